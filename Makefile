@@ -1,0 +1,35 @@
+# The two Quick start commands: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+
+.PHONY: run test install lint bench clean
+
+# Debian's python3 lacks ensurepip unless python3-venv is installed: then make the venv without pip
+# and let the system pip install pip into it.
+$(BIN)/feeds: pyproject.toml
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV) && $(PYTHON) -m venv --without-pip $(VENV) \
+		&& $(PYTHON) -m pip --python $(BIN)/python install --quiet pip; }
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test,serve]'
+	touch $@
+
+install: $(BIN)/feeds
+
+run: install
+	$(BIN)/feeds ingest seeds/ --if-empty
+	$(BIN)/feeds serve
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+
+bench: install
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

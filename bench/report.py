@@ -1,0 +1,81 @@
+"""The results as Markdown: one table for throughput, one for accuracy, and the machine they ran on."""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+
+from accuracy import Score
+from extraction import SizeResult, Timing
+
+PARSER_TARGET = 3.0
+PIPELINE_TARGET = 2.0
+"""Issue 3: parser ≥ 3× jionlp's throughput; issue 8: whole pipeline ≥ 2× jionlp's."""
+
+
+def machine() -> str:
+    """CPU, cores and Python: throughput means nothing without them."""
+    model = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            model = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), model)
+    except OSError:
+        pass
+    return (f"{model}, {os.cpu_count()} cores (nproc), benchmark pinned to one; "
+            f"Python {platform.python_version()} ({sys.implementation.name}), {platform.system()}")
+
+
+def _rate(t: Timing | None) -> str:
+    return f"{t.chars_per_second / 1000:,.0f} k" if t else "not run"
+
+
+def _ms(t: Timing | None) -> str:
+    return f"{t.ms_per_article:.2f}" if t else "—"
+
+
+def _ratio(value: float | None, target: float) -> str:
+    if value is None:
+        return "—"
+    verdict = "met" if value >= target else "MISSED"
+    return f"**{value:.1f}×** (target ≥ {target:g}×: {verdict})"
+
+
+def throughput_table(results: list[SizeResult]) -> str:
+    """Characters per second of each contender, per size, with the ratios of the same run."""
+    rows = ["| text | contender | chars/s | ms/article | found | vs jionlp |",
+            "| --- | --- | ---: | ---: | ---: | --- |"]
+    for r in results:
+        size = f"{r.corpus.megabytes:.2f} MB ({r.corpus.copies}× seeds, {r.corpus.articles} articles)"
+        rows.append(f"| {size} | our date parser (`find_dates`, per article) | {_rate(r.parser)} | "
+                    f"{_ms(r.parser)} | {r.parser.found:,} dates | {_ratio(r.ratio(r.parser), PARSER_TARGET)} |")
+        rows.append(f"| | our pipeline (`extract_page`, per page) | {_rate(r.pipeline)} | {_ms(r.pipeline)} | "
+                    f"{r.pipeline.found:,} events | {_ratio(r.ratio(r.pipeline), PIPELINE_TARGET)} |")
+        jio_found = f"{r.jionlp.found:,} times" if r.jionlp else "—"
+        rows.append(f"| | jionlp `ner.extract_time` (per article) | {_rate(r.jionlp)} | {_ms(r.jionlp)} | "
+                    f"{jio_found} | 1.0× |")
+    return "\n".join(rows)
+
+
+def accuracy_table(scores: list[Score]) -> str:
+    """Cases right out of the table, for each parser, overall and by group."""
+    if not scores:
+        return "_Accuracy: the table `tests/test_dates_table.py` was not found; not measured._"
+    groups = sorted({g for s in scores for g in s.by_group})
+    rows = ["| parser | right | accuracy | " + " | ".join(groups) + " |",
+            "| --- | ---: | ---: | " + " | ".join("---:" for _ in groups) + " |"]
+    for s in scores:
+        cells = [f"{s.by_group[g][0]}/{s.by_group[g][1]}" if g in s.by_group else "—" for g in groups]
+        rows.append(f"| {s.name} | {s.right}/{s.total} | **{100 * s.accuracy:.1f}%** | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def markdown(results: list[SizeResult], scores: list[Score], seconds: float) -> str:
+    """The whole report, as printed and as saved."""
+    return "\n\n".join([
+        "## Extraction: throughput (single core, fastest of the rounds)",
+        throughput_table(results),
+        "## Date parser accuracy on `tests/test_dates_table.py`",
+        accuracy_table(scores),
+        f"Machine: {machine()}. Whole run: {seconds:.0f} s.",
+    ]) + "\n"

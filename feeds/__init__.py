@@ -1,0 +1,36 @@
+"""feeds: scheduled events from newspaper articles, published as calendars and feeds."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from .sources import DEFAULT_MAX_BYTES
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """The Flask app; settings from defaults, instance/config.py, FEEDS_* variables, then `config`."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(
+        DATABASE=os.path.join(app.instance_path, "feeds.db"),
+        MAX_FILE_BYTES=DEFAULT_MAX_BYTES,
+        SITE_TITLE="feeds",
+        UPCOMING_LIMIT=200,
+        PAST_LIMIT=100,
+    )
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env("FEEDS")
+    if config:
+        app.config.from_mapping(config)
+
+    from . import cli, db
+    from .web import pages, syndication
+
+    db.init_app(app)
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(syndication.bp)
+    cli.register(app)
+    return app

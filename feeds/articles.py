@@ -1,0 +1,136 @@
+"""A newspaper page split into articles: headline(s), byline, dateline, body.
+
+Page layouts differ: headlines stand above the byline, or (in PDF text of a page)
+below the body they belong to; bylines come before or after the headline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .models import Article
+
+DATELINE = re.compile(
+    r"""^(?:
+        (?:本报|早报|晚报|本刊|新华社|中新社|人民网|央视网|大众日报|青岛日报)   # the paper or agency
+        [^\s,，。:：]{0,12}?(?:\d{1,2}月\d{1,2}日)?[^\s,，。]{0,6}?[讯电]      # place and date, 讯 or 电
+      | [(（][^()（）\n]{0,20}?报讯[)）]                                      # （青岛日报讯）
+      | [A-Z][A-Za-z .]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\(\w+\))?\s*(?:--|—|–)  # QINGDAO, March 5 --
+    )\s*""",
+    re.VERBOSE,
+)
+BYLINE = re.compile(r"^(?:□|\(?(?:本报)?(?:记者|通讯员)[^。，,()（）]{1,30}报道\)?$|通讯员[^。，,]{1,12}$)")
+PULL_QUOTE = ("■", "▲", "◆")
+"""Pull quotes and captions repeat the article or describe a photo: not part of any body."""
+SECTION_NAMES = {"要闻", "综合", "经济", "城事", "国际", "国内", "时评", "专题", "视觉", "广告"}
+SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+@dataclass
+class _Draft:
+    headings: list[str] = field(default_factory=list)
+    byline: str = ""
+    dateline: str = ""
+    body: list[str] = field(default_factory=list)
+    marked: bool = False
+    """Its headings were marked up (`#`), so they certainly stand above the article."""
+
+    def article(self) -> Article:
+        heads = [h for h in self.headings if h]
+        headline = heads[0] if heads else _first_sentence(self.body)
+        return Article(
+            headline=headline,
+            subheadlines=heads[1:],
+            byline=self.byline,
+            dateline=self.dateline,
+            body="\n\n".join(self.body),
+        )
+
+
+def split_articles(page: str) -> list[Article]:
+    """Articles of a normalized page, in page order; a page with no structure is one article."""
+    drafts: list[_Draft] = [_Draft()]
+    pending: list[str] = []  # headings not yet given to an article
+    pending_marked = False
+
+    def start_new() -> _Draft:
+        nonlocal pending, pending_marked
+        current = drafts[-1]
+        if pending and current.body and not current.headings and not pending_marked:
+            current.headings, pending = pending, []  # headline printed below its article
+        draft = _Draft(headings=pending, marked=pending_marked)
+        pending, pending_marked = [], False
+        drafts.append(draft)
+        return draft
+
+    for block in page.split("\n\n"):
+        for line in _lines(block):
+            current = drafts[-1]
+            kind = _classify(line)
+            if kind in ("section", "quote"):
+                continue
+            if kind == "heading":
+                if current.body and current.headings and not pending and _continues_body(current, line):
+                    current.body.append(line)
+                    continue
+                pending.append(line.lstrip("#").strip())
+                pending_marked = pending_marked or line.startswith("#")
+            elif kind == "byline":
+                if current.body or current.byline or pending:
+                    current = start_new()
+                current.byline = line
+            else:
+                dateline = DATELINE.match(line)
+                if dateline:
+                    if current.body or current.dateline:
+                        current = start_new()
+                    elif pending:
+                        current.headings += pending
+                        pending = []
+                    current.dateline = dateline.group(0).strip()
+                    line = line[dateline.end():]
+                elif pending:
+                    if not current.body:
+                        current.headings += pending
+                    elif len(pending) == 1 and not pending_marked:
+                        line = pending[0] + line  # a line cut off by the layout, or an intertitle
+                    else:
+                        current = start_new()
+                    pending, pending_marked = [], False
+                if line:
+                    current.body.append(line)
+    if pending:
+        drafts[-1].headings += pending if not drafts[-1].headings else []
+    return [d.article() for d in drafts if d.body]
+
+
+def _lines(block: str) -> list[str]:
+    return [line.strip() for line in block.split("\n") if line.strip()]
+
+
+def _classify(line: str) -> str:
+    if BYLINE.match(line):
+        return "byline"
+    if line.startswith("#"):
+        return "heading"
+    if line in SECTION_NAMES:
+        return "section"
+    if line.startswith(PULL_QUOTE):
+        return "quote"
+    if DATELINE.match(line):
+        return "body"
+    if len(line) <= 48 and not SENTENCE_END.search(line) and not line.startswith(("(", "（")):
+        return "heading"
+    return "body"
+
+
+def _continues_body(draft: _Draft, line: str) -> bool:
+    """A short unpunctuated line inside a body is a caption or a pull quote, not a new headline."""
+    return line.endswith(("摄", "供图", "图"))
+
+
+def _first_sentence(body: list[str]) -> str:
+    text = body[0] if body else ""
+    match = SENTENCE_END.search(text)
+    return text[: match.start()] if match else text[:40]

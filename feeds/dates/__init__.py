@@ -1,0 +1,236 @@
+"""Date expressions in an article, each resolved to an absolute interval.
+
+`find_dates(text, published)` is the whole public interface: Chinese through our own grammar,
+English through dateparser with our range handling.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from ..models import DateMatch, Interval
+from . import grammar as g
+from .english import find_english_dates
+from .resolve import Context, Point, Unresolvable, clock, make_interval, number, resolve_point
+
+__all__ = ["find_dates"]
+
+CLAUSE_START = re.compile(r"[，,。；;：:！？!?\n]")
+
+
+def find_dates(text: str, published: dt.date | None = None, year: int | None = None) -> list[DateMatch]:
+    """Every date expression in `text`, in order; what cannot be resolved is left out."""
+    if year is None and published is not None:
+        year = published.year
+    sentence_ends = [m.start() for m in g.SENTENCE_END.finditer(text)]
+    found: list[DateMatch] = []
+    for match in g.DATE_EXPRESSION.finditer(text):
+        previous = found[-1] if found else None
+        same_sentence = previous if previous and _sentence(sentence_ends, previous.start) == _sentence(
+            sentence_ends, match.start()) else None
+        last_any = previous.interval.start_date if previous else None
+        last_here = same_sentence.interval.start_date if same_sentence else None
+        ctx = Context(published, year, last_here, _direction(text, match.start(), match.end()))
+        try:
+            date_match = _resolve(text, match, ctx, last_any)
+        except (Unresolvable, ValueError, OverflowError):
+            continue
+        if date_match is not None:
+            found.append(date_match)
+    found = _attach_clock_times(text, found, sentence_ends)
+    found = _apply_sentence_rules(text, found, sentence_ends, published)
+    if re.search(r"[A-Za-z]{3}", text):
+        found = sorted(found + find_english_dates(text, published), key=lambda d: d.start)
+    return found
+
+
+def _sentence(ends: list[int], position: int) -> int:
+    return bisect.bisect_right(ends, position)
+
+
+def _direction(text: str, start: int, end: int) -> int:
+    """+1 if the clause announces something to come, -1 if it reports, 0 if it does not say."""
+    window = max(0, start - 40)
+    clause_start = max((m.end() for m in CLAUSE_START.finditer(text, window, start)), default=window)
+    before, after = text[clause_start:start], text[end:end + 6]
+    if g.DIRECTION_FORWARD.search(before[-8:]) or g.DIRECTION_FORWARD.match(after.lstrip()):
+        return 1
+    if g.DIRECTION_BACKWARD.search(before) or re.match(r"\s*(?:已|曾|[^，。]{0,12}了)", after):
+        return -1
+    return 1 if g.DIRECTION_FORWARD.search(before) else 0
+
+
+def _cue(text: str, start: int, end: int) -> str:
+    before, after = text[max(0, start - 8):start], text[end:end + 6]
+    for name, pattern in g.CUES_AFTER:
+        if pattern.match(after):
+            return name
+    for name, pattern in g.CUES_BEFORE:
+        if pattern.search(before):
+            return name
+    return ""
+
+
+def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None) -> DateMatch | None:
+    if m.group("s_rel") in g.CONTEXT_DAYS and last_any is not None:
+        ctx = Context(ctx.published, ctx.year, last_any, ctx.direction)
+    start = resolve_point(m, "s_", ctx)
+    if start is None:
+        return None
+    has_end = any(m.group(k) for k in _END_GROUPS)
+    span_end = m.end() if has_end else (m.start("sep") if m.group("sep") else m.end())
+    span_end = _trim(text, m.start(), span_end)
+    end = resolve_point(m, "e_", ctx, anchor=start) if has_end else None
+    start = _check_weekday(m, "s_", start)
+
+    start_time, part = clock(m, "s_", _evening(m.group("s_rel")))
+    end_time, _ = clock(m, "e_", part if end is None else _evening(m.group("e_rel")))
+    if m.group("s_d2") is None and start.precision == "month" and end is not None and end.precision == "month" \
+            and start.first.month == 1 and m.group("s_m"):
+        return None  # `今年1—4月`: a statistics period, not a schedule
+    cue = _cue(text, m.start(), span_end)
+    if cue == "drop":
+        return None
+    last = end.last if end is not None else start.last
+    precision = "month" if start.precision == "month" or (end is not None and end.precision == "month") else "day"
+    if end is not None and end.first < start.first:
+        raise Unresolvable("range end before its start")
+    interval = make_interval(start.first, max(last, start.last), precision, start_time,
+                             end_time if (end is None or end.first == start.first) else None)
+    if start_time is not None and end is not None and end_time is not None and end.first != start.first:
+        interval = make_interval(start.first, end.last, "time", start_time, end_time)
+    return DateMatch(text[m.start():span_end], m.start(), span_end, interval, _rule_name(m, has_end), cue)
+
+
+_END_GROUPS = ("e_y", "e_yr", "e_m", "e_mr", "e_d", "e_d2", "e_rel", "e_wd", "e_yp", "e_yp2", "e_h", "e_h2")
+
+
+def _evening(word: str | None) -> str | None:
+    return "晚" if word in g.EVENING_WORDS else None
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\n(":
+        end -= 1
+    return end
+
+
+def _check_weekday(m: re.Match, p: str, point: Point) -> Point:
+    """`5月8日(周三)`: when the weekday disagrees and no year was written, take the year it fits."""
+    wanted = m.group(p + "chk")
+    if not wanted or point.year_given or point.precision != "day":
+        return point
+    weekday = g.WEEKDAYS[wanted]
+    if point.first.weekday() == weekday:
+        return point
+    for offset in (1, -1, 2, -2):
+        try:
+            day = point.first.replace(year=point.first.year + offset)
+        except ValueError:
+            continue
+        if day.weekday() == weekday:
+            return Point(day, day, "day", False, True)
+    return point
+
+
+def _rule_name(m: re.Match, has_end: bool) -> str:
+    def kind(p: str) -> str:
+        get = m.group
+        if get(p + "rel"):
+            return "context-day" if get(p + "rel") in g.CONTEXT_DAYS else "relative-day"
+        if get(p + "wd"):
+            return "weekday"
+        if get(p + "yp") or get(p + "yp2"):
+            return "year-part"
+        if get(p + "mr"):
+            return "relative-month" + ("-part" if get(p + "part") else "")
+        if get(p + "m"):
+            year = "y" if get(p + "y") else ("relative-y" if get(p + "yr") else "")
+            if get(p + "d"):
+                return f"{year}md"
+            return f"{year}m" + ("-part" if get(p + "part") else "")
+        if get(p + "d2"):
+            return "d"
+        return "time" if (get(p + "h") or get(p + "h2")) else ""
+
+    name = kind("s_")
+    if m.group("s_h") or m.group("s_h2"):
+        name += "+time"
+    if has_end:
+        name = f"range:{name}-{kind('e_') or 'time'}"
+    return name
+
+
+def _attach_clock_times(text: str, found: list[DateMatch], sentence_ends: list[int]) -> list[DateMatch]:
+    """`22日，…于上午10时举行`: a clock time with no date of its own sets the time of the date before it."""
+    if not found:
+        return found
+    starts = [d.start for d in found]
+    result = list(found)
+    for m in g.CLOCK_ONLY.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i < 0 or found[i].end > m.start():
+            continue
+        date = result[i]
+        if date.interval.precision != "day" or date.interval.start != date.interval.end:
+            continue
+        if _sentence(sentence_ends, date.start) != _sentence(sentence_ends, m.start()):
+            continue
+        if m.group("hh"):
+            start_time = dt.time(int(m.group("hh")), int(m.group("mm")))
+            end_time = dt.time(min(int(m.group("ehh")), 23), int(m.group("emm"))) if m.group("ehh") else None
+        else:
+            start_time, part = clock(m, "")
+            has_end = m.group("eh") or m.group("eh2")
+            end_time = clock(m, "e", m.group("etp") or part)[0] if has_end else None
+        if start_time is None:
+            continue
+        day = date.interval.start_date
+        result[i] = DateMatch(date.text, date.start, date.end, make_interval(day, day, "day", start_time, end_time),
+                              date.rule + "+clock", date.cue)
+    return result
+
+
+def _apply_sentence_rules(text: str, found: list[DateMatch], sentence_ends: list[int],
+                          published: dt.date | None) -> list[DateMatch]:
+    """Spans a sentence gives in words: `为期三天`, `X日开幕…Y日闭幕`, `持续至X`."""
+    result: list[DateMatch] = []
+    for date in found:
+        previous = result[-1] if result else None
+        same_sentence = previous is not None and _sentence(sentence_ends, previous.start) == _sentence(
+            sentence_ends, date.start)
+        after = text[date.end:date.end + 40]
+        opens = previous is not None and g.OPEN_CLOSE[0].match(text[previous.end:previous.end + 8])
+        if same_sentence and opens and g.OPEN_CLOSE[1].match(after):
+            result[-1] = _span(text, previous, date, "span:open-close")
+            continue
+        if date.cue == "until" and same_sentence and date.interval.start_date >= previous.interval.start_date:
+            result[-1] = _span(text, previous, date, "span:until")
+            continue
+        duration = g.DURATION.match(after)
+        if duration and date.interval.start_date == date.interval.end_date and date.interval.precision == "day":
+            days = _days(duration.group("n"), duration.group("unit"), date.interval.start_date)
+            end = date.interval.start_date + dt.timedelta(days=days - 1)
+            date = DateMatch(date.text, date.start, date.end, Interval(date.interval.start_date, end, "day"),
+                             date.rule + "+duration", date.cue)
+        result.append(date)
+    return result
+
+
+def _span(text: str, first: DateMatch, last: DateMatch, rule: str) -> DateMatch:
+    interval = Interval(first.interval.start_date, last.interval.end_date,
+                        "month" if "month" in (first.interval.precision, last.interval.precision) else "day")
+    return DateMatch(text[first.start:last.end], first.start, last.end, interval, rule, first.cue)
+
+
+def _days(n: str, unit: str, start: dt.date) -> int:
+    count = number(n.replace("两", "二"))
+    if unit == "周":
+        return count * 7
+    if unit == "个月":
+        month_index = start.year * 12 + start.month - 1 + count
+        end = start.replace(year=month_index // 12, month=month_index % 12 + 1, day=1) if start.day == 1 else None
+        return (end - start).days if end else count * 30
+    return count

@@ -1,0 +1,123 @@
+"""English date expressions: dateparser reads the words, we handle ranges and the year choice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from ..models import TZ, DateMatch, Interval
+
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+         r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:19|20)\d{2}"
+TIME = r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)|(?:[01]?\d|2[0-3]):[0-5]\d"
+RANGE_WORD = r"\s*(?:-|–|—|to|through|until|till|and)\s*"
+
+ENGLISH_DATE = re.compile(
+    rf"""\b(?P<cue>from|until|till|through|by|before|on|starting|since)?\s*
+    (?:
+        (?P<m1>{MONTH})\s+(?P<d1>{DAY})
+        (?:{RANGE_WORD}(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY})\b)?
+        (?:,?\s+(?P<y>{YEAR}))?
+      | (?P<dd1>{DAY})(?:{RANGE_WORD}(?P<dd2>{DAY}))?\s+(?P<mm1>{MONTH})(?:,?\s+(?P<yy>{YEAR}))?
+      | (?:in\s+)(?P<mo>{MONTH})(?:\s+(?P<moy>{YEAR}))?
+      | (?P<rel>today|tomorrow|yesterday|tonight
+          |(?:next|this|last)\s+(?:week|month|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))
+    )\b
+    (?:\s*(?:at|from)?\s*(?P<t1>{TIME})(?:{RANGE_WORD}(?P<t2>{TIME}))?)?""",
+    re.VERBOSE | re.IGNORECASE,
+)
+FUTURE = re.compile(r"\b(?:will|to be held|is scheduled|are scheduled|plans? to|upcoming|next)\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str, base: dt.date | None, prefer: str) -> dt.datetime | None:
+    import dateparser
+
+    settings = {"PREFER_DATES_FROM": prefer, "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(base, dt.time())
+    return dateparser.parse(text, languages=["en"], settings=settings)
+
+
+def find_english_dates(text: str, published: dt.date | None) -> list[DateMatch]:
+    """English dates: `Nov 29-30, 2022`, `from June 15 to 18`, `until June 10`, `next Monday`."""
+    found = []
+    for m in ENGLISH_DATE.finditer(text):
+        sentence = text[max(0, m.start() - 80):m.start()]
+        ahead = FUTURE.search(sentence) or (m.group("cue") or "").lower() in ("from", "until", "till", "by", "starting")
+        prefer = "future" if ahead else "current_period"
+        try:
+            date_match = _resolve(m, published, prefer)
+        except (ValueError, OverflowError, TypeError):
+            continue
+        if date_match is not None:
+            found.append(date_match)
+    return found
+
+
+def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch | None:
+    get = m.group
+    year = get("y") or get("yy") or get("moy")
+    if not year and published is None and not get("rel"):
+        return None
+    if get("rel"):
+        if published is None:
+            return None
+        first = _parse(get("rel"), published, "future")
+        if first is None:
+            return None
+        start = end = first.date()
+        precision = "day"
+        if get("rel").lower().endswith("month"):
+            start, end, precision = _month_span(start)
+    elif get("mo"):
+        first = _parse(f"{get('mo')} {year or ''}".strip(), published, prefer)
+        if first is None:
+            return None
+        start, end, precision = _month_span(first.date())
+    else:
+        month1 = get("m1") or get("mm1")
+        day1 = re.sub(r"\D", "", get("d1") or get("dd1"))
+        first = _parse(f"{month1} {day1} {year or ''}".strip(), published, prefer)
+        if first is None:
+            return None
+        start = end = first.date()
+        precision = "day"
+        day2 = get("d2") or get("dd2")
+        if day2:
+            month2 = get("m2") or month1
+            second = _parse(f"{month2} {re.sub(r'[^0-9]', '', day2)} {start.year}", published, prefer)
+            if second is None:
+                return None
+            end = second.date()
+            if end < start:
+                end = end.replace(year=end.year + 1)
+    cue = (get("cue") or "").lower()
+    if cue in ("until", "till", "by", "before"):
+        cue_name = "deadline" if cue in ("by", "before") else "until"
+    elif cue in ("since",):
+        return None
+    else:
+        cue_name = "since" if cue == "starting" else ""
+    interval = Interval(start, end, precision)
+    if get("t1") and precision == "day":
+        t1 = _parse(get("t1"), start, "current_period")
+        t2 = _parse(get("t2"), start, "current_period") if get("t2") else None
+        if t1 is not None:
+            interval = Interval(dt.datetime.combine(start, t1.time(), TZ),
+                                dt.datetime.combine(end, (t2 or t1).time(), TZ), "time")
+    span_start = m.start("cue") if get("cue") and cue in ("until", "till", "by", "before", "from") else m.start() + (
+        len(m.group(0)) - len(m.group(0).lstrip()))
+    text = m.string[span_start:m.end()].strip()
+    kind = "relative" if get("rel") else "month" if get("mo") else "range" if (get("d2") or get("dd2")) else "date"
+    rule = "en:" + kind
+    return DateMatch(text, span_start, span_start + len(text), interval, rule, cue_name)
+
+
+def _month_span(day: dt.date) -> tuple[dt.date, dt.date, str]:
+    first = day.replace(day=1)
+    next_month = (first + dt.timedelta(days=32)).replace(day=1)
+    return first, next_month - dt.timedelta(days=1), "month"

@@ -1,0 +1,138 @@
+"""The grammar of Chinese date expressions, as data: word tables and the pattern built from them.
+
+One pattern finds a date point (year, month, day, or a relative word), an optional clock time,
+an optional weekday in parentheses, and optionally a range end after 至/到/—.
+What the words mean lives in the tables below; `resolve.py` turns a match into an interval.
+"""
+
+from __future__ import annotations
+
+import re
+
+RELATIVE_DAYS = {
+    "今天": 0, "今日": 0, "即日": 0, "今晚": 0, "今明两天": 0, "今明两日": 0,
+    "明天": 1, "明日": 1, "明晚": 1, "后天": 2, "大后天": 3,
+    "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2,
+}
+"""Days counted from the publication date."""
+
+SPAN_DAYS = {"今明两天": 1, "今明两日": 1}
+"""Relative words that cover more than one day: how many days they add."""
+
+CONTEXT_DAYS = {"当天": 0, "当日": 0, "同日": 0, "同一天": 0, "当晚": 0, "次日": 1, "翌日": 1, "第二天": 1}
+"""Days counted from the date the text spoke of last (`12月20日启动，同日将举行开幕式`)."""
+
+EVENING_WORDS = {"今晚", "明晚", "昨晚", "当晚"}
+
+WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+WEEK_OFFSETS = {"": 0, "本": 0, "这": 0, "下": 1, "下个": 1, "上": -1, "上个": -1}
+
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": 0, "同年": 0, "明年": 1, "次年": 1, "后年": 2,
+                  "去年": -1, "前年": -2}
+RELATIVE_MONTHS = {"本月": 0, "当月": 0, "这个月": 0, "下月": 1, "下个月": 1, "次月": 1,
+                   "上月": -1, "上个月": -1}
+
+PARTS_OF_MONTH = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "初": (1, 10),
+                  "中下旬": (11, 31), "上中旬": (1, 20), "底": (21, 31), "末": (21, 31)}
+"""Day ranges of a month's parts; 31 stands for the month's last day."""
+
+PARTS_OF_YEAR = {"上半年": (1, 6), "下半年": (7, 12), "年初": (1, 1), "年中": (6, 7),
+                 "年底": (12, 12), "年末": (12, 12), "全年": (1, 12), "一季度": (1, 3),
+                 "二季度": (4, 6), "三季度": (7, 9), "四季度": (10, 12)}
+"""Month ranges of a year's parts."""
+
+TIMES_OF_DAY = {
+    "凌晨": (0, 0), "清晨": (0, 0), "早上": (0, 0), "早晨": (0, 0), "上午": (0, 0),
+    "中午": (11, 12), "下午": (12, 12), "傍晚": (12, 12), "晚上": (12, 12), "晚间": (12, 12),
+    "夜间": (12, 12), "夜里": (12, 12), "晚": (12, 12), "当晚": (12, 12),
+}
+"""Hours added to a clock reading below 12: (from which hour on it is already afternoon, offset)."""
+
+DIRECTION_FORWARD = re.compile(r"将|拟|计划|预计|即将|定于|准备|有望|届时|筹备|将要|拟定|预定|报名")
+DIRECTION_BACKWARD = re.compile(r"了|日前|近日|已经|已于|已|刚刚|上周|此前|曾|过去")
+
+CUES_BEFORE = (
+    ("drop", re.compile(r"\d\s*(?:—+|-|–|~|～|至|到)\s*$")),  # the tail of `1—4月`, `1至11月`: statistics
+    ("deadline", re.compile(r"(?:截至|截止(?:日期|时间)?(?:为|是|到|至)?|最迟|最晚于?|不晚于|报名至)\s*$")),
+    ("postponed", re.compile(r"(?:延期|推迟|改期|顺延|延迟|延后)(?:至|到|为|于)?\s*$")),
+    ("planned", re.compile(r"原(?:定|计划|拟)(?:于|在)?\s*$")),
+    ("until", re.compile(r"(?:持续|延续|一直)(?:至|到)\s*$")),
+    ("target", re.compile(r"(?:^|[^即])(?:到|至)\s*$")),
+)
+"""Words just before a date that change what it means; the events layer reads the cue."""
+
+CUES_AFTER = (
+    ("drop", re.compile(r"^\s*(?:以来|来|内|以内|之内|左右|以上|均|期间以来|讯|电(?![子视话脑力网器商气]))")),
+    ("deadline", re.compile(r"^\s*(?:前|之前|以前|截止|截至)")),
+    ("since", re.compile(r"^\s*(?:起|开始)")),
+)
+
+_CN_DIGIT = "〇零一二三四五六七八九"
+YEAR = rf"(?:[12]\d{{3}}|[{_CN_DIGIT}]{{4}})"
+MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+DAY = r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+ASCII_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+CLOCK_HOUR = r"(?:2[0-4]|[01]?\d|十[一二]?|[一二三四五六七八九])"
+
+
+def _alternatives(words) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+def _point(p: str) -> str:
+    """A date point; group names carry the prefix p (s_ for a start, e_ for an end)."""
+    rel_years = _alternatives(RELATIVE_YEARS)
+    rel_months = _alternatives(RELATIVE_MONTHS)
+    month_parts = _alternatives(k for k in PARTS_OF_MONTH if k not in ("初", "底", "末"))
+    day_words = _alternatives([*RELATIVE_DAYS, *CONTEXT_DAYS])
+    year_parts = _alternatives(PARTS_OF_YEAR)
+    return rf"""(?:
+        (?:(?P<{p}y>{YEAR})\s*年\s*|(?P<{p}yr>{rel_years})\s*)?
+        (?:(?<![\d.])(?P<{p}m>{MONTH})\s*月(?:份)?|(?P<{p}mr>{rel_months}))
+        (?:\s*(?P<{p}d>{DAY})\s*(?P<{p}ds>[日号])
+          |(?P<{p}part>{month_parts}|初(?![步期次中级心始衷见])|底(?![线部层])|末(?![端梢期]))
+        )?
+      | (?<![\d.第每])(?P<{p}d2>{ASCII_DAY})\s*日(?![报本元])
+      | (?P<{p}rel>{day_words})
+      | (?<![每一两几])(?P<{p}wo>下个|上个|本|这|下|上)?(?:周|星期|礼拜)(?P<{p}wd>[一二三四五六日天])(?![年期刊])
+      | (?:(?P<{p}yy>{YEAR})\s*年\s*|(?P<{p}yyr>{rel_years}))(?P<{p}yp>{year_parts})
+      | (?<![\u4e00-\u9fff])(?P<{p}yp2>年底|年末|年初|年中)
+    )"""
+
+
+def _time(p: str) -> str:
+    """An optional time of day: a part (`上午`) and/or a clock reading (`10时30分`, `9:00`)."""
+    parts = _alternatives(TIMES_OF_DAY)
+    return rf"""(?:\s*(?P<{p}tp>{parts})(?!间内))?
+    (?:\s*(?:(?P<{p}h>{CLOCK_HOUR})\s*[:：]\s*(?P<{p}mi>[0-5]\d)
+           |(?P<{p}h2>{CLOCK_HOUR})\s*[时点](?!钟头|多钟)(?:\s*(?P<{p}mi2>[0-5]?\d|半|一刻|三刻)\s*分?)?))?"""
+
+
+WEEKDAY_CHECK = r"(?:\s*\((?:周|星期)(?P<{p}chk>[一二三四五六日天])\))?"
+SEPARATOR = r"\s*(?P<sep>起至|起到|至|到|—+|–|-|~|～)\s*"
+ANCHOR = r"(?=[\d〇零一二三四五六七八九十今明后大昨前当同次翌第即本这下上周星礼年去凌清早中傍晚夜])"
+
+
+def _build() -> re.Pattern[str]:
+    start = _point("s_") + _time("s_") + WEEKDAY_CHECK.format(p="s_")
+    end = (
+        rf"(?:{SEPARATOR}{ANCHOR}(?:{_point('e_')})?" + _time("e_") + WEEKDAY_CHECK.format(p="e_") + ")?"
+    )
+    return re.compile(ANCHOR + start + end, re.VERBOSE)
+
+
+DATE_EXPRESSION = _build()
+
+CLOCK_ONLY = re.compile(
+    rf"(?P<tp>{_alternatives(TIMES_OF_DAY)})\s*(?:(?P<h>{CLOCK_HOUR})\s*[:：]\s*(?P<mi>[0-5]\d)"
+    rf"|(?P<h2>{CLOCK_HOUR})\s*[时点](?:\s*(?P<mi2>[0-5]?\d|半|一刻|三刻)\s*分?)?)"
+    rf"(?:\s*(?:至|到|—+|–|-|~)\s*(?P<etp>{_alternatives(TIMES_OF_DAY)})?\s*"
+    rf"(?:(?P<eh>{CLOCK_HOUR})\s*[:：]\s*(?P<emi>[0-5]\d)|(?P<eh2>{CLOCK_HOUR})\s*[时点](?:\s*(?P<emi2>[0-5]?\d|半)\s*分?)?))?"
+    r"|(?<![\d:])(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?:\s*(?:至|到|—+|–|-|~)\s*(?P<ehh>[01]?\d|2[0-4]):(?P<emm>[0-5]\d))?(?![\d:])"
+)
+"""A clock time with no date of its own (`上午10时`, `9:00—17:00`): it belongs to the date before it."""
+
+DURATION = re.compile(r"^[^。；;]{0,30}?为期\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>天|日|周|个月)")
+OPEN_CLOSE = (re.compile(r"^\s*(?:开幕|开始|开展|启动|举行|拉开帷幕|开园|开赛|开馆|开启)"),
+              re.compile(r"^\s*(?:闭幕|结束|落幕|闭馆|收官|截止)"))
+SENTENCE_END = re.compile(r"[。！？!?；;\n]")

@@ -1,0 +1,239 @@
+"""From a matched date expression to an absolute interval, relative to the publication date."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+import cn2an
+
+from ..models import TZ, Interval
+from . import grammar as g
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a date expression is resolved against."""
+
+    published: dt.date | None
+    year: int | None
+    """The article's year when the exact day is unknown."""
+    last: dt.date | None = None
+    """The date the text spoke of last, for `同日`, `次日` and a bare `28日`."""
+    direction: int = 0
+    """+1 when the clause announces (将于), -1 when it reports (日前), 0 when it does not say."""
+
+
+class Unresolvable(ValueError):
+    """The expression is a date, but nothing tells which one (no publication date, an impossible day)."""
+
+
+def number(text: str) -> int:
+    """`12`, `十二`, `二〇二三` as integers."""
+    if text.isdigit() and text.isascii():
+        return int(text)
+    if len(text) == 4 and all(ch in "〇零一二三四五六七八九" for ch in text):
+        return int("".join(str("〇一二三四五六七八九".index(ch.replace("零", "〇"))) for ch in text))
+    return int(cn2an.cn2an(text, "smart"))
+
+
+def month_end(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def choose(candidates: list[dt.date], ctx: Context) -> dt.date:
+    """The candidate the writer meant: ahead for announcements, behind for reports, else the nearest."""
+    if not candidates:
+        raise Unresolvable("no such date")
+    base = ctx.published or ctx.last
+    if base is None:
+        if ctx.year is not None:
+            same_year = [c for c in candidates if c.year == ctx.year]
+            if same_year:
+                return same_year[0]
+        raise Unresolvable("no year")
+    if ctx.direction > 0:
+        ahead = [c for c in candidates if c >= base - dt.timedelta(days=1)]
+        if ahead:
+            return min(ahead)
+    elif ctx.direction < 0:
+        behind = [c for c in candidates if c <= base + dt.timedelta(days=1)]
+        if behind:
+            return max(behind)
+    return min(candidates, key=lambda c: (abs((c - base).days), c < base))
+
+
+def _base_year(ctx: Context) -> int:
+    if ctx.published:
+        return ctx.published.year
+    if ctx.year:
+        return ctx.year
+    raise Unresolvable("no year")
+
+
+def _base_day(ctx: Context) -> dt.date:
+    if ctx.published:
+        return ctx.published
+    raise Unresolvable("relative day without a publication date")
+
+
+@dataclass(frozen=True)
+class Point:
+    """A resolved date point: the first and last day it covers and its precision."""
+
+    first: dt.date
+    last: dt.date
+    precision: str  # "day" | "month"
+    year_given: bool = False
+    month_given: bool = False
+
+
+def resolve_point(m, p: str, ctx: Context, anchor: Point | None = None) -> Point | None:
+    """The point with prefix p in match m; `anchor` is the range start, which an end inherits from."""
+    get = m.group
+    if get(p + "rel"):
+        word = get(p + "rel")
+        if word in g.CONTEXT_DAYS:
+            base = anchor.first if anchor else (ctx.last or _base_day(ctx))
+            day = base + dt.timedelta(days=g.CONTEXT_DAYS[word])
+            return Point(day, day, "day", True, True)
+        day = _base_day(ctx) + dt.timedelta(days=g.RELATIVE_DAYS[word])
+        return Point(day, day + dt.timedelta(days=g.SPAN_DAYS.get(word, 0)), "day", True, True)
+    if get(p + "wd"):
+        base = _base_day(ctx)
+        monday = base - dt.timedelta(days=base.weekday())
+        day = monday + dt.timedelta(weeks=g.WEEK_OFFSETS[get(p + "wo") or ""], days=g.WEEKDAYS[get(p + "wd")])
+        return Point(day, day, "day", True, True)
+    if get(p + "yp") or get(p + "yp2"):
+        part = get(p + "yp") or get(p + "yp2")
+        year = _year(get(p + "yy"), get(p + "yyr"), ctx)
+        first_month, last_month = g.PARTS_OF_YEAR[part]
+        return Point(dt.date(year, first_month, 1), dt.date(year, last_month, month_end(year, last_month)),
+                     "month", True, True)
+    if get(p + "m") or get(p + "mr"):
+        return _month_point(m, p, ctx, anchor)
+    if get(p + "d2"):
+        return _day_only(number(get(p + "d2")), ctx, anchor)
+    return None
+
+
+def _year(digits: str | None, relative: str | None, ctx: Context) -> int:
+    if digits:
+        return number(digits)
+    if relative:
+        return _base_year(ctx) + g.RELATIVE_YEARS[relative]
+    return _base_year(ctx)
+
+
+def _month_point(m, p: str, ctx: Context, anchor: Point | None) -> Point:
+    get = m.group
+    year_text, rel_year = get(p + "y"), get(p + "yr")
+    if get(p + "mr"):
+        base = _base_day(ctx)
+        index = base.year * 12 + base.month - 1 + g.RELATIVE_MONTHS[get(p + "mr")]
+        years, months = [index // 12], index % 12 + 1
+        year_given = True
+    else:
+        months = number(get(p + "m"))
+        year_given = bool(year_text or rel_year)
+        if year_given:
+            years = [_year(year_text, rel_year, ctx)]
+        elif anchor is not None:
+            years = [anchor.first.year, anchor.first.year + 1]
+        else:
+            years = [_base_year(ctx) + k for k in (-1, 0, 1)]
+    if not 1 <= months <= 12:
+        raise Unresolvable("no such month")
+    day_text, part = get(p + "d"), get(p + "part")
+    if day_text:
+        day = number(day_text)
+        candidates = [_date(y, months, day) for y in years]
+        candidates = [c for c in candidates if c]
+        if not candidates and (months, day) == (2, 29):
+            candidates = [dt.date(y, 2, 29) for y in range(years[0] - 4, years[-1] + 5) if calendar.isleap(y)]
+        if anchor is not None and not year_given:
+            later = [c for c in candidates if c >= anchor.first]
+            first = min(later) if later else None
+        else:
+            first = candidates[0] if len(candidates) == 1 else choose(candidates, ctx)
+        if first is None:
+            raise Unresolvable("range end before its start")
+        return Point(first, first, "day", year_given, True)
+    first_day, last_day = g.PARTS_OF_MONTH.get(part, (1, 31))
+    starts = [dt.date(y, months, 1) for y in years]
+    if anchor is not None and not year_given:
+        later = [s for s in starts if (s.year, s.month) >= (anchor.first.year, anchor.first.month)]
+        start = min(later) if later else starts[-1]
+    else:
+        start = starts[0] if len(starts) == 1 else choose(starts, ctx)
+    end_day = min(last_day, month_end(start.year, start.month))
+    return Point(start.replace(day=first_day), start.replace(day=end_day), "month", year_given, True)
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day_only(day: int, ctx: Context, anchor: Point | None) -> Point:
+    """A bare `28日`: in the month of the range start, of the date last spoken of, or near publication."""
+    if anchor is not None:
+        base = anchor.first
+        for k in range(3):
+            month_index = base.year * 12 + base.month - 1 + k
+            candidate = _date(month_index // 12, month_index % 12 + 1, day)
+            if candidate and candidate >= anchor.first:
+                return Point(candidate, candidate, "day")
+        raise Unresolvable("range end before its start")
+    base = ctx.last or ctx.published
+    if base is None:
+        raise Unresolvable("a day with no month")
+    candidates = []
+    for k in (-1, 0, 1):
+        month_index = base.year * 12 + base.month - 1 + k
+        candidate = _date(month_index // 12, month_index % 12 + 1, day)
+        if candidate:
+            candidates.append(candidate)
+    if ctx.last is not None:
+        same = [c for c in candidates if (c.year, c.month) == (ctx.last.year, ctx.last.month)]
+        if same:
+            return Point(same[0], same[0], "day")
+    return Point(choose(candidates, ctx), choose(candidates, ctx), "day")
+
+
+def clock(m, p: str, inherited_part: str | None = None) -> tuple[dt.time | None, str | None]:
+    """The clock reading with prefix p, shifted to the afternoon when `下午`/`晚` says so."""
+    get = m.group
+    part = get(p + "tp") or inherited_part
+    hour_text = get(p + "h") or get(p + "h2")
+    if hour_text is None:
+        return None, part
+    hour = number(hour_text)
+    minute_text = get(p + "mi") or get(p + "mi2")
+    minute = {"半": 30, "一刻": 15, "三刻": 45}.get(minute_text or "")
+    if minute is None:
+        minute = number(minute_text) if minute_text else 0
+    if part in g.TIMES_OF_DAY:
+        afternoon_from, offset = g.TIMES_OF_DAY[part]
+        if hour < 12 and not (part == "中午" and hour >= afternoon_from):
+            hour += offset
+    if hour == 24:
+        hour, minute = 23, 59
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None, part
+    return dt.time(hour, minute), part
+
+
+def make_interval(first: dt.date, last: dt.date, precision: str,
+                  start_time: dt.time | None, end_time: dt.time | None) -> Interval:
+    """An interval; with a clock time it becomes timed (an end time alone is ignored)."""
+    if start_time is None:
+        return Interval(first, last, precision if precision != "time" else "day")
+    start = dt.datetime.combine(first, start_time, TZ)
+    end = dt.datetime.combine(last, end_time or start_time, TZ)
+    if end < start:
+        end = start if end_time is None else end + dt.timedelta(days=1)
+    return Interval(start, end, "time")

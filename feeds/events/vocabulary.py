@@ -1,0 +1,101 @@
+"""The words that name events, places and what happens to them, as tables."""
+
+from __future__ import annotations
+
+import re
+
+EVENT_HEADS: tuple[tuple[str, str], ...] = (
+    # (head-word pattern, category): the last word of an event's name says what kind it is
+    (r"博览会|交易会|展览会|展销会|洽谈会|采洽会|订货会|交流会(?=暨)|车展|展会|市集|招聘会|购物节|消费季|"
+     r"采购节", "fair"),
+    (r"作品展|美术展|书画展|画展|摄影展|艺术展|文物展|特展|成果展|图片展|大展|"
+     r"(?<![发开拓进扩施延参布办])展(?=[，,。;；\s在于将)]|$)", "exhibition"),
+    (r"(?<=[\u4e00-\u9fff]{2})(?:时尚|服装|食品|美容|家居|汽车|珠宝|医疗|工业|农业|数码|文化|动漫|美妆)展", "fair"),
+    (r"大赛|竞赛|比赛|锦标赛|联赛|挑战赛|邀请赛|选拔赛|运动会|马拉松|总决赛|决赛|公开赛|擂台赛", "competition"),
+    (r"艺术节|啤酒节|音乐节|电影节|戏剧节|文化节|旅游节|美食节|读书节|科技节|体育节|电商节|动漫节|海洋节|樱花节|"
+     r"花节|灯会|庙会|嘉年华|音乐会|演唱会|晚会|人才周|时装周|活动周|宣传周|创新创业周|文化周|设计周|"
+     r"(?<=[\u4e00-\u9fff]{3})(?:周|节)(?=[，,。;；\s在于将)期]|$)(?!期间)", "festival"),
+    (r"大会|论坛|峰会|研讨会|年会|推介会|发布会|大讲堂|讲堂|座谈会|推进会|部署会|报告会|交流会|对接会|恳谈会|"
+     r"见面会|分享会|沙龙|听证会|联谊会|表彰会|说明会|宣讲会|培训班|工作会议|联组会议|会议|招商会|签约会|"
+     r"洽谈推介签约活动|推介签约活动", "conference"),
+    (r"签约仪式|启动仪式|开工仪式|揭牌仪式|授牌仪式|成立仪式|颁奖典礼|颁奖仪式|开幕式|仪式|典礼", "other"),
+    (r"(?<=”)活动|(?<=[\u4e00-\u9fff]{4})活动(?=[，,。;；\s在于将)]|$)", "other"),
+)
+"""Event head words and their category, most specific first."""
+
+EVENT_HEAD = re.compile("(?:" + "|".join(f"(?:{pattern})" for pattern, _ in EVENT_HEADS) + ")"
+                        r"(?!中心|室|厅|馆|楼|场馆|所|址|秘书处|组委会|主席|代表(?!大会)|精神)")
+"""A head word, unless it names a place or a body (`会议中心`, `大会组委会`)."""
+HEAD_CATEGORY = [(re.compile(f"(?:{pattern})$"), category) for pattern, category in EVENT_HEADS]
+
+COREFERENCE = re.compile(r"(?:本届|此次|这次|本次|该|这一|上述)$")
+"""`本届大会`: the event the article has already named."""
+
+BARE_HEADS = {"开幕式", "仪式", "典礼", "会议", "活动", "大会", "展", "周", "节", "晚会", "论坛"}
+"""Head words that are no name by themselves (`同日将举行开幕式`)."""
+
+HAPPENING_VERBS = re.compile(
+    r"举行|举办|召开|开幕|闭幕|启动|开展|开讲|落幕|拉开帷幕|亮相|开赛|开启|上演|进行|开园|开馆|开营|揭幕|"
+    r"开班|开课|开考|鸣枪|开跑|启幕|启航|成立|在[^，。]{1,20}?(?:举行|召开|举办)|出席|参加|参展|亮相|办|开|"
+    r"(?:会|展|节|赛|坛|式)上")
+"""Verbs that say a named gathering takes place on the date."""
+
+NOT_EVENTS = re.compile(r"印发|发布了?[《“]|出台|并网|投产|通车|竣工|签署[^仪]|获批|上线(?!仪式)|通过了?[《“]")
+"""Happenings that are no gathering: a document issued, a plant connected, a line opened."""
+
+OPENING_SUFFIX = re.compile(r"(?:开幕式|闭幕式|开幕仪式|启动仪式|启动式)$")
+"""`…洽谈会开幕式`: the opening of an event stands for the event."""
+
+CANCELLED = re.compile(r"取消|停办|暂停举办|不再举办|延期举办(?![，,]?[^。]{0,10}(?:至|到))")
+POSTPONED = re.compile(r"延期|推迟|改期|顺延|延后")
+
+NAME_STOP = re.compile(
+    r"[，,。；;：:！？!?、\n“”《》]|(?:讯|的|在|于|将|了|和|与|及|是|为|从|由|对|向|给|把|被|据|经|并|还|又|也|"
+    r"参加|出席|举办|举行|召开|启动|主办|承办|协办|开展|亮相|期间|其间|当天|当日|同日|举措|"
+    r"今天|今日|明天|日前|近日|目前|日上午|日下午|日晚|日,|上午|下午|晚上|本届|此次|这次|本次|今年|明年|去年|"
+    r"宣布|获悉|了解到|表示|介绍|透露|获得|通过|启幕|开幕)"
+)
+"""Where an event's name stops when read leftwards from its head word."""
+NAME_STOP_BEFORE = re.compile(f"(?:{NAME_STOP.pattern})$")
+"""A stop that ends right where the name would continue."""
+
+TITLE_TRIM_LEFT = re.compile(r"^(?:[的了在于将和与及暨并]|[\s,，、]+)+")
+
+VENUE = re.compile(
+    r"(?:在|于|落户|来到)(?P<place>[^，,。；;、“”在于将]{2,30}?)(?:隆重|盛大|正式|顺利|成功|同步)?"
+    r"(?:举行|举办|召开|开幕|闭幕|启动|开展|开讲|落幕|拉开帷幕|开赛|上演|进行|揭幕|开营|开班|启幕)"
+)
+ENGLISH_HEADS = (
+    (r"Expo|Fair|Trade Show", "fair"),
+    (r"Exhibition|Art Show|Biennale", "exhibition"),
+    (r"Marathon|Competition|Contest|Championships?|Cup|Regatta|Games", "competition"),
+    (r"Festival|Carnival|Concert|Fashion Week|Week", "festival"),
+    (r"Forum|Conference|Summit|Symposium|Congress|Convention(?! Cent)|Seminar|Workshop|Meeting|Lecture", "conference"),
+    (r"Ceremony", "other"),
+)
+ENGLISH_NAME = re.compile(
+    r"(?:\b(?:19|20)\d{2}\s+)?(?:\b[A-Z][\w&'.-]*\s+(?:(?:of|on|for|and|the|in|de)\s+)?){0,8}"
+    r"(?P<head>" + "|".join(p for p, _ in ENGLISH_HEADS) + r")\b")
+ENGLISH_CATEGORY = [(re.compile(rf"(?:{p})$"), c) for p, c in ENGLISH_HEADS]
+ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|is held|was held|opens|opened|kicks off|"
+                           r"kicked off|will open|runs|will run|starts|begins|closes|hosted|hosts|will host)\b", re.I)
+
+VENUE_EN = re.compile(r"\bat (?:the )?(?P<place>(?:[A-Z][\w'&-]*\s?){1,8})")
+PLACE_ABBREVIATIONS = {"青": "青岛", "京": "北京", "沪": "上海", "深": "深圳", "穗": "广州", "津": "天津",
+                       "渝": "重庆", "蓉": "成都", "杭": "杭州", "济": "济南", "烟": "烟台"}
+NOT_PLACES = re.compile(r"^(?:线上|云端|网上|视频|现场|会上|活动中|期间|会议|\d)|形式|方式|连线|平台$")
+CITIES = ("青岛", "北京", "上海", "天津", "重庆", "广州", "深圳", "杭州", "南京", "济南", "烟台", "潍坊", "威海",
+          "日照", "临沂", "淄博", "东营", "武汉", "成都", "西安", "厦门", "大连", "沈阳", "苏州", "宁波", "香港",
+          "澳门", "台北", "首尔", "东京", "新加坡", "北京市", "青岛市")
+
+DEADLINE_WORDS = re.compile(r"征集|报名|申报|提交|投稿|申请|预约|登记|意见建议|评选|推荐")
+DEADLINE_LABELS = (("征集", "征集截止"), ("意见建议", "意见建议征集截止"), ("报名", "报名截止"),
+                   ("申报", "申报截止"), ("提交", "提交截止"), ("投稿", "投稿截止"), ("申请", "申请截止"),
+                   ("预约", "预约截止"))
+QUOTED_NAME = re.compile(r"“(?P<name>[^“”]{2,40})”")
+
+TRADE_MISSION = re.compile(
+    r"(?:组织|率领|带领|组团)(?P<who>[^，,。；;赴]{0,24}?)"
+    r"赴(?P<places>[^，。；开进拜参]{2,40}?)(?P<what>开展|进行|拜访|参加|参展|考察|出访)(?P<rest>[^，。；]{0,30})"
+)
+DESTINATION_SPLIT = re.compile(r"[、和及与]|以及")

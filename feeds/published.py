@@ -1,0 +1,78 @@
+"""When an article was published: given, or read from its dateline with the year the page implies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from .models import Article, PublicationDate
+
+MONTH_DAY = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+ENGLISH_DATELINE = re.compile(r",\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})")
+LEADING_DATE = re.compile(r"^(\d{1,2})月(\d{1,2})日[,，]")
+"""`本报青岛讯 4月2日,…`: a dateline with no date, whose first words date the news itself."""
+
+YEAR_MENTION = re.compile(
+    r"(?<![\d—–\-~至到])((?:19|20)\d{2})(?:\s*年|(?=[\u4e00-\u9fff《“]))(?![\d—–\-~]|以来|以前|前)")
+"""A year named in the text, but not the ends of a plan period (`2023—2025年`) or `2015年以来`."""
+TARGET_YEAR = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
+MONTHS_EN = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+
+
+def find_publication_date(article: Article, page: str, given: dt.date | None = None) -> PublicationDate:
+    """The article's date; its dateline gives month and day, the page's years give the year."""
+    if given:
+        return PublicationDate(given, "given", 1.0, given.year)
+    year = infer_year(article.headline + "\n" + article.body, page)
+    month_day, confidence = _dateline_month_day(article)
+    if month_day and year:
+        date = _valid_date(year, *month_day)
+        if date:
+            return PublicationDate(date, "dateline", confidence, date.year)
+    if year:
+        return PublicationDate(None, "inferred", 0.5, year)
+    return PublicationDate()
+
+
+def infer_year(article_text: str, page: str) -> int | None:
+    """The year the article speaks from: the most named year, the article's own mentions counting double.
+
+    Ties go to the later year (`总结2023年工作，部署2024年任务` is written in 2024).
+    """
+    votes: Counter[int] = Counter()
+    for text, weight in ((article_text, 2), (page, 1)):
+        targets = Counter(int(y) for y in TARGET_YEAR.findall(text))
+        for year in YEAR_MENTION.findall(text):
+            votes[int(year)] += weight
+        for year, n in targets.items():
+            votes[year] -= weight * n  # `到2025年` is a target, not the present
+    votes = Counter({y: v for y, v in votes.items() if v > 0})
+    if not votes:
+        return None
+    return max(votes, key=lambda y: (votes[y], y))
+
+
+def _dateline_month_day(article: Article) -> tuple[tuple[int, int] | None, float]:
+    match = MONTH_DAY.search(article.dateline)
+    if match:
+        return (int(match.group(2)), int(match.group(3))), 0.9
+    match = ENGLISH_DATELINE.search(article.dateline)
+    if match and match.group(1)[:3].lower() in MONTHS_EN:
+        return (MONTHS_EN[match.group(1)[:3].lower()], int(match.group(2))), 0.9
+    match = LEADING_DATE.match(article.body)
+    if article.dateline and match:
+        return (int(match.group(1)), int(match.group(2))), 0.6
+    return None, 0.0
+
+
+def _valid_date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, moving a 29 February to the nearest leap year."""
+    for offset in (0, 1, -1, 2, -2, 3, -3, 4, -4):
+        try:
+            return dt.date(year + offset, month, day)
+        except ValueError:
+            if (month, day) != (2, 29):
+                return None
+    return None

@@ -1,0 +1,87 @@
+"""The JSON API: events in the shape FullCalendar's JSON event source reads, plus our own fields."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from ..models import StoredEvent
+from .common import (
+    article_url,
+    category_label,
+    clean_block,
+    clean_line,
+    display_title,
+    event_ics_url,
+    event_url,
+    evidence,
+    exclusive_end_day,
+    first_day,
+    last_day,
+    timed_end,
+    timed_start,
+)
+
+
+def fullcalendar_event(ev: StoredEvent, base_url: str) -> dict[str, Any]:
+    """One event for FullCalendar: `end` exclusive for all-day events, absent when a timed end is unknown."""
+    item: dict[str, Any] = {"id": ev.uid, "title": display_title(ev), "allDay": ev.all_day}
+    if ev.all_day:
+        item["start"] = first_day(ev).isoformat()
+        item["end"] = exclusive_end_day(ev).isoformat()
+    else:
+        item["start"] = timed_start(ev).isoformat()
+        end = timed_end(ev)
+        if end is not None:
+            item["end"] = end.isoformat()
+    item["url"] = event_url(base_url, ev.uid)
+    item["classNames"] = [f"feeds-{ev.category}", f"feeds-{ev.status}", f"feeds-precision-{ev.precision}"]
+    item.update(
+        {
+            "name": clean_line(ev.title),
+            "category": ev.category,
+            "categoryLabel": category_label(ev.category),
+            "location": clean_line(ev.location),
+            "status": ev.status,
+            "precision": ev.precision,
+            "sequence": ev.sequence,
+            "evidence": evidence(ev),
+            "firstDay": first_day(ev).isoformat(),
+            "lastDay": last_day(ev).isoformat(),
+            "created": ev.created,
+            "updated": ev.updated,
+            "ics": event_ics_url(base_url, ev.uid),
+        }
+    )
+    return item
+
+
+def event_detail(ev: StoredEvent, base_url: str) -> dict[str, Any]:
+    """One event with every article that mentions it, for `/api/events/<uid>`."""
+    item = fullcalendar_event(ev, base_url)
+    item["mentions"] = [
+        {
+            "articleId": mention.article_id,
+            "source": clean_line(mention.source),
+            "headline": clean_line(mention.headline),
+            "published": mention.published,
+            "evidence": clean_block(mention.evidence),
+            "evidenceStart": mention.start,
+            "evidenceEnd": mention.end,
+            "url": article_url(base_url, mention),
+        }
+        for mention in ev.mentions
+    ]
+    return item
+
+
+def render_events(events: Iterable[StoredEvent], base_url: str) -> bytes:
+    """A JSON array in start order, which is what FullCalendar's `events: URL` source expects."""
+    ordered = sorted(events, key=lambda ev: (first_day(ev), ev.start, ev.uid))
+    return dump([fullcalendar_event(ev, base_url) for ev in ordered])
+
+
+def dump(value: Any) -> bytes:
+    """JSON as UTF-8, readable Chinese, stable key order."""
+    return json.dumps(value, ensure_ascii=False, indent=1).encode("utf-8")

@@ -1,0 +1,206 @@
+"""What every output says about an event: cleaned text, times, labels and links, computed once."""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+import re
+from urllib.parse import quote
+
+from ..models import TZ, Mention, StoredEvent
+
+CATEGORY_LABELS = {
+    "conference": "会议",
+    "fair": "展会",
+    "exhibition": "展览",
+    "trade_mission": "经贸出访",
+    "deadline": "截止日期",
+    "competition": "比赛",
+    "festival": "节庆活动",
+    "other": "其他",
+}
+STATUS_LABELS = {"confirmed": "已确认", "tentative": "待定", "cancelled": "已取消"}
+CANCELLED_PREFIX = "[已取消] "
+MONTH_SUFFIX = "（日期待定）"
+_WEEKDAYS = "一二三四五六日"
+
+# Not allowed in XML 1.0 or meaningless in a calendar: C0/C1 controls, DEL, surrogates, U+FFFE/U+FFFF,
+# and bidi overrides that can make a title read backwards.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]"
+)
+_LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")
+_SPACES = re.compile(r"\s+")
+
+
+def clean_line(text: str | None) -> str:
+    """One-line text for titles, places and names: controls dropped, whitespace collapsed, trimmed."""
+    if not text:
+        return ""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", _LINE_BREAKS.sub(" ", text))).strip()
+
+
+def clean_block(text: str | None) -> str:
+    """Multi-line text for descriptions: line breaks kept as \\n, other controls dropped, lines trimmed."""
+    if not text:
+        return ""
+    text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", text)).replace("\t", " ")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(lines).strip()
+
+
+def parse_utc(value: str) -> dt.datetime:
+    """A store timestamp (ISO 8601, `Z` or offset) as an aware UTC datetime, to the second."""
+    parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=dt.UTC)
+    return parsed.astimezone(dt.UTC).replace(microsecond=0)
+
+
+def timed_start(ev: StoredEvent) -> dt.datetime:
+    """The start of a timed event in Beijing time."""
+    return _local(ev.start)
+
+
+def timed_end(ev: StoredEvent) -> dt.datetime | None:
+    """The end of a timed event in Beijing time, or None when it is unknown (equal to or before the start)."""
+    end = _local(ev.end)
+    return end if end > timed_start(ev) else None
+
+
+def _local(value: str) -> dt.datetime:
+    parsed = dt.datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=TZ)
+    return parsed.astimezone(TZ)
+
+
+def first_day(ev: StoredEvent) -> dt.date:
+    """The day an event starts, in Beijing."""
+    return timed_start(ev).date() if not ev.all_day else dt.date.fromisoformat(ev.start[:10])
+
+
+def last_day(ev: StoredEvent) -> dt.date:
+    """The last day an event runs (inclusive), in Beijing."""
+    if not ev.all_day:
+        return max(_local(ev.end).date(), first_day(ev))
+    return max(dt.date.fromisoformat(ev.end[:10]), first_day(ev))
+
+
+def exclusive_end_day(ev: StoredEvent) -> dt.date:
+    """The day after the last day: what iCalendar's DTEND and FullCalendar's `end` mean for all-day events."""
+    return last_day(ev) + dt.timedelta(days=1)
+
+
+def display_title(ev: StoredEvent) -> str:
+    """The title as calendars show it: cancelled marked in front, an unknown day marked behind."""
+    title = clean_line(ev.title) or "（无标题）"
+    if ev.precision == "month":
+        title += MONTH_SUFFIX
+    if ev.status == "cancelled":
+        title = CANCELLED_PREFIX + title
+    return title
+
+
+def category_label(category: str) -> str:
+    """The Chinese name of a category, or the key itself when it is unknown."""
+    return CATEGORY_LABELS.get(category, clean_line(category))
+
+
+def when_text(ev: StoredEvent) -> str:
+    """When, in Beijing time and in a Chinese reader's words: `2022年11月29日（周二）至12月1日（周四）`."""
+    if ev.precision == "month":
+        return _month_text(first_day(ev), last_day(ev))
+    if not ev.all_day:
+        start, end = timed_start(ev), timed_end(ev)
+        text = f"{_day_text(start.date())} {start:%H:%M}"
+        if end is None:
+            return text
+        if end.date() == start.date():
+            return f"{text}–{end:%H:%M}"
+        return f"{text} 至 {_day_text(end.date(), start.date())} {end:%H:%M}"
+    start_day, end_day = first_day(ev), last_day(ev)
+    if start_day == end_day:
+        return _day_text(start_day)
+    return f"{_day_text(start_day)}至{_day_text(end_day, start_day)}"
+
+
+def _day_text(day: dt.date, after: dt.date | None = None) -> str:
+    weekday = f"（周{_WEEKDAYS[day.weekday()]}）"
+    if after is not None and after.year == day.year:
+        return f"{day.month}月{day.day}日{weekday}"
+    return f"{day.year}年{day.month}月{day.day}日{weekday}"
+
+
+def _month_text(start: dt.date, end: dt.date) -> str:
+    whole = start.day == 1 and end.day == _calendar.monthrange(end.year, end.month)[1]
+    if whole and (start.year, start.month) == (end.year, end.month):
+        return f"{start.year}年{start.month}月内，具体日期待定"
+    if whole:
+        return f"{start.year}年{start.month}月至{_year_prefix(end, start)}{end.month}月间，具体日期待定"
+    until = f"{_year_prefix(end, start)}{end.month}月{end.day}日"
+    return f"{start.year}年{start.month}月{start.day}日至{until}间，具体日期待定"
+
+
+def _year_prefix(day: dt.date, after: dt.date) -> str:
+    return "" if day.year == after.year else f"{day.year}年"
+
+
+def short_date(ev: StoredEvent) -> str:
+    """The start as a feed title shows it: `11月29日`, or `5月` when only the month is known."""
+    day = first_day(ev)
+    return f"{day.month}月" if ev.precision == "month" else f"{day.month}月{day.day}日"
+
+
+def evidence(ev: StoredEvent) -> str:
+    """The sentence that reports the event, from its first mention."""
+    return clean_block(ev.mentions[0].evidence) if ev.mentions else ""
+
+
+def event_url(base_url: str, uid: str) -> str:
+    """The event's page on this site."""
+    return f"{base_url.rstrip('/')}/events/{quote(uid, safe='@')}"
+
+
+def event_ics_url(base_url: str, uid: str) -> str:
+    """The event alone as an iCalendar file."""
+    return event_url(base_url, uid) + ".ics"
+
+
+def article_url(base_url: str, mention: Mention) -> str:
+    """The article a mention comes from: its original address when it has one, else its page here."""
+    for address in (mention.source_url, mention.source):
+        if address and address.startswith(("https://", "http://")):
+            return clean_line(address)
+    return f"{base_url.rstrip('/')}/articles/{quote(mention.article_id, safe='')}"
+
+
+def source_lines(ev: StoredEvent, base_url: str) -> list[str]:
+    """`来源：headline（date） link` for each article that mentions the event."""
+    lines = []
+    for mention in ev.mentions:
+        headline = clean_line(mention.headline) or clean_line(mention.source)
+        published = f"（{clean_line(mention.published)}）" if mention.published else ""
+        lines.append(f"来源：{headline}{published} {article_url(base_url, mention)}")
+    return lines
+
+
+def details_text(ev: StoredEvent, base_url: str) -> str:
+    """What a reader needs besides the title, as lines: when, where, category, status, evidence, links."""
+    lines = [f"时间：{when_text(ev)}"]
+    if clean_line(ev.location):
+        lines.append(f"地点：{clean_line(ev.location)}")
+    lines.append(f"类别：{category_label(ev.category)}")
+    if ev.status != "confirmed":
+        lines.append(f"状态：{STATUS_LABELS.get(ev.status, clean_line(ev.status))}")
+    said = evidence(ev)
+    if said:
+        lines.append(f"依据：{said}")
+    lines.extend(source_lines(ev, base_url))
+    lines.append(f"活动页面：{event_url(base_url, ev.uid)}")
+    return "\n".join(lines)
+
+
+def plain_description(ev: StoredEvent, base_url: str) -> str:
+    """The calendar DESCRIPTION and the text RSSHub's filters search: the title, then the details."""
+    return f"{clean_line(ev.title)}\n{details_text(ev, base_url)}"

@@ -1,0 +1,270 @@
+"""The OpenAPI 3.1 description of the calendars, feeds and JSON API, served at /api/openapi.json."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..models import CATEGORIES, STATUSES
+
+VERSION = "1.0.0"
+UPDATED = dt.datetime(2026, 11, 22, tzinfo=dt.UTC)
+"""Last-Modified of the document; change it with the document."""
+
+_REF = "#/components/"
+
+
+def _param(name: str, description: str, schema: dict[str, Any], where: str = "query") -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": where,
+        "required": where == "path",
+        "description": description,
+        "schema": schema,
+    }
+
+
+_DAY = {"type": "string", "examples": ["2022-11-29"]}
+_PATTERN = {"type": "string", "maxLength": 200}
+PARAMETERS: dict[str, dict[str, Any]] = {
+    "category": _param("category", "Only this category.", {"type": "string", "enum": list(CATEGORIES)}),
+    "q": _param(
+        "q", "Full-text search in title, place and evidence; every word must match.", {"type": "string"}
+    ),
+    "location": _param("location", "Only events whose place contains this text.", {"type": "string"}),
+    "from": _param("from", "Events that end on or after this day (inclusive).", _DAY),
+    "to": _param("to", "Events that start on or before this day (inclusive).", _DAY),
+    "start": _param(
+        "start", "As FullCalendar sends it: events that end on or after this day or ISO datetime.", _DAY
+    ),
+    "end": _param("end", "As FullCalendar sends it: events that start before this day (exclusive).", _DAY),
+    "status": _param("status", "Only events with this status.", {"type": "string", "enum": list(STATUSES)}),
+    "limit": _param(
+        "limit", "At most this many events (capped by the server's FEEDS_MAX_ITEMS).", {"type": "integer"}
+    ),
+    "filter": _param("filter", "RSSHub: keep items whose title or description matches this regex.", _PATTERN),
+    "filter_title": _param("filter_title", "RSSHub: keep items whose title matches this regex.", _PATTERN),
+    "filter_description": _param(
+        "filter_description", "RSSHub: keep items whose description matches this regex.", _PATTERN
+    ),
+    "filterout": _param("filterout", "RSSHub: drop items whose title or description matches.", _PATTERN),
+    "filterout_title": _param("filterout_title", "RSSHub: drop items whose title matches.", _PATTERN),
+    "filterout_description": _param(
+        "filterout_description", "RSSHub: drop items whose description matches.", _PATTERN
+    ),
+    "filter_category": _param(
+        "filter_category", "RSSHub: keep items whose category (key or Chinese name) matches.", _PATTERN
+    ),
+    "filterout_category": _param(
+        "filterout_category", "RSSHub: drop items whose category matches.", _PATTERN
+    ),
+    "filter_case_sensitive": _param(
+        "filter_case_sensitive", "RSSHub: `false` makes the patterns ignore case.", {"type": "boolean"}
+    ),
+    "uid": _param("uid", "The event's stable identifier.", {"type": "string"}, "path"),
+    "pathCategory": _param("category", "The category.", {"type": "string", "enum": list(CATEGORIES)}, "path"),
+}
+_FILTERS = ["category", "q", "location", "from", "to", "start", "end", "status", "limit"]
+_RSSHUB = [
+    "filter",
+    "filter_title",
+    "filter_description",
+    "filterout",
+    "filterout_title",
+    "filterout_description",
+    "filter_category",
+    "filterout_category",
+    "filter_case_sensitive",
+]
+
+_STRING = {"type": "string"}
+SCHEMAS: dict[str, dict[str, Any]] = {
+    "Event": {
+        "type": "object",
+        "description": "An event as FullCalendar's JSON event source reads it, plus feeds' own fields.",
+        "required": ["id", "title", "start", "allDay", "url", "category", "status", "precision"],
+        "properties": {
+            "id": {"type": "string", "description": "Stable uid, also the iCalendar UID."},
+            "title": {
+                "type": "string",
+                "description": "Display title: `[已取消] ` and `（日期待定）` marked.",
+            },
+            "start": {
+                "type": "string",
+                "description": "`YYYY-MM-DD` when allDay, else ISO 8601 with +08:00.",
+            },
+            "end": {"type": "string", "description": "Exclusive: the day after the last day when allDay."},
+            "allDay": {"type": "boolean"},
+            "url": {"type": "string", "format": "uri", "description": "The event's page."},
+            "classNames": {"type": "array", "items": _STRING},
+            "name": {"type": "string", "description": "The title as reported."},
+            "category": {"type": "string", "enum": list(CATEGORIES)},
+            "categoryLabel": _STRING,
+            "location": _STRING,
+            "status": {"type": "string", "enum": list(STATUSES)},
+            "precision": {"type": "string", "enum": ["time", "day", "month"]},
+            "sequence": {"type": "integer", "description": "Bumped each time a report changes the event."},
+            "evidence": {"type": "string", "description": "The sentence that reports the event."},
+            "firstDay": {"type": "string", "format": "date"},
+            "lastDay": {"type": "string", "format": "date", "description": "Inclusive."},
+            "created": {"type": "string", "format": "date-time"},
+            "updated": {"type": "string", "format": "date-time"},
+            "ics": {"type": "string", "format": "uri", "description": "The event as an iCalendar file."},
+        },
+    },
+    "Mention": {
+        "type": "object",
+        "required": ["articleId", "headline", "evidence", "url"],
+        "properties": {
+            "articleId": _STRING,
+            "source": _STRING,
+            "headline": _STRING,
+            "published": {"type": ["string", "null"], "format": "date"},
+            "evidence": _STRING,
+            "evidenceStart": {"type": "integer"},
+            "evidenceEnd": {"type": "integer"},
+            "url": {"type": "string", "format": "uri", "description": "The article, here or at its source."},
+        },
+    },
+    "EventDetail": {
+        "allOf": [
+            {"$ref": _REF + "schemas/Event"},
+            {
+                "type": "object",
+                "required": ["mentions"],
+                "properties": {"mentions": {"type": "array", "items": {"$ref": _REF + "schemas/Mention"}}},
+            },
+        ]
+    },
+    "Error": {"type": "object", "required": ["error"], "properties": {"error": _STRING}},
+}
+
+_HEADERS = {
+    "ETag": {"description": "Changes with the data and the query.", "schema": _STRING},
+    "Last-Modified": {"description": "When the data last changed.", "schema": _STRING},
+    "Cache-Control": {"description": "`public, max-age=…` (FEEDS_MAX_AGE).", "schema": _STRING},
+    "Access-Control-Allow-Origin": {"description": "`*`: any page may read it.", "schema": _STRING},
+}
+RESPONSES: dict[str, dict[str, Any]] = {
+    "NotModified": {
+        "description": "The client's copy (If-None-Match / If-Modified-Since) is current.",
+        "headers": {name: {"$ref": _REF + f"headers/{name}"} for name in ("ETag", "Last-Modified")},
+    },
+    "BadRequest": {
+        "description": "A query parameter is invalid; the message says which.",
+        "content": {"application/json": {"schema": {"$ref": _REF + "schemas/Error"}}, "text/plain": {}},
+    },
+    "NotFound": {"description": "No such event or category."},
+}
+
+
+def _ok(description: str, media_type: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "description": description,
+        "headers": {name: {"$ref": _REF + f"headers/{name}"} for name in _HEADERS},
+        "content": {media_type: {"schema": schema}},
+    }
+
+
+def _operation(
+    op_id: str, summary: str, params: list[str], ok: dict[str, Any], *, not_found: bool = False
+) -> dict[str, Any]:
+    responses: dict[str, Any] = {"200": ok, "304": {"$ref": _REF + "responses/NotModified"}}
+    if any(p not in ("uid", "pathCategory") for p in params):
+        responses["400"] = {"$ref": _REF + "responses/BadRequest"}
+    if not_found:
+        responses["404"] = {"$ref": _REF + "responses/NotFound"}
+    return {
+        "get": {
+            "operationId": op_id,
+            "summary": summary,
+            "parameters": [{"$ref": _REF + f"parameters/{p}"} for p in params],
+            "responses": responses,
+        }
+    }
+
+
+def _text(media_type: str) -> dict[str, Any]:
+    return {"type": "string", "contentMediaType": media_type}
+
+
+def document(base_url: str) -> dict[str, Any]:
+    """The whole description; `base_url` becomes the server URL."""
+    listing = _FILTERS + _RSSHUB
+    events = {"type": "array", "items": {"$ref": _REF + "schemas/Event"}}
+    paths = {
+        "/calendar.ics": _operation(
+            "calendar",
+            "All events as an iCalendar feed (filters optional).",
+            listing,
+            _ok("iCalendar (RFC 5545 / 7986).", "text/calendar", _text("text/calendar")),
+        ),
+        "/categories/{category}.ics": _operation(
+            "categoryCalendar",
+            "One category as an iCalendar feed.",
+            ["pathCategory", *listing],
+            _ok("iCalendar (RFC 5545 / 7986).", "text/calendar", _text("text/calendar")),
+            not_found=True,
+        ),
+        "/events/{uid}.ics": _operation(
+            "eventCalendar",
+            "One event as an iCalendar file.",
+            ["uid"],
+            _ok("iCalendar with one VEVENT.", "text/calendar", _text("text/calendar")),
+            not_found=True,
+        ),
+        "/feed.rss": _operation(
+            "feedRss",
+            "RSS 2.0, newest change first; by default the last FEEDS_WINDOW_DAYS and upcoming.",
+            listing,
+            _ok("RSS 2.0.", "application/rss+xml", _text("application/rss+xml")),
+        ),
+        "/feed.atom": _operation(
+            "feedAtom",
+            "Atom 1.0; the same items as the RSS feed.",
+            listing,
+            _ok("Atom 1.0.", "application/atom+xml", _text("application/atom+xml")),
+        ),
+        "/feed.json": _operation(
+            "feedJson",
+            "JSON Feed 1.1; the same items as the RSS feed.",
+            listing,
+            _ok("JSON Feed 1.1.", "application/feed+json", {"type": "object"}),
+        ),
+        "/api/events": _operation(
+            "listEvents",
+            "Events in FullCalendar's event-source shape, in start order.",
+            listing,
+            _ok("A JSON array of events.", "application/json", events),
+        ),
+        "/api/events/{uid}": _operation(
+            "getEvent",
+            "One event with the articles that mention it.",
+            ["uid"],
+            _ok("The event.", "application/json", {"$ref": _REF + "schemas/EventDetail"}),
+            not_found=True,
+        ),
+        "/api/openapi.json": _operation(
+            "openapi", "This document.", [], _ok("OpenAPI 3.1.", "application/json", {"type": "object"})
+        ),
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "feeds: events from newspaper articles",
+            "version": VERSION,
+            "description": (
+                "Calendars, feeds and a JSON API of the events found in newspaper articles. "
+                "Every response carries ETag and Last-Modified, answers 304 to a current copy, "
+                "is gzip-compressed on request and readable from any origin (CORS)."
+            ),
+        },
+        "servers": [{"url": base_url.rstrip("/")}],
+        "paths": paths,
+        "components": {
+            "parameters": PARAMETERS,
+            "schemas": SCHEMAS,
+            "headers": _HEADERS,
+            "responses": RESPONSES,
+        },
+    }

@@ -1,0 +1,177 @@
+"""RSS 2.0 and Atom 1.0 (feedgen), JSON Feed 1.1: one item per event, the newest change first."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+
+from feedgen.feed import FeedGenerator
+
+from ..models import StoredEvent
+from .common import (
+    STATUS_LABELS,
+    article_url,
+    category_label,
+    clean_block,
+    clean_line,
+    details_text,
+    display_title,
+    event_ics_url,
+    event_url,
+    evidence,
+    parse_utc,
+    short_date,
+    when_text,
+)
+
+GENERATOR = "feeds"
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+
+
+@dataclass(frozen=True)
+class FeedInfo:
+    """What a feed says about itself; `updated` comes from the data so the bytes stay stable."""
+
+    title: str
+    description: str
+    site_url: str
+    self_url: str
+    updated: dt.datetime
+    language: str = "zh-CN"
+    author: str = "feeds"
+    """Atom requires an author; the site speaks for the events it collects."""
+
+
+def item_title(ev: StoredEvent) -> str:
+    """`[11月29日] 2022世界工业互联网产业大会 @ 青岛`: the date and, when known, the place."""
+    title = f"[{short_date(ev)}] {display_title(ev)}"
+    location = clean_line(ev.location)
+    return f"{title} @ {location}" if location else title
+
+
+def item_html(ev: StoredEvent, base_url: str) -> str:
+    """The item body as escaped HTML: when, where, category, status, evidence, sources, links."""
+    rows = [("时间", escape(when_text(ev)))]
+    if clean_line(ev.location):
+        rows.append(("地点", escape(clean_line(ev.location))))
+    rows.append(("类别", escape(category_label(ev.category))))
+    if ev.status != "confirmed":
+        rows.append(("状态", escape(STATUS_LABELS.get(ev.status, clean_line(ev.status)))))
+    parts = [f"<p><strong>{label}：</strong>{value}</p>" for label, value in rows]
+    said = evidence(ev)
+    if said:
+        parts.append(f"<blockquote>{escape(said).replace(chr(10), '<br>')}</blockquote>")
+    for mention in ev.mentions:
+        headline = clean_line(mention.headline) or clean_line(mention.source)
+        published = f"（{escape(clean_line(mention.published))}）" if mention.published else ""
+        href = escape(article_url(base_url, mention))
+        parts.append(f'<p>来源：<a href="{href}">{escape(headline)}</a>{published}</p>')
+    page, ics = escape(event_url(base_url, ev.uid)), escape(event_ics_url(base_url, ev.uid))
+    parts.append(f'<p><a href="{page}">活动页面</a> · <a href="{ics}">加入日历 (.ics)</a></p>')
+    return "\n".join(parts)
+
+
+def item_text(ev: StoredEvent, base_url: str) -> str:
+    """The item body as plain text, for JSON Feed's content_text and readers without HTML."""
+    return details_text(ev, base_url)
+
+
+def order_items(events: Iterable[StoredEvent]) -> list[StoredEvent]:
+    """Most recently discovered or updated first; the uid breaks ties so the order is stable."""
+    ordered = sorted(events, key=lambda ev: ev.uid)
+    return sorted(ordered, key=lambda ev: parse_utc(ev.updated), reverse=True)
+
+
+def _generator(events: list[StoredEvent], info: FeedInfo, atom: bool) -> FeedGenerator:
+    fg = FeedGenerator()
+    fg.id(info.self_url)
+    fg.title(clean_line(info.title))
+    fg.subtitle(clean_line(info.description) or clean_line(info.title))
+    fg.language(info.language)
+    fg.generator(GENERATOR)
+    fg.author(name=clean_line(info.author) or GENERATOR)
+    fg.updated(info.updated)
+    fg.lastBuildDate(info.updated)
+    fg.link(href=info.self_url, rel="self")
+    # feedgen takes RSS's channel <link> from the last link() call: the site, not the feed itself.
+    fg.link(href=info.site_url, rel="alternate", type="text/html")
+    for ev in events:
+        fe = fg.add_entry(order="append")
+        url = event_url(info.site_url, ev.uid)
+        fe.id(url)
+        fe.guid(url, permalink=True)
+        fe.title(item_title(ev))
+        fe.link(href=url, rel="alternate", type="text/html")
+        html = item_html(ev, info.site_url)
+        fe.summary(when_text(ev), type="text")
+        fe.description(html)  # RSS <description>; content() below replaces Atom's copy with a typed one
+        fe.content(html, type="html" if atom else "CDATA")
+        fe.category(term=ev.category, label=category_label(ev.category))
+        fe.updated(parse_utc(ev.updated))
+        # feedgen writes one date as Atom <published> and RSS <pubDate>: Atom says when the event was
+        # first reported; RSS, which has no "updated", says when it last changed, so revisions resurface.
+        fe.published(parse_utc(ev.created if atom else ev.updated))
+    return fg
+
+
+def render_rss(events: Iterable[StoredEvent], info: FeedInfo) -> bytes:
+    """RSS 2.0 with atom:link rel=self and content:encoded."""
+    return _generator(order_items(events), info, atom=False).rss_str(pretty=True)
+
+
+def render_atom(events: Iterable[StoredEvent], info: FeedInfo) -> bytes:
+    """Atom 1.0; entry content is escaped HTML."""
+    return _generator(order_items(events), info, atom=True).atom_str(pretty=True)
+
+
+def render_json_feed(events: Iterable[StoredEvent], info: FeedInfo) -> bytes:
+    """JSON Feed 1.1, with the event's own fields under `_feeds`."""
+    items = []
+    for ev in order_items(events):
+        url = event_url(info.site_url, ev.uid)
+        items.append(
+            {
+                "id": url,
+                "url": url,
+                "title": item_title(ev),
+                "content_html": item_html(ev, info.site_url),
+                "content_text": item_text(ev, info.site_url),
+                "summary": when_text(ev),
+                "date_published": _iso(parse_utc(ev.created)),
+                "date_modified": _iso(parse_utc(ev.updated)),
+                "tags": [category_label(ev.category), ev.category],
+                "language": info.language,
+                "_feeds": {
+                    "uid": ev.uid,
+                    "title": clean_line(ev.title),
+                    "start": ev.start,
+                    "end": ev.end,
+                    "all_day": ev.all_day,
+                    "precision": ev.precision,
+                    "category": ev.category,
+                    "location": clean_line(ev.location),
+                    "status": ev.status,
+                    "sequence": ev.sequence,
+                    "ics": event_ics_url(info.site_url, ev.uid),
+                },
+            }
+        )
+    feed = {
+        "version": JSON_FEED_VERSION,
+        "title": clean_line(info.title),
+        "home_page_url": info.site_url,
+        "feed_url": info.self_url,
+        "description": clean_block(info.description),
+        "language": info.language,
+        "authors": [{"name": clean_line(info.author) or GENERATOR, "url": info.site_url}],
+        "_feeds": {"updated": _iso(info.updated)},
+        "items": items,
+    }
+    return json.dumps(feed, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def _iso(value: dt.datetime) -> str:
+    return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")

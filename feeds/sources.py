@@ -1,0 +1,210 @@
+"""Reading input files into text: size limits, encodings, HTML, and a clear reason when a file is refused."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+DEFAULT_MAX_BYTES = 5_000_000
+"""Larger files are refused: no newspaper page is that long, and reading it would stall an ingest."""
+
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+"""Files taken from a folder; a file named explicitly is read whatever its name."""
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_TEXT_CONTROLS = set("\t\n\r\f\v")
+_MAX_CONTROL_RATIO = 0.01
+
+
+class RejectedFile(Exception):
+    """A file that is not read, and why."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A file's text, ready for the extraction pipeline."""
+
+    path: Path
+    text: str
+    encoding: str
+    html: bool
+
+    @property
+    def name(self) -> str:
+        """The file name: what `feeds extract` and the store call the source."""
+        return self.path.name
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, and the text and HTML files inside folders named, in a stable order.
+
+    Folders are walked recursively, sorted, skipping hidden entries. Paths that do not exist are
+    kept so that reading them reports the problem.
+    """
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file()
+                and p.suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
+    """Read one file as text, decoding and de-HTML-ing it; raises RejectedFile with the reason."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise RejectedFile("is a folder")
+        if size > max_bytes:
+            raise RejectedFile(f"too large: {size} bytes, the limit is {max_bytes}")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise RejectedFile("no such file") from None
+    except PermissionError:
+        raise RejectedFile("permission denied") from None
+    except OSError as error:
+        raise RejectedFile(f"cannot read: {error.strerror or error}") from None
+    if len(data) > max_bytes:
+        raise RejectedFile(f"too large: more than {max_bytes} bytes")
+    text, encoding = decode(data)
+    html = path.suffix.lower() in (".html", ".htm") or looks_like_html(text)
+    if html:
+        text = html_to_text(text)
+    if not text.strip():
+        raise RejectedFile("no text in the page" if html else "empty file")
+    return SourceText(path, text, encoding, html)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Bytes to text: a BOM, else strict UTF-8, else a detected encoding (GB18030, Big5, UTF-16 …)."""
+    if not data.strip():
+        raise RejectedFile("empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _checked(_strict(data[len(bom) :], encoding), encoding), encoding
+    if b"\x00" not in data:
+        try:
+            return _checked(data.decode("utf-8"), "utf-8"), "utf-8"
+        except UnicodeDecodeError as error:
+            if _mostly_utf8(data):
+                raise RejectedFile(f"invalid UTF-8 at byte {error.start}") from None
+    best = from_bytes(data).best()
+    if best is None or (b"\x00" in data and not best.encoding.startswith("utf_")):
+        raise RejectedFile("binary or undecodable: not UTF-8 and no text encoding fits")
+    return _checked(str(best), best.encoding), best.encoding
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise RejectedFile(f"invalid {encoding} at byte {error.start}") from None
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when bytes are UTF-8 with a few bad bytes, rather than another encoding altogether."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    return multibyte >= 4 * bad
+
+
+def _checked(text: str, encoding: str) -> str:
+    """Refuse decoded text that is mostly control characters: a binary file that happened to decode."""
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _TEXT_CONTROLS)
+    if "\x00" in text or controls > _MAX_CONTROL_RATIO * len(text):
+        raise RejectedFile(f"binary: control characters in what decodes as {encoding}")
+    return text
+
+
+_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """An HTML page whatever its file name: it starts with a doctype or an html/head/body tag."""
+    return bool(_HTML_START.match(text[:1000].lstrip("\ufeff")))
+
+
+class _TextExtractor(HTMLParser):
+    """Collects the visible text of a page, keeping paragraph breaks and headings as `#` lines."""
+
+    SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
+    BLOCKS = {
+        "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "blockquote",
+        "li", "ul", "ol", "table", "tr", "pre", "figure", "figcaption", "form", "dl", "dt", "dd",
+        "h1", "h2", "h3", "h4", "h5", "h6", "hr", "address",
+    }
+    HEADINGS = {"h1": "# ", "h2": "## ", "h3": "### "}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "body":
+            self.skipping = 0  # a page that never closes its <head>
+        elif tag in self.SKIP:
+            self.skipping += 1
+        elif self.skipping:
+            return
+        elif tag == "br":
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append(" ")
+        elif tag in self.BLOCKS:
+            self.parts.append("\n\n" + self.HEADINGS.get(tag, ""))
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        if not self.skipping and tag == "br":
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif not self.skipping and tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(re.sub(r"[ \t\r\n\f\xa0]+", " ", data))
+
+
+def html_to_text(html: str) -> str:
+    """The readable text of an HTML page: scripts, styles and head dropped, blocks as paragraphs."""
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    lines = [line.strip() for line in "".join(parser.parts).split("\n")]
+    text = "\n".join(lines)
+    text = re.sub(r"^(#+) +", r"\1 ", text, flags=re.MULTILINE)
+    text = re.sub(r"^#+$", "", text, flags=re.MULTILINE)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

@@ -1,0 +1,99 @@
+"""Newspaper text as the parser needs it: NFKC, simplified characters, OCR breaks and spaces joined."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+CJK = r"\u3400-\u9fff\uf900-\ufaff"
+CJK_PUNCT = r"\u3000-\u303f\u2018-\u201f\u2014\u2026\uff01-\uff65《》“”‘’、。"
+TERMINAL = "。！？!?…”」』》)）】:;"
+"""A line that ends with one of these ends a sentence or a clause that may stand alone."""
+
+MARKERS = ("□", "■", "●", "◆", "▲", "#", "(", "（", "本报", "早报", "新华社", "记者")
+"""Paragraphs that start with these begin something new (byline, headline, dateline, caption)."""
+
+SPACE_INSIDE_CHINESE = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}0-9])[ \t\u00a0\u3000]+(?=[{CJK}{CJK_PUNCT}])"
+                                  rf"|(?<=[{CJK}{CJK_PUNCT}])[ \t\u00a0\u3000]+(?=[0-9])")
+BLANK_LINES = re.compile(r"\n[ \t]*\n[\s]*")
+LATIN_END = re.compile(r"[A-Za-z0-9,.;:'\"-]$")
+LATIN_START = re.compile(r"^[A-Za-z0-9(\"']")
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters to simplified, only when the text is written in traditional."""
+    converted = _converter().convert(text)
+    if len(converted) != len(text):
+        return text  # phrase conversions that change length would break offsets
+    changed = sum(1 for a, b in zip(text, converted, strict=True) if a != b)
+    cjk = len(re.findall(rf"[{CJK}]", text))
+    return converted if cjk and changed / cjk > 0.02 else text
+
+
+def normalize(text: str) -> str:
+    """Unicode NFKC, simplified Chinese, paragraphs rejoined where OCR or layout broke them."""
+    text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    text = to_simplified(text)
+    paragraphs = [_join_lines(p) for p in BLANK_LINES.split(text.strip())]
+    return "\n\n".join(_join_paragraphs([p for p in paragraphs if p]))
+
+
+def _join_lines(paragraph: str) -> str:
+    """Lines of one paragraph joined, except after a byline or before a marker line."""
+    lines = [line.strip() for line in paragraph.split("\n")]
+    headings = not any(p in paragraph for p in "。！？!?")
+    out = lines[0]
+    for line in lines[1:]:
+        if not line:
+            continue
+        last = out.rsplit("\n", 1)[-1]
+        if last.startswith(("□", "#")) or line.startswith(("□", "■", "●", "#")) or _is_dateline_start(line):
+            out += "\n" + line
+        elif headings and _is_heading(last) and _is_heading(line) and len(last) + len(line) > 32:
+            out += "\n" + line  # a headline and its subheadline
+        else:
+            out += _glue(last, line) + line
+    return SPACE_INSIDE_CHINESE.sub("", out)
+
+
+def _join_paragraphs(paragraphs: list[str]) -> list[str]:
+    """A paragraph that stops mid-sentence continues in the next one (a page or column break)."""
+    out: list[str] = []
+    for p in paragraphs:
+        if out and _stops_mid_sentence(out[-1]) and not p.startswith(MARKERS) and not _is_dateline_start(p):
+            out[-1] = SPACE_INSIDE_CHINESE.sub("", out[-1] + _glue(out[-1], p) + p)
+        else:
+            out.append(p)
+    return out
+
+
+def _glue(left: str, right: str) -> str:
+    return " " if LATIN_END.search(left) and LATIN_START.search(right) else ""
+
+
+def _stops_mid_sentence(paragraph: str) -> bool:
+    last_line = paragraph.rsplit("\n", 1)[-1]
+    if last_line.startswith(("□", "#")) or last_line.endswith(tuple(TERMINAL)):
+        return False
+    return any(p in last_line for p in ",，。、;；") or len(last_line) > 40 or _is_dateline_start(last_line)
+
+
+def _is_heading(line: str) -> bool:
+    return len(line) <= 40 and not any(p in line for p in "。,，;；")
+
+
+DATELINE_START = re.compile(r"^(?:本报|早报|晚报|新华社|中新社|人民网|央视网)[^\s,，。]{0,12}?[讯电]")
+
+
+def _is_dateline_start(line: str) -> bool:
+    return bool(DATELINE_START.match(line))

@@ -1,0 +1,1 @@
+"""The web layer: HTML pages (pages.py) and calendars, feeds and the JSON API (syndication.py)."""

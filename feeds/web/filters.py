@@ -1,0 +1,218 @@
+"""Query parameters of calendars, feeds and the API, checked once; RSSHub's regex filters, time-bounded.
+
+Patterns run in the `regex` module with a timeout, so `(a|aa)+$` on a long title cannot hang a worker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
+
+import regex
+
+from ..models import CATEGORIES, STATUSES, TZ, EventFilter, StoredEvent
+from ..render.common import category_label, details_text
+from ..render.syndication import item_title
+
+MAX_PATTERN_CHARS = 200
+"""Longer patterns are refused: a filter is a few words, not a program."""
+MAX_TEXT_CHARS = 300
+"""`q` and `location` are search words; anything longer is a mistake or an attack."""
+FILTER_BUDGET_SECONDS = 0.5
+"""All regex matching for one request together; past it the request fails with 400 instead of hanging."""
+
+# RSSHub's names: https://docs.rsshub.app/guide/parameters
+_INCLUDE = {"filter": "both", "filter_title": "title", "filter_description": "description"}
+_EXCLUDE = {"filterout": "both", "filterout_title": "title", "filterout_description": "description"}
+_CATEGORY = {"filter_category": True, "filterout_category": False}
+_PLUS_AS_SPACE = regex.compile(r" (\d\d:?\d\d)$")
+
+
+class QueryError(ValueError):
+    """A query parameter the client got wrong; the route answers 400 with this message."""
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One RSSHub filter: where it looks, whether it keeps or drops what matches, and the pattern."""
+
+    param: str
+    source: str
+    where: str
+    keep: bool
+
+
+@dataclass(frozen=True)
+class Query:
+    """Everything a calendar, feed or API request asked for, normalized so equal requests compare equal."""
+
+    category: str | None = None
+    q: str | None = None
+    location: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    status: str | None = None
+    limit: int | None = None
+    patterns: tuple[Pattern, ...] = ()
+    case_sensitive: bool = True
+    window: bool = False
+    """True when `start` was not asked for but set by the feed's default window."""
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    def key(self) -> str:
+        """A canonical text of the query, for ETags: the same request always gives the same key."""
+        parts = []
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value not in (None, (), False) or f.name == "case_sensitive":
+                parts.append(f"{f.name}={value!r}")
+        return "&".join(parts)
+
+    def event_filter(self, limit: int | None, order: str = "start") -> EventFilter:
+        """What to ask the store for; RSSHub patterns are applied afterwards, so they get the full cap."""
+        return EventFilter(
+            category=self.category,
+            q=self.q,
+            location=self.location,
+            start=self.start,
+            end=self.end,
+            status=self.status,
+            limit=limit,
+            order=order,
+        )
+
+
+def parse_query(args: Mapping[str, str], *, max_items: int) -> Query:
+    """Check and normalize the query string; raises QueryError with a message a person can act on."""
+    start = _day(args, "from")
+    end = _day(args, "to")
+    fc_start = _day(args, "start")
+    fc_end = _day(args, "end", exclusive=True)
+    start = max((d for d in (start, fc_start) if d), default=None)
+    end = min((d for d in (end, fc_end) if d), default=None)
+    return Query(
+        category=_choice(args, "category", CATEGORIES),
+        q=_text(args, "q"),
+        location=_text(args, "location"),
+        start=start,
+        end=end,
+        status=_choice(args, "status", STATUSES),
+        limit=_limit(args, max_items),
+        patterns=_patterns(args),
+        case_sensitive=args.get("filter_case_sensitive", "true").strip().lower() not in ("false", "0", "no"),
+    )
+
+
+def _choice(args: Mapping[str, str], name: str, allowed: Iterable[str]) -> str | None:
+    value = args.get(name, "").strip()
+    if not value:
+        return None
+    if value not in allowed:
+        raise QueryError(f"{name} must be one of {', '.join(allowed)}; got {value!r}")
+    return value
+
+
+def _text(args: Mapping[str, str], name: str) -> str | None:
+    value = " ".join(args.get(name, "").split())
+    if len(value) > MAX_TEXT_CHARS:
+        raise QueryError(f"{name} is longer than {MAX_TEXT_CHARS} characters")
+    return value or None
+
+
+def _day(args: Mapping[str, str], name: str, *, exclusive: bool = False) -> dt.date | None:
+    """A day from `YYYY-MM-DD` or an ISO datetime (FullCalendar sends those; read in Beijing time).
+
+    With `exclusive` (FullCalendar's `end`), a bare day or midnight means "up to the day before".
+    """
+    value = args.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        if len(value) == 10:
+            day = dt.date.fromisoformat(value)
+            return day - dt.timedelta(days=1) if exclusive else day
+        # A `+` in an unencoded query string arrives as a space: `2022-11-01T00:00:00 08:00`.
+        moment = dt.datetime.fromisoformat(_PLUS_AS_SPACE.sub(r"+\1", value).replace("Z", "+00:00"))
+    except ValueError:
+        raise QueryError(f"{name} must be a date like 2022-11-29; got {value!r}") from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(TZ)
+    if exclusive and moment.time() == dt.time(0):
+        return moment.date() - dt.timedelta(days=1)
+    return moment.date()
+
+
+def _limit(args: Mapping[str, str], max_items: int) -> int | None:
+    value = args.get("limit", "").strip()
+    if not value:
+        return None
+    try:
+        limit = int(value)
+    except ValueError:
+        raise QueryError(f"limit must be a whole number; got {value!r}") from None
+    if limit < 1:
+        raise QueryError("limit must be at least 1")
+    return min(limit, max_items)
+
+
+def _patterns(args: Mapping[str, str]) -> tuple[Pattern, ...]:
+    found = []
+    for names, keep in ((_INCLUDE, True), (_EXCLUDE, False)):
+        for name, where in names.items():
+            if args.get(name):
+                found.append(Pattern(name, _pattern_source(args, name), where, keep))
+    for name, keep in _CATEGORY.items():
+        if args.get(name):
+            found.append(Pattern(name, _pattern_source(args, name), "category", keep))
+    return tuple(found)
+
+
+def _pattern_source(args: Mapping[str, str], name: str) -> str:
+    source = args[name]
+    if len(source) > MAX_PATTERN_CHARS:
+        raise QueryError(f"{name} is longer than {MAX_PATTERN_CHARS} characters")
+    try:
+        regex.compile(source)
+    except regex.error as err:
+        raise QueryError(f"{name} is not a valid regular expression: {err}") from None
+    return source
+
+
+def apply_patterns(
+    events: Iterable[StoredEvent], query: Query, base_url: str, *, budget: float = FILTER_BUDGET_SECONDS
+) -> list[StoredEvent]:
+    """The events RSSHub's filter / filterout / filter_category keep; a pattern matches if any field does."""
+    if not query.patterns:
+        return list(events)
+    flags = 0 if query.case_sensitive else regex.IGNORECASE
+    compiled = [(p, regex.compile(p.source, flags)) for p in query.patterns]
+    deadline = time.monotonic() + budget
+    kept = []
+    for ev in events:
+        texts = {
+            "title": [item_title(ev)],
+            "description": [details_text(ev, base_url)],
+            "category": [ev.category, category_label(ev.category)],
+        }
+        texts["both"] = texts["title"] + texts["description"]
+        if all(_matches(rx, texts[p.where], deadline, p.param) == p.keep for p, rx in compiled):
+            kept.append(ev)
+    return kept
+
+
+def _matches(rx: regex.Pattern, texts: list[str], deadline: float, param: str) -> bool:
+    for text in texts:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise QueryError(f"{param} took too long to match; use a simpler pattern")
+        try:
+            if rx.search(text, timeout=remaining):
+                return True
+        except TimeoutError:
+            raise QueryError(f"{param} took too long to match; use a simpler pattern") from None
+    return False

@@ -1,0 +1,267 @@
+"""Calendars, feeds and the JSON API: parse the query, ask the store, render, answer with HTTP validators."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from flask import Blueprint, Response, abort, current_app, request
+
+from .. import store
+from ..db import get_db
+from ..models import CATEGORIES, TZ, EventFilter, StoredEvent
+from ..render import api, ics, openapi, syndication
+from ..render.common import category_label, first_day, parse_utc
+from .filters import Query, QueryError, apply_patterns, parse_query
+from .http import add_cors, respond, validators
+
+bp = Blueprint("syndication", __name__)
+
+DEFAULT_WINDOW_DAYS = 90
+DEFAULT_MAX_ITEMS = 500
+DEFAULT_MAX_AGE = 300
+
+CALENDAR = "text/calendar; charset=utf-8"
+RSS = "application/rss+xml; charset=utf-8"
+ATOM = "application/atom+xml; charset=utf-8"
+JSON_FEED = "application/feed+json; charset=utf-8"
+JSON = "application/json; charset=utf-8"
+_FEEDS = {
+    "rss": (syndication.render_rss, RSS),
+    "atom": (syndication.render_atom, ATOM),
+    "json": (syndication.render_json_feed, JSON_FEED),
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The configurable limits (app.config FEEDS_WINDOW_DAYS, FEEDS_MAX_ITEMS, FEEDS_MAX_AGE)."""
+
+    window_days: int
+    max_items: int
+    max_age: int
+
+
+def settings() -> Settings:
+    config = current_app.config
+    return Settings(
+        window_days=int(config.get("FEEDS_WINDOW_DAYS", DEFAULT_WINDOW_DAYS)),
+        max_items=int(config.get("FEEDS_MAX_ITEMS", DEFAULT_MAX_ITEMS)),
+        max_age=int(config.get("FEEDS_MAX_AGE", DEFAULT_MAX_AGE)),
+    )
+
+
+def site_url() -> str:
+    """Where links point: SITE_URL when set (behind a proxy, static export), else this request's root."""
+    return (current_app.config.get("SITE_URL") or request.url_root).rstrip("/") + "/"
+
+
+def self_url() -> str:
+    """This request's URL on the site, query included."""
+    return site_url().rstrip("/") + request.url[len(request.url_root.rstrip("/")) :]
+
+
+def today() -> dt.date:
+    """Today in Beijing; a function so tests can move the clock."""
+    return dt.datetime.now(TZ).date()
+
+
+def default_window_start(newest: dt.date | None, today: dt.date, days: int) -> dt.date:
+    """Where a feed starts by default: `days` before today, or before the newest event when that is earlier.
+
+    A live store reads "the last 90 days and everything upcoming"; an archive (the seeds, from 2021–2024)
+    still shows its latest events instead of an empty feed.
+    """
+    anchor = today if newest is None else min(today, newest)
+    return anchor - dt.timedelta(days=days)
+
+
+@bp.after_request
+def _cors(response: Response) -> Response:
+    return add_cors(response)
+
+
+@bp.errorhandler(QueryError)
+def _bad_query(err: QueryError) -> Response:
+    if request.path.startswith("/api/"):
+        return Response(api.dump({"error": str(err)}), status=400, content_type=JSON)
+    return Response(f"{err}\n", status=400, content_type="text/plain; charset=utf-8")
+
+
+# --- calendars ---------------------------------------------------------------------------------
+
+
+@bp.get("/calendar.ics")
+def calendar() -> Response:
+    """Every event (capped), or those the query asks for; calendar apps keep history, so no window."""
+    return _listing("ics", parse_query(request.args, max_items=settings().max_items))
+
+
+@bp.get("/categories/<category>.ics")
+def category_calendar(category: str) -> Response:
+    """One category's calendar; the other filters still apply."""
+    if category not in CATEGORIES:
+        abort(404)
+    query = parse_query(request.args, max_items=settings().max_items)
+    return _listing("ics", replace(query, category=category))
+
+
+@bp.get("/events/<uid>.ics")
+def event_calendar(uid: str) -> Response:
+    """One event as a calendar file, for "add to calendar"."""
+    ev = _event_or_404(uid)
+    v = validators("event.ics", ev.uid, str(ev.sequence), ev.updated, site_url(), last_modified=_modified(ev))
+    return respond(
+        lambda: ics.render_event(ev, url=self_url(), base_url=site_url()),
+        CALENDAR,
+        v,
+        max_age=settings().max_age,
+        filename="event.ics",
+    )
+
+
+# --- feeds -------------------------------------------------------------------------------------
+
+
+@bp.get("/feed.rss")
+def feed_rss() -> Response:
+    return _feed("rss")
+
+
+@bp.get("/feed.atom")
+def feed_atom() -> Response:
+    return _feed("atom")
+
+
+@bp.get("/feed.json")
+def feed_json() -> Response:
+    return _feed("json")
+
+
+def _feed(kind: str) -> Response:
+    """A feed, by default limited to a window of recent and upcoming events (see default_window_start)."""
+    cfg = settings()
+    query = parse_query(request.args, max_items=cfg.max_items)
+    if not query.dated:
+        newest = _newest_day()
+        query = replace(query, start=default_window_start(newest, today(), cfg.window_days), window=True)
+    return _listing(kind, query)
+
+
+# --- API ---------------------------------------------------------------------------------------
+
+
+@bp.get("/api/events")
+def api_events() -> Response:
+    """Events as a FullCalendar JSON event source (`start` / `end` as FullCalendar sends them)."""
+    return _listing("api", parse_query(request.args, max_items=settings().max_items))
+
+
+@bp.get("/api/events/<uid>")
+def api_event(uid: str) -> Response:
+    """One event with every article that mentions it."""
+    ev = store.get_event(get_db(), uid)
+    if ev is None:
+        return Response(api.dump({"error": f"no event {uid!r}"}), status=404, content_type=JSON)
+    v = validators("api.event", ev.uid, str(ev.sequence), ev.updated, site_url(), last_modified=_modified(ev))
+    return respond(lambda: api.dump(api.event_detail(ev, site_url())), JSON, v, max_age=settings().max_age)
+
+
+@bp.get("/api/openapi.json")
+def api_openapi() -> Response:
+    """The OpenAPI 3.1 description of every route in this blueprint."""
+    v = validators("openapi", site_url(), last_modified=openapi.UPDATED)
+    return respond(lambda: api.dump(openapi.document(site_url())), JSON, v, max_age=settings().max_age)
+
+
+# --- shared ------------------------------------------------------------------------------------
+
+
+def _listing(kind: str, query: Query) -> Response:
+    """Validators first (a 304 costs one small query), then fetch, filter and render."""
+    cfg = settings()
+    db = get_db()
+    version, modified = store.data_version(db)
+    # The normalized query carries what the request resolved to (the feed window moves with the date);
+    # the URL itself is in the body (atom:link rel=self, the calendar's SOURCE).
+    v = validators(kind, query.key(), version, self_url(), last_modified=modified)
+    return respond(lambda: _render(kind, query, cfg), _content_type(kind), v, max_age=cfg.max_age)
+
+
+def _content_type(kind: str) -> str:
+    return {"ics": CALENDAR, "api": JSON}.get(kind) or _FEEDS[kind][1]
+
+
+def _render(kind: str, query: Query, cfg: Settings) -> bytes:
+    events = _events(kind, query, cfg)
+    base = site_url()
+    if kind == "ics":
+        name, description = _names(query, "日历")
+        return ics.render_calendar(events, name=name, description=description, url=self_url(), base_url=base)
+    if kind == "api":
+        return api.render_events(events, base)
+    title, description = _names(query, "活动")
+    updated = max((parse_utc(ev.updated) for ev in events), default=store.data_version(get_db())[1])
+    author = current_app.config.get("SITE_TITLE", "feeds")
+    info = syndication.FeedInfo(title, description, base, self_url(), updated, author=author)
+    return _FEEDS[kind][0](events, info)
+
+
+_ORDER = {"ics": "-start", "api": "start"}
+"""Which events the cap keeps: a calendar the latest, the API its range in order, a feed the newest news."""
+
+
+def _events(kind: str, query: Query, cfg: Settings) -> list[StoredEvent]:
+    limit = query.limit or cfg.max_items
+    order = _ORDER.get(kind, "-updated")
+    fetched = store.query_events(
+        get_db(), query.event_filter(cfg.max_items if query.patterns else limit, order)
+    )
+    return apply_patterns(fetched, query, site_url())[:limit]
+
+
+def _newest_day() -> dt.date | None:
+    """The start day of the latest event in the store (the feed window's anchor for archives)."""
+    latest = store.query_events(get_db(), EventFilter(limit=1, order="-start"))
+    return first_day(latest[0]) if latest else None
+
+
+def _names(query: Query, noun: str) -> tuple[str, str]:
+    """A title and description that say what the filters selected, e.g. `feeds · 会议 · 青岛 活动`."""
+    site = current_app.config.get("SITE_TITLE", "feeds")
+    parts: list[str] = []
+    if query.category:
+        parts.append(category_label(query.category))
+    if query.location:
+        parts.append(query.location)
+    if query.q:
+        parts.append(f"“{query.q}”")
+    if query.status:
+        parts.append({"confirmed": "已确认", "tentative": "待定", "cancelled": "已取消"}[query.status])
+    title = f"{site} · {' · '.join(parts)}{noun}" if parts else f"{site} · 全部{noun}"
+    span = _span_text(query)
+    description = "报纸文章中提到的活动、展会、会议和截止日期" + (f"（{span}）" if span else "")
+    return title, description
+
+
+def _span_text(query: Query) -> str:
+    if query.window and query.start:
+        return f"{query.start.isoformat()} 以来及即将举行"
+    if query.start and query.end:
+        return f"{query.start.isoformat()} 至 {query.end.isoformat()}"
+    if query.start:
+        return f"{query.start.isoformat()} 起"
+    if query.end:
+        return f"至 {query.end.isoformat()}"
+    return ""
+
+
+def _event_or_404(uid: str) -> StoredEvent:
+    ev = store.get_event(get_db(), uid)
+    if ev is None:
+        abort(404)
+    return ev
+
+
+def _modified(ev: StoredEvent) -> dt.datetime:
+    return parse_utc(ev.updated)

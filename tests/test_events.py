@@ -1,0 +1,174 @@
+"""Event extraction: what a reader would put in a calendar, from sentences in newspaper style."""
+
+import datetime as dt
+
+import pytest
+
+from feeds.articles import split_articles
+from feeds.events import extract_events
+from feeds.models import Article, PublicationDate
+from feeds.text import normalize
+
+
+def events_of(body: str, published: str | None = "2023-06-10", year: int | None = None):
+    date = dt.date.fromisoformat(published) if published else None
+    article = Article(headline="", body=normalize(body),
+                      published=PublicationDate(date, "given", 1.0, date.year if date else year))
+    return extract_events(article)
+
+
+def one(body: str, published: str = "2023-06-10"):
+    events = events_of(body, published)
+    assert len(events) == 1, [e.title for e in events]
+    return events[0]
+
+
+def span(event) -> tuple[str, str]:
+    return event.interval.start.isoformat(), event.interval.end.isoformat()
+
+
+def test_a_conference_announced_with_its_venue():
+    e = one("本报6月10日讯 2023青岛国际海洋科技论坛将于6月20日至21日在青岛西海岸新区会展中心举行。")
+    assert e.title == "2023青岛国际海洋科技论坛"
+    assert span(e) == ("2023-06-20", "2023-06-21")
+    assert e.category == "conference"
+    assert e.location == "青岛西海岸新区会展中心"
+
+
+def test_a_fair_reported_the_same_day():
+    e = one("今天上午,第二十届中国(青岛)国际渔业博览会在红岛国际会议展览中心开幕。")
+    assert e.title == "第二十届中国(青岛)国际渔业博览会"
+    assert span(e) == ("2023-06-10", "2023-06-10")
+    assert (e.category, e.location) == ("fair", "红岛国际会议展览中心")
+
+
+def test_an_exhibition_named_after_its_festival():
+    e = one("9日,第三届崂山书画节“山海情”青年画家作品展在崂山美术馆开展。")
+    assert "青年画家作品展" in e.title
+    assert e.category == "exhibition"
+    assert span(e) == ("2023-06-09", "2023-06-09")
+
+
+def test_a_competition_with_a_duration_in_words():
+    e = one("2023青岛国际帆船大赛将于7月15日开赛,为期三天。")
+    assert e.category == "competition"
+    assert span(e) == ("2023-07-15", "2023-07-17")
+
+
+def test_opening_and_closing_days_make_one_span():
+    e = one("第三十三届青岛国际啤酒节将于7月21日开幕,8月13日闭幕。")
+    assert e.category == "festival"
+    assert span(e) == ("2023-07-21", "2023-08-13")
+
+
+def test_a_timed_event_keeps_its_clock_time():
+    e = one("“海洋强国”院士大讲堂将于6月15日下午3时在青岛科技馆开讲。")
+    assert e.interval.precision == "time"
+    assert e.interval.start.isoformat() == "2023-06-15T15:00:00+08:00"
+    assert e.location == "青岛科技馆"
+
+
+def test_a_month_only_event_keeps_month_precision():
+    e = one("据悉,中国国际消费电子博览会计划今年9月在青岛举办。")
+    assert e.interval.precision == "month"
+    assert span(e) == ("2023-09-01", "2023-09-30")
+    assert e.location == "青岛"
+
+
+def test_dates_pair_with_destinations_in_order():
+    events = events_of("市贸促会拟于7月3日—7日、8月21日—25日,分别组织企业赴德国、法国开展经贸洽谈活动。")
+    assert [(e.location, span(e)) for e in events] == [
+        ("德国", ("2023-07-03", "2023-07-07")),
+        ("法国", ("2023-08-21", "2023-08-25")),
+    ]
+    assert all(e.category == "trade_mission" for e in events)
+    assert events[0].title == "组织企业赴德国开展经贸洽谈活动"
+
+
+def test_one_date_with_several_destinations_is_one_mission():
+    events = events_of("下月中旬,市商务局将组织外贸企业赴泰国、越南、印尼等开展市场拓展活动。")
+    assert len(events) == 1
+    assert events[0].location == "泰国、越南、印尼"
+    assert events[0].interval.precision == "month"
+
+
+def test_a_call_for_entries_becomes_a_deadline():
+    e = one("即日起至7月31日,“我心中的青岛”摄影作品征集活动面向全市市民征集作品。")
+    assert e.category == "deadline"
+    assert "我心中的青岛" in e.title and e.title.endswith("截止")
+    assert span(e) == ("2023-06-10", "2023-07-31")
+
+
+def test_a_registration_deadline_is_one_day():
+    e = one("本次大赛报名截止日期为6月30日,逾期不再受理。")
+    assert e.category == "deadline"
+    assert span(e) == ("2023-06-30", "2023-06-30")
+
+
+def test_a_cancelled_event_is_kept_as_cancelled():
+    e = one("受台风影响,原定于6月17日举行的2023青岛海上马拉松比赛取消。")
+    assert e.status == "cancelled"
+
+
+def test_a_postponed_event_takes_its_new_dates():
+    events = events_of("原定于6月16日举办的第五届青岛动漫嘉年华延期至7月8日举办。")
+    assert [span(e) for e in events] == [("2023-07-08", "2023-07-08")]
+    assert events[0].status == "confirmed"
+
+
+def test_an_activity_inside_a_larger_event_without_a_date_is_left_out():
+    events = events_of("“人才周”期间将举办海洋科技创新论坛、青年人才对接会等活动。")
+    assert events == []
+
+
+def test_plans_and_statistics_are_not_events():
+    body = ("根据方案,到2025年全市数字经济核心产业增加值占比达到10%。今年1—5月,全市会展业收入同比增长12.5%。"
+            "2015年以来,青岛已连续举办八届海洋节。")
+    assert events_of(body) == []
+
+
+def test_a_document_issued_is_not_an_event():
+    assert events_of("6月8日,市政府办公厅印发《关于促进会展业高质量发展的若干措施》。") == []
+
+
+def test_a_plant_connected_to_the_grid_is_not_an_event():
+    assert events_of("近日,该项目2号机组成功并网,6月5日实现满负荷运行。") == []
+
+
+def test_the_same_event_twice_in_one_article_is_one_event():
+    body = ("2023东亚海洋合作平台青岛论坛将于6月28日开幕。"
+            "据介绍,2023东亚海洋合作平台青岛论坛将于6月28日在青岛国际会议中心举行。")
+    assert len(events_of(body)) == 1
+
+
+def test_an_event_referred_back_to_by_本届_takes_the_fuller_dates():
+    body = ("2023青岛国际时装周将于6月16日开幕。"
+            "本届时装周共设发布秀、论坛等三大板块,将于6月16日至20日在青岛国际会议中心举行。")
+    events = events_of(body)
+    assert [(e.title, span(e)) for e in events] == [("2023青岛国际时装周", ("2023-06-16", "2023-06-20"))]
+
+
+def test_a_date_is_not_taken_from_a_venue_name():
+    e = one("6月12日,2023青岛国际创新创业大赛在青岛国际会议中心启动。")
+    assert e.title == "2023青岛国际创新创业大赛"
+    assert e.location == "青岛国际会议中心"
+
+
+def test_an_english_article():
+    article = split_articles(normalize(
+        "QINGDAO, June 10 -- The 2023 Qingdao International Ocean Forum will be held "
+        "from June 20 to 21 at the Qingdao International Convention Center."))[0]
+    article.published = PublicationDate(dt.date(2023, 6, 10), "given", 1.0, 2023)
+    events = extract_events(article)
+    assert [span(e) for e in events] == [("2023-06-20", "2023-06-21")]
+    assert "Forum" in events[0].title
+    assert events[0].location == "Qingdao International Convention Center"
+
+
+@pytest.mark.parametrize("body", [
+    "今年以来,全市共举办各类展会86场。",
+    "会议强调,要高标准推进博览会筹备工作。",
+    "该公司成立于2015年,先后参加了多届博览会。",
+])
+def test_sentences_without_a_schedule_give_nothing(body):
+    assert events_of(body) == []
