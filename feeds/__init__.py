@@ -27,9 +27,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config.from_mapping(config)
 
     from . import cli, db
-    from .web import pages, syndication
+    from .web import pages, security, syndication
 
     db.init_app(app)
+    security.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(syndication.bp)
     cli.register(app)

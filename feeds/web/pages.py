@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from flask import Blueprint, Response, abort, current_app, render_template
+from flask import Blueprint, abort, current_app, render_template
 
 from .. import store
 from ..db import get_db
@@ -27,15 +27,6 @@ CATEGORY_LABELS = {
 }
 STATUS_LABELS = {"confirmed": "", "tentative": "待定", "cancelled": "已取消"}
 
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
-        "form-action 'self'; frame-ancestors 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-}
-"""Article text is untrusted: pages run no script and load nothing from elsewhere."""
 
 
 @dataclass(frozen=True)
@@ -148,13 +139,6 @@ def highlight(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
     if position < len(text):
         segments.append(Segment(text[position:]))
     return segments
-
-
-@bp.after_request
-def security_headers(response: Response) -> Response:
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
-    return response
 
 
 @bp.app_template_filter("when")

@@ -1,0 +1,53 @@
+"""A page split into articles, whichever way its layout puts headlines, bylines and datelines."""
+
+from feeds.articles import split_articles
+from feeds.text import normalize
+
+
+def articles(page: str):
+    return split_articles(normalize(page))
+
+
+def test_markdown_headlines_stand_above_their_articles():
+    page = ("# 青岛啤酒节开幕\n\n早报7月21日讯 今天,第三十三届青岛国际啤酒节开幕。\n\n"
+            "## 帆船赛下月举行\n\n早报7月21日讯 2023青岛国际帆船赛将于8月举行。")
+    first, second = articles(page)
+    assert (first.headline, first.dateline) == ("青岛啤酒节开幕", "早报7月21日讯")
+    assert first.body == "今天,第三十三届青岛国际啤酒节开幕。"
+    assert second.headline == "帆船赛下月举行"
+
+
+def test_a_headline_printed_below_its_article_belongs_to_it():
+    page = ("□青岛日报/观海新闻记者 王涛\n本报3月4日讯 4日上午,青岛蓝谷招商大会召开。\n\n"
+            "青岛蓝谷招商大会召开\n\n"
+            "□青岛日报/观海新闻记者 刘佳\n本报3月4日讯 4日下午,全市大数据工作会议召开。\n\n"
+            "全市大数据工作会议召开")
+    first, second = articles(page)
+    assert first.headline == "青岛蓝谷招商大会召开"
+    assert first.byline.startswith("□青岛日报")
+    assert second.headline == "全市大数据工作会议召开"
+
+
+def test_a_byline_before_the_headline_opens_the_article():
+    page = ("□记者 薄克国 报道\n\n青岛成立工业互联网专家协作联盟\n\n"
+            "本报青岛讯 3月30日,青岛市工业互联网专家协作联盟成立。")
+    (article,) = articles(page)
+    assert article.headline == "青岛成立工业互联网专家协作联盟"
+    assert article.dateline == "本报青岛讯"
+    assert article.body.startswith("3月30日,")
+
+
+def test_datelines_of_agencies_and_english_wires():
+    assert articles("新华社青岛3月5日电 第二届论坛今天开幕。")[0].dateline == "新华社青岛3月5日电"
+    assert articles("QINGDAO, March 5 -- The forum opened today.")[0].dateline == "QINGDAO, March 5 --"
+
+
+def test_pull_quotes_and_section_names_are_not_text():
+    page = "要 闻\n\n本报12月15日讯 今天,推进会召开。\n\n■拟于12月26日组织企业赴韩国"
+    (article,) = articles(page)
+    assert article.body == "今天,推进会召开。"
+
+
+def test_a_page_without_structure_is_one_article():
+    (article,) = articles("会议指出,要加快数字化转型。会议强调,要坚持全市一盘棋。")
+    assert article.headline == "会议指出,要加快数字化转型"
