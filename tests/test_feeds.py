@@ -178,7 +178,7 @@ def test_feed_of_an_archive_shows_its_last_90_days(client, uids):
 
 
 def test_feed_window_length_is_configurable(app, client, uids):
-    app.config["FEEDS_WINDOW_DAYS"] = 365
+    app.config["WINDOW_DAYS"] = 365
     assert set(feed_uids(client, "/feed.json")) == {uids["hostile"], uids["month"], uids["cancelled"]}
 
 
@@ -208,7 +208,7 @@ def test_limit_keeps_the_newest_changes(client, uids):
 
 
 def test_cap_keeps_the_newest_changes(app, client, uids):
-    app.config["FEEDS_MAX_ITEMS"] = 1
+    app.config["MAX_ITEMS"] = 1
     assert feed_uids(client, "/feed.json?from=2000-01-01") == [uids["hostile"]]
 
 

@@ -132,7 +132,7 @@ def test_the_feed_window_is_part_of_the_etag(client, uids, monkeypatch):
 
 
 def test_max_age_is_configurable(app, client, uids):
-    app.config["FEEDS_MAX_AGE"] = 60
+    app.config["MAX_AGE"] = 60
     assert client.get("/feed.atom").headers["Cache-Control"] == "public, max-age=60"
 
 

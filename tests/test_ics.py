@@ -306,10 +306,10 @@ def test_event_route_for_an_unknown_uid_is_not_found(client, uids):
 
 
 def test_cap_keeps_the_latest_events(app, client, uids):
-    app.config["FEEDS_MAX_ITEMS"] = 2
+    app.config["MAX_ITEMS"] = 2
     assert served_uids(client, "/calendar.ics") == {uids["hostile"], uids["month"]}
 
 
 def test_limit_cannot_exceed_the_cap(app, client, uids):
-    app.config["FEEDS_MAX_ITEMS"] = 3
+    app.config["MAX_ITEMS"] = 3
     assert len(served_uids(client, "/calendar.ics?limit=100")) == 3

@@ -35,7 +35,7 @@ _FEEDS = {
 
 @dataclass(frozen=True)
 class Settings:
-    """The configurable limits (app.config FEEDS_WINDOW_DAYS, FEEDS_MAX_ITEMS, FEEDS_MAX_AGE)."""
+    """The configurable limits (config WINDOW_DAYS, MAX_ITEMS, MAX_AGE; env FEEDS_WINDOW_DAYS…)."""
 
     window_days: int
     max_items: int
@@ -45,9 +45,9 @@ class Settings:
 def settings() -> Settings:
     config = current_app.config
     return Settings(
-        window_days=int(config.get("FEEDS_WINDOW_DAYS", DEFAULT_WINDOW_DAYS)),
-        max_items=int(config.get("FEEDS_MAX_ITEMS", DEFAULT_MAX_ITEMS)),
-        max_age=int(config.get("FEEDS_MAX_AGE", DEFAULT_MAX_AGE)),
+        window_days=int(config.get("WINDOW_DAYS", DEFAULT_WINDOW_DAYS)),
+        max_items=int(config.get("MAX_ITEMS", DEFAULT_MAX_ITEMS)),
+        max_age=int(config.get("MAX_AGE", DEFAULT_MAX_AGE)),
     )
 
 
