@@ -172,3 +172,36 @@ def test_an_english_article():
 ])
 def test_sentences_without_a_schedule_give_nothing(body):
     assert events_of(body) == []
+
+
+def test_dates_pair_with_places_in_order():
+    events = events_of("2023青岛市社区运动会将分别于6月17日、6月24日在市南区、崂山区举行。")
+    assert [(e.location, span(e)) for e in events] == [
+        ("市南区", ("2023-06-17", "2023-06-17")),
+        ("崂山区", ("2023-06-24", "2023-06-24")),
+    ]
+    assert all(e.title.startswith("2023青岛市社区运动会") for e in events)
+
+
+def test_an_event_that_starts_on_a_day_with_no_end_is_that_day():
+    e = one("自6月18日起,2023青岛夏季文化旅游节将在全市各区市陆续举办。")
+    assert span(e) == ("2023-06-18", "2023-06-18")
+
+
+def test_a_regulation_taking_effect_is_not_an_event():
+    assert events_of("《青岛市会展业促进条例》自7月1日起施行,展会主办方须提前备案。") == []
+
+
+def test_a_recurring_date_is_no_date():
+    assert events_of("每年5月,青岛都会举办国际啤酒节。") == []
+
+
+def test_a_venue_given_after_地点():
+    e = one("“海洋与未来”科普讲座将于6月20日14:30举行,地点:青岛海洋科技馆。")
+    assert e.location == "青岛海洋科技馆"
+    assert e.interval.start.isoformat() == "2023-06-20T14:30:00+08:00"
+
+
+def test_a_quoted_name_before_the_head_word_stays_in_the_title():
+    e = one("6月9日,第五届“蓝色硅谷杯”创新创业大赛在即墨区启动。")
+    assert e.title == "第五届“蓝色硅谷杯”创新创业大赛"

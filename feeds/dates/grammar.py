@@ -53,6 +53,7 @@ DIRECTION_BACKWARD = re.compile(r"了|日前|近日|已经|已于|已|刚刚|上
 
 CUES_BEFORE = (
     ("drop", re.compile(r"\d\s*(?:—+|-|–|~|～|至|到)\s*$")),  # the tail of `1—4月`, `1至11月`: statistics
+    ("drop", re.compile(r"每(?:年|月|周|逢|个月)?(?:的)?\s*$")),  # `每年5月`: recurring, no one date
     ("deadline", re.compile(r"(?:截至|截止(?:日期|时间)?(?:为|是|到|至)?|最迟|最晚于?|不晚于|报名至)\s*$")),
     ("postponed", re.compile(r"(?:延期|推迟|改期|顺延|延迟|延后)(?:至|到|为|于)?\s*$")),
     ("planned", re.compile(r"原(?:定|计划|拟)(?:于|在)?\s*$")),

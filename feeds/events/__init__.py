@@ -68,7 +68,7 @@ def _sentences(text: str, dates: list[DateMatch]) -> list[Sentence]:
 
 def _usable(date: DateMatch) -> bool:
     """Dates an event can stand on: not a plan's years, a half-year, or what is `原定` before a postponement."""
-    return date.cue not in ("since", "planned") and not date.rule.startswith("year-part")
+    return date.cue != "planned" and not date.rule.startswith("year-part")
 
 
 def _masked(sentence: Sentence) -> str:
@@ -140,8 +140,7 @@ def _quote_opens_before(masked: str, i: int, head_start: int) -> bool:
     opening = masked.rfind("“", 0, i)
     if opening < 0 or i - opening > 42:
         return False
-    return i == head_start or (i - opening <= 20 and opening > 0
-                               and masked[opening - 1] not in "，,。、：:在于将的了 \x00")
+    return i == head_start or i - opening <= 20
 
 
 def _clean_title(title: str) -> str:
@@ -178,6 +177,9 @@ def _named_events(sentence: Sentence, text: str, names: list[Name], known: list[
         dates = postponed
     elif cancelled:
         dates = [d for d in sentence.dates if d.cue == "planned"] or dates
+    severally = _severally(sentence, masked, dates, names)
+    if severally:
+        return severally
     events = []
     taken: set[int] = set()
     for date in dates:
@@ -208,6 +210,27 @@ def _named_events(sentence: Sentence, text: str, names: list[Name], known: list[
     return events
 
 
+def _severally(sentence: Sentence, masked: str, dates: list[DateMatch], names: list[Name]) -> list[Event]:
+    """`…运动会分别于6月10日、17日在市南区、市北区举行`: one event per date, at its place."""
+    full = [n for n in names if not _is_bare(n)]
+    places = v.PLACE_LIST.search(masked)
+    if len(dates) < 2 or len(full) != 1 or not places or not v.SEVERALLY.search(masked):
+        return []
+    where = [p for p in v.DESTINATION_SPLIT.split(places.group("places")) if p and MASK not in p]
+    if len(where) != len(dates):
+        return []
+    name = full[0]
+    return [Event(
+        title=f"{name.title}({place})",
+        category=name.category,
+        interval=date.interval,
+        evidence=sentence.text.strip(),
+        evidence_start=sentence.start,
+        evidence_end=sentence.end,
+        location=place,
+    ) for date, place in zip(dates, where, strict=True)]
+
+
 def _name_for(sentence: Sentence, date: DateMatch, names: list[Name], taken: set[int]) -> Name | None:
     """The name the date belongs to: in its clause, else the next clause, else the one before."""
     clause = sentence.clause_of(date.start)
@@ -235,6 +258,9 @@ def _tied(masked: str, name: Name, sentence: Sentence) -> bool:
 
 def _location(masked: str) -> str:
     """The venue the sentence names (`在黄海饭店召开`), else a city it names."""
+    labeled = v.VENUE_LABELED.search(masked)
+    if labeled and MASK not in labeled.group("place"):
+        return labeled.group("place")
     for m in v.VENUE.finditer(masked):
         place = m.group("place").strip(MASK + " ")
         if MASK not in place and not v.NOT_PLACES.search(place):

@@ -13,11 +13,12 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
     (r"(?<=[\u4e00-\u9fff]{2})(?:时尚|服装|食品|美容|家居|汽车|珠宝|医疗|工业|农业|数码|文化|动漫|美妆)展", "fair"),
     (r"大赛|竞赛|比赛|锦标赛|联赛|挑战赛|邀请赛|选拔赛|运动会|马拉松|总决赛|决赛|公开赛|擂台赛", "competition"),
     (r"艺术节|啤酒节|音乐节|电影节|戏剧节|文化节|旅游节|美食节|读书节|科技节|体育节|电商节|动漫节|海洋节|樱花节|"
-     r"花节|灯会|庙会|嘉年华|音乐会|演唱会|晚会|人才周|时装周|活动周|宣传周|创新创业周|文化周|设计周|"
+     r"花节|灯会|庙会|嘉年华|音乐会|演唱会|晚会|人才周|时装周|活动周|宣传周|创新创业周|文化周|设计周|展演|"
+     r"巡演|演出|开放日|体验日|游园会|"
      r"(?<=[\u4e00-\u9fff]{3})(?:周|节)(?=[，,。;；\s在于将)期]|$)(?!期间)", "festival"),
     (r"大会|论坛|峰会|研讨会|年会|推介会|发布会|大讲堂|讲堂|座谈会|推进会|部署会|报告会|交流会|对接会|恳谈会|"
      r"见面会|分享会|沙龙|听证会|联谊会|表彰会|说明会|宣讲会|培训班|工作会议|联组会议|会议|招商会|签约会|"
-     r"洽谈推介签约活动|推介签约活动", "conference"),
+     r"洽谈推介签约活动|推介签约活动|讲座|培训班|研讨班|品鉴会|路演|推介活动|交流活动|对接活动", "conference"),
     (r"签约仪式|启动仪式|开工仪式|揭牌仪式|授牌仪式|成立仪式|颁奖典礼|颁奖仪式|开幕式|仪式|典礼", "other"),
     (r"(?<=”)活动|(?<=[\u4e00-\u9fff]{4})活动(?=[，,。;；\s在于将)]|$)", "other"),
 )
@@ -40,7 +41,8 @@ HAPPENING_VERBS = re.compile(
     r"(?:会|展|节|赛|坛|式)上")
 """Verbs that say a named gathering takes place on the date."""
 
-NOT_EVENTS = re.compile(r"印发|发布了?[《“]|出台|并网|投产|通车|竣工|签署[^仪]|获批|上线(?!仪式)|通过了?[《“]")
+NOT_EVENTS = re.compile(r"印发|发布了?[《“]|出台|并网|投产|通车|竣工|签署[^仪]|获批|上线(?!仪式)|通过了?[《“]|"
+                        r"施行|(?:起|正式)(?:实施|执行|生效)")
 """Happenings that are no gathering: a document issued, a plant connected, a line opened."""
 
 OPENING_SUFFIX = re.compile(r"(?:开幕式|闭幕式|开幕仪式|启动仪式|启动式)$")
@@ -79,6 +81,11 @@ ENGLISH_NAME = re.compile(
 ENGLISH_CATEGORY = [(re.compile(rf"(?:{p})$"), c) for p, c in ENGLISH_HEADS]
 ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|is held|was held|opens|opened|kicks off|"
                            r"kicked off|will open|runs|will run|starts|begins|closes|hosted|hosts|will host)\b", re.I)
+
+VENUE_LABELED = re.compile(r"(?:地点|地址|会场|场地)\s*[:：为是]\s*(?P<place>[^，,。；;\s]{2,30})")
+SEVERALLY = re.compile(r"分别(?:于|在|将于|定于)")
+"""`分别于A、B在X、Y举办`: as many places as dates, paired in order."""
+PLACE_LIST = re.compile(r"在(?P<places>[^，,。；;在]{2,40}?)(?:举办|举行|召开|开展|进行|开赛|上演)")
 
 VENUE_EN = re.compile(r"\bat (?:the )?(?P<place>(?:[A-Z][\w'&-]*\s?){1,8})")
 PLACE_ABBREVIATIONS = {"青": "青岛", "京": "北京", "沪": "上海", "深": "深圳", "穗": "广州", "津": "天津",
