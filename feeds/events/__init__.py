@@ -204,7 +204,7 @@ def _named_events(sentence: Sentence, text: str, names: list[Name], known: list[
             evidence=sentence.text.strip(),
             evidence_start=sentence.start,
             evidence_end=sentence.end,
-            location=_location(masked),
+            location=_location(_without(masked, name.start - sentence.start, name.end - sentence.start)),
             status="cancelled" if cancelled else "confirmed",
         ))
     return events
@@ -256,6 +256,11 @@ def _tied(masked: str, name: Name, sentence: Sentence) -> bool:
     return bool(re.match(r"\s*(?:[\x00\s]*(?:在[^，。]{1,20})?)(?:举行|召开|举办|开幕|启动)", after))
 
 
+def _without(masked: str, start: int, end: int) -> str:
+    """The sentence with the event's own name blanked: `青岛国际啤酒节` names no venue."""
+    return masked[:max(start, 0)] + MASK * (end - max(start, 0)) + masked[end:]
+
+
 def _location(masked: str) -> str:
     """The venue the sentence names (`在黄海饭店召开`), else a city it names."""
     labeled = v.VENUE_LABELED.search(masked)
@@ -271,7 +276,8 @@ def _location(masked: str) -> str:
     english = v.VENUE_EN.search(masked)
     if english:
         return english.group("place").strip()
-    return next((city for city in v.CITIES if city in masked), "")
+    city = v.CITY_AFTER_PREPOSITION.search(masked)
+    return city.group("city") if city else ""
 
 
 def _deadlines(sentence: Sentence, text: str, article: Article) -> list[Event]:

@@ -93,7 +93,9 @@ PLACE_ABBREVIATIONS = {"青": "青岛", "京": "北京", "沪": "上海", "深":
 NOT_PLACES = re.compile(r"^(?:线上|云端|网上|视频|现场|会上|活动中|期间|会议|\d)|形式|方式|连线|平台$")
 CITIES = ("青岛", "北京", "上海", "天津", "重庆", "广州", "深圳", "杭州", "南京", "济南", "烟台", "潍坊", "威海",
           "日照", "临沂", "淄博", "东营", "武汉", "成都", "西安", "厦门", "大连", "沈阳", "苏州", "宁波", "香港",
-          "澳门", "台北", "首尔", "东京", "新加坡", "北京市", "青岛市")
+          "澳门", "台北", "首尔", "东京", "新加坡")
+CITY_AFTER_PREPOSITION = re.compile(rf"(?:在|于|赴|来|到|落户)(?P<city>{'|'.join(CITIES)})")
+"""A city is the place only where the sentence puts the event there (`在北京举办`), not wherever it is named."""
 
 DEADLINE_WORDS = re.compile(r"征集|报名|申报|提交|投稿|申请|预约|登记|意见建议|评选|推荐")
 DEADLINE_LABELS = (("征集", "征集截止"), ("意见建议", "意见建议征集截止"), ("报名", "报名截止"),
