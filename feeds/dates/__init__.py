@@ -54,12 +54,17 @@ def _direction(text: str, start: int, end: int) -> int:
     """+1 if the clause announces something to come, -1 if it reports, 0 if it does not say."""
     window = max(0, start - 40)
     clause_start = max((m.end() for m in CLAUSE_START.finditer(text, window, start)), default=window)
-    before, after = text[clause_start:start], text[end:end + 6]
-    if g.DIRECTION_FORWARD.search(before[-8:]) or g.DIRECTION_FORWARD.match(after.lstrip()):
+    before, after = text[clause_start:start], text[end:end + 24]
+    if g.DIRECTION_FORWARD.search(before[-8:]) or g.DIRECTION_FORWARD.match(after.lstrip(" ,，")):
         return 1
-    if g.DIRECTION_BACKWARD.search(before) or re.match(r"\s*(?:已|曾|[^，。]{0,12}了)", after):
-        return -1
-    return 1 if g.DIRECTION_FORWARD.search(before) else 0
+    if g.DIRECTION_BACKWARD.search(before) or re.match(r"[^。；;将拟]{0,14}?(?:已|曾|了)", after):
+        return -2
+    sentence_start = max((m.end() for m in g.SENTENCE_END.finditer(text, max(0, start - 120), start)),
+                         default=max(0, start - 120))
+    if g.DIRECTION_FORWARD.search(text, sentence_start, start):
+        return 1  # `将于7月21日开幕,8月13日闭幕`: the sentence announces
+    reported = g.REPORTED_AFTER.match(after)
+    return -1 if reported and not g.DIRECTION_FORWARD.search(after[:reported.end()]) else 0
 
 
 def _cue(text: str, start: int, end: int) -> str:
@@ -83,7 +88,7 @@ def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None) -> 
     span_end = m.end() if has_end else (m.start("sep") if m.group("sep") else m.end())
     span_end = _trim(text, m.start(), span_end)
     end = resolve_point(m, "e_", ctx, anchor=start) if has_end else None
-    start = _check_weekday(m, "s_", start)
+    start = _check_weekday(m, "s_", start, ctx.published)
 
     start_time, part = clock(m, "s_", _evening(m.group("s_rel")))
     end_time, _ = clock(m, "e_", part if end is None else _evening(m.group("e_rel")))
@@ -93,6 +98,13 @@ def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None) -> 
     cue = _cue(text, m.start(), span_end)
     if cue == "drop":
         return None
+    month_range = g.MONTH_RANGE_START.search(text, max(0, m.start() - 6), m.start())
+    if month_range and _bare_month(m) and end is None:
+        first = int(month_range.group("m"))
+        if not first < start.first.month:
+            return None
+        return DateMatch(text[month_range.start():span_end], month_range.start(), span_end,
+                         Interval(start.first.replace(month=first, day=1), start.last, "month"), "range:m-m", cue)
     last = end.last if end is not None else start.last
     precision = "month" if start.precision == "month" or (end is not None and end.precision == "month") else "day"
     if end is not None and end.first < start.first:
@@ -104,7 +116,13 @@ def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None) -> 
     return DateMatch(text[m.start():span_end], m.start(), span_end, interval, _rule_name(m, has_end), cue)
 
 
-_END_GROUPS = ("e_y", "e_yr", "e_m", "e_mr", "e_d", "e_d2", "e_rel", "e_wd", "e_yp", "e_yp2", "e_h", "e_h2")
+_END_GROUPS = ("e_y", "e_yr", "e_m", "e_mr", "e_d", "e_d2", "e_d3", "e_mp", "e_rel", "e_wd", "e_yp", "e_yp2",
+               "e_h", "e_h2")
+
+
+def _bare_month(m: re.Match) -> bool:
+    """A month with nothing else: no year, day or part (`6—8月` reads its start from before)."""
+    return bool(m.group("s_m")) and not any(m.group(k) for k in ("s_y", "s_yr", "s_d", "s_part"))
 
 
 def _evening(word: str | None) -> str | None:
@@ -117,8 +135,8 @@ def _trim(text: str, start: int, end: int) -> int:
     return end
 
 
-def _check_weekday(m: re.Match, p: str, point: Point) -> Point:
-    """`5月8日(周三)`: when the weekday disagrees and no year was written, take the year it fits."""
+def _check_weekday(m: re.Match, p: str, point: Point, published: dt.date | None) -> Point:
+    """`5月8日(周三)`: when the weekday disagrees and no year was written, take a near year it fits."""
     wanted = m.group(p + "chk")
     if not wanted or point.year_given or point.precision != "day":
         return point
@@ -130,7 +148,7 @@ def _check_weekday(m: re.Match, p: str, point: Point) -> Point:
             day = point.first.replace(year=point.first.year + offset)
         except ValueError:
             continue
-        if day.weekday() == weekday:
+        if day.weekday() == weekday and (published is None or abs((day - published).days) <= 200):
             return Point(day, day, "day", False, True)
     return point
 
@@ -151,8 +169,10 @@ def _rule_name(m: re.Match, has_end: bool) -> str:
             if get(p + "d"):
                 return f"{year}md"
             return f"{year}m" + ("-part" if get(p + "part") else "")
-        if get(p + "d2"):
+        if get(p + "d2") or get(p + "d3"):
             return "d"
+        if get(p + "mp"):
+            return "month-part"
         return "time" if (get(p + "h") or get(p + "h2")) else ""
 
     name = kind("s_")
@@ -209,7 +229,7 @@ def _apply_sentence_rules(text: str, found: list[DateMatch], sentence_ends: list
         if date.cue == "until" and same_sentence and date.interval.start_date >= previous.interval.start_date:
             result[-1] = _span(text, previous, date, "span:until")
             continue
-        duration = g.DURATION.match(after)
+        duration = _duration(text, date, sentence_ends, found)
         if duration and date.interval.start_date == date.interval.end_date and date.interval.precision == "day":
             days = _days(duration.group("n"), duration.group("unit"), date.interval.start_date)
             end = date.interval.start_date + dt.timedelta(days=days - 1)
@@ -217,6 +237,16 @@ def _apply_sentence_rules(text: str, found: list[DateMatch], sentence_ends: list
                              date.rule + "+duration", date.cue)
         result.append(date)
     return result
+
+
+def _duration(text: str, date: DateMatch, sentence_ends: list[int], found: list[DateMatch]) -> re.Match | None:
+    """`为期三天` in the sentence of a date that is the sentence's only one."""
+    index = _sentence(sentence_ends, date.start)
+    if sum(1 for d in found if _sentence(sentence_ends, d.start) == index) != 1:
+        return None
+    start = sentence_ends[index - 1] + 1 if index > 0 else 0
+    end = sentence_ends[index] if index < len(sentence_ends) else len(text)
+    return g.DURATION.search(text, start, end)
 
 
 def _span(text: str, first: DateMatch, last: DateMatch, rule: str) -> DateMatch:

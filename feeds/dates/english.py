@@ -16,9 +16,9 @@ TIME = r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)|(?:[01]?\d|2[0-
 RANGE_WORD = r"\s*(?:-|–|—|to|through|until|till|and)\s*"
 
 ENGLISH_DATE = re.compile(
-    rf"""\b(?P<cue>from|until|till|through|by|before|on|starting|since)?\s*
+    rf"""(?:\bat\s+(?P<t0>{TIME})\s+)?\b(?P<cue>from|until|till|through|by|before|on|starting|since)?\s*
     (?:
-        (?P<m1>{MONTH})\s+(?P<d1>{DAY})
+        (?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,?\s+(?P<y1>{YEAR}))?
         (?:{RANGE_WORD}(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY})\b)?
         (?:,?\s+(?P<y>{YEAR}))?
       | (?P<dd1>{DAY})(?:{RANGE_WORD}(?P<dd2>{DAY}))?\s+(?P<mm1>{MONTH})(?:,?\s+(?P<yy>{YEAR}))?
@@ -60,7 +60,7 @@ def find_english_dates(text: str, published: dt.date | None) -> list[DateMatch]:
 
 def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch | None:
     get = m.group
-    year = get("y") or get("yy") or get("moy")
+    year = get("y1") or get("y") or get("yy") or get("moy")
     if not year and published is None and not get("rel"):
         return None
     if get("rel"):
@@ -89,7 +89,7 @@ def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch |
         day2 = get("d2") or get("dd2")
         if day2:
             month2 = get("m2") or month1
-            second = _parse(f"{month2} {re.sub(r'[^0-9]', '', day2)} {start.year}", published, prefer)
+            second = _parse(f"{month2} {re.sub(r'[^0-9]', '', day2)} {get('y') or start.year}", published, prefer)
             if second is None:
                 return None
             end = second.date()
@@ -103,8 +103,8 @@ def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch |
     else:
         cue_name = "since" if cue == "starting" else ""
     interval = Interval(start, end, precision)
-    if get("t1") and precision == "day":
-        t1 = _parse(get("t1"), start, "current_period")
+    if (get("t1") or get("t0")) and precision == "day":
+        t1 = _parse(get("t1") or get("t0"), start, "current_period")
         t2 = _parse(get("t2"), start, "current_period") if get("t2") else None
         if t1 is not None:
             interval = Interval(dt.datetime.combine(start, t1.time(), TZ),

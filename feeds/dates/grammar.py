@@ -32,27 +32,37 @@ RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": 0, "同年": 0, "明年": 
 RELATIVE_MONTHS = {"本月": 0, "当月": 0, "这个月": 0, "下月": 1, "下个月": 1, "次月": 1,
                    "上月": -1, "上个月": -1}
 
-PARTS_OF_MONTH = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "初": (1, 10),
+PARTS_OF_MONTH = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "初": (1, 10), "中": (11, 20),
                   "中下旬": (11, 31), "上中旬": (1, 20), "底": (21, 31), "末": (21, 31)}
 """Day ranges of a month's parts; 31 stands for the month's last day."""
 
 PARTS_OF_YEAR = {"上半年": (1, 6), "下半年": (7, 12), "年初": (1, 1), "年中": (6, 7),
                  "年底": (12, 12), "年末": (12, 12), "全年": (1, 12), "一季度": (1, 3),
-                 "二季度": (4, 6), "三季度": (7, 9), "四季度": (10, 12)}
-"""Month ranges of a year's parts."""
+                 "二季度": (4, 6), "三季度": (7, 9), "四季度": (10, 12), "底": (12, 12), "末": (12, 12),
+                 "初": (1, 1)}
+"""Month ranges of a year's parts; `底`, `末`, `初` follow a year word directly (`今年底`)."""
+
+PARTS_OF_THIS_MONTH = {"月底": "底", "月末": "末", "月初": "初", "月中": "中"}
+"""`月底前完成`: the month of publication, and its part."""
 
 TIMES_OF_DAY = {
     "凌晨": (0, 0), "清晨": (0, 0), "早上": (0, 0), "早晨": (0, 0), "上午": (0, 0),
     "中午": (11, 12), "下午": (12, 12), "傍晚": (12, 12), "晚上": (12, 12), "晚间": (12, 12),
-    "夜间": (12, 12), "夜里": (12, 12), "晚": (12, 12), "当晚": (12, 12),
+    "夜间": (12, 12), "夜里": (12, 12), "晚": (12, 12), "当晚": (12, 12), "早": (0, 0),
 }
+EVENING = {"傍晚", "晚上", "晚间", "夜间", "夜里", "晚", "当晚"}
+"""Parts of the day in which `12点` is midnight, not noon."""
 """Hours added to a clock reading below 12: (from which hour on it is already afternoon, offset)."""
 
 DIRECTION_FORWARD = re.compile(r"将|拟|计划|预计|即将|定于|准备|有望|届时|筹备|将要|拟定|预定|报名")
 DIRECTION_BACKWARD = re.compile(r"了|日前|近日|已经|已于|已|刚刚|上周|此前|曾|过去")
+REPORTED_AFTER = re.compile(r"^[^。；;]{0,20}?(?:召开|举行|举办|开幕|闭幕|落幕|启动|开讲|开展|揭晓|发布)")
+"""`3月5日，全市…会议召开`: a date followed by a happening with no 将 before it is a report."""
+REPORT_REACH_DAYS = 330
+"""How far back a report may reach; beyond it, a date with no year is taken as the nearest."""
 
 CUES_BEFORE = (
-    ("drop", re.compile(r"\d\s*(?:—+|-|–|~|～|至|到)\s*$")),  # the tail of `1—4月`, `1至11月`: statistics
+    ("drop", re.compile(r"(?<!\d)0?1\s*(?:—+|-|–|~|～|至|到)\s*$")),  # `1—4月`, `1至11月`: statistics
     ("drop", re.compile(r"每(?:年|月|周|逢|个月)?(?:的)?\s*$")),  # `每年5月`: recurring, no one date
     ("deadline", re.compile(r"(?:截至|截止(?:日期|时间)?(?:为|是|到|至)?|最迟|最晚于?|不晚于|报名至)\s*$")),
     ("postponed", re.compile(r"(?:延期|推迟|改期|顺延|延迟|延后)(?:至|到|为|于)?\s*$")),
@@ -73,7 +83,10 @@ YEAR = rf"(?:[12]\d{{3}}|[{_CN_DIGIT}]{{4}})"
 MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 DAY = r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 ASCII_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
-CLOCK_HOUR = r"(?:2[0-4]|[01]?\d|十[一二]?|[一二三四五六七八九])"
+CN_DAY = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+RANGE_TO_DAY = r"\s*(?:至|到|—+|–|-|~|～)\s*\d{1,2}\s*[日号]"
+"""`5月8至10日`: a start day written without 日 before a range end that has it."""
+CLOCK_HOUR = r"(?:2[0-4]|[01]?\d|十[一二]?|[一二两三四五六七八九])"
 
 
 def _alternatives(words) -> str:
@@ -84,34 +97,39 @@ def _point(p: str) -> str:
     """A date point; group names carry the prefix p (s_ for a start, e_ for an end)."""
     rel_years = _alternatives(RELATIVE_YEARS)
     rel_months = _alternatives(RELATIVE_MONTHS)
-    month_parts = _alternatives(k for k in PARTS_OF_MONTH if k not in ("初", "底", "末"))
+    month_parts = _alternatives(k for k in PARTS_OF_MONTH if k not in ("初", "底", "末", "中"))
+    this_month_parts = _alternatives(PARTS_OF_THIS_MONTH)
+    day_suffix = "[日号]" if p == "e_" else "日"
     day_words = _alternatives([*RELATIVE_DAYS, *CONTEXT_DAYS])
     year_parts = _alternatives(PARTS_OF_YEAR)
     return rf"""(?:
         (?:(?P<{p}y>{YEAR})\s*年\s*|(?P<{p}yr>{rel_years})\s*)?
-        (?:(?<![\d.])(?P<{p}m>{MONTH})\s*月(?:份)?|(?P<{p}mr>{rel_months}))
-        (?:\s*(?P<{p}d>{DAY})\s*(?P<{p}ds>[日号])
-          |(?P<{p}part>{month_parts}|初(?![步期次中级心始衷见])|底(?![线部层])|末(?![端梢期]))
+        (?:(?<!\d)(?<!\d\.)(?P<{p}m>{MONTH})\s*月(?:份)?|(?P<{p}mr>{rel_months}))
+        (?:\s*(?P<{p}d>{DAY})\s*(?:(?P<{p}ds>[日号])|(?={RANGE_TO_DAY}))
+          |(?P<{p}part>{month_parts}|初(?![步期次中级心始衷见])|底(?![线部层])|末(?![端梢期])
+            |中(?=[,，。将举召开在左前后]))
         )?
-      | (?<![\d.第每])(?P<{p}d2>{ASCII_DAY})\s*日(?![报本元])
+      | (?<!\d)(?<!\d\.)(?<![第每])(?P<{p}d2>{ASCII_DAY})\s*{day_suffix}(?![报本元游])
+      | (?<=于)(?P<{p}d3>{CN_DAY})\s*日(?![内游])
+      | (?P<{p}mp>{this_month_parts})(?=前|底|[,，。将完])
       | (?P<{p}rel>{day_words})
       | (?<![每一两几])(?P<{p}wo>下个|上个|本|这|下|上)?(?:周|星期|礼拜)(?P<{p}wd>[一二三四五六日天])(?![年期刊])
-      | (?:(?P<{p}yy>{YEAR})\s*年\s*|(?P<{p}yyr>{rel_years}))(?P<{p}yp>{year_parts})
-      | (?<![\u4e00-\u9fff])(?P<{p}yp2>年底|年末|年初|年中)
+      | (?:(?P<{p}yy>{YEAR})\s*年\s*|(?P<{p}yyr>{rel_years}))(?P<{p}yp>{year_parts})(?![国华心央部外文])
+      | (?<![今明去前后本当同次全每一两几多近\d])(?P<{p}yp2>年底|年末|年初|年中)(?![国华心央部外文])
     )"""
 
 
 def _time(p: str) -> str:
     """An optional time of day: a part (`上午`) and/or a clock reading (`10时30分`, `9:00`)."""
     parts = _alternatives(TIMES_OF_DAY)
-    return rf"""(?:\s*(?P<{p}tp>{parts})(?!间内))?
+    return rf"""(?:\s*(?P<{p}tp>{parts}|早(?=\s*(?:\d|[一二两三四五六七八九十]{{1,2}}[时点])))(?!间内))?
     (?:\s*(?:(?P<{p}h>{CLOCK_HOUR})\s*[:：]\s*(?P<{p}mi>[0-5]\d)
            |(?P<{p}h2>{CLOCK_HOUR})\s*[时点](?!钟头|多钟)(?:\s*(?P<{p}mi2>[0-5]?\d|半|一刻|三刻)\s*分?)?))?"""
 
 
 WEEKDAY_CHECK = r"(?:\s*\((?:周|星期)(?P<{p}chk>[一二三四五六日天])\))?"
 SEPARATOR = r"\s*(?P<sep>起至|起到|至|到|—+|–|-|~|～)\s*"
-ANCHOR = r"(?=[\d〇零一二三四五六七八九十今明后大昨前当同次翌第即本这下上周星礼年去凌清早中傍晚夜])"
+ANCHOR = r"(?=[\d〇零一二三四五六七八九十今明后大昨前当同次翌第即本这下上周星礼年去凌清早中傍晚夜月])"
 
 
 def _build() -> re.Pattern[str]:
@@ -133,7 +151,10 @@ CLOCK_ONLY = re.compile(
 )
 """A clock time with no date of its own (`上午10时`, `9:00—17:00`): it belongs to the date before it."""
 
-DURATION = re.compile(r"^[^。；;]{0,30}?为期\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>天|日|周|个月)")
+DURATION = re.compile(r"(?:为期|持续|历时|连续)\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>天|日|周|个月)")
+"""`为期三天`, anywhere in the sentence of a one-day date: the event's length."""
+MONTH_RANGE_START = re.compile(r"(?<!\d)(?P<m>1[0-2]|0?[1-9])\s*(?:—+|-|–|~|～|至|到)\s*$")
+"""`6—8月`: the start of a month range, written without 月."""
 OPEN_CLOSE = (re.compile(r"^\s*(?:开幕|开始|开展|启动|举行|拉开帷幕|开园|开赛|开馆|开启)"),
               re.compile(r"^\s*(?:闭幕|结束|落幕|闭馆|收官|截止)"))
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")

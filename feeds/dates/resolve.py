@@ -22,7 +22,8 @@ class Context:
     last: dt.date | None = None
     """The date the text spoke of last, for `同日`, `次日` and a bare `28日`."""
     direction: int = 0
-    """+1 when the clause announces (将于), -1 when it reports (日前), 0 when it does not say."""
+    """+1 when the clause announces (将于), -2 when it says it happened (了, 日前), -1 when it only
+    reports a happening (`会议召开`), 0 when it does not say."""
 
 
 class Unresolvable(ValueError):
@@ -33,6 +34,7 @@ def number(text: str) -> int:
     """`12`, `十二`, `二〇二三` as integers."""
     if text.isdigit() and text.isascii():
         return int(text)
+    text = text.replace("两", "二")
     if len(text) == 4 and all(ch in "〇零一二三四五六七八九" for ch in text):
         return int("".join(str("〇一二三四五六七八九".index(ch.replace("零", "〇"))) for ch in text))
     return int(cn2an.cn2an(text, "smart"))
@@ -42,10 +44,15 @@ def month_end(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
-def choose(candidates: list[dt.date], ctx: Context) -> dt.date:
-    """The candidate the writer meant: ahead for announcements, behind for reports, else the nearest."""
+def choose(candidates: list[dt.date], ctx: Context, spans: list[dt.date] | None = None) -> dt.date:
+    """The candidate the writer meant: ahead for announcements, behind for reports, else the nearest.
+
+    `spans` gives each candidate's last day when it covers more than one (a month, `3月底`):
+    `将于3月举办`, written on 10 March, is this March.
+    """
     if not candidates:
         raise Unresolvable("no such date")
+    ends = dict(zip(candidates, spans or candidates, strict=True))
     base = ctx.published or ctx.last
     if base is None:
         if ctx.year is not None:
@@ -53,15 +60,21 @@ def choose(candidates: list[dt.date], ctx: Context) -> dt.date:
             if same_year:
                 return same_year[0]
         raise Unresolvable("no year")
+    slack = dt.timedelta(days=1)
     if ctx.direction > 0:
-        ahead = [c for c in candidates if c >= base - dt.timedelta(days=1)]
+        ahead = [c for c in candidates if ends[c] >= base - slack]
         if ahead:
             return min(ahead)
     elif ctx.direction < 0:
-        behind = [c for c in candidates if c <= base + dt.timedelta(days=1)]
+        reach = 366 if ctx.direction < -1 else g.REPORT_REACH_DAYS
+        behind = [c for c in candidates if c <= base + slack and (base - c).days <= reach]
         if behind:
             return max(behind)
-    return min(candidates, key=lambda c: (abs((c - base).days), c < base))
+
+    def distance(c: dt.date) -> int:
+        return 0 if c <= base <= ends[c] else min(abs((c - base).days), abs((ends[c] - base).days))
+
+    return min(candidates, key=lambda c: (distance(c), c < base))
 
 
 def _base_year(ctx: Context) -> int:
@@ -101,10 +114,15 @@ def resolve_point(m, p: str, ctx: Context, anchor: Point | None = None) -> Point
         day = _base_day(ctx) + dt.timedelta(days=g.RELATIVE_DAYS[word])
         return Point(day, day + dt.timedelta(days=g.SPAN_DAYS.get(word, 0)), "day", True, True)
     if get(p + "wd"):
-        base = _base_day(ctx)
-        monday = base - dt.timedelta(days=base.weekday())
+        week_of = anchor.first if anchor is not None and not get(p + "wo") else _base_day(ctx)
+        monday = week_of - dt.timedelta(days=week_of.weekday())
         day = monday + dt.timedelta(weeks=g.WEEK_OFFSETS[get(p + "wo") or ""], days=g.WEEKDAYS[get(p + "wd")])
         return Point(day, day, "day", True, True)
+    if get(p + "mp"):
+        base = _base_day(ctx)
+        first_day, last_day = g.PARTS_OF_MONTH[g.PARTS_OF_THIS_MONTH[get(p + "mp")]]
+        end = min(last_day, month_end(base.year, base.month))
+        return Point(base.replace(day=first_day), base.replace(day=end), "month", True, True)
     if get(p + "yp") or get(p + "yp2"):
         part = get(p + "yp") or get(p + "yp2")
         year = _year(get(p + "yy"), get(p + "yyr"), ctx)
@@ -113,8 +131,8 @@ def resolve_point(m, p: str, ctx: Context, anchor: Point | None = None) -> Point
                      "month", True, True)
     if get(p + "m") or get(p + "mr"):
         return _month_point(m, p, ctx, anchor)
-    if get(p + "d2"):
-        return _day_only(number(get(p + "d2")), ctx, anchor)
+    if get(p + "d2") or get(p + "d3"):
+        return _day_only(number(get(p + "d2") or get(p + "d3")), ctx, anchor)
     return None
 
 
@@ -150,7 +168,7 @@ def _month_point(m, p: str, ctx: Context, anchor: Point | None) -> Point:
         day = number(day_text)
         candidates = [_date(y, months, day) for y in years]
         candidates = [c for c in candidates if c]
-        if not candidates and (months, day) == (2, 29):
+        if not candidates and (months, day) == (2, 29) and not year_given:
             candidates = [dt.date(y, 2, 29) for y in range(years[0] - 4, years[-1] + 5) if calendar.isleap(y)]
         if anchor is not None and not year_given:
             later = [c for c in candidates if c >= anchor.first]
@@ -161,14 +179,15 @@ def _month_point(m, p: str, ctx: Context, anchor: Point | None) -> Point:
             raise Unresolvable("range end before its start")
         return Point(first, first, "day", year_given, True)
     first_day, last_day = g.PARTS_OF_MONTH.get(part, (1, 31))
-    starts = [dt.date(y, months, 1) for y in years]
+    starts = [dt.date(y, months, first_day) for y in years]
+    ends = [dt.date(y, months, min(last_day, month_end(y, months))) for y in years]
     if anchor is not None and not year_given:
         later = [s for s in starts if (s.year, s.month) >= (anchor.first.year, anchor.first.month)]
         start = min(later) if later else starts[-1]
     else:
-        start = starts[0] if len(starts) == 1 else choose(starts, ctx)
+        start = starts[0] if len(starts) == 1 else choose(starts, ctx, ends)
     end_day = min(last_day, month_end(start.year, start.month))
-    return Point(start.replace(day=first_day), start.replace(day=end_day), "month", year_given, True)
+    return Point(start, start.replace(day=end_day), "month", year_given, True)
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
@@ -201,7 +220,8 @@ def _day_only(day: int, ctx: Context, anchor: Point | None) -> Point:
         same = [c for c in candidates if (c.year, c.month) == (ctx.last.year, ctx.last.month)]
         if same:
             return Point(same[0], same[0], "day")
-    return Point(choose(candidates, ctx), choose(candidates, ctx), "day")
+    day = choose(candidates, ctx)
+    return Point(day, day, "day")
 
 
 def clock(m, p: str, inherited_part: str | None = None) -> tuple[dt.time | None, str | None]:
@@ -220,8 +240,8 @@ def clock(m, p: str, inherited_part: str | None = None) -> tuple[dt.time | None,
         afternoon_from, offset = g.TIMES_OF_DAY[part]
         if hour < 12 and not (part == "中午" and hour >= afternoon_from):
             hour += offset
-    if hour == 24:
-        hour, minute = 23, 59
+    if hour == 24 or (hour == 12 and minute == 0 and part in g.EVENING):
+        hour, minute = 23, 59  # midnight, kept on the day it ends
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         return None, part
     return dt.time(hour, minute), part
