@@ -26,12 +26,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if config:
         app.config.from_mapping(config)
 
-    from . import cli, db
-    from .web import pages, security, syndication
+    from . import cli, db, logs
+    from .web import articles_api, pages, security, syndication
 
+    logs.init_app(app)
     db.init_app(app)
     security.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(syndication.bp)
+    app.register_blueprint(articles_api.bp)
     cli.register(app)
     return app

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import mimetypes
+import sqlite3
 import sys
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
@@ -24,6 +25,16 @@ PUBLISHED_HELP = "Publication date of the pages (YYYY-MM-DD), for pages that do 
 
 def _as_date(value: dt.datetime | None) -> dt.date | None:
     return value.date() if value else None
+
+
+def _source_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """--source-url must be a plain http(s) address: pages, calendars and feeds link to it."""
+    from .ingest import check_source_url
+
+    try:
+        return check_source_url(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 @click.group(
@@ -56,7 +67,8 @@ def main(ctx: click.Context, database: str | None) -> None:
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--published", type=DATE, metavar="YYYY-MM-DD", help=PUBLISHED_HELP)
-@click.option("--source-url", help="Where the page can be read online; shown with its events.")
+@click.option("--source-url", callback=_source_url,
+              help="Where the page can be read online (http or https); shown with its events.")
 @click.option("--if-empty", is_flag=True, help="Only ingest when the database has no events yet (make run).")
 @with_appcontext
 def ingest_command(paths: tuple[Path, ...], published: dt.datetime | None, source_url: str | None,
@@ -263,7 +275,10 @@ def backup_command(dest: Path) -> None:
     """
     from .db import get_db
 
-    pages = store.backup(get_db(), dest)
+    try:
+        pages = store.backup(get_db(), dest)
+    except (ValueError, OSError, sqlite3.Error) as error:
+        raise click.ClickException(f"backup failed: {error}") from None
     click.echo(f"backed up {current_app.config['DATABASE']} to {dest} ({pages} pages)")
 
 

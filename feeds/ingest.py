@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
@@ -24,6 +26,27 @@ def extract_page(text: str, published: dt.date | None = None) -> list[ArticleEve
     from . import pipeline
 
     return pipeline.extract_page(text, published)
+
+
+MAX_URL_CHARS = 2000
+_URL_FORBIDDEN = re.compile(r"[\x00-\x20\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\"<>\\^`{|}]")
+
+
+def check_source_url(url: str | None) -> str | None:
+    """The page's address if it is a plain http(s) URL; raises ValueError otherwise.
+
+    Pages, calendars and feeds link to it, so `javascript:` and the like must never get in.
+    """
+    if url is None or url == "":
+        return None
+    if len(url) > MAX_URL_CHARS:
+        raise ValueError(f"source URL longer than {MAX_URL_CHARS} characters")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError("source URL must be an http:// or https:// address")
+    if _URL_FORBIDDEN.search(url):
+        raise ValueError("source URL contains spaces, control characters or characters that must be escaped")
+    return url
 
 
 @dataclass(frozen=True)
@@ -47,6 +70,12 @@ class IngestReport:
     def ok(self) -> bool:
         return not self.rejected
 
+    def log(self) -> None:
+        """The summary in the log, each rejected file a warning: the history of unattended ingests."""
+        log.info(self.summary().splitlines()[0])
+        for rejection in self.rejected:
+            log.warning("rejected %s: %s", rejection.path, rejection.reason)
+
     def summary(self) -> str:
         lines = [
             f"{self.files} file(s) ingested, {self.articles} article(s) read; events: "
@@ -69,6 +98,7 @@ def ingest_paths(
     extract: Extractor | None = None,
 ) -> IngestReport:
     """Ingest files and folders, one transaction per file; a refused file does not stop the others."""
+    source_url = check_source_url(source_url)
     report = IngestReport()
     for path in sources.expand_paths(paths):
         try:
@@ -87,7 +117,71 @@ def ingest_paths(
         report.files += 1
         report.articles += articles
         report.events += counts
+    report.log()
     return report
+
+
+@dataclass(frozen=True)
+class ArticleOutcome:
+    """One article of an ingested page, and whether this ingest stored it (else it was known)."""
+
+    id: str
+    headline: str
+    published: str | None
+    new: bool
+
+
+@dataclass
+class PageResult:
+    """What ingesting one page did: its articles and its events as (uid, "new" / "updated" / "unchanged")."""
+
+    articles: list[ArticleOutcome] = field(default_factory=list)
+    events: list[tuple[str, str]] = field(default_factory=list)
+    counts: store.Counts = field(default_factory=store.Counts)
+
+    @property
+    def created(self) -> bool:
+        """Whether the page brought an article the store did not have."""
+        return any(article.new for article in self.articles)
+
+
+_RANK = {"unchanged": 0, "updated": 1, "new": 2}
+
+
+def ingest_page(
+    db: Database,
+    text: str,
+    source: str,
+    source_url: str | None = None,
+    published: dt.date | None = None,
+    *,
+    now: dt.datetime | None = None,
+    extract: Extractor | None = None,
+) -> PageResult:
+    """Extract one page's articles and store them all in a single transaction, saying what changed.
+
+    An event reported twice in the page is listed once, with the strongest change.
+    """
+    page = (extract or extract_page)(text, published)
+    now = now or dt.datetime.now(dt.UTC)
+    result = PageResult()
+    fresh: set[str] = set()
+    outcomes: list[tuple[str, str]] = []
+    with store.transaction(db):
+        for article_events in page:
+            article = article_events.article
+            aid = store.article_id(article)
+            published = article.published.date.isoformat() if article.published.date else None
+            result.articles.append(ArticleOutcome(aid, article.headline, published, not store.has_article(db, aid)))
+            result.counts += store.save_article_events(
+                db, source, source_url, article_events, now=now, fresh=fresh, outcomes=outcomes
+            )
+    strongest: dict[str, str] = {}
+    for uid, change in outcomes:
+        if _RANK[change] > _RANK.get(strongest.get(uid, ""), -1):
+            strongest[uid] = change
+    result.events = list(strongest.items())
+    return result
 
 
 def ingest_text(
@@ -101,11 +195,5 @@ def ingest_text(
     extract: Extractor | None = None,
 ) -> tuple[int, store.Counts]:
     """Extract one page's articles and store them all in a single transaction; returns (articles, counts)."""
-    page = (extract or extract_page)(text, published)
-    now = now or dt.datetime.now(dt.UTC)
-    counts = store.Counts()
-    fresh: set[str] = set()
-    with store.transaction(db):
-        for article_events in page:
-            counts += store.save_article_events(db, source, source_url, article_events, now=now, fresh=fresh)
-    return len(page), counts
+    result = ingest_page(db, text, source, source_url, published, now=now, extract=extract)
+    return len(result.articles), result.counts

@@ -14,8 +14,11 @@ LEADING_DATE = re.compile(r"^(\d{1,2})月(\d{1,2})日[,，]")
 """`本报青岛讯 4月2日,…`: a dateline with no date, whose first words date the news itself."""
 
 YEAR_MENTION = re.compile(
-    r"(?<![\d—–\-~至到])((?:19|20)\d{2})(?:\s*年|(?=[\u4e00-\u9fff《“]))(?![\d—–\-~]|以来|以前|前)")
-"""A year named in the text, but not the ends of a plan period (`2023—2025年`) or `2015年以来`."""
+    r"(?<![\d—–\-~至到])((?:19|20)\d{2})(\s*年|(?=[\u4e00-\u9fff《“]))(?![\d—–\-~]|以来|以前|前)")
+"""A year named in the text, but not the ends of a plan period (`2023—2025年`) or `2015年以来`.
+
+A year written with 年 counts fully; one that only prefixes a name (`2020胶东半岛工业设计促进季`)
+counts half: names carry the year of an edition, which may be long past."""
 TARGET_YEAR = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
 MONTHS_EN = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
@@ -41,11 +44,11 @@ def infer_year(article_text: str, page: str) -> int | None:
 
     Ties go to the later year (`总结2023年工作，部署2024年任务` is written in 2024).
     """
-    votes: Counter[int] = Counter()
+    votes: Counter[int] = Counter()  # float weights
     for text, weight in ((article_text, 2), (page, 1)):
         targets = Counter(int(y) for y in TARGET_YEAR.findall(text))
-        for year in YEAR_MENTION.findall(text):
-            votes[int(year)] += weight
+        for year, written_with_nian in YEAR_MENTION.findall(text):
+            votes[int(year)] += weight if written_with_nian else weight / 2
         for year, n in targets.items():
             votes[year] -= weight * n  # `到2025年` is a target, not the present
     votes = Counter({y: v for y, v in votes.items() if v > 0})

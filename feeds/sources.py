@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,6 +27,12 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+_CHINESE_ENCODINGS = ["gb18030", "big5", "big5hkscs"]
+"""Legacy encodings tried for text without NUL bytes. Offering charset-normalizer every code page lets
+short Chinese texts pass as Korean (cp949) or UTF-16; the pages this reads are Chinese."""
+_WIDE_ENCODINGS = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
+"""Encodings for text with NUL bytes (UTF-16 or UTF-32 without a byte-order mark)."""
 
 _TEXT_CONTROLS = set("\t\n\r\f\v")
 _MAX_CONTROL_RATIO = 0.01
@@ -56,51 +64,110 @@ class SourceText:
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files named, and the text and HTML files inside folders named, in a stable order.
 
-    Folders are walked recursively, sorted, skipping hidden entries. Paths that do not exist are
-    kept so that reading them reports the problem.
+    Folders are walked recursively, sorted, skipping hidden entries and not following links to
+    folders. Paths that cannot be read are kept so that reading them reports the problem: missing
+    paths, links whose target is gone, and folders that cannot be listed.
     """
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file()
-                and p.suffix.lower() in SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            found.extend(_walk(path))
         else:
             found.append(path)
     return found
+
+
+def _walk(folder: Path) -> list[Path]:
+    """A folder's candidate files, sorted; a subfolder that cannot be listed is listed itself."""
+    found: list[Path] = []
+    unreadable: list[Path] = []
+
+    def refused(error: OSError) -> None:
+        unreadable.append(Path(error.filename))
+
+    for root, dirs, files in os.walk(folder, onerror=refused):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        base = Path(root)
+        found.extend(
+            base / name
+            for name in files
+            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES
+        )
+    return sorted(found + unreadable, key=lambda p: p.relative_to(folder).parts)
 
 
 def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
     """Read one file as text, decoding and de-HTML-ing it; raises RejectedFile with the reason."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise RejectedFile("is a folder")
-        if size > max_bytes:
-            raise RejectedFile(f"too large: {size} bytes, the limit is {max_bytes}")
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise RejectedFile(_folder_problem(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise RejectedFile("not a regular file (a device, pipe or socket)")
+        if info.st_size > max_bytes:
+            raise RejectedFile(f"too large: {info.st_size} bytes, the limit is {max_bytes}")
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
-        raise RejectedFile("no such file") from None
+        raise RejectedFile(_missing(path)) from None
     except PermissionError:
         raise RejectedFile("permission denied") from None
     except OSError as error:
         raise RejectedFile(f"cannot read: {error.strerror or error}") from None
     if len(data) > max_bytes:
         raise RejectedFile(f"too large: more than {max_bytes} bytes")
-    text, encoding = decode(data)
-    html = path.suffix.lower() in (".html", ".htm") or looks_like_html(text)
+    return source_from_bytes(data, path)
+
+
+def _folder_problem(path: Path) -> str:
+    """A folder is named here only when it was given as a file or could not be listed: say which."""
+    try:
+        os.listdir(path)
+    except OSError as error:
+        return f"folder cannot be listed: {error.strerror or error}"
+    return "is a folder"
+
+
+def _missing(path: Path) -> str:
+    """Why a path is not there: a link to nothing reads differently from a wrong name."""
+    if path.is_symlink():
+        return f"broken symbolic link (to {os.readlink(path)}, which does not exist)"
+    return "no such file"
+
+
+def source_from_bytes(
+    data: bytes, path: str | Path, *, charset: str | None = None, html: bool = False
+) -> SourceText:
+    """Bytes from a file or an upload as page text; `charset` when the sender declared one.
+
+    The page is HTML when `html` says so, when `path` ends in .html / .htm, or when it looks like HTML.
+    """
+    path = Path(path)
+    text, encoding = decode_declared(data, charset) if charset else decode(data)
+    html = html or path.suffix.lower() in (".html", ".htm") or looks_like_html(text)
     if html:
         text = html_to_text(text)
     if not text.strip():
         raise RejectedFile("no text in the page" if html else "empty file")
     return SourceText(path, text, encoding, html)
+
+
+def decode_declared(data: bytes, charset: str) -> tuple[str, str]:
+    """Bytes in the encoding the sender declared (a BOM still wins); refused when they do not fit it."""
+    if not data.strip():
+        raise RejectedFile("empty file")
+    try:
+        encoding = codecs.lookup(charset).name
+    except LookupError:
+        raise RejectedFile(f"unknown charset {charset!r}") from None
+    for bom, bom_encoding in _BOMS:
+        if data.startswith(bom):
+            return _checked(_strict(data[len(bom) :], bom_encoding), bom_encoding), bom_encoding
+    if encoding in ("utf-16", "utf-32"):  # no BOM: the byte order must be detected
+        return decode(data)
+    return _checked(_strict(data, encoding), encoding), encoding
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -110,16 +177,26 @@ def decode(data: bytes) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(_strict(data[len(bom) :], encoding), encoding), encoding
-    if b"\x00" not in data:
+    if b"\x00" in data:
+        found = _detect(data, _WIDE_ENCODINGS)
+    else:
         try:
             return _checked(data.decode("utf-8"), "utf-8"), "utf-8"
         except UnicodeDecodeError as error:
             if _mostly_utf8(data):
                 raise RejectedFile(f"invalid UTF-8 at byte {error.start}") from None
-    best = from_bytes(data).best()
-    if best is None or (b"\x00" in data and not best.encoding.startswith("utf_")):
-        raise RejectedFile("binary or undecodable: not UTF-8 and no text encoding fits")
-    return _checked(str(best), best.encoding), best.encoding
+        found = _detect(data, _CHINESE_ENCODINGS) or _detect(data, _WIDE_ENCODINGS)
+    if found is None:
+        raise RejectedFile("binary or undecodable: not UTF-8, GB18030, Big5 or UTF-16")
+    return _checked(*found), found[1]
+
+
+def _detect(data: bytes, encodings: list[str]) -> tuple[str, str] | None:
+    """The text and encoding charset-normalizer finds most plausible among `encodings`, if any fits."""
+    best = from_bytes(data, cp_isolation=encodings).best()
+    if best is None:
+        return None
+    return str(best), best.encoding
 
 
 def _strict(data: bytes, encoding: str) -> str:

@@ -14,11 +14,12 @@ import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from . import scrub
 from .models import Article, ArticleEvents, Event, EventFilter, Mention, StoredEvent
 
 BUSY_TIMEOUT_MS = 5000
@@ -278,17 +279,21 @@ def save_article_events(
     *,
     now: dt.datetime | None = None,
     fresh: set[str] | None = None,
+    outcomes: list[tuple[str, str]] | None = None,
 ) -> Counts:
     """Store one article and merge its events into the store; the caller holds the transaction.
 
     `fresh` collects the uids created or revised in the caller's transaction (one per file), so a
-    second report of the same event within one file does not bump `sequence` again.
+    second report of the same event within one file does not bump `sequence` again. `outcomes`,
+    when given, receives (uid, "new" / "updated" / "unchanged") per event, in report order.
     """
     stamp = utc_stamp(now)
     fresh = set() if fresh is None else fresh
+    aid = article_id(article_events.article)
+    article_events = _scrubbed(article_events)
     article = article_events.article
-    aid = article_id(article)
-    known = db.execute("SELECT 1 FROM articles WHERE id = ?", [aid]).fetchone() is not None
+    source = scrub.line(source)
+    known = has_article(db, aid)
     published = article.published.date.isoformat() if article.published.date else None
     if not known:
         db.execute(
@@ -310,26 +315,46 @@ def save_article_events(
         )
     counts = Counts()
     for event in article_events.events:
-        outcome = _save_event(db, event, aid, published, known, stamp, fresh)
+        uid, outcome = _save_event(db, event, aid, published, known, stamp, fresh)
         setattr(counts, outcome, getattr(counts, outcome) + 1)
+        if outcomes is not None:
+            outcomes.append((uid, outcome))
     return counts
+
+
+def _scrubbed(article_events: ArticleEvents) -> ArticleEvents:
+    """The article and its events with controls and odd line breaks replaced, offsets unchanged."""
+    article = article_events.article
+    clean = replace(
+        article,
+        headline=scrub.line(article.headline),
+        body=scrub.block(article.body),
+        subheadlines=[scrub.line(s) for s in article.subheadlines],
+        byline=scrub.line(article.byline),
+        dateline=scrub.line(article.dateline),
+    )
+    events = [
+        replace(ev, title=scrub.line(ev.title), location=scrub.line(ev.location), evidence=scrub.block(ev.evidence))
+        for ev in article_events.events
+    ]
+    return ArticleEvents(clean, events)
 
 
 def _save_event(
     db: Database, event: Event, aid: str, published: str | None, known: bool, stamp: str, fresh: set[str]
-) -> str:
-    """Insert or merge one reported event; returns "new", "updated" or "unchanged"."""
+) -> tuple[str, str]:
+    """Insert or merge one reported event; returns its uid and "new", "updated" or "unchanged"."""
     key = event_key(event.title)
     row = _find_match(db, key, event.interval.start_date)
     if row is None:
         uid = _insert_event(db, key, event, published, stamp)
         _add_mention(db, uid, aid, event, stamp)
         fresh.add(uid)
-        return "new"
+        return uid, "new"
     uid = row["uid"]
     _add_mention(db, uid, aid, event, stamp)
     if known or (published or "") < (row["facts_published"] or ""):
-        return "unchanged"  # a report we have already applied, or one older than the facts we hold
+        return uid, "unchanged"  # a report we have already applied, or one older than the facts we hold
     old = _Facts(
         row["start"], row["end"], bool(row["all_day"]), row["precision"], row["location"], row["status"]
     )
@@ -337,7 +362,7 @@ def _save_event(
     if new == old:
         if published != row["facts_published"]:
             db.execute("UPDATE events SET facts_published = ? WHERE uid = ?", [published, uid])
-        return "unchanged"
+        return uid, "unchanged"
     bump = 0 if uid in fresh else 1
     db.execute(
         'UPDATE events SET start = ?, "end" = ?, all_day = ?, precision = ?, location = ?, status = ?,'
@@ -347,7 +372,7 @@ def _save_event(
          bump, bump, stamp, published, uid],
     )
     fresh.add(uid)
-    return "updated"
+    return uid, "updated"
 
 
 def _insert_event(db: Database, key: str, event: Event, published: str | None, stamp: str) -> str:
@@ -500,6 +525,11 @@ def recent_changes(db: Database, limit: int) -> list[StoredEvent]:
     return _stored(db, rows)
 
 
+def has_article(db: Database, article_id: str) -> bool:
+    """Whether this article (by content hash) is already stored."""
+    return db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+
+
 def count_events(db: Database) -> int:
     return db.execute("SELECT count(*) FROM events").fetchone()[0]
 
@@ -555,6 +585,10 @@ def event_uids(db: Database) -> list[str]:
 def backup(db: Database, dest: str | Path) -> int:
     """Copy the database to `dest` with SQLite's online backup; `dest` appears whole or not at all."""
     dest = Path(dest)
+    source = db.execute("PRAGMA database_list").fetchone()[2]
+    if source and dest.exists() and dest.resolve() == Path(source).resolve():
+        # Renaming a copy over the live file would orphan its -wal file: the next open could corrupt it.
+        raise ValueError(f"{dest} is the database itself; back up to another file")
     dest.parent.mkdir(parents=True, exist_ok=True)
     partial = dest.with_name(dest.name + ".partial")
     partial.unlink(missing_ok=True)

@@ -25,7 +25,7 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
 """Event head words and their category, most specific first."""
 
 EVENT_HEAD = re.compile("(?:" + "|".join(f"(?:{pattern})" for pattern, _ in EVENT_HEADS) + ")"
-                        r"(?!中心|室|厅|馆|楼|场馆|所|址|秘书处|组委会|主席|代表(?!大会)|精神)")
+                        r"(?!议|中心|室|厅|馆|楼|场馆|所|址|秘书处|组委会|主席|代表(?!大会)|精神)")
 """A head word, unless it names a place or a body (`会议中心`, `大会组委会`)."""
 HEAD_CATEGORY = [(re.compile(f"(?:{pattern})$"), category) for pattern, category in EVENT_HEADS]
 
@@ -52,7 +52,7 @@ CANCELLED = re.compile(r"取消|停办|暂停举办|不再举办|延期举办(?!
 POSTPONED = re.compile(r"延期|推迟|改期|顺延|延后")
 
 NAME_STOP = re.compile(
-    r"[，,。；;：:！？!?、\n“”《》]|(?:讯|的|在|于|将|了|和|与|及|是|为|从|由|对|向|给|把|被|据|经|并|还|又|也|"
+    r"[，,。；;：:！？!?、\n“”《》]|(?:讯|的|在|于|将|了|和|与|及|是|为|从|由|对|向|给|把|被|据|并|还|又|也|"
     r"参加|出席|举办|举行|召开|启动|主办|承办|协办|开展|亮相|期间|其间|当天|当日|同日|举措|"
     r"今天|今日|明天|日前|近日|目前|日上午|日下午|日晚|日,|上午|下午|晚上|本届|此次|这次|本次|今年|明年|去年|"
     r"宣布|获悉|了解到|表示|介绍|透露|获得|通过|启幕|开幕)"

@@ -7,8 +7,8 @@ from typing import Any
 
 from ..models import CATEGORIES, STATUSES
 
-VERSION = "1.0.0"
-UPDATED = dt.datetime(2026, 11, 22, tzinfo=dt.UTC)
+VERSION = "1.1.0"
+UPDATED = dt.datetime(2026, 11, 22, 12, tzinfo=dt.UTC)
 """Last-Modified of the document; change it with the document."""
 
 _REF = "#/components/"
@@ -137,6 +137,54 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         ]
     },
     "Error": {"type": "object", "required": ["error"], "properties": {"error": _STRING}},
+    "IngestedEvent": {
+        "type": "object",
+        "description": "An event the article reports, as stored after merging with earlier reports.",
+        "required": ["uid", "title", "start", "end", "allDay", "change", "url"],
+        "properties": {
+            "uid": {"type": "string", "description": "Stable uid: the same as `/api/events/{uid}`."},
+            "title": _STRING,
+            "start": {"type": "string", "description": "`YYYY-MM-DD`, or ISO 8601 with +08:00 when timed."},
+            "end": {"type": "string", "description": "Inclusive, in the same form as `start`."},
+            "allDay": {"type": "boolean"},
+            "category": {"type": "string", "enum": list(CATEGORIES)},
+            "location": _STRING,
+            "status": {"type": "string", "enum": list(STATUSES)},
+            "sequence": {"type": "integer"},
+            "change": {
+                "type": "string",
+                "enum": ["new", "updated", "unchanged"],
+                "description": "What this article did to the event.",
+            },
+            "url": {"type": "string", "format": "uri", "description": "The event's page."},
+        },
+    },
+    "IngestResult": {
+        "type": "object",
+        "required": ["articles", "events", "counts"],
+        "properties": {
+            "articles": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["id", "headline", "new", "url"],
+                    "properties": {
+                        "id": {"type": "string", "description": "SHA-256 of the headline and text."},
+                        "headline": _STRING,
+                        "published": {"type": ["string", "null"], "format": "date"},
+                        "new": {"type": "boolean", "description": "False when the article was already stored."},
+                        "url": {"type": "string", "format": "uri"},
+                    },
+                },
+            },
+            "events": {"type": "array", "items": {"$ref": _REF + "schemas/IngestedEvent"}},
+            "counts": {
+                "type": "object",
+                "properties": {"new": {"type": "integer"}, "updated": {"type": "integer"},
+                               "unchanged": {"type": "integer"}},
+            },
+        },
+    },
 }
 
 _HEADERS = {
@@ -180,6 +228,72 @@ def _operation(
             "summary": summary,
             "parameters": [{"$ref": _REF + f"parameters/{p}"} for p in params],
             "responses": responses,
+        }
+    }
+
+
+def _error(description: str, headers: dict[str, Any] | None = None) -> dict[str, Any]:
+    answer: dict[str, Any] = {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": _REF + "schemas/Error"}}},
+    }
+    if headers:
+        answer["headers"] = {name: {"description": text, "schema": _STRING} for name, text in headers.items()}
+    return answer
+
+
+def _ingest_operation() -> dict[str, Any]:
+    """POST /api/articles: how a newsroom script pushes an article."""
+    text = {"schema": {"type": "string"}}
+    result = {"application/json": {"schema": {"$ref": _REF + "schemas/IngestResult"}}}
+    return {
+        "post": {
+            "operationId": "ingestArticle",
+            "summary": "Ingest one article and answer with the events found in it.",
+            "description": (
+                "Off (404) unless the server sets INGEST_TOKEN. Send the article as the body "
+                "(`text/plain; charset=…`, `text/markdown` or `text/html`; without a charset the encoding "
+                "is detected: UTF-8, GB18030, Big5, UTF-16) or as the `file` of a multipart form. "
+                "Idempotent: the same text again changes nothing and answers 200. Limited in size "
+                "(INGEST_MAX_BYTES, else MAX_FILE_BYTES) and in rate per client address "
+                "(INGEST_RATE_PER_MINUTE)."
+            ),
+            "security": [{"bearer": []}],
+            "parameters": [
+                _param("published", "The publication date, for articles that do not give one.", _DAY),
+                _param("source_url", "Where the article can be read online (http or https).",
+                       {"type": "string", "format": "uri"}),
+            ],
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "text/plain": text,
+                    "text/markdown": text,
+                    "text/html": text,
+                    "multipart/form-data": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["file"],
+                            "properties": {
+                                "file": {"type": "string", "contentMediaType": "application/octet-stream"},
+                                "published": _DAY,
+                                "source_url": {"type": "string", "format": "uri"},
+                            },
+                        }
+                    },
+                },
+            },
+            "responses": {
+                "201": {"description": "Stored: the article was new.", "content": result},
+                "200": {"description": "Already stored: nothing changed.", "content": result},
+                "400": _error("`published` or `source_url` is invalid, or the form has no `file`."),
+                "401": _error("No or a wrong bearer token.", {"WWW-Authenticate": "`Bearer realm=\"feeds\"`"}),
+                "404": _error("Ingesting over HTTP is off (no INGEST_TOKEN)."),
+                "413": _error("The article is too large."),
+                "415": _error("Not text, HTML or a multipart form."),
+                "422": _error("Not readable as an article: empty, binary, not in its charset, or extraction failed."),
+                "429": _error("Too many requests from this address.", {"Retry-After": "Seconds to wait."}),
+            },
         }
     }
 
@@ -247,6 +361,7 @@ def document(base_url: str) -> dict[str, Any]:
         "/api/openapi.json": _operation(
             "openapi", "This document.", [], _ok("OpenAPI 3.1.", "application/json", {"type": "object"})
         ),
+        "/api/articles": _ingest_operation(),
     }
     return {
         "openapi": "3.1.0",
@@ -266,5 +381,6 @@ def document(base_url: str) -> dict[str, Any]:
             "schemas": SCHEMAS,
             "headers": _HEADERS,
             "responses": RESPONSES,
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "INGEST_TOKEN"}},
         },
     }

@@ -1,149 +1,139 @@
-"""The HTML pages people read: the home page with upcoming and past events and where each was reported."""
+"""The HTML pages people read: events by day, a month, one event, one article, and the embed for other sites.
+
+Every page works without JavaScript; the only scripts are the embed's height messages. Filters are
+the query parameters calendars and feeds take, so each page can offer "subscribe to this".
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
-from urllib.parse import quote
+from dataclasses import replace
+from typing import Any
 
-from flask import Blueprint, abort, current_app, render_template
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    g,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from markupsafe import Markup
+from sqlite_utils import Database
+from werkzeug.exceptions import HTTPException, NotFound
 
-from .. import store
+from .. import i18n, store
 from ..db import get_db
 from ..models import TZ, EventFilter, StoredEvent
+from ..render.common import event_url, first_day, last_day
+from .article_page import highlight, marks_of
+from .embed import LIST_LIMIT, accent_css, embed_options, snippet
+from .event_page import (
+    display_status,
+    evidence_context,
+    google_calendar_url,
+    json_ld,
+    outlook_calendar_url,
+    script_json,
+)
+from .filters import QueryError
+from .month import grid_bounds, month_grid, month_key, shift_month, upcoming_month, valid_month
+from .page_query import PageFilters, ended_before, group_by_day, page_filters, subscriptions
+from .syndication import site_url
 
 bp = Blueprint("pages", __name__)
 
-CATEGORY_LABELS = {
-    "conference": "会议",
-    "fair": "展会",
-    "exhibition": "展览",
-    "trade_mission": "经贸出访",
-    "deadline": "截止日期",
-    "competition": "比赛",
-    "festival": "节庆活动",
-    "other": "其他",
-}
-STATUS_LABELS = {"confirmed": "", "tentative": "待定", "cancelled": "已取消"}
-
-
-
-@dataclass(frozen=True)
-class Link:
-    """A subscription link shown in the header, and announced in <head> when it is a feed."""
-
-    href: str
-    label: str
-    type: str
-
-
-_SUBSCRIPTIONS = (
-    ("/calendar.ics", "日历 (iCal)", "text/calendar"),
-    ("/feed.atom", "Atom", "application/atom+xml"),
-    ("/feed.rss", "RSS", "application/rss+xml"),
-    ("/feed.json", "JSON Feed", "application/feed+json"),
-    ("/api/events", "API", "application/json"),
-)
-_EVENT_ICS = re.compile(r"^/events/<[^>]+>\.ics$")
-
-
-def _routes() -> set[str]:
-    """The app's URL rules with converters dropped, to link only to routes that exist."""
-    rules = current_app.url_map.iter_rules()
-    return {re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", r"<\1>", rule.rule) for rule in rules}
+EMBED_JS_MAX_AGE = 3600
+"""Host pages load embed.js on every view; an hour keeps that cheap and still picks up fixes."""
+NOT_FOUND_SUGGESTIONS = 5
+"""Upcoming events a 404 page offers instead of what was not there."""
+_DATA_SUFFIXES = (".ics", ".rss", ".atom", ".json", ".js", ".css", ".xml", ".txt")
 
 
 def _today() -> dt.date:
     return dt.datetime.now(TZ).date()
 
 
-@bp.get("/")
-def index() -> str:
-    """Upcoming events by date, then the most recent past ones: a calendar is also a record."""
-    db = get_db()
-    today = _today()
-    upcoming = store.query_events(db, EventFilter(start=today, limit=current_app.config["UPCOMING_LIMIT"]))
-    past = store.past_events(db, before=today, limit=current_app.config["PAST_LIMIT"])
-    routes = _routes()
-    subscriptions = [Link(href, label, kind) for href, label, kind in _SUBSCRIPTIONS if href in routes]
-    event_ics = any(_EVENT_ICS.match(rule) for rule in routes)
-    return render_template(
-        "index.html",
-        today=today,
-        upcoming=upcoming,
-        past=past,
-        subscriptions=subscriptions,
-        event_ics=event_ics,
-    )
+# --- language --------------------------------------------------------------------------------
 
 
-@bp.get("/events/<uid>")
-def event(uid: str) -> str:
-    """One event: when, where, and every article that reported it, with the sentence it came from."""
-    found = store.get_event(get_db(), uid)
-    if found is None:
-        abort(404)
-    routes = _routes()
-    return render_template(
-        "event.html",
-        event=found,
-        subscriptions=[Link(h, label, kind) for h, label, kind in _SUBSCRIPTIONS if h in routes],
-        event_ics=any(_EVENT_ICS.match(rule) for rule in routes),
-    )
+def current_lang() -> str:
+    """The interface language of this request (see i18n.choose_language), decided once."""
+    if "lang" not in g:
+        g.lang = i18n.choose_language(request.args.get("lang"), request.accept_languages)
+    return g.lang
 
 
-@bp.get("/articles/<article_id>")
-def article(article_id: str) -> str:
-    """A stored article with the sentences its events came from highlighted: the evidence, in context."""
-    db = get_db()
-    found = store.get_article(db, article_id)
-    if found is None:
-        abort(404)
-    events = store.events_of_article(db, article_id)
-    spans = [
-        (m.start, m.end)
-        for ev in events
-        for m in ev.mentions
-        if m.article_id == article_id
-    ]
-    routes = _routes()
-    return render_template(
-        "article.html",
-        article=found,
-        segments=highlight(found["text"], spans),
-        events=events,
-        subscriptions=[Link(h, label, kind) for h, label, kind in _SUBSCRIPTIONS if h in routes],
-    )
+def _explicit_lang() -> str | None:
+    """`lang` when the reader chose it in the URL: links carry it on, since the browser will not."""
+    asked = request.args.get("lang")
+    return current_lang() if asked else None
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A piece of article text; `anchor` is set on the pieces that are evidence for an event."""
-
-    text: str
-    anchor: str | None = None
+def page_url(endpoint: str, **values: Any) -> str:
+    """url_for, keeping `?lang=` when the reader chose a language by URL."""
+    values.setdefault("lang", _explicit_lang())
+    return url_for(endpoint, **values)
 
 
-def highlight(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
-    """Cut `text` into plain and evidence segments; overlapping or out-of-range spans are skipped."""
-    segments, position = [], 0
-    for start, end in sorted(set(spans)):
-        start, end = max(start, 0), min(end, len(text))
-        if start < position or end <= start:
-            continue
-        if start > position:
-            segments.append(Segment(text[position:start]))
-        segments.append(Segment(text[start:end], f"m-{start}"))
-        position = end
-    if position < len(text):
-        segments.append(Segment(text[position:]))
-    return segments
+def filter_url(filters: PageFilters, endpoint: str | None = None, **changes: str | None) -> str:
+    """A page with these filters, some changed: `filter_url(f, category="fair")`; None drops one.
+
+    `from_` stands for `from`, which templates cannot use as a name.
+    """
+    args: dict[str, str | None] = {**filters.args(), **{k.rstrip("_"): v for k, v in changes.items()}}
+    endpoint = endpoint or request.endpoint or "pages.index"
+    view_args = request.view_args or {} if endpoint == request.endpoint else {}
+    return page_url(endpoint, **view_args, **args)
+
+
+def lang_url(lang: str) -> str:
+    """This page in another language."""
+    args = request.args.to_dict()
+    args["lang"] = lang
+    return url_for(request.endpoint or "pages.index", **(request.view_args or {}), **args)
+
+
+def t(key: str, **values: object) -> Markup:
+    """A message in the reader's language, as HTML: values are escaped unless already Markup."""
+    zh, en = i18n.MESSAGES[key]
+    text = Markup.escape(en if current_lang() == "en" else zh)
+    return text.format(**values) if values else text
+
+
+@bp.app_context_processor
+def _template_globals() -> dict[str, Any]:
+    lang = current_lang()
+    return {
+        "lang": lang,
+        "html_lang": i18n.HTML_LANG[lang],
+        "t": t,
+        "page_url": page_url,
+        "lang_url": lang_url,
+        "filter_url": filter_url,
+        "categories": [(key, i18n.category_name(key, lang)) for key in i18n.CATEGORY_NAMES_EN],
+    }
+
+
+@bp.after_request
+def _language_headers(response: Response) -> Response:
+    """The same URL answers in two languages: caches must key on Accept-Language."""
+    if response.mimetype == "text/html":
+        response.vary.add("Accept-Language")
+        response.headers["Content-Language"] = i18n.HTML_LANG[current_lang()]
+    return response
+
+
+# --- template filters ------------------------------------------------------------------------
 
 
 @bp.app_template_filter("when")
 def when(event: StoredEvent) -> str:
-    """An event's dates as a reader wants them: one day, a span, a month, or times of day."""
+    """An event's dates in short ISO form: one day, a span, a month, or times of day."""
     if event.precision == "month":
         start, end = event.start[:7], event.end[:7]
         return start if start == end else f"{start} – {end}"
@@ -156,17 +146,267 @@ def when(event: StoredEvent) -> str:
     return event.start if event.start == event.end else f"{event.start} – {event.end}"
 
 
+@bp.app_template_filter("when_long")
+def when_long(event: StoredEvent) -> str:
+    """When, in the reader's language, with weekdays (Beijing time)."""
+    return i18n.when(event, current_lang())
+
+
 @bp.app_template_filter("category_label")
 def category_label(category: str) -> str:
-    return CATEGORY_LABELS.get(category, category)
+    return i18n.category_name(category, current_lang())
 
 
 @bp.app_template_filter("status_label")
-def status_label(status: str) -> str:
-    return STATUS_LABELS.get(status, status)
+def status_label(event: StoredEvent) -> str:
+    """The status worth pointing out (cancelled, postponed, tentative), or "" for a confirmed event."""
+    status = display_status(event)
+    return "" if status == "confirmed" else t(f"status.{status}")
 
 
-@bp.app_template_filter("uid_path")
-def uid_path(uid: str) -> str:
-    """A uid as a URL path segment."""
-    return quote(uid, safe="@")
+@bp.app_template_filter("status")
+def status(event: StoredEvent) -> str:
+    return display_status(event)
+
+
+@bp.app_template_filter("day_name")
+def day_name(day: dt.date) -> str:
+    return i18n.day_name(day, current_lang(), _today())
+
+
+@bp.app_template_filter("month_name")
+def month_name(day: dt.date) -> str:
+    return i18n.month_name(day.year, day.month, current_lang())
+
+
+@bp.app_template_filter("weekday")
+def weekday(index: int) -> str:
+    return i18n.weekday_short(index, current_lang())
+
+
+@bp.app_template_filter("weekday_long")
+def weekday_long(index: int) -> str:
+    return i18n.weekday_long(index, current_lang())
+
+
+@bp.app_template_filter("first_day")
+def _first_day(event: StoredEvent) -> dt.date:
+    return first_day(event)
+
+
+@bp.app_template_filter("last_day")
+def _last_day(event: StoredEvent) -> dt.date:
+    return last_day(event)
+
+
+@bp.app_template_filter("web_url")
+def web_url(value: str | None) -> str | None:
+    """The address when it is a web page; `javascript:` and file names are not links."""
+    return value if value and value.startswith(("https://", "http://")) else None
+
+
+# --- pages -----------------------------------------------------------------------------------
+
+
+def _past(db: Database, filters: PageFilters, today: dt.date, limit: int, upcoming_limit: int) -> list[StoredEvent]:
+    """Events that ended before today, latest first; a query by start also returns running ones, dropped here."""
+    if not filters.active:
+        return store.past_events(db, before=today, limit=limit)
+    yesterday = today - dt.timedelta(days=1)
+    fetched = store.query_events(db, filters.event_filter(end=yesterday, order="-start", limit=limit + upcoming_limit))
+    ended = sorted(ended_before(fetched, today), key=lambda ev: (last_day(ev), ev.start), reverse=True)
+    return ended[:limit]
+
+
+def _heading(filters: PageFilters) -> str:
+    """The page's h1: what the filters select (`展会 · 青岛 · “论坛”`), or "upcoming events"."""
+    parts = []
+    if filters.category:
+        parts.append(category_label(filters.category))
+    if filters.location:
+        parts.append(filters.location)
+    if filters.q:
+        parts.append(f"“{filters.q}”")
+    if filters.dated:
+        start = filters.start.isoformat() if filters.start else "…"
+        end = filters.end.isoformat() if filters.end else "…"
+        parts.append(f"{start} – {end}")
+    return " · ".join(parts) if parts else str(t("home.title"))
+
+
+@bp.get("/")
+def index() -> str:
+    """Upcoming events by day, then the most recent past ones; with from/to, the events of those days."""
+    db = get_db()
+    today = _today()
+    filters = page_filters(request.args)
+    upcoming_limit, past_limit = current_app.config["UPCOMING_LIMIT"], current_app.config["PAST_LIMIT"]
+    if filters.dated:
+        listed = store.query_events(db, filters.event_filter(limit=upcoming_limit))
+        groups, past = group_by_day(listed, since=filters.start), []
+    else:
+        listed = store.query_events(db, filters.event_filter(start=today, limit=upcoming_limit))
+        groups = group_by_day(listed, since=today)
+        past = _past(db, filters, today, past_limit, upcoming_limit)
+    return render_template(
+        "index.html",
+        today=today,
+        filters=filters,
+        heading=_heading(filters),
+        groups=groups,
+        count=len(listed),
+        past=past,
+        subs=subscriptions(site_url(), filters),
+        empty_store=not filters.active and not listed and not past,
+    )
+
+
+@bp.get("/calendar")
+def calendar_now() -> Response:
+    """The month of the next event (or this month), with the same filters."""
+    filters = replace(page_filters(request.args), start=None, end=None)
+    today = _today()
+    upcoming = store.query_events(get_db(), filters.event_filter(start=today, limit=1))
+    year, month = upcoming_month(upcoming, today)
+    return redirect(page_url("pages.month", year=year, month=month, **filters.args()))
+
+
+@bp.get("/calendar/<int:year>/<int:month>")
+def month(year: int, month: int) -> str:
+    """A month grid, Monday first; events over several days span them; month-only events listed apart."""
+    if not valid_month(year, month):
+        abort(404)
+    filters = replace(page_filters(request.args), start=None, end=None)
+    grid = _grid(get_db(), filters, year, month)
+    return render_template(
+        "month.html",
+        grid=grid,
+        filters=filters,
+        today=_today(),
+        first=dt.date(year, month, 1),
+        prev=shift_month(year, month, -1),
+        next=shift_month(year, month, 1),
+        subs=subscriptions(site_url(), filters),
+    )
+
+
+def _grid(db: Database, filters: PageFilters, year: int, month: int):
+    start, end = grid_bounds(year, month)
+    return month_grid(year, month, store.query_events(db, filters.event_filter(start=start, end=end)))
+
+
+@bp.get("/events/<uid>")
+def event(uid: str) -> str:
+    """One event: when, where, status, "add to calendar", and each report with its sentence in context."""
+    db = get_db()
+    found = store.get_event(db, uid)
+    if found is None:
+        abort(404)
+    site = site_url()
+    sources = []
+    for mention in found.mentions:
+        article = store.get_article(db, mention.article_id)
+        context = evidence_context(article["text"], mention.start, mention.end) if article else None
+        sources.append((mention, context))
+    url = event_url(site, found.uid)
+    return render_template(
+        "event.html",
+        event=found,
+        sources=sources,
+        url=url,
+        google=google_calendar_url(found, site),
+        outlook=outlook_calendar_url(found, site),
+        json_ld=script_json(json_ld(found, url, t("event.no_location"))),
+    )
+
+
+@bp.get("/articles/<article_id>")
+def article(article_id: str) -> str:
+    """A stored article with each event's sentence marked and numbered: the evidence, in context."""
+    db = get_db()
+    found = store.get_article(db, article_id)
+    if found is None:
+        abort(404)
+    events = store.events_of_article(db, article_id)
+    return render_template(
+        "article.html",
+        article=found,
+        segments=highlight(found["text"], marks_of(article_id, events)),
+        events=events,
+    )
+
+
+# --- embed -----------------------------------------------------------------------------------
+
+
+@bp.get("/embed")
+def embed() -> str:
+    """The compact calendar for other sites' iframes (frame-ancestors *, see security.FRAMEABLE_ENDPOINTS)."""
+    db = get_db()
+    filters = page_filters(request.args)
+    options = embed_options(request.args)
+    today = _today()
+    context: dict[str, Any] = {"filters": filters, "options": options, "today": today}
+    if options.view == "month":
+        if options.month:
+            year, number = int(options.month[:4]), int(options.month[5:])
+        else:
+            year, number = upcoming_month(store.query_events(db, filters.event_filter(start=today, limit=1)), today)
+        if not valid_month(year, number):
+            abort(404)
+        undated = replace(filters, start=None, end=None)
+        context |= {
+            "grid": _grid(db, undated, year, number),
+            "first": dt.date(year, number, 1),
+            "prev": month_key(*shift_month(year, number, -1)),
+            "next": month_key(*shift_month(year, number, 1)),
+        }
+    else:
+        since = filters.start or today
+        listed = store.query_events(db, filters.event_filter(start=since, limit=LIST_LIMIT))
+        context["groups"] = group_by_day(listed, since=since)
+    context["accent_css"] = accent_css(options.accent, options.theme)
+    return render_template("embed.html", **context)
+
+
+@bp.get("/embed.js")
+def embed_js() -> Response:
+    """The script site owners paste: inserts the iframe and keeps its height fitted to the content."""
+    response = current_app.send_static_file("embed.js")
+    response.mimetype = "text/javascript"
+    response.cache_control.public = True
+    response.cache_control.max_age = EMBED_JS_MAX_AGE
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@bp.get("/embed/builder")
+def embed_builder() -> str:
+    """The copy-paste snippet for the chosen filters and look, with a live preview."""
+    filters = page_filters(request.args)
+    options = embed_options(request.args)
+    chosen_lang = request.args.get("embed_lang") if request.args.get("embed_lang") in i18n.LANGUAGES else None
+    code = snippet(site_url(), filters, options, chosen_lang)
+    attributes = {**filters.args(), **options.args(), **({"lang": chosen_lang} if chosen_lang else {})}
+    return render_template(
+        "builder.html", filters=filters, options=options, code=code, attributes=attributes, embed_lang=chosen_lang
+    )
+
+
+# --- errors ----------------------------------------------------------------------------------
+
+
+@bp.errorhandler(QueryError)
+def bad_filter(err: QueryError) -> Response:
+    """A wrong filter value: say which, and offer the page without filters."""
+    return make_response(render_template("error.html", title=t("error.400_title"), message=str(err)), 400)
+
+
+@bp.app_errorhandler(404)
+def not_found(err: HTTPException) -> Response:
+    """A page that helps: search, the home page and the month. Calendars, feeds and files get a plain 404."""
+    if request.path.startswith(("/api/", "/static/")) or request.path.endswith(_DATA_SUFFIXES):
+        return err.get_response() if isinstance(err, HTTPException) else NotFound().get_response()
+    upcoming = store.query_events(get_db(), EventFilter(start=_today(), limit=NOT_FOUND_SUGGESTIONS))
+    html = render_template("error.html", title=t("error.404_title"), message=t("error.404_text"), upcoming=upcoming)
+    return make_response(html, 404)

@@ -1,0 +1,252 @@
+"""The pages' words in Chinese and English, and dates as a reader of each language writes them.
+
+Chinese is the default: the articles are Chinese. `?lang=en` or an English `Accept-Language` switches
+the interface (not the events, which stay in the words of the article).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from werkzeug.datastructures import LanguageAccept
+
+from .models import StoredEvent
+from .render.common import CATEGORY_LABELS, first_day, last_day, timed_end, timed_start, when_text
+
+LANGUAGES = ("zh", "en")
+DEFAULT = "zh"
+HTML_LANG = {"zh": "zh-CN", "en": "en"}
+"""The value of <html lang> and Content-Language."""
+
+_ACCEPTED = {"zh": "zh", "zh-cn": "zh", "zh-hans": "zh", "en": "en"}
+_WEEKDAYS_ZH = "一二三四五六日"
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+"""Spelled out rather than taken from `calendar`, whose names follow the server's locale."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # chrome
+    "tagline": (
+        "报纸文章中的会议、展会、活动与截止日期",
+        "Conferences, fairs, events and deadlines from newspaper articles",
+    ),
+    "nav.list": ("活动列表", "Events"),
+    "nav.month": ("月历", "Month"),
+    "nav.embed": ("嵌入", "Embed"),
+    "nav.subscribe": ("订阅", "Subscribe"),
+    "nav.site": ("网站导航", "Site"),
+    "nav.language": ("语言", "Language"),
+    "footer": (
+        "日期均为北京时间。每个活动都注明出处：点开“来源”可看到原文中的句子。",
+        "All times are Beijing time. Every event names its source: open “Sources” for the sentence it came from.",
+    ),
+    # home
+    "home.title": ("近期活动", "Upcoming events"),
+    "home.upcoming": ("即将举行", "Upcoming"),
+    "home.from": ("（{day} 起）", " (from {day})"),
+    "home.ongoing": ("正在进行", "Happening now"),
+    "home.past": ("已经举行", "Past events"),
+    "home.results": ("所选日期内的活动", "Events in the chosen dates"),
+    "home.none_upcoming": ("暂无即将举行的活动。", "No upcoming events."),
+    "home.none_past": ("还没有记录。用 {cmd} 导入文章。", "Nothing recorded yet. Import articles with {cmd}."),
+    "home.none_match": ("没有符合这些条件的活动。", "No events match these filters."),
+    "home.none_query": ("没有找到含“{q}”的活动。", "No events mention “{q}”."),
+    "home.hint": (
+        "试试更短的词、去掉一个条件，或{clear}。",
+        "Try a shorter word, drop a filter, or {clear}.",
+    ),
+    "home.clear": ("查看全部活动", "see every event"),
+    "home.count": ("共 {n} 个活动", "{n} events"),
+    "month_group": ("{month}（日期待定）", "{month} (day to be announced)"),
+    # filters
+    "filter.legend": ("筛选", "Filter"),
+    "filter.q": ("搜索", "Search"),
+    "filter.q_hint": ("标题、地点或原文中的词", "Words in the title, place or source sentence"),
+    "filter.category": ("类别", "Category"),
+    "filter.any_category": ("全部类别", "All categories"),
+    "filter.location": ("地点", "Place"),
+    "filter.from": ("开始日期", "From"),
+    "filter.to": ("结束日期", "To"),
+    "filter.submit": ("筛选", "Apply"),
+    "filter.reset": ("清除条件", "Clear filters"),
+    "filter.categories": ("按类别", "By category"),
+    "filter.all": ("全部", "All"),
+    "filter.active": ("当前条件：", "Showing: "),
+    # subscribe
+    "sub.title": ("订阅这些活动", "Subscribe to these events"),
+    "sub.intro": (
+        "日历应用会自动更新；新闻阅读器会收到新增和更改的活动。",
+        "Calendar apps keep it up to date; feed readers get new and changed events.",
+    ),
+    "sub.calendar": ("日历", "Calendar"),
+    "sub.webcal": ("在日历应用中打开（webcal）", "Open in calendar app (webcal)"),
+    "sub.google": ("添加到 Google 日历", "Add to Google Calendar"),
+    "sub.https": ("日历地址（https）", "Calendar address (https)"),
+    "sub.feeds": ("新闻订阅", "Feeds"),
+    "sub.embed": ("把这些活动嵌入你的网站", "Embed these events in your site"),
+    # event page
+    "event.when": ("时间", "When"),
+    "event.where": ("地点", "Where"),
+    "event.category": ("类别", "Category"),
+    "event.status": ("状态", "Status"),
+    "event.updated": ("更新", "Updated"),
+    "event.revision": ("（第 {n} 次修订）", " (revision {n})"),
+    "event.add": ("加入日历", "Add to calendar"),
+    "event.ics": ("下载 .ics 文件", "Download .ics"),
+    "event.google": ("Google 日历", "Google Calendar"),
+    "event.outlook": ("Outlook 日历", "Outlook Calendar"),
+    "event.sources": ("来源", "Sources"),
+    "event.sources_n": ("来源（{n}）", "Sources ({n})"),
+    "event.context": ("原文", "In context"),
+    "event.original": ("原始网页", "Original page"),
+    "event.month_note": ("只知道月份，具体日期待定。", "Only the month is known; the day is to be announced."),
+    "event.cancelled_note": ("此活动已取消。", "This event has been cancelled."),
+    "event.postponed_note": (
+        "此活动已延期或改期，以下为最新日期。",
+        "This event was postponed; the dates below are the latest.",
+    ),
+    "event.tentative_note": ("日期或安排尚未确定。", "The dates or arrangements are not final."),
+    "event.no_location": ("地点待定", "Place to be announced"),
+    "event.page": ("活动页面", "Event page"),
+    # article page
+    "article.events": ("文中的活动", "Events in this article"),
+    "article.text": ("全文", "Full text"),
+    "article.marked": (
+        "黄色标出的是报道活动的句子，后面的编号链接到该活动。",
+        "Highlighted sentences report events; the number after each links to it.",
+    ),
+    # month
+    "month.title": ("{month}", "{month}"),
+    "month.prev": ("上个月", "Previous month"),
+    "month.next": ("下个月", "Next month"),
+    "month.today": ("本月", "This month"),
+    "month.undated": ("本月内，日期待定", "This month, day to be announced"),
+    "month.empty": ("这个月没有活动。", "No events this month."),
+    "month.more": ("完整月历", "Full calendar"),
+    "month.caption": ("{month}的活动，每周从星期一开始", "Events in {month}, weeks start on Monday"),
+    "month.continues": ("（续）", " (cont.)"),
+    # statuses
+    "status.cancelled": ("已取消", "Cancelled"),
+    "status.tentative": ("待定", "Tentative"),
+    "status.postponed": ("已延期", "Postponed"),
+    "status.confirmed": ("已确认", "Confirmed"),
+    # embed
+    "embed.title": ("嵌入日历", "Embed the calendar"),
+    "embed.intro": (
+        "把下面一行贴进你的网页，就会显示一个随内容自动调整高度的活动日历。",
+        "Paste this one line into your page to show a calendar that fits its height to its content.",
+    ),
+    "embed.snippet": ("嵌入代码", "Embed code"),
+    "embed.preview": ("预览", "Preview"),
+    "embed.options": ("选项", "Options"),
+    "embed.view": ("样式", "View"),
+    "embed.view_list": ("列表", "List"),
+    "embed.view_month": ("月历", "Month"),
+    "embed.theme": ("配色", "Theme"),
+    "embed.theme_light": ("浅色", "Light"),
+    "embed.theme_dark": ("深色", "Dark"),
+    "embed.accent": ("强调色", "Accent colour"),
+    "embed.lang": ("界面语言", "Language"),
+    "embed.update": ("更新代码", "Update code"),
+    "embed.powered": ("活动来自 {site}", "Events from {site}"),
+    "embed.frame_title": ("活动日历", "Events calendar"),
+    "embed.none": ("暂无活动。", "No events."),
+    # errors
+    "error.404_title": ("找不到这个页面", "Page not found"),
+    "error.404_text": (
+        "这个地址没有内容：活动可能已被合并到另一条记录，或者链接有误。",
+        "Nothing lives at this address: the event may have been merged into another, or the link is wrong.",
+    ),
+    "error.400_title": ("查询条件有误", "Bad filter"),
+    "error.search_instead": ("搜索活动", "Search events"),
+    "error.home": ("返回首页", "Back to the home page"),
+    "skip": ("跳到正文", "Skip to content"),
+}
+
+
+def choose_language(requested: str | None, accept: LanguageAccept | None) -> str:
+    """`?lang=` when it names a language we have, else the browser's preference, else Chinese."""
+    if requested:
+        chosen = _ACCEPTED.get(requested.strip().lower()) or _ACCEPTED.get(requested.strip().lower()[:2])
+        if chosen:
+            return chosen
+    if accept:
+        best = accept.best_match(["zh-CN", "zh", "en"], default=None)
+        if best:
+            return _ACCEPTED[best.lower()]
+    return DEFAULT
+
+
+def gettext(lang: str, key: str, **values: object) -> str:
+    """The message `key` in `lang`, with `{name}` placeholders filled."""
+    zh, en = MESSAGES[key]
+    text = en if lang == "en" else zh
+    return text.format(**values) if values else text
+
+
+CATEGORY_NAMES_EN = {
+    "conference": "Conference",
+    "fair": "Fair",
+    "exhibition": "Exhibition",
+    "trade_mission": "Trade mission",
+    "deadline": "Deadline",
+    "competition": "Competition",
+    "festival": "Festival",
+    "other": "Other",
+}
+
+
+def category_name(category: str, lang: str) -> str:
+    names = CATEGORY_NAMES_EN if lang == "en" else CATEGORY_LABELS
+    return names.get(category, category)
+
+
+def weekday_short(index: int, lang: str) -> str:
+    """Monday is 0, as in `date.weekday()`."""
+    return _WEEKDAYS_EN[index][:3] if lang == "en" else _WEEKDAYS_ZH[index]
+
+
+def weekday_long(index: int, lang: str) -> str:
+    return _WEEKDAYS_EN[index] if lang == "en" else f"星期{_WEEKDAYS_ZH[index]}"
+
+
+def month_name(year: int, month: int, lang: str) -> str:
+    return f"{_MONTHS_EN[month - 1]} {year}" if lang == "en" else f"{year}年{month}月"
+
+
+def day_name(day: dt.date, lang: str, today: dt.date) -> str:
+    """A day heading: `11月29日 星期二` / `Tuesday 29 November`; the year only when it is not this year."""
+    this_year = day.year == today.year
+    if lang == "en":
+        text = f"{weekday_long(day.weekday(), lang)} {day.day} {_MONTHS_EN[day.month - 1]}"
+        return text if this_year else f"{text} {day.year}"
+    text = f"{day.month}月{day.day}日 {weekday_long(day.weekday(), lang)}"
+    return text if this_year else f"{day.year}年{text}"
+
+
+def when(ev: StoredEvent, lang: str) -> str:
+    """When an event happens, in Beijing time, with weekdays, in the reader's language."""
+    if lang != "en":
+        return when_text(ev)
+    if ev.precision == "month":
+        start, end = first_day(ev), last_day(ev)
+        if (start.year, start.month) == (end.year, end.month):
+            return f"During {month_name(start.year, start.month, lang)}, day to be announced"
+        return f"{_en_day(start)} – {_en_day(end)}, day to be announced"
+    if not ev.all_day:
+        start, end = timed_start(ev), timed_end(ev)
+        text = f"{_en_day(start.date())}, {start:%H:%M}"
+        if end is None:
+            return text
+        if end.date() == start.date():
+            return f"{text}–{end:%H:%M}"
+        return f"{text} – {_en_day(end.date())}, {end:%H:%M}"
+    start, end = first_day(ev), last_day(ev)
+    return _en_day(start) if start == end else f"{_en_day(start)} – {_en_day(end)}"
+
+
+def _en_day(day: dt.date) -> str:
+    return f"{_WEEKDAYS_EN[day.weekday()][:3]} {day.day} {_MONTHS_EN[day.month - 1][:3]} {day.year}"

@@ -1,0 +1,23 @@
+/*
+ * Inside the feeds embed: tell the page that framed us how tall the content is, whenever it changes,
+ * so embed.js can size the iframe without scrollbars. The height is not secret: any origin may hear it.
+ */
+(function () {
+  "use strict";
+  if (window.parent === window) return;
+  var frameId = document.documentElement.getAttribute("data-frame") || "";
+  var last = -1;
+  function post() {
+    var body = document.body;
+    var style = window.getComputedStyle(body);
+    var height = Math.ceil(body.getBoundingClientRect().height +
+      parseFloat(style.marginTop) + parseFloat(style.marginBottom));
+    if (height === last) return;
+    last = height;
+    window.parent.postMessage({ type: "feeds:height", frame: frameId, height: height }, "*");
+  }
+  if (window.ResizeObserver) new ResizeObserver(post).observe(document.body);
+  window.addEventListener("load", post);
+  document.addEventListener("toggle", post, true);
+  post();
+})();

@@ -1,0 +1,124 @@
+"""A month as a grid of weeks (Monday first) with multi-day events laid out in lanes across their days.
+
+Pure: events in, rows of cells out; the template turns each lane into a table row whose cells span
+the days an event runs (`colspan`), so no inline style or script is needed to draw a bar.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..models import StoredEvent
+from ..render.common import first_day, last_day
+
+MIN_YEAR, MAX_YEAR = 1900, 2200
+"""Months outside these years are 404: nothing was reported then, and links must not run forever."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a lane: an event over `span` days of the week, or an empty day (`event` None)."""
+
+    span: int
+    event: StoredEvent | None = None
+    continues_before: bool = False
+    continues_after: bool = False
+
+
+@dataclass(frozen=True)
+class Week:
+    days: tuple[dt.date, ...]
+    lanes: tuple[tuple[Cell, ...], ...]
+
+
+@dataclass(frozen=True)
+class MonthGrid:
+    year: int
+    month: int
+    weeks: tuple[Week, ...]
+    undated: tuple[StoredEvent, ...]
+    """Month-precision events: they happen within this month, on a day not yet known."""
+
+    def in_month(self, day: dt.date) -> bool:
+        return (day.year, day.month) == (self.year, self.month)
+
+
+def valid_month(year: int, month: int) -> bool:
+    return MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12
+
+
+def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    """The month `delta` months away: (2022, 12) + 1 is (2023, 1)."""
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def month_key(year: int, month: int) -> str:
+    """`2022-11`: how the embed names a month in its query string."""
+    return f"{year:04d}-{month:02d}"
+
+
+def grid_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+    """The Monday before (or on) the 1st and the Sunday after (or on) the last day."""
+    first = dt.date(year, month, 1)
+    last = dt.date(year, month, _calendar.monthrange(year, month)[1])
+    return first - dt.timedelta(days=first.weekday()), last + dt.timedelta(days=6 - last.weekday())
+
+
+def month_grid(year: int, month: int, events: Iterable[StoredEvent]) -> MonthGrid:
+    """Lay out `events` (any order) on the month's weeks; month-precision ones are set apart."""
+    start, end = grid_bounds(year, month)
+    dated, undated = [], []
+    for ev in events:
+        (undated if ev.precision == "month" else dated).append(ev)
+    dated.sort(key=lambda ev: (first_day(ev), -(last_day(ev) - first_day(ev)).days, ev.start, ev.title, ev.uid))
+    weeks = []
+    monday = start
+    while monday <= end:
+        days = tuple(monday + dt.timedelta(days=i) for i in range(7))
+        weeks.append(Week(days, _lanes(days, dated)))
+        monday += dt.timedelta(days=7)
+    first = dt.date(year, month, 1)
+    month_last = dt.date(year, month, _calendar.monthrange(year, month)[1])
+    undated = [ev for ev in undated if first_day(ev) <= month_last and last_day(ev) >= first]
+    return MonthGrid(year, month, tuple(weeks), tuple(sorted(undated, key=lambda ev: (ev.start, ev.title))))
+
+
+def _lanes(days: tuple[dt.date, ...], events: list[StoredEvent]) -> tuple[tuple[Cell, ...], ...]:
+    """Each event in the first lane where its days are free, longest first among those starting together."""
+    monday, sunday = days[0], days[-1]
+    lanes: list[list[tuple[int, int, StoredEvent]]] = []
+    for ev in events:
+        first, last = first_day(ev), last_day(ev)
+        if last < monday or first > sunday:
+            continue
+        col, end = max((first - monday).days, 0), min((last - monday).days, 6)
+        for lane in lanes:
+            if all(end < a or col > b for a, b, _ in lane):
+                lane.append((col, end, ev))
+                break
+        else:
+            lanes.append([(col, end, ev)])
+    return tuple(_cells(lane, monday, sunday) for lane in lanes)
+
+
+def _cells(lane: list[tuple[int, int, StoredEvent]], monday: dt.date, sunday: dt.date) -> tuple[Cell, ...]:
+    cells, column = [], 0
+    for col, end, ev in sorted(lane, key=lambda item: item[0]):
+        cells.extend(Cell(1) for _ in range(col - column))
+        cells.append(Cell(end - col + 1, ev, first_day(ev) < monday, last_day(ev) > sunday))
+        column = end + 1
+    cells.extend(Cell(1) for _ in range(7 - column))
+    return tuple(cells)
+
+
+def upcoming_month(events: Iterable[StoredEvent], today: dt.date) -> tuple[int, int]:
+    """The month of the first event still to come (or running), else this month."""
+    for ev in events:
+        if last_day(ev) >= today:
+            day = max(first_day(ev), today)
+            return day.year, day.month
+    return today.year, today.month
