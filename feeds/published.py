@@ -20,6 +20,11 @@ YEAR_MENTION = re.compile(
 A year written with 年 counts fully; one that only prefixes a name (`2020胶东半岛工业设计促进季`)
 counts half: names carry the year of an edition, which may be long past."""
 TARGET_YEAR = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
+PAGE_HEADER = re.compile(
+    r"^[^\n]{0,30}?(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:星期|周)[一二三四五六日天]"
+    r"|^[^\n]{0,40}?(?:Updated|Published|Date)\s*:?\s*(?P<iy>(?:19|20)\d{2})-(?P<im>\d{2})-(?P<id>\d{2})")
+"""A page's masthead line (`青岛早报 2025年6月11日 星期三 A04`, `Xinhua | Updated: 2025-09-08`): the issue date."""
+ENGLISH_YEAR = re.compile(r"\b((?:19|20)\d{2})\b(?![-–—]\d)")
 MONTHS_EN = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 
@@ -28,8 +33,11 @@ def find_publication_date(article: Article, page: str, given: dt.date | None = N
     """The article's date; its dateline gives month and day, the page's years give the year."""
     if given:
         return PublicationDate(given, "given", 1.0, given.year)
-    year = infer_year(article.headline + "\n" + article.body, page)
+    issue = page_date(page)
     month_day, confidence = _dateline_month_day(article)
+    if issue and (month_day is None or month_day == (issue.month, issue.day) or confidence < 0.9):
+        return PublicationDate(issue, "page", 1.0, issue.year)
+    year = issue.year if issue else infer_year(article.headline + "\n" + article.body, page)
     if month_day and year:
         date = _valid_date(year, *month_day)
         if date:
@@ -37,6 +45,18 @@ def find_publication_date(article: Article, page: str, given: dt.date | None = N
     if year:
         return PublicationDate(None, "inferred", 0.5, year)
     return PublicationDate()
+
+
+def page_date(page: str) -> dt.date | None:
+    """The issue date a page's masthead prints, if it has one."""
+    match = PAGE_HEADER.search(page[:200])
+    if not match:
+        return None
+    parts = match.group("y", "m", "d") if match.group("y") else match.group("iy", "im", "id")
+    try:
+        return dt.date(*map(int, parts))
+    except ValueError:
+        return None
 
 
 def infer_year(article_text: str, page: str) -> int | None:
@@ -49,6 +69,9 @@ def infer_year(article_text: str, page: str) -> int | None:
         targets = Counter(int(y) for y in TARGET_YEAR.findall(text))
         for year, written_with_nian in YEAR_MENTION.findall(text):
             votes[int(year)] += weight if written_with_nian else weight / 2
+        if not re.search(r"[\u4e00-\u9fff]", text[:2000]):
+            for year in ENGLISH_YEAR.findall(text):
+                votes[int(year)] += weight / 2
         for year, n in targets.items():
             votes[year] -= weight * n  # `到2025年` is a target, not the present
     votes = Counter({y: v for y, v in votes.items() if v > 0})

@@ -40,10 +40,41 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
         if date_match is not None:
             found.append(date_match)
     found = _attach_clock_times(text, found, sentence_ends)
-    found = _apply_sentence_rules(text, found, sentence_ends, published)
     if re.search(r"[A-Za-z]{3}", text):
         found = sorted(found + find_english_dates(text, published), key=lambda d: d.start)
-    return found
+    found = _merge_glosses(text, found)
+    return _apply_sentence_rules(text, found, sentence_ends, published)
+
+
+def _merge_glosses(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """`下周三（6月18日）`, `Wednesday (Sept. 10)`: a date glossed in parentheses is one expression,
+    and the written-out date inside wins."""
+    result: list[DateMatch] = []
+    for date in found:
+        previous = result[-1] if result else None
+        if previous is not None and re.fullmatch(r"\s*\(\s*", text[previous.end:date.start]) \
+                and re.match(r"\s*\)", text[date.end:]):
+            close = date.end + text[date.end:].index(")") + 1
+            clock = CLOCK_AFTER.match(text, close)
+            interval = date.interval
+            if clock and interval.precision == "day" and interval.start == interval.end:
+                interval = make_interval(interval.start_date, interval.end_date, "day", *_clock_pair(clock))
+            result[-1] = DateMatch(text[previous.start:clock.end() if clock else close], previous.start,
+                                   clock.end() if clock else close, interval, date.rule + "+gloss",
+                                   previous.cue or date.cue)
+            continue
+        result.append(date)
+    return result
+
+
+CLOCK_AFTER = re.compile(r"\s*(?P<tp>上午|下午|晚上|晚|中午|早上)?\s*(?P<hh>[01]?\d|2[0-3])[:：时点](?P<mm>[0-5]\d)?分?")
+
+
+def _clock_pair(m: re.Match) -> tuple[dt.time, None]:
+    hour = int(m.group("hh"))
+    if m.group("tp") in ("下午", "晚上", "晚") and hour < 12:
+        hour += 12
+    return dt.time(hour, int(m.group("mm") or 0)), None
 
 
 def _sentence(ends: list[int], position: int) -> int:
@@ -57,7 +88,9 @@ def _direction(text: str, start: int, end: int) -> int:
     before, after = text[clause_start:start], text[end:end + 24]
     if g.DIRECTION_FORWARD.search(before[-8:]) or g.DIRECTION_FORWARD.match(after.lstrip(" ,，")):
         return 1
-    if g.DIRECTION_BACKWARD.search(before) or re.match(r"[^。；;将拟]{0,14}?(?:已|曾|了)", after):
+    if g.POSTPONED_TO.search(text[max(0, start - 8):start]):
+        return 1  # `延期至…`: a new date is ahead
+    if g.DIRECTION_BACKWARD.search(before) or re.match(r"[,，]?[^。；;，,将拟]{0,14}?(?:已|曾|了)", after):
         return -2
     sentence_start = max((m.end() for m in g.SENTENCE_END.finditer(text, max(0, start - 120), start)),
                          default=max(0, start - 120))
@@ -230,23 +263,32 @@ def _apply_sentence_rules(text: str, found: list[DateMatch], sentence_ends: list
             result[-1] = _span(text, previous, date, "span:until")
             continue
         duration = _duration(text, date, sentence_ends, found)
-        if duration and date.interval.start_date == date.interval.end_date and date.interval.precision == "day":
+        if duration and date.interval.start_date == date.interval.end_date and date.interval.precision != "month":
             days = _days(duration.group("n"), duration.group("unit"), date.interval.start_date)
-            end = date.interval.start_date + dt.timedelta(days=days - 1)
-            date = DateMatch(date.text, date.start, date.end, Interval(date.interval.start_date, end, "day"),
+            day = date.interval.start_date
+            if g.OPEN_CLOSE[1].match(text, date.end) or re.match(r"[^，,。]{0,30}?(?:闭幕|落幕|结束|收官)", text[date.end:]):
+                first, last = day - dt.timedelta(days=days - 1), day  # `为期六天的…于9日闭幕`
+            else:
+                first, last = day, day + dt.timedelta(days=days - 1)
+            date = DateMatch(date.text, date.start, date.end, Interval(first, last, "day"),
                              date.rule + "+duration", date.cue)
         result.append(date)
     return result
 
 
 def _duration(text: str, date: DateMatch, sentence_ends: list[int], found: list[DateMatch]) -> re.Match | None:
-    """`为期三天` in the sentence of a date that is the sentence's only one."""
+    """`为期三天` in the sentence of a date, when that date is the last one before it
+    (or the first one after it: `为期六天的时装周于9日闭幕`)."""
     index = _sentence(sentence_ends, date.start)
-    if sum(1 for d in found if _sentence(sentence_ends, d.start) == index) != 1:
-        return None
     start = sentence_ends[index - 1] + 1 if index > 0 else 0
     end = sentence_ends[index] if index < len(sentence_ends) else len(text)
-    return g.DURATION.search(text, start, end)
+    duration = g.DURATION.search(text, start, end)
+    if duration is None:
+        return None
+    here = [d for d in found if start <= d.start < end]
+    before = [d for d in here if d.end <= duration.start()]
+    owner = before[-1] if before else next((d for d in here if d.start >= duration.end()), None)
+    return duration if owner is date else None
 
 
 def _span(text: str, first: DateMatch, last: DateMatch, rule: str) -> DateMatch:

@@ -22,13 +22,18 @@ ENGLISH_DATE = re.compile(
         (?:{RANGE_WORD}(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY})\b)?
         (?:,?\s+(?P<y>{YEAR}))?
       | (?P<dd1>{DAY})(?:{RANGE_WORD}(?P<dd2>{DAY}))?\s+(?P<mm1>{MONTH})(?:,?\s+(?P<yy>{YEAR}))?
+      | (?:in\s+)?(?P<part>early|mid|late)[-\s]+(?P<pm>{MONTH})(?:\s+(?P<pmy>{YEAR}))?
       | (?:in\s+)(?P<mo>{MONTH})(?:\s+(?P<moy>{YEAR}))?
+      | (?P<wk>(?:next|this|last)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
       | (?P<rel>today|tomorrow|yesterday|tonight
           |(?:next|this|last)\s+(?:week|month|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))
     )\b
     (?:\s*(?:at|from)?\s*(?P<t1>{TIME})(?:{RANGE_WORD}(?P<t2>{TIME}))?)?""",
     re.VERBOSE | re.IGNORECASE,
 )
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+PAST = re.compile(r"\b(?:was|were|held|had|took place|opened|closed|ended|concluded|attended|signed)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|to be held|is scheduled|are scheduled|plans? to|upcoming|next)\b", re.I)
 
 
@@ -60,10 +65,22 @@ def find_english_dates(text: str, published: dt.date | None) -> list[DateMatch]:
 
 def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch | None:
     get = m.group
-    year = get("y1") or get("y") or get("yy") or get("moy")
+    year = get("y1") or get("y") or get("yy") or get("moy") or get("pmy")
     if not year and published is None and not get("rel"):
         return None
-    if get("rel"):
+    if get("wd"):
+        if published is None:
+            return None
+        start = end = _weekday(get("wd"), (get("wk") or "").strip().lower(), published, m)
+        precision = "day"
+    elif get("part"):
+        first = _parse(f"{get('pm')} 1 {year or ''}".strip(), published, prefer)
+        if first is None:
+            return None
+        low, high = MONTH_PARTS[get("part").lower()]
+        month_start, month_last, _ = _month_span(first.date())
+        start, end, precision = month_start.replace(day=low), month_last.replace(day=min(high, month_last.day)), "month"
+    elif get("rel"):
         if published is None:
             return None
         first = _parse(get("rel"), published, "future")
@@ -96,7 +113,7 @@ def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch |
             if end < start:
                 end = end.replace(year=end.year + 1)
     cue = (get("cue") or "").lower()
-    if cue in ("until", "till", "by", "before"):
+    if cue in ("until", "till", "through", "by", "before"):
         cue_name = "deadline" if cue in ("by", "before") else "until"
     elif cue in ("since",):
         return None
@@ -112,9 +129,24 @@ def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch |
     span_start = m.start("cue") if get("cue") and cue in ("until", "till", "by", "before", "from") else m.start() + (
         len(m.group(0)) - len(m.group(0).lstrip()))
     text = m.string[span_start:m.end()].strip()
-    kind = "relative" if get("rel") else "month" if get("mo") else "range" if (get("d2") or get("dd2")) else "date"
+    kind = ("relative" if get("rel") or get("wd") else "month" if get("mo") or get("part")
+            else "range" if (get("d2") or get("dd2")) else "date")
     rule = "en:" + kind
     return DateMatch(text, span_start, span_start + len(text), interval, rule, cue_name)
+
+
+def _weekday(name: str, which: str, published: dt.date, m: re.Match) -> dt.date:
+    """`last Thursday`, `next Monday`, or a bare `Wednesday`: ahead when the verb looks ahead, else behind."""
+    wanted = WEEKDAYS.index(name.lower())
+    ahead = (wanted - published.weekday()) % 7
+    if which == "next":
+        return published + dt.timedelta(days=ahead or 7)
+    if which == "last":
+        return published - dt.timedelta(days=(published.weekday() - wanted) % 7 or 7)
+    sentence = m.string[max(0, m.start() - 80):m.end() + 40]
+    if PAST.search(sentence) and not FUTURE.search(sentence):
+        return published - dt.timedelta(days=(published.weekday() - wanted) % 7)
+    return published + dt.timedelta(days=ahead)
 
 
 def _month_span(day: dt.date) -> tuple[dt.date, dt.date, str]:

@@ -61,11 +61,14 @@ REPORTED_AFTER = re.compile(r"^[^。；;]{0,20}?(?:召开|举行|举办|开幕|�
 REPORT_REACH_DAYS = 330
 """How far back a report may reach; beyond it, a date with no year is taken as the nearest."""
 
+POSTPONED_TO = re.compile(r"(?:延期|推迟|改期|顺延|延迟|延后)(?:至|到|为|于)?\s*$")
+"""`延期至X`: X is the new date, ahead of the old one."""
+
 CUES_BEFORE = (
     ("drop", re.compile(r"(?<!\d)0?1\s*(?:—+|-|–|~|～|至|到)\s*$")),  # `1—4月`, `1至11月`: statistics
     ("drop", re.compile(r"每(?:年|月|周|逢|个月)?(?:的)?\s*$")),  # `每年5月`: recurring, no one date
     ("deadline", re.compile(r"(?:截至|截止(?:日期|时间)?(?:为|是|到|至)?|最迟|最晚于?|不晚于|报名至)\s*$")),
-    ("postponed", re.compile(r"(?:延期|推迟|改期|顺延|延迟|延后)(?:至|到|为|于)?\s*$")),
+    ("postponed", POSTPONED_TO),
     ("planned", re.compile(r"原(?:定|计划|拟)(?:于|在)?\s*$")),
     ("until", re.compile(r"(?:持续|延续|一直)(?:至|到)\s*$")),
     ("target", re.compile(r"(?:^|[^即])(?:到|至)\s*$")),
@@ -73,6 +76,7 @@ CUES_BEFORE = (
 """Words just before a date that change what it means; the events layer reads the cue."""
 
 CUES_AFTER = (
+    ("reported", re.compile(r"^\s*(?:上午|下午)?\s*(?:(?!举行|召开|举办|开幕)[^，,。]){0,24}?(?:获悉|了解到|得知|获知)")),
     ("drop", re.compile(r"^\s*(?:以来|来|内|以内|之内|左右|以上|均|期间以来|讯|电(?![子视话脑力网器商气]))")),
     ("deadline", re.compile(r"^\s*(?:前|之前|以前|截止|截至)")),
     ("since", re.compile(r"^\s*(?:起|开始)")),

@@ -51,7 +51,7 @@ def extract_events(article: Article) -> list[Event]:
     known_names: list[Name] = []
     for sentence in _sentences(text, dates):
         names = _names(sentence, text)
-        found = (_deadlines(sentence, text, article) or _trade_missions(sentence, text)
+        found = (_deadlines(sentence, text, article, known_names) or _trade_missions(sentence, text)
                  or _named_events(sentence, text, names, known_names))
         known_names += [n for n in names if n.head != n.title]
         events += found
@@ -68,7 +68,7 @@ def _sentences(text: str, dates: list[DateMatch]) -> list[Sentence]:
 
 def _usable(date: DateMatch) -> bool:
     """Dates an event can stand on: not a plan's years, a half-year, or what is `原定` before a postponement."""
-    return date.cue != "planned" and not date.rule.startswith("year-part")
+    return date.cue not in ("planned", "reported") and not date.rule.startswith("year-part")
 
 
 def _masked(sentence: Sentence) -> str:
@@ -162,7 +162,8 @@ def _category(title: str) -> str:
 
 
 def _is_bare(name: Name) -> bool:
-    bare = re.sub(r"^(?:本届|此次|这次|本次|该|相关|新闻|有关|首届|一场|多场|系列)", "", name.title)
+    bare = re.sub(r"^(?:本届|此次|这次|本次|该|相关|新闻|有关|首届|一场|两场|三场|多场|本场|系列|大赛|赛事|The )", "",
+                  name.title)
     return bare in v.BARE_HEADS or len(bare) < len(name.head) + 2
 
 
@@ -191,12 +192,9 @@ def _named_events(sentence: Sentence, text: str, names: list[Name], known: list[
         if not happens or (v.NOT_EVENTS.search(clause) and not _tied(masked, name, sentence)):
             continue
         taken.add(id(name))
-        title = name.title
-        if _is_bare(name):
-            earlier = next((k for k in reversed(known) if k.head == name.head), None)
-            if earlier is None or not name.refers_back:
-                continue
-            title = earlier.title
+        title = _full_title(name, known + [n for n in names if n.start < name.start and not _is_bare(n)])
+        if title is None:
+            continue
         events.append(Event(
             title=title,
             category=name.category,
@@ -231,11 +229,25 @@ def _severally(sentence: Sentence, masked: str, dates: list[DateMatch], names: l
     ) for date, place in zip(dates, where, strict=True)]
 
 
+def _full_title(name: Name, known: list[Name]) -> str | None:
+    """A bare name's full title: `本届时装周` is the one named before; `决赛` is the final of it."""
+    if not _is_bare(name):
+        return name.title
+    if v.SUB_EVENTS.match(name.title) and known:
+        parent = known[-1].title
+        return f"{parent} {name.title}" if parent.isascii() else parent + name.title
+    earlier = next((k for k in reversed(known) if k.head == name.head), None)
+    return earlier.title if earlier is not None and name.refers_back else None
+
+
 def _name_for(sentence: Sentence, date: DateMatch, names: list[Name], taken: set[int]) -> Name | None:
     """The name the date belongs to: in its clause, else the next clause, else the one before."""
     clause = sentence.clause_of(date.start)
     free = [n for n in names if id(n) not in taken]
+    dated = {sentence.clause_of(d.start) for d in sentence.dates if d is not date and _usable(d)}
     for wanted in (clause, clause + 1, clause - 1):
+        if wanted != clause and wanted in dated:
+            continue
         here = [n for n in free if sentence.clause_of(n.start) == wanted]
         if here:
             return min(here, key=lambda n: (_is_bare(n) and not n.refers_back, abs(n.start - date.start)))
@@ -280,20 +292,23 @@ def _location(masked: str) -> str:
     return city.group("city") if city else ""
 
 
-def _deadlines(sentence: Sentence, text: str, article: Article) -> list[Event]:
+def _deadlines(sentence: Sentence, text: str, article: Article, known: list[Name]) -> list[Event]:
     """`即日起至12月15日…提出意见建议`, `报名截止日期为X`: the day something is due."""
-    due = [d for d in sentence.dates if d.cue == "deadline" or d.text.startswith(("即日", "今起"))]
-    if not due or not v.DEADLINE_WORDS.search(sentence.text):
+    due = [d for d in sentence.dates if d.cue in ("deadline", "until")
+           or (d.text.startswith(("即日", "今起")) and d.interval.end_date > d.interval.start_date)]
+    english = v.ENGLISH_DEADLINE.search(sentence.text)
+    if not due or not (v.DEADLINE_WORDS.search(sentence.text) or english):
         return []
     date = due[0]
-    what = next(label for word, label in (*v.DEADLINE_LABELS, ("", "截止")) if word in sentence.text)
-    quoted = [m for m in v.QUOTED_NAME.finditer(sentence.text) if m.group("name")]
-    subject = quoted[-1].group("name") if quoted else _subject_of(article)
+    if english:
+        title = f"{english.group('what')}{english.group('rest').rstrip()} closes"
+    else:
+        title = _deadline_title(sentence, date, article, known)
     interval = date.interval
     if date.cue == "deadline":
-        interval = Interval(interval.end_date, interval.end_date, "day")
+        interval = Interval(interval.end_date, interval.end_date, interval.precision)
     return [Event(
-        title=f"“{subject}”{what}" if quoted else f"{subject}{what}",
+        title=title,
         category="deadline",
         interval=interval,
         evidence=sentence.text.strip(),
@@ -303,16 +318,33 @@ def _deadlines(sentence: Sentence, text: str, article: Article) -> list[Event]:
     )]
 
 
-def _subject_of(article: Article) -> str:
-    return re.sub(r"[,，。:：!！?？].*$", "", article.headline)[:30]
+def _deadline_title(sentence: Sentence, date: DateMatch, article: Article, known: list[Name]) -> str:
+    """What is due: a quoted name, the clause that says what is submitted, or the event it is for."""
+    what = next(label for word, label in (*v.DEADLINE_LABELS, ("", "截止")) if word in sentence.text)
+    quoted = [m for m in v.QUOTED_NAME.finditer(sentence.text) if m.group("name")]
+    if quoted:
+        return f"“{quoted[-1].group('name')}”{what}"
+    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence.text, 0, date.start - sentence.start)),
+                       default=0)
+    before = sentence.text[clause_start:date.start - sentence.start]
+    before = re.split(r"(?:将于|须于|请于|应于|于|将|请|须|需|务必|在)(?=[^将于请须需在]*$)", before)[0]
+    if v.DEADLINE_WORDS.search(before) and len(before) >= 4:
+        return re.sub(r"(?:工作|活动)$", "", before) + "截止"
+    if known:
+        return known[-1].title + what
+    return re.sub(r"[,，。:：!！?？].*$", "", article.headline)[:30] + what
 
 
 def _trade_missions(sentence: Sentence, text: str) -> list[Event]:
     """`拟于A、B，分别组织企业赴甲、乙开展…`: dates paired in order with destinations."""
     masked = _masked(sentence)
     mission = v.TRADE_MISSION.search(masked)
-    dates = [d for d in sentence.dates if _usable(d) and d.start < sentence.start + (mission.start() if mission else 0)]
-    if not mission or not dates:
+    if not mission:
+        return []
+    clause = sentence.clause_of(sentence.start + mission.start())
+    dates = [d for d in sentence.dates if _usable(d) and d.start < sentence.start + mission.start()
+             and sentence.clause_of(d.start) in (clause, clause - 1)]
+    if not dates:
         return []
     places = [p.strip() for p in v.DESTINATION_SPLIT.split(mission.group("places").rstrip("等")) if p.strip()]
     places = [re.sub(r"等$", "", p) for p in places]

@@ -8,13 +8,14 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
     # (head-word pattern, category): the last word of an event's name says what kind it is
     (r"博览会|交易会|展览会|展销会|洽谈会|采洽会|订货会|交流会(?=暨)|车展|展会|市集|招聘会|购物节|消费季|"
      r"采购节", "fair"),
-    (r"作品展|美术展|书画展|画展|摄影展|艺术展|文物展|特展|成果展|图片展|大展|"
-     r"(?<![发开拓进扩施延参布办])展(?=[，,。;；\s在于将)]|$)", "exhibition"),
-    (r"(?<=[\u4e00-\u9fff]{2})(?:时尚|服装|食品|美容|家居|汽车|珠宝|医疗|工业|农业|数码|文化|动漫|美妆)展", "fair"),
+    (r"作品展|美术展|书画展|画展|摄影展|艺术展|文物展|特展|成果展|图片展|版画双年展|双年展|(?<!四|三|五|六)大展", "exhibition"),
+    (r"(?<=[\u4e00-\u9fff]{2})(?:时尚|服装|食品|饮料|美容|家居|汽车|珠宝|医疗|工业|农业|数码|文化|动漫|美妆|商品)展"
+     r"|(?<![发开拓进扩施延参布办组])展(?=[，,。;；\s在于将()]|$)", "fair"),
     (r"大赛|竞赛|比赛|锦标赛|联赛|挑战赛|邀请赛|选拔赛|运动会|马拉松|总决赛|决赛|公开赛|擂台赛", "competition"),
     (r"艺术节|啤酒节|音乐节|电影节|戏剧节|文化节|旅游节|美食节|读书节|科技节|体育节|电商节|动漫节|海洋节|樱花节|"
      r"花节|灯会|庙会|嘉年华|音乐会|演唱会|晚会|人才周|时装周|活动周|宣传周|创新创业周|文化周|设计周|展演|"
-     r"巡演|演出|开放日|体验日|游园会|"
+     r"巡演|演出|开放日|体验日|游园会|旅游季|文化季|消费季|购物季|活动季|音乐季|"
+     r"(?:音乐剧|话剧|歌剧|舞剧|戏剧|京剧|吕剧|芭蕾舞剧|儿童剧)《[^》]{1,20}》|"
      r"(?<=[\u4e00-\u9fff]{3})(?:周|节)(?=[，,。;；\s在于将)期]|$)(?!期间)", "festival"),
     (r"大会|论坛|峰会|研讨会|年会|推介会|发布会|大讲堂|讲堂|座谈会|推进会|部署会|报告会|交流会|对接会|恳谈会|"
      r"见面会|分享会|沙龙|听证会|联谊会|表彰会|说明会|宣讲会|培训班|工作会议|联组会议|会议|招商会|签约会|"
@@ -25,12 +26,15 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
 """Event head words and their category, most specific first."""
 
 EVENT_HEAD = re.compile("(?:" + "|".join(f"(?:{pattern})" for pattern, _ in EVENT_HEADS) + ")"
-                        r"(?!议|中心|室|厅|馆|楼|场馆|所|址|秘书处|组委会|主席|代表(?!大会)|精神)")
+                        r"(?!议|中心|室|厅|馆|楼|场馆|所|址|秘书处|组委会|主席|代表(?!大会)|精神|展览|区|位|台|品|期间)")
 """A head word, unless it names a place or a body (`会议中心`, `大会组委会`)."""
 HEAD_CATEGORY = [(re.compile(f"(?:{pattern})$"), category) for pattern, category in EVENT_HEADS]
 
 COREFERENCE = re.compile(r"(?:本届|此次|这次|本次|该|这一|上述)$")
 """`本届大会`: the event the article has already named."""
+
+SUB_EVENTS = re.compile(r"^(?:决赛|总决赛|半决赛|复赛|初赛|颁奖典礼|颁奖仪式|开幕式|闭幕式|(?:The )?[Ff]inals?)$")
+"""Parts of an event named before: `大赛决赛定于7月22日…` is the final of the contest named earlier."""
 
 BARE_HEADS = {"开幕式", "仪式", "典礼", "会议", "活动", "大会", "展", "周", "节", "晚会", "论坛"}
 """Head words that are no name by themselves (`同日将举行开幕式`)."""
@@ -52,7 +56,7 @@ CANCELLED = re.compile(r"取消|停办|暂停举办|不再举办|延期举办(?!
 POSTPONED = re.compile(r"延期|推迟|改期|顺延|延后")
 
 NAME_STOP = re.compile(
-    r"[，,。；;：:！？!?、\n“”《》]|(?:讯|的|在|于|将|了|和|与|及|是|为|从|由|对|向|给|把|被|据|并|还|又|也|"
+    r"[，,。；;：:！？!?、\n“”《》]|(?:讯|的|在|于|将|了|及|是|为|从|由|对|向|给|把|被|据|并|还|又|也|"
     r"参加|出席|举办|举行|召开|启动|主办|承办|协办|开展|亮相|期间|其间|当天|当日|同日|举措|"
     r"今天|今日|明天|日前|近日|目前|日上午|日下午|日晚|日,|上午|下午|晚上|本届|此次|这次|本次|今年|明年|去年|"
     r"宣布|获悉|了解到|表示|介绍|透露|获得|通过|启幕|开幕)"
@@ -67,10 +71,12 @@ VENUE = re.compile(
     r"(?:在|于|落户|来到)(?P<place>[^，,。；;、“”在于将]{2,30}?)(?:隆重|盛大|正式|顺利|成功|同步)?"
     r"(?:举行|举办|召开|开幕|闭幕|启动|开展|开讲|落幕|拉开帷幕|开赛|上演|进行|揭幕|开营|开班|启幕)"
 )
+ENGLISH_DEADLINE = re.compile(r"\b(?P<what>Registration|Applications?|Submissions?|Entries|Nominations|Voting)\b"
+                              r"(?P<rest>[^.;]{0,80}?)\b(?:is|are|will be|remains?)\s+open\b", re.I)
 ENGLISH_HEADS = (
     (r"Expo|Fair|Trade Show", "fair"),
     (r"Exhibition|Art Show|Biennale", "exhibition"),
-    (r"Marathon|Competition|Contest|Championships?|Cup|Regatta|Games", "competition"),
+    (r"Marathon|Competition|Contest|Championships?|Cup|Regatta|Games|Challenge|Finals?", "competition"),
     (r"Festival|Carnival|Concert|Fashion Week|Week", "festival"),
     (r"Forum|Conference|Summit|Symposium|Congress|Convention(?! Cent)|Seminar|Workshop|Meeting|Lecture", "conference"),
     (r"Ceremony", "other"),
@@ -79,7 +85,7 @@ ENGLISH_NAME = re.compile(
     r"(?:\b(?:19|20)\d{2}\s+)?(?:\b[A-Z][\w&'.-]*\s+(?:(?:of|on|for|and|the|in|de)\s+)?){0,8}"
     r"(?P<head>" + "|".join(p for p, _ in ENGLISH_HEADS) + r")\b")
 ENGLISH_CATEGORY = [(re.compile(rf"(?:{p})$"), c) for p, c in ENGLISH_HEADS]
-ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|is held|was held|opens|opened|kicks off|"
+ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|is held|was held|held|scheduled|opens|opened|kicks off|"
                            r"kicked off|will open|runs|will run|starts|begins|closes|hosted|hosts|will host)\b", re.I)
 
 VENUE_LABELED = re.compile(r"(?:地点|地址|会场|场地)\s*[:：为是]\s*(?P<place>[^，,。；;\s]{2,30})")

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from flask import Blueprint, Response, abort, current_app, request
+from werkzeug.urls import iri_to_uri
 
 from .. import store
 from ..db import get_db
@@ -57,8 +58,9 @@ def site_url() -> str:
 
 
 def self_url() -> str:
-    """This request's URL on the site, query included."""
-    return site_url().rstrip("/") + request.url[len(request.url_root.rstrip("/")) :]
+    """This request's URL on the site, query included, as a URI: calendars and feeds carry it verbatim,
+    so `<`, quotes, spaces and line separators from the query string must stay percent-encoded."""
+    return iri_to_uri(site_url().rstrip("/") + request.url[len(request.url_root.rstrip("/")) :])
 
 
 def today() -> dt.date:
