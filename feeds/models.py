@@ -66,7 +66,13 @@ class DateMatch:
     interval: Interval
     rule: str
     cue: str = ""
-    """What the words around it say: deadline | since | until | postponed | target | ""."""
+    """What the words around it say: deadline | since | until | postponed | planned | reported | ""."""
+    parts: tuple[tuple[int, int], ...] = ()
+    """For a span read from words (`X日开幕，Y日闭幕`): where its dates stand; the words between are not date."""
+
+    @property
+    def pieces(self) -> tuple[tuple[int, int], ...]:
+        return self.parts or ((self.start, self.end),)
 
     def as_json(self) -> dict:
         start, end = self.interval.iso()

@@ -266,7 +266,7 @@ def _apply_sentence_rules(text: str, found: list[DateMatch], sentence_ends: list
         if duration and date.interval.start_date == date.interval.end_date and date.interval.precision != "month":
             days = _days(duration.group("n"), duration.group("unit"), date.interval.start_date)
             day = date.interval.start_date
-            if g.OPEN_CLOSE[1].match(text, date.end) or re.match(r"[^，,。]{0,30}?(?:闭幕|落幕|结束|收官)", text[date.end:]):
+            if re.match(r"[^。；;]{0,40}?(?:闭幕|落幕|结束|收官|落下帷幕)", text[date.end:]):
                 first, last = day - dt.timedelta(days=days - 1), day  # `为期六天的…于9日闭幕`
             else:
                 first, last = day, day + dt.timedelta(days=days - 1)
@@ -294,7 +294,8 @@ def _duration(text: str, date: DateMatch, sentence_ends: list[int], found: list[
 def _span(text: str, first: DateMatch, last: DateMatch, rule: str) -> DateMatch:
     interval = Interval(first.interval.start_date, last.interval.end_date,
                         "month" if "month" in (first.interval.precision, last.interval.precision) else "day")
-    return DateMatch(text[first.start:last.end], first.start, last.end, interval, rule, first.cue)
+    return DateMatch(text[first.start:last.end], first.start, last.end, interval, rule, first.cue,
+                     first.pieces + last.pieces)
 
 
 def _days(n: str, unit: str, start: dt.date) -> int:

@@ -70,7 +70,7 @@ CUES_BEFORE = (
     ("deadline", re.compile(r"(?:截至|截止(?:日期|时间)?(?:为|是|到|至)?|最迟|最晚于?|不晚于|报名至)\s*$")),
     ("postponed", POSTPONED_TO),
     ("planned", re.compile(r"原(?:定|计划|拟)(?:于|在)?\s*$")),
-    ("until", re.compile(r"(?:持续|延续|一直)(?:至|到)\s*$")),
+    ("until", re.compile(r"(?:持续|延续|一直|展期|展出|展览|开放|延长)(?:至|到)\s*$")),
     ("target", re.compile(r"(?:^|[^即])(?:到|至)\s*$")),
 )
 """Words just before a date that change what it means; the events layer reads the cue."""

@@ -75,8 +75,9 @@ def _masked(sentence: Sentence) -> str:
     """The sentence with its dates blanked out, so names and places do not swallow them."""
     chars = list(sentence.text)
     for d in sentence.dates:
-        for i in range(d.start - sentence.start, min(d.end - sentence.start, len(chars))):
-            chars[i] = MASK
+        for start, end in d.pieces:
+            for i in range(max(start - sentence.start, 0), min(end - sentence.start, len(chars))):
+                chars[i] = MASK
     return "".join(chars)
 
 
@@ -88,6 +89,8 @@ def _names(sentence: Sentence, text: str) -> list[Name]:
     for head in v.EVENT_HEAD.finditer(masked):
         if any(a <= head.start() < b for a, b in in_book_title):
             continue
+        if v.NOT_A_GATHERING_BEFORE.search(masked, max(0, head.start() - 3), head.start()):
+            continue
         left = _name_start(masked, head.start())
         title = _clean_title(masked[left:head.end()])
         if not title or MASK in title:
@@ -97,7 +100,7 @@ def _names(sentence: Sentence, text: str) -> list[Name]:
         inner = v.OPENING_SUFFIX.sub("", title)
         if inner != title and v.EVENT_HEAD.search(inner[-6:]):
             title = inner
-        refers_back = bool(v.COREFERENCE.search(masked[max(0, left - 3):left]))
+        refers_back = bool(v.COREFERENCE.search(masked[max(0, left - 3):left])) or not masked[:left].strip()
         names.append(Name(title, head.group(0), start, end, _category(title), refers_back))
     for m in v.ENGLISH_NAME.finditer(masked):
         if m.group(0) != m.group("head"):
@@ -161,9 +164,13 @@ def _category(title: str) -> str:
     return "other"
 
 
-def _is_bare(name: Name) -> bool:
-    bare = re.sub(r"^(?:本届|此次|这次|本次|该|相关|新闻|有关|首届|一场|两场|三场|多场|本场|系列|大赛|赛事|The )", "",
+def _bare_form(name: Name) -> str:
+    return re.sub(r"^(?:本届|此次|这次|本次|该|相关|新闻|有关|首届|一场|两场|三场|多场|本场|系列|大赛|赛事|The )", "",
                   name.title)
+
+
+def _is_bare(name: Name) -> bool:
+    bare = _bare_form(name)
     return bare in v.BARE_HEADS or len(bare) < len(name.head) + 2
 
 
@@ -233,11 +240,16 @@ def _full_title(name: Name, known: list[Name]) -> str | None:
     """A bare name's full title: `本届时装周` is the one named before; `决赛` is the final of it."""
     if not _is_bare(name):
         return name.title
-    if v.SUB_EVENTS.match(name.title) and known:
-        parent = known[-1].title
-        return f"{parent} {name.title}" if parent.isascii() else parent + name.title
+    part = _bare_form(name)
+    parents = [k for k in known if not v.SUB_EVENTS.match(_bare_form(k))]
+    if v.SUB_EVENTS.match(part) and parents:
+        parent = v.SUB_EVENT_SUFFIX.sub("", parents[-1].title)
+        return f"{parent} {part.removeprefix('The ')}" if parent.isascii() else parent + part
+    if not name.refers_back:
+        return None
     earlier = next((k for k in reversed(known) if k.head == name.head), None)
-    return earlier.title if earlier is not None and name.refers_back else None
+    earlier = earlier or next((k for k in reversed(known) if k.category == name.category), None)
+    return earlier.title if earlier is not None else None
 
 
 def _name_for(sentence: Sentence, date: DateMatch, names: list[Name], taken: set[int]) -> Name | None:

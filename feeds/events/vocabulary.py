@@ -21,7 +21,7 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
      r"见面会|分享会|沙龙|听证会|联谊会|表彰会|说明会|宣讲会|培训班|工作会议|联组会议|会议|招商会|签约会|"
      r"洽谈推介签约活动|推介签约活动|讲座|培训班|研讨班|品鉴会|路演|推介活动|交流活动|对接活动", "conference"),
     (r"签约仪式|启动仪式|开工仪式|揭牌仪式|授牌仪式|成立仪式|颁奖典礼|颁奖仪式|开幕式|仪式|典礼", "other"),
-    (r"(?<=”)活动|(?<=[\u4e00-\u9fff]{4})活动(?=[，,。;；\s在于将)]|$)", "other"),
+    (r"(?<=”)活动|(?<=[\u4e00-\u9fff]{4})活动", "other"),
 )
 """Event head words and their category, most specific first."""
 
@@ -33,6 +33,9 @@ HEAD_CATEGORY = [(re.compile(f"(?:{pattern})$"), category) for pattern, category
 COREFERENCE = re.compile(r"(?:本届|此次|这次|本次|该|这一|上述)$")
 """`本届大会`: the event the article has already named."""
 
+NOT_A_GATHERING_BEFORE = re.compile(r"(?:晋级|进入|闯入|挺进|杀入|入围)$")
+"""`24支代表队晋级决赛`: reaching a final is no event; the final itself is named elsewhere."""
+SUB_EVENT_SUFFIX = re.compile(r"(?:决赛|总决赛|半决赛|复赛|初赛|预赛)$")
 SUB_EVENTS = re.compile(r"^(?:决赛|总决赛|半决赛|复赛|初赛|颁奖典礼|颁奖仪式|开幕式|闭幕式|(?:The )?[Ff]inals?)$")
 """Parts of an event named before: `大赛决赛定于7月22日…` is the final of the contest named earlier."""
 
@@ -42,7 +45,7 @@ BARE_HEADS = {"开幕式", "仪式", "典礼", "会议", "活动", "大会", "�
 HAPPENING_VERBS = re.compile(
     r"举行|举办|召开|开幕|闭幕|启动|开展|开讲|落幕|拉开帷幕|亮相|开赛|开启|上演|进行|开园|开馆|开营|揭幕|"
     r"开班|开课|开考|鸣枪|开跑|启幕|启航|成立|在[^，。]{1,20}?(?:举行|召开|举办)|出席|参加|参展|亮相|办|开|"
-    r"(?:会|展|节|赛|坛|式)上")
+    r"(?:会|展|节|赛|坛|式)上|带来|奉献|献演|连演|首演|公演|演出|上演|开售|迎客|开放")
 """Verbs that say a named gathering takes place on the date."""
 
 NOT_EVENTS = re.compile(r"印发|发布了?[《“]|出台|并网|投产|通车|竣工|签署[^仪]|获批|上线(?!仪式)|通过了?[《“]|"
@@ -76,7 +79,7 @@ ENGLISH_DEADLINE = re.compile(r"\b(?P<what>Registration|Applications?|Submission
 ENGLISH_HEADS = (
     (r"Expo|Fair|Trade Show", "fair"),
     (r"Exhibition|Art Show|Biennale", "exhibition"),
-    (r"Marathon|Competition|Contest|Championships?|Cup|Regatta|Games|Challenge|Finals?", "competition"),
+    (r"Marathon|Competition|Contest|Championships?|Cup|Regatta|Games|Challenge|[Ff]inals?", "competition"),
     (r"Festival|Carnival|Concert|Fashion Week|Week", "festival"),
     (r"Forum|Conference|Summit|Symposium|Congress|Convention(?! Cent)|Seminar|Workshop|Meeting|Lecture", "conference"),
     (r"Ceremony", "other"),
