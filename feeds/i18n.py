@@ -128,6 +128,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "month.more": ("完整月历", "Full calendar"),
     "month.caption": ("{month}的活动，每周从星期一开始", "Events in {month}, weeks start on Monday"),
     "month.continues": ("（续）", " (cont.)"),
+    # interactive
+    "interactive.title": ("交互式日历", "Interactive calendar"),
+    "interactive.hint": (
+        "可按月或按列表翻看；点击活动打开它的页面。",
+        "Browse by month or as a list; click an event to open it.",
+    ),
+    "interactive.plain": ("不用脚本的月历", "Month view without scripts"),
+    "interactive.noscript": (
+        "这个视图需要 JavaScript，请使用上面的月历链接。",
+        "This view needs JavaScript; use the month link above.",
+    ),
+    "nav.interactive": ("交互式视图", "Interactive view"),
     # statuses
     "status.cancelled": ("已取消", "Cancelled"),
     "status.tentative": ("待定", "Tentative"),

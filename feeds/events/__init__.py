@@ -13,8 +13,10 @@ from ..dates import find_dates
 from ..models import Article, DateMatch, Event, Interval
 from . import vocabulary as v
 
-SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
-CLAUSE_BREAK = re.compile(r"[，,：:]")
+SENTENCE = re.compile(r"(?:[^。！？!?；;\n.]|\.(?!\s+[A-Z\u4e00-\u9fff]))+(?:[。！？!?；;]|\.(?=\s)|$)")
+"""A sentence: up to 。！？； or a full stop before the next English sentence (not `Sept. 30`)."""
+CLAUSE_BREAK = re.compile(r"[，,：]|(?<!\d):|:(?!\d)")
+"""Commas and colons part clauses; the colon of a clock time (`19:30`) does not."""
 MASK = "\x00"
 
 
@@ -248,7 +250,7 @@ def _full_title(name: Name, known: list[Name]) -> str | None:
     if not name.refers_back:
         return None
     earlier = next((k for k in reversed(known) if k.head == name.head), None)
-    earlier = earlier or next((k for k in reversed(known) if k.category == name.category), None)
+    earlier = earlier or next((k for k in reversed(known) if k.head[-1:] == name.head[-1:]), None)
     return earlier.title if earlier is not None else None
 
 

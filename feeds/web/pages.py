@@ -290,6 +290,15 @@ def month(year: int, month: int) -> str:
     )
 
 
+@bp.get("/calendar/interactive")
+def interactive() -> str:
+    """FullCalendar over /api/events, opened on the month of the next event; the month page is its fallback."""
+    filters = replace(page_filters(request.args), start=None, end=None)
+    today = _today()
+    year, month = upcoming_month(store.query_events(get_db(), filters.event_filter(start=today, limit=1)), today)
+    return render_template("interactive.html", filters=filters, initial=dt.date(year, month, 1))
+
+
 def _grid(db: Database, filters: PageFilters, year: int, month: int):
     start, end = grid_bounds(year, month)
     return month_grid(year, month, store.query_events(db, filters.event_filter(start=start, end=end)))
