@@ -66,7 +66,7 @@ class DateMatch:
     interval: Interval
     rule: str
     cue: str = ""
-    """What the words around it say: deadline | since | until | postponed | planned | reported | ""."""
+    """What the words around it say: deadline | since | until | postponed | planned | reported | period | ""."""
     parts: tuple[tuple[int, int], ...] = ()
     """For a span read from words (`X日开幕，Y日闭幕`): where its dates stand; the words between are not date."""
 

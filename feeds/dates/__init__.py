@@ -102,6 +102,8 @@ def _direction(text: str, start: int, end: int) -> int:
 
 def _cue(text: str, start: int, end: int) -> str:
     before, after = text[max(0, start - 8):start], text[end:end + 6]
+    if re.search(r"[自从]\s*$", before) and re.match(r"[^，,。；;]{0,24}?以来", text[end:end + 30]):
+        return "period"  # `自今年3月启动作品征集以来`: a real date, but the start of a period reaching to now
     for name, pattern in g.CUES_AFTER:
         if pattern.match(after):
             return name

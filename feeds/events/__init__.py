@@ -57,7 +57,43 @@ def extract_events(article: Article) -> list[Event]:
                  or _named_events(sentence, text, names, known_names))
         known_names += [n for n in names if n.head != n.title]
         events += found
-    return _unique(events)
+    return _with_places(_unique(_calls_with_deadlines(events, published.date)), text)
+
+
+def _with_places(events: list[Event], text: str) -> list[Event]:
+    """An event whose own sentence names no place: where another sentence about it, or its name, puts it."""
+    for event in events:
+        if event.location:
+            continue
+        for sentence in SENTENCE.finditer(text):
+            if event.title in sentence.group(0) and sentence.start() != event.evidence_start:
+                event.location = _location(sentence.group(0).replace(event.title, MASK * len(event.title)))
+                if event.location:
+                    break
+        if not event.location:
+            event.location = next((city for city in v.CITIES if city in event.title), "")
+    return events
+
+
+def _calls_with_deadlines(events: list[Event], published) -> list[Event]:
+    """`…作品征集活动即日起启动。…截止时间为1月20日`: a call opened today runs to the deadline given after it."""
+    absorbed: set[int] = set()
+    for event in events:
+        opened = (v.DEADLINE_WORDS.search(event.title) and event.category != "deadline"
+                  and event.interval.start_date == event.interval.end_date == published)
+        if not opened:
+            continue
+        deadline = next((d for d in events if d.category == "deadline" and id(d) not in absorbed
+                         and 0 <= d.evidence_start - event.evidence_end < 200), None)
+        if deadline is None:
+            continue
+        absorbed.add(id(deadline))
+        event.title = re.sub(r"(?:活动|工作)$", "", event.title) + "截止"
+        event.category = "deadline"
+        event.interval = Interval(event.interval.start_date, deadline.interval.end_date, "day")
+        event.evidence = event.evidence + deadline.evidence
+        event.evidence_end = deadline.evidence_end
+    return [e for e in events if id(e) not in absorbed]
 
 
 def _sentences(text: str, dates: list[DateMatch]) -> list[Sentence]:
@@ -70,7 +106,7 @@ def _sentences(text: str, dates: list[DateMatch]) -> list[Sentence]:
 
 def _usable(date: DateMatch) -> bool:
     """Dates an event can stand on: not a plan's years, a half-year, or what is `原定` before a postponement."""
-    return date.cue not in ("planned", "reported") and not date.rule.startswith("year-part")
+    return date.cue not in ("planned", "reported", "period") and not date.rule.startswith("year-part")
 
 
 def _masked(sentence: Sentence) -> str:
@@ -294,14 +330,14 @@ def _location(masked: str) -> str:
         return labeled.group("place")
     for m in v.VENUE.finditer(masked):
         place = m.group("place").strip(MASK + " ")
-        if MASK not in place and not v.NOT_PLACES.search(place):
+        if len(place) >= 2 and MASK not in place and not v.NOT_PLACES.search(place):
             return re.sub(r"^(?:位于|地处)", "", place)
     abbreviated = re.search(r"在([青京沪深穗津渝蓉杭济烟])(?:举行|举办|召开|开幕|启动)", masked)
     if abbreviated:
         return v.PLACE_ABBREVIATIONS[abbreviated.group(1)]
     english = v.VENUE_EN.search(masked)
     if english:
-        return english.group("place").strip()
+        return (english.group("place") or english.group("area")).strip()
     city = v.CITY_AFTER_PREPOSITION.search(masked)
     return city.group("city") if city else ""
 

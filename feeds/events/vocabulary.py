@@ -71,8 +71,9 @@ NAME_STOP_BEFORE = re.compile(f"(?:{NAME_STOP.pattern})$")
 TITLE_TRIM_LEFT = re.compile(r"^(?:[的了在于将和与及暨并]|[\s,，、]+)+")
 
 VENUE = re.compile(
-    r"(?:在|于|落户|来到)(?P<place>[^，,。；;、“”在于将]{2,30}?)(?:隆重|盛大|正式|顺利|成功|同步)?"
-    r"(?:举行|举办|召开|开幕|闭幕|启动|开展|开讲|落幕|拉开帷幕|开赛|上演|进行|揭幕|开营|开班|启幕)"
+    r"(?:在|于|落户|来到|从)(?P<place>[^，,。；;、“”在于将从]{2,30}?)(?:隆重|盛大|正式|顺利|成功|同步|还将|将)?"
+    r"(?:举行|举办|召开|开幕|闭幕|启动|开展|开讲|落幕|落下帷幕|拉开帷幕|开赛|上演|进行|揭幕|开营|开班|启幕|"
+    r"连演|演出|奏响|展出|带来|亮相|开展|出发|启航|鸣枪)"
 )
 ENGLISH_DEADLINE = re.compile(r"\b(?P<what>Registration|Applications?|Submissions?|Entries|Nominations|Voting)\b"
                               r"(?P<rest>[^.;]{0,80}?)\b(?:is|are|will be|remains?)\s+open\b", re.I)
@@ -96,13 +97,16 @@ SEVERALLY = re.compile(r"分别(?:于|在|将于|定于)")
 """`分别于A、B在X、Y举办`: as many places as dates, paired in order."""
 PLACE_LIST = re.compile(r"在(?P<places>[^，,。；;在]{2,40}?)(?:举办|举行|召开|开展|进行|开赛|上演)")
 
-VENUE_EN = re.compile(r"\bat (?:the )?(?P<place>(?:[A-Z][\w'&-]*\s?){1,8})")
+VENUE_EN = re.compile(r"\bat (?:the )?(?P<place>(?:[A-Z][\w'&-]*\s?){1,8})"
+                      r"|\bin (?:Qingdao's )?(?P<area>(?:[A-Z][\w'-]*\s){1,4}(?:District|New Area|Area|Zone|Park|County))")
 PLACE_ABBREVIATIONS = {"青": "青岛", "京": "北京", "沪": "上海", "深": "深圳", "穗": "广州", "津": "天津",
                        "渝": "重庆", "蓉": "成都", "杭": "杭州", "济": "济南", "烟": "烟台"}
 NOT_PLACES = re.compile(r"^(?:线上|云端|网上|视频|现场|会上|活动中|期间|会议|\d)|形式|方式|连线|平台$")
 CITIES = ("青岛", "北京", "上海", "天津", "重庆", "广州", "深圳", "杭州", "南京", "济南", "烟台", "潍坊", "威海",
           "日照", "临沂", "淄博", "东营", "武汉", "成都", "西安", "厦门", "大连", "沈阳", "苏州", "宁波", "香港",
-          "澳门", "台北", "首尔", "东京", "新加坡")
+          "澳门", "台北", "首尔", "东京", "新加坡", "大阪", "釜山", "曼谷", "迪拜", "汉堡", "法兰克福", "巴黎",
+          "伦敦", "纽约", "莫斯科", "胡志明市", "吉隆坡", "雅加达", "日本", "韩国", "德国", "法国", "美国", "俄罗斯",
+          "泰国", "越南", "马来西亚", "印尼", "阿联酋", "沙特")
 CITY_AFTER_PREPOSITION = re.compile(rf"(?:在|于|赴|来|到|落户)(?P<city>{'|'.join(CITIES)})")
 """A city is the place only where the sentence puts the event there (`在北京举办`), not wherever it is named."""
 
