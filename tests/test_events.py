@@ -205,3 +205,56 @@ def test_a_venue_given_after_地点():
 def test_a_quoted_name_before_the_head_word_stays_in_the_title():
     e = one("6月9日,第五届“蓝色硅谷杯”创新创业大赛在即墨区启动。")
     assert e.title == "第五届“蓝色硅谷杯”创新创业大赛"
+
+
+def test_the_day_the_reporter_learned_it_is_not_the_events_day():
+    e = one("记者10日从市体育局获悉,2023青岛国际沙滩排球邀请赛将于下周三在第一海水浴场开赛。")
+    assert span(e) == ("2023-06-14", "2023-06-14")
+    assert e.location == "第一海水浴场"
+
+
+def test_a_weekday_glossed_with_its_date_keeps_the_clock_time():
+    e = one("青岛市2023年春季人才招聘会将于下周三(6月14日)上午9时在青岛国际人才市场举行。")
+    assert e.interval.start.isoformat() == "2023-06-14T09:00:00+08:00"
+
+
+def test_a_final_takes_the_name_of_its_contest():
+    body = ("第三届青岛市青少年机器人大赛日前启动报名。大赛决赛定于7月22日在青岛科技馆举行。")
+    events = events_of(body)
+    assert [(e.title, span(e)) for e in events] == [("第三届青岛市青少年机器人大赛决赛", ("2023-07-22", "2023-07-22"))]
+
+
+def test_a_call_opened_today_runs_to_its_deadline():
+    body = "2023青岛市民摄影作品征集活动即日起启动。作品提交截止时间为7月31日,入选作品将集中展出。"
+    events = events_of(body)
+    assert [(e.category, span(e)) for e in events] == [("deadline", ("2023-06-10", "2023-07-31"))]
+    assert "摄影作品征集" in events[0].title
+
+
+def test_a_duration_before_a_closing_counts_backwards():
+    e = one("12日,为期三天的2023青岛国际动漫游戏博览会在青岛国际会展中心闭幕。", "2023-06-13")
+    assert span(e) == ("2023-06-10", "2023-06-12")
+
+
+def test_a_bare_head_that_opens_a_sentence_refers_back():
+    body = "今天上午,2023青岛国际家居博览会在红岛会展中心开幕。展会10日开幕,12日闭幕,设6个展区。"
+    events = events_of(body)
+    assert [(e.title, span(e)) for e in events] == [("2023青岛国际家居博览会", ("2023-06-10", "2023-06-12"))]
+
+
+def test_a_state_is_not_an_event():
+    assert events_of("6月9日,全市共有24支代表队晋级决赛。") == []
+
+
+def test_an_english_registration_deadline_and_a_final():
+    article = split_articles(normalize(
+        "QINGDAO, June 10 -- Registration for the 2023 Qingdao Ocean Startup Challenge is open until June 30. "
+        "The final is scheduled for late July in Laoshan District."))[0]
+    article.published = PublicationDate(dt.date(2023, 6, 10), "given", 1.0, 2023)
+    events = extract_events(article)
+    assert [(e.category, span(e)) for e in events] == [
+        ("deadline", ("2023-06-30", "2023-06-30")),
+        ("competition", ("2023-07-21", "2023-07-31")),
+    ]
+    assert events[1].title == "2023 Qingdao Ocean Startup Challenge final"
+    assert events[1].location == "Laoshan District"

@@ -39,3 +39,13 @@ def test_a_dateline_on_29_february_picks_a_leap_year():
 def test_nothing_known_means_unknown():
     p = published("会议指出,要加快数字化转型。")
     assert (p.date, p.year, p.method) == (None, None, "unknown")
+
+
+def test_the_masthead_dates_every_article_of_its_page():
+    p = published("青岛早报 2025年6月11日 星期三 A04 城事\n\n早报6月11日讯 今天,2026年工作部署会召开。")
+    assert (p.date, p.method) == (dt.date(2025, 6, 11), "page")
+
+
+def test_an_english_wire_page_is_dated_by_its_update_line():
+    p = published("Xinhua | Updated: 2025-09-08 16:42\n\nQINGDAO, Sept. 8 (Xinhua) -- The expo opens on Wednesday.")
+    assert p.date == dt.date(2025, 9, 8)
