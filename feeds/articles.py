@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .models import Article
+from .published import PAGE_HEADER
 
 DATELINE = re.compile(
     r"""^(?:
@@ -23,9 +24,6 @@ DATELINE = re.compile(
 BYLINE = re.compile(r"^(?:□|\(?(?:本报)?(?:记者|通讯员)[^。，,()（）]{1,30}报道\)?$|通讯员[^。，,]{1,12}$)")
 PULL_QUOTE = ("■", "▲", "◆")
 """Pull quotes and captions repeat the article or describe a photo: not part of any body."""
-MASTHEAD = re.compile(r"^[^。]{0,30}?(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]"
-                      r"|(?:Updated|Published)\s*:?\s*(?:19|20)\d{2}-\d{2}-\d{2})")
-"""The page's masthead line: it dates the page (see published.py) and heads no article."""
 SECTION_NAMES = {"要闻", "综合", "经济", "城事", "国际", "国内", "时评", "专题", "视觉", "广告"}
 SENTENCE_END = re.compile(r"[。！？!?]")
 
@@ -117,7 +115,7 @@ def _classify(line: str) -> str:
         return "byline"
     if line.startswith("#"):
         return "heading"
-    if line in SECTION_NAMES or MASTHEAD.match(line):
+    if line in SECTION_NAMES or PAGE_HEADER.match(line):  # the masthead dates the page, heads no article
         return "section"
     if line.startswith(PULL_QUOTE):
         return "quote"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .models import Article, PublicationDate
 
@@ -64,20 +65,29 @@ def infer_year(article_text: str, page: str) -> int | None:
 
     Ties go to the later year (`总结2023年工作，部署2024年任务` is written in 2024).
     """
-    votes: Counter[int] = Counter()  # float weights
-    for text, weight in ((article_text, 2), (page, 1)):
-        targets = Counter(int(y) for y in TARGET_YEAR.findall(text))
-        for year, written_with_nian in YEAR_MENTION.findall(text):
-            votes[int(year)] += weight if written_with_nian else weight / 2
-        if not re.search(r"[\u4e00-\u9fff]", text[:2000]):
-            for year in ENGLISH_YEAR.findall(text):
-                votes[int(year)] += weight / 2
-        for year, n in targets.items():
-            votes[year] -= weight * n  # `到2025年` is a target, not the present
+    votes: Counter[int] = Counter()
+    for year, vote in year_votes(article_text).items():
+        votes[year] += 2 * vote
+    for year, vote in year_votes(page).items():
+        votes[year] += vote
     votes = Counter({y: v for y, v in votes.items() if v > 0})
     if not votes:
         return None
     return max(votes, key=lambda y: (votes[y], y))
+
+
+@lru_cache(maxsize=64)
+def year_votes(text: str) -> Counter:
+    """How strongly a text names each year (cached: every article of a page asks about the page)."""
+    votes: Counter = Counter()
+    for year, written_with_nian in YEAR_MENTION.findall(text):
+        votes[int(year)] += 1 if written_with_nian else 0.5
+    if not re.search(r"[\u4e00-\u9fff]", text[:2000]):
+        for year in ENGLISH_YEAR.findall(text):
+            votes[int(year)] += 0.5
+    for year in TARGET_YEAR.findall(text):
+        votes[int(year)] -= 1  # `到2025年` is a target, not the present
+    return votes
 
 
 def _dateline_month_day(article: Article) -> tuple[tuple[int, int] | None, float]:

@@ -16,6 +16,8 @@ MARKERS = ("□", "■", "●", "◆", "▲", "#", "(", "（", "本报", "早报
 
 SPACE_INSIDE_CHINESE = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}0-9])[ \t\u00a0\u3000]+(?=[{CJK}{CJK_PUNCT}])"
                                   rf"|(?<=[{CJK}{CJK_PUNCT}])[ \t\u00a0\u3000]+(?=[0-9])")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufff9-\ufffb]")
+"""Control and invisible formatting characters: never content, sometimes an attack on the reader."""
 BLANK_LINES = re.compile(r"\n[ \t]*\n[\s]*")
 LATIN_END = re.compile(r"[A-Za-z0-9,.;:'\"-]$")
 LATIN_START = re.compile(r"^[A-Za-z0-9(\"']")
@@ -29,20 +31,30 @@ def _converter():
 
 
 def to_simplified(text: str) -> str:
-    """Traditional characters to simplified, only when the text is written in traditional."""
+    """Traditional characters to simplified, only when the text is written in traditional.
+
+    A sample from the body decides (a masthead may be simplified on a traditional page), so a
+    simplified page, the common case, is not converted at all."""
+    if not _reads_traditional(text[len(text) // 4:len(text) // 4 + 4000]):
+        return text
     converted = _converter().convert(text)
-    if len(converted) != len(text):
-        return text  # phrase conversions that change length would break offsets
-    changed = sum(1 for a, b in zip(text, converted, strict=True) if a != b)
-    cjk = len(re.findall(rf"[{CJK}]", text))
-    return converted if cjk and changed / cjk > 0.02 else text
+    return converted if len(converted) == len(text) else text  # a length change would break offsets
+
+
+def _reads_traditional(sample: str) -> bool:
+    converted = _converter().convert(sample)
+    if len(converted) != len(sample):
+        return False
+    changed = sum(1 for a, b in zip(sample, converted, strict=True) if a != b)
+    cjk = len(re.findall(rf"[{CJK}]", sample))
+    return bool(cjk) and changed / cjk > 0.02
 
 
 def normalize(text: str) -> str:
     """Unicode NFKC, simplified Chinese, paragraphs rejoined where OCR or layout broke them."""
     text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    text = CONTROL.sub("", text)
     text = to_simplified(text)
     paragraphs = [_join_lines(p) for p in BLANK_LINES.split(text.strip())]
     return "\n\n".join(_join_paragraphs([p for p in paragraphs if p]))

@@ -67,7 +67,8 @@ def _merge_glosses(text: str, found: list[DateMatch]) -> list[DateMatch]:
     return result
 
 
-CLOCK_AFTER = re.compile(r"\s*(?P<tp>上午|下午|晚上|晚|中午|早上)?\s*(?P<hh>[01]?\d|2[0-3])[:：时点](?P<mm>[0-5]\d)?分?")
+CLOCK_AFTER = re.compile(
+    r"\s*(?P<tp>上午|下午|晚上|晚|中午|早上)?\s*(?P<hh>[01]?\d|2[0-3])[:：时点](?P<mm>[0-5]\d)?分?")
 
 
 def _clock_pair(m: re.Match) -> tuple[dt.time, None]:

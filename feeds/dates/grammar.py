@@ -76,7 +76,8 @@ CUES_BEFORE = (
 """Words just before a date that change what it means; the events layer reads the cue."""
 
 CUES_AFTER = (
-    ("reported", re.compile(r"^\s*(?:上午|下午)?\s*(?:(?!举行|召开|举办|开幕)[^，,。]){0,24}?(?:获悉|了解到|得知|获知)")),
+    ("reported", re.compile(
+        r"^\s*(?:上午|下午)?\s*(?:(?!举行|召开|举办|开幕)[^，,。]){0,24}?(?:获悉|了解到|得知|获知)")),
     ("drop", re.compile(r"^\s*(?:以来|来|内|以内|之内|左右|以上|均|期间以来|讯|电(?![子视话脑力网器商气]))")),
     ("deadline", re.compile(r"^\s*(?:前|之前|以前|截止|截至)")),
     ("since", re.compile(r"^\s*(?:起|开始)")),

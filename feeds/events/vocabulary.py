@@ -8,7 +8,8 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
     # (head-word pattern, category): the last word of an event's name says what kind it is
     (r"博览会|交易会|展览会|展销会|洽谈会|采洽会|订货会|交流会(?=暨)|车展|展会|市集|招聘会|购物节|消费季|"
      r"采购节", "fair"),
-    (r"作品展|美术展|书画展|画展|摄影展|艺术展|文物展|特展|成果展|图片展|版画双年展|双年展|(?<!四|三|五|六)大展", "exhibition"),
+    (r"作品展|美术展|书画展|画展|摄影展|艺术展|文物展|特展|成果展|图片展|版画双年展|双年展|"
+     r"(?<!四|三|五|六)大展", "exhibition"),
     (r"(?<=[\u4e00-\u9fff]{2})(?:时尚|服装|食品|饮料|美容|家居|汽车|珠宝|医疗|工业|农业|数码|文化|动漫|美妆|商品)展"
      r"|(?<![发开拓进扩施延参布办组])展(?=[，,。;；\s在于将()]|$)", "fair"),
     (r"大赛|竞赛|比赛|锦标赛|联赛|挑战赛|邀请赛|选拔赛|运动会|马拉松|总决赛|决赛|公开赛|擂台赛", "competition"),
@@ -89,7 +90,8 @@ ENGLISH_NAME = re.compile(
     r"(?:\b(?:19|20)\d{2}\s+)?(?:\b[A-Z][\w&'.-]*\s+(?:(?:of|on|for|and|the|in|de)\s+)?){0,8}"
     r"(?P<head>" + "|".join(p for p, _ in ENGLISH_HEADS) + r")\b")
 ENGLISH_CATEGORY = [(re.compile(rf"(?:{p})$"), c) for p, c in ENGLISH_HEADS]
-ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|is held|was held|held|scheduled|opens|opened|kicks off|"
+ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|is held|was held|held|scheduled|"
+                           r"opens|opened|kicks off|"
                            r"kicked off|will open|runs|will run|starts|begins|closes|hosted|hosts|will host)\b", re.I)
 
 VENUE_LABELED = re.compile(r"(?:地点|地址|会场|场地)\s*[:：为是]\s*(?P<place>[^，,。；;\s]{2,30})")
@@ -98,7 +100,8 @@ SEVERALLY = re.compile(r"分别(?:于|在|将于|定于)")
 PLACE_LIST = re.compile(r"在(?P<places>[^，,。；;在]{2,40}?)(?:举办|举行|召开|开展|进行|开赛|上演)")
 
 VENUE_EN = re.compile(r"\bat (?:the )?(?P<place>(?:[A-Z][\w'&-]*\s?){1,8})"
-                      r"|\bin (?:Qingdao's )?(?P<area>(?:[A-Z][\w'-]*\s){1,4}(?:District|New Area|Area|Zone|Park|County))")
+                      r"|\bin (?:Qingdao's )?"
+                      r"(?P<area>(?:[A-Z][\w'-]*\s){1,4}(?:District|New Area|Area|Zone|Park|County))")
 PLACE_ABBREVIATIONS = {"青": "青岛", "京": "北京", "沪": "上海", "深": "深圳", "穗": "广州", "津": "天津",
                        "渝": "重庆", "蓉": "成都", "杭": "杭州", "济": "济南", "烟": "烟台"}
 NOT_PLACES = re.compile(r"^(?:线上|云端|网上|视频|现场|会上|活动中|期间|会议|\d)|形式|方式|连线|平台$")
