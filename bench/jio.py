@@ -45,12 +45,12 @@ def load() -> ModuleType | None:
     return jionlp
 
 
-def time_base(day: dt.date) -> dt.datetime:
-    """Midnight of the reference day: jionlp takes a datetime, and midnight prefers no part of the day."""
-    return dt.datetime(day.year, day.month, day.day)
+def time_base(day: dt.date | dict[str, int]) -> dt.datetime | dict[str, int]:
+    """Midnight of the reference day (midnight prefers no part of the day); a `{'year': …}` as it is."""
+    return day if isinstance(day, dict) else dt.datetime(day.year, day.month, day.day)
 
 
-def extract(jio: ModuleType, text: str, base: dt.date) -> list[dict[str, Any]]:
+def extract(jio: ModuleType, text: str, base: dt.date | dict[str, int]) -> list[dict[str, Any]]:
     """`jio.ner.extract_time` on one text; call inside `quiet()`."""
     return jio.ner.extract_time(text, time_base=time_base(base))
 
@@ -59,8 +59,9 @@ def days(found: list[dict[str, Any]]) -> list[Days]:
     """jionlp's entities as (first day, last day), in text order.
 
     `detail.time` is a pair of 'YYYY-MM-DD HH:MM:SS' strings, both inclusive (a day ends 23:59:59),
-    so the date parts are the first and last day; an open end ('inf') is kept as it is and so
-    never equals a real day.
+    so their date parts are the first and last day. An open end (`9月1日起` → [9-01, 'inf']) becomes
+    the one day it is anchored to, which is how our parser and the table write `起` and `前` (the day,
+    with a cue); that reading favours jionlp, never us.
     """
     out = []
     for entity in found:
@@ -68,10 +69,18 @@ def days(found: list[dict[str, Any]]) -> list[Days]:
         if detail.get("type", entity.get("type")) in SKIPPED_TYPES:
             continue
         times = detail.get("time")
-        if not isinstance(times, list | tuple) or len(times) != 2:
-            continue
-        out.append((_day(times[0]), _day(times[1])))
+        if isinstance(times, list | tuple) and len(times) == 2:
+            out.append(_closed(_day(times[0]), _day(times[1])))
     return out
+
+
+def _closed(start: str, end: str) -> Days:
+    """An interval with an open side ('inf' / '-inf') as the day on its closed side."""
+    if "inf" in end:
+        return start, start
+    if "inf" in start:
+        return end, end
+    return start, end
 
 
 def _day(stamp: Any) -> str:

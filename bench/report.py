@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import platform
 import sys
+from importlib import metadata
 
 from accuracy import Score
 from extraction import SizeResult, Timing
@@ -23,7 +24,15 @@ def machine() -> str:
     except OSError:
         pass
     return (f"{model}, {os.cpu_count()} cores (nproc), benchmark pinned to one; "
-            f"Python {platform.python_version()} ({sys.implementation.name}), {platform.system()}")
+            f"Python {platform.python_version()} ({sys.implementation.name}), {platform.system()}; "
+            f"jionlp {_version('jionlp')}")
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
 
 
 def _rate(t: Timing | None) -> str:
@@ -58,15 +67,17 @@ def throughput_table(results: list[SizeResult]) -> str:
 
 
 def accuracy_table(scores: list[Score]) -> str:
-    """Cases right out of the table, for each parser, overall and by group."""
+    """Cases right, by group (one row each) and overall, one column per parser."""
     if not scores:
-        return "_Accuracy: the table `tests/test_dates_table.py` was not found; not measured._"
-    groups = sorted({g for s in scores for g in s.by_group})
-    rows = ["| parser | right | accuracy | " + " | ".join(groups) + " |",
-            "| --- | ---: | ---: | " + " | ".join("---:" for _ in groups) + " |"]
-    for s in scores:
-        cells = [f"{s.by_group[g][0]}/{s.by_group[g][1]}" if g in s.by_group else "—" for g in groups]
-        rows.append(f"| {s.name} | {s.right}/{s.total} | **{100 * s.accuracy:.1f}%** | " + " | ".join(cells) + " |")
+        return "_The table `tests/test_dates_table.py` was not found (or pytest is missing): accuracy not measured._"
+    groups = list(dict.fromkeys(g for s in scores for g in s.by_group))
+    rows = ["| group | " + " | ".join(s.name for s in scores) + " |",
+            "| --- | " + " | ".join("---:" for _ in scores) + " |"]
+    for g in groups:
+        cells = [f"{s.by_group[g][0]}/{s.by_group[g][1]}" if g in s.by_group else "—" for s in scores]
+        rows.append(f"| {g} | " + " | ".join(cells) + " |")
+    rows.append("| **all** | " + " | ".join(
+        f"**{s.right}/{s.total} = {100 * s.accuracy:.1f}%**" for s in scores) + " |")
     return "\n".join(rows)
 
 

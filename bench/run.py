@@ -1,7 +1,7 @@
 """Every benchmark in one command: `.venv/bin/python bench/run.py` (what `make bench` runs).
 
 Prints a Markdown report and saves it, with the raw numbers, in bench/results/ (not versioned).
-Bounded: about a minute and a half on the reference machine with the defaults.
+Bounded: about a minute on the reference machine (bench/README.md) with the defaults.
 """
 
 from __future__ import annotations
@@ -17,10 +17,12 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 import time  # noqa: E402
 from dataclasses import asdict  # noqa: E402
 from pathlib import Path  # noqa: E402
+from types import ModuleType  # noqa: E402
 
 import accuracy  # noqa: E402
 import corpus  # noqa: E402
 import extraction  # noqa: E402
+import hotspots  # noqa: E402
 import jio  # noqa: E402
 import report  # noqa: E402
 
@@ -37,6 +39,7 @@ def pin_to_one_core() -> str:
 
 
 def arguments() -> argparse.Namespace:
+    """Sizes and rounds can shrink for a quick look; the defaults are what the README reports."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=float, nargs="+", default=[1.0, 4.0],
                         help="corpus sizes in MB of UTF-8 text (default: 1 4)")
@@ -44,10 +47,12 @@ def arguments() -> argparse.Namespace:
                         help="run jionlp only on sizes up to this (it is the slow one; default: 4)")
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds per contender (default: 3)")
     parser.add_argument("--no-jionlp", action="store_true", help="our side only")
+    parser.add_argument("--profile", action="store_true",
+                        help="also print a pyinstrument profile of the pipeline on the first size")
     return parser.parse_args()
 
 
-def throughput(args: argparse.Namespace, yardstick) -> list[extraction.SizeResult]:
+def throughput(args: argparse.Namespace, yardstick: ModuleType | None) -> list[extraction.SizeResult]:
     """Each corpus size, all contenders interleaved."""
     seeds = corpus.seed_pages()
     results = []
@@ -88,6 +93,8 @@ def main() -> None:
     markdown = report.markdown(results, scores, time.perf_counter() - started)
     print(markdown)
     save(markdown, results, scores)
+    if args.profile:
+        print(hotspots.pipeline_profile(results[0].corpus))
 
 
 if __name__ == "__main__":
