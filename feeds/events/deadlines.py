@@ -1,0 +1,66 @@
+"""Deadlines: the day something is due (`即日起至X`, `报名截止日期为X`)."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Article, DateMatch, Event, Interval
+from . import vocabulary as v
+from .names import Name
+from .sentences import CLAUSE_BREAK, Sentence
+
+
+def deadlines(sentence: Sentence, article: Article, known: list[Name]) -> list[Event]:
+    """`即日起至12月15日…提出意见建议`, `报名截止日期为X`: the day something is due."""
+    due = [d for d in sentence.dates if d.cue in ("deadline", "until")
+           or (d.text.startswith(("即日", "今起")) and d.interval.end_date > d.interval.start_date)]
+    english = v.ENGLISH_DEADLINE.search(sentence.text)
+    if not due or not (v.DEADLINE_WORDS.search(sentence.text) or english):
+        return []
+    date = due[0]
+    if english:
+        title = f"{english.group('what')}{english.group('rest').rstrip()} closes"
+    else:
+        title = _deadline_title(sentence, date, article, known)
+    interval = date.interval
+    if date.cue == "deadline":
+        interval = Interval(interval.end_date, interval.end_date, interval.precision)
+    return [sentence.event(title, "deadline", interval)]
+
+
+def _deadline_title(sentence: Sentence, date: DateMatch, article: Article, known: list[Name]) -> str:
+    """What is due: a quoted name, the clause that says what is submitted, or the event it is for."""
+    what = next(label for word, label in (*v.DEADLINE_LABELS, ("", "截止")) if word in sentence.text)
+    quoted = [m for m in v.QUOTED_NAME.finditer(sentence.text) if m.group("name")]
+    if quoted:
+        return f"“{quoted[-1].group('name')}”{what}"
+    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence.text, 0, date.start - sentence.start)),
+                       default=0)
+    before = sentence.text[clause_start:date.start - sentence.start]
+    before = re.split(r"(?:将于|须于|请于|应于|于|将|请|须|需|务必|在)(?=[^将于请须需在]*$)", before)[0]
+    if v.DEADLINE_WORDS.search(before) and len(before) >= 4:
+        return re.sub(r"(?:工作|活动)$", "", before) + "截止"
+    if known:
+        return known[-1].title + what
+    return re.sub(r"[,，。:：!！?？].*$", "", article.headline)[:30] + what
+
+
+def calls_with_deadlines(events: list[Event], published) -> list[Event]:
+    """`…作品征集活动即日起启动。…截止时间为1月20日`: a call opened today runs to the deadline given after it."""
+    absorbed: set[int] = set()
+    for event in events:
+        opened = (v.DEADLINE_WORDS.search(event.title) and event.category != "deadline"
+                  and event.interval.start_date == event.interval.end_date == published)
+        if not opened:
+            continue
+        deadline = next((d for d in events if d.category == "deadline" and id(d) not in absorbed
+                         and 0 <= d.evidence_start - event.evidence_end < 200), None)
+        if deadline is None:
+            continue
+        absorbed.add(id(deadline))
+        event.title = re.sub(r"(?:活动|工作)$", "", event.title) + "截止"
+        event.category = "deadline"
+        event.interval = Interval(event.interval.start_date, deadline.interval.end_date, "day")
+        event.evidence = event.evidence + deadline.evidence
+        event.evidence_end = deadline.evidence_end
+    return [e for e in events if id(e) not in absorbed]

@@ -1,0 +1,131 @@
+"""Event names: read leftwards from a head word (`…博览会`) to where a name stops."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import vocabulary as v
+from .sentences import MASK, Sentence, masked_text
+
+
+@dataclass
+class Name:
+    """An event's name found in a sentence, with where it stands."""
+
+    title: str
+    head: str
+    start: int
+    end: int
+    category: str
+    refers_back: bool = False
+    """`本届时装周`: a bare name that points at the event named before."""
+
+
+def find_names(sentence: Sentence) -> list[Name]:
+    """Event names in the sentence, longest first where one contains another."""
+    masked = masked_text(sentence)
+    in_book_title = _book_title_spans(masked)
+    names = []
+    for head in v.EVENT_HEAD.finditer(masked):
+        if any(a <= head.start() < b for a, b in in_book_title):
+            continue
+        if v.NOT_A_GATHERING_BEFORE.search(masked, max(0, head.start() - 3), head.start()):
+            continue
+        left = _name_start(masked, head.start())
+        title = _clean_title(masked[left:head.end()])
+        if not title or MASK in title:
+            continue
+        start = sentence.start + head.end() - len(title)
+        end = sentence.start + head.end()
+        inner = v.OPENING_SUFFIX.sub("", title)
+        if inner != title and v.EVENT_HEAD.search(inner[-6:]):
+            title = inner
+        refers_back = bool(v.COREFERENCE.search(masked[max(0, left - 3):left])) or not masked[:left].strip()
+        names.append(Name(title, head.group(0), start, end, _category(title), refers_back))
+    for m in v.ENGLISH_NAME.finditer(masked):
+        if m.group(0) != m.group("head"):
+            category = next(c for p, c in v.ENGLISH_CATEGORY if p.search(m.group("head")))
+            names.append(Name(m.group(0).strip(), m.group("head"), sentence.start + m.start(),
+                              sentence.start + m.end(), category))
+    return [n for n in names if not any(o is not n and o.start <= n.start and n.end <= o.end for o in names)]
+
+
+def _book_title_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"《[^《》]*》", text)]
+
+
+def _name_start(masked: str, head_start: int) -> int:
+    """Read leftwards from the head word until a word or mark that no name contains."""
+    i = head_start
+    depth = 0
+    while i > 0:
+        ch = masked[i - 1]
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0:
+            if v.NAME_STOP_BEFORE.search(masked[max(0, i - 6):i]):
+                if ch == "”" and _quote_opens_before(masked, i, head_start):
+                    i = masked.rfind("“", 0, i)
+                    continue
+                break
+            if ch == MASK:
+                break
+        i -= 1
+    return i
+
+
+def _quote_opens_before(masked: str, i: int, head_start: int) -> bool:
+    """`“繁花似锦”首届…作品展`, `“传承与创新”活动`: a quoted phrase inside a name, or the name itself."""
+    opening = masked.rfind("“", 0, i)
+    if opening < 0 or i - opening > 42:
+        return False
+    return i == head_start or i - opening <= 20
+
+
+def _clean_title(title: str) -> str:
+    title = v.TITLE_TRIM_LEFT.sub("", title.strip())
+    if title.count("“") < title.count("”"):
+        title = title.replace("”", "", 1)
+    elif title.count("“") > title.count("”"):
+        title = title.replace("“", "", 1)
+    if title.count("(") < title.count(")"):
+        title = title[title.index(")") + 1:]
+    return title.strip("\"' ")
+
+
+def _category(title: str) -> str:
+    for pattern, category in v.HEAD_CATEGORY:
+        if pattern.search(title):
+            return category
+    return "other"
+
+
+def bare_form(name: Name) -> str:
+    return re.sub(r"^(?:本届|此次|这次|本次|该|相关|新闻|有关|首届|一场|两场|三场|多场|本场|系列|大赛|赛事|The )", "",
+                  name.title)
+
+
+def is_bare(name: Name) -> bool:
+    bare = bare_form(name)
+    return bare in v.BARE_HEADS or len(bare) < len(name.head) + 2
+
+
+def full_title(name: Name, known: list[Name]) -> str | None:
+    """A bare name's full title: `本届时装周` is the one named before; `决赛` is the final of it."""
+    if not is_bare(name):
+        return name.title
+    part = bare_form(name)
+    parents = [k for k in known if not v.SUB_EVENTS.match(bare_form(k))]
+    if v.SUB_EVENTS.match(part) and parents:
+        parent = v.SUB_EVENT_SUFFIX.sub("", parents[-1].title)
+        return f"{parent} {part.removeprefix('The ')}" if parent.isascii() else parent + part
+    if not name.refers_back:
+        return None
+    earlier = next((k for k in reversed(known) if k.head == name.head), None)
+    earlier = earlier or next((k for k in reversed(known) if k.head[-1:] == name.head[-1:]), None)
+    return earlier.title if earlier is not None else None

@@ -1,0 +1,58 @@
+"""Sentences and clauses of an article, with the dates that stand in each."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import DateMatch, Event, Interval
+
+SENTENCE = re.compile(r"(?:[^。！？!?；;\n.]|\.(?!\s+[A-Z\u4e00-\u9fff]))+(?:[。！？!?；;]|\.(?=\s)|$)")
+"""A sentence: up to 。！？； or a full stop before the next English sentence (not `Sept. 30`)."""
+
+
+CLAUSE_BREAK = re.compile(r"[，,：]|(?<!\d):|:(?!\d)")
+"""Commas and colons part clauses; the colon of a clock time (`19:30`) does not."""
+
+
+MASK = "\x00"
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int
+    end: int
+    dates: list[DateMatch]
+
+    def clause_of(self, position: int) -> int:
+        return len(CLAUSE_BREAK.findall(self.text, 0, position - self.start))
+
+    def event(self, title: str, category: str, interval: Interval, location: str = "",
+              status: str = "confirmed") -> Event:
+        """An event this sentence reports, citing the sentence as its evidence."""
+        return Event(title=title, category=category, interval=interval, evidence=self.text.strip(),
+                     evidence_start=self.start, evidence_end=self.end, location=location, status=status)
+
+
+def split_sentences(text: str, dates: list[DateMatch]) -> list[Sentence]:
+    result = []
+    for m in SENTENCE.finditer(text):
+        inside = [d for d in dates if m.start() <= d.start < m.end()]
+        result.append(Sentence(m.group(0), m.start(), m.end(), inside))
+    return result
+
+
+def usable(date: DateMatch) -> bool:
+    """Dates an event can stand on: not a plan's years, a half-year, or what is `原定` before a postponement."""
+    return date.cue not in ("planned", "reported", "period") and not date.rule.startswith("year-part")
+
+
+def masked_text(sentence: Sentence) -> str:
+    """The sentence with its dates blanked out, so names and places do not swallow them."""
+    chars = list(sentence.text)
+    for d in sentence.dates:
+        for start, end in d.pieces:
+            for i in range(max(start - sentence.start, 0), min(end - sentence.start, len(chars))):
+                chars[i] = MASK
+    return "".join(chars)
