@@ -192,10 +192,15 @@ def choose_language(requested: str | None, accept: LanguageAccept | None) -> str
     return DEFAULT
 
 
+def message(lang: str, key: str) -> str:
+    """The message `key` in `lang`, placeholders unfilled."""
+    zh, en = MESSAGES[key]
+    return en if lang == "en" else zh
+
+
 def gettext(lang: str, key: str, **values: object) -> str:
     """The message `key` in `lang`, with `{name}` placeholders filled."""
-    zh, en = MESSAGES[key]
-    text = en if lang == "en" else zh
+    text = message(lang, key)
     return text.format(**values) if values else text
 
 

@@ -34,6 +34,9 @@ short Chinese texts pass as Korean (cp949) or UTF-16; the pages this reads are C
 _WIDE_ENCODINGS = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
 """Encodings for text with NUL bytes (UTF-16 or UTF-32 without a byte-order mark)."""
 
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs"}
+"""Declared charsets read as their supersets, as browsers do: pages labelled GB2312 use GBK characters."""
+
 _TEXT_CONTROLS = set("\t\n\r\f\v")
 _MAX_CONTROL_RATIO = 0.01
 
@@ -162,6 +165,7 @@ def decode_declared(data: bytes, charset: str) -> tuple[str, str]:
         encoding = codecs.lookup(charset).name
     except LookupError:
         raise RejectedFile(f"unknown charset {charset!r}") from None
+    encoding = _SUPERSETS.get(encoding, encoding)
     for bom, bom_encoding in _BOMS:
         if data.startswith(bom):
             return _checked(_strict(data[len(bom) :], bom_encoding), bom_encoding), bom_encoding

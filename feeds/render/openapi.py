@@ -293,6 +293,7 @@ def _ingest_operation() -> dict[str, Any]:
                 "415": _error("Not text, HTML or a multipart form."),
                 "422": _error("Not readable as an article: empty, binary, not in its charset, or extraction failed."),
                 "429": _error("Too many requests from this address.", {"Retry-After": "Seconds to wait."}),
+                "503": _error("Another writer held the database too long.", {"Retry-After": "Seconds to wait."}),
             },
         }
     }

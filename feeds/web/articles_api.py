@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import logging
 import re
+import sqlite3
 from pathlib import PurePath
 from typing import Any
 
@@ -77,6 +78,9 @@ def post_article() -> Response:
     db = get_db()
     try:
         result = ingest_page(db, source.text, source.name, source_url, published)
+    except sqlite3.OperationalError as error:  # another writer held the lock past the busy timeout
+        log.warning("POST /api/articles from %s: database busy: %s", request.remote_addr, error)
+        raise ApiError(503, f"the database is busy ({error}); try again", {"Retry-After": "5"}) from None
     except Exception as error:  # the extraction failed on this text: the sender's file is named in the log
         log.exception("POST /api/articles from %s: ingesting %s failed", request.remote_addr, source.name)
         raise ApiError(422, f"failed: {type(error).__name__}: {error}") from None

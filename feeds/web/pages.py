@@ -1,7 +1,8 @@
 """The HTML pages people read: events by day, a month, one event, one article, and the embed for other sites.
 
-Every page works without JavaScript; the only scripts are the embed's height messages. Filters are
-the query parameters calendars and feeds take, so each page can offer "subscribe to this".
+Every page works without JavaScript (the embed's height messages and the optional FullCalendar view
+are the only scripts). Filters are the query parameters calendars and feeds take, so each page can
+offer "subscribe to this". Language, links and template filters are in templating.py.
 """
 
 from __future__ import annotations
@@ -15,25 +16,22 @@ from flask import (
     Response,
     abort,
     current_app,
-    g,
     make_response,
     redirect,
     render_template,
     request,
-    url_for,
 )
-from markupsafe import Markup
 from sqlite_utils import Database
 from werkzeug.exceptions import HTTPException, NotFound
 
 from .. import i18n, store
 from ..db import get_db
-from ..models import TZ, EventFilter, StoredEvent
-from ..render.common import event_url, first_day, last_day
+from ..models import EventFilter, StoredEvent
+from ..render.common import event_url, last_day
+from . import templating
 from .article_page import highlight, marks_of
 from .embed import LIST_LIMIT, accent_css, embed_options, snippet
 from .event_page import (
-    display_status,
     evidence_context,
     google_calendar_url,
     json_ld,
@@ -44,165 +42,17 @@ from .filters import QueryError
 from .month import grid_bounds, month_grid, month_key, shift_month, upcoming_month, valid_month
 from .page_query import PageFilters, ended_before, group_by_day, page_filters, subscriptions
 from .syndication import site_url
+from .templating import category_label, page_url, t
+from .templating import today as _today
 
 bp = Blueprint("pages", __name__)
+templating.register(bp)
 
 EMBED_JS_MAX_AGE = 3600
 """Host pages load embed.js on every view; an hour keeps that cheap and still picks up fixes."""
 NOT_FOUND_SUGGESTIONS = 5
 """Upcoming events a 404 page offers instead of what was not there."""
 _DATA_SUFFIXES = (".ics", ".rss", ".atom", ".json", ".js", ".css", ".xml", ".txt")
-
-
-def _today() -> dt.date:
-    return dt.datetime.now(TZ).date()
-
-
-# --- language --------------------------------------------------------------------------------
-
-
-def current_lang() -> str:
-    """The interface language of this request (see i18n.choose_language), decided once."""
-    if "lang" not in g:
-        g.lang = i18n.choose_language(request.args.get("lang"), request.accept_languages)
-    return g.lang
-
-
-def _explicit_lang() -> str | None:
-    """`lang` when the reader chose it in the URL: links carry it on, since the browser will not."""
-    asked = request.args.get("lang")
-    return current_lang() if asked else None
-
-
-def page_url(endpoint: str, **values: Any) -> str:
-    """url_for, keeping `?lang=` when the reader chose a language by URL."""
-    values.setdefault("lang", _explicit_lang())
-    return url_for(endpoint, **values)
-
-
-def filter_url(filters: PageFilters, endpoint: str | None = None, **changes: str | None) -> str:
-    """A page with these filters, some changed: `filter_url(f, category="fair")`; None drops one.
-
-    `from_` stands for `from`, which templates cannot use as a name.
-    """
-    args: dict[str, str | None] = {**filters.args(), **{k.rstrip("_"): v for k, v in changes.items()}}
-    endpoint = endpoint or request.endpoint or "pages.index"
-    view_args = request.view_args or {} if endpoint == request.endpoint else {}
-    return page_url(endpoint, **view_args, **args)
-
-
-def lang_url(lang: str) -> str:
-    """This page in another language."""
-    args = request.args.to_dict()
-    args["lang"] = lang
-    return url_for(request.endpoint or "pages.index", **(request.view_args or {}), **args)
-
-
-def t(key: str, **values: object) -> Markup:
-    """A message in the reader's language, as HTML: values are escaped unless already Markup."""
-    zh, en = i18n.MESSAGES[key]
-    text = Markup.escape(en if current_lang() == "en" else zh)
-    return text.format(**values) if values else text
-
-
-@bp.app_context_processor
-def _template_globals() -> dict[str, Any]:
-    lang = current_lang()
-    return {
-        "lang": lang,
-        "html_lang": i18n.HTML_LANG[lang],
-        "t": t,
-        "page_url": page_url,
-        "lang_url": lang_url,
-        "filter_url": filter_url,
-        "categories": [(key, i18n.category_name(key, lang)) for key in i18n.CATEGORY_NAMES_EN],
-    }
-
-
-@bp.after_request
-def _language_headers(response: Response) -> Response:
-    """The same URL answers in two languages: caches must key on Accept-Language."""
-    if response.mimetype == "text/html":
-        response.vary.add("Accept-Language")
-        response.headers["Content-Language"] = i18n.HTML_LANG[current_lang()]
-    return response
-
-
-# --- template filters ------------------------------------------------------------------------
-
-
-@bp.app_template_filter("when")
-def when(event: StoredEvent) -> str:
-    """An event's dates in short ISO form: one day, a span, a month, or times of day."""
-    if event.precision == "month":
-        start, end = event.start[:7], event.end[:7]
-        return start if start == end else f"{start} – {end}"
-    if event.precision == "time":
-        start, end = dt.datetime.fromisoformat(event.start), dt.datetime.fromisoformat(event.end)
-        if start.date() == end.date():
-            suffix = "" if end == start else f"–{end:%H:%M}"
-            return f"{start:%Y-%m-%d %H:%M}{suffix}"
-        return f"{start:%Y-%m-%d %H:%M} – {end:%Y-%m-%d %H:%M}"
-    return event.start if event.start == event.end else f"{event.start} – {event.end}"
-
-
-@bp.app_template_filter("when_long")
-def when_long(event: StoredEvent) -> str:
-    """When, in the reader's language, with weekdays (Beijing time)."""
-    return i18n.when(event, current_lang())
-
-
-@bp.app_template_filter("category_label")
-def category_label(category: str) -> str:
-    return i18n.category_name(category, current_lang())
-
-
-@bp.app_template_filter("status_label")
-def status_label(event: StoredEvent) -> str:
-    """The status worth pointing out (cancelled, postponed, tentative), or "" for a confirmed event."""
-    status = display_status(event)
-    return "" if status == "confirmed" else t(f"status.{status}")
-
-
-@bp.app_template_filter("status")
-def status(event: StoredEvent) -> str:
-    return display_status(event)
-
-
-@bp.app_template_filter("day_name")
-def day_name(day: dt.date) -> str:
-    return i18n.day_name(day, current_lang(), _today())
-
-
-@bp.app_template_filter("month_name")
-def month_name(day: dt.date) -> str:
-    return i18n.month_name(day.year, day.month, current_lang())
-
-
-@bp.app_template_filter("weekday")
-def weekday(index: int) -> str:
-    return i18n.weekday_short(index, current_lang())
-
-
-@bp.app_template_filter("weekday_long")
-def weekday_long(index: int) -> str:
-    return i18n.weekday_long(index, current_lang())
-
-
-@bp.app_template_filter("first_day")
-def _first_day(event: StoredEvent) -> dt.date:
-    return first_day(event)
-
-
-@bp.app_template_filter("last_day")
-def _last_day(event: StoredEvent) -> dt.date:
-    return last_day(event)
-
-
-@bp.app_template_filter("web_url")
-def web_url(value: str | None) -> str | None:
-    """The address when it is a web page; `javascript:` and file names are not links."""
-    return value if value and value.startswith(("https://", "http://")) else None
 
 
 # --- pages -----------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ def content_security_policy(nonce: str | None, frameable: bool) -> str:
         f"script-src {scripts}",
         f"style-src {styles}",
         "img-src 'self' data:",
+        "font-src 'self' data:",  # FullCalendar's icon font is a data: URL
         "connect-src 'self'",
         "object-src 'none'",
         "base-uri 'none'",

@@ -1,0 +1,169 @@
+"""What the page templates share: the reader's language, links that keep it, and date and status filters.
+
+Registered on the pages blueprint (`register`), so every template of the app sees the same helpers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from flask import Blueprint, Response, g, request, url_for
+from markupsafe import Markup
+
+from .. import i18n
+from ..models import TZ, StoredEvent
+from .event_page import display_status
+from .page_query import PageFilters
+
+
+def today() -> dt.date:
+    """Today in Beijing, where the events happen."""
+    return dt.datetime.now(TZ).date()
+
+
+# --- language --------------------------------------------------------------------------------
+
+
+def current_lang() -> str:
+    """The interface language of this request (see i18n.choose_language), decided once."""
+    if "lang" not in g:
+        g.lang = i18n.choose_language(request.args.get("lang"), request.accept_languages)
+    return g.lang
+
+
+def _explicit_lang() -> str | None:
+    """`lang` when the reader chose it in the URL: links carry it on, since the browser will not."""
+    asked = request.args.get("lang")
+    return current_lang() if asked else None
+
+
+def page_url(endpoint: str, **values: Any) -> str:
+    """url_for, keeping `?lang=` when the reader chose a language by URL."""
+    values.setdefault("lang", _explicit_lang())
+    return url_for(endpoint, **values)
+
+
+def filter_url(filters: PageFilters, endpoint: str | None = None, **changes: str | None) -> str:
+    """A page with these filters, some changed: `filter_url(f, category="fair")`; None drops one.
+
+    `from_` stands for `from`, which templates cannot use as a name.
+    """
+    args: dict[str, str | None] = {**filters.args(), **{k.rstrip("_"): v for k, v in changes.items()}}
+    endpoint = endpoint or request.endpoint or "pages.index"
+    view_args = (request.view_args or {}) if endpoint == request.endpoint else {}
+    return page_url(endpoint, **view_args, **args)
+
+
+def lang_url(lang: str) -> str:
+    """This page in another language."""
+    args = request.args.to_dict()
+    args["lang"] = lang
+    return url_for(request.endpoint or "pages.index", **(request.view_args or {}), **args)
+
+
+def t(key: str, **values: object) -> Markup:
+    """A message in the reader's language, as HTML: values are escaped unless already Markup."""
+    text = Markup.escape(i18n.message(current_lang(), key))
+    return text.format(**values) if values else text
+
+
+def _template_globals() -> dict[str, Any]:
+    lang = current_lang()
+    return {
+        "lang": lang,
+        "html_lang": i18n.HTML_LANG[lang],
+        "t": t,
+        "page_url": page_url,
+        "lang_url": lang_url,
+        "filter_url": filter_url,
+        "categories": [(key, i18n.category_name(key, lang)) for key in i18n.CATEGORY_NAMES_EN],
+    }
+
+
+def _language_headers(response: Response) -> Response:
+    """The same URL answers in two languages: caches must key on Accept-Language."""
+    if response.mimetype == "text/html":
+        response.vary.add("Accept-Language")
+        response.headers["Content-Language"] = i18n.HTML_LANG[current_lang()]
+    return response
+
+
+# --- template filters ------------------------------------------------------------------------
+
+
+def when(event: StoredEvent) -> str:
+    """An event's dates in short ISO form: one day, a span, a month, or times of day."""
+    if event.precision == "month":
+        start, end = event.start[:7], event.end[:7]
+        return start if start == end else f"{start} – {end}"
+    if event.precision == "time":
+        start, end = dt.datetime.fromisoformat(event.start), dt.datetime.fromisoformat(event.end)
+        if start.date() == end.date():
+            suffix = "" if end == start else f"–{end:%H:%M}"
+            return f"{start:%Y-%m-%d %H:%M}{suffix}"
+        return f"{start:%Y-%m-%d %H:%M} – {end:%Y-%m-%d %H:%M}"
+    return event.start if event.start == event.end else f"{event.start} – {event.end}"
+
+
+def when_long(event: StoredEvent) -> str:
+    """When, in the reader's language, with weekdays (Beijing time)."""
+    return i18n.when(event, current_lang())
+
+
+def category_label(category: str) -> str:
+    return i18n.category_name(category, current_lang())
+
+
+def status_label(event: StoredEvent) -> str:
+    """The status worth pointing out (cancelled, postponed, tentative), or "" for a confirmed event."""
+    status = display_status(event)
+    return "" if status == "confirmed" else t(f"status.{status}")
+
+
+def status(event: StoredEvent) -> str:
+    return display_status(event)
+
+
+def day_name(day: dt.date) -> str:
+    return i18n.day_name(day, current_lang(), today())
+
+
+def month_name(day: dt.date) -> str:
+    return i18n.month_name(day.year, day.month, current_lang())
+
+
+def weekday(index: int) -> str:
+    return i18n.weekday_short(index, current_lang())
+
+
+def weekday_long(index: int) -> str:
+    return i18n.weekday_long(index, current_lang())
+
+
+def web_url(value: str | None) -> str | None:
+    """The address when it is a web page; `javascript:` and file names are not links."""
+    return value if value and value.startswith(("https://", "http://")) else None
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "when": when,
+    "when_long": when_long,
+    "category_label": category_label,
+    "status_label": status_label,
+    "status": status,
+    "day_name": day_name,
+    "month_name": month_name,
+    "weekday": weekday,
+    "weekday_long": weekday_long,
+    "web_url": web_url,
+}
+
+
+def register(bp: Blueprint) -> None:
+    """Give every template the helpers and filters, and mark HTML answers with their language."""
+    bp.app_context_processor(_template_globals)
+    bp.after_request(_language_headers)
+    for name, func in FILTERS.items():
+        bp.app_template_filter(name)(func)
