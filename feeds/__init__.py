@@ -27,7 +27,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config.from_mapping(config)
 
     from . import cli, db, logs
-    from .web import articles_api, pages, security, syndication
+    from .web import articles_api, cache, pages, security, syndication
 
     logs.init_app(app)
     db.init_app(app)
@@ -36,4 +36,5 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(syndication.bp)
     app.register_blueprint(articles_api.bp)
     cli.register(app)
+    cache.init_app(app)  # last: it wraps the finished WSGI app
     return app

@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 import sqlite3
+import time
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -53,10 +54,28 @@ def open_db(path: str | Path) -> Database:
     db = Database(conn, execute_plugins=False)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
-    if str(path) != ":memory:" and db.journal_mode != "wal":
-        db.enable_wal()
+    if str(path) != ":memory:":
+        _use_wal(db)
     migrate(db)
     return db
+
+
+def _use_wal(db: Database) -> None:
+    """Switch a new database to WAL, retrying while another process does the same.
+
+    Changing the journal mode fails at once with "database is locked" when another connection is
+    opening the file too: SQLite's busy timeout does not cover it, so this loop does.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if db.journal_mode != "wal":
+                db.enable_wal()
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
 
 
 @contextmanager
@@ -190,7 +209,33 @@ def _create_fts(db: Database, table: str, columns: list[str]) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_create_initial_schema]
+def _add_window_indexes(db: Database) -> None:
+    """Version 2: keep the reads every request makes on indexes at a million events (issue 8).
+
+    `mentions_created` turns data_version (run by every calendar and feed request, 304s included)
+    into an index lookup instead of a scan of every mention. The meta row `longest_days`, the
+    longest event stored so far in days (kept by triggers; it only grows), gives a date-window query
+    a lower bound on `start`, so it reads one range of `events_start` instead of every event that
+    starts before the window ends.
+    """
+    span = 'julianday(substr({0}."end", 1, 10)) - julianday(substr({0}.start, 1, 10))'
+    db.execute("CREATE INDEX mentions_created ON mentions (created)")
+    db.execute(
+        "INSERT INTO meta (key, value) SELECT 'longest_days', "
+        f"coalesce(max({span.format('events')}), 0) FROM events"
+    )
+    for name, when in (("ai", "INSERT"), ("au", 'UPDATE OF start, "end"')):
+        db.execute(
+            f"CREATE TRIGGER events_longest_{name} AFTER {when} ON events BEGIN "
+            f"UPDATE meta SET value = max(value, coalesce({span.format('new')}, {UNKNOWN_SPAN_DAYS}))"
+            " WHERE key = 'longest_days'; END"
+        )
+
+
+UNKNOWN_SPAN_DAYS = 10**6
+"""An event whose dates SQLite cannot read counts as endless: window queries then drop the start bound."""
+
+MIGRATIONS: list[Callable[[Database], None]] = [_create_initial_schema, _add_window_indexes]
 """Ordered schema changes; the database's user_version counts how many have run. Only ever append."""
 
 
@@ -474,6 +519,10 @@ def query_events(db: Database, flt: EventFilter) -> list[StoredEvent]:
     if flt.start:
         where.append('e."end" >= ?')  # ISO strings: a timed end on that day sorts after the bare date
         params.append(flt.start.isoformat())
+        earliest = _earliest_start(db, flt.start)
+        if earliest:
+            where.append("e.start >= ?")  # bounds the events_start range on both sides (migration 2)
+            params.append(earliest)
     if flt.end:
         where.append("e.start < ?")  # anything starting on `end`, timed or not, sorts before the next day
         params.append((flt.end + dt.timedelta(days=1)).isoformat())
@@ -490,6 +539,17 @@ def query_events(db: Database, flt: EventFilter) -> list[StoredEvent]:
         sql += " LIMIT ?"
         params.append(max(flt.limit, 0))
     return _stored(db, _records(db.execute(sql, params)))
+
+
+def _earliest_start(db: Database, first_day: dt.date) -> str | None:
+    """The earliest start of an event that ends on or after `first_day`, from the longest event stored."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'longest_days'").fetchone()
+    if row is None or row[0] is None:
+        return None
+    try:
+        return (first_day - dt.timedelta(days=int(row[0]))).isoformat()
+    except OverflowError:  # an endless event: no bound
+        return None
 
 
 def past_events(db: Database, before: dt.date, limit: int = 50) -> list[StoredEvent]:

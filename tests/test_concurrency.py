@@ -125,6 +125,35 @@ def test_two_ingests_of_overlapping_files_at_once_equal_one_ingest(articles, ref
     assert state == reference
 
 
+OPEN_AT = """
+import sys, time
+from feeds import store
+start = float(sys.argv[1])
+for i, path in enumerate(sys.argv[2:]):
+    while time.time() < start + i * 0.05:
+        pass
+    store.open_db(path).close()
+"""
+"""Open each database at an agreed moment, so every process creates and migrates it at once."""
+
+
+def test_processes_creating_the_same_database_at_once_all_succeed(tmp_path):
+    """Switching a new file to WAL fails at once, without waiting, while another process does the same."""
+    paths = [str(tmp_path / f"{n}.db") for n in range(20)]
+    start = time.time() + 1.5  # after every interpreter has started
+    processes = [
+        subprocess.Popen([sys.executable, "-c", OPEN_AT, str(start), *paths], stderr=subprocess.PIPE, text=True)
+        for _ in range(6)
+    ]
+    failures = [err for process in processes if (err := process.communicate(timeout=30)[1]) or process.returncode]
+    assert failures == []
+    for path in paths:
+        conn = read_only(Path(path))
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(store.MIGRATIONS)
+        conn.close()
+
+
 # --- killed mid-ingest ---------------------------------------------------------------------------
 
 
@@ -149,7 +178,7 @@ def killed(articles, tmp_path_factory) -> Path:
     """A database whose ingest of every article was killed with SIGKILL partway through."""
     db_path = tmp_path_factory.mktemp("killed") / "feeds.db"
     process = ingest_process(db_path, articles[0].parent)
-    wait_for_articles(db_path, 40, process)
+    wait_for_articles(db_path, 20, process)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=10)
     assert process.returncode == -signal.SIGKILL
@@ -160,7 +189,7 @@ def test_a_killed_ingest_stopped_partway(killed):
     conn = read_only(killed)
     count = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     conn.close()
-    assert 40 <= count < ARTICLES
+    assert 20 <= count < ARTICLES
 
 
 def test_a_killed_ingest_leaves_a_sound_database(killed):

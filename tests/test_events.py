@@ -258,3 +258,9 @@ def test_an_english_registration_deadline_and_a_final():
     ]
     assert events[1].title == "2023 Qingdao Ocean Startup Challenge final"
     assert events[1].location == "Laoshan District"
+
+
+def test_an_exhibition_fair_keeps_its_whole_name():
+    e = one("第17届潍坊国际食品展览会将于7月6日在潍坊鲁台会展中心开幕。")
+    assert e.title == "第17届潍坊国际食品展览会"
+    assert e.category == "fair"

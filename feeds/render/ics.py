@@ -59,7 +59,37 @@ def render_calendar(
     cal.add_component(shanghai_timezone(_tz_first_day(events)))
     for ev in events:
         cal.add_component(build_event(ev, base_url))
-    return cal.to_ical()
+    return to_ical(cal)
+
+
+FOLD_OCTETS = 74
+"""The most bytes icalendar puts on one physical line (RFC 5545: lines SHOULD NOT exceed 75 octets)."""
+
+
+def fold(line: str) -> bytes:
+    """One content line folded exactly as icalendar folds it, but by slicing bytes.
+
+    icalendar walks every character in Python, a third of a calendar's render time with Chinese text;
+    here a cut backs off only to the start of a UTF-8 character, and, as in icalendar, never leaves a
+    `\\` or `^` escape at the end of a line.
+    """
+    data = line.encode("utf-8")
+    parts, start = [], 0
+    while len(data) - start > FOLD_OCTETS:
+        end = start + FOLD_OCTETS
+        while data[end] & 0xC0 == 0x80:  # a continuation byte: the cut would split a character
+            end -= 1
+        if end - start > 1 and data[end - 1] in b"\\^":
+            end -= 1
+        parts.append(data[start:end])
+        start = end
+    parts.append(data[start:])
+    return b"\r\n ".join(parts)
+
+
+def to_ical(cal: Calendar) -> bytes:
+    """`cal.to_ical()`, byte for byte, with the faster fold."""
+    return b"\r\n".join(fold(line) for line in cal.content_lines() if line) + b"\r\n"
 
 
 def render_event(ev: StoredEvent, *, url: str, base_url: str) -> bytes:

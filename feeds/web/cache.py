@@ -1,0 +1,198 @@
+"""Calendars, feeds and API answers served again from memory until the database changes.
+
+Calendar apps poll the same URL every hour, feed readers every few minutes, and a popular embed asks
+the API on every page view. Each of these answers is a function of the request (path, query, host,
+Accept-Encoding, and the day, which moves the feeds' default window) and of the data. So this WSGI
+middleware, in front of Flask, keeps each answer (the 200 and the 304 Flask gave) and replays it
+while SQLite's `PRAGMA data_version` — a counter that moves whenever another connection commits, in
+any process — stays the same: a hit costs a dictionary lookup and that pragma, not a Flask request,
+a database connection and a render. Any commit empties the cache of every worker on its next request.
+
+Per worker process, bounded in bytes (RESPONSE_CACHE_BYTES, 0 turns it off), so memory grows neither
+with the store nor with the variety of queries. Requests it does not understand exactly (HEAD,
+If-Modified-Since without If-None-Match, ranges, other routes) go to Flask untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import Flask
+
+from . import syndication
+
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+"""Per worker: about 30 calendars of 500 events, gzipped and not (setting RESPONSE_CACHE_BYTES)."""
+HEADER_BYTES = 600
+"""What an entry's status and headers are counted as, besides its body."""
+
+CACHED_PATHS = re.compile(r"/(?:calendar\.ics|categories/[^/]+\.ics|feed\.(?:rss|atom|json)|api/events)")
+"""Listings whose answer depends only on the request line, Host, Accept-Encoding, the day and the data."""
+BYPASS_HEADERS = ("HTTP_IF_MODIFIED_SINCE", "HTTP_RANGE", "HTTP_IF_RANGE", "HTTP_IF_MATCH",
+                  "HTTP_IF_UNMODIFIED_SINCE")
+"""Conditional requests Flask answers itself (If-None-Match is answered here)."""
+GZIP_SUFFIX = "-gzip"
+
+Headers = list[tuple[str, str]]
+Key = tuple[str, ...]
+
+
+@dataclass
+class Entry:
+    """What Flask answered for one request key: the 200 and, once seen, the 304."""
+
+    etag: str
+    full: tuple[str, Headers, bytes] | None = None
+    not_modified: tuple[str, Headers] | None = None
+    size: int = field(default=HEADER_BYTES)
+
+
+class ResponseCache:
+    """WSGI middleware: answers repeated listing requests from memory, everything else from `app`."""
+
+    def __init__(self, app: Callable, database: Callable[[], str], max_bytes: int, today: Callable[[], Any]) -> None:
+        self.app = app
+        self.database = database
+        self.max_bytes = max_bytes
+        self.today = today
+        self.hits = 0
+        self._entries: OrderedDict[Key, Entry] = OrderedDict()
+        self._size = 0
+        self._version: int | None = None
+        self._conn: sqlite3.Connection | None = None
+        self._pid = 0
+        self._lock = threading.Lock()
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        if not self._cacheable(environ):
+            return self.app(environ, start_response)
+        with self._lock:
+            version = self._data_version()
+            if version is None:  # no database yet: Flask creates it
+                return self.app(environ, start_response)
+            if version != self._version:
+                self._entries.clear()
+                self._size = 0
+                self._version = version
+            key = self._key(environ)
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+        answer = entry and self._replay(entry, environ)
+        if answer is not None:
+            self.hits += 1
+            status, headers, body = answer
+            start_response(status, headers)
+            return [body]
+        return self._forward(environ, start_response, key, version)
+
+    @staticmethod
+    def _cacheable(environ: dict) -> bool:
+        return (environ.get("REQUEST_METHOD") == "GET"
+                and CACHED_PATHS.fullmatch(environ.get("PATH_INFO", "")) is not None
+                and not any(name in environ for name in BYPASS_HEADERS))
+
+    def _key(self, environ: dict) -> Key:
+        return (environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", ""), environ.get("HTTP_HOST", ""),
+                environ.get("wsgi.url_scheme", ""), environ.get("SCRIPT_NAME", ""),
+                environ.get("HTTP_ACCEPT_ENCODING", ""), str(self.today()))
+
+    def _data_version(self) -> int | None:
+        """SQLite's counter of other connections' commits, on this process's own idle connection."""
+        if self._conn is None or self._pid != os.getpid():
+            path = self.database()
+            if not os.path.exists(path):
+                return None
+            self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            self._pid = os.getpid()
+        return self._conn.execute("PRAGMA data_version").fetchone()[0]
+
+    @staticmethod
+    def _replay(entry: Entry, environ: dict) -> tuple[str, Headers, bytes] | None:
+        """The stored answer to this request, or None when Flask has to give it."""
+        if_none_match = environ.get("HTTP_IF_NONE_MATCH")
+        if if_none_match is not None and _matches(if_none_match, entry.etag):
+            return (entry.not_modified[0], entry.not_modified[1], b"") if entry.not_modified else None
+        return entry.full
+
+    def _forward(self, environ: dict, start_response: Callable, key: Key, version: int) -> Iterable[bytes]:
+        """Ask Flask, keep a 200 or 304 that carries an ETag, and pass the answer on."""
+        seen: list = []
+
+        def capture(status: str, headers: Headers, exc_info: Any = None) -> Callable:
+            seen[:] = [status, headers]
+            return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
+
+        result = self.app(environ, capture)
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+        if seen:
+            self._store(key, version, seen[0], seen[1], body)
+        return [body]
+
+    def _store(self, key: Key, version: int, status: str, headers: Headers, body: bytes) -> None:
+        etag = next((v for k, v in headers if k.lower() == "etag"), None)
+        code = status[:3]
+        if etag is None or code not in ("200", "304") or any(k.lower() == "set-cookie" for k, _ in headers):
+            return
+        base = _bare(etag)
+        with self._lock:
+            if version != self._version:
+                return  # the data moved while Flask rendered: this answer may already be stale
+            entry = self._entries.get(key)
+            if entry is None or entry.etag != base:
+                if entry is not None:
+                    self._size -= entry.size
+                entry = self._entries[key] = Entry(base)
+                self._size += entry.size
+            if code == "200":
+                entry.full = (status, list(headers), body)
+                entry.size += len(body)
+                self._size += len(body)
+            else:
+                entry.not_modified = (status, list(headers))
+            self._entries.move_to_end(key)
+            while self._size > self.max_bytes and self._entries:
+                _, evicted = self._entries.popitem(last=False)
+                self._size -= evicted.size
+
+    @property
+    def size(self) -> int:
+        return self._size
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def _bare(tag: str) -> str:
+    """An entity tag without W/, quotes or the gzip suffix: what http.is_fresh compares."""
+    tag = tag.strip()
+    if tag.startswith("W/"):
+        tag = tag[2:]
+    return tag.strip('"').removesuffix(GZIP_SUFFIX)
+
+
+def _matches(if_none_match: str, etag: str) -> bool:
+    """If-None-Match as http.is_fresh reads it: `*`, or any listed tag, weak or not, gzip or not."""
+    tags = [t for t in if_none_match.split(",") if t.strip()]
+    return any(t.strip() == "*" or _bare(t) == etag for t in tags)
+
+
+def init_app(app: Flask) -> None:
+    """Put the cache in front of the app, unless RESPONSE_CACHE_BYTES is 0."""
+    max_bytes = int(app.config.get("RESPONSE_CACHE_BYTES", DEFAULT_MAX_BYTES))
+    if max_bytes <= 0:
+        return
+    cache = ResponseCache(app.wsgi_app, lambda: str(app.config["DATABASE"]), max_bytes, lambda: syndication.today())
+    app.extensions["feeds.response_cache"] = cache
+    app.wsgi_app = cache
