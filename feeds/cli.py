@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import mimetypes
 import sqlite3
 import sys
@@ -17,6 +18,7 @@ from flask import Flask, current_app
 from flask.cli import ScriptInfo, with_appcontext
 
 from . import sources, store
+from .logs import LOGGER
 from .models import CATEGORIES
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -84,6 +86,9 @@ def ingest_command(paths: tuple[Path, ...], published: dt.datetime | None, sourc
     from .ingest import ingest_paths
 
     db = get_db()
+    if not current_app.config.get("LOG_FILE"):
+        # the summary below already says on standard output what the log would repeat on standard error
+        logging.getLogger(LOGGER).setLevel(logging.ERROR)
     if if_empty and (existing := store.count_events(db)):
         click.echo(f"{existing} event(s) already stored in {current_app.config['DATABASE']}; not ingesting.")
         return
