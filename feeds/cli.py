@@ -200,6 +200,9 @@ EXPORT_PATHS = (
     "/feed.json",
     "/api/events",
     "/api/openapi.json",
+    "/calendar/interactive",
+    "/embed.js",
+    "/embed/builder",
 )
 
 
@@ -212,7 +215,8 @@ def export_command(directory: Path, base_url: str) -> None:
     """Write static copies of the pages, calendars and feeds to DIRECTORY, for any static host or CDN.
 
     Exports /, /calendar.ics, /feed.rss, /feed.atom, /feed.json, /api/events, one calendar per
-    category, each event's page, calendar and JSON, each article's page, and the static files.
+    category, each event's page, calendar and JSON, each article's page, the month pages of every
+    month with an event, the interactive calendar, embed.js and the static files.
     Addresses without an extension get one from their content type (/api/events becomes
     api/events.json, /events/UID becomes events/UID.html). Routes this version lacks are skipped.
     """
@@ -226,6 +230,7 @@ def export_command(directory: Path, base_url: str) -> None:
         path = quote(uid, safe="@")
         wanted += [f"/events/{path}", f"/events/{path}.ics", f"/api/events/{path}"]
     wanted += [f"/articles/{article_id}" for article_id in store.article_ids(get_db())]
+    wanted += [f"/calendar/{year}/{month}" for year, month in store.event_months(get_db())]
     if app.static_folder:
         static = Path(app.static_folder)
         wanted += [f"{app.static_url_path}/{p.relative_to(static).as_posix()}"

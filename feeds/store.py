@@ -642,6 +642,12 @@ def event_uids(db: Database) -> list[str]:
     return [row[0] for row in db.execute("SELECT uid FROM events ORDER BY start, uid").fetchall()]
 
 
+def event_months(db: Database) -> list[tuple[int, int]]:
+    """The months in which an event starts or ends (what an export writes a month page for)."""
+    rows = db.execute("SELECT substr(start, 1, 7) FROM events UNION SELECT substr(end, 1, 7) FROM events").fetchall()
+    return sorted((int(m[:4]), int(m[5:7])) for (m,) in rows if m)
+
+
 def backup(db: Database, dest: str | Path) -> int:
     """Copy the database to `dest` with SQLite's online backup; `dest` appears whole or not at all."""
     dest = Path(dest)

@@ -276,6 +276,19 @@ def test_export_writes_the_pages_and_skips_missing_routes(runner, db_path, page,
     db.close()
 
 
+def test_export_writes_the_month_pages_and_the_embed_script(runner, db_path, page, tmp_path, fake_pipeline):
+    run(runner, db_path, "ingest", page)
+    out = tmp_path / "site"
+    assert run(runner, db_path, "export", out).exit_code == 0
+    db = store.open_db(db_path)
+    months = store.event_months(db)
+    db.close()
+    assert months
+    for year, month in months:
+        assert (out / "calendar" / str(year) / f"{month}.html").exists()
+    assert (out / "embed.js").exists()
+
+
 @pytest.mark.parametrize(
     ("url", "mimetype", "file"),
     [
