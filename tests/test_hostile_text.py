@@ -274,3 +274,8 @@ def test_a_feed_for_a_hostile_query_is_well_formed(site, url):
     data = site.client.get(url + HOSTILE_QUERY).data
     assert not feedparser.parse(data).bozo
     assert b"<script>alert" not in data
+
+
+def test_control_characters_in_a_search_do_not_reach_the_page(client):
+    body = client.get("/?q=%E5%8D%9A%00%1b%E8%A7%88").get_data(as_text=True)
+    assert "\x00" not in body and "\x1b" not in body

@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields
 
 import regex
 
+from .. import scrub
 from ..models import CATEGORIES, STATUSES, TZ, EventFilter, StoredEvent
 from ..render.common import category_label, details_text
 from ..render.syndication import item_title
@@ -118,7 +119,7 @@ def _choice(args: Mapping[str, str], name: str, allowed: Iterable[str]) -> str |
 
 
 def _text(args: Mapping[str, str], name: str) -> str | None:
-    value = " ".join(args.get(name, "").split())
+    value = " ".join(scrub.line(args.get(name, "")).split())  # no control character reaches a page
     if len(value) > MAX_TEXT_CHARS:
         raise QueryError(f"{name} is longer than {MAX_TEXT_CHARS} characters")
     return value or None
