@@ -55,27 +55,27 @@ def _merge_glosses(text: str, found: list[DateMatch]) -> list[DateMatch]:
         if previous is not None and re.fullmatch(r"\s*\(\s*", text[previous.end:date.start]) \
                 and re.match(r"\s*\)", text[date.end:]):
             close = date.end + text[date.end:].index(")") + 1
-            clock = CLOCK_AFTER.match(text, close)
-            interval = date.interval
-            if clock and interval.precision == "day" and interval.start == interval.end:
-                interval = make_interval(interval.start_date, interval.end_date, "day", *_clock_pair(clock))
-            result[-1] = DateMatch(text[previous.start:clock.end() if clock else close], previous.start,
-                                   clock.end() if clock else close, interval, date.rule + "+gloss",
+            clock_at = close + len(text[close:]) - len(text[close:].lstrip(" "))
+            after = g.CLOCK_ONLY.match(text, clock_at)
+            interval, end = date.interval, close
+            if after and interval.precision == "day" and interval.start == interval.end:
+                interval = make_interval(interval.start_date, interval.end_date, "day", *_clock_span(after))
+                end = after.end()
+            result[-1] = DateMatch(text[previous.start:end], previous.start, end, interval, date.rule + "+gloss",
                                    previous.cue or date.cue)
             continue
         result.append(date)
     return result
 
 
-CLOCK_AFTER = re.compile(
-    r"\s*(?P<tp>上午|下午|晚上|晚|中午|早上)?\s*(?P<hh>[01]?\d|2[0-3])[:：时点](?P<mm>[0-5]\d)?分?")
-
-
-def _clock_pair(m: re.Match) -> tuple[dt.time, None]:
-    hour = int(m.group("hh"))
-    if m.group("tp") in ("下午", "晚上", "晚") and hour < 12:
-        hour += 12
-    return dt.time(hour, int(m.group("mm") or 0)), None
+def _clock_span(m: re.Match) -> tuple[dt.time | None, dt.time | None]:
+    """Start and end times of a CLOCK_ONLY match (`上午9时至11时`, `9:00—17:00`)."""
+    if m.group("hh"):
+        start = dt.time(int(m.group("hh")), int(m.group("mm")))
+        return start, dt.time(min(int(m.group("ehh")), 23), int(m.group("emm"))) if m.group("ehh") else None
+    start, part = clock(m, "")
+    has_end = m.group("eh") or m.group("eh2")
+    return start, clock(m, "e", m.group("etp") or part)[0] if has_end else None
 
 
 def _sentence(ends: list[int], position: int) -> int:
@@ -83,7 +83,8 @@ def _sentence(ends: list[int], position: int) -> int:
 
 
 def _direction(text: str, start: int, end: int) -> int:
-    """+1 if the clause announces something to come, -1 if it reports, 0 if it does not say."""
+    """+1 if the sentence announces something to come, -2 if it says it happened (`了`, `日前`),
+    -1 if it only reports a happening (`X日，…会议召开`), 0 if it does not say."""
     window = max(0, start - 40)
     clause_start = max((m.end() for m in CLAUSE_START.finditer(text, window, start)), default=window)
     before, after = text[clause_start:start], text[end:end + 24]
@@ -234,13 +235,7 @@ def _attach_clock_times(text: str, found: list[DateMatch], sentence_ends: list[i
             continue
         if _sentence(sentence_ends, date.start) != _sentence(sentence_ends, m.start()):
             continue
-        if m.group("hh"):
-            start_time = dt.time(int(m.group("hh")), int(m.group("mm")))
-            end_time = dt.time(min(int(m.group("ehh")), 23), int(m.group("emm"))) if m.group("ehh") else None
-        else:
-            start_time, part = clock(m, "")
-            has_end = m.group("eh") or m.group("eh2")
-            end_time = clock(m, "e", m.group("etp") or part)[0] if has_end else None
+        start_time, end_time = _clock_span(m)
         if start_time is None:
             continue
         day = date.interval.start_date
@@ -302,7 +297,7 @@ def _span(text: str, first: DateMatch, last: DateMatch, rule: str) -> DateMatch:
 
 
 def _days(n: str, unit: str, start: dt.date) -> int:
-    count = number(n.replace("两", "二"))
+    count = number(n)
     if unit == "周":
         return count * 7
     if unit == "个月":
