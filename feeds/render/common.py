@@ -153,8 +153,9 @@ def short_date(ev: StoredEvent) -> str:
 
 
 def evidence(ev: StoredEvent) -> str:
-    """The sentence that reports the event, from its first mention."""
-    return clean_block(ev.mentions[0].evidence) if ev.mentions else ""
+    """The sentence behind the event's current facts: its most recently published mention's
+    (mentions come oldest first, and the latest publication's facts win when they differ)."""
+    return clean_block(ev.mentions[-1].evidence) if ev.mentions else ""
 
 
 def event_url(base_url: str, uid: str) -> str:
