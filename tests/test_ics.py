@@ -324,5 +324,6 @@ def test_the_evidence_shown_is_the_latest_reports_whose_facts_the_event_has():
 
     ev = StoredEvent("u@feeds", "2022世界工业互联网产业大会", "conference", "2022-12-15", "2022-12-15",
                      True, "day", "青岛", "confirmed", 1, "2022-11-22T00:00:00Z", "2022-12-15T00:00:00Z",
-                     [mention("2022-11-22", "大会将于11月29日至30日举办。"), mention("2022-12-15", "今天上午,在大会上…")])
+                     [mention("2022-11-22", "大会将于11月29日至30日举办。"),
+                      mention("2022-12-15", "今天上午,在大会上…")])
     assert evidence(ev) == "今天上午,在大会上…"
