@@ -15,7 +15,7 @@ LEADING_DATE = re.compile(r"^(\d{1,2})月(\d{1,2})日[,，]")
 """`本报青岛讯 4月2日,…`: a dateline with no date, whose first words date the news itself."""
 
 YEAR_MENTION = re.compile(
-    r"(?<![\d—–\-~至到])((?:19|20)\d{2})(\s*年|(?=[\u4e00-\u9fff《“]))(?![\d—–\-~]|以来|以前|前)")
+    r"(?<![\d—–\-~至到自从])((?:19|20)\d{2})(\s*年|(?=[\u4e00-\u9fff《“]))(?![\d—–\-~]|以来|以前|前|起)")
 """A year named in the text, but not the ends of a plan period (`2023—2025年`) or `2015年以来`.
 
 A year written with 年 counts fully; one that only prefixes a name (`2020胶东半岛工业设计促进季`)

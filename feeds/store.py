@@ -215,11 +215,14 @@ def _add_window_indexes(db: Database) -> None:
     `mentions_created` turns data_version (run by every calendar and feed request, 304s included)
     into an index lookup instead of a scan of every mention. The meta row `longest_days`, the
     longest event stored so far in days (kept by triggers; it only grows), gives a date-window query
-    a lower bound on `start`, so it reads one range of `events_start` instead of every event that
-    starts before the window ends.
+    a lower bound on `start`, so it reads one range of `events_start_end` instead of every event that
+    starts before the window ends; that index also holds `end`, so events in the range that ended
+    before the window are skipped without reading their rows. It replaces `events_start`.
     """
     span = 'julianday(substr({0}."end", 1, 10)) - julianday(substr({0}.start, 1, 10))'
     db.execute("CREATE INDEX mentions_created ON mentions (created)")
+    db.execute('CREATE INDEX events_start_end ON events (start, "end")')
+    db.execute("DROP INDEX events_start")
     db.execute(
         "INSERT INTO meta (key, value) SELECT 'longest_days', "
         f"coalesce(max({span.format('events')}), 0) FROM events"
@@ -521,7 +524,7 @@ def query_events(db: Database, flt: EventFilter) -> list[StoredEvent]:
         params.append(flt.start.isoformat())
         earliest = _earliest_start(db, flt.start)
         if earliest:
-            where.append("e.start >= ?")  # bounds the events_start range on both sides (migration 2)
+            where.append("e.start >= ?")  # bounds the events_start_end range on both sides (migration 2)
             params.append(earliest)
     if flt.end:
         where.append("e.start < ?")  # anything starting on `end`, timed or not, sorts before the next day

@@ -48,24 +48,46 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
 
 def _merge_glosses(text: str, found: list[DateMatch]) -> list[DateMatch]:
     """`下周三（6月18日）`, `Wednesday (Sept. 10)`: a date glossed in parentheses is one expression,
-    and the written-out date inside wins."""
+    and the written-out date inside wins; `下周末（周六、周日）` only restates the week, which stays."""
     result: list[DateMatch] = []
-    for date in found:
-        previous = result[-1] if result else None
-        if previous is not None and re.fullmatch(r"\s*\(\s*", text[previous.end:date.start]) \
-                and re.match(r"\s*\)", text[date.end:]):
-            close = date.end + text[date.end:].index(")") + 1
-            clock_at = close + len(text[close:]) - len(text[close:].lstrip(" "))
-            after = g.CLOCK_ONLY.match(text, clock_at)
-            interval, end = date.interval, close
-            if after and interval.precision == "day" and interval.start == interval.end:
-                interval = make_interval(interval.start_date, interval.end_date, "day", *_clock_span(after))
-                end = after.end()
-            result[-1] = DateMatch(text[previous.start:end], previous.start, end, interval, date.rule + "+gloss",
-                                   previous.cue or date.cue)
+    i = 0
+    while i < len(found):
+        date = found[i]
+        opening = GLOSS_OPEN.match(text, date.end)
+        close = text.find(")", opening.end()) if opening else -1
+        inner = [d for d in found[i + 1:] if opening and opening.end() <= d.start and d.end <= close]
+        if not inner or not re.fullmatch(r"[\s、,，和及]*", _between(text, opening.end(), close, inner)):
+            result.append(date)
+            i += 1
             continue
-        result.append(date)
+        restates = all(d.rule.startswith("weekday") for d in inner) and date.rule.startswith(("weekend", "weekday"))
+        if restates:
+            interval = date.interval
+        elif len(inner) == 1:
+            interval = inner[0].interval
+        else:
+            interval = Interval(inner[0].interval.start_date, inner[-1].interval.end_date, "day")
+        end = close + 1
+        after = g.CLOCK_ONLY.match(text, end + len(text[end:]) - len(text[end:].lstrip(" ")))
+        if after and interval.precision == "day" and interval.start == interval.end:
+            interval = make_interval(interval.start_date, interval.end_date, "day", *_clock_span(after))
+            end = after.end()
+        result.append(DateMatch(text[date.start:end], date.start, end, interval,
+                                (date.rule if restates else inner[0].rule) + "+gloss", date.cue or inner[0].cue))
+        i += 1 + len(inner)
     return result
+
+
+GLOSS_OPEN = re.compile(r"\s*\(\s*(?:北京时间|即|Beijing time)?\s*")
+
+
+def _between(text: str, start: int, end: int, inner: list[DateMatch]) -> str:
+    """What stands in the parentheses besides the dates."""
+    pieces, position = [], start
+    for d in inner:
+        pieces.append(text[position:d.start])
+        position = d.end
+    return "".join(pieces) + text[position:end]
 
 
 def _clock_span(m: re.Match) -> tuple[dt.time | None, dt.time | None]:
@@ -90,8 +112,10 @@ def _direction(text: str, start: int, end: int) -> int:
     before, after = text[clause_start:start], text[end:end + 24]
     if g.DIRECTION_FORWARD.search(before[-8:]) or g.DIRECTION_FORWARD.match(after.lstrip(" ,，")):
         return 1
-    if g.POSTPONED_TO.search(text[max(0, start - 8):start]):
-        return 1  # `延期至…`: a new date is ahead
+    if g.POSTPONED_TO.search(text[max(0, start - 8):start]) or re.match(r"\s*(?:前|之前|以前)", after):
+        return 1  # `延期至…`: a new date is ahead; `X前报名`: a deadline is ahead
+    if g.PLANNED_BEFORE.search(before[-8:]):
+        return 0
     if g.DIRECTION_BACKWARD.search(before) or re.match(r"[,，]?[^。；;，,将拟]{0,14}?(?:已|曾|了)", after):
         return -2
     sentence_start = max((m.end() for m in g.SENTENCE_END.finditer(text, max(0, start - 120), start)),
@@ -106,6 +130,8 @@ def _cue(text: str, start: int, end: int) -> str:
     before, after = text[max(0, start - 8):start], text[end:end + 6]
     if re.search(r"[自从]\s*$", before) and re.match(r"[^，,。；;]{0,24}?以来", text[end:end + 30]):
         return "period"  # `自今年3月启动作品征集以来`: a real date, but the start of a period reaching to now
+    if re.search(r"(?:至|到)\s*$", before) and re.match(r"\s*(?:结束|止|闭幕|落幕)", after):
+        return "until"  # `本周六开市，至10月7日结束`
     for name, pattern in g.CUES_AFTER:
         if pattern.match(after):
             return name
@@ -153,8 +179,8 @@ def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None) -> 
     return DateMatch(text[m.start():span_end], m.start(), span_end, interval, _rule_name(m, has_end), cue)
 
 
-_END_GROUPS = ("e_y", "e_yr", "e_m", "e_mr", "e_d", "e_d2", "e_d3", "e_mp", "e_rel", "e_wd", "e_yp", "e_yp2",
-               "e_h", "e_h2")
+_END_GROUPS = ("e_iy", "e_y", "e_yr", "e_m", "e_mr", "e_d", "e_d2", "e_d3", "e_mp", "e_rel", "e_wd", "e_we",
+               "e_yp", "e_yp2", "e_h", "e_h2")
 
 
 def _bare_month(m: re.Match) -> bool:
@@ -197,6 +223,10 @@ def _rule_name(m: re.Match, has_end: bool) -> str:
             return "context-day" if get(p + "rel") in g.CONTEXT_DAYS else "relative-day"
         if get(p + "wd"):
             return "weekday"
+        if get(p + "we"):
+            return "weekend"
+        if get(p + "iy"):
+            return "numeric-ymd"
         if get(p + "yp") or get(p + "yp2"):
             return "year-part"
         if get(p + "mr"):

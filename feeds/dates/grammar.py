@@ -55,13 +55,15 @@ EVENING = {"傍晚", "晚上", "晚间", "夜间", "夜里", "晚", "当晚"}
 """Hours added to a clock reading below 12: (from which hour on it is already afternoon, offset)."""
 
 DIRECTION_FORWARD = re.compile(r"将|拟|计划|预计|即将|定于|准备|有望|届时|筹备|将要|拟定|预定|报名")
-DIRECTION_BACKWARD = re.compile(r"了|日前|近日|已经|已于|已|刚刚|上周|此前|曾|过去")
+DIRECTION_BACKWARD = re.compile(r"了|日前|近日|已经|已于|刚刚|上周|此前|曾|过去")
+PLANNED_BEFORE = re.compile(r"原(?:定|计划|拟)")
+"""`原定于5月…`: the first plan's date, near publication whichever side; not an announcement."""
 REPORTED_AFTER = re.compile(r"^[^。；;]{0,20}?(?:召开|举行|举办|开幕|闭幕|落幕|启动|开讲|开展|揭晓|发布)")
 """`3月5日，全市…会议召开`: a date followed by a happening with no 将 before it is a report."""
 REPORT_REACH_DAYS = 330
 """How far back a report may reach; beyond it, a date with no year is taken as the nearest."""
 
-POSTPONED_TO = re.compile(r"(?:延期|推迟|改期|顺延|延迟|延后)(?:至|到|为|于)?\s*$")
+POSTPONED_TO = re.compile(r"(?:延期|推迟|改期|顺延|延迟|延后|调整为|调整至|改为|改至|改在)(?:至|到|为|于)?\s*$")
 """`延期至X`: X is the new date, ahead of the old one."""
 
 CUES_BEFORE = (
@@ -107,15 +109,19 @@ def _point(p: str) -> str:
     day_suffix = "[日号]" if p == "e_" else "日"
     day_words = _alternatives([*RELATIVE_DAYS, *CONTEXT_DAYS])
     year_parts = _alternatives(PARTS_OF_YEAR)
+    cn_day = CN_DAY if p == "e_" else f"(?<=于){CN_DAY}"
     return rf"""(?:
-        (?:(?P<{p}y>{YEAR})\s*年\s*|(?P<{p}yr>{rel_years})\s*)?
+        (?<![\d.])(?P<{p}iy>(?:19|20)\d{{2}})(?P<{p}isep>[./-])(?P<{p}im>1[0-2]|0?[1-9])(?P={p}isep)
+          (?P<{p}id>3[01]|[12]\d|0?[1-9])(?![\d.])
+      | (?:(?P<{p}y>{YEAR})\s*年\s*|(?P<{p}yr>{rel_years})\s*)?
         (?:(?<!\d)(?<!\d\.)(?P<{p}m>{MONTH})\s*月(?:份)?|(?P<{p}mr>{rel_months}))
         (?:\s*(?P<{p}d>{DAY})\s*(?:(?P<{p}ds>[日号])|(?={RANGE_TO_DAY}))
           |(?P<{p}part>{month_parts}|初(?![步期次中级心始衷见])|底(?![线部层])|末(?![端梢期])
             |中(?=[,，。将举召开在左前后]))
         )?
       | (?<!\d)(?<!\d\.)(?<![第每])(?P<{p}d2>{ASCII_DAY})\s*{day_suffix}(?![报本元游])
-      | (?<=于)(?P<{p}d3>{CN_DAY})\s*日(?![内游])
+      | (?P<{p}d3>{cn_day})\s*日(?![内游])
+      | (?<![每一两几])(?P<{p}we>(?P<{p}wko>下个|上个|本|这|下|上)?周末)
       | (?P<{p}mp>{this_month_parts})(?=前|底|[,，。将完])
       | (?P<{p}rel>{day_words})
       | (?<![每一两几])(?P<{p}wo>下个|上个|本|这|下|上)?(?:周|星期|礼拜)(?P<{p}wd>[一二三四五六日天])(?![年期刊])

@@ -118,6 +118,14 @@ def resolve_point(m, p: str, ctx: Context, anchor: Point | None = None) -> Point
         monday = week_of - dt.timedelta(days=week_of.weekday())
         day = monday + dt.timedelta(weeks=g.WEEK_OFFSETS[get(p + "wo") or ""], days=g.WEEKDAYS[get(p + "wd")])
         return Point(day, day, "day", True, True)
+    if get(p + "iy"):
+        day = dt.date(int(get(p + "iy")), int(get(p + "im")), int(get(p + "id")))
+        return Point(day, day, "day", True, True)
+    if get(p + "we"):
+        week_of = anchor.first if anchor is not None and not get(p + "wko") else _base_day(ctx)
+        saturday = week_of - dt.timedelta(days=week_of.weekday()) + dt.timedelta(
+            weeks=g.WEEK_OFFSETS[get(p + "wko") or ""], days=5)
+        return Point(saturday, saturday + dt.timedelta(days=1), "day", True, True)
     if get(p + "mp"):
         base = _base_day(ctx)
         first_day, last_day = g.PARTS_OF_MONTH[g.PARTS_OF_THIS_MONTH[get(p + "mp")]]

@@ -40,6 +40,8 @@ def _named_events(sentence: Sentence, names: list[Name], known: list[Name]) -> l
     if not dates or not names:
         return []
     masked = masked_text(sentence)
+    if v.POSTPONED_UNDATED.search(sentence.text):
+        return []
     postponed = [d for d in dates if d.cue == "postponed"]
     cancelled = bool(v.CANCELLED.search(sentence.text))
     if postponed:

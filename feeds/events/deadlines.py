@@ -38,8 +38,9 @@ def _deadline_title(sentence: Sentence, date: DateMatch, article: Article, known
                        default=0)
     before = sentence.text[clause_start:date.start - sentence.start]
     before = re.split(r"(?:将于|须于|请于|应于|于|将|请|须|需|务必|在)(?=[^将于请须需在]*$)", before)[0]
-    if v.DEADLINE_WORDS.search(before) and len(before) >= 4:
-        return re.sub(r"(?:工作|活动)$", "", before) + "截止"
+    before = re.sub(r"(?:的)?(?:截止|截至)(?:时间|日期)?(?:为|是)?$|(?:工作|活动)$", "", before)
+    if v.DEADLINE_WORDS.search(before) and len(v.DEADLINE_WORDS.sub("", before)) >= 2:
+        return before + "截止"
     if known:
         return known[-1].title + what
     return re.sub(r"[,，。:：!！?？].*$", "", article.headline)[:30] + what

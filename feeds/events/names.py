@@ -72,6 +72,9 @@ def _name_start(masked: str, head_start: int) -> int:
                 if ch == "”" and _quote_opens_before(masked, i, head_start):
                     i = masked.rfind("“", 0, i)
                     continue
+                if ch == "》" and i == head_start and 0 <= i - masked.rfind("《", 0, i) <= 30:
+                    i = masked.rfind("《", 0, i)  # `电影《湾区之光》首映礼`
+                    continue
                 break
             if ch == MASK:
                 break

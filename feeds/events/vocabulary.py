@@ -21,7 +21,8 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
     (r"大会|论坛|峰会|研讨会|年会|推介会|发布会|大讲堂|讲堂|座谈会|推进会|部署会|报告会|交流会|对接会|恳谈会|"
      r"见面会|分享会|沙龙|听证会|联谊会|表彰会|说明会|宣讲会|培训班|工作会议|联组会议|会议|招商会|签约会|"
      r"洽谈推介签约活动|推介签约活动|讲座|培训班|研讨班|品鉴会|路演|推介活动|交流活动|对接活动", "conference"),
-    (r"签约仪式|启动仪式|开工仪式|揭牌仪式|授牌仪式|成立仪式|颁奖典礼|颁奖仪式|开幕式|仪式|典礼", "other"),
+    (r"签约仪式|启动仪式|开工仪式|揭牌仪式|授牌仪式|成立仪式|颁奖典礼|颁奖仪式|开幕式|仪式|典礼|首映礼|首映式|"
+     r"首发式|开机仪式", "other"),
     (r"(?<=”)活动|(?<=[\u4e00-\u9fff]{4})活动", "other"),
 )
 """Event head words and their category, most specific first."""
@@ -56,7 +57,9 @@ NOT_EVENTS = re.compile(r"印发|发布了?[《“]|出台|并网|投产|通车|
 OPENING_SUFFIX = re.compile(r"(?:开幕式|闭幕式|开幕仪式|启动仪式|启动式)$")
 """`…洽谈会开幕式`: the opening of an event stands for the event."""
 
-CANCELLED = re.compile(r"取消|停办|暂停举办|不再举办|延期举办(?![，,]?[^。]{0,10}(?:至|到))")
+CANCELLED = re.compile(r"取消|停办|暂停举办|不再举办")
+POSTPONED_UNDATED = re.compile(r"(?:延期|推迟|改期)[^。]{0,12}(?:另行通知|另行公布|待定|择期)")
+"""`延期举办，具体时间另行通知`: no date stands; the old one must not stay on anyone's calendar."""
 POSTPONED = re.compile(r"延期|推迟|改期|顺延|延后")
 
 NAME_STOP = re.compile(
