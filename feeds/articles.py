@@ -94,8 +94,10 @@ def split_articles(page: str) -> list[Article]:
                 elif pending:
                     if not current.body:
                         current.headings += pending
+                    elif len(pending) == 1 and not pending_marked and _stands_apart(pending[0], line):
+                        current.body.append(pending[0])  # a heading over its paragraph or listing
                     elif len(pending) == 1 and not pending_marked:
-                        line = pending[0] + line  # a line cut off by the layout, or an intertitle
+                        line = pending[0] + line  # a line cut off by the layout
                     else:
                         current = start_new()
                     pending, pending_marked = [], False
@@ -115,8 +117,10 @@ def _classify(line: str) -> str:
         return "byline"
     if line.startswith("#"):
         return "heading"
-    if line in SECTION_NAMES or PAGE_HEADER.match(line):  # the masthead dates the page, heads no article
-        return "section"
+    if line in SECTION_NAMES or PAGE_HEADER.match(line) or re.fullmatch(r"【[^】]{1,10}】", line):
+        return "section"  # the masthead dates the page and heads no article; 【演出】 heads a column's part
+    if LABELLED.match(line):
+        return "body"
     if line.startswith(PULL_QUOTE):
         return "quote"
     if DATELINE.match(line):
@@ -124,6 +128,15 @@ def _classify(line: str) -> str:
     if len(line) <= 48 and not SENTENCE_END.search(line) and not line.startswith(("(", "（")):
         return "heading"
     return "body"
+
+
+def _stands_apart(heading: str, line: str) -> bool:
+    """A short line that heads what follows: an English heading, or the name over `时间：…` lines."""
+    return bool(LABELLED.match(line)) or (heading.isascii() and line[:1].isupper())
+
+
+LABELLED = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}|[A-Z][a-z]+)\s*[:：]")
+"""`时间：9月30日晚7点半`, `地点：…`: a listing's or a notice's labelled line."""
 
 
 def _continues_body(draft: _Draft, line: str) -> bool:

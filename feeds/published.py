@@ -22,7 +22,8 @@ A year written with 年 counts fully; one that only prefixes a name (`2020胶东
 counts half: names carry the year of an edition, which may be long past."""
 TARGET_YEAR = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
 PAGE_HEADER = re.compile(
-    r"^[^\n]{0,30}?(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:星期|周)[一二三四五六日天]"
+    r"^[^\n]{0,30}?(?P<y>(?:19|20)\d{2})\s*(?:年|[./])\s*(?P<m>\d{1,2})\s*(?:月|[./])\s*(?P<d>\d{1,2})\s*日?\s*"
+    r"(?:星期|周)[一二三四五六日天]"
     r"|^[^\n]{0,40}?(?:Updated|Published|Date)\s*:?\s*(?P<iy>(?:19|20)\d{2})-(?P<im>\d{2})-(?P<id>\d{2})")
 """A page's masthead line (`青岛早报 2025年6月11日 星期三 A04`, `Xinhua | Updated: 2025-09-08`): the issue date."""
 ENGLISH_YEAR = re.compile(r"\b((?:19|20)\d{2})\b(?![-–—]\d)")

@@ -24,14 +24,14 @@ ENGLISH_DATE = re.compile(
       | (?P<dd1>{DAY})(?:{RANGE_WORD}(?P<dd2>{DAY}))?\s+(?P<mm1>{MONTH})(?:,?\s+(?P<yy>{YEAR}))?
       | (?:in\s+)?(?P<part>early|mid|late)[-\s]+(?P<pm>{MONTH})(?:\s+(?P<pmy>{YEAR}))?
       | (?:in\s+)(?P<mo>{MONTH})(?:\s+(?P<moy>{YEAR}))?
-      | (?P<wk>(?:next|this|last)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+      | (?P<wk>(?:next|this|last)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend)
       | (?P<rel>today|tomorrow|yesterday|tonight
           |(?:next|this|last)\s+(?:week|month|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))
     )\b
     (?:\s*(?:at|from)?\s*(?P<t1>{TIME})(?:{RANGE_WORD}(?P<t2>{TIME}))?)?""",
     re.VERBOSE | re.IGNORECASE,
 )
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend")
 MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 PAST = re.compile(r"\b(?:was|were|held|had|took place|opened|closed|ended|concluded|attended|signed)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|to be held|is scheduled|are scheduled|plans? to|upcoming|next)\b", re.I)
@@ -72,6 +72,8 @@ def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch |
         if published is None:
             return None
         start = end = _weekday(get("wd"), (get("wk") or "").strip().lower(), published, m)
+        if get("wd").lower() == "weekend":
+            end = start + dt.timedelta(days=1)
         precision = "day"
     elif get("part"):
         first = _parse(f"{get('pm')} 1 {year or ''}".strip(), published, prefer)
@@ -137,7 +139,7 @@ def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch |
 
 def _weekday(name: str, which: str, published: dt.date, m: re.Match) -> dt.date:
     """`last Thursday`, `next Monday`, or a bare `Wednesday`: ahead when the verb looks ahead, else behind."""
-    wanted = WEEKDAYS.index(name.lower())
+    wanted = WEEKDAYS.index(name.lower()) % 7 if name.lower() != "weekend" else 5
     ahead = (wanted - published.weekday()) % 7
     if which == "next":
         return published + dt.timedelta(days=ahead or 7)

@@ -163,7 +163,9 @@ CLOCK_ONLY = re.compile(
 """A clock time with no date of its own (`上午10时`, `9:00—17:00`): it belongs to the date before it."""
 
 DURATION = re.compile(
-    r"(?:为期|持续|历时|连续)\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>天|日|周|个月)")
+    r"(?:为期|持续|历时|连续)\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>天|日|周|个月)"
+    r"|\bfor (?P<en>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) days\b")
+ENGLISH_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 """`为期三天`, anywhere in the sentence of a one-day date: the event's length."""
 MONTH_RANGE_START = re.compile(r"(?<!\d)(?P<m>1[0-2]|0?[1-9])\s*(?:—+|-|–|~|～|至|到)\s*$")
 """`6—8月`: the start of a month range, written without 月."""

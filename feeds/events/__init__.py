@@ -12,6 +12,7 @@ from ..dates import find_dates
 from ..models import Article, DateMatch, Event
 from . import vocabulary as v
 from .deadlines import calls_with_deadlines, deadlines
+from .listings import listed_events
 from .missions import trade_missions
 from .names import Name, find_names, full_title, is_bare
 from .places import fill_places, location_of, without
@@ -23,10 +24,14 @@ def extract_events(article: Article) -> list[Event]:
     text = article.body
     published = article.published
     dates = find_dates(text, published.date, published.year)
-    events: list[Event] = []
+    sentences = split_sentences(text, dates)
+    events, listed = listed_events(sentences, article)
     known_names: list[Name] = []
-    for sentence in split_sentences(text, dates):
+    for i, sentence in enumerate(sentences):
         names = find_names(sentence)
+        if i in listed:
+            known_names += [n for n in names if n.head != n.title]
+            continue
         found = (deadlines(sentence, article, known_names) or trade_missions(sentence)
                  or _named_events(sentence, names, known_names))
         known_names += [n for n in names if n.head != n.title]

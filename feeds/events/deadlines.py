@@ -19,7 +19,7 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name]) -> list[E
         return []
     date = due[0]
     if english:
-        title = f"{english.group('what')}{english.group('rest').rstrip()} closes"
+        title = f"{english.group('what')}{english.group('rest').rstrip()} deadline"
     else:
         title = _deadline_title(sentence, date, article, known)
     interval = date.interval

@@ -42,7 +42,13 @@ def find_names(sentence: Sentence) -> list[Name]:
         if inner != title and v.EVENT_HEAD.search(inner[-6:]):
             title = inner
         refers_back = bool(v.COREFERENCE.search(masked[max(0, left - 3):left])) or not masked[:left].strip()
-        names.append(Name(title, head.group(0), start, end, _category(title), refers_back))
+        names.append(Name(title, head.group(0), start, end, category_of(title), refers_back))
+    for m in v.ENGLISH_SUBJECT.finditer(masked):
+        if not v.ENGLISH_NAME.fullmatch(m.group("name").strip()):
+            title = m.group("name").strip()
+            names.append(Name(title, title.split()[-1], sentence.start + m.start("name"),
+                              sentence.start + m.start("name") + len(title),
+                              "exhibition" if re.search(r"\bArt\b", title) else "other"))
     for m in v.ENGLISH_NAME.finditer(masked):
         if m.group(0) != m.group("head"):
             category = next(c for p, c in v.ENGLISH_CATEGORY if p.search(m.group("head")))
@@ -101,7 +107,7 @@ def _clean_title(title: str) -> str:
     return title.strip("\"' ")
 
 
-def _category(title: str) -> str:
+def category_of(title: str) -> str:
     for pattern, category in v.HEAD_CATEGORY:
         if pattern.search(title):
             return category

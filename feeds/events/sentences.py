@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from ..models import DateMatch, Event, Interval
 
-SENTENCE = re.compile(r"(?:[^。！？!?；;\n.]|\.(?!\s+[A-Z\u4e00-\u9fff]))+(?:[。！？!?；;]|\.(?=\s)|$)")
-"""A sentence: up to 。！？； or a full stop before the next English sentence (not `Sept. 30`)."""
+SENTENCE = re.compile(r"(?:[^。！？!?；;\n.]|\.(?!\s+[A-Z\u4e00-\u9fff]))+(?:[。！？!?；;]|\.(?=\s)|(?=\n)|$)")
+"""A sentence: up to 。！？；, the end of its line, or a full stop before the next English sentence
+(not the one in `Sept. 30`)."""
 
 
 CLAUSE_BREAK = re.compile(r"[，,：]|(?<!\d):|:(?!\d)")

@@ -6,7 +6,7 @@ import re
 
 EVENT_HEADS: tuple[tuple[str, str], ...] = (
     # (head-word pattern, category): the last word of an event's name says what kind it is
-    (r"博览会|交易会|展览会|展销会|洽谈会|采洽会|订货会|交流会(?=暨)|车展|展会|市集|招聘会|购物节|消费季|"
+    (r"博览会|交易会|展览会|展销会|洽谈会|采洽会|订货会|交流会(?=暨)|车展|展会|市集|招聘会|双选会|书市|书展|购物节|消费季|"
      r"采购节", "fair"),
     (r"作品展|美术展|书画展|画展|摄影展|艺术展|文物展|特展|成果展|图片展|版画双年展|双年展|"
      r"(?<!四|三|五|六)大展", "exhibition"),
@@ -80,7 +80,8 @@ VENUE = re.compile(
     r"连演|演出|奏响|展出|带来|亮相|开展|出发|启航|鸣枪)"
 )
 ENGLISH_DEADLINE = re.compile(r"\b(?P<what>Registration|Applications?|Submissions?|Entries|Nominations|Voting)\b"
-                              r"(?P<rest>[^.;]{0,80}?)\b(?:is|are|will be|remains?)\s+open\b", re.I)
+                              r"(?P<rest>[^.;]{0,80}?)\b(?:(?:is|are|will be|remains?)\s+open|must be (?:submitted|filed|made)|"
+                              r"(?:is|are) due|close[sd]?)\b", re.I)
 ENGLISH_HEADS = (
     (r"Expo|Fair|Trade Show", "fair"),
     (r"Exhibition|Art Show|Biennale", "exhibition"),
@@ -91,10 +92,16 @@ ENGLISH_HEADS = (
 )
 ENGLISH_NAME = re.compile(
     r"(?:\b(?:19|20)\d{2}\s+)?(?:\b[A-Z][\w&'.-]*\s+(?:(?:of|on|for|and|the|in|de)\s+)?){0,8}"
-    r"(?P<head>" + "|".join(p for p, _ in ENGLISH_HEADS) + r")\b")
+    r"(?P<head>" + "|".join(p for p, _ in ENGLISH_HEADS) + r")\b"
+    r"(?!\s+(?:and\s+[A-Z]\w+\s+)?(?:Cent(?:er|re)|Hall|Hotel|Park|Building|Grounds?|Venue)\b)")
+"""An English event name ending in its head word; `National Exhibition and Convention Center` is a place."""
+ENGLISH_SUBJECT = re.compile(
+    r"(?:^|(?<=\.\s))(?P<name>(?:[A-Z][\w&'.-]*\s+(?:&\s+)?){1,7}(?:(?:19|20)\d{2}\s+)?)"
+    r"(?=(?:runs|opens|will (?:run|open|be held|take place)|takes place|is scheduled|kicks off)\b)")
+"""`West Bund Art & Design 2018 runs Nov 8-11`: a capitalized subject that runs, opens or is held."""
 ENGLISH_CATEGORY = [(re.compile(rf"(?:{p})$"), c) for p, c in ENGLISH_HEADS]
 ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|is held|was held|held|scheduled|"
-                           r"opens|opened|kicks off|"
+                           r"opens|opened|kicks off|flocked|gathered|attended|drew|"
                            r"kicked off|will open|runs|will run|starts|begins|closes|hosted|hosts|will host)\b", re.I)
 
 VENUE_LABELED = re.compile(r"(?:地点|地址|会场|场地)\s*[:：为是]\s*(?P<place>[^，,。；;\s]{2,30})")

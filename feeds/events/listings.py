@@ -1,0 +1,58 @@
+"""Listings and notices: a name over labelled lines (`时间：9月30日晚7点半` / `地点：青岛大剧院`).
+
+Culture columns, event calendars and official notices (`关于举办…的通知`) print events this way
+rather than in sentences: the name stands alone on a line, the date and place on the lines below.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Article, Event
+from . import vocabulary as v
+from .names import category_of
+from .sentences import Sentence, usable
+
+TIME_LABEL = re.compile(r"^[(（]?[一二三四五六七八九十\d]*[)）、]?\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[:：]\s*")
+PLACE_LABEL = re.compile(r"^(?:地点|地址|场馆|场地|活动地点|举办地点)\s*[:：]\s*(?P<place>[^，,。；;(（\n]{2,40})")
+TIME_WORDS = ("时间", "日期", "活动时间", "举办时间", "演出时间", "开放时间", "展期")
+NOTICE = re.compile(r"关于(?:举办|召开|开展|组织)(?P<name>.+?)的(?:补充)?通知")
+"""`关于举办2024年“鸢都英才”高校毕业生春季双选会的通知`: the event the whole notice is about."""
+
+
+def listed_events(sentences: list[Sentence], article: Article) -> tuple[list[Event], set[int]]:
+    """Events printed as listings, and the indexes of the sentences they used."""
+    events: list[Event] = []
+    used: set[int] = set()
+    notice = NOTICE.search(article.headline + "".join(article.subheadlines) + article.body[:200])
+    for i, sentence in enumerate(sentences):
+        label = TIME_LABEL.match(sentence.text.strip())
+        dates = [d for d in sentence.dates if usable(d)]
+        if not label or not dates or dates[0].start - sentence.start > len(label.group(0)) + 4:
+            continue  # only a line whose value is a date
+        if label.group("label") in TIME_WORDS:
+            title_index = _title_above(sentences, i)
+            if title_index is None:
+                continue
+            title = sentences[title_index].text.strip().strip("“”\"")
+            used.add(title_index)
+        elif notice and not v.EVENT_HEAD.search(label.group("label")):
+            title = notice.group("name") + label.group("label")  # `首场：2024.5.18` of the notice's event
+        else:
+            title = label.group("label")
+        place = next((m.group("place").strip() for s in sentences[i + 1:i + 4]
+                      if (m := PLACE_LABEL.match(s.text.strip()))), "")
+        events.append(sentence.event(title, category_of(title), dates[0].interval, place))
+        used.add(i)
+    return events, used
+
+
+def _title_above(sentences: list[Sentence], i: int) -> int | None:
+    """The unlabelled short line above a listing's labelled lines: the event's name."""
+    j = i - 1
+    while j >= 0 and TIME_LABEL.match(sentences[j].text.strip()):
+        j -= 1
+    if j < 0:
+        return None
+    text = sentences[j].text.strip()
+    return j if 2 <= len(text) <= 50 and not re.search(r"[。！？]$", text) else None
