@@ -80,7 +80,8 @@ VENUE = re.compile(
     r"连演|演出|奏响|展出|带来|亮相|开展|出发|启航|鸣枪)"
 )
 ENGLISH_DEADLINE = re.compile(r"\b(?P<what>Registration|Applications?|Submissions?|Entries|Nominations|Voting)\b"
-                              r"(?P<rest>[^.;]{0,80}?)\b(?:(?:is|are|will be|remains?)\s+open|must be (?:submitted|filed|made)|"
+                              r"(?P<rest>[^.;]{0,80}?)\b(?:(?:is|are|will be|remains?)\s+open"
+                              r"|must be (?:submitted|filed|made)|"
                               r"(?:is|are) due|close[sd]?)\b", re.I)
 ENGLISH_HEADS = (
     (r"Expo|Fair|Trade Show", "fair"),
