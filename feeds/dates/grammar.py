@@ -63,12 +63,12 @@ REPORTED_AFTER = re.compile(r"^[^。；;]{0,20}?(?:召开|举行|举办|开幕|�
 REPORT_REACH_DAYS = 330
 """How far back a report may reach; beyond it, a date with no year is taken as the nearest."""
 
-POSTPONED_TO = re.compile(r"(?:延期|推迟|改期|顺延|延迟|延后|调整为|调整至|改为|改至|改在)(?:至|到|为|于)?\s*$")
+POSTPONED_TO = re.compile(r"(?:延期|推迟|改期|顺延|延迟|延后|延长|调整为|调整至|改为|改至|改在)(?:至|到|为|于)?\s*$")
 """`延期至X`: X is the new date, ahead of the old one."""
 
 CUES_BEFORE = (
     ("drop", re.compile(r"(?<!\d)0?1\s*(?:—+|-|–|~|～|至|到)\s*$")),  # `1—4月`, `1至11月`: statistics
-    ("drop", re.compile(r"每(?:年|月|周|逢|个月)?(?:的)?\s*$")),  # `每年5月`: recurring, no one date
+    ("drop", re.compile(r"(?:每(?:年|月|周|逢|个月)?|往年|历年|以往)(?:的)?\s*$")),  # `每年5月`, `往年…6月`: habits
     ("deadline", re.compile(r"(?:截至|截止(?:日期|时间)?(?:为|是|到|至)?|最迟|最晚于?|不晚于|报名至)\s*$")),
     ("postponed", POSTPONED_TO),
     ("planned", re.compile(r"原(?:定|计划|拟)(?:于|在)?\s*$")),

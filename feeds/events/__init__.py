@@ -32,16 +32,18 @@ def extract_events(article: Article) -> list[Event]:
         if i in listed:
             known_names += [n for n in names if n.head != n.title]
             continue
-        found = (deadlines(sentence, article, known_names) or trade_missions(sentence)
-                 or _named_events(sentence, names, known_names))
+        due = deadlines(sentence, article, known_names, names)
+        found = due + (trade_missions(sentence) or _named_events(sentence, names, known_names, due))
         known_names += [n for n in names if n.head != n.title]
         events += found
     return fill_places(_unique(calls_with_deadlines(events, published.date)), text)
 
 
-def _named_events(sentence: Sentence, names: list[Name], known: list[Name]) -> list[Event]:
+def _named_events(sentence: Sentence, names: list[Name], known: list[Name], due: list[Event]) -> list[Event]:
     """Named gatherings: each date with the name of its clause, if the clause says it takes place."""
-    dates = [d for d in sentence.dates if usable(d) or d.cue == "planned"]
+    due_spans = {(e.interval.start_date, e.interval.end_date) for e in due}
+    dates = [d for d in sentence.dates if (usable(d) or d.cue == "planned") and d.cue != "deadline"
+             and (d.interval.start_date, d.interval.end_date) not in due_spans]
     if not dates or not names:
         return []
     masked = masked_text(sentence)
@@ -61,6 +63,8 @@ def _named_events(sentence: Sentence, names: list[Name], known: list[Name]) -> l
     for date in dates:
         name = _name_for(sentence, date, names, taken)
         if name is None:
+            continue
+        if _opens_registration(sentence, date, name):
             continue
         clause = _clause_text(sentence, masked, date, name)
         happens = v.HAPPENING_VERBS.search(clause) or v.ENGLISH_VERBS.search(clause)
@@ -90,6 +94,13 @@ def _severally(sentence: Sentence, masked: str, dates: list[DateMatch], names: l
             for date, place in zip(dates, where, strict=True)]
 
 
+def _opens_registration(sentence: Sentence, date: DateMatch, name: Name) -> bool:
+    """`大赛即日起开始报名`: the day a contest opens its registration is not the contest's day
+    (a call for entries that is itself the event, `…作品征集活动即日起启动`, is)."""
+    return (date.text.startswith(("即日", "今起")) and bool(v.DEADLINE_WORDS.search(sentence.text))
+            and not v.DEADLINE_WORDS.search(name.title))
+
+
 def _name_for(sentence: Sentence, date: DateMatch, names: list[Name], taken: set[int]) -> Name | None:
     """The name the date belongs to: in its clause, else the next clause, else the one before."""
     clause = sentence.clause_of(date.start)
@@ -101,6 +112,9 @@ def _name_for(sentence: Sentence, date: DateMatch, names: list[Name], taken: set
         here = [n for n in free if sentence.clause_of(n.start) == wanted]
         if here:
             return min(here, key=lambda n: (is_bare(n) and not n.refers_back, abs(n.start - date.start)))
+    if date.cue == "postponed" or v.HAPPENING_VERBS.match(sentence.text, date.end - sentence.start):
+        before = [n for n in free if n.end <= date.start and not is_bare(n)]
+        return before[-1] if before else None  # `…展览会，经组委会研究，将推迟到7月3日至7日…举办`
     return None
 
 

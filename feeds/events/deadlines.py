@@ -6,14 +6,18 @@ import re
 
 from ..models import Article, DateMatch, Event, Interval
 from . import vocabulary as v
-from .names import Name
+from .names import Name, is_bare
 from .sentences import CLAUSE_BREAK, Sentence
 
 
-def deadlines(sentence: Sentence, article: Article, known: list[Name]) -> list[Event]:
+def deadlines(sentence: Sentence, article: Article, known: list[Name], names: list[Name]) -> list[Event]:
     """`即日起至12月15日…提出意见建议`, `报名截止日期为X`: the day something is due."""
-    due = [d for d in sentence.dates if d.cue in ("deadline", "until")
-           or (d.text.startswith(("即日", "今起")) and d.interval.end_date > d.interval.start_date)]
+    opened = [d for d in sentence.dates
+              if d.text.startswith(("即日", "今起")) and d.interval.end_date > d.interval.start_date]
+    if opened and any(not is_bare(n) for n in names) and v.HOLDING_VERBS.search(sentence.text):
+        opened = []  # `自即日起至6月30日…举办“网络招聘月”活动`: the event's own span, not a deadline
+    due = [d for d in sentence.dates if d.cue in ("deadline", "until", "postponed")] + opened
+    due.sort(key=lambda d: (d.cue != "postponed", d.start))  # `由5月10日延长至5月31日`: the new date
     english = v.ENGLISH_DEADLINE.search(sentence.text)
     if not due or not (v.DEADLINE_WORDS.search(sentence.text) or english):
         return []

@@ -16,6 +16,8 @@ from .sentences import Sentence, usable
 TIME_LABEL = re.compile(r"^[(（]?[一二三四五六七八九十\d]*[)）、]?\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[:：]\s*")
 PLACE_LABEL = re.compile(r"^(?:地点|地址|场馆|场地|活动地点|举办地点)\s*[:：]\s*(?P<place>[^，,。；;(（\n]{2,40})")
 TIME_WORDS = ("时间", "日期", "活动时间", "举办时间", "演出时间", "开放时间", "展期")
+SESSION = re.compile(r"场$|^(?:线上|线下)|开幕|闭幕|决赛|复赛|初赛")
+"""Labels that name a session of the notice's event (`首场`, `次场`, `线上`)."""
 NOTICE = re.compile(r"关于(?:举办|召开|开展|组织)(?P<name>.+?)的(?:补充)?通知")
 """`关于举办2024年“鸢都英才”高校毕业生春季双选会的通知`: the event the whole notice is about."""
 
@@ -28,7 +30,7 @@ def listed_events(sentences: list[Sentence], article: Article) -> tuple[list[Eve
     for i, sentence in enumerate(sentences):
         label = TIME_LABEL.match(sentence.text.strip())
         dates = [d for d in sentence.dates if usable(d)]
-        if not label or not dates or dates[0].start - sentence.start > len(label.group(0)) + 4:
+        if not label or not dates or dates[0].start - sentence.start > len(label.group(0)) + 10:
             continue  # only a line whose value is a date
         if label.group("label") in TIME_WORDS:
             title_index = _title_above(sentences, i)
@@ -36,10 +38,12 @@ def listed_events(sentences: list[Sentence], article: Article) -> tuple[list[Eve
                 continue
             title = sentences[title_index].text.strip().strip("“”\"")
             used.add(title_index)
-        elif notice and not v.EVENT_HEAD.search(label.group("label")):
+        elif notice and SESSION.search(label.group("label")):
             title = notice.group("name") + label.group("label")  # `首场：2024.5.18` of the notice's event
-        else:
+        elif v.EVENT_HEAD.search(label.group("label")):
             title = label.group("label")
+        else:
+            continue  # `预约：即日起…`, `报名：…`: not an event of its own
         place = next((m.group("place").strip() for s in sentences[i + 1:i + 4]
                       if (m := PLACE_LABEL.match(s.text.strip()))), "")
         events.append(sentence.event(title, category_of(title), dates[0].interval, place))

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from . import vocabulary as v
 from .sentences import MASK, Sentence, masked_text
 
+COUNTED = re.compile(r"^(?:[\d一二三四五六七八九十两多几各]+(?:个|项|场|类)|各类|各项|.{0,12}等\d+个)")
+"""`22个竞赛`, `各类展会`: a count of events, not the name of one."""
+
 
 @dataclass
 class Name:
@@ -34,7 +37,7 @@ def find_names(sentence: Sentence) -> list[Name]:
             continue
         left = _name_start(masked, head.start())
         title = _clean_title(masked[left:head.end()])
-        if not title or MASK in title:
+        if not title or MASK in title or COUNTED.match(title):
             continue
         start = sentence.start + head.end() - len(title)
         end = sentence.start + head.end()

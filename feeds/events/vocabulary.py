@@ -12,7 +12,9 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
      r"(?<!四|三|五|六)大展", "exhibition"),
     (r"(?<=[\u4e00-\u9fff]{2})(?:时尚|服装|食品|饮料|美容|家居|汽车|珠宝|医疗|工业|农业|数码|文化|动漫|美妆|商品)展(?![览销会])"
      r"|(?<![发开拓进扩施延参布办组])展(?=[，,。;；\s在于将()]|$)", "fair"),
-    (r"大赛|竞赛|比赛|锦标赛|联赛|挑战赛|邀请赛|选拔赛|运动会|马拉松|总决赛|决赛|公开赛|擂台赛", "competition"),
+    (r"大赛|竞赛|比赛|锦标赛|联赛|挑战赛|邀请赛|选拔赛|运动会|马拉松|总决赛|决赛|公开赛|擂台赛|"
+     r"(?<=[\u4e00-\u9fff])(?:球|舟|项|棋|车|跑|泳|艇|船|跳|射|拳|跤|剑)赛"
+     r"(?![区道季事程制点场况前后期果手])", "competition"),
     (r"艺术节|啤酒节|音乐节|电影节|戏剧节|文化节|旅游节|美食节|读书节|科技节|体育节|电商节|动漫节|海洋节|樱花节|"
      r"花节|灯会|庙会|嘉年华|音乐会|演唱会|晚会|人才周|时装周|活动周|宣传周|创新创业周|文化周|设计周|展演|"
      r"巡演|演出|开放日|体验日|游园会|旅游季|文化季|消费季|购物季|活动季|音乐季|"
@@ -28,7 +30,8 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
 """Event head words and their category, most specific first."""
 
 EVENT_HEAD = re.compile("(?:" + "|".join(f"(?:{pattern})" for pattern, _ in EVENT_HEADS) + ")"
-                        r"(?!议|中心|室|厅|馆|楼|场馆|所|址|秘书处|组委会|主席|代表(?!大会)|精神|展览|区|位|台|品|期间)")
+                        r"(?!议|中心|室|厅|馆|楼|场馆|所|址|秘书处|组委会|主席|代表(?!大会)|精神|展览|区|位|台|品|期间|"
+                        r"官网|网站|公众号|项目|工种|类别|门类)")
 """A head word, unless it names a place or a body (`会议中心`, `大会组委会`)."""
 HEAD_CATEGORY = [(re.compile(f"(?:{pattern})$"), category) for pattern, category in EVENT_HEADS]
 
@@ -49,6 +52,9 @@ HAPPENING_VERBS = re.compile(
     r"开班|开课|开考|鸣枪|开跑|启幕|启航|成立|在[^，。]{1,20}?(?:举行|召开|举办)|出席|参加|参展|亮相|办|开|"
     r"(?:会|展|节|赛|坛|式)上|带来|奉献|献演|连演|首演|公演|演出|上演")
 """Verbs that say a named gathering takes place on the date."""
+
+HOLDING_VERBS = re.compile(r"举办|举行|开展|开幕|召开")
+"""Verbs that say an event is held (not merely that something happens at it)."""
 
 NOT_EVENTS = re.compile(r"印发|发布了?[《“]|出台|并网|投产|通车|竣工|签署[^仪]|获批|上线(?!仪式)|通过了?[《“]|"
                         r"施行|(?:起|正式)(?:实施|执行|生效)")
