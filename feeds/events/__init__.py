@@ -97,8 +97,8 @@ def _severally(sentence: Sentence, masked: str, dates: list[DateMatch], names: l
 def _opens_registration(sentence: Sentence, date: DateMatch, name: Name) -> bool:
     """`大赛即日起开始报名`: the day a contest opens its registration is not the contest's day
     (a call for entries that is itself the event, `…作品征集活动即日起启动`, is)."""
-    return (date.text.startswith(("即日", "今起")) and bool(v.DEADLINE_WORDS.search(sentence.text))
-            and not v.DEADLINE_WORDS.search(name.title))
+    return (date.text.startswith(("即日", "今起")) and date.interval.start == date.interval.end
+            and bool(v.DEADLINE_WORDS.search(sentence.text)) and not v.DEADLINE_WORDS.search(name.title))
 
 
 def _name_for(sentence: Sentence, date: DateMatch, names: list[Name], taken: set[int]) -> Name | None:
@@ -145,7 +145,11 @@ def _unique(events: list[Event]) -> list[Event]:
         first = result[seen[key]]
         wider = (event.interval.start_date == first.interval.start_date
                  and event.interval.end_date > first.interval.end_date)
-        if wider:
+        extended = event.category == first.category == "deadline" and event.interval.end_date > first.interval.end_date
+        if extended:  # `报名截止时间延长至5月31日`
+            first.interval, first.evidence = event.interval, event.evidence
+            first.evidence_start, first.evidence_end = event.evidence_start, event.evidence_end
+        elif wider:
             first.interval = event.interval
             first.location = first.location or event.location
     return result

@@ -21,6 +21,8 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
     english = v.ENGLISH_DEADLINE.search(sentence.text)
     if not due or not (v.DEADLINE_WORDS.search(sentence.text) or english):
         return []
+    if re.search(r"完成|实现|达到|建成", sentence.text[due[0].end - sentence.start:]):
+        return []  # `将在6月底前完成…登记`: what an office must achieve, not what a reader must do
     date = due[0]
     if english:
         title = f"{english.group('what')}{english.group('rest').rstrip()} deadline"
@@ -35,19 +37,30 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
 def _deadline_title(sentence: Sentence, date: DateMatch, article: Article, known: list[Name]) -> str:
     """What is due: a quoted name, the clause that says what is submitted, or the event it is for."""
     what = next(label for word, label in (*v.DEADLINE_LABELS, ("", "截止")) if word in sentence.text)
-    quoted = [m for m in v.QUOTED_NAME.finditer(sentence.text) if m.group("name")]
+    offset = date.start - sentence.start
+    quoted = [m for m in v.QUOTED_NAME.finditer(sentence.text) if m.end() <= offset
+              or re.match(r"[^，,。]{0,8}?(?:活动|征集|作品|大赛|评选|比赛|计划)", sentence.text[m.end():])]
     if quoted:
         return f"“{quoted[-1].group('name')}”{what}"
     clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence.text, 0, date.start - sentence.start)),
                        default=0)
-    before = sentence.text[clause_start:date.start - sentence.start]
-    before = re.split(r"(?:将于|须于|请于|应于|于|将|请|须|需|务必|在)(?=[^将于请须需在]*$)", before)[0]
+    first_date = min((d.start for d in sentence.dates if d.start >= sentence.start + clause_start), default=date.start)
+    before = sentence.text[clause_start:first_date - sentence.start]
+    before = re.split(r"(?:将于|须于|请于|应于|可于|于|将|请|须|需|可|务必|在|由)(?=[^将于请须需可在由]*$)", before)[0]
+    before = re.sub(r"(?:延长|推迟|调整|改)(?:至|到|为)$", "", before)
     before = re.sub(r"(?:的)?(?:截止|截至)(?:时间|日期)?(?:为|是)?$|(?:工作|活动)$", "", before)
+    before = STARTED.sub("", before)
     if v.DEADLINE_WORDS.search(before) and len(v.DEADLINE_WORDS.sub("", before)) >= 2:
         return before + "截止"
+    if len(before) >= 3 and v.DEADLINE_WORDS.search(sentence.text, date.end - sentence.start):
+        return before + what  # `已购票观众可于6月10日前…申请全额退票`: who must act, and what
     if known:
         return known[-1].title + what
-    return re.sub(r"[,，。:：!！?？].*$", "", article.headline)[:30] + what
+    return STARTED.sub("", re.sub(r"[,，。:：!！?？].*$", "", article.headline)[:30]) + what
+
+
+STARTED = re.compile(r"(?:启动|开始|正式)(?:征集|报名|申报)?$|(?:征集|报名|申报)?(?:启动|开始)$")
+"""`…资助启动申报`: the words that say a call opened, which the deadline's label says again."""
 
 
 def calls_with_deadlines(events: list[Event], published) -> list[Event]:

@@ -56,7 +56,7 @@ HAPPENING_VERBS = re.compile(
 HOLDING_VERBS = re.compile(r"举办|举行|开展|开幕|召开")
 """Verbs that say an event is held (not merely that something happens at it)."""
 
-NOT_EVENTS = re.compile(r"印发|发布了?[《“]|出台|并网|投产|通车|竣工|签署[^仪]|获批|上线(?!仪式)|通过了?[《“]|"
+NOT_EVENTS = re.compile(r"印发|发布了?[《“]|出台|并网|投产|通车|竣工|签署[^仪]|获批|上线(?!仪式)|通过了[《“]|审议通过|"
                         r"施行|(?:起|正式)(?:实施|执行|生效)")
 """Happenings that are no gathering: a document issued, a plant connected, a line opened."""
 
@@ -130,8 +130,9 @@ CITIES = ("青岛", "北京", "上海", "天津", "重庆", "广州", "深圳", 
 CITY_AFTER_PREPOSITION = re.compile(rf"(?:在|于|赴|来|到|落户)(?P<city>{'|'.join(CITIES)})")
 """A city is the place only where the sentence puts the event there (`在北京举办`), not wherever it is named."""
 
-DEADLINE_WORDS = re.compile(r"征集|报名|申报|提交|投稿|申请|预约|登记|意见建议|评选|推荐")
-DEADLINE_LABELS = (("征集", "征集截止"), ("意见建议", "意见建议征集截止"), ("报名", "报名截止"),
+DEADLINE_WORDS = re.compile(r"征集|报名|申报|提交|投稿|申请|预约|登记|意见建议|评选|推荐|退票|退款")
+DEADLINE_LABELS = (("退票", "退票截止"), ("退款", "退款截止"), ("征集", "征集截止"), ("意见建议", "意见建议征集截止"),
+                   ("报名", "报名截止"),
                    ("申报", "申报截止"), ("提交", "提交截止"), ("投稿", "投稿截止"), ("申请", "申请截止"),
                    ("预约", "预约截止"))
 QUOTED_NAME = re.compile(r"“(?P<name>[^“”]{2,40})”")
