@@ -264,3 +264,46 @@ def test_an_exhibition_fair_keeps_its_whole_name():
     e = one("第17届潍坊国际食品展览会将于7月6日在潍坊鲁台会展中心开幕。")
     assert e.title == "第17届潍坊国际食品展览会"
     assert e.category == "fair"
+
+
+def test_a_listing_names_the_event_over_its_time_and_place_lines():
+    page = ("岛城文化周历\n\n【演出】\n\n“海之韵”2023夏季交响音乐会\n时间:6月17日晚7点半\n地点:青岛大剧院音乐厅\n"
+            "票价:80元—380元\n\n“小海鸥”亲子阅读会\n时间:每周六上午9:30—11:00\n地点:青岛市图书馆少儿馆")
+    events = events_of(page)
+    assert [(e.title, e.location) for e in events] == [("“海之韵”2023夏季交响音乐会", "青岛大剧院音乐厅")]
+    assert events[0].interval.start.isoformat() == "2023-06-17T19:30:00+08:00"
+
+
+def test_a_notice_names_its_sessions_after_the_event_it_announces():
+    article = split_articles(normalize(
+        "关于举办2023年青岛市高校毕业生夏季双选会的通知\n\n各有关单位:\n\n"
+        "(一)首场:2023.6.17(星期六)9:00-12:00\n地点:青岛国际会展中心3号馆"))[0]
+    article.published = PublicationDate(dt.date(2023, 6, 10), "given", 1.0, 2023)
+    events = extract_events(article)
+    assert [(e.title, e.location) for e in events] == [("2023年青岛市高校毕业生夏季双选会首场", "青岛国际会展中心3号馆")]
+    assert events[0].interval.start.isoformat() == "2023-06-17T09:00:00+08:00"
+
+
+def test_an_extended_deadline_replaces_the_old_one():
+    body = "大赛报名截止时间为6月20日。经研究,大赛报名截止时间延长至6月30日。"
+    events = events_of(body)
+    assert [(e.category, span(e)) for e in events] == [("deadline", ("2023-06-30", "2023-06-30"))]
+
+
+def test_a_refund_deadline_says_who_must_act_not_the_cancelled_events_name():
+    body = ("原定于6月24日在青岛体育中心举行的“海风之约”演唱会因故取消。已购票观众可于7月10日前申请全额退票。")
+    events = events_of(body)
+    assert [(e.title, e.status) for e in events] == [("“海风之约”演唱会", "cancelled"), ("已购票观众退票截止", "confirmed")]
+
+
+def test_a_postponement_without_a_new_date_leaves_no_event():
+    assert events_of("原定于6月举办的第二届青岛国际茶业博览会延期举办,具体时间另行通知。") == []
+
+
+def test_an_office_target_is_not_a_deadline():
+    assert events_of("各区市将在6月底前完成对离校未就业高校毕业生的实名登记。") == []
+
+
+def test_the_name_two_clauses_before_a_new_date():
+    e = one("原定于4月举办的第十八届青岛国际汽车展览会,经组委会研究,将推迟到7月3日至7日在青岛国际会展中心举办。")
+    assert (e.title, span(e)) == ("第十八届青岛国际汽车展览会", ("2023-07-03", "2023-07-07"))

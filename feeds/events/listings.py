@@ -36,7 +36,7 @@ def listed_events(sentences: list[Sentence], article: Article) -> tuple[list[Eve
             title_index = _title_above(sentences, i)
             if title_index is None:
                 continue
-            title = sentences[title_index].text.strip().strip("“”\"")
+            title = _unwrapped(sentences[title_index].text.strip())
             used.add(title_index)
         elif notice and SESSION.search(label.group("label")):
             title = notice.group("name") + label.group("label")  # `首场：2024.5.18` of the notice's event
@@ -49,6 +49,12 @@ def listed_events(sentences: list[Sentence], article: Article) -> tuple[list[Eve
         events.append(sentence.event(title, category_of(title), dates[0].interval, place))
         used.add(i)
     return events, used
+
+
+def _unwrapped(title: str) -> str:
+    """`“蔚蓝之境——油画作品展”` without the quotes that wrap it whole; `“祖国颂”音乐会` as it is."""
+    inner = title[1:-1]
+    return inner if title[:1] == "“" and title[-1:] == "”" and "“" not in inner and "”" not in inner else title
 
 
 def _title_above(sentences: list[Sentence], i: int) -> int | None:

@@ -1,0 +1,98 @@
+"""The store's hot queries use indexes: checked with EXPLAIN QUERY PLAN on a small database.
+
+Without ANALYZE, SQLite plans for large tables whatever their size, so the plans here are the ones a
+store of a million events gets (bench/queries.py times them there). No timings are asserted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from conftest import make_event, make_report, save
+
+from feeds import store
+from feeds.models import EventFilter
+
+FULL_SCAN = re.compile(r"^SCAN (?:e|events|m|mentions)\b")
+"""A scan of the events or mentions table (or all of one of their indexes); FTS `SCAN ..._fts VIRTUAL TABLE`
+is an index lookup and passes."""
+
+
+@pytest.fixture
+def stocked(db):
+    beer = make_event("第十届青岛国际啤酒博览会", "2023-07-15", "2023-07-17", location="青岛国际会展中心")
+    forum = make_event("海洋科技论坛", "2023-06-02T09:30:00+08:00", location="凤凰岛会议中心")
+    save(db, make_report("博览会", "2023-05-01", beer, forum))
+    save(db, make_report("年会", "2023-08-01", make_event("智能制造年会", "2023-09-10")))
+    return db
+
+
+def events_query_plan(db, flt: EventFilter) -> list[str]:
+    """The plan of the events query query_events runs for `flt`, one detail per line."""
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        store.query_events(db, flt)
+    finally:
+        db.conn.set_trace_callback(None)
+    sql = next(s for s in statements if s.lstrip().startswith("SELECT e.* FROM events e"))
+    return [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql).fetchall()]
+
+
+def scans(plan: list[str]) -> list[str]:
+    return [line for line in plan if FULL_SCAN.match(line)]
+
+
+def test_date_window_reads_one_range_of_the_start_index(stocked):
+    plan = events_query_plan(stocked, EventFilter(start=dt.date(2023, 7, 1), end=dt.date(2023, 7, 31), limit=500))
+    assert scans(plan) == []
+    assert any("USING INDEX events_start_end (start>? AND start<?)" in line for line in plan), plan
+
+
+@pytest.mark.parametrize("q", ["啤酒博览会", "凤凰岛会议中心 海洋科技"])
+def test_full_text_search_uses_the_fts_indexes(stocked, q):
+    plan = events_query_plan(stocked, EventFilter(q=q, limit=500))
+    assert scans(plan) == []
+    assert any("events_fts VIRTUAL TABLE" in line for line in plan), plan
+    assert any("VIRTUAL TABLE INDEX 0:M" in line and "events_fts" not in line for line in plan), plan
+
+
+def test_search_within_a_window_uses_indexes(stocked):
+    plan = events_query_plan(stocked, EventFilter(q="啤酒博览会", start=dt.date(2023, 7, 1),
+                                                  end=dt.date(2023, 7, 31), limit=500))
+    assert scans(plan) == []
+
+
+def test_data_version_reads_indexes_only(stocked):
+    """Every calendar and feed request runs it, 304s included."""
+    statements: list[str] = []
+    stocked.conn.set_trace_callback(statements.append)
+    try:
+        store.data_version(stocked)
+    finally:
+        stocked.conn.set_trace_callback(None)
+    select = next(s for s in statements if "max(created)" in s)
+    plan = [row[3] for row in stocked.execute("EXPLAIN QUERY PLAN " + select).fetchall()]
+    assert not [line for line in plan if line.startswith("SCAN") and "CONSTANT ROW" not in line], plan
+    assert any("mentions_created" in line for line in plan), plan
+
+
+def test_window_finds_an_event_that_started_long_before(stocked):
+    """The window's lower bound on start comes from the longest event stored, so long events still match."""
+    save(stocked, make_report("征集", "2023-01-01", make_event("全年征集活动", "2023-01-01", "2024-03-31")))
+    found = store.query_events(stocked, EventFilter(start=dt.date(2024, 3, 1), end=dt.date(2024, 3, 31)))
+    assert [e.title for e in found] == ["全年征集活动"]
+
+
+def test_window_follows_an_event_made_longer_by_a_later_report(stocked):
+    save(stocked, make_report("预告", "2023-01-01", make_event("城市马拉松", "2023-04-01")))
+    save(stocked, make_report("延长", "2023-02-01", make_event("城市马拉松", "2023-04-01", "2024-01-31")))
+    found = store.query_events(stocked, EventFilter(start=dt.date(2024, 1, 15), end=dt.date(2024, 1, 20)))
+    assert [e.title for e in found] == ["城市马拉松"]
+
+
+def test_longest_event_is_kept_in_meta(stocked):
+    longest = stocked.execute("SELECT value FROM meta WHERE key = 'longest_days'").fetchone()[0]
+    assert longest == 2  # the beer festival, 15 to 17 July
