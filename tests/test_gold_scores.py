@@ -15,10 +15,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
-SETS = {  # pages, gold, required events that must be found (of all required)
-    "seeds": (ROOT / "seeds", DATA / "gold_seeds.json", 13),
-    "heldout": (DATA / "heldout", DATA / "gold_heldout.json", 55),
-    "heldout2": (DATA / "heldout2", DATA / "gold_heldout2.json", 48),
+SETS = {  # pages, gold, (required events found at least, wrong dates + duplicates at most)
+    "seeds": (ROOT / "seeds", DATA / "gold_seeds.json", (13, 0)),
+    "heldout": (DATA / "heldout", DATA / "gold_heldout.json", (55, 0)),
+    "heldout2": (DATA / "heldout2", DATA / "gold_heldout2.json", (48, 2)),
 }
 
 
@@ -31,18 +31,18 @@ def load_scorer():
 
 @pytest.fixture(scope="module", params=sorted(SETS))
 def scored(request):
-    pages, gold_file, required = SETS[request.param]
+    pages, gold_file, floors = SETS[request.param]
     feeds = Path(sys.executable).parent / "feeds"
     out = subprocess.run([str(feeds), "extract", str(pages), "--json"],
                          capture_output=True, text=True, check=True, cwd=ROOT).stdout
     predictions = [json.loads(line) for line in out.splitlines() if line.strip()]
     gold = json.loads(gold_file.read_text(encoding="utf-8"))
-    return load_scorer().score(gold, predictions), required
+    return load_scorer().score(gold, predictions), floors
 
 
 def test_the_required_events_are_found_with_their_dates(scored):
-    totals, floor = scored
-    assert totals["found_required"] >= floor, totals
+    totals, (found, _) = scored
+    assert totals["found_required"] >= found, totals
 
 
 def test_nothing_is_emitted_that_the_gold_does_not_list(scored):
@@ -52,8 +52,8 @@ def test_nothing_is_emitted_that_the_gold_does_not_list(scored):
 
 
 def test_wrong_dates_and_duplicates_stay_rare(scored):
-    totals, _ = scored
-    assert totals["wrong_date"] + totals["duplicate"] <= totals["predicted"] // 25, totals
+    totals, (_, errors) = scored
+    assert totals["wrong_date"] + totals["duplicate"] <= errors, totals
 
 
 def test_categories_and_locations_match_the_gold(scored):
