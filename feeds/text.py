@@ -8,7 +8,7 @@ from functools import lru_cache
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 CJK_PUNCT = r"\u3000-\u303f\u2018-\u201f\u2014\u2026\uff01-\uff65《》“”‘’、。"
-TERMINAL = "。！？!?…”」』》)）】:;"
+TERMINAL = "。！？!?…”」』》)）】:;."
 """A line that ends with one of these ends a sentence or a clause that may stand alone."""
 
 MARKERS = ("□", "■", "●", "◆", "▲", "#", "(", "（", "本报", "早报", "新华社", "记者")
@@ -22,6 +22,8 @@ LABELLED_LINE = re.compile(r"^(?:时间|日期|地点|地址|场馆|票价|主�
                            r"看点|内容|"
                            r"对象|费用|截止时间|活动时间|活动地点|举办时间|举办地点)\s*[:：]")
 """A listing's labelled line (`时间：9月30日`, `地点：…`) keeps its own line: it is no continuation."""
+ENUMERATED = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、](?!\d))")
+"""`（一）首场…`, `二、参会对象`, `3.`: the numbered parts of a notice each begin anew."""
 BLANK_LINES = re.compile(r"\n[ \t]*\n[\s]*")
 LATIN_END = re.compile(r"[A-Za-z0-9,.;:'\"-]$")
 LATIN_START = re.compile(r"^[A-Za-z0-9(\"']")
@@ -74,7 +76,7 @@ def _join_lines(paragraph: str) -> str:
             continue
         last = out.rsplit("\n", 1)[-1]
         if (last.startswith(("□", "#")) or line.startswith(("□", "■", "●", "#")) or _is_dateline_start(line)
-                or LABELLED_LINE.match(line)):
+                or LABELLED_LINE.match(line) or ENUMERATED.match(line)):
             out += "\n" + line
         elif headings and _is_heading(last) and _is_heading(line) and len(last) + len(line) > 32:
             out += "\n" + line  # a headline and its subheadline
@@ -87,7 +89,8 @@ def _join_paragraphs(paragraphs: list[str]) -> list[str]:
     """A paragraph that stops mid-sentence continues in the next one (a page or column break)."""
     out: list[str] = []
     for p in paragraphs:
-        if out and _stops_mid_sentence(out[-1]) and not p.startswith(MARKERS) and not _is_dateline_start(p):
+        if (out and _stops_mid_sentence(out[-1]) and not p.startswith(MARKERS) and not _is_dateline_start(p)
+                and not ENUMERATED.match(p)):
             out[-1] = SPACE_INSIDE_CHINESE.sub("", out[-1] + _glue(out[-1], p) + p)
         else:
             out.append(p)

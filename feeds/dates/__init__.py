@@ -130,6 +130,10 @@ def _cue(text: str, start: int, end: int) -> str:
     before, after = text[max(0, start - 8):start], text[end:end + 6]
     if re.search(r"[自从]\s*$", before) and re.match(r"[^，,。；;]{0,24}?以来", text[end:end + 30]):
         return "period"  # `自今年3月启动作品征集以来`: a real date, but the start of a period reaching to now
+    clause = text[max((m.end() for m in CLAUSE_START.finditer(text, max(0, start - 30), start)),
+                      default=max(0, start - 30)):start]
+    if re.search(r"往年|历年|以往|每年|通常", clause):
+        return "drop"  # `往年双选会均安排在6月举办`: a habit, not a date
     if re.search(r"(?:至|到)\s*$", before) and re.match(r"\s*(?:结束|止|闭幕|落幕)", after):
         return "until"  # `本周六开市，至10月7日结束`
     for name, pattern in g.CUES_AFTER:

@@ -100,7 +100,7 @@ def _quote_opens_before(masked: str, i: int, head_start: int) -> bool:
 
 
 def _clean_title(title: str) -> str:
-    title = v.TITLE_TRIM_LEFT.sub("", title.strip())
+    title = v.TITLE_TRIM_LEFT.sub("", re.sub(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]", "", title.strip()))
     if title.count("“") < title.count("”"):
         title = title.replace("”", "", 1)
     elif title.count("“") > title.count("”"):
