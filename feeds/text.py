@@ -22,7 +22,8 @@ LABELLED_LINE = re.compile(r"^(?:时间|日期|地点|地址|场馆|票价|主�
                            r"看点|内容|"
                            r"对象|费用|截止时间|活动时间|活动地点|举办时间|举办地点)\s*[:：]")
 """A listing's labelled line (`时间：9月30日`, `地点：…`) keeps its own line: it is no continuation."""
-ENUMERATED = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、](?!\d))")
+ENUMERATED = re.compile(
+    r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、](?!\d))")
 """`（一）首场…`, `二、参会对象`, `3.`: the numbered parts of a notice each begin anew."""
 BLANK_LINES = re.compile(r"\n[ \t]*\n[\s]*")
 LATIN_END = re.compile(r"[A-Za-z0-9,.;:'\"-]$")
