@@ -280,7 +280,8 @@ def test_a_notice_names_its_sessions_after_the_event_it_announces():
         "(一)首场:2023.6.17(星期六)9:00-12:00\n地点:青岛国际会展中心3号馆"))[0]
     article.published = PublicationDate(dt.date(2023, 6, 10), "given", 1.0, 2023)
     events = extract_events(article)
-    assert [(e.title, e.location) for e in events] == [("2023年青岛市高校毕业生夏季双选会首场", "青岛国际会展中心3号馆")]
+    assert [(e.title, e.location) for e in events] == [
+        ("2023年青岛市高校毕业生夏季双选会首场", "青岛国际会展中心3号馆")]
     assert events[0].interval.start.isoformat() == "2023-06-17T09:00:00+08:00"
 
 
@@ -293,7 +294,8 @@ def test_an_extended_deadline_replaces_the_old_one():
 def test_a_refund_deadline_says_who_must_act_not_the_cancelled_events_name():
     body = ("原定于6月24日在青岛体育中心举行的“海风之约”演唱会因故取消。已购票观众可于7月10日前申请全额退票。")
     events = events_of(body)
-    assert [(e.title, e.status) for e in events] == [("“海风之约”演唱会", "cancelled"), ("已购票观众退票截止", "confirmed")]
+    assert [(e.title, e.status) for e in events] == [
+        ("“海风之约”演唱会", "cancelled"), ("已购票观众退票截止", "confirmed")]
 
 
 def test_a_postponement_without_a_new_date_leaves_no_event():
