@@ -309,3 +309,15 @@ def test_an_office_target_is_not_a_deadline():
 def test_the_name_two_clauses_before_a_new_date():
     e = one("原定于4月举办的第十八届青岛国际汽车展览会,经组委会研究,将推迟到7月3日至7日在青岛国际会展中心举办。")
     assert (e.title, span(e)) == ("第十八届青岛国际汽车展览会", ("2023-07-03", "2023-07-07"))
+
+
+def test_a_fixture_is_named_after_its_sides():
+    e = one("6月17日(星期六)19:35,青岛队将在第三个主场迎战上海久事。")
+    assert (e.title, e.category) == ("青岛队第三个主场迎战上海久事", "competition")
+    assert span(e) == ("2023-06-17T19:35:00+08:00", "2023-06-17T19:35:00+08:00")
+    assert e.location == "青岛"  # a home game, in the home side's city
+
+
+def test_a_call_for_entries_running_from_today_is_a_deadline():
+    e = one("第五届青岛青年影像节征片活动自即日起至7月15日面向全国举办。")
+    assert (e.category, span(e)) == ("deadline", ("2023-06-10", "2023-07-15"))

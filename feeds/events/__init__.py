@@ -75,8 +75,11 @@ def _named_events(sentence: Sentence, names: list[Name], known: list[Name], due:
         if title is None:
             continue
         place = location_of(without(masked, name.start - sentence.start, name.end - sentence.start))
-        events.append(sentence.event(title, name.category, date.interval, place,
-                                     "cancelled" if cancelled else "confirmed"))
+        category = name.category
+        if v.DEADLINE_WORDS.search(title) and date.text.startswith(("即日", "今起")) \
+                and date.interval.end_date > date.interval.start_date:
+            title, category = re.sub(r"(?:活动|工作)$", "", title) + "截止", "deadline"  # `征片自即日起至7月15日`
+        events.append(sentence.event(title, category, date.interval, place, "cancelled" if cancelled else "confirmed"))
     return events
 
 

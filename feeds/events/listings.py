@@ -46,7 +46,9 @@ def listed_events(sentences: list[Sentence], article: Article) -> tuple[list[Eve
             continue  # `预约：即日起…`, `报名：…`: not an event of its own
         place = next((m.group("place").strip() for s in sentences[i + 1:i + 4]
                       if (m := PLACE_LABEL.match(s.text.strip()))), "")
-        events.append(sentence.event(title, category_of(title), dates[0].interval, place))
+        category = category_of(notice.group("name")) if notice and title.startswith(notice.group("name")) \
+            else category_of(title)
+        events.append(sentence.event(title, category, dates[0].interval, place))
         used.add(i)
     return events, used
 

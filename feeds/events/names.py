@@ -35,6 +35,8 @@ def find_names(sentence: Sentence) -> list[Name]:
             continue
         if v.NOT_A_GATHERING_BEFORE.search(masked, max(0, head.start() - 3), head.start()):
             continue
+        if v.FIXTURE_HEAD.fullmatch(head.group(0)) and not v.FIXTURE.match(masked, head.end()):
+            continue
         left = _name_start(masked, head.start())
         title = _clean_title(masked[left:head.end()])
         if not title or MASK in title or COUNTED.match(title):
@@ -45,7 +47,10 @@ def find_names(sentence: Sentence) -> list[Name]:
         if inner != title and v.EVENT_HEAD.search(inner[-6:]):
             title = inner
         refers_back = bool(v.COREFERENCE.search(masked[max(0, left - 3):left])) or not masked[:left].strip()
-        names.append(Name(title, head.group(0), start, end, category_of(title), refers_back))
+        category = category_of(title)
+        if v.FIXTURE_HEAD.fullmatch(head.group(0)):
+            title, category = _fixture_title(title, masked, left, head.end()), "competition"
+        names.append(Name(title, head.group(0), start, end, category, refers_back))
     for m in v.ENGLISH_SUBJECT.finditer(masked):
         if not v.ENGLISH_NAME.fullmatch(m.group("name").strip()):
             title = m.group("name").strip()
@@ -58,6 +63,18 @@ def find_names(sentence: Sentence) -> list[Name]:
             names.append(Name(m.group(0).strip(), m.group("head"), sentence.start + m.start(),
                               sentence.start + m.end(), category))
     return [n for n in names if not any(o is not n and o.start <= n.start and n.end <= o.end for o in names)]
+
+
+def _fixture_title(title: str, masked: str, left: int, head_end: int) -> str:
+    """`第二个主场` alone says little: `山东队第二个主场迎战北京首钢`."""
+    fixture = v.FIXTURE.match(masked, head_end)
+    if not fixture:
+        return title
+    clause_start = max(masked.rfind(mark, 0, left) for mark in "，,。") + 1
+    side = v.FIXTURE_SIDE.search(masked[clause_start:left])
+    who = side.group("side") + ("队" if masked[clause_start:left].find(side.group("side") + "队") >= 0 else "") \
+        if side else ""
+    return f"{who}{title}迎战{fixture.group('opponent')}"
 
 
 def _book_title_spans(text: str) -> list[tuple[int, int]]:

@@ -44,5 +44,6 @@ def fill_places(events: list[Event], text: str) -> list[Event]:
                 if event.location:
                     break
         if not event.location:
-            event.location = next((city for city in v.CITIES if city in event.title), "")
+            own_part = re.split(r"迎战|对阵|挑战", event.title)[0]  # not the opponent's city
+            event.location = next((city for city in v.CITIES if city in own_part), "")
     return events

@@ -15,6 +15,7 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
     (r"大赛|竞赛|比赛|锦标赛|联赛|挑战赛|邀请赛|选拔赛|运动会|马拉松|总决赛|决赛|公开赛|擂台赛|"
      r"(?<=[\u4e00-\u9fff])(?:球|舟|项|棋|车|跑|泳|艇|船|跳|射|拳|跤|剑)赛"
      r"(?![区道季事程制点场况前后期果手])", "competition"),
+    (r"主场首秀|揭幕战|焦点战|收官战|(?:第[一二三四五六七八九十\d]+个)?主场|客场", "competition"),
     (r"艺术节|啤酒节|音乐节|电影节|戏剧节|文化节|旅游节|美食节|读书节|科技节|体育节|电商节|动漫节|海洋节|樱花节|"
      r"花节|灯会|庙会|嘉年华|音乐会|演唱会|晚会|人才周|时装周|活动周|宣传周|创新创业周|文化周|设计周|展演|"
      r"巡演|演出|开放日|体验日|游园会|旅游季|文化季|消费季|购物季|活动季|音乐季|"
@@ -38,6 +39,13 @@ HEAD_CATEGORY = [(re.compile(f"(?:{pattern})$"), category) for pattern, category
 COREFERENCE = re.compile(r"(?:本届|此次|这次|本次|该|这一|上述)$")
 """`本届大会`: the event the article has already named."""
 
+FIXTURE_HEAD = re.compile(r"主场首秀|揭幕战|焦点战|收官战|(?:第[一二三四五六七八九十\d]+个)?主场|客场")
+"""Words that name a match only when an opponent follows (`主场迎战…`); a 主场 alone is a home ground."""
+FIXTURE = re.compile(r"(?:[,，]?\s*(?:迎战|对阵|挑战|对决)|[,，]\s*对手是)\s*(?P<opponent>[^，,。；;\s]{2,12})")
+"""`…主场迎战北京首钢`, `…主场首秀，对手是浙江广厦`: a fixture's opponent, for its title."""
+FIXTURE_SIDE = re.compile(r"(?P<side>[\u4e00-\u9fffA-Za-z]{2,10}?)(?:队)?(?:将|今晚|明晚)?(?:在|于)[^，,。]*$")
+"""The side that plays: `山东队将在第二个主场…`."""
+
 NOT_A_GATHERING_BEFORE = re.compile(r"(?:晋级|进入|闯入|挺进|杀入|入围)$")
 """`24支代表队晋级决赛`: reaching a final is no event; the final itself is named elsewhere."""
 SUB_EVENT_SUFFIX = re.compile(r"(?:决赛|总决赛|半决赛|复赛|初赛|预赛)$")
@@ -50,7 +58,7 @@ BARE_HEADS = {"开幕式", "仪式", "典礼", "会议", "活动", "大会", "�
 HAPPENING_VERBS = re.compile(
     r"举行|举办|召开|开幕|闭幕|启动|开展|开讲|落幕|拉开帷幕|亮相|开赛|开启|上演|进行|开园|开馆|开营|揭幕|"
     r"开班|开课|开考|鸣枪|开跑|启幕|启航|成立|在[^，。]{1,20}?(?:举行|召开|举办)|出席|参加|参展|亮相|办|开|"
-    r"(?:会|展|节|赛|坛|式)上|带来|奉献|献演|连演|首演|公演|演出|上演|推出")
+    r"(?:会|展|节|赛|坛|式)上|带来|奉献|献演|连演|首演|公演|演出|上演|推出|迎战|对阵|对手是")
 """Verbs that say a named gathering takes place on the date."""
 
 HOLDING_VERBS = re.compile(r"举办|举行|开展|开幕|召开")
@@ -71,6 +79,7 @@ POSTPONED = re.compile(r"延期|推迟|改期|顺延|延后")
 NAME_STOP = re.compile(
     r"[，,。；;：:！？!?、\n“”《》]|(?:讯|的|在|于|将|了|及|是|为|从|由|对|向|给|把|被|据|并|还|又|也|"
     r"参加|出席|举办|举行|召开|启动|主办|承办|协办|开展|亮相|期间|其间|当天|当日|同日|举措|带来|推出|奉献|献上|呈现|"
+    r"迎来|迎战|对阵|"
     r"今天|今日|明天|日前|近日|目前|日上午|日下午|日晚|日,|上午|下午|晚上|本届|此次|这次|本次|今年|明年|去年|"
     r"宣布|获悉|了解到|表示|介绍|透露|获得|通过|启幕|开幕)"
 )
@@ -83,7 +92,7 @@ TITLE_TRIM_LEFT = re.compile(r"^(?:[的了在于将和与及暨并]|[\s,，、]+
 VENUE = re.compile(
     r"(?:在|于|落户|来到|从)(?P<place>[^，,。；;、“”在于将从]{2,30}?)(?:隆重|盛大|正式|顺利|成功|同步|还将|将)?"
     r"(?:举行|举办|召开|开幕|闭幕|启动|开展|开讲|落幕|落下帷幕|拉开帷幕|开赛|上演|进行|揭幕|开营|开班|启幕|"
-    r"连演|演出|奏响|展出|带来|亮相|开展|出发|启航|鸣枪)"
+    r"连演|演出|奏响|展出|带来|亮相|开展|出发|启航|鸣枪|迎来|迎战|对阵)"
 )
 ENGLISH_DEADLINE = re.compile(r"\b(?P<what>Registration|Applications?|Submissions?|Entries|Nominations|Voting)\b"
                               r"(?P<rest>[^.;]{0,80}?)\b(?:(?:is|are|will be|remains?)\s+open"
@@ -130,7 +139,7 @@ CITIES = ("青岛", "北京", "上海", "天津", "重庆", "广州", "深圳", 
 CITY_AFTER_PREPOSITION = re.compile(rf"(?:在|于|赴|来|到|落户)(?P<city>{'|'.join(CITIES)})")
 """A city is the place only where the sentence puts the event there (`在北京举办`), not wherever it is named."""
 
-DEADLINE_WORDS = re.compile(r"征集|报名|申报|提交|投稿|申请|预约|登记|意见建议|评选|推荐|退票|退款")
+DEADLINE_WORDS = re.compile(r"征集|征片|征稿|征文|报名|申报|提交|投稿|申请|预约|登记|意见建议|评选|推荐|退票|退款")
 DEADLINE_LABELS = (("退票", "退票截止"), ("退款", "退款截止"), ("征集", "征集截止"), ("意见建议", "意见建议征集截止"),
                    ("报名", "报名截止"),
                    ("申报", "申报截止"), ("提交", "提交截止"), ("投稿", "投稿截止"), ("申请", "申请截止"),

@@ -73,10 +73,10 @@ class ResponseCache:
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         if not self._cacheable(environ):
             return self.app(environ, start_response)
+        version = self._data_version()  # outside the lock: SQLite releases the GIL while it runs
+        if version is None:  # no database yet: Flask creates it
+            return self.app(environ, start_response)
         with self._lock:
-            version = self._data_version()
-            if version is None:  # no database yet: Flask creates it
-                return self.app(environ, start_response)
             if version != self._version:
                 self._entries.clear()
                 self._size = 0
@@ -105,14 +105,20 @@ class ResponseCache:
                 environ.get("HTTP_ACCEPT_ENCODING", ""), str(self.today()))
 
     def _data_version(self) -> int | None:
-        """SQLite's counter of other connections' commits, on this process's own idle connection."""
-        if self._conn is None or self._pid != os.getpid():
-            path = self.database()
-            if not os.path.exists(path):
-                return None
-            self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-            self._pid = os.getpid()
-        return self._conn.execute("PRAGMA data_version").fetchone()[0]
+        """SQLite's counter of other connections' commits, on this process's own idle connection.
+
+        The connection is shared by the worker's threads (SQLite serializes them); a request racing
+        a commit may see either version, and the next request sets things right.
+        """
+        conn = self._conn
+        if conn is None or self._pid != os.getpid():
+            with self._lock:
+                path = self.database()
+                if not os.path.exists(path):
+                    return None
+                conn = self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+                self._pid = os.getpid()
+        return conn.execute("PRAGMA data_version").fetchone()[0]
 
     @staticmethod
     def _replay(entry: Entry, environ: dict) -> tuple[str, Headers, bytes] | None:
