@@ -321,3 +321,26 @@ def test_a_fixture_is_named_after_its_sides():
 def test_a_call_for_entries_running_from_today_is_a_deadline():
     e = one("第五届青岛青年影像节征片活动自即日起至7月15日面向全国举办。")
     assert (e.category, span(e)) == ("deadline", ("2023-06-10", "2023-07-15"))
+
+
+def test_a_main_venue_set_somewhere_is_the_place():
+    e = one("第33届青岛国际啤酒节将于8月26日开幕,持续至9月10日,主会场设在西海岸新区金沙滩啤酒城。")
+    assert (span(e), e.location) == (("2023-08-26", "2023-09-10"), "西海岸新区金沙滩啤酒城")
+
+
+def test_an_exhibition_open_until_a_day_runs_from_publication():
+    e = one("“奋进新征程”主题摄影展日前在青岛市美术馆开展,展期至9月30日。")
+    assert span(e) == ("2023-06-10", "2023-09-30")
+
+
+def test_a_registration_names_the_event_and_the_event_follows():
+    events = events_of("市民可于6月30日前报名参加2023青岛国际马拉松,比赛定于10月22日鸣枪开跑。")
+    assert [(e.title, span(e)) for e in events] == [
+        ("2023青岛国际马拉松报名截止", ("2023-06-30", "2023-06-30")),
+        ("2023青岛国际马拉松", ("2023-10-22", "2023-10-22")),
+    ]
+
+
+def test_a_festival_that_has_closed():
+    e = one("据悉,首届青岛国际航海节已于6月8日落下帷幕。")
+    assert (e.title, span(e)) == ("首届青岛国际航海节", ("2023-06-08", "2023-06-08"))

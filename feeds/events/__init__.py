@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..dates import find_dates
-from ..models import Article, DateMatch, Event
+from ..models import Article, DateMatch, Event, Interval
 from . import vocabulary as v
 from .deadlines import calls_with_deadlines, deadlines
 from .listings import listed_events
@@ -24,7 +24,7 @@ def extract_events(article: Article) -> list[Event]:
     text = article.body
     published = article.published
     dates = find_dates(text, published.date, published.year)
-    sentences = split_sentences(text, dates)
+    sentences = split_sentences(text, dates, published.date)
     events, listed = listed_events(sentences, article)
     known_names: list[Name] = []
     for i, sentence in enumerate(sentences):
@@ -75,11 +75,14 @@ def _named_events(sentence: Sentence, names: list[Name], known: list[Name], due:
         if title is None:
             continue
         place = location_of(without(masked, name.start - sentence.start, name.end - sentence.start))
-        category = name.category
+        category, interval = name.category, date.interval
+        opened = sentence.published
+        if date.cue == "until" and opened is not None and opened < interval.start_date:
+            interval = Interval(opened, interval.end_date, "day")  # `…日前开展，展期至9月30日`: open now, until then
         if v.DEADLINE_WORDS.search(title) and date.text.startswith(("即日", "今起")) \
                 and date.interval.end_date > date.interval.start_date:
             title, category = re.sub(r"(?:活动|工作)$", "", title) + "截止", "deadline"  # `征片自即日起至7月15日`
-        events.append(sentence.event(title, category, date.interval, place, "cancelled" if cancelled else "confirmed"))
+        events.append(sentence.event(title, category, interval, place, "cancelled" if cancelled else "confirmed"))
     return events
 
 

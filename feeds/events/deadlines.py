@@ -27,14 +27,15 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
     if english:
         title = f"{english.group('what')}{english.group('rest').rstrip()} deadline"
     else:
-        title = _deadline_title(sentence, date, article, known)
+        title = _deadline_title(sentence, date, article, known, names)
     interval = date.interval
     if date.cue == "deadline":
         interval = Interval(interval.end_date, interval.end_date, interval.precision)
     return [sentence.event(title, "deadline", interval)]
 
 
-def _deadline_title(sentence: Sentence, date: DateMatch, article: Article, known: list[Name]) -> str:
+def _deadline_title(sentence: Sentence, date: DateMatch, article: Article, known: list[Name],
+                    names: list[Name]) -> str:
     """What is due: a quoted name, the clause that says what is submitted, or the event it is for."""
     what = next(label for word, label in (*v.DEADLINE_LABELS, ("", "截止")) if word in sentence.text)
     offset = date.start - sentence.start
@@ -42,6 +43,9 @@ def _deadline_title(sentence: Sentence, date: DateMatch, article: Article, known
               or re.match(r"[^，,。]{0,8}?(?:活动|征集|作品|大赛|评选|比赛|计划)", sentence.text[m.end():])]
     if quoted:
         return f"“{quoted[-1].group('name')}”{what}"
+    named = [n for n in names if not is_bare(n)]
+    if named:
+        return named[0].title + what  # `报名参加2023青岛国际马拉松`
     clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence.text, 0, date.start - sentence.start)),
                        default=0)
     first_date = min((d.start for d in sentence.dates if d.start >= sentence.start + clause_start), default=date.start)

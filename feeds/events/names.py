@@ -46,7 +46,8 @@ def find_names(sentence: Sentence) -> list[Name]:
         inner = v.OPENING_SUFFIX.sub("", title)
         if inner != title and v.EVENT_HEAD.search(inner[-6:]):
             title = inner
-        refers_back = bool(v.COREFERENCE.search(masked[max(0, left - 3):left])) or not masked[:left].strip()
+        refers_back = (bool(v.COREFERENCE.search(masked[max(0, left - 3):left]))
+                       or not masked[:left].strip(" ,，" + MASK) or masked[:left].rstrip()[-1:] in ",，")
         category = category_of(title)
         if v.FIXTURE_HEAD.fullmatch(head.group(0)):
             title, category = _fixture_title(title, masked, left, head.end()), "competition"
@@ -156,5 +157,6 @@ def full_title(name: Name, known: list[Name]) -> str | None:
     if not name.refers_back:
         return None
     earlier = next((k for k in reversed(known) if k.head == name.head), None)
-    earlier = earlier or next((k for k in reversed(known) if k.head[-1:] == name.head[-1:]), None)
+    earlier = earlier or next((k for k in reversed(known) if k.head[-1:] == name.head[-1:]
+                               or k.category == name.category != "other"), None)
     return earlier.title if earlier is not None else None

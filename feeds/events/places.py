@@ -17,8 +17,8 @@ def without(masked: str, start: int, end: int) -> str:
 def location_of(masked: str) -> str:
     """The venue the sentence names (`在黄海饭店召开`), else a city it names."""
     labeled = v.VENUE_LABELED.search(masked)
-    if labeled and MASK not in labeled.group("place"):
-        return labeled.group("place")
+    if labeled and MASK not in (labeled.group("place") or labeled.group("seat")):
+        return labeled.group("place") or labeled.group("seat")
     for m in v.VENUE.finditer(masked):
         place = m.group("place").strip(MASK + " ")
         if len(place) >= 2 and MASK not in place and not v.NOT_PLACES.search(place):

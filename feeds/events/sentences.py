@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -25,6 +26,8 @@ class Sentence:
     start: int
     end: int
     dates: list[DateMatch]
+    published: dt.date | None = None
+    """The article's publication date: when an event that is `展期至9月30日` is already open."""
 
     def clause_of(self, position: int) -> int:
         return len(CLAUSE_BREAK.findall(self.text, 0, position - self.start))
@@ -36,11 +39,11 @@ class Sentence:
                      evidence_start=self.start, evidence_end=self.end, location=location, status=status)
 
 
-def split_sentences(text: str, dates: list[DateMatch]) -> list[Sentence]:
+def split_sentences(text: str, dates: list[DateMatch], published: dt.date | None = None) -> list[Sentence]:
     result = []
     for m in SENTENCE.finditer(text):
         inside = [d for d in dates if m.start() <= d.start < m.end()]
-        result.append(Sentence(m.group(0), m.start(), m.end(), inside))
+        result.append(Sentence(m.group(0), m.start(), m.end(), inside, published))
     return result
 
 

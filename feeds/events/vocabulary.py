@@ -20,7 +20,7 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
      r"花节|灯会|庙会|嘉年华|音乐会|演唱会|晚会|人才周|时装周|活动周|宣传周|创新创业周|文化周|设计周|展演|"
      r"巡演|演出|开放日|体验日|游园会|旅游季|文化季|消费季|购物季|活动季|音乐季|"
      r"(?:音乐剧|话剧|歌剧|舞剧|戏剧|京剧|吕剧|芭蕾舞剧|儿童剧)《[^》]{1,20}》|"
-     r"(?<=[\u4e00-\u9fff]{3})(?:周|节)(?=[，,。;；\s在于将)期]|$)(?!期间)", "festival"),
+     r"(?<=[\u4e00-\u9fff]{3})(?:周|节)(?=[，,。;；\s在于将)期已开闭落举正定今明昨]|$)(?!期间)", "festival"),
     (r"大会|论坛|峰会|研讨会|年会|推介会|发布会|大讲堂|讲堂|座谈会|推进会|部署会|报告会|交流会|对接会|恳谈会|"
      r"见面会|分享会|沙龙|听证会|联谊会|表彰会|说明会|宣讲会|培训班|工作会议|联组会议|会议|招商会|签约会|"
      r"洽谈推介签约活动|推介签约活动|讲座|培训班|研讨班|品鉴会|路演|推介活动|交流活动|对接活动", "conference"),
@@ -56,7 +56,7 @@ BARE_HEADS = {"开幕式", "仪式", "典礼", "会议", "活动", "大会", "�
 """Head words that are no name by themselves (`同日将举行开幕式`)."""
 
 HAPPENING_VERBS = re.compile(
-    r"举行|举办|召开|开幕|闭幕|启动|开展|开讲|落幕|拉开帷幕|亮相|开赛|开启|上演|进行|开园|开馆|开营|揭幕|"
+    r"举行|举办|召开|开幕|闭幕|启动|开展|开讲|落幕|落下帷幕|拉开帷幕|亮相|开赛|开启|上演|进行|开园|开馆|开营|揭幕|"
     r"开班|开课|开考|鸣枪|开跑|启幕|启航|成立|在[^，。]{1,20}?(?:举行|召开|举办)|出席|参加|参展|亮相|办|开|"
     r"(?:会|展|节|赛|坛|式)上|带来|奉献|献演|连演|首演|公演|演出|上演|推出|迎战|对阵|对手是")
 """Verbs that say a named gathering takes place on the date."""
@@ -120,7 +120,8 @@ ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|is he
                            r"opens|opened|kicks off|flocked|gathered|attended|drew|"
                            r"kicked off|will open|runs|will run|starts|begins|closes|hosted|hosts|will host)\b", re.I)
 
-VENUE_LABELED = re.compile(r"(?:地点|地址|会场|场地)\s*[:：为是]\s*(?P<place>[^，,。；;\s]{2,30})")
+VENUE_LABELED = re.compile(r"(?:地点|地址|会场|场地)\s*[:：为是]\s*(?P<place>[^，,。；;\s]{2,30})"
+                           r"|(?:主会场|会场|主场地)(?:设在|设于|位于)(?P<seat>[^，,。；;\s]{2,30})")
 SEVERALLY = re.compile(r"分别(?:于|在|将于|定于)")
 """`分别于A、B在X、Y举办`: as many places as dates, paired in order."""
 PLACE_LIST = re.compile(r"在(?P<places>[^，,。；;在]{2,40}?)(?:举办|举行|召开|开展|进行|开赛|上演)")
