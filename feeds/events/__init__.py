@@ -29,13 +29,10 @@ def extract_events(article: Article) -> list[Event]:
     known_names: list[Name] = []
     for i, sentence in enumerate(sentences):
         names = find_names(sentence)
-        if i in listed:
-            known_names += [n for n in names if n.head != n.title]
-            continue
-        due = deadlines(sentence, article, known_names, names)
-        found = due + (trade_missions(sentence) or _named_events(sentence, names, known_names, due))
+        if i not in listed:  # a listing's lines were read as a listing
+            due = deadlines(sentence, article, known_names, names)
+            events += due + (trade_missions(sentence) or _named_events(sentence, names, known_names, due))
         known_names += [n for n in names if n.head != n.title]
-        events += found
     return fill_places(_unique(calls_with_deadlines(events, published.date)), text)
 
 
