@@ -23,7 +23,7 @@ def machine() -> str:
             model = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), model)
     except OSError:
         pass
-    return (f"{model}, {os.cpu_count()} cores (nproc), benchmark pinned to one; "
+    return (f"{model}, {os.cpu_count()} cores (nproc), extraction pinned to one; "
             f"Python {platform.python_version()} ({sys.implementation.name}), {platform.system()}; "
             f"jionlp {_version('jionlp')}")
 
@@ -81,12 +81,11 @@ def accuracy_table(scores: list[Score]) -> str:
     return "\n".join(rows)
 
 
-def markdown(results: list[SizeResult], scores: list[Score], seconds: float) -> str:
-    """The whole report, as printed and as saved."""
+def extraction_markdown(results: list[SizeResult], scores: list[Score]) -> str:
+    """The extraction sections, as printed and as saved."""
     return "\n\n".join([
         "## Extraction: throughput (single core, fastest of the rounds)",
         throughput_table(results),
         "## Date parser accuracy on `tests/test_dates_table.py`",
         accuracy_table(scores),
-        f"Machine: {machine()}. Whole run: {seconds:.0f} s.",
-    ]) + "\n"
+    ])

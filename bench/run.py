@@ -1,7 +1,9 @@
 """Every benchmark in one command: `.venv/bin/python bench/run.py` (what `make bench` runs).
 
 Prints a Markdown report and saves it, with the raw numbers, in bench/results/ (not versioned).
-Bounded: about a minute on the reference machine (bench/README.md) with the defaults.
+Sections: extraction (and date accuracy), ingest, queries, serving; `--extraction`, `--ingest`,
+`--queries`, `--serving` run only those named. Bounded: about ten minutes on the reference machine
+(bench/README.md) with the defaults; 1M events (`--sizes-events 1000000`) is opt-in.
 """
 
 from __future__ import annotations
@@ -23,8 +25,12 @@ import accuracy  # noqa: E402
 import corpus  # noqa: E402
 import extraction  # noqa: E402
 import hotspots  # noqa: E402
+import ingest  # noqa: E402
 import jio  # noqa: E402
+import queries  # noqa: E402
 import report  # noqa: E402
+import report_scale  # noqa: E402
+import serving  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -42,14 +48,37 @@ def arguments() -> argparse.Namespace:
     """Sizes and rounds can shrink for a quick look; the defaults are what the README reports."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=float, nargs="+", default=[1.0, 4.0],
-                        help="corpus sizes in MB of UTF-8 text (default: 1 4)")
+                        help="extraction corpus sizes in MB of UTF-8 text (default: 1 4)")
     parser.add_argument("--jionlp-max-mb", type=float, default=4.0,
                         help="run jionlp only on sizes up to this (it is the slow one; default: 4)")
-    parser.add_argument("--rounds", type=int, default=3, help="timed rounds per contender (default: 3)")
+    parser.add_argument("--rounds", type=int, default=3, help="timed extraction rounds per contender (default: 3)")
     parser.add_argument("--no-jionlp", action="store_true", help="our side only")
     parser.add_argument("--profile", action="store_true",
                         help="also print a pyinstrument profile of the pipeline on the first size")
-    return parser.parse_args()
+    sections = parser.add_argument_group("sections (none named: all of them)")
+    for name in SECTIONS:
+        sections.add_argument(f"--{name}", action="store_true", help=f"run the {name} section")
+    parser.add_argument("--sizes-events", type=_counts, default=[1_000, 10_000, 100_000],
+                        help="store sizes for queries and serving, e.g. 1000,10000,100000,1000000 "
+                             "(default: 1000,10000,100000; a 1M store takes minutes to generate, once)")
+    parser.add_argument("--ingest-articles", type=int, default=10_000, help="articles to ingest (default: 10000)")
+    parser.add_argument("--serving-seconds", type=int, default=2,
+                        help="whole seconds per load run, as wrk takes them (default: 2)")
+    parser.add_argument("--serving-rounds", type=int, default=4,
+                        help="warm and 304 runs per route, each beside the constant body; the median ratio counts "
+                             "(default: 4)")
+    args = parser.parse_args()
+    if not any(getattr(args, name) for name in SECTIONS):
+        for name in SECTIONS:
+            setattr(args, name, True)
+    return args
+
+
+SECTIONS = ("extraction", "ingest", "queries", "serving")
+
+
+def _counts(text: str) -> list[int]:
+    return [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
 
 
 def throughput(args: argparse.Namespace, yardstick: ModuleType | None) -> list[extraction.SizeResult]:
@@ -65,36 +94,69 @@ def throughput(args: argparse.Namespace, yardstick: ModuleType | None) -> list[e
     return results
 
 
-def save(markdown: str, results: list[extraction.SizeResult], scores: list[accuracy.Score]) -> None:
+def save(markdown: str, raw: dict) -> None:
     """bench/results/latest.md and latest.json, for the README and for comparing runs."""
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.md").write_text(markdown, encoding="utf-8")
-    raw = {
-        "machine": report.machine(),
-        "throughput": [{"megabytes": r.corpus.megabytes, "copies": r.corpus.copies,
-                        "articles": r.corpus.articles,
-                        **{t.name: {**asdict(t), "chars_per_second": t.chars_per_second}
-                           for t in (r.parser, r.pipeline, r.jionlp) if t}}
-                       for r in results],
-        "accuracy": [{"name": s.name, "right": s.right, "total": s.total} for s in scores],
-    }
-    (RESULTS / "latest.json").write_text(json.dumps(raw, indent=2, ensure_ascii=False), encoding="utf-8")
+    raw = {"machine": report.machine(), **raw}
+    (RESULTS / "latest.json").write_text(json.dumps(raw, indent=2, ensure_ascii=False, default=_plain),
+                                         encoding="utf-8")
 
 
-def main() -> None:
-    args = arguments()
-    started = time.perf_counter()
-    print(f"feeds bench: {pin_to_one_core()}", flush=True)
+def _plain(value: object) -> object:
+    return asdict(value) if hasattr(value, "__dataclass_fields__") else str(value)
+
+
+def run_extraction(args: argparse.Namespace, parts: list[str], raw: dict) -> None:
+    """Issue 3 and issue 8 §1, pinned to one core (the serving sections that follow need both again)."""
+    affinity = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
+    print(f"extraction: {pin_to_one_core()}", flush=True)
     yardstick = None if args.no_jionlp else jio.load()
     if yardstick is None and not args.no_jionlp:
         print("jionlp is not installed (`.venv/bin/pip install -e '.[bench]'`): our side only", flush=True)
     results = throughput(args, yardstick)
     scores = accuracy.measure(accuracy.table_cases(), yardstick)
-    markdown = report.markdown(results, scores, time.perf_counter() - started)
-    print(markdown)
-    save(markdown, results, scores)
+    if affinity:
+        os.sched_setaffinity(0, affinity)
+    parts.append(report.extraction_markdown(results, scores))
+    raw["throughput"] = [{"megabytes": r.corpus.megabytes, "copies": r.corpus.copies, "articles": r.corpus.articles,
+                          **{t.name: {**asdict(t), "chars_per_second": t.chars_per_second}
+                             for t in (r.parser, r.pipeline, r.jionlp) if t}}
+                         for r in results]
+    raw["accuracy"] = [{"name": s.name, "right": s.right, "total": s.total} for s in scores]
     if args.profile:
         print(hotspots.pipeline_profile(results[0].corpus))
+
+
+def main() -> None:
+    args = arguments()
+    started = time.perf_counter()
+    parts: list[str] = []
+    raw: dict = {}
+    if args.extraction:
+        run_extraction(args, parts, raw)
+    if args.ingest:
+        print(f"ingest: {args.ingest_articles:,} articles, twice", flush=True)
+        result = ingest.measure(args.ingest_articles)
+        parts += [f"## Ingest: {result.articles:,} generated articles through `ingest_text`",
+                  report_scale.ingest_table(result)]
+        raw["ingest"] = result
+    if args.queries:
+        print(f"queries: {args.sizes_events}", flush=True)
+        timings = queries.measure(args.sizes_events)
+        parts += ["## Queries (`store.query_events`, median of 9, with mentions)", report_scale.query_table(timings)]
+        raw["queries"] = timings
+    if args.serving:
+        print(f"serving: {args.sizes_events}", flush=True)
+        sizes = serving.measure(args.sizes_events, args.serving_seconds, args.serving_rounds)
+        parts += ["## Serving: gunicorn, 2 gthread workers × 2 threads, 127.0.0.1, `Accept-Encoding: gzip`",
+                  report_scale.serving_table(sizes), report_scale.cold_calendar_verdict(sizes),
+                  "## Serving: memory", report_scale.memory_table(sizes)]
+        raw["serving"] = sizes
+    parts.append(f"Machine: {report.machine()}. Whole run: {time.perf_counter() - started:.0f} s.")
+    markdown = "\n\n".join(parts) + "\n"
+    print(markdown)
+    save(markdown, raw)
 
 
 if __name__ == "__main__":

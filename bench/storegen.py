@@ -20,13 +20,13 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import textgen
+
 from feeds import store
 from feeds.models import CATEGORIES
 
-import textgen
-
 STORES = Path(__file__).resolve().parent / "results" / "stores"
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 FIRST_DAY = dt.date(2001, 1, 1)
 AHEAD_DAYS = 365
 """Upcoming events reach a year past today, as announcements in a paper do."""
@@ -56,7 +56,8 @@ def ensure(events: int, today: dt.date | None = None, log=print) -> Path:
 def generate(path: Path, events: int, today: dt.date) -> None:
     """Write `events` events, about half as many articles and 1.2 mentions per event, in one transaction."""
     store.open_db(path).close()  # the schema, every migration applied
-    conn = sqlite3.connect(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = OFF")  # a bulk load: a crash just means generating again
     conn.execute("PRAGMA synchronous = OFF")
     conn.execute("PRAGMA cache_size = -200000")
     conn.execute("BEGIN")
@@ -70,8 +71,7 @@ def generate(path: Path, events: int, today: dt.date) -> None:
             _flush(conn, article_batch, event_batch, mention_batch)
     _flush(conn, article_batch, event_batch, mention_batch)
     conn.execute("COMMIT")
-    conn.execute("ANALYZE")  # what a deployment's periodic `PRAGMA optimize` would leave behind
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA journal_mode = WAL")  # as store.open_db leaves a served database
     conn.close()
 
 
@@ -99,7 +99,8 @@ def _rows(events: int, today: dt.date, rng: random.Random) -> Iterator[tuple[tup
     for a in range((events + 1) // 2):
         count = min(2, events - 2 * a)
         specs = [textgen.event_spec(rng, 2 * a + i) for i in range(count)]
-        starts = sorted(FIRST_DAY + dt.timedelta(days=rng.randrange(span)) for _ in specs)
+        first = FIRST_DAY + dt.timedelta(days=rng.randrange(span))
+        starts = sorted(first + dt.timedelta(days=rng.randrange(60) if i else 0) for i in range(len(specs)))
         published = max(FIRST_DAY, starts[0] - dt.timedelta(days=rng.randrange(61)))
         ingested = _stamp(min(published, today), 8 * 3600 + rng.randrange(3600))
         sentences, event_rows, mention_rows = [], [], []

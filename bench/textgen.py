@@ -96,7 +96,9 @@ def headline_suffix(rng: random.Random) -> str:
     return rng.choice(("将开幕", "即将举行", "筹备就绪", "开幕", "亮点抢先看"))
 
 
-def article(rng: random.Random, serial: int, published: dt.date, recent: list[EventSpec]) -> tuple[str, list[EventSpec]]:
+def article(
+    rng: random.Random, serial: int, published: dt.date, recent: list[EventSpec]
+) -> tuple[str, list[EventSpec]]:
     """A page with one article: a headline, a dateline and one or two events, sometimes a follow-up of a recent one.
 
     Returns the page text and the events it announces.
@@ -105,7 +107,8 @@ def article(rng: random.Random, serial: int, published: dt.date, recent: list[Ev
         specs = [rng.choice(recent)]  # a follow-up report: the same event, maybe a new date
     else:
         specs = [event_spec(rng, serial * 2 + i) for i in range(rng.choice((1, 1, 2)))]
-    lines = [f"# {specs[0].title}{headline_suffix(rng)}", "", f"□本报记者 {rng.choice('王李张刘陈杨赵黄周吴')}{rng.choice('明华强军敏静丽伟')}"]
+    reporter = rng.choice("王李张刘陈杨赵黄周吴") + rng.choice("明华强军敏静丽伟")
+    lines = [f"# {specs[0].title}{headline_suffix(rng)}", "", f"□本报记者 {reporter}"]
     body = f"本报{published.month}月{published.day}日讯 "
     for spec in specs:
         day = published + dt.timedelta(days=rng.randrange(3, 90))

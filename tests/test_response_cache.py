@@ -103,6 +103,20 @@ def test_the_feed_window_moves_with_the_day(client, stocked, monkeypatch, render
     assert len(renders) == 2
 
 
+def test_if_modified_since_repeating_last_modified_is_answered_from_the_cache(client, stocked, renders):
+    modified = client.get("/feed.atom").headers["Last-Modified"]
+    answers = [client.get("/feed.atom", headers={"If-Modified-Since": modified}) for _ in range(3)]
+    assert [a.status_code for a in answers] == [304, 304, 304]
+    assert client.application.extensions["feeds.response_cache"].hits == 2
+    assert len(renders) == 1
+
+
+def test_if_none_match_decides_over_if_modified_since(client, stocked):
+    first = client.get("/feed.atom")
+    both = {"If-None-Match": '"stale"', "If-Modified-Since": first.headers["Last-Modified"]}
+    assert client.get("/feed.atom", headers=both).status_code == 200
+
+
 @pytest.mark.parametrize("headers", [{"If-Modified-Since": "Wed, 01 Mar 2023 08:00:00 GMT"}, {"Range": "bytes=0-9"}])
 def test_requests_it_does_not_model_go_to_flask(client, stocked, renders, headers):
     client.get("/calendar.ics")

@@ -9,8 +9,9 @@ any process — stays the same: a hit costs a dictionary lookup and that pragma,
 a database connection and a render. Any commit empties the cache of every worker on its next request.
 
 Per worker process, bounded in bytes (RESPONSE_CACHE_BYTES, 0 turns it off), so memory grows neither
-with the store nor with the variety of queries. Requests it does not understand exactly (HEAD,
-If-Modified-Since without If-None-Match, ranges, other routes) go to Flask untouched.
+with the store nor with the variety of queries. Requests it does not model exactly (HEAD,
+ranges and the other conditionals, an If-Modified-Since that is not the Last-Modified it sent, other
+routes) go to Flask untouched.
 """
 
 from __future__ import annotations
@@ -35,9 +36,6 @@ HEADER_BYTES = 600
 
 CACHED_PATHS = re.compile(r"/(?:calendar\.ics|categories/[^/]+\.ics|feed\.(?:rss|atom|json)|api/events)")
 """Listings whose answer depends only on the request line, Host, Accept-Encoding, the day and the data."""
-BYPASS_HEADERS = ("HTTP_IF_MODIFIED_SINCE", "HTTP_RANGE", "HTTP_IF_RANGE", "HTTP_IF_MATCH",
-                  "HTTP_IF_UNMODIFIED_SINCE")
-"""Conditional requests Flask answers itself (If-None-Match is answered here)."""
 GZIP_SUFFIX = "-gzip"
 
 Headers = list[tuple[str, str]]
@@ -49,6 +47,9 @@ class Entry:
     """What Flask answered for one request key: the 200 and, once seen, the 304."""
 
     etag: str
+    last_modified: str | None = None
+    tags: set[str] = field(default_factory=set)
+    """The ETag headers as sent, so the usual If-None-Match (one of them, verbatim) needs no parsing."""
     full: tuple[str, Headers, bytes] | None = None
     not_modified: tuple[str, Headers] | None = None
     size: int = field(default=HEADER_BYTES)
@@ -95,9 +96,11 @@ class ResponseCache:
 
     @staticmethod
     def _cacheable(environ: dict) -> bool:
+        """Written out rather than looped: it runs before every request, cached or not."""
         return (environ.get("REQUEST_METHOD") == "GET"
                 and CACHED_PATHS.fullmatch(environ.get("PATH_INFO", "")) is not None
-                and not any(name in environ for name in BYPASS_HEADERS))
+                and "HTTP_RANGE" not in environ and "HTTP_IF_RANGE" not in environ
+                and "HTTP_IF_MATCH" not in environ and "HTTP_IF_UNMODIFIED_SINCE" not in environ)
 
     def _key(self, environ: dict) -> Key:
         return (environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", ""), environ.get("HTTP_HOST", ""),
@@ -122,9 +125,20 @@ class ResponseCache:
 
     @staticmethod
     def _replay(entry: Entry, environ: dict) -> tuple[str, Headers, bytes] | None:
-        """The stored answer to this request, or None when Flask has to give it."""
+        """The stored answer to this request, or None when Flask has to give it.
+
+        As http.is_fresh: If-None-Match decides when sent; else If-Modified-Since, answered here only
+        when it repeats Last-Modified verbatim (what clients do) and left to Flask otherwise.
+        """
         if_none_match = environ.get("HTTP_IF_NONE_MATCH")
-        if if_none_match is not None and _matches(if_none_match, entry.etag):
+        if if_none_match is not None:
+            fresh = if_none_match in entry.tags or _matches(if_none_match, entry.etag)
+        else:
+            since = environ.get("HTTP_IF_MODIFIED_SINCE")
+            if since is not None and since != entry.last_modified:
+                return None
+            fresh = since is not None
+        if fresh:
             return (entry.not_modified[0], entry.not_modified[1], b"") if entry.not_modified else None
         return entry.full
 
@@ -161,10 +175,14 @@ class ResponseCache:
                     self._size -= entry.size
                 entry = self._entries[key] = Entry(base)
                 self._size += entry.size
+            entry.tags.add(etag)
+            # A 304 carries no Last-Modified (Werkzeug drops it): the 200's is the one to compare.
+            entry.last_modified = next((v for k, v in headers if k.lower() == "last-modified"), entry.last_modified)
             if code == "200":
+                grown = len(body) - (len(entry.full[2]) if entry.full else 0)  # two threads may both store it
                 entry.full = (status, list(headers), body)
-                entry.size += len(body)
-                self._size += len(body)
+                entry.size += grown
+                self._size += grown
             else:
                 entry.not_modified = (status, list(headers))
             self._entries.move_to_end(key)

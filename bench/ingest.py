@@ -1,0 +1,112 @@
+"""Ingest: generated articles into an empty database through `feeds.ingest.ingest_text`, then again.
+
+The articles come from textgen's newspaper templates (varied names, venues, dates and categories,
+some follow-up reports of earlier events). Each is one page and one transaction, as `feeds ingest`
+or `POST /api/articles` would store it. The second pass must change nothing: every article known,
+every event unchanged. It runs in a child process so that its peak resident memory (ru_maxrss) is
+the ingest's own, not the benchmark's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import textgen
+
+FIRST_PUBLISHED = dt.date(2023, 1, 1)
+
+
+@dataclass(frozen=True)
+class Pass:
+    """One pass over all the articles."""
+
+    seconds: float
+    articles: int
+    new: int
+    updated: int
+    unchanged: int
+    peak_rss_mb: float
+
+    @property
+    def events(self) -> int:
+        return self.new + self.updated + self.unchanged
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    articles: int
+    baseline_rss_mb: float
+    first: Pass
+    second: Pass
+    store_mb: float
+
+
+def pages(count: int, seed: int = 8) -> list[tuple[str, dt.date]]:
+    """`count` one-article pages, ten a day from 2023 on, with their publication dates."""
+    rng = random.Random(seed)
+    recent: list[textgen.EventSpec] = []
+    result = []
+    for serial in range(count):
+        published = FIRST_PUBLISHED + dt.timedelta(days=serial // 10)
+        text, specs = textgen.article(rng, serial, published, recent)
+        recent = (recent + specs)[-60:]
+        result.append((text, published))
+    return result
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+
+
+def _one_pass(db, items: list[tuple[str, dt.date]]) -> Pass:
+    from feeds import ingest, store
+
+    counts, articles = store.Counts(), 0
+    started = time.perf_counter()
+    for i, (text, published) in enumerate(items):
+        read, c = ingest.ingest_text(db, text, f"bench/{i:05d}.txt", published=published)
+        articles += read
+        counts += c
+    elapsed = time.perf_counter() - started
+    return Pass(elapsed, articles, counts.new, counts.updated, counts.unchanged, _peak_mb())
+
+
+def child(count: int) -> dict:
+    """What the child process measures and prints as JSON."""
+    from feeds import store
+    from feeds.pipeline import extract_page
+
+    items = pages(count)
+    extract_page(items[0][0], items[0][1])  # imports, OpenCC and regexes loaded before the clock starts
+    baseline = _peak_mb()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "ingest.db"
+        db = store.open_db(path)
+        first = _one_pass(db, items)
+        second = _one_pass(db, items)
+        db.close()
+        size = sum(p.stat().st_size for p in Path(tmp).iterdir()) / 1e6
+    return {"articles": count, "baseline_rss_mb": baseline, "first": first.__dict__, "second": second.__dict__,
+            "store_mb": size}
+
+
+def measure(count: int = 10_000) -> IngestResult:
+    """Run the child and read its answer."""
+    out = subprocess.run([sys.executable, __file__, "--child", str(count)], capture_output=True, text=True,
+                         check=True, timeout=3600).stdout
+    raw = json.loads(out.strip().splitlines()[-1])
+    return IngestResult(raw["articles"], raw["baseline_rss_mb"], Pass(**raw["first"]), Pass(**raw["second"]),
+                        raw["store_mb"])
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["--child"]:
+    print(json.dumps(child(int(sys.argv[2]))))

@@ -1,0 +1,117 @@
+"""A bounded load: Debian's `wrk` when installed (time-capped), else a Python client (count- and time-capped).
+
+Both keep a few connections busy against one URL on 127.0.0.1 and report requests per second and
+the 50th / 99th percentile latency; any answer other than the expected status counts as an error.
+"""
+
+from __future__ import annotations
+
+import http.client
+import re
+import shutil
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+CONNECTIONS = 8
+"""Four per worker of the two: enough to keep both busy (gthread, 2 threads each) without queueing much."""
+MAX_REQUESTS = 200_000
+"""The Python client's cap on requests per run, besides the time cap."""
+
+
+@dataclass(frozen=True)
+class Load:
+    """One run: throughput and latency percentiles."""
+
+    requests: int
+    seconds: float
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+    tool: str
+
+
+def run(url: str, headers: dict[str, str], seconds: float, expect: int = 200, connections: int = CONNECTIONS) -> Load:
+    """`seconds` of load on `url` with these request headers, from `connections` connections at once."""
+    if shutil.which("wrk"):
+        return _wrk(url, headers, seconds, connections)
+    return _python(url, headers, seconds, expect, connections)
+
+
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def _ms(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(number) * _UNITS[unit]
+
+
+def _wrk(url: str, headers: dict[str, str], seconds: float, connections: int) -> Load:
+    """wrk counts any status but 2xx and 3xx as an error; it cannot cap the count, only the time."""
+    command = ["wrk", "--latency", "-t", "1", "-c", str(connections), "-d", f"{seconds:g}s", "--timeout", "10s"]
+    for name, value in headers.items():
+        command += ["-H", f"{name}: {value}"]
+    out = subprocess.run(command + [url], capture_output=True, text=True, timeout=seconds + 30, check=True).stdout
+    percentiles = dict(re.findall(r"^\s*(50|99)%\s+(\S+)\s*$", out, re.M))
+    if "50" not in percentiles:
+        raise RuntimeError(f"wrk said: {out}")
+    total, elapsed = re.search(r"(\d+) requests in ([\d.]+(?:us|ms|s)),", out).group(1, 2)
+    elapsed_s = _ms(elapsed) / 1000
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = int(bad.group(1)) if bad else 0
+    socket_errors = re.search(r"Socket errors: (.*)", out)
+    if socket_errors:
+        errors += sum(int(n) for n in re.findall(r"\d+", socket_errors.group(1)))
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    return Load(int(total), elapsed_s, rps, _ms(percentiles["50"]), _ms(percentiles["99"]), errors, "wrk")
+
+
+def _python(url: str, headers: dict[str, str], seconds: float, expect: int, connections: int) -> Load:
+    """Threads with keep-alive connections; stops at `seconds` or MAX_REQUESTS, whichever comes first."""
+    parts = urlsplit(url)
+    target = parts.path + (f"?{parts.query}" if parts.query else "")
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    deadline = time.perf_counter() + seconds
+
+    def worker() -> None:
+        nonlocal errors
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+        while time.perf_counter() < deadline:
+            with lock:
+                if len(latencies) + errors >= MAX_REQUESTS:
+                    return
+            started = time.perf_counter()
+            try:
+                conn.request("GET", target, headers=headers)
+                response = conn.getresponse()
+                response.read()
+                ok = response.status == expect
+            except (OSError, http.client.HTTPException):
+                conn.close()
+                conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+                ok = False
+            with lock:
+                if ok:
+                    latencies.append((time.perf_counter() - started) * 1000)
+                else:
+                    errors += 1
+        conn.close()
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - started
+    latencies.sort()
+
+    def pct(p: float) -> float:
+        return latencies[min(len(latencies) - 1, int(p * len(latencies)))] if latencies else float("nan")
+
+    return Load(len(latencies), elapsed, len(latencies) / elapsed, pct(0.5), pct(0.99), errors, "python")

@@ -1,0 +1,94 @@
+"""Queries: the store's date-window query and full-text search, timed on the generated stores.
+
+Each query runs through `store.query_events` exactly as the API calls it (500 at most, with every
+event's mentions), once to warm the page cache, then `ROUNDS` times; the median counts. Beside each,
+the plan SQLite chose (`EXPLAIN QUERY PLAN` of the events query), so a missing index shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import statistics
+import time
+from dataclasses import dataclass
+
+import storegen
+
+from feeds import store
+from feeds.models import EventFilter
+
+ROUNDS = 9
+LIMIT = 500
+
+
+@dataclass(frozen=True)
+class QueryTiming:
+    events: int
+    name: str
+    median_ms: float
+    found: int
+    plan: str
+
+
+def cases(today: dt.date, db) -> list[tuple[str, EventFilter]]:
+    """The windows a month view asks for (now and years back), the feed window, and searches narrow and broad."""
+    month = today.replace(day=1)
+    title = db.execute("SELECT title FROM events WHERE start >= ? ORDER BY start LIMIT 1",
+                       [today.isoformat()]).fetchone()[0]
+    return [
+        ("window: this month", EventFilter(start=month, end=month + dt.timedelta(days=41), limit=LIMIT)),
+        ("window: a month in 2012", EventFilter(start=dt.date(2012, 5, 1), end=dt.date(2012, 6, 11), limit=LIMIT)),
+        ("feed window (90 days back, all ahead)",
+         EventFilter(start=today - dt.timedelta(days=90), limit=LIMIT, order="-updated")),
+        (f"search: one event's name ({title})", EventFilter(q=title, limit=LIMIT)),
+        ("search: a place and a topic (凤凰岛 海洋科技)", EventFilter(q="凤凰岛会议中心 海洋科技", limit=LIMIT)),
+        ("search + window: 啤酒 this month", EventFilter(q="国际啤酒", start=month,
+                                                         end=month + dt.timedelta(days=41), limit=LIMIT)),
+    ]
+
+
+def plan_of(db, flt: EventFilter) -> str:
+    """The plan of the events query query_events would run (its SQL captured from a trace)."""
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        store.query_events(db, flt)
+    finally:
+        db.conn.set_trace_callback(None)
+    sql = next(s for s in statements if s.lstrip().startswith("SELECT e.* FROM events e"))
+    rows = db.execute("EXPLAIN QUERY PLAN " + sql).fetchall()
+    details = [re.sub(r"\s+", " ", r[3]) for r in rows if not STRUCTURE.match(r[3])]
+    return "; ".join(dict.fromkeys(details))
+
+
+STRUCTURE = re.compile(r"MULTI-INDEX OR|INDEX \d+$|LIST SUBQUERY|SCALAR SUBQUERY")
+"""Plan lines that only group the others."""
+
+
+def measure(sizes: list[int], log=print) -> list[QueryTiming]:
+    today = dt.date.today()
+    results = []
+    for events in sizes:
+        db = store.open_db(storegen.ensure(events, today, log=log))
+        try:
+            version_ms = _median_ms(lambda db=db: store.data_version(db))
+            results.append(QueryTiming(events, "data_version (every calendar/feed request)", version_ms, 1,
+                                       "meta by key; max(updated), max(created) by index"))
+            for name, flt in cases(today, db):
+                found = len(store.query_events(db, flt))
+                ms = _median_ms(lambda db=db, flt=flt: store.query_events(db, flt))
+                results.append(QueryTiming(events, name, ms, found, plan_of(db, flt)))
+        finally:
+            db.close()
+    return results
+
+
+def _median_ms(call) -> float:
+    call()
+    times = []
+    for _ in range(ROUNDS):
+        started = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)

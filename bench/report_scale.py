@@ -1,0 +1,100 @@
+"""Markdown for the ingest, query and serving sections (issue 8 §2–4), with each target's verdict."""
+
+from __future__ import annotations
+
+from ingest import IngestResult
+from loadgen import Load
+from queries import QueryTiming
+from serving import RouteResult, SizeResult
+
+WARM_TARGET = 0.70
+REVALIDATE_TARGET = 0.90
+COLD_CALENDAR_MS = 300.0
+QUERY_MS = 20.0
+
+
+def ingest_table(r: IngestResult) -> str:
+    rows = ["| pass | articles | events (new / updated / unchanged) | seconds | articles/s | events/s | peak RSS |",
+            "| --- | ---: | --- | ---: | ---: | ---: | ---: |"]
+    for name, p in (("1: empty database", r.first), ("2: the same again", r.second)):
+        rows.append(f"| {name} | {p.articles:,} | {p.events:,} ({p.new:,} / {p.updated:,} / {p.unchanged:,}) | "
+                    f"{p.seconds:.1f} | {p.articles / p.seconds:,.0f} | {p.events / p.seconds:,.0f} | "
+                    f"{p.peak_rss_mb:.0f} MB |")
+    idempotent = r.second.new == 0 and r.second.updated == 0
+    rows.append("")
+    rows.append(f"Process before ingesting (imports, pipeline warmed, articles generated): {r.baseline_rss_mb:.0f} MB; "
+                f"database afterwards {r.store_mb:.1f} MB. Second pass "
+                f"{'changed nothing (idempotent)' if idempotent else 'CHANGED events: not idempotent'}.")
+    return "\n".join(rows)
+
+
+def query_table(results: list[QueryTiming]) -> str:
+    rows = ["| events | query | median ms | found | verdict | plan |", "| ---: | --- | ---: | ---: | --- | --- |"]
+    for q in results:
+        targeted = q.events >= 1_000_000 and (q.name.startswith("window: ") or q.name.startswith("search"))
+        verdict = ("met" if q.median_ms < QUERY_MS else "MISSED") + f" (< {QUERY_MS:g} ms)" if targeted else ""
+        rows.append(f"| {q.events:,} | {q.name} | {q.median_ms:.1f} | {q.found:,} | {verdict} | {q.plan} |")
+    return "\n".join(rows)
+
+
+def _load(load: Load | None) -> str:
+    return f"{load.rps:,.0f} ({load.p50_ms:.1f} / {load.p99_ms:.1f})" if load else "—"
+
+
+def _ratio(ratio: float | None, target: float) -> str:
+    if ratio is None:
+        return "—"
+    return f"**{100 * ratio:.0f}%** ({'met' if ratio >= target else 'MISSED'})"
+
+
+def _errors(route: RouteResult) -> int:
+    loads = (route.cold, route.warm, route.const_warm, route.revalidate, route.const_304)
+    return sum(load.errors for load in loads if load)
+
+
+def serving_table(results: list[SizeResult]) -> str:
+    rows = ["| events | route | body (gzip) | first request | cold, 1 connection: req/s (p50 / p99 ms) | warm | "
+            "constant body | warm ÷ constant | 304 | constant 304 | 304 ÷ constant |",
+            "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |"]
+    for size in results:
+        for r in size.routes:
+            if r.status != 200:
+                rows.append(f"| {size.events:,} | {r.name} `{r.target}` | — | — | {r.note} | | | | | | |")
+                continue
+            warm_ratio = _ratio(r.warm_ratio, WARM_TARGET)
+            if r.note:
+                warm_ratio += " — " + r.note.split(":")[0]
+            errors = _errors(r)
+            rows.append(
+                f"| {size.events:,} | {r.name} | {r.body_bytes / 1024:,.1f} KB | {r.first_ms:.0f} ms | "
+                f"{_load(r.cold)} | "
+                f"{_load(r.warm)} | {_load(r.const_warm)} | {warm_ratio} | {_load(r.revalidate)} | "
+                f"{_load(r.const_304)} | {_ratio(r.revalidate_ratio, REVALIDATE_TARGET)}"
+                + (f" ({errors} errors)" if errors else "") + " |")
+    return "\n".join(rows)
+
+
+def memory_table(results: list[SizeResult]) -> str:
+    rows = ["| events | store on disk | feeds worker RSS (peak), cache on | cache off (every request renders) | "
+            "constant-body worker | full calendar, every event, in-process |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for s in results:
+        full = f"{s.full_calendar_ms:,.0f} ms" if s.full_calendar_ms is not None else "—"
+        mb = s.rss_mb
+        rows.append(f"| {s.events:,} | {s.store_mb:,.0f} MB | {mb['cached']:.0f} MB ({mb['cached peak']:.0f}) | "
+                    f"{mb['uncached']:.0f} MB ({mb['uncached peak']:.0f}) | {mb['constant']:.0f} MB | {full} |")
+    return "\n".join(rows)
+
+
+def cold_calendar_verdict(results: list[SizeResult]) -> str:
+    """Issue 8: cold render of the calendar of a 10k-event store < 300 ms (p50 of renders, one per worker)."""
+    for s in results:
+        if s.events == 10_000:
+            cal = next((r for r in s.routes if r.name == "calendar" and r.cold), None)
+            if cal:
+                verdict = "met" if cal.cold.p50_ms < COLD_CALENDAR_MS else "MISSED"
+                return ("Cold render of `/calendar.ics` with 10,000 events in the store: "
+                        f"p50 {cal.cold.p50_ms:.0f} ms, "
+                        f"p99 {cal.cold.p99_ms:.0f} ms, first request {cal.first_ms:.0f} ms "
+                        f"(target < {COLD_CALENDAR_MS:g} ms: {verdict}).")
+    return "No 10,000-event size in this run: cold calendar target not measured."

@@ -1,0 +1,278 @@
+"""Serving: requests per second and latency under gunicorn on 127.0.0.1, beside a constant body of the same size.
+
+For each store size three servers run the same way (gunicorn, 2 gthread workers of 2 threads, preloaded):
+feeds with its response cache off (every request renders: the cold render), feeds as deployed (the
+warm, cached answer and the 304 revalidation), and constant_app.py replaying feeds' own bytes (the
+stack's limit). Each route gets the same load against each, interleaved, so the ratios come from one
+run on one machine. Every server is stopped before the next size starts.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import http.client
+import json
+import os
+import signal
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import loadgen
+import storegen
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = Path(__file__).resolve().parent
+GUNICORN = str(Path(sys.executable).parent / "gunicorn")
+WORKERS, THREADS = 2, 2
+GZIP = {"Accept-Encoding": "gzip"}
+WARM_UP_SECONDS = 1
+
+
+@dataclass
+class RouteResult:
+    """One route at one store size."""
+
+    name: str
+    target: str
+    status: int
+    body_bytes: int
+    first_ms: float
+    cold: loadgen.Load | None = None
+    warm: loadgen.Load | None = None
+    const_warm: loadgen.Load | None = None
+    revalidate: loadgen.Load | None = None
+    const_304: loadgen.Load | None = None
+    warm_ratio: float | None = None
+    """Median over the rounds of feeds' requests/s over the constant body's, measured back to back."""
+    revalidate_ratio: float | None = None
+    note: str = ""
+
+
+@dataclass
+class SizeResult:
+    events: int
+    store_mb: float
+    routes: list[RouteResult] = field(default_factory=list)
+    rss_mb: dict[str, float] = field(default_factory=dict)
+    full_calendar_ms: float | None = None
+
+
+class Server:
+    """A gunicorn on a free loopback port; stopped (SIGTERM, then SIGKILL) when the block ends."""
+
+    def __init__(self, app: str, env: dict[str, str], chdir: Path) -> None:
+        self.app, self.env, self.chdir = app, env, chdir
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc: subprocess.Popen | None = None
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in __exit__)
+
+    def __enter__(self) -> Server:
+        command = [GUNICORN, "--workers", str(WORKERS), "--worker-class", "gthread", "--threads", str(THREADS),
+                   "--bind", f"127.0.0.1:{self.port}", "--chdir", str(self.chdir), "--preload",
+                   "--log-level", "warning", "--graceful-timeout", "5", self.app]
+        env = {**os.environ, "FEEDS_LOG_LEVEL": "WARNING", **self.env}
+        self.proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=self._log)
+        self._wait_ready()
+        return self
+
+    def _wait_ready(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                self._log.seek(0)
+                raise RuntimeError(f"gunicorn exited: {self._log.read().decode(errors='replace')[-2000:]}")
+            try:
+                request(self.url, "/bench-ready-probe.txt", {})
+                if len(self.workers()) == WORKERS:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError("gunicorn did not start in time")
+
+    def workers(self) -> list[int]:
+        path = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children")
+        try:
+            return [int(p) for p in path.read_text().split()]
+        except OSError:
+            return []
+
+    def worker_memory_mb(self) -> tuple[float, float]:
+        """The largest resident size and the largest peak (VmHWM) among the workers, in MB."""
+        rss, peak = 0.0, 0.0
+        for pid in self.workers():
+            status = Path(f"/proc/{pid}/status").read_text()
+            values = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+            rss = max(rss, int(values["VmRSS"].split()[0]) / 1024)
+            peak = max(peak, int(values["VmHWM"].split()[0]) / 1024)
+        return rss, peak
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self._log.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: str
+    code: int
+    headers: list[tuple[str, str]]
+    body: bytes
+    ms: float
+
+
+def request(base: str, target: str, headers: dict[str, str]) -> Answer:
+    """One GET on a fresh connection, timed to the last byte."""
+    port = int(base.rsplit(":", 1)[1])
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        started = time.perf_counter()
+        conn.request("GET", target, headers=headers)
+        response = conn.getresponse()
+        body = response.read()
+        ms = (time.perf_counter() - started) * 1000
+        return Answer(f"{response.status} {response.reason}", response.status, response.getheaders(), body, ms)
+    finally:
+        conn.close()
+
+
+def routes(db_path: Path, today: dt.date) -> list[tuple[str, str]]:
+    """The routes measured: name and path, with an API window of the month view FullCalendar would ask for."""
+    grid_start = today.replace(day=1) - dt.timedelta(days=today.replace(day=1).weekday())
+    grid_end = grid_start + dt.timedelta(days=42)
+    conn = sqlite3.connect(db_path)
+    try:
+        row = conn.execute("SELECT uid FROM events WHERE start >= ? ORDER BY start LIMIT 1", [today.isoformat()])
+        uid = (row.fetchone() or ["none@feeds"])[0]
+    finally:
+        conn.close()
+    return [
+        ("calendar", "/calendar.ics"),
+        ("feed", "/feed.rss"),
+        ("api window", f"/api/events?start={grid_start.isoformat()}&end={grid_end.isoformat()}"),
+        ("event page", f"/events/{uid}"),
+        ("embed", "/embed"),
+    ]
+
+
+def measure_size(events: int, seconds: float, rounds: int, log=print) -> SizeResult:
+    """All routes at one store size: first request, cold, warm, 304, and the constant body beside each."""
+    today = dt.date.today()
+    db_path = storegen.ensure(events, today, log=log)
+    result = SizeResult(events, db_path.stat().st_size / 1e6)
+    targets = routes(db_path, today)
+    env = {"FEEDS_DATABASE": str(db_path)}
+    with Server("wsgi:app", env, ROOT) as cached, \
+            Server("wsgi:app", {**env, "FEEDS_RESPONSE_CACHE_BYTES": "0"}, ROOT) as uncached:
+        captured: dict[str, dict] = {}
+        for name, target in targets:
+            first = request(cached.url, target, GZIP)
+            route = RouteResult(name, target, first.code, len(first.body), first.ms)
+            result.routes.append(route)
+            if first.code != 200:
+                route.note = f"answered {first.status}: skipped"
+                continue
+            etag = dict((k.lower(), v) for k, v in first.headers).get("etag")
+            captured[target] = {"200": _record(first)}
+            if etag:
+                not_modified = request(cached.url, target, {**GZIP, "If-None-Match": etag})
+                captured[target]["304"] = _record(not_modified)
+            else:
+                route.note = "no ETag, no cache (an HTML page): warm is a render, no 304"
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+            json.dump(captured, f)
+        try:
+            with Server("constant_app:app", {"BENCH_RESPONSES": f.name}, BENCH) as constant:
+                for route in result.routes:
+                    if route.status != 200:
+                        continue
+                    log(f"  {events:,} events: {route.name}")
+                    _load_route(route, captured[route.target], cached, uncached, constant, seconds, rounds)
+                result.rss_mb["cached"], result.rss_mb["cached peak"] = cached.worker_memory_mb()
+                result.rss_mb["uncached"], result.rss_mb["uncached peak"] = uncached.worker_memory_mb()
+                result.rss_mb["constant"], _ = constant.worker_memory_mb()
+        finally:
+            os.unlink(f.name)
+    result.full_calendar_ms = full_calendar_ms(db_path) if events <= 10_000 else None
+    return result
+
+
+def _record(answer: Answer) -> dict:
+    return {"status": answer.status, "headers": answer.headers, "body": base64.b64encode(answer.body).decode()}
+
+
+def _load_route(route: RouteResult, captured: dict, cached: Server, uncached: Server, constant: Server,
+                seconds: float, rounds: int) -> None:
+    """Cold once; then, `rounds` times, warm and 304 against feeds each followed at once by the constant body.
+
+    Other work on the machine slows whichever run it lands on, so each ratio is taken within a pair
+    of runs seconds apart and the median of the rounds' ratios is reported, beside the best runs.
+    """
+    url = route.target
+    # One connection: one request at a time, so its latency is the render's (with two, both may land
+    # on the same worker and share its interpreter lock).
+    route.cold = loadgen.run(uncached.url + url, GZIP, seconds, connections=1)
+    loadgen.run(cached.url + url, GZIP, WARM_UP_SECONDS)  # every worker renders its copy: warm means cached
+    etag = dict((k.lower(), v) for k, v in captured["304"]["headers"]).get("etag", "") if "304" in captured else ""
+    revalidating = {**GZIP, "If-None-Match": etag}
+    warm_ratios, revalidate_ratios = [], []
+    for _ in range(rounds):
+        warm = loadgen.run(cached.url + url, GZIP, seconds)
+        const = loadgen.run(constant.url + url, GZIP, seconds)
+        warm_ratios.append(warm.rps / const.rps)
+        route.warm, route.const_warm = _best(route.warm, warm), _best(route.const_warm, const)
+        if etag:
+            fresh = loadgen.run(cached.url + url, revalidating, seconds, 304)
+            const = loadgen.run(constant.url + url, revalidating, seconds, 304)
+            revalidate_ratios.append(fresh.rps / const.rps)
+            route.revalidate, route.const_304 = _best(route.revalidate, fresh), _best(route.const_304, const)
+    route.warm_ratio = statistics.median(warm_ratios)
+    route.revalidate_ratio = statistics.median(revalidate_ratios) if revalidate_ratios else None
+
+
+def _best(old: loadgen.Load | None, new: loadgen.Load) -> loadgen.Load:
+    """The round with the most requests per second: other load on the machine only ever slows a round down."""
+    return new if old is None or new.rps > old.rps else old
+
+
+def full_calendar_ms(db_path: Path) -> float:
+    """A calendar holding every event of the store (MAX_ITEMS raised to match), rendered once in-process."""
+    from feeds import create_app
+
+    conn = sqlite3.connect(db_path)
+    total = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    conn.close()
+    app = create_app({"DATABASE": str(db_path), "MAX_ITEMS": total, "RESPONSE_CACHE_BYTES": 0})
+    client = app.test_client()
+    client.get("/calendar.ics?limit=1")  # connection, imports and the time zone, not the render
+    started = time.perf_counter()
+    response = client.get(f"/calendar.ics?limit={total}")
+    elapsed = (time.perf_counter() - started) * 1000
+    if response.status_code != 200 or response.data.count(b"BEGIN:VEVENT") != total:
+        raise RuntimeError("the full calendar did not hold every event")
+    return elapsed
+
+
+def measure(sizes: list[int], seconds: float, rounds: int, log=print) -> list[SizeResult]:
+    return [measure_size(n, seconds, rounds, log) for n in sizes]
