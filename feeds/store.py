@@ -507,6 +507,19 @@ _ORDERS = {
 """EventFilter.order: which events a limit keeps, and the order they come in."""
 
 
+def events_query_plan(db: Database, flt: EventFilter) -> list[str]:
+    """The EXPLAIN QUERY PLAN details of the events query `query_events` runs for `flt`
+    (its SQL captured from a trace), for the index tests and the query benchmark."""
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        query_events(db, flt)
+    finally:
+        db.conn.set_trace_callback(None)
+    sql = next(s for s in statements if s.lstrip().startswith("SELECT e.* FROM events e"))
+    return [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql).fetchall()]
+
+
 def query_events(db: Database, flt: EventFilter) -> list[StoredEvent]:
     """Events matching every field the filter sets, in the filter's order (by start), with their mentions."""
     where, params = [], []

@@ -29,38 +29,26 @@ def stocked(db):
     return db
 
 
-def events_query_plan(db, flt: EventFilter) -> list[str]:
-    """The plan of the events query query_events runs for `flt`, one detail per line."""
-    statements: list[str] = []
-    db.conn.set_trace_callback(statements.append)
-    try:
-        store.query_events(db, flt)
-    finally:
-        db.conn.set_trace_callback(None)
-    sql = next(s for s in statements if s.lstrip().startswith("SELECT e.* FROM events e"))
-    return [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql).fetchall()]
-
-
 def scans(plan: list[str]) -> list[str]:
     return [line for line in plan if FULL_SCAN.match(line)]
 
 
 def test_date_window_reads_one_range_of_the_start_index(stocked):
-    plan = events_query_plan(stocked, EventFilter(start=dt.date(2023, 7, 1), end=dt.date(2023, 7, 31), limit=500))
+    plan = store.events_query_plan(stocked, EventFilter(start=dt.date(2023, 7, 1), end=dt.date(2023, 7, 31), limit=500))
     assert scans(plan) == []
     assert any("USING INDEX events_start_end (start>? AND start<?)" in line for line in plan), plan
 
 
 @pytest.mark.parametrize("q", ["啤酒博览会", "凤凰岛会议中心 海洋科技"])
 def test_full_text_search_uses_the_fts_indexes(stocked, q):
-    plan = events_query_plan(stocked, EventFilter(q=q, limit=500))
+    plan = store.events_query_plan(stocked, EventFilter(q=q, limit=500))
     assert scans(plan) == []
     assert any("events_fts VIRTUAL TABLE" in line for line in plan), plan
     assert any("VIRTUAL TABLE INDEX 0:M" in line and "events_fts" not in line for line in plan), plan
 
 
 def test_search_within_a_window_uses_indexes(stocked):
-    plan = events_query_plan(stocked, EventFilter(q="啤酒博览会", start=dt.date(2023, 7, 1),
+    plan = store.events_query_plan(stocked, EventFilter(q="啤酒博览会", start=dt.date(2023, 7, 1),
                                                   end=dt.date(2023, 7, 31), limit=500))
     assert scans(plan) == []
 

@@ -12,7 +12,7 @@ from .. import store
 from ..db import get_db
 from ..models import CATEGORIES, TZ, EventFilter, StoredEvent
 from ..render import api, ics, openapi, syndication
-from ..render.common import category_label, first_day, parse_utc
+from ..render.common import STATUS_LABELS, category_label, first_day, parse_utc
 from .filters import Query, QueryError, apply_patterns, parse_query
 from .http import add_cors, respond, validators
 
@@ -239,7 +239,7 @@ def _names(query: Query, noun: str) -> tuple[str, str]:
     if query.q:
         parts.append(f"“{query.q}”")
     if query.status:
-        parts.append({"confirmed": "已确认", "tentative": "待定", "cancelled": "已取消"}[query.status])
+        parts.append(STATUS_LABELS[query.status])
     title = f"{site} · {' · '.join(parts)}{noun}" if parts else f"{site} · 全部{noun}"
     span = _span_text(query)
     description = "报纸文章中提到的活动、展会、会议和截止日期" + (f"（{span}）" if span else "")
