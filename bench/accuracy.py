@@ -22,8 +22,8 @@ from typing import Any
 from corpus import FALLBACK_BASE, ROOT
 from jio import Days, days, extract, quiet
 
-from feeds.dates import find_dates
-from feeds.text import normalize
+from feeds.extract.dates import find_dates
+from feeds.extract.normalize import normalize
 
 TABLE = ROOT / "tests" / "test_dates_table.py"
 

@@ -16,8 +16,8 @@ from types import ModuleType
 from corpus import Corpus
 from jio import extract, quiet
 
-from feeds.dates import find_dates
-from feeds.pipeline import extract_page
+from feeds.extract.dates import find_dates
+from feeds.extract.pipeline import extract_page
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,7 @@ def _one_pass(db, items: list[tuple[str, dt.date]]) -> Pass:
 def child(count: int) -> dict:
     """What the child process measures and prints as JSON."""
     from feeds import store
-    from feeds.pipeline import extract_page
+    from feeds.extract.pipeline import extract_page
 
     items = pages(count)
     extract_page(items[0][0], items[0][1])  # imports, OpenCC and regexes loaded before the clock starts

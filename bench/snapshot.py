@@ -51,7 +51,7 @@ def snapshot(out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         app = create_app({"DATABASE": str(Path(tmp) / "feeds.db"), "TESTING": True})
         with app.app_context():
-            from feeds.db import get_db
+            from feeds.web.db import get_db
             ingest_paths(get_db(), [ROOT / "seeds"], now=NOW)
         patches = clock_patches()
         for p in patches:
@@ -69,7 +69,7 @@ def snapshot(out: Path) -> None:
             for p in patches:
                 p.stop()
     from feeds.cli import main  # noqa: F401  (the extract command's JSON, for every annotated page)
-    from feeds.pipeline import extract_page
+    from feeds.extract.pipeline import extract_page
     lines = []
     for folder in ("seeds", "tests/data/heldout", "tests/data/heldout2"):
         for path in sorted((ROOT / folder).glob("*.txt")):

@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Flask
 
-from .sources import DEFAULT_MAX_BYTES
+from .files import DEFAULT_MAX_BYTES
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -26,8 +26,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if config:
         app.config.from_mapping(config)
 
-    from . import cli, db, logs
-    from .web import articles_api, cache, pages, security, syndication
+    from . import cli, logs
+    from .web import articles_api, cache, db, pages, security, syndication
 
     logs.init_app(app)
     db.init_app(app)

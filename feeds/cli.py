@@ -17,7 +17,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import ScriptInfo, with_appcontext
 
-from . import sources, store
+from . import files, store
 from .logs import LOGGER
 from .models import CATEGORIES
 
@@ -82,8 +82,8 @@ def ingest_command(paths: tuple[Path, ...], published: dt.datetime | None, sourc
     file is stored in one transaction. Prints a summary; exits with status 1 when a file was
     rejected (empty, binary, undecodable, too large, unreadable), after ingesting the others.
     """
-    from .db import get_db
     from .ingest import ingest_paths
+    from .web.db import get_db
 
     db = get_db()
     if not current_app.config.get("LOG_FILE"):
@@ -116,10 +116,10 @@ def extract_command(paths: tuple[Path, ...], published: dt.datetime | None, as_j
     from . import ingest
 
     failed = False
-    for path in sources.expand_paths(paths):
+    for path in files.expand_paths(paths):
         try:
-            source = sources.read_source(path, max_bytes=current_app.config["MAX_FILE_BYTES"])
-        except sources.RejectedFile as rejected:
+            source = files.read_source(path, max_bytes=current_app.config["MAX_FILE_BYTES"])
+        except files.RejectedFile as rejected:
             click.echo(f"{path}: rejected: {rejected.reason}", err=True)
             failed = True
             continue
@@ -165,7 +165,7 @@ def dates_command(text: str, published: dt.datetime, as_json: bool) -> None:
 
     Relative expressions (今天, 下月, 12月20日 without a year) are resolved against --published.
     """
-    from .dates import find_dates
+    from .extract.dates import find_dates
 
     if text == "-":
         text = sys.stdin.read()
@@ -220,7 +220,7 @@ def export_command(directory: Path, base_url: str) -> None:
     Addresses without an extension get one from their content type (/api/events becomes
     api/events.json, /events/UID becomes events/UID.html). Routes this version lacks are skipped.
     """
-    from .db import get_db
+    from .web.db import get_db
 
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     uids = store.event_uids(get_db())
@@ -283,7 +283,7 @@ def backup_command(dest: Path) -> None:
     DEST is written whole or not at all (a temporary file, then renamed). To restore, stop the
     server and copy DEST over the database file.
     """
-    from .db import get_db
+    from .web.db import get_db
 
     try:
         pages = store.backup(get_db(), dest)

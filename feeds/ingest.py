@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
-from . import sources, store
+from . import files, store
 from .models import ArticleEvents
 
 log = logging.getLogger(__name__)
@@ -23,7 +23,7 @@ Extractor = Callable[[str, dt.date | None], list[ArticleEvents]]
 
 def extract_page(text: str, published: dt.date | None = None) -> list[ArticleEvents]:
     """The extraction pipeline, imported when first needed so the store works without it."""
-    from . import pipeline
+    from .extract import pipeline
 
     return pipeline.extract_page(text, published)
 
@@ -93,17 +93,17 @@ def ingest_paths(
     published: dt.date | None = None,
     source_url: str | None = None,
     *,
-    max_bytes: int = sources.DEFAULT_MAX_BYTES,
+    max_bytes: int = files.DEFAULT_MAX_BYTES,
     now: dt.datetime | None = None,
     extract: Extractor | None = None,
 ) -> IngestReport:
     """Ingest files and folders, one transaction per file; a refused file does not stop the others."""
     source_url = check_source_url(source_url)
     report = IngestReport()
-    for path in sources.expand_paths(paths):
+    for path in files.expand_paths(paths):
         try:
-            source = sources.read_source(path, max_bytes=max_bytes)
-        except sources.RejectedFile as rejected:
+            source = files.read_source(path, max_bytes=max_bytes)
+        except files.RejectedFile as rejected:
             report.rejected.append(Rejection(str(path), rejected.reason))
             continue
         try:

@@ -13,7 +13,7 @@ from lxml import html as lxml_html
 from page_data import fill, next_month
 
 from feeds import create_app, store
-from feeds.web.colour import MIN_CONTRAST, contrast
+from feeds.present.colour import MIN_CONTRAST, contrast
 from feeds.web.embed import BACKGROUNDS
 
 STYLE = Path(__file__).resolve().parent.parent / "feeds" / "static" / "style.css"

@@ -1,7 +1,7 @@
 """A page split into articles, whichever way its layout puts headlines, bylines and datelines."""
 
-from feeds.articles import split_articles
-from feeds.text import normalize
+from feeds.extract.articles import split_articles
+from feeds.extract.normalize import normalize
 
 
 def articles(page: str):

@@ -221,7 +221,7 @@ def fake_dates(monkeypatch):
         day = dt.date(published.year, 12, 20)
         return [] if at < 0 else [DateMatch("12月20日", at, at + 6, Interval(day, day), "month_day")]
 
-    monkeypatch.setitem(sys.modules, "feeds.dates", types.SimpleNamespace(find_dates=find_dates))
+    monkeypatch.setitem(sys.modules, "feeds.extract.dates", types.SimpleNamespace(find_dates=find_dates))
     return asked
 
 

@@ -15,9 +15,9 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from feeds.dates import find_dates
+from feeds.extract.dates import find_dates
+from feeds.extract.normalize import normalize
 from feeds.models import PRECISIONS, TZ, DateMatch
-from feeds.text import normalize
 
 DATEISH = (
     "0123456789年月日号至到—-~上下中旬初底末周今明后天昨前晚早点时分半:（）() ,，。"

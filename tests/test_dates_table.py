@@ -33,8 +33,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from feeds.dates import find_dates
-from feeds.text import normalize
+from feeds.extract.dates import find_dates
+from feeds.extract.normalize import normalize
 
 Expected = list[tuple[str, str, str]]
 

@@ -6,7 +6,7 @@ import pytest
 from lxml import html as lxml_html
 from page_data import fill
 
-from feeds.web.colour import contrast, parse_hex, readable
+from feeds.present.colour import contrast, parse_hex, readable
 from feeds.web.embed import BACKGROUNDS, EmbedOptions, accent_css, embed_options, snippet
 from feeds.web.page_query import PageFilters
 

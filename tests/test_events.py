@@ -4,10 +4,10 @@ import datetime as dt
 
 import pytest
 
-from feeds.articles import split_articles
-from feeds.events import extract_events
+from feeds.extract.articles import split_articles
+from feeds.extract.events import extract_events
+from feeds.extract.normalize import normalize
 from feeds.models import Article, PublicationDate
-from feeds.text import normalize
 
 
 def events_of(body: str, published: str | None = "2023-06-10", year: int | None = None):

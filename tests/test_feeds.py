@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from sample_events import EXPECTED, fill, stored
 
-from feeds.render.syndication import FeedInfo, item_title, render_atom, render_json_feed, render_rss
+from feeds.present.syndication import FeedInfo, item_title, render_atom, render_json_feed, render_rss
 from feeds.web import syndication as routes
 from feeds.web.filters import QueryError, apply_patterns, parse_query
 from feeds.web.syndication import default_window_start

@@ -10,8 +10,8 @@ import pytest
 from icalendar import Calendar
 from sample_events import EXPECTED, HOSTILE_TITLE, fill, stored
 
-from feeds.render import subscribe_links
-from feeds.render.ics import render_calendar, render_event
+from feeds.present import subscribe_links
+from feeds.present.ics import render_calendar, render_event
 
 BASE = "https://feeds.example.org/"
 URL = BASE + "calendar.ics"
@@ -317,7 +317,7 @@ def test_limit_cannot_exceed_the_cap(app, client, uids):
 
 def test_the_evidence_shown_is_the_latest_reports_whose_facts_the_event_has():
     from feeds.models import Mention, StoredEvent
-    from feeds.render.common import evidence
+    from feeds.present.common import evidence
 
     def mention(published: str, sentence: str) -> Mention:
         return Mention("a" + published, "page.txt", "标题", published, sentence, 0, len(sentence))

@@ -10,7 +10,7 @@ from sample_events import fill
 
 from feeds import store
 from feeds.models import EventFilter
-from feeds.render import ics
+from feeds.present import ics
 
 LINE_TEXT = st.text(
     alphabet=st.sampled_from(list("ab;:,\\^\"é中文字符展览会😀 \t")) | st.characters(blacklist_categories=("Cs",),

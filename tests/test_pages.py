@@ -11,10 +11,10 @@ import pytest
 from lxml import html as lxml_html
 from page_data import HOSTILE, TODAY, day, fill, next_month
 
-from feeds import i18n
 from feeds.models import StoredEvent
-from feeds.web.article_page import Mark, highlight
-from feeds.web.month import grid_bounds, month_grid, shift_month
+from feeds.present import i18n
+from feeds.present.article_text import Mark, highlight
+from feeds.present.month import grid_bounds, month_grid, shift_month
 
 
 @pytest.fixture

@@ -2,9 +2,9 @@
 
 import datetime as dt
 
-from feeds.articles import split_articles
-from feeds.published import find_publication_date, infer_year
-from feeds.text import normalize
+from feeds.extract.articles import split_articles
+from feeds.extract.normalize import normalize
+from feeds.extract.published import find_publication_date, infer_year
 
 
 def published(page: str, given: dt.date | None = None):

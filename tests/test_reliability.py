@@ -26,10 +26,10 @@ from opencc import OpenCC
 
 from feeds import store
 from feeds.cli import main
+from feeds.extract.pipeline import extract_page
+from feeds.files import RejectedFile, decode_declared, read_source
 from feeds.ingest import ingest_paths
 from feeds.models import EventFilter
-from feeds.pipeline import extract_page
-from feeds.sources import RejectedFile, decode_declared, read_source
 
 FEEDS = Path(sys.executable).with_name("feeds")
 

@@ -6,8 +6,8 @@ import codecs
 
 import pytest
 
-from feeds import sources
-from feeds.sources import RejectedFile, read_source
+from feeds import files
+from feeds.files import RejectedFile, read_source
 
 NEWS = "第二十二届中国青岛蓝色经济国际人才暨产学研合作洽谈会将于12月20日在青岛国际会议中心举行。\n"
 TRADITIONAL = "第二十二屆中國青島藍色經濟國際人才暨產學研合作洽談會將於12月20日在青島國際會議中心舉行。\n"
@@ -128,12 +128,12 @@ def test_folders_are_walked_in_order_for_text_and_html_files(tmp_path):
     (tmp_path / ".hidden").mkdir()
     for name in ("b/2.md", "a.txt", "c.HTML", "b/1.htm", "notes.pdf", ".hidden/x.txt", ".draft.txt"):
         (tmp_path / name).write_text("x")
-    found = sources.expand_paths([tmp_path])
+    found = files.expand_paths([tmp_path])
     assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a.txt", "b/1.htm", "b/2.md", "c.HTML"]
 
 
 def test_files_named_explicitly_are_kept_as_given(tmp_path):
-    assert sources.expand_paths([tmp_path / "z.pdf", tmp_path / "missing.txt"]) == [
+    assert files.expand_paths([tmp_path / "z.pdf", tmp_path / "missing.txt"]) == [
         tmp_path / "z.pdf",
         tmp_path / "missing.txt",
     ]

@@ -1,6 +1,6 @@
 """Text normalization: what OCR and page layout break, joined again; nothing else changed."""
 
-from feeds.text import normalize
+from feeds.extract.normalize import normalize
 
 
 def test_full_width_digits_and_punctuation_become_ascii():

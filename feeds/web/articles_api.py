@@ -19,11 +19,11 @@ from flask import Blueprint, Response, current_app, request
 from sqlite_utils import Database
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from .. import sources, store
-from ..db import get_db
+from .. import files, store
 from ..ingest import PageResult, check_source_url, ingest_page
-from ..render.api import dump
-from ..render.common import clean_line, event_url
+from ..present.api import dump
+from ..present.common import clean_line, event_url
+from .db import get_db
 from .ratelimit import RateLimiter
 
 bp = Blueprint("articles_api", __name__)
@@ -130,10 +130,10 @@ def _check_token(token: str) -> None:
 
 def _max_bytes() -> int:
     config = current_app.config
-    return int(config.get("INGEST_MAX_BYTES") or config.get("MAX_FILE_BYTES") or sources.DEFAULT_MAX_BYTES)
+    return int(config.get("INGEST_MAX_BYTES") or config.get("MAX_FILE_BYTES") or files.DEFAULT_MAX_BYTES)
 
 
-def _read_article() -> tuple[sources.SourceText, dict[str, str]]:
+def _read_article() -> tuple[files.SourceText, dict[str, str]]:
     """The article from the body or the upload, decoded, and the optional fields (query or form)."""
     limit = _max_bytes()
     mimetype = request.mimetype
@@ -154,8 +154,8 @@ def _read_article() -> tuple[sources.SourceText, dict[str, str]]:
     if len(data) > limit:
         raise RequestEntityTooLarge()
     try:
-        return sources.source_from_bytes(data, name, charset=charset, html=html), fields
-    except sources.RejectedFile as rejected:
+        return files.source_from_bytes(data, name, charset=charset, html=html), fields
+    except files.RejectedFile as rejected:
         log.warning("POST /api/articles from %s: rejected %s: %s", request.remote_addr, name, rejected.reason)
         raise ApiError(422, rejected.reason) from None
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 
-from .colour import parse_hex, readable
+from ..present.colour import parse_hex, readable
 from .page_query import PageFilters
 
 VIEWS = ("list", "month")

@@ -12,10 +12,10 @@ from dataclasses import dataclass, fields
 
 import regex
 
-from .. import scrub
 from ..models import CATEGORIES, STATUSES, TZ, EventFilter, StoredEvent
-from ..render.common import category_label, details_text
-from ..render.syndication import item_title
+from ..present.common import category_label, details_text
+from ..present.syndication import item_title
+from ..store import scrub
 
 MAX_PATTERN_CHARS = 200
 """Longer patterns are refused: a filter is a few words, not a program."""

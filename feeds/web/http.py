@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from flask import Response, request
 from werkzeug.http import http_date
 
-from ..render import subscribe_links
+from ..present import subscribe_links
 
 __all__ = ["Validators", "add_cors", "respond", "subscribe_links", "validators"]
 

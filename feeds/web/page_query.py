@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from ..models import EventFilter, StoredEvent
-from ..render import subscribe_links
-from ..render.common import first_day, last_day
+from ..present import subscribe_links
+from ..present.common import first_day, last_day
 from .filters import parse_query
 
 FILTER_PARAMS = ("category", "q", "location", "from", "to")

@@ -24,22 +24,23 @@ from flask import (
 from sqlite_utils import Database
 from werkzeug.exceptions import HTTPException, NotFound
 
-from .. import i18n, store
-from ..db import get_db
+from .. import store
 from ..models import EventFilter, StoredEvent
-from ..render.common import event_url, last_day
-from . import templating
-from .article_page import highlight, marks_of
-from .embed import LIST_LIMIT, accent_css, embed_options, snippet
-from .event_page import (
+from ..present import i18n
+from ..present.article_text import highlight, marks_of
+from ..present.common import event_url, last_day
+from ..present.event_page import (
     evidence_context,
     google_calendar_url,
     json_ld,
     outlook_calendar_url,
     script_json,
 )
+from ..present.month import grid_bounds, month_grid, month_key, shift_month, upcoming_month, valid_month
+from . import templating
+from .db import get_db
+from .embed import LIST_LIMIT, accent_css, embed_options, snippet
 from .filters import QueryError
-from .month import grid_bounds, month_grid, month_key, shift_month, upcoming_month, valid_month
 from .page_query import PageFilters, ended_before, group_by_day, page_filters, subscriptions
 from .syndication import site_url
 from .templating import category_label, page_url, t

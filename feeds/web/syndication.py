@@ -9,10 +9,10 @@ from flask import Blueprint, Response, abort, current_app, request
 from werkzeug.urls import iri_to_uri
 
 from .. import store
-from ..db import get_db
 from ..models import CATEGORIES, TZ, EventFilter, StoredEvent
-from ..render import api, ics, openapi, syndication
-from ..render.common import STATUS_LABELS, category_label, first_day, parse_utc
+from ..present import api, ics, openapi, syndication
+from ..present.common import STATUS_LABELS, category_label, first_day, parse_utc
+from .db import get_db
 from .filters import Query, QueryError, apply_patterns, parse_query
 from .http import add_cors, respond, validators
 

@@ -12,9 +12,9 @@ from typing import Any
 from flask import Blueprint, Response, g, request, url_for
 from markupsafe import Markup
 
-from .. import i18n
 from ..models import TZ, StoredEvent
-from .event_page import display_status
+from ..present import i18n
+from ..present.event_page import display_status
 from .page_query import PageFilters
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..models import DateMatch, Event, Interval
+from ...models import DateMatch, Event, Interval
 
 SENTENCE = re.compile(r"(?:[^。！？!?；;\n.]|\.(?!\s+[A-Z\u4e00-\u9fff]))+(?:[。！？!?；;]|\.(?=\s)|(?=\n)|$)")
 """A sentence: up to 。！？；, the end of its line, or a full stop before the next English sentence

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Article, DateMatch, Event, Interval
+from ...models import Article, DateMatch, Event, Interval
 from . import vocabulary as v
 from .names import Name, is_bare
 from .sentences import CLAUSE_BREAK, Sentence

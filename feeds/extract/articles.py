@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .models import Article
+from ..models import Article
 from .published import PAGE_HEADER
 
 DATELINE = re.compile(

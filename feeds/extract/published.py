@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from .models import Article, PublicationDate
+from ..models import Article, PublicationDate
 
 MONTH_DAY = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 ENGLISH_DATELINE = re.compile(r",\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})")

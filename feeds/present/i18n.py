@@ -10,8 +10,8 @@ import datetime as dt
 
 from werkzeug.datastructures import LanguageAccept
 
-from .models import StoredEvent
-from .render.common import CATEGORY_LABELS, first_day, last_day, timed_end, timed_start, when_text
+from ..models import StoredEvent
+from .common import CATEGORY_LABELS, first_day, last_day, timed_end, timed_start, when_text
 
 LANGUAGES = ("zh", "en")
 DEFAULT = "zh"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..models import ArticleEvents
 from .articles import split_articles
 from .events import extract_events
-from .models import ArticleEvents
+from .normalize import normalize
 from .published import find_publication_date
-from .text import normalize
 
 
 def extract_page(text: str, published: dt.date | None = None) -> list[ArticleEvents]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import cn2an
 
-from ..models import TZ, Interval
+from ...models import TZ, Interval
 from . import grammar as g
 
 

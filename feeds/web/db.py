@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask, current_app, g
 from sqlite_utils import Database
 
-from . import store
+from .. import store
 
 
 def get_db() -> Database:

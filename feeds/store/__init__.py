@@ -20,8 +20,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from ..models import Article, ArticleEvents, Event, EventFilter, Mention, StoredEvent
 from . import scrub
-from .models import Article, ArticleEvents, Event, EventFilter, Mention, StoredEvent
 
 BUSY_TIMEOUT_MS = 5000
 """How long a writer waits for another writer's lock before giving up."""

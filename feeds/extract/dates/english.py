@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from ..models import TZ, DateMatch, Interval
+from ...models import TZ, DateMatch, Interval
 
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")

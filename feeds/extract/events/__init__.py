@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ...models import Article, DateMatch, Event, Interval
 from ..dates import find_dates
-from ..models import Article, DateMatch, Event, Interval
 from . import vocabulary as v
 from .deadlines import calls_with_deadlines, deadlines
 from .listings import listed_events

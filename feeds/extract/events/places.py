@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Event
+from ...models import Event
 from . import vocabulary as v
 from .sentences import MASK, SENTENCE
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Article, Event
+from ...models import Article, Event
 from . import vocabulary as v
 from .names import category_of
 from .sentences import Sentence, usable

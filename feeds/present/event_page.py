@@ -14,9 +14,9 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from ..events.vocabulary import POSTPONED
+from ..extract.events.vocabulary import POSTPONED
 from ..models import StoredEvent
-from ..render.common import (
+from .common import (
     category_label,
     clean_line,
     details_text,

@@ -10,7 +10,7 @@ import bisect
 import datetime as dt
 import re
 
-from ..models import DateMatch, Interval
+from ...models import DateMatch, Interval
 from . import grammar as g
 from .english import find_english_dates
 from .resolve import Context, Point, Unresolvable, clock, make_interval, number, resolve_point

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..models import StoredEvent
-from ..render.common import first_day, last_day
+from .common import first_day, last_day
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
 """Months outside these years are 404: nothing was reported then, and links must not run forever."""
