@@ -1,40 +1,9 @@
-"""feeds: scheduled events from newspaper articles, published as calendars and feeds."""
+"""feeds: scheduled events from newspaper articles, published as calendars and feeds.
 
-from __future__ import annotations
+Read top to bottom: `extract/` (text in, events out) → `store/` (SQLite) → `present/` (calendars,
+feeds, JSON, HTML helpers) → `web/` (Flask). `ingest.py` and `commands.py` are the edges that run them.
+"""
 
-import os
-from collections.abc import Mapping
-from typing import Any
+from .app import create_app
 
-from flask import Flask
-
-from .files import DEFAULT_MAX_BYTES
-
-
-def create_app(config: Mapping[str, Any] | None = None) -> Flask:
-    """The Flask app; settings from defaults, instance/config.py, FEEDS_* variables, then `config`."""
-    app = Flask(__name__, instance_relative_config=True)
-    app.config.from_mapping(
-        DATABASE=os.path.join(app.instance_path, "feeds.db"),
-        MAX_FILE_BYTES=DEFAULT_MAX_BYTES,
-        SITE_TITLE="feeds",
-        UPCOMING_LIMIT=200,
-        PAST_LIMIT=100,
-    )
-    app.config.from_pyfile("config.py", silent=True)
-    app.config.from_prefixed_env("FEEDS")
-    if config:
-        app.config.from_mapping(config)
-
-    from . import cli, logs
-    from .web import articles_api, cache, db, pages, security, syndication
-
-    logs.init_app(app)
-    db.init_app(app)
-    security.init_app(app)
-    app.register_blueprint(pages.bp)
-    app.register_blueprint(syndication.bp)
-    app.register_blueprint(articles_api.bp)
-    cli.register(app)
-    cache.init_app(app)  # last: it wraps the finished WSGI app
-    return app
+__all__ = ["create_app"]

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from feeds import store
-from feeds.cli import _export_file, main
+from feeds.cli import main
+from feeds.commands import _export_file
 from feeds.models import DateMatch, EventFilter, Interval
 
 PAGE = """# 洽谈会下月举行

@@ -1,0 +1,272 @@
+"""The commands of `feeds`: each runs in an app context, from `feeds COMMAND` or `flask --app feeds COMMAND`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import mimetypes
+import sqlite3
+import sys
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote
+
+import click
+from flask import Flask, current_app
+from flask.cli import with_appcontext
+
+from . import files, store
+from .logs import LOGGER
+from .models import CATEGORIES
+
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+PUBLISHED_HELP = "Publication date of the pages (YYYY-MM-DD), for pages that do not say."
+
+
+def _as_date(value: dt.datetime | None) -> dt.date | None:
+    return value.date() if value else None
+
+
+def _source_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """--source-url must be a plain http(s) address: pages, calendars and feeds link to it."""
+    from .ingest import check_source_url
+
+    try:
+        return check_source_url(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--published", type=DATE, metavar="YYYY-MM-DD", help=PUBLISHED_HELP)
+@click.option("--source-url", callback=_source_url,
+              help="Where the page can be read online (http or https); shown with its events.")
+@click.option("--if-empty", is_flag=True, help="Only ingest when the database has no events yet (make run).")
+@with_appcontext
+def ingest_command(paths: tuple[Path, ...], published: dt.datetime | None, source_url: str | None,
+                   if_empty: bool) -> None:
+    """Read files or folders of articles and store their events.
+
+    Folders are searched for *.txt, *.md, *.html and *.htm files. Ingesting the same file again
+    changes nothing; an event reported again by a later article is updated, not duplicated. Each
+    file is stored in one transaction. Prints a summary; exits with status 1 when a file was
+    rejected (empty, binary, undecodable, too large, unreadable), after ingesting the others.
+    """
+    from .ingest import ingest_paths
+    from .web.db import get_db
+
+    db = get_db()
+    if not current_app.config.get("LOG_FILE"):
+        # the summary below already says on standard output what the log would repeat on standard error
+        logging.getLogger(LOGGER).setLevel(logging.ERROR)
+    if if_empty and (existing := store.count_events(db)):
+        click.echo(f"{existing} event(s) already stored in {current_app.config['DATABASE']}; not ingesting.")
+        return
+    report = ingest_paths(
+        db, paths, _as_date(published), source_url, max_bytes=current_app.config["MAX_FILE_BYTES"]
+    )
+    click.echo(report.summary())
+    if not report.ok:
+        sys.exit(1)
+
+
+@click.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--published", type=DATE, metavar="YYYY-MM-DD", help=PUBLISHED_HELP)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line per event.")
+@with_appcontext
+def extract_command(paths: tuple[Path, ...], published: dt.datetime | None, as_json: bool) -> None:
+    """Show the events each article reports, without touching the database.
+
+    With --json, prints one line per event per article: source (file name), article (headline),
+    title, category, start, end (inclusive; YYYY-MM-DD or ISO 8601 with +08:00), all_day,
+    precision, location, status and evidence. Events are not merged across articles here.
+    Exits with status 1 when a file could not be read.
+    """
+    from . import ingest
+
+    failed = False
+    for path in files.expand_paths(paths):
+        try:
+            source = files.read_source(path, max_bytes=current_app.config["MAX_FILE_BYTES"])
+        except files.RejectedFile as rejected:
+            click.echo(f"{path}: rejected: {rejected.reason}", err=True)
+            failed = True
+            continue
+        try:
+            page = ingest.extract_page(source.text, _as_date(published))
+        except Exception as error:  # report the file and go on with the others
+            click.echo(f"{path}: failed: {type(error).__name__}: {error}", err=True)
+            failed = True
+            continue
+        if not as_json:
+            click.echo(f"== {source.name}")
+        for article_events in page:
+            for event in article_events.events:
+                record = event.as_json(source=source.name, article=article_events.article)
+                if as_json:
+                    click.echo(json.dumps(record, ensure_ascii=False))
+                else:
+                    click.echo(_event_line(record))
+    if failed:
+        sys.exit(1)
+
+
+def _event_line(record: dict) -> str:
+    """One event as a readable line: dates, category, title, place, status."""
+    parts = [f"{_span(record):<25}", f"{record['category']:<13}", record["title"]]
+    if record["location"]:
+        parts.append(f"@ {record['location']}")
+    if record["status"] != "confirmed":
+        parts.append(f"[{record['status']}]")
+    return "  ".join(parts)
+
+
+def _span(record: dict) -> str:
+    return record["start"] if record["start"] == record["end"] else f"{record['start']} – {record['end']}"
+
+
+@click.command("dates")
+@click.argument("text", required=False, default="-")
+@click.option("--published", type=DATE, metavar="YYYY-MM-DD", required=True, help="The day the text was published.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line per date found.")
+def dates_command(text: str, published: dt.datetime, as_json: bool) -> None:
+    """Find the date expressions in TEXT (or standard input, with - or no TEXT) and resolve them.
+
+    Relative expressions (今天, 下月, 12月20日 without a year) are resolved against --published.
+    """
+    from .extract.dates import find_dates
+
+    if text == "-":
+        text = sys.stdin.read()
+    for match in find_dates(text, published.date()):
+        record = match.as_json()
+        if as_json:
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            click.echo(f"{record['text']}\t{_span(record)}\t{record['precision']}\t{record['rule']}")
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=5000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--debug", is_flag=True, help="Reload on code changes, show tracebacks (never in production).")
+@with_appcontext
+def serve_command(host: str, port: int, debug: bool) -> None:
+    """Run the development web server. For production use `gunicorn wsgi:app`."""
+    from werkzeug.serving import run_simple  # not app.run(), which does nothing under the `flask` command
+
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    app.debug = debug
+    click.echo(f"Serving {app.config['DATABASE']} on http://{host}:{port}/")
+    run_simple(host, port, app, use_reloader=debug, use_debugger=debug, threaded=True)
+
+
+EXPORT_PATHS = (
+    "/",
+    "/calendar.ics",
+    "/feed.rss",
+    "/feed.atom",
+    "/feed.json",
+    "/api/events",
+    "/api/openapi.json",
+    "/calendar/interactive",
+    "/embed.js",
+    "/embed/builder",
+)
+
+
+@click.command("export")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--base-url", default="http://localhost/", show_default=True,
+              help="Public address of the site, for the absolute links in calendars and feeds.")
+@with_appcontext
+def export_command(directory: Path, base_url: str) -> None:
+    """Write static copies of the pages, calendars and feeds to DIRECTORY, for any static host or CDN.
+
+    Exports /, /calendar.ics, /feed.rss, /feed.atom, /feed.json, /api/events, one calendar per
+    category, each event's page, calendar and JSON, each article's page, the month pages of every
+    month with an event, the interactive calendar, embed.js and the static files.
+    Addresses without an extension get one from their content type (/api/events becomes
+    api/events.json, /events/UID becomes events/UID.html). Routes this version lacks are skipped.
+    """
+    from .web.db import get_db
+
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    uids = store.event_uids(get_db())
+    wanted = list(EXPORT_PATHS)
+    wanted += [f"/categories/{category}.ics" for category in CATEGORIES]
+    for uid in uids:
+        path = quote(uid, safe="@")
+        wanted += [f"/events/{path}", f"/events/{path}.ics", f"/api/events/{path}"]
+    wanted += [f"/articles/{article_id}" for article_id in store.article_ids(get_db())]
+    wanted += [f"/calendar/{year}/{month}" for year, month in store.event_months(get_db())]
+    if app.static_folder:
+        static = Path(app.static_folder)
+        wanted += [f"{app.static_url_path}/{p.relative_to(static).as_posix()}"
+                   for p in sorted(static.rglob("*")) if p.is_file()]
+    root = directory.resolve()
+    written, skipped, failed = 0, [], []
+    client = app.test_client()
+    for url in wanted:
+        response = client.get(url, base_url=base_url)
+        if response.status_code == 404:
+            skipped.append(url)
+            continue
+        if response.status_code != 200:
+            failed.append(f"{url}: HTTP {response.status_code}")
+            continue
+        target = (root / _export_file(url, response.mimetype)).resolve()
+        if not target.is_relative_to(root):
+            failed.append(f"{url}: outside the export folder")
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(response.get_data())
+        written += 1
+    click.echo(f"wrote {written} file(s) to {directory}")
+    if skipped:
+        click.echo(f"skipped {len(skipped)} address(es) this version does not serve: {', '.join(skipped[:8])}"
+                   + (" …" if len(skipped) > 8 else ""))
+    for line in failed:
+        click.echo(f"failed: {line}", err=True)
+    if failed:
+        sys.exit(1)
+
+
+def _export_file(url: str, mimetype: str) -> str:
+    """The file an address is written to: index.html for folders, an extension from the content type."""
+    path = PurePosixPath(url.lstrip("/"))
+    if url.endswith("/"):
+        return str(path / "index.html")
+    if path.suffix:
+        return str(path)
+    extension = {"application/json": ".json", "text/html": ".html"}.get(mimetype)
+    return str(path) + (extension or mimetypes.guess_extension(mimetype) or "")
+
+
+@click.command("backup")
+@click.argument("dest", type=click.Path(dir_okay=False, path_type=Path))
+@with_appcontext
+def backup_command(dest: Path) -> None:
+    """Copy the database to DEST with SQLite's online backup, safe while the server or an ingest runs.
+
+    DEST is written whole or not at all (a temporary file, then renamed). To restore, stop the
+    server and copy DEST over the database file.
+    """
+    from .web.db import get_db
+
+    try:
+        pages = store.backup(get_db(), dest)
+    except (ValueError, OSError, sqlite3.Error) as error:
+        raise click.ClickException(f"backup failed: {error}") from None
+    click.echo(f"backed up {current_app.config['DATABASE']} to {dest} ({pages} pages)")
+
+
+COMMANDS = (ingest_command, extract_command, dates_command, serve_command, export_command, backup_command)
+
+
+def register(app: Flask) -> None:
+    """Make the same commands available as `flask --app feeds COMMAND`."""
+    for command in COMMANDS:
+        app.cli.add_command(command)
