@@ -11,7 +11,7 @@ import pytest
 from sample_events import EXPECTED, fill, stored
 
 from feeds.present.syndication import FeedInfo, item_title, render_atom, render_json_feed, render_rss
-from feeds.web import syndication as routes
+from feeds.web import clock
 from feeds.web.filters import QueryError, apply_patterns, parse_query
 from feeds.web.syndication import default_window_start
 
@@ -163,7 +163,7 @@ def test_window_of_an_empty_store_is_relative_to_today():
 
 @pytest.fixture
 def uids(db, monkeypatch):
-    monkeypatch.setattr(routes, "today", lambda: dt.date(2026, 11, 22))
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2026, 11, 22))
     return fill(db)
 
 
@@ -183,7 +183,7 @@ def test_feed_window_length_is_configurable(app, client, uids):
 
 
 def test_feed_window_follows_today_when_the_store_reaches_past_it(client, uids, monkeypatch):
-    monkeypatch.setattr(routes, "today", lambda: dt.date(2023, 6, 1))
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2023, 6, 1))
     assert set(feed_uids(client, "/feed.json")) == {uids["hostile"], uids["month"], uids["cancelled"]}
 
 

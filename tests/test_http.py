@@ -10,7 +10,7 @@ from conftest import NOW, make_event, make_report, save
 from sample_events import fill
 from werkzeug.http import http_date
 
-from feeds.web import syndication as routes
+from feeds.web import clock
 
 LISTINGS = [
     "/calendar.ics",
@@ -127,7 +127,7 @@ def test_each_site_address_has_its_own_etag(client, uids):
 
 def test_the_feed_window_is_part_of_the_etag(client, uids, monkeypatch):
     before = client.get("/feed.rss").headers["ETag"]
-    monkeypatch.setattr(routes, "today", lambda: dt.date(2023, 6, 1))
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2023, 6, 1))
     assert client.get("/feed.rss").headers["ETag"] != before
 
 

@@ -10,7 +10,7 @@ from sample_events import fill
 
 from feeds import create_app, store
 from feeds.web import cache as response_cache
-from feeds.web import syndication
+from feeds.web import clock, syndication
 
 LISTINGS = ["/calendar.ics", "/categories/fair.ics", "/feed.rss", "/feed.atom", "/feed.json",
             "/api/events?start=2022-01-01&end=2024-12-31"]
@@ -96,9 +96,9 @@ def test_each_host_gets_its_own_links(client, stocked):
 
 
 def test_the_feed_window_moves_with_the_day(client, stocked, monkeypatch, renders):
-    monkeypatch.setattr(syndication, "today", lambda: dt.date(2023, 1, 1))
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2023, 1, 1))
     client.get("/feed.rss")
-    monkeypatch.setattr(syndication, "today", lambda: dt.date(2023, 1, 2))
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2023, 1, 2))
     client.get("/feed.rss")
     assert len(renders) == 2
 

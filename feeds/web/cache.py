@@ -27,7 +27,7 @@ from typing import Any
 
 from flask import Flask
 
-from . import syndication
+from . import clock
 
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 """Per worker: about 30 calendars of 500 events, gzipped and not (setting RESPONSE_CACHE_BYTES)."""
@@ -217,6 +217,6 @@ def init_app(app: Flask) -> None:
     max_bytes = int(app.config.get("RESPONSE_CACHE_BYTES", DEFAULT_MAX_BYTES))
     if max_bytes <= 0:
         return
-    cache = ResponseCache(app.wsgi_app, lambda: str(app.config["DATABASE"]), max_bytes, lambda: syndication.today())
+    cache = ResponseCache(app.wsgi_app, lambda: str(app.config["DATABASE"]), max_bytes, lambda: clock.today())
     app.extensions["feeds.response_cache"] = cache
     app.wsgi_app = cache

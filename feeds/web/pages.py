@@ -37,14 +37,13 @@ from ..present.event_page import (
     script_json,
 )
 from ..present.month import grid_bounds, month_grid, month_key, shift_month, upcoming_month, valid_month
-from . import templating
+from . import clock, templating
 from .db import get_db
 from .embed import LIST_LIMIT, accent_css, embed_options, snippet
 from .filters import QueryError
 from .page_query import PageFilters, ended_before, group_by_day, page_filters, subscriptions
 from .syndication import site_url
 from .templating import category_label, page_url, t
-from .templating import today as _today
 
 bp = Blueprint("pages", __name__)
 templating.register(bp)
@@ -89,7 +88,7 @@ def _heading(filters: PageFilters) -> str:
 def index() -> str:
     """Upcoming events by day, then the most recent past ones; with from/to, the events of those days."""
     db = get_db()
-    today = _today()
+    today = clock.today()
     filters = page_filters(request.args)
     upcoming_limit, past_limit = current_app.config["UPCOMING_LIMIT"], current_app.config["PAST_LIMIT"]
     if filters.dated:
@@ -116,7 +115,7 @@ def index() -> str:
 def calendar_now() -> Response:
     """The month of the next event (or this month), with the same filters."""
     filters = replace(page_filters(request.args), start=None, end=None)
-    today = _today()
+    today = clock.today()
     upcoming = store.query_events(get_db(), filters.event_filter(start=today, limit=1))
     year, month = upcoming_month(upcoming, today)
     return redirect(page_url("pages.month", year=year, month=month, **filters.args()))
@@ -133,7 +132,7 @@ def month(year: int, month: int) -> str:
         "month.html",
         grid=grid,
         filters=filters,
-        today=_today(),
+        today=clock.today(),
         first=dt.date(year, month, 1),
         prev=shift_month(year, month, -1),
         next=shift_month(year, month, 1),
@@ -145,7 +144,7 @@ def month(year: int, month: int) -> str:
 def interactive() -> str:
     """FullCalendar over /api/events, opened on the month of the next event; the month page is its fallback."""
     filters = replace(page_filters(request.args), start=None, end=None)
-    today = _today()
+    today = clock.today()
     year, month = upcoming_month(store.query_events(get_db(), filters.event_filter(start=today, limit=1)), today)
     return render_template("interactive.html", filters=filters, initial=dt.date(year, month, 1))
 
@@ -205,7 +204,7 @@ def embed() -> str:
     db = get_db()
     filters = page_filters(request.args)
     options = embed_options(request.args)
-    today = _today()
+    today = clock.today()
     context: dict[str, Any] = {"filters": filters, "options": options, "today": today}
     if options.view == "month":
         if options.month:
@@ -267,6 +266,6 @@ def not_found(err: HTTPException) -> Response:
     """A page that helps: search, the home page and the month. Calendars, feeds and files get a plain 404."""
     if request.path.startswith(("/api/", "/static/")) or request.path.endswith(_DATA_SUFFIXES):
         return err.get_response() if isinstance(err, HTTPException) else NotFound().get_response()
-    upcoming = store.query_events(get_db(), EventFilter(start=_today(), limit=NOT_FOUND_SUGGESTIONS))
+    upcoming = store.query_events(get_db(), EventFilter(start=clock.today(), limit=NOT_FOUND_SUGGESTIONS))
     html = render_template("error.html", title=t("error.404_title"), message=t("error.404_text"), upcoming=upcoming)
     return make_response(html, 404)

@@ -9,9 +9,10 @@ from flask import Blueprint, Response, abort, current_app, request
 from werkzeug.urls import iri_to_uri
 
 from .. import store
-from ..models import CATEGORIES, TZ, EventFilter, StoredEvent
+from ..models import CATEGORIES, EventFilter, StoredEvent
 from ..present import api, ics, openapi, syndication
 from ..present.common import STATUS_LABELS, category_label, first_day, parse_utc
+from . import clock
 from .db import get_db
 from .filters import Query, QueryError, apply_patterns, parse_query
 from .http import add_cors, respond, validators
@@ -62,10 +63,6 @@ def self_url() -> str:
     so `<`, quotes, spaces and line separators from the query string must stay percent-encoded."""
     return iri_to_uri(site_url().rstrip("/") + request.url[len(request.url_root.rstrip("/")) :])
 
-
-def today() -> dt.date:
-    """Today in Beijing; a function so tests can move the clock."""
-    return dt.datetime.now(TZ).date()
 
 
 def default_window_start(newest: dt.date | None, today: dt.date, days: int) -> dt.date:
@@ -146,7 +143,7 @@ def _feed(kind: str) -> Response:
     query = parse_query(request.args, max_items=cfg.max_items)
     if not query.dated:
         newest = _newest_day()
-        query = replace(query, start=default_window_start(newest, today(), cfg.window_days), window=True)
+        query = replace(query, start=default_window_start(newest, clock.today(), cfg.window_days), window=True)
     return _listing(kind, query)
 
 

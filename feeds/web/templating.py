@@ -12,16 +12,11 @@ from typing import Any
 from flask import Blueprint, Response, g, request, url_for
 from markupsafe import Markup
 
-from ..models import TZ, StoredEvent
+from ..models import StoredEvent
 from ..present import i18n
 from ..present.event_page import display_status
+from . import clock
 from .page_query import PageFilters
-
-
-def today() -> dt.date:
-    """Today in Beijing, where the events happen."""
-    return dt.datetime.now(TZ).date()
-
 
 # --- language --------------------------------------------------------------------------------
 
@@ -127,7 +122,7 @@ def status(event: StoredEvent) -> str:
 
 
 def day_name(day: dt.date) -> str:
-    return i18n.day_name(day, current_lang(), today())
+    return i18n.day_name(day, current_lang(), clock.today())
 
 
 def month_name(day: dt.date) -> str:
