@@ -93,7 +93,7 @@ def test_a_failed_migration_leaves_the_database_at_its_old_version(db_path, monk
         db.execute("CREATE TABLE half_done (x)")
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store, "MIGRATIONS", [*store.MIGRATIONS, broken])
+    monkeypatch.setattr(store.schema, "MIGRATIONS", [*store.schema.MIGRATIONS, broken])
     with pytest.raises(RuntimeError):
         store.open_db(db_path)
     conn = sqlite3.connect(db_path)

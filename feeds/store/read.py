@@ -1,0 +1,230 @@
+"""Reading the store: events by filter, by uid and by article, with their mentions; the SQL of each query
+is built apart from running it, so its plan can be checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import fields
+
+from sqlite_utils import Database
+
+from ..models import EventFilter, Mention, StoredEvent
+from .identity import records
+from .schema import TRIGRAM_MIN_CHARS, schema_version
+
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+"""Last-modified time of a store with nothing in it."""
+
+
+def _like(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _has_fts(db: Database) -> bool:
+    return db["events_fts"].exists() and db["mentions_fts"].exists()
+
+
+def _search_clause(db: Database, q: str, params: list) -> str:
+    """SQL that keeps events whose title, location or evidence contains every word of `q`."""
+    clauses = []
+    fts = _has_fts(db)
+    for term in q.split():
+        if fts and len(term) >= TRIGRAM_MIN_CHARS:
+            phrase = '"' + term.replace('"', '""') + '"'
+            clauses.append(
+                "(e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
+                " OR e.uid IN (SELECT m.event_uid FROM mentions m"
+                " JOIN mentions_fts f ON f.rowid = m.rowid WHERE mentions_fts MATCH ?))"
+            )
+            params.extend([phrase, phrase])
+        else:
+            pattern = _like(term)
+            clauses.append(
+                "(e.title LIKE ? ESCAPE '\\' OR e.location LIKE ? ESCAPE '\\'"
+                " OR e.uid IN (SELECT event_uid FROM mentions WHERE evidence LIKE ? ESCAPE '\\'))"
+            )
+            params.extend([pattern, pattern, pattern])
+    return " AND ".join(clauses)
+
+
+_ORDERS = {
+    "start": "e.start, e.title, e.uid",
+    "-start": "e.start DESC, e.title, e.uid",
+    "-updated": "e.updated DESC, e.created DESC, e.start, e.uid",
+}
+"""EventFilter.order: which events a limit keeps, and the order they come in."""
+
+
+def events_query_plan(db: Database, flt: EventFilter) -> list[str]:
+    """The EXPLAIN QUERY PLAN details of the events query for `flt`, for the index tests and the query benchmark."""
+    sql, params = events_sql(db, flt)
+    return [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()]
+
+
+def query_events(db: Database, flt: EventFilter) -> list[StoredEvent]:
+    """Events matching every field the filter sets, in the filter's order (by start), with their mentions."""
+    sql, params = events_sql(db, flt)
+    return _stored(db, records(db.execute(sql, params)))
+
+
+def events_sql(db: Database, flt: EventFilter) -> tuple[str, list]:
+    """The SQL and parameters of the events query for `flt` (it reads the store's bounds, runs nothing else)."""
+    where: list[str] = []
+    params: list = []
+    if flt.category:
+        where.append("e.category = ?")
+        params.append(flt.category)
+    if flt.status:
+        where.append("e.status = ?")
+        params.append(flt.status)
+    if flt.location:
+        where.append("e.location LIKE ? ESCAPE '\\'")
+        params.append(_like(flt.location))
+    if flt.start:
+        where.append('e."end" >= ?')  # ISO strings: a timed end on that day sorts after the bare date
+        params.append(flt.start.isoformat())
+        earliest = _earliest_start(db, flt.start)
+        if earliest:
+            where.append("e.start >= ?")  # bounds the events_start_end range on both sides (migration 2)
+            params.append(earliest)
+    if flt.end:
+        where.append("e.start < ?")  # anything starting on `end`, timed or not, sorts before the next day
+        params.append((flt.end + dt.timedelta(days=1)).isoformat())
+    if flt.q and flt.q.split():
+        where.append(_search_clause(db, flt.q, params))
+    sql = "SELECT e.* FROM events e"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    order = getattr(flt, "order", "start")
+    if order not in _ORDERS:
+        raise ValueError(f"unknown order {order!r}; use one of {', '.join(_ORDERS)}")
+    sql += " ORDER BY " + _ORDERS[order]
+    if flt.limit is not None:
+        sql += " LIMIT ?"
+        params.append(max(flt.limit, 0))
+    return sql, params
+
+
+def _earliest_start(db: Database, first_day: dt.date) -> str | None:
+    """The earliest start of an event that ends on or after `first_day`, from the longest event stored."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'longest_days'").fetchone()
+    if row is None or row[0] is None:
+        return None
+    try:
+        return (first_day - dt.timedelta(days=int(row[0]))).isoformat()
+    except OverflowError:  # an endless event: no bound
+        return None
+
+
+def past_events(db: Database, before: dt.date, limit: int = 50) -> list[StoredEvent]:
+    """Events that ended before `before`, most recent first: the record of what took place."""
+    rows = records(db.execute(
+        'SELECT * FROM events WHERE "end" < ? ORDER BY "end" DESC, start DESC, uid LIMIT ?',
+        [before.isoformat(), limit],
+    ))
+    return _stored(db, rows)
+
+
+def get_event(db: Database, uid: str) -> StoredEvent | None:
+    """One event with its mentions, or None."""
+    found = _stored(db, records(db.execute("SELECT * FROM events WHERE uid = ?", [uid])))
+    return found[0] if found else None
+
+
+def get_article(db: Database, article_id: str) -> dict | None:
+    """One stored article as a plain dict (subheadlines decoded), or None."""
+    found = records(db.execute("SELECT * FROM articles WHERE id = ?", [article_id]))
+    if not found:
+        return None
+    record = found[0]
+    record["subheadlines"] = json.loads(record["subheadlines"])
+    return record
+
+
+def recent_changes(db: Database, limit: int) -> list[StoredEvent]:
+    """The most recently created or revised events, newest first (what feeds announce)."""
+    rows = records(db.execute(
+        "SELECT * FROM events ORDER BY updated DESC, created DESC, uid LIMIT ?", [limit]
+    ))
+    return _stored(db, rows)
+
+
+def has_article(db: Database, article_id: str) -> bool:
+    """Whether this article (by content hash) is already stored."""
+    return db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+
+
+def count_events(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM events").fetchone()[0]
+
+
+def data_version(db: Database) -> tuple[str, dt.datetime]:
+    """A short tag that changes whenever events or mentions change, and when the data last changed (UTC)."""
+    changes, updated, mentioned = db.execute(
+        "SELECT (SELECT value FROM meta WHERE key = 'changes'),"
+        " (SELECT max(updated) FROM events), (SELECT max(created) FROM mentions)"
+    ).fetchone()
+    tag = hashlib.sha1(f"{schema_version(db)}:{changes}:{updated}:{mentioned}".encode()).hexdigest()[:16]
+    stamps = [s for s in (updated, mentioned) if s]
+    if not stamps:
+        return tag, EPOCH
+    return tag, dt.datetime.strptime(max(stamps), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+
+
+def _stored(db: Database, records: list[dict]) -> list[StoredEvent]:
+    """Event rows as StoredEvents, with all their mentions fetched in one query."""
+    mentions = _mentions_for(db, [r["uid"] for r in records])
+    stored_fields = {f.name for f in fields(StoredEvent)}
+    events = []
+    for record in records:
+        values = {k: v for k, v in record.items() if k in stored_fields}
+        values["all_day"] = bool(values["all_day"])
+        events.append(StoredEvent(**values, mentions=mentions.get(record["uid"], [])))
+    return events
+
+
+def _mentions_for(db: Database, uids: list[str]) -> dict[str, list[Mention]]:
+    if not uids:
+        return {}
+    rows = db.execute(
+        'SELECT m.event_uid, m.article_id, a.source, a.headline, a.published, m.evidence, m.start, m."end",'
+        " a.source_url FROM mentions m JOIN articles a ON a.id = m.article_id"
+        " WHERE m.event_uid IN (SELECT value FROM json_each(?))"
+        " ORDER BY m.event_uid, a.published IS NULL, a.published, a.ingested, m.article_id, m.start",
+        [json.dumps(uids)],
+    ).fetchall()
+    found: dict[str, list[Mention]] = {}
+    for uid, aid, source, headline, published, evidence, start, end, source_url in rows:
+        # `source` is where the article can be found: its URL when it has one, else the file name.
+        mention = Mention(aid, source_url or source, headline, published, evidence, start, end, source_url)
+        found.setdefault(uid, []).append(mention)
+    return found
+
+
+def event_uids(db: Database) -> list[str]:
+    """Every event's uid, in start order (what an export writes one calendar for)."""
+    return [row[0] for row in db.execute("SELECT uid FROM events ORDER BY start, uid").fetchall()]
+
+
+def event_months(db: Database) -> list[tuple[int, int]]:
+    """The months in which an event starts or ends (what an export writes a month page for)."""
+    rows = db.execute("SELECT substr(start, 1, 7) FROM events UNION SELECT substr(end, 1, 7) FROM events").fetchall()
+    return sorted((int(m[:4]), int(m[5:7])) for (m,) in rows if m)
+
+
+def events_of_article(db: Database, article_id: str) -> list[StoredEvent]:
+    """The events an article reports, in start order, with all their mentions."""
+    rows = records(db.execute(
+        "SELECT * FROM events WHERE uid IN (SELECT event_uid FROM mentions WHERE article_id = ?)"
+        " ORDER BY start, title, uid",
+        [article_id],
+    ))
+    return _stored(db, rows)
+
+
+def article_ids(db: Database) -> list[str]:
+    """Every stored article's id, oldest ingest first."""
+    return [row[0] for row in db.execute("SELECT id FROM articles ORDER BY ingested, id").fetchall()]

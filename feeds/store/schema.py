@@ -1,0 +1,248 @@
+"""The database file: opening it (WAL, busy timeout), transactions, named migrations, backups."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+BUSY_TIMEOUT_MS = 5000
+"""How long a writer waits for another writer's lock before giving up."""
+
+
+HAS_TRIGRAM = sqlite3.sqlite_version_info >= (3, 34, 0)
+"""FTS5's trigram tokenizer (SQLite 3.34+) indexes Chinese text, which has no spaces between words."""
+
+
+TRIGRAM_MIN_CHARS = 3
+"""A trigram index cannot answer shorter search terms; those fall back to LIKE."""
+
+
+class SchemaTooNew(RuntimeError):
+    """The database was written by a newer version of feeds than the one running."""
+
+
+def open_db(path: str | Path) -> Database:
+    """Open (creating if needed) the database at `path`, in WAL mode, migrated to the current schema."""
+    if str(path) != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    db = Database(conn, execute_plugins=False)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    if str(path) != ":memory:":
+        _use_wal(db)
+    migrate(db)
+    return db
+
+
+def _use_wal(db: Database) -> None:
+    """Switch a new database to WAL, retrying while another process does the same.
+
+    Changing the journal mode fails at once with "database is locked" when another connection is
+    opening the file too: SQLite's busy timeout does not cover it, so this loop does.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if db.journal_mode != "wal":
+                db.enable_wal()
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
+
+
+@contextmanager
+def transaction(db: Database) -> Iterator[Database]:
+    """One write transaction; takes the write lock up front so concurrent ingests queue instead of failing."""
+    if db.conn.in_transaction:
+        raise RuntimeError("a transaction is already open on this connection")
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    try:
+        db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+
+
+def schema_version(db: Database) -> int:
+    """The number of migrations applied to this database (SQLite's user_version)."""
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: Database) -> int:
+    """Apply the migrations this database lacks, all in one transaction; returns the schema version."""
+    current = schema_version(db)
+    if current > len(MIGRATIONS):
+        raise SchemaTooNew(
+            f"database schema version {current} is newer than this feeds understands ({len(MIGRATIONS)})"
+        )
+    if current == len(MIGRATIONS):
+        return current
+    with transaction(db):
+        current = schema_version(db)  # another process may have migrated while we waited for the lock
+        for version, step in enumerate(MIGRATIONS[current:], start=current + 1):
+            step(db)
+            db.execute(f"PRAGMA user_version = {version}")
+    return schema_version(db)
+
+
+def _create_initial_schema(db: Database) -> None:
+    """Version 1: articles, events, mentions, the change counter and full-text search."""
+    statements = [
+        """CREATE TABLE meta (key TEXT PRIMARY KEY, value)""",
+        """INSERT INTO meta (key, value) VALUES ('changes', 0)""",
+        """CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            source_url TEXT,
+            headline TEXT NOT NULL,
+            subheadlines TEXT NOT NULL DEFAULT '[]',
+            byline TEXT NOT NULL DEFAULT '',
+            dateline TEXT NOT NULL DEFAULT '',
+            published TEXT,
+            published_method TEXT NOT NULL DEFAULT 'unknown',
+            text TEXT NOT NULL,
+            ingested TEXT NOT NULL
+        )""",
+        """CREATE TABLE events (
+            uid TEXT PRIMARY KEY,
+            key TEXT NOT NULL,
+            title TEXT NOT NULL,
+            category TEXT NOT NULL,
+            start TEXT NOT NULL,
+            "end" TEXT NOT NULL,
+            all_day INTEGER NOT NULL,
+            precision TEXT NOT NULL,
+            location TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'confirmed',
+            sequence INTEGER NOT NULL DEFAULT 0,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            facts_published TEXT
+        )""",
+        """CREATE INDEX events_key ON events (key)""",
+        """CREATE INDEX events_start ON events (start)""",
+        """CREATE INDEX events_end ON events ("end")""",
+        """CREATE INDEX events_updated ON events (updated)""",
+        """CREATE TABLE mentions (
+            event_uid TEXT NOT NULL REFERENCES events (uid),
+            article_id TEXT NOT NULL REFERENCES articles (id),
+            evidence TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            created TEXT NOT NULL,
+            UNIQUE (event_uid, article_id, start)
+        )""",
+        """CREATE INDEX mentions_article ON mentions (article_id)""",
+    ]
+    for table in ("events", "mentions"):
+        for op, when in (("ai", "INSERT"), ("au", "UPDATE"), ("ad", "DELETE")):
+            statements.append(
+                f"CREATE TRIGGER {table}_version_{op} AFTER {when} ON {table} BEGIN "
+                "UPDATE meta SET value = value + 1 WHERE key = 'changes'; END"
+            )
+    for statement in statements:
+        db.execute(statement)
+    if HAS_TRIGRAM:
+        _create_fts(db, "events", ["title", "location"])
+        _create_fts(db, "mentions", ["evidence"])
+
+
+def _create_fts(db: Database, table: str, columns: list[str]) -> None:
+    """An external-content FTS5 index kept current by triggers, in the layout sqlite-utils' enable_fts makes.
+
+    Written out rather than calling enable_fts, which commits via executescript and would break the
+    migration's single transaction.
+    """
+    cols = ", ".join(f"[{c}]" for c in columns)
+    new = ", ".join(f"new.[{c}]" for c in columns)
+    old = ", ".join(f"old.[{c}]" for c in columns)
+    fts = f"{table}_fts"
+    db.execute(f"CREATE VIRTUAL TABLE [{fts}] USING FTS5 ({cols}, tokenize='trigram', content=[{table}])")
+    db.execute(f"INSERT INTO [{fts}] (rowid, {cols}) SELECT rowid, {cols} FROM [{table}]")
+    db.execute(
+        f"CREATE TRIGGER [{table}_ai] AFTER INSERT ON [{table}] BEGIN "
+        f"INSERT INTO [{fts}] (rowid, {cols}) VALUES (new.rowid, {new}); END"
+    )
+    db.execute(
+        f"CREATE TRIGGER [{table}_ad] AFTER DELETE ON [{table}] BEGIN "
+        f"INSERT INTO [{fts}] ([{fts}], rowid, {cols}) VALUES ('delete', old.rowid, {old}); END"
+    )
+    db.execute(
+        f"CREATE TRIGGER [{table}_au] AFTER UPDATE ON [{table}] BEGIN "
+        f"INSERT INTO [{fts}] ([{fts}], rowid, {cols}) VALUES ('delete', old.rowid, {old}); "
+        f"INSERT INTO [{fts}] (rowid, {cols}) VALUES (new.rowid, {new}); END"
+    )
+
+
+def _add_window_indexes(db: Database) -> None:
+    """Version 2: keep the reads every request makes on indexes at a million events (issue 8).
+
+    `mentions_created` turns data_version (run by every calendar and feed request, 304s included)
+    into an index lookup instead of a scan of every mention. The meta row `longest_days`, the
+    longest event stored so far in days (kept by triggers; it only grows), gives a date-window query
+    a lower bound on `start`, so it reads one range of `events_start_end` instead of every event that
+    starts before the window ends; that index also holds `end`, so events in the range that ended
+    before the window are skipped without reading their rows. It replaces `events_start`.
+    """
+    span = 'julianday(substr({0}."end", 1, 10)) - julianday(substr({0}.start, 1, 10))'
+    db.execute("CREATE INDEX mentions_created ON mentions (created)")
+    db.execute('CREATE INDEX events_start_end ON events (start, "end")')
+    db.execute("DROP INDEX events_start")
+    db.execute(
+        "INSERT INTO meta (key, value) SELECT 'longest_days', "
+        f"coalesce(max({span.format('events')}), 0) FROM events"
+    )
+    for name, when in (("ai", "INSERT"), ("au", 'UPDATE OF start, "end"')):
+        db.execute(
+            f"CREATE TRIGGER events_longest_{name} AFTER {when} ON events BEGIN "
+            f"UPDATE meta SET value = max(value, coalesce({span.format('new')}, {UNKNOWN_SPAN_DAYS}))"
+            " WHERE key = 'longest_days'; END"
+        )
+
+
+UNKNOWN_SPAN_DAYS = 10**6
+"""An event whose dates SQLite cannot read counts as endless: window queries then drop the start bound."""
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_create_initial_schema, _add_window_indexes]
+"""Ordered schema changes; the database's user_version counts how many have run. Only ever append."""
+
+
+def backup(db: Database, dest: str | Path) -> int:
+    """Copy the database to `dest` with SQLite's online backup; `dest` appears whole or not at all."""
+    dest = Path(dest)
+    source = db.execute("PRAGMA database_list").fetchone()[2]
+    if source and dest.exists() and dest.resolve() == Path(source).resolve():
+        # Renaming a copy over the live file would orphan its -wal file: the next open could corrupt it.
+        raise ValueError(f"{dest} is the database itself; back up to another file")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    partial = dest.with_name(dest.name + ".partial")
+    partial.unlink(missing_ok=True)
+    copied = 0
+
+    def progress(_status: int, remaining: int, total: int) -> None:
+        nonlocal copied
+        copied = total - remaining
+
+    target = sqlite3.connect(partial)
+    try:
+        db.conn.backup(target, progress=progress)
+    finally:
+        target.close()
+    partial.replace(dest)
+    return copied
