@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import storegen
 
 from feeds import store
-from feeds.models import EventFilter
+from feeds.models import Selection
 
 ROUNDS = 9
 LIMIT = 500
@@ -31,24 +31,24 @@ class QueryTiming:
     plan: str
 
 
-def cases(today: dt.date, db) -> list[tuple[str, EventFilter]]:
+def cases(today: dt.date, db) -> list[tuple[str, Selection]]:
     """The windows a month view asks for (now and years back), the feed window, and searches narrow and broad."""
     month = today.replace(day=1)
     title = db.execute("SELECT title FROM events WHERE start >= ? ORDER BY start LIMIT 1",
                        [today.isoformat()]).fetchone()[0]
     return [
-        ("window: this month", EventFilter(start=month, end=month + dt.timedelta(days=41), limit=LIMIT)),
-        ("window: a month in 2012", EventFilter(start=dt.date(2012, 5, 1), end=dt.date(2012, 6, 11), limit=LIMIT)),
+        ("window: this month", Selection(start=month, end=month + dt.timedelta(days=41), limit=LIMIT)),
+        ("window: a month in 2012", Selection(start=dt.date(2012, 5, 1), end=dt.date(2012, 6, 11), limit=LIMIT)),
         ("feed window (90 days back, all ahead)",
-         EventFilter(start=today - dt.timedelta(days=90), limit=LIMIT, order="-updated")),
-        (f"search: one event's name ({title})", EventFilter(q=title, limit=LIMIT)),
-        ("search: a place and a topic (凤凰岛 海洋科技)", EventFilter(q="凤凰岛会议中心 海洋科技", limit=LIMIT)),
-        ("search + window: 啤酒 this month", EventFilter(q="国际啤酒", start=month,
+         Selection(start=today - dt.timedelta(days=90), limit=LIMIT, order="-updated")),
+        (f"search: one event's name ({title})", Selection(q=title, limit=LIMIT)),
+        ("search: a place and a topic (凤凰岛 海洋科技)", Selection(q="凤凰岛会议中心 海洋科技", limit=LIMIT)),
+        ("search + window: 啤酒 this month", Selection(q="国际啤酒", start=month,
                                                          end=month + dt.timedelta(days=41), limit=LIMIT)),
     ]
 
 
-def plan_of(db, flt: EventFilter) -> str:
+def plan_of(db, flt: Selection) -> str:
     """The plan of the events query query_events would run, on one line."""
     details = [re.sub(r"\s+", " ", d) for d in store.events_query_plan(db, flt) if not STRUCTURE.match(d)]
     return "; ".join(dict.fromkeys(details))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -191,9 +192,26 @@ class StoredEvent:
     mentions: list[Mention] = field(default_factory=list)
 
 
-@dataclass
-class EventFilter:
-    """What a calendar, feed or API request asks for; every field is optional."""
+@dataclass(frozen=True)
+class Pattern:
+    """One RSSHub filter: where it looks, whether it keeps or drops what matches, and the pattern."""
+
+    param: str
+    source: str
+    where: str
+    keep: bool
+
+
+PAGE_PARAMS = ("category", "q", "location", "from", "to")
+"""The query parameters of a selection that pages pass on to their calendar, feeds, embed and links."""
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which events a page, calendar, feed or API request shows: one record from query parameters to SQL.
+
+    Every field is optional; equal requests give equal selections (their `key()` names ETags).
+    """
 
     category: str | None = None
     q: str | None = None
@@ -207,3 +225,43 @@ class EventFilter:
     order: str = "start"
     """Which events a `limit` keeps, in this order: "start" (earliest first), "-start" (latest first)
     or "-updated" (most recently created or revised first). Calendars and feeds need the latter two."""
+    patterns: tuple[Pattern, ...] = ()
+    """RSSHub's filter / filterout patterns, applied after the store's query."""
+    case_sensitive: bool = True
+    window: bool = False
+    """True when `start` was not asked for but set by a feed's default window."""
+
+    @property
+    def active(self) -> bool:
+        return any((self.category, self.q, self.location, self.start, self.end))
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    def key(self) -> str:
+        """A canonical text of the selection, for ETags: the same request always gives the same key."""
+        parts = []
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "order" and value == "start":
+                continue
+            if value not in (None, (), False) or f.name == "case_sensitive":
+                parts.append(f"{f.name}={value!r}")
+        return "&".join(parts)
+
+    def args(self) -> dict[str, str]:
+        """The page parameters (`PAGE_PARAMS`) that reproduce this selection, in a stable order."""
+        values = {
+            "category": self.category,
+            "q": self.q,
+            "location": self.location,
+            "from": self.start.isoformat() if self.start else None,
+            "to": self.end.isoformat() if self.end else None,
+        }
+        return {name: value for name, value in values.items() if value}
+
+    def query_string(self, **extra: str | None) -> str:
+        """`?category=fair&…` (with `extra` parameters), or "" when there is nothing to say."""
+        args = {**self.args(), **{k: v for k, v in extra.items() if v}}
+        return "?" + urlencode(args) if args else ""

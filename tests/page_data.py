@@ -13,7 +13,7 @@ from conftest import make_event, make_report, save
 from sqlite_utils import Database
 
 from feeds import store
-from feeds.models import TZ, Event, EventFilter, Interval
+from feeds.models import TZ, Event, Interval, Selection
 
 TODAY = dt.datetime.now(TZ).date()
 HOSTILE = "</script><script>alert(1)</script>\u2028论坛"
@@ -89,8 +89,8 @@ def fill(db: Database) -> Uids:
             make_event(HOSTILE, day(25), location="<b>厅</b>", category="other"),
         ),
     )
-    uids = {ev.title: ev.uid for ev in store.query_events(db, EventFilter())}
-    article = store.query_events(db, EventFilter(q="人才洽谈"))[0].mentions[0].article_id
+    uids = {ev.title: ev.uid for ev in store.query_events(db, Selection())}
+    article = store.query_events(db, Selection(q="人才洽谈"))[0].mentions[0].article_id
     return Uids(
         fair=uids["蓝色经济国际人才洽谈会"],
         congress=uids["工业互联网产业大会"],

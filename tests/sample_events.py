@@ -9,7 +9,7 @@ from conftest import NOW, make_event, make_report, save
 from sqlite_utils import Database
 
 from feeds import store
-from feeds.models import Event, EventFilter, Interval, Mention, StoredEvent
+from feeds.models import Event, Interval, Mention, Selection, StoredEvent
 
 HOSTILE_TITLE = 'Expo <script>alert("x")</script> & 展\x07\u2028会'
 
@@ -119,7 +119,7 @@ def fill(db: Database) -> dict[str, str]:
 
 def _uid(db: Database, expected: Expected) -> str:
     day = expected.first.isoformat()
-    found = [ev.uid for ev in store.query_events(db, EventFilter()) if ev.start[:10] == day]
+    found = [ev.uid for ev in store.query_events(db, Selection()) if ev.start[:10] == day]
     assert len(found) == 1, f"expected one stored event starting {expected.first}"
     return found[0]
 

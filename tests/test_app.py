@@ -12,7 +12,7 @@ from conftest import make_event, make_report, save
 from flask import Flask
 
 from feeds import create_app, store
-from feeds.models import TZ, EventFilter
+from feeds.models import TZ, Selection
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.datetime.now(TZ).date()
@@ -165,7 +165,7 @@ def test_article_text_is_escaped_everywhere(client, db):
 
 
 def test_event_page_shows_the_event_and_its_sources(client, events):
-    [event] = store.query_events(events, EventFilter(q="人才洽谈会"))
+    [event] = store.query_events(events, Selection(q="人才洽谈会"))
     response = client.get(f"/events/{event.uid}")
     assert response.status_code == 200
     html = response.get_data(as_text=True)

@@ -11,7 +11,7 @@ from opencc import OpenCC
 
 from feeds import create_app, store
 from feeds.ingest import ingest_paths
-from feeds.models import EventFilter
+from feeds.models import Selection
 from feeds.web import articles_api
 from feeds.web.ratelimit import RateLimiter
 
@@ -43,7 +43,7 @@ def post(client, body: bytes | str = BEER, *, query: str = "?published=2023-07-0
 
 
 def events(db):
-    return store.query_events(db, EventFilter())
+    return store.query_events(db, Selection())
 
 
 # --- on, off and who may post ------------------------------------------------------------------

@@ -14,7 +14,7 @@ import pytest
 from feeds import store
 from feeds.cli import main
 from feeds.commands import _export_file
-from feeds.models import DateMatch, EventFilter, Interval
+from feeds.models import DateMatch, Interval, Selection
 
 PAGE = """# 洽谈会下月举行
 published: 2022-11-22
@@ -137,7 +137,7 @@ def test_ingest_passes_publication_date_and_source_url(runner, db_path, tmp_path
         runner, db_path, "ingest", "--published", "2022-11-21", "--source-url", "https://news.example/a", path
     )
     db = store.open_db(db_path)
-    [event] = store.query_events(db, EventFilter())
+    [event] = store.query_events(db, Selection())
     assert (event.mentions[0].published, event.mentions[0].source_url) == (
         "2022-11-21",
         "https://news.example/a",

@@ -6,9 +6,9 @@ import pytest
 from lxml import html as lxml_html
 from page_data import fill
 
+from feeds.models import Selection
 from feeds.present.colour import contrast, parse_hex, readable
 from feeds.web.embed import BACKGROUNDS, EmbedOptions, accent_css, embed_options, snippet
-from feeds.web.page_query import PageFilters
 
 
 @pytest.fixture
@@ -133,7 +133,7 @@ def test_home_links_to_the_builder_with_its_filters(client):
 
 
 def test_snippet_escapes_attribute_values():
-    code = snippet("https://cal.example/", PageFilters(q='"><script>'), EmbedOptions())
+    code = snippet("https://cal.example/", Selection(q='"><script>'), EmbedOptions())
     assert code == '<script src="https://cal.example/embed.js" data-q="&quot;&gt;&lt;script&gt;"></script>'
 
 

@@ -18,7 +18,7 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from feeds import create_app, store
-from feeds.models import EventFilter
+from feeds.models import Selection
 
 TOKEN = "hostile-test-token-0123456789"
 SCRIPT = "<script>alert(1)</script>"
@@ -69,7 +69,7 @@ def site(tmp_path_factory) -> Site:
         headers={"Authorization": f"Bearer {TOKEN}"},
     )
     assert posted.status_code == 201, posted.data[:500]
-    uids = [ev.uid for ev in store.query_events(db, EventFilter())]
+    uids = [ev.uid for ev in store.query_events(db, Selection())]
     assert len(uids) == 2
     site = Site(client, db_path, uids, store.article_ids(db), posted)
     db.close()
@@ -102,7 +102,7 @@ def test_the_hostile_text_reaches_the_store(site):
     """Markup survives the pipeline into headlines and evidence, so the other tests test something."""
     db = store.open_db(site.db_path)
     headlines = [store.get_article(db, aid)["headline"] for aid in site.articles]
-    evidence = [m.evidence for ev in store.query_events(db, EventFilter()) for m in ev.mentions]
+    evidence = [m.evidence for ev in store.query_events(db, Selection()) for m in ev.mentions]
     db.close()
     assert sum(SCRIPT in headline for headline in headlines) >= 2
     assert sum(SCRIPT in sentence for sentence in evidence) == 2

@@ -9,7 +9,7 @@ from icalendar.parser.content_line import Contentline
 from sample_events import fill
 
 from feeds import store
-from feeds.models import EventFilter
+from feeds.models import Selection
 from feeds.present import ics
 
 LINE_TEXT = st.text(
@@ -31,7 +31,7 @@ def test_folded_lines_stay_within_75_octets():
 
 def test_calendar_bytes_equal_icalendar_serialization(db):
     fill(db)
-    events = store.query_events(db, EventFilter())
+    events = store.query_events(db, Selection())
     body = ics.render_calendar(events, name="全部", description="说明", url="http://x/calendar.ics",
                                base_url="http://x/")
     parsed = Calendar.from_ical(body)

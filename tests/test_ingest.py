@@ -10,7 +10,7 @@ from conftest import NOW, dump, fake_extract_page
 
 from feeds import store
 from feeds.ingest import ingest_paths
-from feeds.models import EventFilter
+from feeds.models import Selection
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -63,7 +63,7 @@ def test_a_later_page_updates_the_event_instead_of_duplicating_it(db, page, tmp_
     later.write_text(LATER_PAGE, encoding="utf-8")
     report = ingest(db, later, now=NOW + dt.timedelta(days=1))
     assert report.events.updated == 1
-    [event] = store.query_events(db, EventFilter(q="工业互联网"))
+    [event] = store.query_events(db, Selection(q="工业互联网"))
     assert (event.start, event.location, event.sequence) == ("2022-12-15", "青岛国际会议中心", 1)
     assert [m.source for m in event.mentions] == ["page.txt", "later.txt"]
 
@@ -96,7 +96,7 @@ def test_rejected_files_are_named_and_the_others_still_go_in(db, page, tmp_path)
     assert reasons["empty.txt"] == "empty file"
     assert reasons["image.html"].startswith("binary")
     assert report.files == 1
-    assert len(store.query_events(db, EventFilter())) == 3
+    assert len(store.query_events(db, Selection())) == 3
 
 
 def test_a_file_that_breaks_extraction_is_rejected_and_the_others_go_in(db, page, tmp_path):
@@ -112,7 +112,7 @@ def test_the_given_publication_date_and_source_url_are_stored(db, tmp_path):
     path = tmp_path / "undated.txt"
     path.write_text("# 无日期\n采洽会 | 2022-11-22\n", encoding="utf-8")
     ingest(db, path, published=dt.date(2022, 11, 21), source_url="https://news.example/1.html")
-    [event] = store.query_events(db, EventFilter())
+    [event] = store.query_events(db, Selection())
     [mention] = event.mentions
     assert (mention.published, mention.source_url) == ("2022-11-21", "https://news.example/1.html")
 

@@ -13,7 +13,7 @@ import pytest
 from conftest import make_event, make_report, save
 
 from feeds import store
-from feeds.models import EventFilter
+from feeds.models import Selection
 
 FULL_SCAN = re.compile(r"^SCAN (?:e|events|m|mentions)\b")
 """A scan of the events or mentions table (or all of one of their indexes); FTS `SCAN ..._fts VIRTUAL TABLE`
@@ -34,21 +34,21 @@ def scans(plan: list[str]) -> list[str]:
 
 
 def test_date_window_reads_one_range_of_the_start_index(stocked):
-    plan = store.events_query_plan(stocked, EventFilter(start=dt.date(2023, 7, 1), end=dt.date(2023, 7, 31), limit=500))
+    plan = store.events_query_plan(stocked, Selection(start=dt.date(2023, 7, 1), end=dt.date(2023, 7, 31), limit=500))
     assert scans(plan) == []
     assert any("USING INDEX events_start_end (start>? AND start<?)" in line for line in plan), plan
 
 
 @pytest.mark.parametrize("q", ["啤酒博览会", "凤凰岛会议中心 海洋科技"])
 def test_full_text_search_uses_the_fts_indexes(stocked, q):
-    plan = store.events_query_plan(stocked, EventFilter(q=q, limit=500))
+    plan = store.events_query_plan(stocked, Selection(q=q, limit=500))
     assert scans(plan) == []
     assert any("events_fts VIRTUAL TABLE" in line for line in plan), plan
     assert any("VIRTUAL TABLE INDEX 0:M" in line and "events_fts" not in line for line in plan), plan
 
 
 def test_search_within_a_window_uses_indexes(stocked):
-    plan = store.events_query_plan(stocked, EventFilter(q="啤酒博览会", start=dt.date(2023, 7, 1),
+    plan = store.events_query_plan(stocked, Selection(q="啤酒博览会", start=dt.date(2023, 7, 1),
                                                   end=dt.date(2023, 7, 31), limit=500))
     assert scans(plan) == []
 
@@ -70,14 +70,14 @@ def test_data_version_reads_indexes_only(stocked):
 def test_window_finds_an_event_that_started_long_before(stocked):
     """The window's lower bound on start comes from the longest event stored, so long events still match."""
     save(stocked, make_report("征集", "2023-01-01", make_event("全年征集活动", "2023-01-01", "2024-03-31")))
-    found = store.query_events(stocked, EventFilter(start=dt.date(2024, 3, 1), end=dt.date(2024, 3, 31)))
+    found = store.query_events(stocked, Selection(start=dt.date(2024, 3, 1), end=dt.date(2024, 3, 31)))
     assert [e.title for e in found] == ["全年征集活动"]
 
 
 def test_window_follows_an_event_made_longer_by_a_later_report(stocked):
     save(stocked, make_report("预告", "2023-01-01", make_event("城市马拉松", "2023-04-01")))
     save(stocked, make_report("延长", "2023-02-01", make_event("城市马拉松", "2023-04-01", "2024-01-31")))
-    found = store.query_events(stocked, EventFilter(start=dt.date(2024, 1, 15), end=dt.date(2024, 1, 20)))
+    found = store.query_events(stocked, Selection(start=dt.date(2024, 1, 15), end=dt.date(2024, 1, 20)))
     assert [e.title for e in found] == ["城市马拉松"]
 
 

@@ -29,7 +29,7 @@ from feeds.cli import main
 from feeds.extract.pipeline import extract_page
 from feeds.files import RejectedFile, decode_declared, read_source
 from feeds.ingest import ingest_paths
-from feeds.models import EventFilter
+from feeds.models import Selection
 
 FEEDS = Path(sys.executable).with_name("feeds")
 
@@ -302,7 +302,7 @@ def mixed() -> Iterator[tuple[Any, list[str], dict[str, str], Path]]:
         expected = fill_mixed(incoming)
         report = ingest_unprivileged(incoming, folder / "feeds.db")
         db = store.open_db(folder / "feeds.db")
-        titles = [event.title for event in store.query_events(db, EventFilter())]
+        titles = [event.title for event in store.query_events(db, Selection())]
         db.close()
         yield report, titles, expected, incoming
 
@@ -430,7 +430,7 @@ def test_backup_sees_only_committed_data_while_a_write_is_open(db_path, db, tmp_
         store.backup(db, tmp_path / "copy.db")
     writer.close()
     copy = store.open_db(tmp_path / "copy.db")
-    assert [e.title for e in store.query_events(copy, EventFilter())] == [
+    assert [e.title for e in store.query_events(copy, Selection())] == [
         "第二十二届中国青岛蓝色经济国际人才暨产学研合作洽谈会"
     ]
     copy.close()

@@ -10,7 +10,7 @@ import pytest
 from conftest import NOW, dump, make_event, make_report, save
 
 from feeds import store
-from feeds.models import EventFilter
+from feeds.models import Selection
 
 LATER = NOW + dt.timedelta(days=3)
 
@@ -120,7 +120,7 @@ def test_uid_is_the_same_in_two_fresh_databases(tmp_path):
     for name in ("one.db", "two.db"):
         db = store.open_db(tmp_path / name)
         save(db, make_report("大会下月举行", "2022-11-22", make_event(CONGRESS, "2022-11-29", "2022-11-30")))
-        uids.append([e.uid for e in store.query_events(db, EventFilter())])
+        uids.append([e.uid for e in store.query_events(db, Selection())])
         db.close()
     assert uids[0] == uids[1]
     assert re.fullmatch(r"[0-9a-f]{24}@feeds", uids[0][0])
@@ -144,7 +144,7 @@ def test_a_new_event_is_stored_with_its_mention(db):
         ),
     )
     assert (counts.new, counts.updated, counts.unchanged) == (1, 0, 0)
-    [event] = store.query_events(db, EventFilter())
+    [event] = store.query_events(db, Selection())
     assert (event.title, event.start, event.end, event.location) == (
         CONGRESS,
         "2022-11-29",
@@ -167,7 +167,7 @@ def test_the_same_event_in_two_articles_is_one_event_with_two_mentions(db):
         ),
         now=LATER,
     )
-    [event] = store.query_events(db, EventFilter())
+    [event] = store.query_events(db, Selection())
     assert [m.headline for m in event.mentions] == ["早先的报道", "后来的报道"]
 
 
@@ -178,7 +178,7 @@ def test_the_later_publication_wins_and_bumps_the_sequence_keeping_the_uid(db):
             "早先的报道", "2022-11-22", make_event(CONGRESS, "2022-11-29", "2022-11-30", location="青岛")
         ),
     )
-    [before] = store.query_events(db, EventFilter())
+    [before] = store.query_events(db, Selection())
     counts = save(
         db,
         make_report(
@@ -188,7 +188,7 @@ def test_the_later_publication_wins_and_bumps_the_sequence_keeping_the_uid(db):
         ),
         now=LATER,
     )
-    [after] = store.query_events(db, EventFilter())
+    [after] = store.query_events(db, Selection())
     assert (counts.new, counts.updated, counts.unchanged) == (0, 1, 0)
     assert after.uid == before.uid
     assert (after.start, after.end, after.location) == ("2022-12-15", "2022-12-16", "青岛国际会议中心")
@@ -204,7 +204,7 @@ def test_an_older_publication_ingested_later_does_not_override_newer_facts(db):
         make_report("早先的报道", "2022-11-22", make_event(CONGRESS, "2022-11-29", "2022-11-30")),
         now=LATER,
     )
-    [event] = store.query_events(db, EventFilter())
+    [event] = store.query_events(db, Selection())
     assert (event.start, event.end, event.sequence) == ("2022-12-15", "2022-12-16", 0)
     assert counts.unchanged == 1
     assert len(event.mentions) == 2
@@ -217,7 +217,7 @@ def test_a_second_report_with_the_same_facts_changes_neither_sequence_nor_update
     counts = save(
         db, make_report("二", "2022-11-25", make_event(CONGRESS, "2022-11-29", "2022-11-30")), now=LATER
     )
-    [event] = store.query_events(db, EventFilter())
+    [event] = store.query_events(db, Selection())
     assert counts.unchanged == 1
     assert (event.sequence, event.updated, event.location) == (0, "2024-03-01T08:00:00Z", "青岛")
 
@@ -227,23 +227,23 @@ def test_a_later_cancellation_is_a_change(db):
     save(
         db, make_report("二", "2022-11-25", make_event(CONGRESS, "2022-11-29", status="cancelled")), now=LATER
     )
-    [event] = store.query_events(db, EventFilter())
+    [event] = store.query_events(db, Selection())
     assert (event.status, event.sequence) == ("cancelled", 1)
 
 
 def test_the_same_title_a_year_apart_is_two_events(db):
     save(db, make_report("去年", "2021-11-01", make_event(CONGRESS, "2021-11-29")))
     save(db, make_report("今年", "2022-11-01", make_event(CONGRESS, "2022-11-29")))
-    assert [e.start for e in store.query_events(db, EventFilter())] == ["2021-11-29", "2022-11-29"]
+    assert [e.start for e in store.query_events(db, Selection())] == ["2021-11-29", "2022-11-29"]
 
 
 def test_a_report_outside_the_window_of_a_moved_event_is_a_new_event(db):
     save(db, make_report("一", "2022-01-01", make_event(CONGRESS, "2022-01-10")))
     save(db, make_report("二", "2022-02-01", make_event(CONGRESS, "2022-06-20")), now=LATER)
     save(db, make_report("三", "2022-03-01", make_event(CONGRESS, "2022-12-01")), now=LATER)
-    [moved] = store.query_events(db, EventFilter())
+    [moved] = store.query_events(db, Selection())
     save(db, make_report("四", "2022-04-01", make_event(CONGRESS, "2022-01-10")), now=LATER)
-    events = store.query_events(db, EventFilter())
+    events = store.query_events(db, Selection())
     assert [e.start for e in events] == ["2022-01-10", "2022-12-01"]
     assert events[1].uid == moved.uid and events[0].uid != moved.uid
 
@@ -288,7 +288,7 @@ def test_reports_within_one_file_revise_an_event_without_bumping_its_sequence(db
             now=NOW,
             fresh=fresh,
         )
-    [event] = store.query_events(db, EventFilter())
+    [event] = store.query_events(db, Selection())
     assert (event.end, event.sequence) == ("2022-11-30", 0)
 
 
@@ -307,7 +307,7 @@ def test_two_connections_saving_the_same_report_make_one_event(db_path):
     report = make_report("一", "2022-11-22", make_event(CONGRESS, "2022-11-29"))
     save(first, report)
     save(second, make_report("二", "2022-11-22", make_event(CONGRESS, "2022-11-29")))
-    [event] = store.query_events(first, EventFilter())
+    [event] = store.query_events(first, Selection())
     assert len(event.mentions) == 2
     first.close()
     second.close()
@@ -349,7 +349,7 @@ def titles(events):
 
 
 def test_query_orders_by_start(filled):
-    assert titles(store.query_events(filled, EventFilter())) == [
+    assert titles(store.query_events(filled, Selection())) == [
         "东京时尚展",
         "青岛中小企业国际采洽会",
         CONGRESS,
@@ -358,51 +358,51 @@ def test_query_orders_by_start(filled):
 
 
 def test_query_by_category_and_status(filled):
-    assert titles(store.query_events(filled, EventFilter(category="fair"))) == [
+    assert titles(store.query_events(filled, Selection(category="fair"))) == [
         "东京时尚展",
         "青岛中小企业国际采洽会",
     ]
-    assert titles(store.query_events(filled, EventFilter(status="cancelled"))) == ["东京时尚展"]
+    assert titles(store.query_events(filled, Selection(status="cancelled"))) == ["东京时尚展"]
 
 
 def test_query_by_location_substring(filled):
-    assert titles(store.query_events(filled, EventFilter(location="会议中心"))) == [CONGRESS]
+    assert titles(store.query_events(filled, Selection(location="会议中心"))) == [CONGRESS]
 
 
 def test_query_date_window_keeps_events_overlapping_it(filled):
-    found = store.query_events(filled, EventFilter(start=dt.date(2022, 11, 22), end=dt.date(2022, 11, 29)))
+    found = store.query_events(filled, Selection(start=dt.date(2022, 11, 22), end=dt.date(2022, 11, 29)))
     assert titles(found) == ["青岛中小企业国际采洽会", CONGRESS]
 
 
 def test_query_date_window_includes_timed_events_on_its_last_day(filled):
-    found = store.query_events(filled, EventFilter(start=dt.date(2022, 11, 22), end=dt.date(2022, 11, 22)))
+    found = store.query_events(filled, Selection(start=dt.date(2022, 11, 22), end=dt.date(2022, 11, 22)))
     assert titles(found) == ["青岛中小企业国际采洽会"]
 
 
 def test_full_text_query_finds_titles(filled):
-    assert titles(store.query_events(filled, EventFilter(q="互联网产业"))) == [CONGRESS]
+    assert titles(store.query_events(filled, Selection(q="互联网产业"))) == [CONGRESS]
 
 
 def test_full_text_query_finds_evidence(filled):
-    assert titles(store.query_events(filled, EventFilter(q="市美术馆"))) == ["首届国际女水彩画家作品展"]
+    assert titles(store.query_events(filled, Selection(q="市美术馆"))) == ["首届国际女水彩画家作品展"]
 
 
 def test_short_query_words_fall_back_to_substring_search(filled):
-    assert titles(store.query_events(filled, EventFilter(q="画展"))) == ["首届国际女水彩画家作品展"]
+    assert titles(store.query_events(filled, Selection(q="画展"))) == ["首届国际女水彩画家作品展"]
 
 
 def test_every_query_word_must_match(filled):
-    assert titles(store.query_events(filled, EventFilter(q="青岛 采洽会"))) == ["青岛中小企业国际采洽会"]
-    assert store.query_events(filled, EventFilter(q="青岛 北京")) == []
+    assert titles(store.query_events(filled, Selection(q="青岛 采洽会"))) == ["青岛中小企业国际采洽会"]
+    assert store.query_events(filled, Selection(q="青岛 北京")) == []
 
 
 def test_query_text_is_not_sql_or_fts_syntax(filled):
     for nasty in ['"', "' OR 1=1 --", "NEAR(", "%", "_", "a*"]:
-        assert store.query_events(filled, EventFilter(q=nasty)) == []
+        assert store.query_events(filled, Selection(q=nasty)) == []
 
 
 def test_query_can_keep_the_latest_events_first(filled):
-    assert titles(store.query_events(filled, EventFilter(order="-start", limit=2))) == [
+    assert titles(store.query_events(filled, Selection(order="-start", limit=2))) == [
         "首届国际女水彩画家作品展",
         CONGRESS,
     ]
@@ -416,34 +416,34 @@ def test_query_can_order_by_latest_change(db):
         ),
     )
     save(db, make_report("二", "2022-11-10", make_event("甲博览会", "2022-11-30")), now=LATER)
-    assert titles(store.query_events(db, EventFilter(order="-updated"))) == ["甲博览会", "乙论坛"]
+    assert titles(store.query_events(db, Selection(order="-updated"))) == ["甲博览会", "乙论坛"]
 
 
 def test_query_refuses_an_unknown_order(filled):
     with pytest.raises(ValueError):
-        store.query_events(filled, EventFilter(order="title"))
+        store.query_events(filled, Selection(order="title"))
 
 
 def test_query_limit(filled):
-    assert len(store.query_events(filled, EventFilter(limit=2))) == 2
+    assert len(store.query_events(filled, Selection(limit=2))) == 2
 
 
 def test_query_loads_mentions_in_one_extra_query(filled):
     statements = []
     with filled.tracer(lambda sql, params: statements.append(sql)):
-        events = store.query_events(filled, EventFilter())
+        events = store.query_events(filled, Selection())
     assert all(e.mentions for e in events)
     assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 2
 
 
 def test_get_event_and_missing_event(filled):
-    [first] = store.query_events(filled, EventFilter(limit=1))
+    [first] = store.query_events(filled, Selection(limit=1))
     assert store.get_event(filled, first.uid) == first
     assert store.get_event(filled, "nothing@feeds") is None
 
 
 def test_get_article(filled):
-    [event] = store.query_events(filled, EventFilter(q="互联网产业"))
+    [event] = store.query_events(filled, Selection(q="互联网产业"))
     article = store.get_article(filled, event.mentions[0].article_id)
     assert article["headline"] == "会展"
     assert article["published"] == "2022-11-20"
@@ -496,6 +496,6 @@ def test_backup_copies_every_event(db, tmp_path):
     save(db, make_report("一", "2022-11-22", make_event(CONGRESS, "2022-11-29")))
     store.backup(db, tmp_path / "copy.db")
     copy = store.open_db(tmp_path / "copy.db")
-    assert titles(store.query_events(copy, EventFilter())) == [CONGRESS]
+    assert titles(store.query_events(copy, Selection())) == [CONGRESS]
     assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     copy.close()

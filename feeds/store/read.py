@@ -10,7 +10,7 @@ from dataclasses import fields
 
 from sqlite_utils import Database
 
-from ..models import EventFilter, Mention, StoredEvent
+from ..models import Mention, Selection, StoredEvent
 from .identity import records
 from .schema import TRIGRAM_MIN_CHARS, schema_version
 
@@ -55,22 +55,22 @@ _ORDERS = {
     "-start": "e.start DESC, e.title, e.uid",
     "-updated": "e.updated DESC, e.created DESC, e.start, e.uid",
 }
-"""EventFilter.order: which events a limit keeps, and the order they come in."""
+"""Selection.order: which events a limit keeps, and the order they come in."""
 
 
-def events_query_plan(db: Database, flt: EventFilter) -> list[str]:
+def events_query_plan(db: Database, flt: Selection) -> list[str]:
     """The EXPLAIN QUERY PLAN details of the events query for `flt`, for the index tests and the query benchmark."""
     sql, params = events_sql(db, flt)
     return [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()]
 
 
-def query_events(db: Database, flt: EventFilter) -> list[StoredEvent]:
+def query_events(db: Database, flt: Selection) -> list[StoredEvent]:
     """Events matching every field the filter sets, in the filter's order (by start), with their mentions."""
     sql, params = events_sql(db, flt)
     return _stored(db, records(db.execute(sql, params)))
 
 
-def events_sql(db: Database, flt: EventFilter) -> tuple[str, list]:
+def events_sql(db: Database, flt: Selection) -> tuple[str, list]:
     """The SQL and parameters of the events query for `flt` (it reads the store's bounds, runs nothing else)."""
     where: list[str] = []
     params: list = []

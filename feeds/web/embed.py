@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 
+from ..models import Selection
 from ..present.colour import parse_hex, readable
-from .page_query import PageFilters
 
 VIEWS = ("list", "month")
 THEMES = ("auto", "light", "dark")
@@ -71,7 +71,7 @@ def accent_css(accent: str | None, theme: str) -> str:
     return f":root {{ --accent: {value}; --link: {value}; }}"
 
 
-def snippet(origin: str, filters: PageFilters, options: EmbedOptions, lang: str | None = None) -> str:
+def snippet(origin: str, filters: Selection, options: EmbedOptions, lang: str | None = None) -> str:
     """The `<script>` line to paste: embed.js from this site, with the selection as data- attributes."""
     attributes = {**filters.args(), **options.args()}
     if lang:

@@ -8,11 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
 
 import regex
 
-from ..models import CATEGORIES, STATUSES, TZ, EventFilter, StoredEvent
+from ..models import CATEGORIES, STATUSES, TZ, Pattern, Selection, StoredEvent
 from ..present.common import category_label, details_text
 from ..present.syndication import item_title
 from ..store import scrub
@@ -35,60 +34,7 @@ class QueryError(ValueError):
     """A query parameter the client got wrong; the route answers 400 with this message."""
 
 
-@dataclass(frozen=True)
-class Pattern:
-    """One RSSHub filter: where it looks, whether it keeps or drops what matches, and the pattern."""
-
-    param: str
-    source: str
-    where: str
-    keep: bool
-
-
-@dataclass(frozen=True)
-class Query:
-    """Everything a calendar, feed or API request asked for, normalized so equal requests compare equal."""
-
-    category: str | None = None
-    q: str | None = None
-    location: str | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
-    status: str | None = None
-    limit: int | None = None
-    patterns: tuple[Pattern, ...] = ()
-    case_sensitive: bool = True
-    window: bool = False
-    """True when `start` was not asked for but set by the feed's default window."""
-
-    @property
-    def dated(self) -> bool:
-        return self.start is not None or self.end is not None
-
-    def key(self) -> str:
-        """A canonical text of the query, for ETags: the same request always gives the same key."""
-        parts = []
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if value not in (None, (), False) or f.name == "case_sensitive":
-                parts.append(f"{f.name}={value!r}")
-        return "&".join(parts)
-
-    def event_filter(self, limit: int | None, order: str = "start") -> EventFilter:
-        """What to ask the store for; RSSHub patterns are applied afterwards, so they get the full cap."""
-        return EventFilter(
-            category=self.category,
-            q=self.q,
-            location=self.location,
-            start=self.start,
-            end=self.end,
-            status=self.status,
-            limit=limit,
-            order=order,
-        )
-
-
-def parse_query(args: Mapping[str, str], *, max_items: int) -> Query:
+def parse_query(args: Mapping[str, str], *, max_items: int) -> Selection:
     """Check and normalize the query string; raises QueryError with a message a person can act on."""
     start = _day(args, "from")
     end = _day(args, "to")
@@ -96,7 +42,7 @@ def parse_query(args: Mapping[str, str], *, max_items: int) -> Query:
     fc_end = _day(args, "end", exclusive=True)
     start = max((d for d in (start, fc_start) if d), default=None)
     end = min((d for d in (end, fc_end) if d), default=None)
-    return Query(
+    return Selection(
         category=_choice(args, "category", CATEGORIES),
         q=_text(args, "q"),
         location=_text(args, "location"),
@@ -185,7 +131,7 @@ def _pattern_source(args: Mapping[str, str], name: str) -> str:
 
 
 def apply_patterns(
-    events: Iterable[StoredEvent], query: Query, base_url: str, *, budget: float = FILTER_BUDGET_SECONDS
+    events: Iterable[StoredEvent], query: Selection, base_url: str, *, budget: float = FILTER_BUDGET_SECONDS
 ) -> list[StoredEvent]:
     """The events RSSHub's filter / filterout / filter_category keep; a pattern matches if any field does."""
     if not query.patterns:

@@ -9,68 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
-from ..models import EventFilter, StoredEvent
+from ..models import PAGE_PARAMS, Selection, StoredEvent
 from ..present import subscribe_links
 from ..present.common import first_day, last_day
 from .filters import parse_query
 
-FILTER_PARAMS = ("category", "q", "location", "from", "to")
-"""The parameters a page passes on to its calendar, feeds, embed and links."""
 
-
-@dataclass(frozen=True)
-class PageFilters:
-    """A page's selection, normalized; empty fields select everything."""
-
-    category: str | None = None
-    q: str | None = None
-    location: str | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
-
-    @property
-    def active(self) -> bool:
-        return any((self.category, self.q, self.location, self.start, self.end))
-
-    @property
-    def dated(self) -> bool:
-        return self.start is not None or self.end is not None
-
-    def args(self) -> dict[str, str]:
-        """The query parameters that reproduce this selection, in a stable order."""
-        values = {
-            "category": self.category,
-            "q": self.q,
-            "location": self.location,
-            "from": self.start.isoformat() if self.start else None,
-            "to": self.end.isoformat() if self.end else None,
-        }
-        return {name: value for name, value in values.items() if value}
-
-    def query_string(self, **extra: str | None) -> str:
-        """`?category=fair&…` (with `extra` parameters), or "" when there is nothing to say."""
-        args = {**self.args(), **{k: v for k, v in extra.items() if v}}
-        return "?" + urlencode(args) if args else ""
-
-    def event_filter(self, **overrides: object) -> EventFilter:
-        """The store filter for this selection; `overrides` set the date range, limit and order."""
-        values: dict = {
-            "category": self.category,
-            "q": self.q,
-            "location": self.location,
-            "start": self.start,
-            "end": self.end,
-        }
-        values.update(overrides)
-        return EventFilter(**values)
-
-
-def page_filters(args: Mapping[str, str]) -> PageFilters:
-    """The page's filters from its query string; a wrong value raises filters.QueryError."""
-    query = parse_query({name: args[name] for name in FILTER_PARAMS if name in args}, max_items=1)
-    return PageFilters(query.category, query.q, query.location, query.start, query.end)
+def page_filters(args: Mapping[str, str]) -> Selection:
+    """The page's selection from its query string (`PAGE_PARAMS` only); a wrong value raises filters.QueryError."""
+    query = parse_query({name: args[name] for name in PAGE_PARAMS if name in args}, max_items=1)
+    return Selection(query.category, query.q, query.location, query.start, query.end)
 
 
 @dataclass(frozen=True)
@@ -90,7 +39,7 @@ _FEEDS = (
 )
 
 
-def subscriptions(site_url: str, filters: PageFilters) -> Subscriptions:
+def subscriptions(site_url: str, filters: Selection) -> Subscriptions:
     """The selection's calendar and feed addresses on `site_url` (absolute: they are pasted into apps)."""
     root = site_url.rstrip("/")
     query = filters.query_string()

@@ -25,7 +25,7 @@ from sqlite_utils import Database
 from werkzeug.exceptions import HTTPException, NotFound
 
 from .. import store
-from ..models import EventFilter, StoredEvent
+from ..models import Selection, StoredEvent
 from ..present import i18n
 from ..present.article_text import highlight, marks_of
 from ..present.common import event_url, last_day
@@ -37,13 +37,14 @@ from ..present.event_page import (
     script_json,
 )
 from ..present.month import grid_bounds, month_grid, month_key, shift_month, upcoming_month, valid_month
+from ..present.selection import date_range, describe
 from . import clock, templating
 from .db import get_db
 from .embed import LIST_LIMIT, accent_css, embed_options, snippet
 from .filters import QueryError
-from .page_query import PageFilters, ended_before, group_by_day, page_filters, subscriptions
+from .page_query import ended_before, group_by_day, page_filters, subscriptions
 from .syndication import site_url
-from .templating import category_label, page_url, t
+from .templating import page_url, t
 
 bp = Blueprint("pages", __name__)
 templating.register(bp)
@@ -58,30 +59,20 @@ _DATA_SUFFIXES = (".ics", ".rss", ".atom", ".json", ".js", ".css", ".xml", ".txt
 # --- pages -----------------------------------------------------------------------------------
 
 
-def _past(db: Database, filters: PageFilters, today: dt.date, limit: int, upcoming_limit: int) -> list[StoredEvent]:
+def _past(db: Database, filters: Selection, today: dt.date, limit: int, upcoming_limit: int) -> list[StoredEvent]:
     """Events that ended before today, latest first; a query by start also returns running ones, dropped here."""
     if not filters.active:
         return store.past_events(db, before=today, limit=limit)
     yesterday = today - dt.timedelta(days=1)
-    fetched = store.query_events(db, filters.event_filter(end=yesterday, order="-start", limit=limit + upcoming_limit))
+    fetched = store.query_events(db, replace(filters, end=yesterday, order="-start", limit=limit + upcoming_limit))
     ended = sorted(ended_before(fetched, today), key=lambda ev: (last_day(ev), ev.start), reverse=True)
     return ended[:limit]
 
 
-def _heading(filters: PageFilters) -> str:
+def _heading(filters: Selection) -> str:
     """The page's h1: what the filters select (`展会 · 青岛 · “论坛”`), or "upcoming events"."""
-    parts = []
-    if filters.category:
-        parts.append(category_label(filters.category))
-    if filters.location:
-        parts.append(filters.location)
-    if filters.q:
-        parts.append(f"“{filters.q}”")
-    if filters.dated:
-        start = filters.start.isoformat() if filters.start else "…"
-        end = filters.end.isoformat() if filters.end else "…"
-        parts.append(f"{start} – {end}")
-    return " · ".join(parts) if parts else str(t("home.title"))
+    parts = [*describe(filters, templating.current_lang()), date_range(filters)]
+    return " · ".join(p for p in parts if p) or str(t("home.title"))
 
 
 @bp.get("/")
@@ -92,10 +83,10 @@ def index() -> str:
     filters = page_filters(request.args)
     upcoming_limit, past_limit = current_app.config["UPCOMING_LIMIT"], current_app.config["PAST_LIMIT"]
     if filters.dated:
-        listed = store.query_events(db, filters.event_filter(limit=upcoming_limit))
+        listed = store.query_events(db, replace(filters, limit=upcoming_limit))
         groups, past = group_by_day(listed, since=filters.start), []
     else:
-        listed = store.query_events(db, filters.event_filter(start=today, limit=upcoming_limit))
+        listed = store.query_events(db, replace(filters, start=today, limit=upcoming_limit))
         groups = group_by_day(listed, since=today)
         past = _past(db, filters, today, past_limit, upcoming_limit)
     return render_template(
@@ -116,7 +107,7 @@ def calendar_now() -> Response:
     """The month of the next event (or this month), with the same filters."""
     filters = replace(page_filters(request.args), start=None, end=None)
     today = clock.today()
-    upcoming = store.query_events(get_db(), filters.event_filter(start=today, limit=1))
+    upcoming = store.query_events(get_db(), replace(filters, start=today, limit=1))
     year, month = upcoming_month(upcoming, today)
     return redirect(page_url("pages.month", year=year, month=month, **filters.args()))
 
@@ -145,13 +136,13 @@ def interactive() -> str:
     """FullCalendar over /api/events, opened on the month of the next event; the month page is its fallback."""
     filters = replace(page_filters(request.args), start=None, end=None)
     today = clock.today()
-    year, month = upcoming_month(store.query_events(get_db(), filters.event_filter(start=today, limit=1)), today)
+    year, month = upcoming_month(store.query_events(get_db(), replace(filters, start=today, limit=1)), today)
     return render_template("interactive.html", filters=filters, initial=dt.date(year, month, 1))
 
 
-def _grid(db: Database, filters: PageFilters, year: int, month: int):
+def _grid(db: Database, filters: Selection, year: int, month: int):
     start, end = grid_bounds(year, month)
-    return month_grid(year, month, store.query_events(db, filters.event_filter(start=start, end=end)))
+    return month_grid(year, month, store.query_events(db, replace(filters, start=start, end=end)))
 
 
 @bp.get("/events/<uid>")
@@ -210,7 +201,7 @@ def embed() -> str:
         if options.month:
             year, number = int(options.month[:4]), int(options.month[5:])
         else:
-            year, number = upcoming_month(store.query_events(db, filters.event_filter(start=today, limit=1)), today)
+            year, number = upcoming_month(store.query_events(db, replace(filters, start=today, limit=1)), today)
         if not valid_month(year, number):
             abort(404)
         undated = replace(filters, start=None, end=None)
@@ -222,7 +213,7 @@ def embed() -> str:
         }
     else:
         since = filters.start or today
-        listed = store.query_events(db, filters.event_filter(start=since, limit=LIST_LIMIT))
+        listed = store.query_events(db, replace(filters, start=since, limit=LIST_LIMIT))
         context["groups"] = group_by_day(listed, since=since)
     context["accent_css"] = accent_css(options.accent, options.theme)
     return render_template("embed.html", **context)
@@ -266,6 +257,6 @@ def not_found(err: HTTPException) -> Response:
     """A page that helps: search, the home page and the month. Calendars, feeds and files get a plain 404."""
     if request.path.startswith(("/api/", "/static/")) or request.path.endswith(_DATA_SUFFIXES):
         return err.get_response() if isinstance(err, HTTPException) else NotFound().get_response()
-    upcoming = store.query_events(get_db(), EventFilter(start=clock.today(), limit=NOT_FOUND_SUGGESTIONS))
+    upcoming = store.query_events(get_db(), Selection(start=clock.today(), limit=NOT_FOUND_SUGGESTIONS))
     html = render_template("error.html", title=t("error.404_title"), message=t("error.404_text"), upcoming=upcoming)
     return make_response(html, 404)

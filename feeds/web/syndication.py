@@ -9,12 +9,13 @@ from flask import Blueprint, Response, abort, current_app, request
 from werkzeug.urls import iri_to_uri
 
 from .. import store
-from ..models import CATEGORIES, EventFilter, StoredEvent
+from ..models import CATEGORIES, Selection, StoredEvent
 from ..present import api, ics, openapi, syndication
-from ..present.common import STATUS_LABELS, category_label, first_day, parse_utc
+from ..present.common import first_day, parse_utc
+from ..present.selection import describe, feed_span
 from . import clock
 from .db import get_db
-from .filters import Query, QueryError, apply_patterns, parse_query
+from .filters import QueryError, apply_patterns, parse_query
 from .http import add_cors, respond, validators
 
 bp = Blueprint("syndication", __name__)
@@ -176,7 +177,7 @@ def api_openapi() -> Response:
 # --- shared ------------------------------------------------------------------------------------
 
 
-def _listing(kind: str, query: Query) -> Response:
+def _listing(kind: str, query: Selection) -> Response:
     """Validators first (a 304 costs one small query), then fetch, filter and render."""
     cfg = settings()
     db = get_db()
@@ -191,7 +192,7 @@ def _content_type(kind: str) -> str:
     return {"ics": CALENDAR, "api": JSON}.get(kind) or _FEEDS[kind][1]
 
 
-def _render(kind: str, query: Query, cfg: Settings) -> bytes:
+def _render(kind: str, query: Selection, cfg: Settings) -> bytes:
     events = _events(kind, query, cfg)
     base = site_url()
     if kind == "ics":
@@ -210,49 +211,29 @@ _ORDER = {"ics": "-start", "api": "start"}
 """Which events the cap keeps: a calendar the latest, the API its range in order, a feed the newest news."""
 
 
-def _events(kind: str, query: Query, cfg: Settings) -> list[StoredEvent]:
+def _events(kind: str, query: Selection, cfg: Settings) -> list[StoredEvent]:
     limit = query.limit or cfg.max_items
     order = _ORDER.get(kind, "-updated")
     fetched = store.query_events(
-        get_db(), query.event_filter(cfg.max_items if query.patterns else limit, order)
+        get_db(), replace(query, limit=cfg.max_items if query.patterns else limit, order=order)
     )
     return apply_patterns(fetched, query, site_url())[:limit]
 
 
 def _newest_day() -> dt.date | None:
     """The start day of the latest event in the store (the feed window's anchor for archives)."""
-    latest = store.query_events(get_db(), EventFilter(limit=1, order="-start"))
+    latest = store.query_events(get_db(), Selection(limit=1, order="-start"))
     return first_day(latest[0]) if latest else None
 
 
-def _names(query: Query, noun: str) -> tuple[str, str]:
+def _names(query: Selection, noun: str) -> tuple[str, str]:
     """A title and description that say what the filters selected, e.g. `feeds · 会议 · 青岛 活动`."""
     site = current_app.config.get("SITE_TITLE", "feeds")
-    parts: list[str] = []
-    if query.category:
-        parts.append(category_label(query.category))
-    if query.location:
-        parts.append(query.location)
-    if query.q:
-        parts.append(f"“{query.q}”")
-    if query.status:
-        parts.append(STATUS_LABELS[query.status])
-    title = f"{site} · {' · '.join(parts)}{noun}" if parts else f"{site} · 全部{noun}"
-    span = _span_text(query)
+    terms = describe(query, "zh")
+    title = f"{site} · {' · '.join(terms)}{noun}" if terms else f"{site} · 全部{noun}"
+    span = feed_span(query)
     description = "报纸文章中提到的活动、展会、会议和截止日期" + (f"（{span}）" if span else "")
     return title, description
-
-
-def _span_text(query: Query) -> str:
-    if query.window and query.start:
-        return f"{query.start.isoformat()} 以来及即将举行"
-    if query.start and query.end:
-        return f"{query.start.isoformat()} 至 {query.end.isoformat()}"
-    if query.start:
-        return f"{query.start.isoformat()} 起"
-    if query.end:
-        return f"至 {query.end.isoformat()}"
-    return ""
 
 
 def _event_or_404(uid: str) -> StoredEvent:

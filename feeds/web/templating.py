@@ -12,11 +12,10 @@ from typing import Any
 from flask import Blueprint, Response, g, request, url_for
 from markupsafe import Markup
 
-from ..models import StoredEvent
+from ..models import Selection, StoredEvent
 from ..present import i18n
 from ..present.event_page import display_status
 from . import clock
-from .page_query import PageFilters
 
 # --- language --------------------------------------------------------------------------------
 
@@ -40,7 +39,7 @@ def page_url(endpoint: str, **values: Any) -> str:
     return url_for(endpoint, **values)
 
 
-def filter_url(filters: PageFilters, endpoint: str | None = None, **changes: str | None) -> str:
+def filter_url(filters: Selection, endpoint: str | None = None, **changes: str | None) -> str:
     """A page with these filters, some changed: `filter_url(f, category="fair")`; None drops one.
 
     `from_` stands for `from`, which templates cannot use as a name.
