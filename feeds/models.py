@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, fields
+from enum import StrEnum
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
@@ -57,6 +58,37 @@ def _as_date(value: dt.date | dt.datetime) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
+class Cue(StrEnum):
+    """What the words around a date say it is; the events layer decides on it."""
+
+    NONE = ""
+    DEADLINE = "deadline"
+    """`截至X`, `X前`: something is due by then."""
+    SINCE = "since"
+    """`X起`: something starts then and goes on."""
+    UNTIL = "until"
+    """`展期至X`, `至X结束`: something already open lasts until then."""
+    POSTPONED = "postponed"
+    """`延期至X`: the new date of a moved event."""
+    PLANNED = "planned"
+    """`原定于X`: the first plan's date, before a change."""
+    REPORTED = "reported"
+    """`X日获悉`: the day a reporter learned something, not an event's day."""
+    PERIOD = "period"
+    """`自X以来`: the start of a period reaching to now."""
+    TARGET = "target"
+    """`到X`: a goal's date, not a schedule."""
+
+
+class DateKind(StrEnum):
+    """What sort of time a date expression names; events stand on points and spans only."""
+
+    POINT = "point"
+    """A day, a time, or a range of them: a schedule's date."""
+    PERIOD = "period"
+    """A part of a year (`上半年`, `年底`): a plan's or a statistic's time, never an event's day."""
+
+
 @dataclass(frozen=True)
 class DateMatch:
     """One date expression found in a text, resolved to an interval."""
@@ -66,8 +98,9 @@ class DateMatch:
     end: int
     interval: Interval
     rule: str
-    cue: str = ""
-    """What the words around it say: deadline | since | until | postponed | planned | reported | period | ""."""
+    cue: Cue = Cue.NONE
+    """What the words around it say."""
+    kind: DateKind = DateKind.POINT
     parts: tuple[tuple[int, int], ...] = ()
     """For a span read from words (`X日开幕，Y日闭幕`): where its dates stand; the words between are not date."""
 

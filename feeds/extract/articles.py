@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..models import Article
 from .published import PAGE_HEADER
+from .sentences import TERMINAL_PUNCTUATION
 
 DATELINE = re.compile(
     r"""^(?:
@@ -25,7 +26,6 @@ BYLINE = re.compile(r"^(?:□|\(?(?:本报)?(?:记者|通讯员)[^。，,()（�
 PULL_QUOTE = ("■", "▲", "◆")
 """Pull quotes and captions repeat the article or describe a photo: not part of any body."""
 SECTION_NAMES = {"要闻", "综合", "经济", "城事", "国际", "国内", "时评", "专题", "视觉", "广告"}
-SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 @dataclass
@@ -125,7 +125,7 @@ def _classify(line: str) -> str:
         return "quote"
     if DATELINE.match(line):
         return "body"
-    if len(line) <= 48 and not SENTENCE_END.search(line) and not line.startswith(("(", "（")):
+    if len(line) <= 48 and not TERMINAL_PUNCTUATION.search(line) and not line.startswith(("(", "（")):
         return "heading"
     return "body"
 
@@ -146,5 +146,5 @@ def _continues_body(draft: _Draft, line: str) -> bool:
 
 def _first_sentence(body: list[str]) -> str:
     text = body[0] if body else ""
-    match = SENTENCE_END.search(text)
+    match = TERMINAL_PUNCTUATION.search(text)
     return text[: match.start()] if match else text[:40]

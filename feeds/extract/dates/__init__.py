@@ -10,21 +10,21 @@ import bisect
 import datetime as dt
 import re
 
-from ...models import DateMatch, Interval
+from ...models import Cue, DateKind, DateMatch, Interval
+from .. import sentences
 from . import grammar as g
 from .english import find_english_dates
-from .resolve import Context, Point, Unresolvable, clock, make_interval, number, resolve_point
+from .resolve import Context, Point, Tense, Unresolvable, clock, make_interval, number, resolve_point
 
 __all__ = ["find_dates"]
 
-CLAUSE_START = re.compile(r"[，,。；;：:！？!?\n]")
 
 
 def find_dates(text: str, published: dt.date | None = None, year: int | None = None) -> list[DateMatch]:
     """Every date expression in `text`, in order; what cannot be resolved is left out."""
     if year is None and published is not None:
         year = published.year
-    sentence_ends = [m.start() for m in g.SENTENCE_END.finditer(text)]
+    sentence_ends = sentences.sentence_ends(text)
     found: list[DateMatch] = []
     for match in g.DATE_EXPRESSION.finditer(text):
         previous = found[-1] if found else None
@@ -32,7 +32,7 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
             sentence_ends, match.start()) else None
         last_any = previous.interval.start_date if previous else None
         last_here = same_sentence.interval.start_date if same_sentence else None
-        ctx = Context(published, year, last_here, _direction(text, match.start(), match.end()))
+        ctx = Context(published, year, last_here, _tense(text, match.start(), match.end()))
         try:
             date_match = _resolve(text, match, ctx, last_any)
         except (Unresolvable, ValueError, OverflowError):
@@ -73,7 +73,8 @@ def _merge_glosses(text: str, found: list[DateMatch]) -> list[DateMatch]:
             interval = make_interval(interval.start_date, interval.end_date, "day", *_clock_span(after))
             end = after.end()
         result.append(DateMatch(text[date.start:end], date.start, end, interval,
-                                (date.rule if restates else inner[0].rule) + "+gloss", date.cue or inner[0].cue))
+                                (date.rule if restates else inner[0].rule) + "+gloss", date.cue or inner[0].cue,
+                                date.kind if restates else inner[0].kind))
         i += 1 + len(inner)
     return result
 
@@ -101,53 +102,51 @@ def _clock_span(m: re.Match) -> tuple[dt.time | None, dt.time | None]:
 
 
 def _sentence(ends: list[int], position: int) -> int:
-    return bisect.bisect_right(ends, position)
+    return sentences.sentence_index(ends, position)
 
 
-def _direction(text: str, start: int, end: int) -> int:
-    """+1 if the sentence announces something to come, -2 if it says it happened (`了`, `日前`),
-    -1 if it only reports a happening (`X日，…会议召开`), 0 if it does not say."""
-    window = max(0, start - 40)
-    clause_start = max((m.end() for m in CLAUSE_START.finditer(text, window, start)), default=window)
-    before, after = text[clause_start:start], text[end:end + 24]
+def _tense(text: str, start: int, end: int) -> Tense:
+    """What the clause around the date at `start`–`end` says of its time (see Tense)."""
+    before_start = sentences.clause_start(text, start, 40)
+    before, after = text[before_start:start], text[end:end + 24]
     if g.DIRECTION_FORWARD.search(before[-8:]) or g.DIRECTION_FORWARD.match(after.lstrip(" ,，")):
-        return 1
+        return Tense.ANNOUNCED
     if g.POSTPONED_TO.search(text[max(0, start - 8):start]) or re.match(r"\s*(?:前|之前|以前)", after):
-        return 1  # `延期至…`: a new date is ahead; `X前报名`: a deadline is ahead
+        return Tense.ANNOUNCED  # `延期至…`: a new date is ahead; `X前报名`: a deadline is ahead
     if g.PLANNED_BEFORE.search(before[-8:]):
-        return 0
+        return Tense.UNSAID
     if g.DIRECTION_BACKWARD.search(before) or re.match(r"[,，]?[^。；;，,将拟]{0,14}?(?:已|曾|了)", after):
-        return -2
-    sentence_start = max((m.end() for m in g.SENTENCE_END.finditer(text, max(0, start - 120), start)),
+        return Tense.PAST
+    sentence_start = max((m.end() for m in sentences.SENTENCE_END.finditer(text, max(0, start - 120), start)),
                          default=max(0, start - 120))
     if g.DIRECTION_FORWARD.search(text, sentence_start, start):
-        return 1  # `将于7月21日开幕,8月13日闭幕`: the sentence announces
+        return Tense.ANNOUNCED  # `将于7月21日开幕,8月13日闭幕`: the sentence announces
     reported = g.REPORTED_AFTER.match(after)
-    return -1 if reported and not g.DIRECTION_FORWARD.search(after[:reported.end()]) else 0
+    return Tense.REPORTED if reported and not g.DIRECTION_FORWARD.search(after[:reported.end()]) else Tense.UNSAID
 
 
-def _cue(text: str, start: int, end: int) -> str:
+def _cue(text: str, start: int, end: int) -> Cue | None:
+    """What the words around a date say of it; None when they show it is not a date (a habit, a statistic)."""
     before, after = text[max(0, start - 8):start], text[end:end + 6]
     if re.search(r"[自从]\s*$", before) and re.match(r"[^，,。；;]{0,24}?以来", text[end:end + 30]):
-        return "period"  # `自今年3月启动作品征集以来`: a real date, but the start of a period reaching to now
-    clause = text[max((m.end() for m in CLAUSE_START.finditer(text, max(0, start - 30), start)),
-                      default=max(0, start - 30)):start]
+        return Cue.PERIOD  # `自今年3月启动作品征集以来`: a real date, but the start of a period reaching to now
+    clause = text[sentences.clause_start(text, start, 30):start]
     if re.search(r"往年|历年|以往|每年|通常", clause):
-        return "drop"  # `往年双选会均安排在6月举办`: a habit, not a date
+        return g.NOT_A_DATE  # `往年双选会均安排在6月举办`: a habit, not a date
     if re.search(r"(?:至|到)\s*$", before) and re.match(r"\s*(?:结束|止|闭幕|落幕)", after):
-        return "until"  # `本周六开市，至10月7日结束`
+        return Cue.UNTIL  # `本周六开市，至10月7日结束`
     for name, pattern in g.CUES_AFTER:
         if pattern.match(after):
             return name
     for name, pattern in g.CUES_BEFORE:
         if pattern.search(before):
             return name
-    return ""
+    return Cue.NONE
 
 
 def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None) -> DateMatch | None:
     if m.group("s_rel") in g.CONTEXT_DAYS and last_any is not None:
-        ctx = Context(ctx.published, ctx.year, last_any, ctx.direction)
+        ctx = Context(ctx.published, ctx.year, last_any, ctx.tense)
     start = resolve_point(m, "s_", ctx)
     if start is None:
         return None
@@ -163,7 +162,7 @@ def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None) -> 
             and start.first.month == 1 and m.group("s_m"):
         return None  # `今年1—4月`: a statistics period, not a schedule
     cue = _cue(text, m.start(), span_end)
-    if cue == "drop":
+    if cue is g.NOT_A_DATE:
         return None
     month_range = g.MONTH_RANGE_START.search(text, max(0, m.start() - 6), m.start())
     if month_range and _bare_month(m) and end is None:
@@ -180,7 +179,9 @@ def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None) -> 
                              end_time if (end is None or end.first == start.first) else None)
     if start_time is not None and end is not None and end_time is not None and end.first != start.first:
         interval = make_interval(start.first, end.last, "time", start_time, end_time)
-    return DateMatch(text[m.start():span_end], m.start(), span_end, interval, _rule_name(m, has_end), cue)
+    rule = _rule_name(m, has_end)
+    kind = DateKind.PERIOD if rule.startswith("year-part") else DateKind.POINT
+    return DateMatch(text[m.start():span_end], m.start(), span_end, interval, rule, cue, kind)
 
 
 _END_GROUPS = ("e_iy", "e_y", "e_yr", "e_m", "e_mr", "e_d", "e_d2", "e_d3", "e_mp", "e_rel", "e_wd", "e_we",
@@ -274,7 +275,7 @@ def _attach_clock_times(text: str, found: list[DateMatch], sentence_ends: list[i
             continue
         day = date.interval.start_date
         result[i] = DateMatch(date.text, date.start, date.end, make_interval(day, day, "day", start_time, end_time),
-                              date.rule + "+clock", date.cue)
+                              date.rule + "+clock", date.cue, date.kind)
     return result
 
 
@@ -291,7 +292,7 @@ def _apply_sentence_rules(text: str, found: list[DateMatch], sentence_ends: list
         if same_sentence and opens and g.OPEN_CLOSE[1].match(after):
             result[-1] = _span(text, previous, date, "span:open-close")
             continue
-        if date.cue == "until" and same_sentence and date.interval.start_date >= previous.interval.start_date:
+        if date.cue == Cue.UNTIL and same_sentence and date.interval.start_date >= previous.interval.start_date:
             result[-1] = _span(text, previous, date, "span:until")
             continue
         duration = _duration(text, date, sentence_ends, found)
@@ -304,7 +305,7 @@ def _apply_sentence_rules(text: str, found: list[DateMatch], sentence_ends: list
             else:
                 first, last = day, day + dt.timedelta(days=days - 1)
             date = DateMatch(date.text, date.start, date.end, Interval(first, last, "day"),
-                             date.rule + "+duration", date.cue)
+                             date.rule + "+duration", date.cue, date.kind)
         result.append(date)
     return result
 
@@ -328,7 +329,7 @@ def _span(text: str, first: DateMatch, last: DateMatch, rule: str) -> DateMatch:
     interval = Interval(first.interval.start_date, last.interval.end_date,
                         "month" if "month" in (first.interval.precision, last.interval.precision) else "day")
     return DateMatch(text[first.start:last.end], first.start, last.end, interval, rule, first.cue,
-                     first.pieces + last.pieces)
+                     parts=first.pieces + last.pieces)
 
 
 def _days(n: str, unit: str, start: dt.date) -> int:

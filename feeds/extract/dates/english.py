@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from ...models import TZ, DateMatch, Interval
+from ...models import TZ, Cue, DateMatch, Interval
 
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -116,11 +116,11 @@ def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch |
                 end = end.replace(year=end.year + 1)
     cue = (get("cue") or "").lower()
     if cue in ("until", "till", "through", "by", "before"):
-        cue_name = "deadline" if cue in ("by", "before") else "until"
+        cue_name = Cue.DEADLINE if cue in ("by", "before") else Cue.UNTIL
     elif cue in ("since",):
         return None
     else:
-        cue_name = "since" if cue == "starting" else ""
+        cue_name = Cue.SINCE if cue == "starting" else Cue.NONE
     interval = Interval(start, end, precision)
     if (get("t1") or get("t0")) and precision == "day":
         t1 = _parse(get("t1") or get("t0"), start, "current_period")

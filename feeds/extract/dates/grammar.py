@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ...models import Cue
+
 RELATIVE_DAYS = {
     "今天": 0, "今日": 0, "即日": 0, "今晚": 0, "今明两天": 0, "今明两日": 0,
     "明天": 1, "明日": 1, "明晚": 1, "后天": 2, "大后天": 3,
@@ -66,23 +68,26 @@ REPORT_REACH_DAYS = 330
 POSTPONED_TO = re.compile(r"(?:延期|推迟|改期|顺延|延迟|延后|延长|调整为|调整至|改为|改至|改在)(?:至|到|为|于)?\s*$")
 """`延期至X`: X is the new date, ahead of the old one."""
 
+NOT_A_DATE = None
+"""In the cue tables: the words show the expression is no date of a schedule (`每年5月`, `30日内`)."""
+
 CUES_BEFORE = (
-    ("drop", re.compile(r"(?<!\d)0?1\s*(?:—+|-|–|~|～|至|到)\s*$")),  # `1—4月`, `1至11月`: statistics
-    ("drop", re.compile(r"(?:每(?:年|月|周|逢|个月)?|往年|历年|以往)(?:的)?\s*$")),  # `每年5月`, `往年…6月`: habits
-    ("deadline", re.compile(r"(?:截至|截止(?:日期|时间)?(?:为|是|到|至)?|最迟|最晚于?|不晚于|报名至)\s*$")),
-    ("postponed", POSTPONED_TO),
-    ("planned", re.compile(r"原(?:定|计划|拟)(?:于|在)?\s*$")),
-    ("until", re.compile(r"(?:持续|延续|一直|展期|展出|展览|开放|延长)(?:至|到)\s*$")),
-    ("target", re.compile(r"(?:^|[^即])(?:到|至)\s*$")),
+    (NOT_A_DATE, re.compile(r"(?<!\d)0?1\s*(?:—+|-|–|~|～|至|到)\s*$")),  # `1—4月`, `1至11月`: statistics
+    (NOT_A_DATE, re.compile(r"(?:每(?:年|月|周|逢|个月)?|往年|历年|以往)(?:的)?\s*$")),  # `每年5月`, `往年…6月`: habits
+    (Cue.DEADLINE, re.compile(r"(?:截至|截止(?:日期|时间)?(?:为|是|到|至)?|最迟|最晚于?|不晚于|报名至)\s*$")),
+    (Cue.POSTPONED, POSTPONED_TO),
+    (Cue.PLANNED, re.compile(r"原(?:定|计划|拟)(?:于|在)?\s*$")),
+    (Cue.UNTIL, re.compile(r"(?:持续|延续|一直|展期|展出|展览|开放|延长)(?:至|到)\s*$")),
+    (Cue.TARGET, re.compile(r"(?:^|[^即])(?:到|至)\s*$")),
 )
-"""Words just before a date that change what it means; the events layer reads the cue."""
+"""Words just before a date that change what it means (the events layer reads the cue), or show it is none."""
 
 CUES_AFTER = (
-    ("reported", re.compile(
+    (Cue.REPORTED, re.compile(
         r"^\s*(?:上午|下午)?\s*(?:(?!举行|召开|举办|开幕)[^，,。]){0,24}?(?:获悉|了解到|得知|获知)")),
-    ("drop", re.compile(r"^\s*(?:以来|来|内|以内|之内|左右|以上|均|期间以来|讯|电(?![子视话脑力网器商气]))")),
-    ("deadline", re.compile(r"^\s*(?:前|之前|以前|截止|截至)")),
-    ("since", re.compile(r"^\s*(?:起|开始)")),
+    (NOT_A_DATE, re.compile(r"^\s*(?:以来|来|内|以内|之内|左右|以上|均|期间以来|讯|电(?![子视话脑力网器商气]))")),
+    (Cue.DEADLINE, re.compile(r"^\s*(?:前|之前|以前|截止|截至)")),
+    (Cue.SINCE, re.compile(r"^\s*(?:起|开始)")),
 )
 
 _CN_DIGIT = "〇零一二三四五六七八九"
@@ -171,4 +176,3 @@ MONTH_RANGE_START = re.compile(r"(?<!\d)(?P<m>1[0-2]|0?[1-9])\s*(?:—+|-|–|~|
 """`6—8月`: the start of a month range, written without 月."""
 OPEN_CLOSE = (re.compile(r"^\s*(?:开幕|开始|开展|启动|举行|拉开帷幕|开园|开赛|开馆|开启)"),
               re.compile(r"^\s*(?:闭幕|结束|落幕|闭馆|收官|截止)"))
-SENTENCE_END = re.compile(r"[。！？!?；;\n]")

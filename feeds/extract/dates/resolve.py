@@ -5,11 +5,25 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from enum import Enum
 
 import cn2an
 
 from ...models import TZ, Interval
 from . import grammar as g
+
+
+class Tense(Enum):
+    """What the clause around a date says of its time, which decides the year or month it is read in."""
+
+    UNSAID = "unsaid"
+    """Nothing tells: the nearest reading."""
+    ANNOUNCED = "announced"
+    """`将于`, `拟于`, `X前报名`: ahead of the publication date."""
+    REPORTED = "reported"
+    """`X日，…会议召开`: a happening reported, within REPORT_REACH_DAYS behind."""
+    PAST = "past"
+    """`了`, `日前`, `已于`: it happened, within a year behind."""
 
 
 @dataclass(frozen=True)
@@ -21,9 +35,7 @@ class Context:
     """The article's year when the exact day is unknown."""
     last: dt.date | None = None
     """The date the text spoke of last, for `同日`, `次日` and a bare `28日`."""
-    direction: int = 0
-    """+1 when the clause announces (将于), -2 when it says it happened (了, 日前), -1 when it only
-    reports a happening (`会议召开`), 0 when it does not say."""
+    tense: Tense = Tense.UNSAID
 
 
 class Unresolvable(ValueError):
@@ -61,12 +73,12 @@ def choose(candidates: list[dt.date], ctx: Context, spans: list[dt.date] | None 
                 return same_year[0]
         raise Unresolvable("no year")
     slack = dt.timedelta(days=1)
-    if ctx.direction > 0:
+    if ctx.tense is Tense.ANNOUNCED:
         ahead = [c for c in candidates if ends[c] >= base - slack]
         if ahead:
             return min(ahead)
-    elif ctx.direction < 0:
-        reach = 366 if ctx.direction < -1 else g.REPORT_REACH_DAYS
+    elif ctx.tense in (Tense.REPORTED, Tense.PAST):
+        reach = 366 if ctx.tense is Tense.PAST else g.REPORT_REACH_DAYS
         behind = [c for c in candidates if c <= base + slack and (base - c).days <= reach]
         if behind:
             return max(behind)

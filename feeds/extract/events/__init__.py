@@ -10,13 +10,14 @@ import re
 
 from ...models import Article, DateMatch, Event, Interval
 from ..dates import find_dates
+from ..sentences import CLAUSE_BREAK
 from . import vocabulary as v
 from .deadlines import calls_with_deadlines, deadlines
 from .listings import listed_events
 from .missions import trade_missions
 from .names import Name, find_names, full_title, is_bare
 from .places import fill_places, location_of, without
-from .sentences import CLAUSE_BREAK, MASK, Sentence, masked_text, split_sentences, usable
+from .sentences import MASK, Sentence, masked_text, split_sentences, usable
 
 
 def extract_events(article: Article) -> list[Event]:

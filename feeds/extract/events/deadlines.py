@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from ...models import Article, DateMatch, Event, Interval
+from ..sentences import CLAUSE_BREAK
 from . import vocabulary as v
 from .names import Name, is_bare
-from .sentences import CLAUSE_BREAK, Sentence
+from .sentences import Sentence
 
 
 def deadlines(sentence: Sentence, article: Article, known: list[Name], names: list[Name]) -> list[Event]:

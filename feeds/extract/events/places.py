@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from ...models import Event
+from ..sentences import SENTENCE
 from . import vocabulary as v
-from .sentences import MASK, SENTENCE
+from .sentences import MASK
 
 
 def without(masked: str, start: int, end: int) -> str:

@@ -3,19 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
-from ...models import DateMatch, Event, Interval
-
-SENTENCE = re.compile(r"(?:[^。！？!?；;\n.]|\.(?!\s+[A-Z\u4e00-\u9fff]))+(?:[。！？!?；;]|\.(?=\s)|(?=\n)|$)")
-"""A sentence: up to 。！？；, the end of its line, or a full stop before the next English sentence
-(not the one in `Sept. 30`)."""
-
-
-CLAUSE_BREAK = re.compile(r"[，,：]|(?<!\d):|:(?!\d)")
-"""Commas and colons part clauses; the colon of a clock time (`19:30`) does not."""
-
+from ...models import Cue, DateKind, DateMatch, Event, Interval
+from ..sentences import CLAUSE_BREAK, SENTENCE
 
 MASK = "\x00"
 
@@ -49,7 +40,7 @@ def split_sentences(text: str, dates: list[DateMatch], published: dt.date | None
 
 def usable(date: DateMatch) -> bool:
     """Dates an event can stand on: not a plan's years, a half-year, or what is `原定` before a postponement."""
-    return date.cue not in ("planned", "reported", "period") and not date.rule.startswith("year-part")
+    return date.cue not in (Cue.PLANNED, Cue.REPORTED, Cue.PERIOD) and date.kind is DateKind.POINT
 
 
 def masked_text(sentence: Sentence) -> str:

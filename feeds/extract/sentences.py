@@ -1,0 +1,42 @@
+"""Where sentences and clauses of an article end: the one place every step of extraction splits text.
+
+Dates, events, places and articles all read text sentence by sentence and clause by clause; they
+ask this module where the boundaries are, so a change here (a new full stop, quotes) reaches all.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+SENTENCE = re.compile(r"(?:[^。！？!?；;\n.]|\.(?!\s+[A-Z\u4e00-\u9fff]))+(?:[。！？!?；;]|\.(?=\s)|(?=\n)|$)")
+"""A sentence: up to 。！？；, the end of its line, or a full stop before the next English sentence
+(not the one in `Sept. 30`)."""
+
+SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+"""The characters that end a Chinese sentence (or a line); what date rules count sentences by."""
+
+TERMINAL_PUNCTUATION = re.compile(r"[。！？!?]")
+"""A line holding one of these is running text, not a headline."""
+
+CLAUSE_BREAK = re.compile(r"[，,：]|(?<!\d):|:(?!\d)")
+"""Commas and colons part clauses within a sentence; the colon of a clock time (`19:30`) does not."""
+
+CLAUSE_START = re.compile(r"[，,。；;：:！？!?\n]")
+"""Any clause or sentence boundary, clock colons included: how far back the words before a date reach."""
+
+
+def sentence_ends(text: str) -> list[int]:
+    """The offsets of every SENTENCE_END in `text`, for `sentence_index`."""
+    return [m.start() for m in SENTENCE_END.finditer(text)]
+
+
+def sentence_index(ends: list[int], position: int) -> int:
+    """Which sentence (counted by `sentence_ends`) the character at `position` stands in."""
+    return bisect.bisect_right(ends, position)
+
+
+def clause_start(text: str, position: int, reach: int) -> int:
+    """Where the clause holding `position` begins, looking back at most `reach` characters."""
+    window = max(0, position - reach)
+    return max((m.end() for m in CLAUSE_START.finditer(text, window, position)), default=window)
