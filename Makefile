@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: run test install lint bench clean
+.PHONY: run test test-fast install lint bench clean
 
 # Debian's python3 lacks ensurepip unless python3-venv is installed: then make the venv without pip
 # and let the system pip install pip into it.
@@ -23,6 +23,10 @@ run: install
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+
+test-fast: install  # the edit loop: everything but the tests marked slow
+	$(BIN)/ruff check .
+	$(BIN)/pytest -m 'not slow' -q
 
 lint: install
 	$(BIN)/ruff check .

@@ -257,6 +257,7 @@ def test_an_extraction_failure_is_422_and_stores_nothing(client, db, monkeypatch
     assert store.article_ids(db) == []
 
 
+@pytest.mark.slow
 def test_a_database_locked_by_another_writer_is_503_and_stores_nothing(client, db, db_path, monkeypatch):
     monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 100)
     writer = store.open_db(db_path)

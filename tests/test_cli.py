@@ -78,6 +78,7 @@ def test_each_command_explains_itself(runner, command, phrases):
         assert phrase in text
 
 
+@pytest.mark.slow
 def test_the_commands_also_run_under_flask(tmp_path):
     flask = Path(sys.executable).with_name("flask")
     result = subprocess.run(

@@ -23,6 +23,8 @@ import vobject
 from clients import TESTS, isolated_env, live_server, node_json, require_libical, require_tool, run
 from sample_events import EXPECTED, Expected, fill
 
+pytestmark = pytest.mark.slow
+
 ZONES = ["Asia/Shanghai", "America/New_York"]
 
 

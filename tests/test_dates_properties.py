@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from feeds.extract.dates import find_dates
 from feeds.extract.normalize import normalize
 from feeds.models import PRECISIONS, TZ, DateMatch
+
+pytestmark = pytest.mark.slow
 
 DATEISH = (
     "0123456789年月日号至到—-~上下中旬初底末周今明后天昨前晚早点时分半:（）() ,，。"

@@ -94,6 +94,7 @@ def test_rss_content_is_escaped_html_with_when_where_category_evidence_and_sourc
     assert '<a href="https://news.example.org/a.html">工博会在青岛开幕</a>（2022-11-22）' in html
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("render", [render_rss, render_atom, render_json_feed])
 def test_feed_bytes_do_not_change_while_the_data_does_not(render):
     first = render([stored(), stored(uid="u2")], INFO)

@@ -141,6 +141,7 @@ def test_stamps_come_from_the_data_not_the_clock():
     assert event.decoded("CREATED") == dt.datetime(2024, 3, 1, 8, 0, tzinfo=dt.UTC)
 
 
+@pytest.mark.slow
 def test_bytes_do_not_change_while_the_data_does_not():
     first = render(
         stored(),

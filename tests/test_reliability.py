@@ -363,6 +363,7 @@ def feeds_cli(db_path: Path, *args: str, env: dict[str, str] | None = None) -> s
     return subprocess.run([str(FEEDS), *args], capture_output=True, text=True, env=environment, timeout=60)
 
 
+@pytest.mark.slow
 def test_the_cli_exit_status_is_1_when_a_file_is_refused_and_the_rest_go_in(tmp_path, db_path):
     good = tmp_path / "in" / "talks.txt"
     good.parent.mkdir()
@@ -374,6 +375,7 @@ def test_the_cli_exit_status_is_1_when_a_file_is_refused_and_the_rest_go_in(tmp_
     assert "1 file(s) ingested" in result.stdout
 
 
+@pytest.mark.slow
 def test_the_cli_names_a_missing_path_and_ingests_the_others(tmp_path, db_path):
     good = write(tmp_path / "talks.txt", f"# 洽谈会\n\n{TALKS}\n".encode())
     result = feeds_cli(db_path, "ingest", str(tmp_path / "yesterday.txt"), str(good), "--published", "2022-11-22")
@@ -382,12 +384,14 @@ def test_the_cli_names_a_missing_path_and_ingests_the_others(tmp_path, db_path):
     assert "1 file(s) ingested" in result.stdout
 
 
+@pytest.mark.slow
 def test_the_cli_exit_status_is_0_when_everything_goes_in(tmp_path, db_path):
     good = write(tmp_path / "talks.txt", f"# 洽谈会\n\n{TALKS}\n".encode("gbk"))
     result = feeds_cli(db_path, "ingest", str(good), "--published", "2022-11-22")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_the_size_limit_comes_from_the_environment(tmp_path, db_path):
     big = write(tmp_path / "big.txt", f"# 洽谈会\n\n{TALKS * 20}\n".encode())
     result = feeds_cli(db_path, "ingest", str(big), env={"FEEDS_MAX_FILE_BYTES": "1000"})
@@ -395,6 +399,7 @@ def test_the_size_limit_comes_from_the_environment(tmp_path, db_path):
     assert f"too large: {big.stat().st_size} bytes, the limit is 1000" in result.stdout
 
 
+@pytest.mark.slow
 def test_the_cli_logs_to_the_configured_file(tmp_path, db_path):
     log_file = tmp_path / "feeds.log"
     write(tmp_path / "empty.txt", b"")
