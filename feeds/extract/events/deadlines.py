@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from ...models import Article, DateMatch, Event, Interval
+from ...models import Article, Cue, DateMatch, Event, Interval
 from ..sentences import CLAUSE_BREAK
 from . import vocabulary as v
 from .names import Name, is_bare
@@ -14,11 +15,11 @@ from .sentences import Sentence
 def deadlines(sentence: Sentence, article: Article, known: list[Name], names: list[Name]) -> list[Event]:
     """`即日起至12月15日…提出意见建议`, `报名截止日期为X`: the day something is due."""
     opened = [d for d in sentence.dates
-              if d.text.startswith(("即日", "今起")) and d.interval.end_date > d.interval.start_date]
+              if d.text.startswith(v.FROM_TODAY) and d.interval.end_date > d.interval.start_date]
     if opened and any(not is_bare(n) for n in names) and v.HOLDING_VERBS.search(sentence.text):
         opened = []  # `自即日起至6月30日…举办“网络招聘月”活动`: the event's own span, not a deadline
-    due = [d for d in sentence.dates if d.cue in ("deadline", "until", "postponed")] + opened
-    due.sort(key=lambda d: (d.cue != "postponed", d.start))  # `由5月10日延长至5月31日`: the new date
+    due = [d for d in sentence.dates if d.cue in (Cue.DEADLINE, Cue.UNTIL, Cue.POSTPONED)] + opened
+    due.sort(key=lambda d: (d.cue != Cue.POSTPONED, d.start))  # `由5月10日延长至5月31日`: the new date
     english = v.ENGLISH_DEADLINE.search(sentence.text)
     if not due or not (v.DEADLINE_WORDS.search(sentence.text) or english):
         return []
@@ -30,7 +31,7 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
     else:
         title = _deadline_title(sentence, date, article, known, names)
     interval = date.interval
-    if date.cue == "deadline":
+    if date.cue == Cue.DEADLINE:
         interval = Interval(interval.end_date, interval.end_date, interval.precision)
     return [sentence.event(title, "deadline", interval)]
 
@@ -68,22 +69,21 @@ STARTED = re.compile(r"(?:启动|开始|正式)(?:征集|报名|申报)?$|(?:征
 """`…资助启动申报`: the words that say a call opened, which the deadline's label says again."""
 
 
-def calls_with_deadlines(events: list[Event], published) -> list[Event]:
+def calls_with_deadlines(events: list[Event], article: Article) -> list[Event]:
     """`…作品征集活动即日起启动。…截止时间为1月20日`: a call opened today runs to the deadline given after it."""
+    published = article.published.date
     absorbed: set[int] = set()
+    result = []
     for event in events:
         opened = (v.DEADLINE_WORDS.search(event.title) and event.category != "deadline"
                   and event.interval.start_date == event.interval.end_date == published)
-        if not opened:
-            continue
         deadline = next((d for d in events if d.category == "deadline" and id(d) not in absorbed
-                         and 0 <= d.evidence_start - event.evidence_end < 200), None)
+                         and 0 <= d.evidence_start - event.evidence_end < 200), None) if opened else None
         if deadline is None:
+            result.append(event)
             continue
         absorbed.add(id(deadline))
-        event.title = re.sub(r"(?:活动|工作)$", "", event.title) + "截止"
-        event.category = "deadline"
-        event.interval = Interval(event.interval.start_date, deadline.interval.end_date, "day")
-        event.evidence = event.evidence + deadline.evidence
-        event.evidence_end = deadline.evidence_end
-    return [e for e in events if id(e) not in absorbed]
+        result.append(replace(event, title=v.CALL_SUFFIX.sub("", event.title) + "截止", category="deadline",
+                              interval=Interval(event.interval.start_date, deadline.interval.end_date, "day"),
+                              evidence=event.evidence + deadline.evidence, evidence_end=deadline.evidence_end))
+    return [e for e in result if id(e) not in absorbed]

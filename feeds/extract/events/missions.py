@@ -6,12 +6,12 @@ import re
 
 from ...models import Event
 from . import vocabulary as v
-from .sentences import Sentence, masked_text, usable
+from .sentences import Sentence, usable
 
 
 def trade_missions(sentence: Sentence) -> list[Event]:
     """`拟于A、B，分别组织企业赴甲、乙开展…`: dates paired in order with destinations."""
-    masked = masked_text(sentence)
+    masked = sentence.masked
     mission = v.TRADE_MISSION.search(masked)
     if not mission:
         return []

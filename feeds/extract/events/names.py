@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from . import vocabulary as v
-from .sentences import MASK, Sentence, masked_text
+from .sentences import MASK, Sentence
 
 COUNTED = re.compile(r"^(?:[\d一二三四五六七八九十两多几各]+(?:个|项|场|类)|各类|各项|.{0,12}等\d+个)")
 """`22个竞赛`, `各类展会`: a count of events, not the name of one."""
@@ -27,7 +27,7 @@ class Name:
 
 def find_names(sentence: Sentence) -> list[Name]:
     """Event names in the sentence, longest first where one contains another."""
-    masked = masked_text(sentence)
+    masked = sentence.masked
     in_book_title = _book_title_spans(masked)
     names = []
     for head in v.EVENT_HEAD.finditer(masked):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 
-from ...models import Event
+from ...models import Article, Event
 from ..sentences import SENTENCE
 from . import vocabulary as v
 from .sentences import MASK
@@ -23,8 +23,8 @@ def location_of(masked: str) -> str:
     for m in v.VENUE.finditer(masked):
         place = m.group("place").strip(MASK + " ")
         if len(place) >= 2 and MASK not in place and not v.NOT_PLACES.search(place):
-            return re.sub(r"^(?:位于|地处)", "", place)
-    abbreviated = re.search(r"在([青京沪深穗津渝蓉杭济烟])(?:举行|举办|召开|开幕|启动)", masked)
+            return v.PLACE_PREFIX.sub("", place)
+    abbreviated = v.ABBREVIATED_CITY.search(masked)
     if abbreviated:
         return v.PLACE_ABBREVIATIONS[abbreviated.group(1)]
     english = v.VENUE_EN.search(masked)
@@ -34,17 +34,18 @@ def location_of(masked: str) -> str:
     return city.group("city") if city else ""
 
 
-def fill_places(events: list[Event], text: str) -> list[Event]:
+def fill_places(events: list[Event], article: Article) -> list[Event]:
     """An event whose own sentence names no place: where another sentence about it, or its name, puts it."""
-    for event in events:
-        if event.location:
-            continue
-        for sentence in SENTENCE.finditer(text):
-            if event.title in sentence.group(0) and sentence.start() != event.evidence_start:
-                event.location = location_of(sentence.group(0).replace(event.title, MASK * len(event.title)))
-                if event.location:
-                    break
-        if not event.location:
-            own_part = re.split(r"迎战|对阵|挑战", event.title)[0]  # not the opponent's city
-            event.location = next((city for city in v.CITIES if city in own_part), "")
-    return events
+    sentences = [(m.start(), m.group(0)) for m in SENTENCE.finditer(article.body)]  # split once, not per event
+    return [event if event.location else replace(event, location=_place_elsewhere(event, sentences))
+            for event in events]
+
+
+def _place_elsewhere(event: Event, sentences: list[tuple[int, str]]) -> str:
+    for start, text in sentences:
+        if event.title in text and start != event.evidence_start:
+            place = location_of(text.replace(event.title, MASK * len(event.title)))
+            if place:
+                return place
+    own_part = v.FIXTURE_OPPONENT.split(event.title)[0]  # not the opponent's city
+    return next((city for city in v.CITIES if city in own_part), "")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from ...models import Cue, DateKind, DateMatch, Event, Interval
 from ..sentences import CLAUSE_BREAK, SENTENCE
@@ -20,8 +22,24 @@ class Sentence:
     published: dt.date | None = None
     """The article's publication date: when an event that is `展期至9月30日` is already open."""
 
+    @cached_property
+    def clause_breaks(self) -> list[int]:
+        """Where the sentence's clause breaks stand, relative to its start."""
+        return [m.start() for m in CLAUSE_BREAK.finditer(self.text)]
+
+    @cached_property
+    def masked(self) -> str:
+        """The sentence with its dates blanked out (see `masked_text`), made once."""
+        return masked_text(self)
+
+    @cached_property
+    def masked_breaks(self) -> list[tuple[int, int]]:
+        """The clause breaks of `masked`, as (start, end) relative to the sentence's start."""
+        return [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(self.masked)]
+
     def clause_of(self, position: int) -> int:
-        return len(CLAUSE_BREAK.findall(self.text, 0, position - self.start))
+        """The index of the clause the article offset `position` stands in."""
+        return bisect.bisect_left(self.clause_breaks, position - self.start)
 
     def event(self, title: str, category: str, interval: Interval, location: str = "",
               status: str = "confirmed") -> Event:

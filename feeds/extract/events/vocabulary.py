@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+FIXTURE_HEADS = r"主场首秀|揭幕战|焦点战|收官战|(?:第[一二三四五六七八九十\d]+个)?主场|客场"
+"""Words that name a match only when an opponent follows (`主场迎战…`); a 主场 alone is a home ground."""
+
 EVENT_HEADS: tuple[tuple[str, str], ...] = (
     # (head-word pattern, category): the last word of an event's name says what kind it is
     (r"博览会|交易会|展览会|展销会|洽谈会|采洽会|订货会|交流会(?=暨)|车展|展会|市集|招聘会|双选会|书市|书展|购物节|消费季|"
@@ -15,15 +18,15 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
     (r"大赛|竞赛|比赛|锦标赛|联赛|挑战赛|邀请赛|选拔赛|运动会|马拉松|总决赛|决赛|公开赛|擂台赛|"
      r"(?<=[\u4e00-\u9fff])(?:球|舟|项|棋|车|跑|泳|艇|船|跳|射|拳|跤|剑)赛"
      r"(?![区道季事程制点场况前后期果手])", "competition"),
-    (r"主场首秀|揭幕战|焦点战|收官战|(?:第[一二三四五六七八九十\d]+个)?主场|客场", "competition"),
+    (FIXTURE_HEADS, "competition"),
     (r"艺术节|啤酒节|音乐节|电影节|戏剧节|文化节|旅游节|美食节|读书节|科技节|体育节|电商节|动漫节|海洋节|樱花节|"
      r"花节|灯会|庙会|嘉年华|音乐会|演唱会|晚会|人才周|时装周|活动周|宣传周|创新创业周|文化周|设计周|展演|"
-     r"巡演|演出|开放日|体验日|游园会|旅游季|文化季|消费季|购物季|活动季|音乐季|"
+     r"巡演|演出|开放日|体验日|游园会|旅游季|文化季|购物季|活动季|音乐季|"
      r"(?:音乐剧|话剧|歌剧|舞剧|戏剧|京剧|吕剧|芭蕾舞剧|儿童剧)《[^》]{1,20}》|"
      r"(?<=[\u4e00-\u9fff]{3})(?:周|节)(?=[，,。;；\s在于将)期已开闭落举正定今明昨]|$)(?!期间)", "festival"),
     (r"大会|论坛|峰会|研讨会|年会|推介会|发布会|大讲堂|讲堂|座谈会|推进会|部署会|报告会|交流会|对接会|恳谈会|"
      r"见面会|分享会|沙龙|听证会|联谊会|表彰会|说明会|宣讲会|培训班|工作会议|联组会议|会议|招商会|签约会|"
-     r"洽谈推介签约活动|推介签约活动|讲座|培训班|研讨班|品鉴会|路演|推介活动|交流活动|对接活动", "conference"),
+     r"洽谈推介签约活动|推介签约活动|讲座|研讨班|品鉴会|路演|推介活动|交流活动|对接活动", "conference"),
     (r"签约仪式|启动仪式|开工仪式|揭牌仪式|授牌仪式|成立仪式|颁奖典礼|颁奖仪式|开幕式|仪式|典礼|首映礼|首映式|"
      r"首发式|开机仪式", "other"),
     (r"(?<=”)活动|(?<=[\u4e00-\u9fff]{4})活动", "other"),
@@ -39,8 +42,7 @@ HEAD_CATEGORY = [(re.compile(f"(?:{pattern})$"), category) for pattern, category
 COREFERENCE = re.compile(r"(?:本届|此次|这次|本次|该|这一|上述)$")
 """`本届大会`: the event the article has already named."""
 
-FIXTURE_HEAD = re.compile(r"主场首秀|揭幕战|焦点战|收官战|(?:第[一二三四五六七八九十\d]+个)?主场|客场")
-"""Words that name a match only when an opponent follows (`主场迎战…`); a 主场 alone is a home ground."""
+FIXTURE_HEAD = re.compile(FIXTURE_HEADS)
 FIXTURE = re.compile(r"(?:[,，]?\s*(?:迎战|对阵|挑战|对决)|[,，]\s*对手是)\s*(?P<opponent>[^，,。；;\s]{2,12})")
 """`…主场迎战北京首钢`, `…主场首秀，对手是浙江广厦`: a fixture's opponent, for its title."""
 FIXTURE_SIDE = re.compile(r"(?P<side>[\u4e00-\u9fffA-Za-z]{2,10}?)(?:队)?(?:将|今晚|明晚)?(?:在|于)[^，,。]*$")
@@ -57,8 +59,8 @@ BARE_HEADS = {"开幕式", "仪式", "典礼", "会议", "活动", "大会", "�
 
 HAPPENING_VERBS = re.compile(
     r"举行|举办|召开|开幕|闭幕|启动|开展|开讲|落幕|落下帷幕|拉开帷幕|亮相|开赛|开启|上演|进行|开园|开馆|开营|揭幕|"
-    r"开班|开课|开考|鸣枪|开跑|启幕|启航|成立|在[^，。]{1,20}?(?:举行|召开|举办)|出席|参加|参展|亮相|办|开|"
-    r"(?:会|展|节|赛|坛|式)上|带来|奉献|献演|连演|首演|公演|演出|上演|推出|迎战|对阵|对手是")
+    r"开班|开课|开考|鸣枪|开跑|启幕|启航|成立|在[^，。]{1,20}?(?:举行|召开|举办)|出席|参加|参展|办|开|"
+    r"(?:会|展|节|赛|坛|式)上|带来|奉献|献演|连演|首演|公演|演出|推出|迎战|对阵|对手是")
 """Verbs that say a named gathering takes place on the date."""
 
 HOLDING_VERBS = re.compile(r"举办|举行|开展|开幕|召开")
@@ -72,9 +74,11 @@ OPENING_SUFFIX = re.compile(r"(?:开幕式|闭幕式|开幕仪式|启动仪式|�
 """`…洽谈会开幕式`: the opening of an event stands for the event."""
 
 CANCELLED = re.compile(r"取消|停办|暂停举办|不再举办")
-POSTPONED_UNDATED = re.compile(r"(?:延期|推迟|改期)[^。]{0,12}(?:另行通知|另行公布|待定|择期)")
+POSTPONEMENT_VERBS = r"延期|推迟|改期|顺延|延后"
+"""The words that move an event to later; the date grammar's `延期至X` reads the new date after them."""
+POSTPONED = re.compile(POSTPONEMENT_VERBS)
+POSTPONED_UNDATED = re.compile(rf"(?:{POSTPONEMENT_VERBS})[^。]{{0,12}}(?:另行通知|另行公布|待定|择期)")
 """`延期举办，具体时间另行通知`: no date stands; the old one must not stay on anyone's calendar."""
-POSTPONED = re.compile(r"延期|推迟|改期|顺延|延后")
 
 NAME_STOP = re.compile(
     r"[，,。；;：:！？!?、\n“”《》]|(?:讯|的|在|于|将|了|及|是|为|从|由|对|向|给|把|被|据|并|还|又|也|"
@@ -92,7 +96,7 @@ TITLE_TRIM_LEFT = re.compile(r"^(?:[的了在于将和与及暨并]|[\s,，、]+
 VENUE = re.compile(
     r"(?:在|于|落户|来到|从)(?P<place>[^，,。；;、“”在于将从]{2,30}?)(?:隆重|盛大|正式|顺利|成功|同步|还将|将)?"
     r"(?:举行|举办|召开|开幕|闭幕|启动|开展|开讲|落幕|落下帷幕|拉开帷幕|开赛|上演|进行|揭幕|开营|开班|启幕|"
-    r"连演|演出|奏响|展出|带来|亮相|开展|出发|启航|鸣枪|迎来|迎战|对阵)"
+    r"连演|演出|奏响|展出|带来|亮相|出发|启航|鸣枪|迎来|迎战|对阵)"
 )
 ENGLISH_DEADLINE = re.compile(r"\b(?P<what>Registration|Applications?|Submissions?|Entries|Nominations|Voting)\b"
                               r"(?P<rest>[^.;]{0,80}?)\b(?:(?:is|are|will be|remains?)\s+open"
@@ -129,6 +133,11 @@ PLACE_LIST = re.compile(r"在(?P<places>[^，,。；;在]{2,40}?)(?:举办|举�
 VENUE_EN = re.compile(r"\bat (?:the )?(?P<place>(?:[A-Z][\w'&-]*\s?){1,8})"
                       r"|\bin (?:Qingdao's )?"
                       r"(?P<area>(?:[A-Z][\w'-]*\s){1,4}(?:District|New Area|Area|Zone|Park|County))")
+ABBREVIATED_CITY = re.compile(r"在([青京沪深穗津渝蓉杭济烟])(?:举行|举办|召开|开幕|启动)")
+"""`在青举行`: a city written as its one-character abbreviation (see PLACE_ABBREVIATIONS)."""
+PLACE_PREFIX = re.compile(r"^(?:位于|地处)")
+FIXTURE_OPPONENT = re.compile(r"迎战|对阵|挑战")
+"""What parts a fixture's side from its opponent in its title."""
 PLACE_ABBREVIATIONS = {"青": "青岛", "京": "北京", "沪": "上海", "深": "深圳", "穗": "广州", "津": "天津",
                        "渝": "重庆", "蓉": "成都", "杭": "杭州", "济": "济南", "烟": "烟台"}
 NOT_PLACES = re.compile(r"^(?:线上|云端|网上|视频|现场|会上|活动中|期间|会议|\d)|形式|方式|连线|平台$")
@@ -145,6 +154,11 @@ DEADLINE_LABELS = (("退票", "退票截止"), ("退款", "退款截止"), ("征
                    ("报名", "报名截止"),
                    ("申报", "申报截止"), ("提交", "提交截止"), ("投稿", "投稿截止"), ("申请", "申请截止"),
                    ("预约", "预约截止"))
+FROM_TODAY = ("即日", "今起")
+"""How a date that opens today is written (`即日起至7月15日`)."""
+CALL_SUFFIX = re.compile(r"(?:活动|工作)$")
+"""`…征集活动` names a call; its deadline's title drops the word."""
+
 QUOTED_NAME = re.compile(r"“(?P<name>[^“”]{2,40})”")
 
 TRADE_MISSION = re.compile(

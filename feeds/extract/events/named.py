@@ -1,0 +1,136 @@
+"""Named gatherings: each date of a sentence with the event name of its clause, if the clause says it takes place."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+
+from ...models import Cue, DateMatch, Event, Interval
+from . import vocabulary as v
+from .names import Name, full_title, is_bare
+from .places import location_of, without
+from .sentences import MASK, Sentence, usable
+
+
+def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: list[Event]) -> list[Event]:
+    """Named gatherings: each date with the name of its clause, if the clause says it takes place."""
+    due_spans = {(e.interval.start_date, e.interval.end_date) for e in due}
+    dates = [d for d in sentence.dates if (usable(d) or d.cue == Cue.PLANNED) and d.cue != Cue.DEADLINE
+             and (d.interval.start_date, d.interval.end_date) not in due_spans]
+    if not dates or not names:
+        return []
+    masked = sentence.masked
+    if v.POSTPONED_UNDATED.search(sentence.text):
+        return []
+    postponed = [d for d in dates if d.cue == Cue.POSTPONED]
+    cancelled = bool(v.CANCELLED.search(sentence.text))
+    if postponed:
+        dates = postponed
+    elif cancelled:
+        dates = [d for d in sentence.dates if d.cue == Cue.PLANNED] or dates
+    severally = _severally(sentence, masked, dates, names)
+    if severally:
+        return severally
+    events = []
+    chooser = _NameChooser(sentence, names)
+    named_before: list[Name] = []  # the full names that stand before the one being titled, in order
+    full_names = sorted((n for n in names if not is_bare(n)), key=lambda n: n.start)
+    for date in dates:
+        name = chooser.name_for(date)
+        if name is None:
+            continue
+        if _opens_registration(sentence, date, name):
+            continue
+        clause = _clause_text(sentence, masked, date, name)
+        happens = v.HAPPENING_VERBS.search(clause) or v.ENGLISH_VERBS.search(clause)
+        if not happens or (v.NOT_EVENTS.search(clause) and not _tied(masked, name, sentence)):
+            continue
+        chooser.take(name)
+        named_before = [n for n in full_names if n.start < name.start]
+        title = full_title(name, known + named_before)
+        if title is None:
+            continue
+        place = location_of(without(masked, name.start - sentence.start, name.end - sentence.start))
+        category, interval = name.category, date.interval
+        opened = sentence.published
+        if date.cue == Cue.UNTIL and opened is not None and opened < interval.start_date:
+            interval = Interval(opened, interval.end_date, "day")  # `…日前开展，展期至9月30日`: open now, until then
+        if v.DEADLINE_WORDS.search(title) and date.text.startswith(v.FROM_TODAY) \
+                and date.interval.end_date > date.interval.start_date:
+            title, category = v.CALL_SUFFIX.sub("", title) + "截止", "deadline"  # `征片自即日起至7月15日`
+        events.append(sentence.event(title, category, interval, place, "cancelled" if cancelled else "confirmed"))
+    return events
+
+
+def _severally(sentence: Sentence, masked: str, dates: list[DateMatch], names: list[Name]) -> list[Event]:
+    """`…运动会分别于6月10日、17日在市南区、市北区举行`: one event per date, at its place."""
+    full = [n for n in names if not is_bare(n)]
+    places = v.PLACE_LIST.search(masked)
+    if len(dates) < 2 or len(full) != 1 or not places or not v.SEVERALLY.search(masked):
+        return []
+    where = [p for p in v.DESTINATION_SPLIT.split(places.group("places")) if p and MASK not in p]
+    if len(where) != len(dates):
+        return []
+    name = full[0]
+    return [sentence.event(f"{name.title}({place})", name.category, date.interval, place)
+            for date, place in zip(dates, where, strict=True)]
+
+
+def _opens_registration(sentence: Sentence, date: DateMatch, name: Name) -> bool:
+    """`大赛即日起开始报名`: the day a contest opens its registration is not the contest's day
+    (a call for entries that is itself the event, `…作品征集活动即日起启动`, is)."""
+    return (date.text.startswith(v.FROM_TODAY) and date.interval.start == date.interval.end
+            and bool(v.DEADLINE_WORDS.search(sentence.text)) and not v.DEADLINE_WORDS.search(name.title))
+
+
+class _NameChooser:
+    """Which name a date belongs to: in its clause, else the next clause, else the one before.
+
+    Names are grouped by clause once, so choosing is a lookup per date, not a scan of the sentence.
+    """
+
+    def __init__(self, sentence: Sentence, names: list[Name]) -> None:
+        self.sentence = sentence
+        self.names = names
+        self.taken: set[int] = set()
+        self.by_clause: dict[int, list[Name]] = {}
+        for name in names:
+            self.by_clause.setdefault(sentence.clause_of(name.start), []).append(name)
+        self.dated = Counter(sentence.clause_of(d.start) for d in sentence.dates if usable(d))
+
+    def take(self, name: Name) -> None:
+        self.taken.add(id(name))
+
+    def name_for(self, date: DateMatch) -> Name | None:
+        sentence = self.sentence
+        clause = sentence.clause_of(date.start)
+        for wanted in (clause, clause + 1, clause - 1):
+            if wanted != clause and self.dated[wanted]:
+                continue  # the next clause's name belongs to that clause's own date
+            here = [n for n in self.by_clause.get(wanted, ()) if id(n) not in self.taken]
+            if here:
+                return min(here, key=lambda n: (is_bare(n) and not n.refers_back, abs(n.start - date.start)))
+        if date.cue == Cue.POSTPONED or v.HAPPENING_VERBS.match(sentence.text, date.end - sentence.start):
+            before = [n for n in self.names if id(n) not in self.taken and n.end <= date.start and not is_bare(n)]
+            return before[-1] if before else None  # `…展览会，经组委会研究，将推迟到7月3日至7日…举办`
+        return None
+
+
+def _clause_text(sentence: Sentence, masked: str, date: DateMatch, name: Name) -> str:
+    """The clauses from the date's or name's to the one after: where the verb saying it happens stands."""
+    lo = min(date.start, name.start) - sentence.start
+    hi = max(date.end, name.end) - sentence.start
+    breaks = sentence.masked_breaks
+    before = bisect.bisect_left(breaks, (lo, 0)) - 1
+    left = breaks[before][1] if before >= 0 and breaks[before][1] <= lo else 0
+    after = bisect.bisect_left(breaks, (hi, 0))
+    right = breaks[after + 1][0] if after + 1 < len(breaks) else len(masked)  # the verb may stand in the next clause
+    return masked[left:right]
+
+
+def _tied(masked: str, name: Name, sentence: Sentence) -> bool:
+    after = masked[name.end - sentence.start:name.end - sentence.start + 30]
+    return bool(re.match(r"\s*(?:[\x00\s]*(?:在[^，。]{1,20})?)(?:举行|召开|举办|开幕|启动)", after))
+
+

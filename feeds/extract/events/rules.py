@@ -1,0 +1,80 @@
+"""The event rules in the order they run, each a named record with what it produces and an example.
+
+Sentence rules read one sentence at a time and see what the rules before them found in it;
+article passes then run over all the events of the article, in order. `extract_events` runs
+these lists and nothing else, so the order of the passes is the order written here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ...models import Article, Event
+from .deadlines import calls_with_deadlines, deadlines
+from .merge import one_per_name
+from .missions import trade_missions
+from .named import named_events
+from .names import Name
+from .places import fill_places
+from .sentences import Sentence
+
+
+@dataclass
+class SentenceScope:
+    """What a sentence rule sees: the sentence, its names, the names of the sentences before, its article,
+    and what the rules before it found in this sentence (by rule name)."""
+
+    sentence: Sentence
+    article: Article
+    names: list[Name]
+    known: list[Name]
+    found: dict[str, list[Event]] = field(default_factory=dict)
+
+    def found_before(self) -> list[Event]:
+        return [event for events in self.found.values() for event in events]
+
+
+@dataclass(frozen=True)
+class SentenceRule:
+    name: str
+    produces: str
+    example: str
+    find: Callable[[SentenceScope], list[Event]]
+
+
+@dataclass(frozen=True)
+class ArticlePass:
+    name: str
+    does: str
+    example: str
+    apply: Callable[[list[Event], Article], list[Event]]
+
+
+def _named(scope: SentenceScope) -> list[Event]:
+    if scope.found.get("trade-mission"):
+        return []  # the mission is the sentence's event; its destinations are no names
+    return named_events(scope.sentence, scope.names, scope.known, scope.found.get("deadline", []))
+
+
+SENTENCE_RULES: tuple[SentenceRule, ...] = (
+    SentenceRule("deadline", "deadline: the day something is due, titled with what is due",
+                 "征集活动即日起启动，截止日期为2023年1月20日。",
+                 lambda scope: deadlines(scope.sentence, scope.article, scope.known, scope.names)),
+    SentenceRule("trade-mission", "trade_mission: one per destination, paired with the dates in order",
+                 "拟于2022年12月26日—30日、2023年1月10日—14日，分别组织企业赴韩国、日本开展商务促进活动。",
+                 lambda scope: trade_missions(scope.sentence)),
+    SentenceRule("named-event", "an event of its head word's category on the date of its clause",
+                 "2022世界工业互联网产业大会将于2022年11月29日至30日在青岛举办。", _named),
+)
+"""Run in this order on every sentence that is not part of a listing."""
+
+ARTICLE_PASSES: tuple[ArticlePass, ...] = (
+    ArticlePass("call-with-deadline", "a call opened today becomes a deadline running to the date given after it",
+                "作品征集活动即日起启动。截止时间为2023年1月20日。", calls_with_deadlines),
+    ArticlePass("one-per-name", "keeps one event per name, widened by later mentions",
+                "青岛国际茶叶博览会11月29日开幕。青岛国际茶叶博览会11月29日至12月1日在国际会展中心举行。", one_per_name),
+    ArticlePass("places-elsewhere", "a place from another sentence about the event, or from its name",
+                "青岛国际啤酒节8月10日开幕。青岛国际啤酒节在西海岸新区举办。", fill_places),
+)
+"""Run in this order over all the events of an article."""
