@@ -62,3 +62,11 @@ def test_the_extraction_runs_without_flask_or_sqlite_loaded():
             " print(sorted(m for m in ('flask', 'sqlite3', 'sqlite_utils') if m in sys.modules))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"
+
+
+def test_every_category_and_status_has_its_names_in_one_table():
+    from feeds.models import CATEGORIES, STATUSES
+    from feeds.present.common import CATEGORY_NAMES, STATUS_NAMES
+
+    assert list(CATEGORY_NAMES) == list(CATEGORIES)
+    assert set(STATUSES) <= set(STATUS_NAMES)

@@ -9,17 +9,26 @@ from urllib.parse import quote
 
 from ..models import TZ, Mention, StoredEvent
 
-CATEGORY_LABELS = {
-    "conference": "会议",
-    "fair": "展会",
-    "exhibition": "展览",
-    "trade_mission": "经贸出访",
-    "deadline": "截止日期",
-    "competition": "比赛",
-    "festival": "节庆活动",
-    "other": "其他",
+CATEGORY_NAMES: dict[str, tuple[str, str]] = {
+    "conference": ("会议", "Conference"),
+    "fair": ("展会", "Fair"),
+    "exhibition": ("展览", "Exhibition"),
+    "trade_mission": ("经贸出访", "Trade mission"),
+    "deadline": ("截止日期", "Deadline"),
+    "competition": ("比赛", "Competition"),
+    "festival": ("节庆活动", "Festival"),
+    "other": ("其他", "Other"),
 }
-STATUS_LABELS = {"confirmed": "已确认", "tentative": "待定", "cancelled": "已取消"}
+"""Every category's name in Chinese and English: the one table pages, calendars and feeds read."""
+STATUS_NAMES: dict[str, tuple[str, str]] = {
+    "confirmed": ("已确认", "Confirmed"),
+    "tentative": ("待定", "Tentative"),
+    "cancelled": ("已取消", "Cancelled"),
+    "postponed": ("已延期", "Postponed"),
+}
+"""Every status's name in Chinese and English."""
+CATEGORY_LABELS = {category: zh for category, (zh, _) in CATEGORY_NAMES.items()}
+STATUS_LABELS = {status: zh for status, (zh, _) in STATUS_NAMES.items()}
 CANCELLED_PREFIX = "[已取消] "
 MONTH_SUFFIX = "（日期待定）"
 _WEEKDAYS = "一二三四五六日"

@@ -11,7 +11,7 @@ import datetime as dt
 from werkzeug.datastructures import LanguageAccept
 
 from ..models import StoredEvent
-from .common import CATEGORY_LABELS, first_day, last_day, timed_end, timed_start, when_text
+from .common import CATEGORY_NAMES, STATUS_NAMES, first_day, last_day, timed_end, timed_start, when_text
 
 LANGUAGES = ("zh", "en")
 DEFAULT = "zh"
@@ -28,6 +28,7 @@ _MONTHS_EN = (
 """Spelled out rather than taken from `calendar`, whose names follow the server's locale."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    **{f"status.{status}": names for status, names in STATUS_NAMES.items()},
     # chrome
     "tagline": (
         "报纸文章中的会议、展会、活动与截止日期",
@@ -141,10 +142,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "nav.interactive": ("交互式视图", "Interactive view"),
     # statuses
-    "status.cancelled": ("已取消", "Cancelled"),
-    "status.tentative": ("待定", "Tentative"),
-    "status.postponed": ("已延期", "Postponed"),
-    "status.confirmed": ("已确认", "Confirmed"),
     # embed
     "embed.title": ("嵌入日历", "Embed the calendar"),
     "embed.intro": (
@@ -204,21 +201,9 @@ def gettext(lang: str, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-CATEGORY_NAMES_EN = {
-    "conference": "Conference",
-    "fair": "Fair",
-    "exhibition": "Exhibition",
-    "trade_mission": "Trade mission",
-    "deadline": "Deadline",
-    "competition": "Competition",
-    "festival": "Festival",
-    "other": "Other",
-}
-
-
 def category_name(category: str, lang: str) -> str:
-    names = CATEGORY_NAMES_EN if lang == "en" else CATEGORY_LABELS
-    return names.get(category, category)
+    zh, en = CATEGORY_NAMES.get(category, (category, category))
+    return en if lang == "en" else zh
 
 
 def weekday_short(index: int, lang: str) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 from flask import Blueprint, Response, g, request, url_for
 from markupsafe import Markup
 
-from ..models import Selection, StoredEvent
+from ..models import CATEGORIES, Selection, StoredEvent
 from ..present import i18n
 from ..present.event_page import display_status
 from . import clock
@@ -72,7 +72,7 @@ def _template_globals() -> dict[str, Any]:
         "page_url": page_url,
         "lang_url": lang_url,
         "filter_url": filter_url,
-        "categories": [(key, i18n.category_name(key, lang)) for key in i18n.CATEGORY_NAMES_EN],
+        "categories": [(key, i18n.category_name(key, lang)) for key in CATEGORIES],
     }
 
 
