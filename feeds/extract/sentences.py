@@ -26,6 +26,23 @@ CLAUSE_START = re.compile(r"[，,。；;：:！？!?\n]")
 """Any clause or sentence boundary, clock colons included: how far back the words before a date reach."""
 
 
+QUOTED = re.compile(r"“[^“”\n]{0,60}”|《[^《》\n]{0,60}》")
+"""A quotation or a title in book marks: a comma inside `“未来，与你面对面”` parts no clause."""
+
+
+def clause_breaks(text: str) -> list[tuple[int, int]]:
+    """The clause breaks of a sentence as (start, end), leaving out those inside quotes and book titles."""
+    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    breaks, q = [], 0
+    for m in CLAUSE_BREAK.finditer(text):
+        while q < len(quoted) and quoted[q][1] <= m.start():
+            q += 1
+        if q < len(quoted) and quoted[q][0] < m.start():
+            continue
+        breaks.append((m.start(), m.end()))
+    return breaks
+
+
 def sentence_ends(text: str) -> list[int]:
     """The offsets of every SENTENCE_END in `text`, for `sentence_index`."""
     return [m.start() for m in SENTENCE_END.finditer(text)]

@@ -48,7 +48,7 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
             continue
         chooser.take(name)
         named_before = [n for n in full_names if n.start < name.start]
-        title = full_title(name, known + named_before)
+        title = full_title(name, known + named_before) or _organiser_title(sentence, name)
         if title is None:
             continue
         place = location_of(without(masked, name.start - sentence.start, name.end - sentence.start))
@@ -114,7 +114,27 @@ class _NameChooser:
         if date.cue == Cue.POSTPONED or v.HAPPENING_VERBS.match(sentence.text, date.end - sentence.start):
             before = [n for n in self.names if id(n) not in self.taken and n.end <= date.start and not is_bare(n)]
             return before[-1] if before else None  # `…展览会，经组委会研究，将推迟到7月3日至7日…举办`
+        if self.leads(date):
+            later = [n for n in self.names if id(n) not in self.taken and n.start > date.end
+                     and not self.dated[sentence.clause_of(n.start)] and not (is_bare(n) and not n.refers_back)]
+            return later[0] if later else None  # `11月4日、5日，由…主办的“…工作坊”活动于北京举办`
         return None
+
+    def leads(self, date: DateMatch) -> bool:
+        """A date that opens its sentence (`10月15日-16日，…`) governs all of it, not only its clause."""
+        first = next((d for d in self.sentence.dates if usable(d)), None)
+        opening = self.sentence.text[:date.start - self.sentence.start]
+        return date is first and not opening.strip(" \u3000\n") and self.sentence.clause_of(date.start) == 0
+
+
+def _organiser_title(sentence: Sentence, name: Name) -> str | None:
+    """`最高人民法院今天召开新闻发布会`: a bare head takes its title from who holds it."""
+    if not is_bare(name) or name.refers_back:
+        return None
+    before = sentence.masked[:name.start - sentence.start]
+    breaks = [end for _, end in sentence.masked_breaks if end <= len(before)]
+    holder = v.ORGANISER_BEFORE.search(before, breaks[-1] if breaks else 0)
+    return holder.group("who") + name.title if holder else None
 
 
 def _clause_text(sentence: Sentence, masked: str, date: DateMatch, name: Name) -> str:

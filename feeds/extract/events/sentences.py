@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ...models import Cue, DateKind, DateMatch, Event, Interval
-from ..sentences import CLAUSE_BREAK, SENTENCE
+from ..sentences import SENTENCE, clause_breaks
 
 MASK = "\x00"
 
@@ -25,7 +25,7 @@ class Sentence:
     @cached_property
     def clause_breaks(self) -> list[int]:
         """Where the sentence's clause breaks stand, relative to its start."""
-        return [m.start() for m in CLAUSE_BREAK.finditer(self.text)]
+        return [start for start, _ in clause_breaks(self.text)]
 
     @cached_property
     def masked(self) -> str:
@@ -35,7 +35,7 @@ class Sentence:
     @cached_property
     def masked_breaks(self) -> list[tuple[int, int]]:
         """The clause breaks of `masked`, as (start, end) relative to the sentence's start."""
-        return [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(self.masked)]
+        return clause_breaks(self.masked)
 
     def clause_of(self, position: int) -> int:
         """The index of the clause the article offset `position` stands in."""
@@ -49,10 +49,15 @@ class Sentence:
 
 
 def split_sentences(text: str, dates: list[DateMatch], published: dt.date | None = None) -> list[Sentence]:
-    result = []
+    """The article's sentences, each with the dates that start in it (`dates` in text order)."""
+    result, i = [], 0
     for m in SENTENCE.finditer(text):
-        inside = [d for d in dates if m.start() <= d.start < m.end()]
-        result.append(Sentence(m.group(0), m.start(), m.end(), inside, published))
+        while i < len(dates) and dates[i].start < m.start():
+            i += 1
+        first = i
+        while i < len(dates) and dates[i].start < m.end():
+            i += 1
+        result.append(Sentence(m.group(0), m.start(), m.end(), dates[first:i], published))
     return result
 
 

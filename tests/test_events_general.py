@@ -1,0 +1,34 @@
+"""Events in news written elsewhere: capabilities that generalise beyond the pages we wrote.
+
+Every sentence here is our own, in the style of the papers the real-text sets come from.
+"""
+
+import datetime as dt
+
+from feeds.extract.pipeline import extract_page
+
+PUBLISHED = dt.date(2026, 6, 10)
+
+
+def events_of(text: str, published: dt.date = PUBLISHED) -> list[tuple[str, str, str]]:
+    return [(e.title, e.interval.start.isoformat(), e.interval.end.isoformat())
+            for result in extract_page(text, published) for e in result.events]
+
+
+def test_a_comma_inside_a_quoted_theme_parts_no_clause():
+    found = events_of("6月20日至22日，以“开放，合作，共赢”为主题的2026青岛国际海洋装备博览会将在青岛国际会展中心举行。")
+    assert found == [("2026青岛国际海洋装备博览会", "2026-06-20", "2026-06-22")]
+
+
+def test_a_date_that_opens_the_sentence_governs_a_name_clauses_later():
+    found = events_of("6月12日，由市商务局主办、市跨境电商协会承办的“2026跨境电商发展论坛”于西海岸新区举办。")
+    assert found == [("2026跨境电商发展论坛", "2026-06-12", "2026-06-12")]
+
+
+def test_a_bare_press_conference_is_titled_by_the_body_that_holds_it():
+    found = events_of("市商务局今天召开新闻发布会，介绍今年外贸形势。")
+    assert found == [("市商务局新闻发布会", "2026-06-10", "2026-06-10")]
+
+
+def test_a_bare_head_with_no_holder_stays_out():
+    assert events_of("今天上午召开了新闻发布会，介绍有关情况。") == []
