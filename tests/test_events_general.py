@@ -32,3 +32,19 @@ def test_a_bare_press_conference_is_titled_by_the_body_that_holds_it():
 
 def test_a_bare_head_with_no_holder_stays_out():
     assert events_of("今天上午召开了新闻发布会，介绍有关情况。") == []
+
+
+def test_a_headline_run_into_its_wire_dateline_is_cut_off():
+    from feeds.extract.articles import split_articles
+
+    [article] = split_articles("海洋装备博览会下月开幕新华社青岛6月9日电 (记者王海) 2026海洋装备博览会将于7月8日开幕。")
+    assert (article.headline, article.dateline) == ("海洋装备博览会下月开幕", "新华社青岛6月9日电 (记者王海)")
+    assert article.body == "2026海洋装备博览会将于7月8日开幕。"
+
+
+def test_a_portal_dateline_with_a_chinese_numeral_date_is_a_dateline_too():
+    from feeds.extract.articles import split_articles
+
+    [article] = split_articles("市民文化节闭幕中新社青岛六月九日电第五届市民文化节今天闭幕。")
+    assert article.dateline == "中新社青岛六月九日电"
+    assert article.body == "第五届市民文化节今天闭幕。"

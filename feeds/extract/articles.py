@@ -22,6 +22,15 @@ DATELINE = re.compile(
     )\s*""",
     re.VERBOSE,
 )
+AGENCIES = (r"新华社|中新社|中新网|新华网|人民网|央视网|国际在线|中国日报网|环球网|澎湃新闻|新浪[\u4e00-\u9fff]{0,2}|"
+            r"搜狐[\u4e00-\u9fff]{0,2}|网易[\u4e00-\u9fff]{0,2}|腾讯[\u4e00-\u9fff]{0,2}|凤凰网|本报|本刊")
+INLINE_DATELINE = re.compile(
+    rf"(?:{AGENCIES})(?:[\u4e00-\u9fff]{{2,8}}?)?"
+    r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三十][一二三四五六七八九十]?)日)?[讯电]"
+    r"(?:\s*[(（](?:记者|通讯员)[^()（）]{1,20}[)）])?\s*")
+"""A dateline inside a run-on line (`…进口设限新华社北京7月2日电 (记者雷敏) 针对…`): the headline stands before it."""
+INLINE_DATELINE_REACH = 80
+"""How far into its line a dateline may stand; a headline is not longer."""
 BYLINE = re.compile(r"^(?:□|\(?(?:本报)?(?:记者|通讯员)[^。，,()（）]{1,30}报道\)?$|通讯员[^。，,]{1,12}$)")
 PULL_QUOTE = ("■", "▲", "◆")
 """Pull quotes and captions repeat the article or describe a photo: not part of any body."""
@@ -82,7 +91,14 @@ def split_articles(page: str) -> list[Article]:
                     current = start_new()
                 current.byline = line
             else:
-                dateline = DATELINE.match(line)
+                inline = INLINE_DATELINE.search(line, 1, INLINE_DATELINE_REACH)
+                if inline and not TERMINAL_PUNCTUATION.search(line, 0, inline.start()) \
+                        and not current.body and not current.dateline:
+                    pending.append(line[:inline.start()].strip())  # the headline the page ran into the dateline
+                    line = line[inline.start():]
+                    dateline = INLINE_DATELINE.match(line)
+                else:
+                    dateline = DATELINE.match(line)
                 if dateline:
                     if current.body or current.dateline:
                         current = start_new()
