@@ -48,3 +48,34 @@ def test_a_portal_dateline_with_a_chinese_numeral_date_is_a_dateline_too():
     [article] = split_articles("市民文化节闭幕中新社青岛六月九日电第五届市民文化节今天闭幕。")
     assert article.dateline == "中新社青岛六月九日电"
     assert article.body == "第五届市民文化节今天闭幕。"
+
+
+def test_an_event_known_by_its_latin_name_opens():
+    found = events_of("6月12日，2026ChinaJoy正式开幕，数百家厂商参展。")
+    assert found == [("2026ChinaJoy", "2026-06-12", "2026-06-12")]
+
+
+def test_a_latin_name_with_its_stage_is_a_competition():
+    [(title, start, _)] = events_of("明天MSI小组赛将在上海正式开始。")
+    assert (title, start) == ("MSI小组赛", "2026-06-11")
+
+
+def test_a_venue_in_latin_letters_is_no_event():
+    assert events_of("电影《海风》6月20日晚在中环Palace IFC举行首映礼。") == []
+    assert events_of("发布会6月20日在IFC举行。") == []
+
+
+def test_a_name_with_tong_xun_is_not_cut_at_xun():
+    [(title, _, _)] = events_of("将在6月的MWC世界移动通讯大会上发布新机。")
+    assert title == "MWC世界移动通讯大会"
+
+
+def test_open_heads_a_dialogue_a_gala_and_a_topic_show():
+    assert events_of("第三次中日经济高层对话6月9日在东京举行。")[0][0] == "第三次中日经济高层对话"
+    assert events_of("6月9日晚，2026红人榜颁奖盛典在北京举行。")[0][0] == "2026红人榜颁奖盛典"
+    assert events_of("在6月9日广州第一场留学展上，记者看到不少家长。")[0][0] == "广州第一场留学展"
+
+
+def test_a_head_inside_a_quoted_title_is_at_the_gathering():
+    found = events_of("6月9日，协会秘书长在“城市燃气发展座谈会”上表示，行业将进一步开放。")
+    assert found == [("城市燃气发展座谈会", "2026-06-09", "2026-06-09")]

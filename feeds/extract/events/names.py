@@ -52,6 +52,12 @@ def find_names(sentence: Sentence) -> list[Name]:
         if v.FIXTURE_HEAD.fullmatch(head.group(0)):
             title, category = _fixture_title(title, masked, left, head.end()), "competition"
         names.append(Name(title, head.group(0), start, end, category, refers_back))
+    for m in v.LATIN_NAME.finditer(masked):
+        if masked.isascii():
+            break  # English text has its own names below
+        title = m.group("name") + (m.group("part") or "")
+        names.append(Name(title, "", sentence.start + m.start("name"), sentence.start + m.start("name") + len(title),
+                          v.LATIN_PART_CATEGORY.get(m.group("part") or "", "other")))
     for m in v.ENGLISH_SUBJECT.finditer(masked):
         if not v.ENGLISH_NAME.fullmatch(m.group("name").strip()):
             title = m.group("name").strip()
