@@ -79,3 +79,12 @@ def test_open_heads_a_dialogue_a_gala_and_a_topic_show():
 def test_a_head_inside_a_quoted_title_is_at_the_gathering():
     found = events_of("6月9日，协会秘书长在“城市燃气发展座谈会”上表示，行业将进一步开放。")
     assert found == [("城市燃气发展座谈会", "2026-06-09", "2026-06-09")]
+
+
+def test_a_traditional_page_is_read_in_simplified_and_given_back_as_printed():
+    page = "本報台北6月9日訊 第十屆臺北國際書展將於6月20日至23日在世貿中心舉行，週六開放夜場。"
+    [result] = extract_page(page, PUBLISHED)
+    assert result.article.dateline.startswith("本報台北6月9日訊")
+    assert [(e.title, e.interval.start.isoformat(), e.location) for e in result.events] == [
+        ("第十屆臺北國際書展", "2026-06-20", "世貿中心")]
+    assert result.events[0].evidence.startswith("第十屆臺北國際書展將於")

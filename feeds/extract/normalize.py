@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
@@ -48,6 +50,57 @@ def to_simplified(text: str) -> str:
     return converted if len(converted) == len(text) else text  # a length change would break offsets
 
 
+@dataclass(frozen=True)
+class ScriptMap:
+    """How the page printed what it is read as: matching runs on simplified text, and what is shown
+    (titles, places, evidence, the article) goes back to the characters as printed."""
+
+    page: str
+    """The normalized page, in simplified characters."""
+    printed: str
+    """The same page, character for character, as printed."""
+    characters: dict[str, str]
+    """For text made up by the rules (`…新闻发布会`, `…截止`): the printed form the page uses most per character."""
+
+    def restore(self, text: str) -> str:
+        """`text` as the page printed it: from where it stands in the page, else character by character."""
+        at = self.page.find(text) if text else -1
+        if at >= 0:
+            return self.printed[at:at + len(text)]
+        return "".join(self.characters.get(ch, ch) for ch in text)
+
+    def restore_block(self, text: str) -> str:
+        """A body made of the page's paragraphs, each restored where it stands."""
+        return "\n\n".join(self.restore(piece) for piece in text.split("\n\n"))
+
+
+def script_map(page: str, printed: str, simplified: str) -> ScriptMap | None:
+    """The way back from the normalized `page` to the characters `printed` (before `simplified`, its
+    one-for-one conversion, was joined into `page`); None for a page printed in simplified characters."""
+    if printed == simplified:
+        return None
+    seen: dict[str, Counter] = {}
+    for original, plain in zip(printed, simplified, strict=True):
+        seen.setdefault(plain, Counter())[original] += 1  # unchanged ones count too: 周 may stay 周 or be 週
+    characters = {plain: counts.most_common(1)[0][0] for plain, counts in seen.items()
+                  if counts.most_common(1)[0][0] != plain}
+    return ScriptMap(page, _aligned(page, printed, simplified, characters), characters)
+
+
+def _aligned(page: str, printed: str, simplified: str, characters: dict[str, str]) -> str:
+    """`page` in printed characters: joining lines only drops or adds white space, so one walk aligns them."""
+    out, j = [], 0
+    for ch in page:
+        while j < len(simplified) and simplified[j] != ch and simplified[j].isspace():
+            j += 1  # white space the joining dropped
+        if j < len(simplified) and simplified[j] == ch:
+            out.append(printed[j])
+            j += 1
+        else:
+            out.append(characters.get(ch, ch))  # white space the joining added
+    return "".join(out)
+
+
 def _reads_traditional(sample: str) -> bool:
     converted = _converter().convert(sample)
     if len(converted) != len(sample):
@@ -59,12 +112,18 @@ def _reads_traditional(sample: str) -> bool:
 
 def normalize(text: str) -> str:
     """Unicode NFKC, simplified Chinese, paragraphs rejoined where OCR or layout broke them."""
+    return normalize_page(text)[0]
+
+
+def normalize_page(text: str) -> tuple[str, ScriptMap | None]:
+    """`normalize(text)`, and the way back to the page's own characters when it was printed in traditional."""
     text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     text = CONTROL.sub("", text)
-    text = to_simplified(text)
-    paragraphs = [_join_lines(p) for p in BLANK_LINES.split(text.strip())]
-    return "\n\n".join(_join_paragraphs([p for p in paragraphs if p]))
+    simplified = to_simplified(text)
+    paragraphs = [_join_lines(p) for p in BLANK_LINES.split(simplified.strip())]
+    page = "\n\n".join(_join_paragraphs([p for p in paragraphs if p]))
+    return page, script_map(page, text, simplified)
 
 
 def _join_lines(paragraph: str) -> str:

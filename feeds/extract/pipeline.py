@@ -3,20 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
-from ..models import ArticleEvents
+from ..models import Article, ArticleEvents, Event
 from .articles import split_articles
 from .events import extract_events
-from .normalize import normalize
+from .normalize import ScriptMap, normalize_page
 from .published import find_publication_date
 
 
 def extract_page(text: str, published: dt.date | None = None) -> list[ArticleEvents]:
-    """Every article of a page with the events it reports; pure, no I/O."""
-    page = normalize(text)
-    articles = split_articles(page)
+    """Every article of a page with the events it reports; pure, no I/O.
+
+    A page printed in traditional characters is read in simplified ones and given back as printed."""
+    page, script = normalize_page(text)
     results = []
-    for article in articles:
+    for article in split_articles(page):
         article.published = find_publication_date(article, page, given=published)
-        results.append(ArticleEvents(article, extract_events(article)))
+        events = extract_events(article)
+        results.append(ArticleEvents(article, events) if script is None else _as_printed(article, events, script))
     return results
+
+
+def _as_printed(article: Article, events: list[Event], script: ScriptMap) -> ArticleEvents:
+    """The article and its events in the characters the page printed (offsets are unchanged: one for one)."""
+    printed = replace(article, headline=script.restore(article.headline), body=script.restore_block(article.body),
+                      subheadlines=[script.restore(s) for s in article.subheadlines],
+                      byline=script.restore(article.byline), dateline=script.restore(article.dateline))
+    return ArticleEvents(printed, [replace(e, title=script.restore(e.title), location=script.restore(e.location),
+                                           evidence=script.restore(e.evidence)) for e in events])

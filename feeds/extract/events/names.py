@@ -55,6 +55,8 @@ def find_names(sentence: Sentence) -> list[Name]:
     for m in v.LATIN_NAME.finditer(masked):
         if masked.isascii():
             break  # English text has its own names below
+        if m.group("name").strip("0123456789 ") in v.LATIN_COMMON_WORDS:
+            continue
         title = m.group("name") + (m.group("part") or "")
         names.append(Name(title, "", sentence.start + m.start("name"), sentence.start + m.start("name") + len(title),
                           v.LATIN_PART_CATEGORY.get(m.group("part") or "", "other")))

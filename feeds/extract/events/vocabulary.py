@@ -110,6 +110,9 @@ LATIN_NAME = re.compile(
     r"(?=\s*(?:正式|隆重|将|即将|于|在[^，,。]{0,10})?\s*(?:开幕|举行|召开|举办|开展|开赛|启幕|闭幕|落幕)"
     r"|\s*(?P<part>小组赛|淘汰赛|决赛|总决赛|开幕式|大会|展会|博览会|峰会|论坛))")
 """`2019ChinaJoy正式开幕`, `MSI小组赛`: an event known by its Latin-script name inside Chinese text."""
+LATIN_COMMON_WORDS = {"MALL", "PLAZA", "CITY", "PARK", "CBD", "APP", "KTV", "CLUB", "CENTER", "CENTRE", "HOTEL",
+                      "TOWER", "IFC", "VIP", "LED", "LOGO", "TV", "CEO"}
+"""Latin words in a Chinese text that name a place or a thing, not an event (`海天MALL举行`)."""
 LATIN_PART_CATEGORY = {"小组赛": "competition", "淘汰赛": "competition", "决赛": "competition",
                        "总决赛": "competition", "大会": "conference", "峰会": "conference", "论坛": "conference",
                        "展会": "fair", "博览会": "fair"}
