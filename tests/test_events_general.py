@@ -88,3 +88,20 @@ def test_a_traditional_page_is_read_in_simplified_and_given_back_as_printed():
     assert [(e.title, e.interval.start.isoformat(), e.location) for e in result.events] == [
         ("第十屆臺北國際書展", "2026-06-20", "世貿中心")]
     assert result.events[0].evidence.startswith("第十屆臺北國際書展將於")
+
+
+def test_an_english_wire_dateline_with_the_agency_in_brackets():
+    from feeds.extract.articles import split_articles
+
+    [article] = split_articles("Taipei, June 9 (CNA) The city will hold a book fair next week.")
+    assert article.dateline == "Taipei, June 9 (CNA)"
+
+
+def test_a_lower_case_gathering_is_titled_by_who_holds_it():
+    found = events_of("The chipmaker TSMC will hold an investor conference on June 18 to detail its results.")
+    assert found == [("TSMC investor conference", "2026-06-18", "2026-06-18")]
+
+
+def test_a_ceremony_belongs_to_the_event_whose_it_is():
+    [(title, start, _)] = events_of("Athletes marched at the Asian Masters Games' opening ceremony on June 20.")
+    assert (title, start) == ("Asian Masters Games opening ceremony", "2026-06-20")

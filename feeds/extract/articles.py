@@ -19,6 +19,7 @@ DATELINE = re.compile(
         [^\s,，。:：]{0,12}?(?:\d{1,2}月\d{1,2}日)?[^\s,，。]{0,6}?[讯电]      # place and date, 讯 or 电
       | [(（【][^()（）【】\n]{0,20}?报讯[)）】]                              # （青岛日报讯）【大公报讯】
       | [A-Z][A-Za-z .]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\(\w+\))?\s*(?:--|—|–)  # QINGDAO, March 5 --
+      | [A-Z][A-Za-z .]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\((?:CNA|Xinhua|AP|AFP|Reuters)\)  # Taipei, May 6 (CNA)
     )\s*""",
     re.VERBOSE,
 )

@@ -60,6 +60,12 @@ def find_names(sentence: Sentence) -> list[Name]:
         title = m.group("name") + (m.group("part") or "")
         names.append(Name(title, "", sentence.start + m.start("name"), sentence.start + m.start("name") + len(title),
                           v.LATIN_PART_CATEGORY.get(m.group("part") or "", "other")))
+    for m in v.ENGLISH_GENERIC.finditer(masked):
+        holder = v.ENGLISH_HOLDER.search(masked, max(0, m.start() - 80), m.start())
+        who = ((holder.group("who") or holder.group("owner")).strip() + " ") if holder else ""
+        title = who + m.group("head")
+        names.append(Name(title, "", sentence.start + m.start() - len(who), sentence.start + m.end(),
+                          "other" if m.group("head").endswith("ceremony") else "conference"))
     for m in v.ENGLISH_SUBJECT.finditer(masked):
         if not v.ENGLISH_NAME.fullmatch(m.group("name").strip()):
             title = m.group("name").strip()

@@ -139,9 +139,19 @@ ENGLISH_SUBJECT = re.compile(
     r"(?=(?:runs|opens|will (?:run|open|be held|take place)|takes place|is scheduled|kicks off)\b)")
 """`West Bund Art & Design 2018 runs Nov 8-11`: a capitalized subject that runs, opens or is held."""
 ENGLISH_CATEGORY = [(re.compile(rf"(?:{p})$"), c) for p, c in ENGLISH_HEADS]
+ENGLISH_GENERIC = re.compile(r"\b(?P<head>(?:press|news|investor|media)\s+(?:conference|briefing)"
+                             r"|(?:opening|closing|award|awards|signing)\s+ceremony)\b")
+"""Lower-case heads that name a gathering without a name of its own (`held a press conference Sunday`)."""
+ENGLISH_HOLDER = re.compile(
+    r"(?P<who>(?:[A-Z][\w&'.-]*\s+){1,6}?)(?:\([A-Z]{2,8}\)\s+)?(?:will\s+|is\s+to\s+)?"
+    r"(?:hold|holds|held|hosted|hosts|host|convened|is holding)\s+(?:a|an|its|the)\s+(?:\w+\s+)?$"
+    r"|(?P<owner>(?:[A-Z][\w&-]*\s+){0,5}[A-Z][\w&-]*)(?:'s|')\s+$")
+"""Who holds a lower-case gathering (`TSMC will hold an investor conference`), or whose it is (`the Games' opening
+ceremony`): its title."""
 ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|is held|was held|held|scheduled|"
                            r"opens|opened|kicks off|flocked|gathered|attended|drew|"
-                           r"kicked off|will open|runs|will run|starts|begins|closes|hosted|hosts|will host)\b", re.I)
+                           r"kicked off|will open|runs|will run|starts|begins|closes|hosted|hosts|will host|"
+                           r"hold|holds|holding|at (?:the|a|an|this year's))\b", re.I)
 
 VENUE_LABELED = re.compile(r"(?:地点|地址|会场|场地)\s*[:：为是]\s*(?P<place>[^，,。；;\s]{2,30})"
                            r"|(?:主会场|会场|主场地)(?:设在|设于|位于)(?P<seat>[^，,。；;\s]{2,30})")
