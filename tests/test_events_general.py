@@ -105,3 +105,19 @@ def test_a_lower_case_gathering_is_titled_by_who_holds_it():
 def test_a_ceremony_belongs_to_the_event_whose_it_is():
     [(title, start, _)] = events_of("Athletes marched at the Asian Masters Games' opening ceremony on June 20.")
     assert (title, start) == ("Asian Masters Games opening ceremony", "2026-06-20")
+
+
+def test_counts_questions_and_plain_adjectives_name_no_event():
+    assert events_of("本届运动会共有五场比赛6月12日举行。") == []
+    assert events_of("6月12日将举行哪些活动，记者进行了采访。") == []
+    assert events_of("6月12日，这两个会议在北京召开。") == []
+
+
+def test_a_shorter_name_for_the_event_on_its_day_is_the_same_event():
+    found = events_of("首轮中美战略与经济对话6月12日在华盛顿举行。6月12日的战略对话聚焦双边关系。")
+    assert found == [("首轮中美战略与经济对话", "2026-06-12", "2026-06-12")]
+
+
+def test_appearing_at_an_event_ends_its_name():
+    found = events_of("6月12日，主席现身第十届全国极限运动大赛，观看了比赛。")
+    assert [title for title, _, _ in found] == ["第十届全国极限运动大赛"]

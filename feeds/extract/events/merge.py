@@ -17,6 +17,8 @@ def one_per_name(events: list[Event], _article: Article) -> list[Event]:
     result: list[Event] = []
     for event in events:
         key = NAME_KEY.sub("", event.title)
+        if key not in seen and any(_shortens(key, k) and result[i].interval == event.interval for k, i in seen.items()):
+            continue  # `战略对话` after `首轮中美战略与经济对话` on the same day: the same event, named shorter
         if key not in seen:
             seen[key] = len(result)
             result.append(event)
@@ -31,3 +33,11 @@ def one_per_name(events: list[Event], _article: Article) -> list[Event]:
         elif wider:
             result[seen[key]] = replace(first, interval=event.interval, location=first.location or event.location)
     return result
+
+
+def _shortens(short: str, full: str) -> bool:
+    """`常委会议` shortens `十一届全国人大常委会第九次会议`: its characters stand in the full name, in order."""
+    if len(short) >= len(full) or len(short) < 2:
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in short)

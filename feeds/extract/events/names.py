@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from . import vocabulary as v
 from .sentences import MASK, Sentence
 
-COUNTED = re.compile(r"^(?:[\d一二三四五六七八九十两多几各]+(?:个|项|场|类)|各类|各项|.{0,12}等\d+个)")
+COUNTED = re.compile(r"^(?:(?:共有|共计|共|这|那)?[\d一二三四五六七八九十两多几各]+(?:个|项|场|类)"
+                     r"|各类|各项|.{0,12}等\d+个|哪些|哪个|什么|这些|那些)")
 """`22个竞赛`, `各类展会`: a count of events, not the name of one."""
 
 
@@ -150,8 +151,8 @@ def category_of(title: str) -> str:
 
 
 def bare_form(name: Name) -> str:
-    return re.sub(r"^(?:本届|此次|这次|本次|该|相关|新闻|有关|首届|一场|两场|三场|多场|本场|系列|大赛|赛事|The )", "",
-                  name.title)
+    return re.sub(r"^(?:本届|此次|这次|本次|该|相关|新闻|有关|首届|一场|两场|三场|多场|本场|系列|大赛|赛事|"
+                  r"正式|主要|重要|大型|其他|其它|所有|全部|The )", "", name.title)
 
 
 def is_bare(name: Name) -> bool:
