@@ -78,7 +78,21 @@ def find_names(sentence: Sentence) -> list[Name]:
             category = next(c for p, c in v.ENGLISH_CATEGORY if p.search(m.group("head")))
             names.append(Name(m.group(0).strip(), m.group("head"), sentence.start + m.start(),
                               sentence.start + m.end(), category))
-    return [n for n in names if not any(o is not n and o.start <= n.start and n.end <= o.end for o in names)]
+    return _outermost(names)
+
+
+def _outermost(names: list[Name]) -> list[Name]:
+    """The names no other name contains (`青岛国际啤酒节` keeps, its `啤酒节` goes), in one sorted sweep."""
+    order = sorted(range(len(names)), key=lambda i: (names[i].start, -names[i].end))
+    inside: set[int] = set()
+    reach = -1  # the furthest end of the names that start at or before this one
+    for k, i in enumerate(order):
+        name = names[i]
+        twin = k + 1 < len(order) and (names[order[k + 1]].start, names[order[k + 1]].end) == (name.start, name.end)
+        if reach >= name.end or twin:
+            inside.add(i)
+        reach = max(reach, name.end)
+    return [n for i, n in enumerate(names) if i not in inside]
 
 
 def _fixture_title(title: str, masked: str, left: int, head_end: int) -> str:
