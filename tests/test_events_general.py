@@ -61,7 +61,8 @@ def test_a_latin_name_with_its_stage_is_a_competition():
 
 
 def test_a_venue_in_latin_letters_is_no_event():
-    assert events_of("电影《海风》6月20日晚在中环Palace IFC举行首映礼。") == []
+    found = events_of("电影《海风》6月20日晚在中环Palace IFC举行首映礼。")
+    assert found == [("《海风》首映礼", "2026-06-20", "2026-06-20")]
     assert events_of("发布会6月20日在IFC举行。") == []
 
 
@@ -121,3 +122,21 @@ def test_a_shorter_name_for_the_event_on_its_day_is_the_same_event():
 def test_appearing_at_an_event_ends_its_name():
     found = events_of("6月12日，主席现身第十届全国极限运动大赛，观看了比赛。")
     assert [title for title, _, _ in found] == ["第十届全国极限运动大赛"]
+
+
+def test_dui_begins_a_dialogue_it_does_not_end_the_name():
+    found = events_of("主席将出席6月12日在罗马举行的八国集团同发展中国家领导人对话会议。")
+    assert [title for title, _, _ in found] == ["八国集团同发展中国家领导人对话会议"]
+
+
+def test_two_gatherings_joined_by_he_are_two_names():
+    from feeds.extract.events.names import find_names
+    from feeds.extract.events.sentences import Sentence
+
+    sentence = Sentence("两国元首将出席签字仪式和中意经贸论坛暨企业家洽谈会。", 0, 26, [])
+    assert [n.title for n in find_names(sentence)] == ["签字仪式", "中意经贸论坛暨企业家洽谈会"]
+
+
+def test_a_bare_press_event_is_titled_by_the_film_that_holds_it():
+    found = events_of("昨日，新片《海风》在北京举行记者会，主演悉数出席。")
+    assert found == [("《海风》记者会", "2026-06-09", "2026-06-09")]

@@ -134,7 +134,7 @@ def _organiser_title(sentence: Sentence, name: Name) -> str | None:
     before = sentence.masked[:name.start - sentence.start]
     breaks = [end for _, end in sentence.masked_breaks if end <= len(before)]
     holder = v.ORGANISER_BEFORE.search(before, breaks[-1] if breaks else 0)
-    return holder.group("who") + name.title if holder else None
+    return (holder.group("who") or holder.group("work")) + name.title if holder else None
 
 
 def _clause_text(sentence: Sentence, masked: str, date: DateMatch, name: Name) -> str:

@@ -124,7 +124,12 @@ def _name_start(masked: str, head_start: int) -> int:
                 break
             depth -= 1
         elif depth == 0:
-            if v.NAME_STOP_BEFORE.search(masked[max(0, i - 6):i]):
+            if ch in v.LIST_JOINERS and v.HEAD_BEFORE_JOINER.search(masked, max(0, i - 9), i - 1):
+                break  # `签字仪式和中意经贸论坛`: two events, not one name
+            stop = v.NAME_STOP_BEFORE.search(masked[max(0, i - 6):i])
+            if stop and masked[i:i + 1] in v.WORDS_GOING_ON.get(stop.group(0), ""):
+                stop = None  # `对话`: 对 begins a word here, it does not end the name
+            if stop:
                 if ch == "”" and _quote_opens_before(masked, i, head_start):
                     i = masked.rfind("“", 0, i)
                     continue

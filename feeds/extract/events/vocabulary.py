@@ -58,8 +58,10 @@ ORGANISER_BEFORE = re.compile(
     r"(?:^|(?<=[\x00\s，,]))(?:由)?(?P<who>[\u4e00-\u9fff]{2,16}?(?:部|局|委|委员会|厅|院|办|办公室|政府|中心|协会|学会|"
     r"商会|联合会|公司|集团|大学|学院|银行|法院|检察院|组委会|基金会|研究所|研究院|馆|社|会))"
     r"[\x00\s]*(?:今天|今日|昨天|昨日|明天|日前|近日|上午|下午|晚上|当天)*[\x00\s]*(?:在[^，,。\x00]{1,15}?)?"
-    r"(?:召开|举行|举办|组织召开|联合召开|主办)(?:了)?(?:一场|一次|首场|专场)?[\x00\s]*$")
-"""`最高人民法院今天召开新闻发布会`: the body that holds a bare `新闻发布会`, which titles it."""
+    r"(?:召开|举行|举办|组织召开|联合召开|主办)(?:了)?(?:一场|一次|首场|专场)?[\x00\s]*$"
+    r"|(?P<work>《[^《》]{1,20}》)[\x00\s]*(?:在[^，,。\x00]{1,15}?)?(?:举行|举办|召开)(?:了)?[\x00\s]*$")
+"""`最高人民法院今天召开新闻发布会`, `新片《保持通话》举行记者会`: who or what holds a bare `新闻发布会`,
+which titles it."""
 
 BARE_HEADS = {"开幕式", "仪式", "典礼", "会议", "活动", "大会", "展", "周", "节", "晚会", "论坛"}
 """Head words that are no name by themselves (`同日将举行开幕式`)."""
@@ -97,6 +99,13 @@ NAME_STOP = re.compile(
 """Where an event's name stops when read leftwards from its head word."""
 NAME_STOP_BEFORE = re.compile(f"(?:{NAME_STOP.pattern})$")
 """A stop that ends right where the name would continue."""
+
+WORDS_GOING_ON = {"对": "话接抗决"}
+"""A stop word that begins a word when one of these follows it (`领导人对话会议`): no stop there."""
+LIST_JOINERS = "和与及"
+HEAD_BEFORE_JOINER = re.compile(r"(?:仪式|典礼|论坛|峰会|大会|会议|博览会|展览会|洽谈会|发布会|研讨会|座谈会|晚会|"
+                                r"音乐会)$")
+"""`…签字仪式和中意经贸论坛`: a head word before 和 ends the name on its right."""
 
 TITLE_TRIM_LEFT = re.compile(r"^(?:[的了在于将和与及暨并]|[\s,，、]+)+")
 
