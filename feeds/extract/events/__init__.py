@@ -22,14 +22,18 @@ def extract_events(article: Article) -> list[Event]:
     sentences = split_sentences(article.body, dates, published.date)
     events, listed = listed_events(sentences, article)
     known_names: list[Name] = []
+    previous = None  # the sentence before, when it found no event
     for i, sentence in enumerate(sentences):
         names = find_names(sentence)
+        found: list[Event] = []
         if i not in listed:  # a listing's lines were read as a listing
-            scope = SentenceScope(sentence, article, names, known_names)
+            scope = SentenceScope(sentence, article, names, known_names, previous)
             for rule in SENTENCE_RULES:
                 scope.found[rule.name] = rule.find(scope)
-            events += scope.found_before()
+            found = scope.found_before()
+            events += found
         known_names += [n for n in names if n.head != n.title]
+        previous = None if found or i in listed else sentence
     for step in ARTICLE_PASSES:
         events = step.apply(events, article)
     return events

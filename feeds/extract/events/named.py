@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ...models import Cue, DateMatch, Event, Interval
 from . import vocabulary as v
@@ -61,6 +62,18 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
             title, category = v.CALL_SUFFIX.sub("", title) + "截止", "deadline"  # `征片自即日起至7月15日`
         events.append(sentence.event(title, category, interval, place, "cancelled" if cancelled else "confirmed"))
     return events
+
+
+def carried_date(previous: Sentence, sentence: Sentence) -> Sentence | None:
+    """`陈健2日表示…。陈健在…洽谈会新闻发布会上说`: a sentence with no date of its own that says where the
+    words before were spoken is read with the one day of the sentence before it, as if that day opened it."""
+    if any(usable(d) for d in sentence.dates) or not v.AT_GATHERING.search(sentence.masked):
+        return None
+    days = [d for d in previous.dates if usable(d)]
+    if len(days) != 1 or days[0].cue != Cue.NONE or days[0].interval.start_date != days[0].interval.end_date:
+        return None
+    lead = replace(days[0], start=sentence.start, end=sentence.start, parts=((sentence.start, sentence.start),))
+    return Sentence(sentence.text, sentence.start, sentence.end, [lead], sentence.published)
 
 
 def _severally(sentence: Sentence, masked: str, dates: list[DateMatch], names: list[Name]) -> list[Event]:

@@ -14,7 +14,7 @@ from ...models import Article, Event
 from .deadlines import calls_with_deadlines, deadlines
 from .merge import one_per_name
 from .missions import trade_missions
-from .named import named_events
+from .named import carried_date, named_events
 from .names import Name
 from .places import fill_places
 from .sentences import Sentence
@@ -29,6 +29,8 @@ class SentenceScope:
     article: Article
     names: list[Name]
     known: list[Name]
+    previous: Sentence | None = None
+    """The sentence before, when it found no event: its one date may be this sentence's."""
     found: dict[str, list[Event]] = field(default_factory=dict)
 
     def found_before(self) -> list[Event]:
@@ -57,6 +59,13 @@ def _named(scope: SentenceScope) -> list[Event]:
     return named_events(scope.sentence, scope.names, scope.known, scope.found.get("deadline", []))
 
 
+def _carried(scope: SentenceScope) -> list[Event]:
+    if scope.found_before() or scope.previous is None:
+        return []
+    sentence = carried_date(scope.previous, scope.sentence)
+    return named_events(sentence, scope.names, scope.known, []) if sentence else []
+
+
 SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("deadline", "deadline: the day something is due, titled with what is due",
                  "征集活动即日起启动，截止日期为2023年1月20日。",
@@ -66,6 +75,8 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
                  lambda scope: trade_missions(scope.sentence)),
     SentenceRule("named-event", "an event of its head word's category on the date of its clause",
                  "2022世界工业互联网产业大会将于2022年11月29日至30日在青岛举办。", _named),
+    SentenceRule("carried-date", "an event named in a sentence with no date, on the one day of the sentence before",
+                 "副局长2022年11月22日表示，外贸形势平稳。他在第二届贸易洽谈会新闻发布会上说，展位已满。", _carried),
 )
 """Run in this order on every sentence that is not part of a listing."""
 

@@ -100,6 +100,9 @@ NAME_STOP = re.compile(
 NAME_STOP_BEFORE = re.compile(f"(?:{NAME_STOP.pattern})$")
 """A stop that ends right where the name would continue."""
 
+AT_GATHERING = re.compile(r"在[^，,。]{0,40}?(?:会|坛|式|典礼)[”》]?上(?:说|表示|介绍|指出|透露|强调)"
+                          r"|\b(?:Speaking|speaking|said|told reporters) at (?:a|an|the)\b")
+"""`在…新闻发布会上说`, `Speaking at a news conference`: where the words reported were spoken."""
 WORDS_GOING_ON = {"对": "话接抗决"}
 """A stop word that begins a word when one of these follows it (`领导人对话会议`): no stop there."""
 LIST_JOINERS = "和与及"
