@@ -148,6 +148,25 @@ class Article:
         return self.body
 
 
+class EventFlag(StrEnum):
+    """Why a reader would hold an event's date less sure than one written out in full."""
+
+    TENTATIVE = "tentative"
+    """`拟于`, `初步定于`, `暂定`, `计划于`, `具体日期待定`: a plan, not a fixed date."""
+    YEAR_INFERRED = "year_inferred"
+    """The text gives no year: it comes from the publication date."""
+    RELATIVE = "relative"
+    """`明天`, `下周三`, `9日`: counted from the publication date."""
+    MONTH_ONLY = "month_only"
+    """Only the month is known."""
+    PUBLICATION_INFERRED = "publication_inferred"
+    """The publication date the relative date is counted from was itself inferred."""
+
+
+FLAG_DOUBT = {EventFlag.TENTATIVE: 0.3, EventFlag.YEAR_INFERRED: 0.1, EventFlag.RELATIVE: 0.1,
+              EventFlag.MONTH_ONLY: 0.2, EventFlag.PUBLICATION_INFERRED: 0.2}
+
+
 @dataclass
 class Event:
     """A scheduled happening, as one article describes it."""
@@ -160,6 +179,13 @@ class Event:
     evidence_end: int = 0
     location: str = ""
     status: str = "confirmed"
+    flags: tuple[str, ...] = ()
+    """How sure the dates are: see EventFlag; none means a date written out in full and announced plainly."""
+
+    @property
+    def confidence(self) -> float:
+        """1.0 for a plain, fully written date; less for each flag (a reader's doubt, not a probability)."""
+        return round(max(0.0, 1.0 - sum(FLAG_DOUBT.get(flag, 0.0) for flag in self.flags)), 2)
 
     def as_json(self, source: str, article: Article) -> dict:
         """The `feeds extract --json` contract."""
@@ -176,6 +202,8 @@ class Event:
             "location": self.location,
             "status": self.status,
             "evidence": self.evidence,
+            "flags": list(self.flags),
+            "confidence": self.confidence,
         }
 
 

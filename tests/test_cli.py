@@ -34,6 +34,8 @@ CONTRACT = {
     "location": str,
     "status": str,
     "evidence": str,
+    "flags": list,
+    "confidence": float,
 }
 
 

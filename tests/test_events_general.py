@@ -140,3 +140,24 @@ def test_two_gatherings_joined_by_he_are_two_names():
 def test_a_bare_press_event_is_titled_by_the_film_that_holds_it():
     found = events_of("昨日，新片《海风》在北京举行记者会，主演悉数出席。")
     assert found == [("《海风》记者会", "2026-06-09", "2026-06-09")]
+
+
+def flags_of(text: str) -> list[tuple[str, ...]]:
+    return [e.flags for result in extract_page(text, PUBLISHED) for e in result.events]
+
+
+def test_a_plan_s_date_is_flagged_tentative_and_less_sure():
+    [event] = [e for r in extract_page("2026青岛国际茶叶博览会初步定于9月20日在国际会展中心举行。", PUBLISHED)
+               for e in r.events]
+    assert event.flags == ("tentative", "year_inferred") and event.confidence == 0.6
+
+
+def test_a_date_written_in_full_and_announced_plainly_is_sure():
+    [event] = [e for r in extract_page("2026青岛国际茶叶博览会将于2026年9月20日在国际会展中心举行。", PUBLISHED)
+               for e in r.events]
+    assert event.flags == () and event.confidence == 1.0
+
+
+def test_relative_and_month_only_dates_are_flagged():
+    assert flags_of("青岛国际啤酒节明天在西海岸新区开幕。") == [("relative",)]
+    assert flags_of("第十届青岛国际动漫节将于2026年8月在青岛举办。") == [("month_only",)]

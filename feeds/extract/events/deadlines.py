@@ -33,7 +33,7 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
     interval = date.interval
     if date.cue == Cue.DEADLINE:
         interval = Interval(interval.end_date, interval.end_date, interval.precision)
-    return [sentence.event(title, "deadline", interval)]
+    return [sentence.event(title, "deadline", interval, date=date)]
 
 
 def _deadline_title(sentence: Sentence, date: DateMatch, article: Article, known: list[Name],

@@ -48,7 +48,7 @@ def listed_events(sentences: list[Sentence], article: Article) -> tuple[list[Eve
                       if (m := PLACE_LABEL.match(s.text.strip()))), "")
         category = category_of(notice.group("name")) if notice and title.startswith(notice.group("name")) \
             else category_of(title)
-        events.append(sentence.event(title, category, dates[0].interval, place))
+        events.append(sentence.event(title, category, dates[0].interval, place, date=dates[0]))
         used.add(i)
     return events, used
 

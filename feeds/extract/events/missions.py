@@ -30,5 +30,5 @@ def trade_missions(sentence: Sentence) -> list[Event]:
         pairs = list(zip(dates, places, strict=True))
     else:
         pairs = [(date, "、".join(places)) for date in dates]
-    return [sentence.event(f"{subject}赴{place}{tail}", "trade_mission", date.interval, place)
+    return [sentence.event(f"{subject}赴{place}{tail}", "trade_mission", date.interval, place, date=date)
             for date, place in pairs]

@@ -60,7 +60,8 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
         if v.DEADLINE_WORDS.search(title) and date.text.startswith(v.FROM_TODAY) \
                 and date.interval.end_date > date.interval.start_date:
             title, category = v.CALL_SUFFIX.sub("", title) + "截止", "deadline"  # `征片自即日起至7月15日`
-        events.append(sentence.event(title, category, interval, place, "cancelled" if cancelled else "confirmed"))
+        events.append(sentence.event(title, category, interval, place, "cancelled" if cancelled else "confirmed",
+                                     date=date))
     return events
 
 
@@ -86,7 +87,7 @@ def _severally(sentence: Sentence, masked: str, dates: list[DateMatch], names: l
     if len(where) != len(dates):
         return []
     name = full[0]
-    return [sentence.event(f"{name.title}({place})", name.category, date.interval, place)
+    return [sentence.event(f"{name.title}({place})", name.category, date.interval, place, date=date)
             for date, place in zip(dates, where, strict=True)]
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...models import Article, Event
+from .confidence import publication_doubt
 from .deadlines import calls_with_deadlines, deadlines
 from .merge import one_per_name
 from .missions import trade_missions
@@ -87,5 +88,7 @@ ARTICLE_PASSES: tuple[ArticlePass, ...] = (
                 "青岛国际茶叶博览会11月29日开幕。青岛国际茶叶博览会11月29日至12月1日在会展中心举行。", one_per_name),
     ArticlePass("places-elsewhere", "a place from another sentence about the event, or from its name",
                 "青岛国际啤酒节8月10日开幕。青岛国际啤酒节在西海岸新区举办。", fill_places),
+    ArticlePass("publication-doubt", "dates counted from an inferred publication date are flagged",
+                "青岛国际啤酒节明天开幕。", publication_doubt),
 )
 """Run in this order over all the events of an article."""

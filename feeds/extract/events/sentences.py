@@ -9,6 +9,7 @@ from functools import cached_property
 
 from ...models import Cue, DateKind, DateMatch, Event, Interval
 from ..sentences import SENTENCE, clause_breaks
+from .confidence import date_flags
 
 MASK = "\x00"
 
@@ -42,10 +43,12 @@ class Sentence:
         return bisect.bisect_left(self.clause_breaks, position - self.start)
 
     def event(self, title: str, category: str, interval: Interval, location: str = "",
-              status: str = "confirmed") -> Event:
-        """An event this sentence reports, citing the sentence as its evidence."""
+              status: str = "confirmed", date: DateMatch | None = None) -> Event:
+        """An event this sentence reports on `date`, citing the sentence as its evidence."""
+        flags = date_flags(self.text, date.start - self.start, date) if date is not None else ()
         return Event(title=title, category=category, interval=interval, evidence=self.text.strip(),
-                     evidence_start=self.start, evidence_end=self.end, location=location, status=status)
+                     evidence_start=self.start, evidence_end=self.end, location=location, status=status,
+                     flags=flags)
 
 
 def split_sentences(text: str, dates: list[DateMatch], published: dt.date | None = None) -> list[Sentence]:
