@@ -258,3 +258,18 @@ def test_ingest_reports_each_file_to_its_progress(db, tmp_path):
     ingest_paths(db, [tmp_path], extract=lambda text, published: [], progress=recorder)
     assert (recorder.total, recorder.steps) == (2, ["a.txt", "b.txt"])
     assert store.count_events(db) == 0
+
+
+@pytest.mark.parametrize(
+    ("data", "mimetype", "reason"),
+    [
+        (b"%PDF-1.7 ...", "text/html", "not an HTML page: a PDF document"),  # whatever the header says
+        (b"\x89PNG\r\n\x1a\n....", "image/png", "not an HTML page: a PNG image"),
+        (b"\xff\xd8\xff\xe0....", "image/jpeg", "not an HTML page: a JPEG image"),
+        (b"<html>", "application/octet-stream", "not an HTML page: application/octet-stream"),
+    ],
+)
+def test_pages_that_are_not_html_are_refused_with_what_they_are(data, mimetype, reason):
+    from feeds.fetch.page import refusal
+
+    assert refusal(data, mimetype) == reason

@@ -104,13 +104,14 @@ class HttpClient:
             raise FetchError(f"{type(error).__name__}: {error}") from None
 
     def _read(self, response: httpx.Response) -> bytes:
-        """The body, refused past max_bytes (declared or received) or past total_timeout."""
+        """The body, refused past max_bytes (declared or received) or past total_timeout.
+
+        Read even for a redirect or a 304 (it is small or empty), so the connection can be kept alive.
+        """
         limit = self.settings.max_bytes
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             raise FetchError(f"too large: {declared} bytes, the limit is {limit}")
-        if response.status_code in (301, 302, 303, 304, 307, 308):
-            return b""  # a redirect's or a 304's body is never used
         deadline = time.monotonic() + self.settings.total_timeout
         chunks, size = [], 0
         for chunk in response.iter_bytes():

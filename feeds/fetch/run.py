@@ -258,7 +258,12 @@ class Fetcher:
     # --- bookkeeping -----------------------------------------------------------------------------
 
     def _record(self, known: SourceItem | None, url: str, source: Source, status: ItemStatus, reason: str = "") -> None:
-        """Note an outcome that stored no article, keeping the validators and hash of the last good fetch."""
+        """Note an outcome that stored no article, keeping the validators and hash of the last good fetch.
+
+        The same outcome as last time (a 304 again) is not written: `fetched` is when the page's state last changed.
+        """
+        if known is not None and (known.status, known.reason) == (status, reason):
+            return
         stamp = store.utc_stamp(self.clock())
         if known is None:
             item = SourceItem(url, source.name, status, stamp, reason=reason)
