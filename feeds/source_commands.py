@@ -157,17 +157,18 @@ def fetch_command(names: tuple[str, ...], force: bool, loop: bool, quiet: bool) 
     stop = threading.Event()
     fetcher = run.Fetcher(get_db(), polite, stop=stop)
     try:
-        if loop:
-            with _stopped_by_signals(stop):
-                for report in fetcher.loop(poll_max=float(current_app.config.get("FETCH_POLL_MAX", 60))):
-                    if report.sources:
-                        click.echo(f"{dt.datetime.now(dt.UTC):%Y-%m-%dT%H:%M:%SZ} {report.summary()}")
-            click.echo("stopped")
-            return
         try:
             fetcher.due(names)
         except KeyError as error:
             raise click.ClickException(f"no source named {error.args[0]}") from None
+        if loop:
+            with _stopped_by_signals(stop):
+                poll_max = float(current_app.config.get("FETCH_POLL_MAX", 60))
+                for report in fetcher.loop(names, poll_max=poll_max):
+                    if report.sources:
+                        click.echo(f"{dt.datetime.now(dt.UTC):%Y-%m-%dT%H:%M:%SZ} {report.summary()}")
+            click.echo("stopped")
+            return
         with progress("fetch", unit="page", quiet=quiet) as bar:
             report = fetcher.run(names, force=force, progress=bar)
     finally:

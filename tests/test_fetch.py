@@ -324,13 +324,15 @@ def test_a_broken_item_among_good_ones_costs_only_itself(db, site, fetcher):
     site.routes["/rss.xml"] = Page(rss(
         item("坏", "/slow.html"), item("坏", "/reset.html"), item("坏", "/huge.html"),
         item("好", "/news/expo.html", "Sat, 02 Nov 2024 07:30:00 +0800"), item("<b>未闭合", None),
+        item("坏", "javascript:alert(1)"),
     ), "application/rss+xml")
     site.routes["/slow.html"] = slow(1.5, Page(EXPO.encode()))
     site.routes["/reset.html"] = reset
     site.routes["/huge.html"] = endless()
     add(db, "qingdao", site.url("/rss.xml"))
     (report,) = fetcher.run().sources
-    assert report.counts == {ItemStatus.FAILED: 3, ItemStatus.INGESTED: 1, ItemStatus.NO_LINK: 1}
+    assert report.counts == {ItemStatus.FAILED: 4, ItemStatus.INGESTED: 1, ItemStatus.NO_LINK: 1}
+    assert "bad link: source URL must be an http:// or https:// address" in [p.reason for p in report.problems]
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
     failed = "SELECT count(*) FROM source_items WHERE status = 'failed' AND article_id IS NULL"
     assert db.execute(failed).fetchone()[0] == 3

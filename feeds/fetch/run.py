@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from sqlite_utils import Database
 
 from .. import files, store
-from ..ingest import Extractor, PageResult, ingest_page
+from ..ingest import Extractor, PageResult, check_source_url, ingest_page
 from ..models import ItemStatus, PublishedFrom, Source, SourceItem, SourceKind, SourceStatus
 from ..progress import Progress, Silent
 from . import feed, page
@@ -138,10 +138,11 @@ class Fetcher:
             report.sources.append(self.fetch_source(source, progress))
         return report
 
-    def loop(self, *, poll_max: float = 60.0, progress: Progress | None = None) -> Iterator[FetchReport]:
+    def loop(self, names: Sequence[str] = (), *, poll_max: float = 60.0,
+             progress: Progress | None = None) -> Iterator[FetchReport]:
         """Fetch due sources until `stop` is set, sleeping until the next is due (at most `poll_max`)."""
         while not self.stop.is_set():
-            report = self.run(progress=progress)
+            report = self.run(names, progress=progress)
             yield report
             wait = self.seconds_to_next()
             self.stop.wait(poll_max if wait is None else min(max(wait, 1.0), poll_max))
@@ -197,6 +198,12 @@ class Fetcher:
             if item.link in seen:
                 continue
             seen.add(item.link)
+            try:
+                check_source_url(item.link)
+            except ValueError as error:
+                report.counts[ItemStatus.FAILED] += 1
+                self._problem(source, report, item.link[:200], f"bad link: {error}")
+                continue
             report.counts[self._page(source, item.link, item.published, report)] += 1
 
     def _page(self, source: Source, url: str, feed_date: dt.date | None, report: SourceReport,
