@@ -221,6 +221,22 @@ def test_a_page_whose_text_changed_is_reingested_as_an_update(db, site, fetcher)
     (expo,) = events_by_title(db).values()
     assert (expo["start"], expo["end"], expo["sequence"]) == ("2024-12-27", "2024-12-29", 1)
     assert store.get_source(db, "expo").kind == "page"
+    (text,) = db.execute("SELECT text FROM articles").fetchone()  # the old version gave way to the new
+    assert "12月27日至29日" in text
+    (evidence,) = db.execute("SELECT evidence FROM mentions").fetchone()
+    assert "12月27日至29日" in evidence
+
+
+def test_an_event_only_the_old_version_reported_keeps_it_as_its_source(db, site, fetcher):
+    add(db, "expo", site.url("/news/expo.html"))
+    fetcher.run()
+    site.routes["/news/expo.html"] = Page(EXPO.replace(
+        "第二十二届中国青岛蓝色经济国际人才暨产学研合作洽谈会将于12月20日至22日在青岛国际会议中心举行",
+        "2025中国国际消费电子博览会将于2025年3月10日至12日在青岛国际博览中心举办").encode())
+    (report,) = fetcher.run(force=True).sources
+    assert report.counts == {ItemStatus.UPDATED: 1} and report.events.new == 1
+    assert set(events_by_title(db)) == {EXPO_TITLE, FAIR_TITLE}
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
 
 
 def test_the_same_text_met_at_another_address_is_not_ingested_twice(db, site, fetcher):

@@ -248,8 +248,10 @@ class Fetcher:
         published = _published(source.published_from, feed_date, fetched.published)
 
         def record(db: Database, result: PageResult) -> None:
-            ids = " ".join(article.id for article in result.articles) or None
-            store.save_item(db, replace(item, status=status, article_id=ids))
+            ids = [article.id for article in result.articles]
+            store.save_item(db, replace(item, status=status, article_id=" ".join(ids) or None))
+            if status is ItemStatus.UPDATED and known and known.article_id:
+                store.supersede_articles(db, known.article_id.split(), ids)
 
         try:
             result = ingest_page(self.db, fetched.text, source.name, url, published,

@@ -48,6 +48,7 @@ from .sources import (
     remove_source,
     save_item,
     source_names,
+    supersede_articles,
     update_source,
 )
 from .write import Counts, save_article_events, utc_stamp
@@ -63,6 +64,7 @@ __all__ = [
     "remove_source",
     "save_item",
     "source_names",
+    "supersede_articles",
     "update_source",
     "events_sql",
     "BUSY_TIMEOUT_MS",

@@ -114,3 +114,31 @@ def count_items(db: Database, source: str) -> dict[str, int]:
     """How many of a source's page addresses stand at each status."""
     rows = db.execute("SELECT status, count(*) FROM source_items WHERE source = ? GROUP BY status", [source])
     return dict(rows.fetchall())
+
+
+def supersede_articles(db: Database, old_ids: list[str], new_ids: list[str]) -> int:
+    """A page fetched again with a new text: its events' provenance moves to the new version.
+
+    The old version's mentions of events the new version reports too are dropped, and an old version
+    left with no mention (nor another address that serves it) is dropped; an event only the old version
+    reported keeps it as its source. Returns the old versions dropped. The caller holds the transaction.
+    """
+    dropped = 0
+    fresh = [new for new in new_ids if new]
+    marks = ", ".join("?" * len(fresh))
+    for old in old_ids:
+        if not old or old in fresh:
+            continue
+        if fresh:
+            db.execute(
+                f"DELETE FROM mentions WHERE article_id = ? AND event_uid IN"
+                f" (SELECT event_uid FROM mentions WHERE article_id IN ({marks}))",
+                [old, *fresh],
+            )
+        still_cited = db.execute("SELECT 1 FROM mentions WHERE article_id = ? LIMIT 1", [old]).fetchone()
+        served_elsewhere = db.execute(
+            "SELECT 1 FROM source_items WHERE ' ' || article_id || ' ' LIKE ? LIMIT 1", [f"% {old} %"]
+        ).fetchone()
+        if not still_cited and not served_elsewhere:
+            dropped += db.execute("DELETE FROM articles WHERE id = ?", [old]).rowcount
+    return dropped
