@@ -397,3 +397,25 @@ def test_only_due_sources_are_fetched_unless_forced(db, site, fetcher):
     assert len(fetcher.run().sources) == 1
     assert fetcher.run().sources == []
     assert len(fetcher.run(["qingdao"], force=True).sources) == 1
+
+
+def test_redirects_are_followed_up_to_the_cap_and_each_hop_is_checked_against_robots_txt(db, site, fetcher):
+    for hop in range(12):
+        site.routes[f"/r{hop}"] = redirect(f"/r{hop + 1}")
+    site.routes["/r2"] = redirect("/news/expo.html")  # /r0 → /r1 → /r2 → the page
+    site.routes["/to-private"] = redirect("/private/secret.html")
+    site.routes["/rss.xml"] = Page(rss(item("a", "/r0", "Sat, 02 Nov 2024 07:30:00 +0800"), item("b", "/r3"),
+                                       item("c", "/to-private")), "application/rss+xml")
+    add(db, "qingdao", site.url("/rss.xml"))
+    (report,) = fetcher.run().sources
+    reasons = {p.url.removeprefix(site.base): p.reason for p in report.problems}
+    assert reasons == {"/r3": "more than 5 redirects", "/to-private": "disallowed by robots.txt"}
+    assert events_by_title(db)[EXPO_TITLE]["url"] == site.url("/r0")  # the address the feed gave
+    assert "/private/secret.html" not in site.paths()
+
+
+def test_a_429_without_retry_after_fails_the_page_for_this_run(db, site, fetcher):
+    site.routes["/news/expo.html"] = Page(b"slow down", "text/plain", status=429, validators=False)
+    add(db, "expo", site.url("/news/expo.html"))
+    (report,) = fetcher.run().sources
+    assert report.status is SourceStatus.FAILED and report.error == "HTTP 429"
