@@ -419,3 +419,18 @@ def test_a_429_without_retry_after_fails_the_page_for_this_run(db, site, fetcher
     add(db, "expo", site.url("/news/expo.html"))
     (report,) = fetcher.run().sources
     assert report.status is SourceStatus.FAILED and report.error == "HTTP 429"
+
+
+def test_a_site_that_cannot_be_reached_fails_its_source_with_the_reason(db, site, fetcher):
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    add(db, "down", f"http://127.0.0.1:{port}/rss.xml")
+    add(db, "qingdao", site.url("/rss.xml"))
+    fetcher.run()
+    down = store.get_source(db, "down")
+    assert down.last_status is SourceStatus.FAILED and down.failures == 1
+    assert down.last_error.startswith("robots.txt unreachable (cannot connect")
+    assert store.get_source(db, "qingdao").articles == 2

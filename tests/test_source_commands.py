@@ -199,6 +199,26 @@ def test_an_unreachable_robots_txt_closes_the_site_and_a_missing_one_opens_it():
     robots = Robots(answers.__getitem__)
     assert [robots.allowed(f"http://{h}/page") for h in "abcd"] == [False, True, False, True]
     assert not robots.allowed("http://d/x/1") and robots.crawl_delay("http://d/") == 3
+    assert robots.closed("http://a/page") == "robots.txt answered HTTP 503: the site is left alone for now"
+    assert robots.closed("http://b/page") is None and robots.closed("http://d/x/1") is None
+
+
+def test_a_closed_site_is_asked_again_after_a_while_and_rules_after_a_day():
+    now, asked = [0.0], []
+
+    def read(url):
+        asked.append(now[0])
+        return RobotsAnswer(None, problem="cannot connect") if len(asked) == 1 else RobotsAnswer(200, "")
+
+    robots = Robots(read, clock=lambda: now[0])
+    assert robots.closed("http://a/") == "robots.txt unreachable (cannot connect): the site is left alone for now"
+    now[0] = 601
+    assert robots.allowed("http://a/") and robots.closed("http://a/") is None
+    now[0] = 601 + 86_000
+    robots.allowed("http://a/")
+    now[0] = 601 + 86_401
+    robots.allowed("http://a/")
+    assert asked == [0.0, 601, 601 + 86_401]
 
 
 def test_the_host_gate_waits_the_delay_and_a_retry_after():

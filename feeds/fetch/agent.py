@@ -60,6 +60,9 @@ class Agent:
         seen = {url}
         retried = False
         while True:
+            closed = self.robots.closed(url)
+            if closed:
+                raise FetchError(closed)
             if not self.robots.allowed(url):
                 raise Disallowed("disallowed by robots.txt")
             self.gate.slow_down(host_of(url), self.robots.crawl_delay(url))
@@ -107,8 +110,8 @@ class Agent:
                     continue
                 return RobotsAnswer(answer.status, answer.body.decode("utf-8", errors="replace"))
         except FetchError as error:
-            log.warning("%s: %s; treating the site as closed for this run", robots_url, error.reason)
-        return RobotsAnswer(None)
+            return RobotsAnswer(None, problem=error.reason)
+        return RobotsAnswer(None, problem="too many redirects")
 
 
 def host_of(url: str) -> str:
