@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..models import Source
+from ..models import TZ, Source
+from .common import parse_utc
 
 
 def every_label(seconds: int) -> str:
@@ -36,6 +37,11 @@ def source_json(source: Source) -> dict[str, Any]:
         "articles": source.articles,
         "events": source.events,
     }
+
+
+def beijing_time(stamp: str) -> str:
+    """A stored UTC time as the pages show every time: Beijing time, to the minute."""
+    return parse_utc(stamp).astimezone(TZ).strftime("%Y-%m-%d %H:%M")
 
 
 def counts_label(counts: dict[str, int]) -> str:
