@@ -239,6 +239,8 @@ class SourceStatus(StrEnum):
 class ItemStatus(StrEnum):
     """What fetching one page of a source did; also the keys of a fetch's counts."""
 
+    KNOWN = "known"
+    """Listed again by its feed as before: not asked for."""
     INGESTED = "ingested"
     UPDATED = "updated"
     UNCHANGED = "unchanged"
@@ -284,5 +286,7 @@ class SourceItem:
     etag: str | None = None
     last_modified: str | None = None
     content_hash: str | None = None
+    entry_hash: str | None = None
+    """The fingerprint of the feed entry that listed it (None for a page followed on its own)."""
     article_id: str | None = None
     reason: str = ""

@@ -137,14 +137,17 @@ def remove_command(name: str) -> None:
 @click.command("fetch")
 @click.argument("names", nargs=-1)
 @click.option("--force", is_flag=True, help="Fetch the sources named (or all) even when they are not due yet.")
+@click.option("--recheck", is_flag=True,
+              help="Ask again (conditionally) for every page the feeds list, not only new or revised entries.")
 @click.option("--loop", is_flag=True, help="Keep fetching as sources fall due, until stopped (SIGTERM or Ctrl-C).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the summary.")
 @with_appcontext
-def fetch_command(names: tuple[str, ...], force: bool, loop: bool, quiet: bool) -> None:
+def fetch_command(names: tuple[str, ...], force: bool, recheck: bool, loop: bool, quiet: bool) -> None:
     """Fetch every due source once (for cron), or keep doing it with --loop (for a service).
 
-    New pages of each feed are downloaded, their main text extracted and ingested with their
-    address as source; unchanged ones cost a conditional request. Prints a summary per source;
+    New pages of each feed (and pages whose entry the feed revised) are downloaded, their main text
+    extracted and ingested with their address as source; a page fetched before is asked for with its
+    validators, and one its feed lists as before not at all (unless --recheck). Prints a summary per source;
     exits with status 1 when a source could not be read at all.
     """
     from .fetch import agent, run, settings
@@ -155,7 +158,7 @@ def fetch_command(names: tuple[str, ...], force: bool, loop: bool, quiet: bool) 
         logging.getLogger(LOGGER).setLevel(logging.ERROR)  # the summary says it on standard output
     polite = agent.Agent(settings.from_config(current_app.config))
     stop = threading.Event()
-    fetcher = run.Fetcher(get_db(), polite, stop=stop)
+    fetcher = run.Fetcher(get_db(), polite, stop=stop, recheck=recheck)
     try:
         try:
             fetcher.due(names)

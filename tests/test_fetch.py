@@ -197,18 +197,43 @@ def test_the_second_fetch_sends_conditional_requests_and_downloads_nothing_new(d
     assert db.execute("SELECT count(*) FROM articles").fetchone() == before
 
 
-def test_when_the_feed_changes_its_known_pages_are_asked_for_conditionally(db, site, fetcher):
+def test_a_feed_that_changed_only_its_build_date_costs_no_page_request(db, site, fetcher):
     _without_failing_items(site)
     add(db, "qingdao", site.url("/rss.xml"))
     fetcher.run()
     site.routes["/rss.xml"].body = site.routes["/rss.xml"].body.replace(b"08:00:00", b"09:00:00")  # lastBuildDate
     site.clear()
     (report,) = fetcher.run(force=True).sources
+    assert site.paths() == ["/rss.xml"]
+    assert report.counts == {ItemStatus.KNOWN: 2, ItemStatus.DISALLOWED: 1} and report.events.total == 0
+
+
+def test_an_entry_the_feed_revised_has_its_page_asked_for_conditionally(db, site, fetcher):
+    _without_failing_items(site)
+    add(db, "qingdao", site.url("/rss.xml"))
+    fetcher.run()
+    site.routes["/rss.xml"].body = site.routes["/rss.xml"].body.replace(b"07:30:00", b"07:45:00")  # expo's pubDate
+    site.clear()
+    (report,) = fetcher.run(force=True).sources
+    (page,) = [r for r in site.requests if r.path.startswith("/news/")]
+    assert (page.path, page.status) == ("/news/expo.html", 304)
+    assert page.headers["If-None-Match"] == site.routes["/news/expo.html"].etag
+    assert report.counts == {ItemStatus.NOT_MODIFIED: 1, ItemStatus.KNOWN: 1, ItemStatus.DISALLOWED: 1}
+
+
+def test_recheck_asks_for_every_listed_page_conditionally(db, site):
+    _without_failing_items(site)
+    add(db, "qingdao", site.url("/rss.xml"))
+    agent = Agent(SETTINGS)
+    Fetcher(db, agent).run()
+    site.routes["/rss.xml"].body += b" "  # a new ETag: the feed is read again
+    site.clear()
+    (report,) = Fetcher(db, agent, recheck=True).run(force=True).sources
+    agent.close()
     pages = [r for r in site.requests if r.path.startswith("/news/")]
     assert {r.path: r.status for r in pages} == {"/news/expo.html": 304, "/news/fair.html": 304}
     assert all("If-None-Match" in r.headers for r in pages)
     assert report.counts == {ItemStatus.NOT_MODIFIED: 2, ItemStatus.DISALLOWED: 1}
-    assert report.events.total == 0
 
 
 def test_a_page_whose_text_changed_is_reingested_as_an_update(db, site, fetcher):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -40,6 +41,8 @@ class FeedItem:
     link: str | None
     title: str
     published: dt.date | None
+    fingerprint: str = ""
+    """A hash of what the feed says of the item (title, dates, summary): when it changes, the page is asked again."""
 
 
 def looks_like_feed(data: bytes, mimetype: str) -> bool:
@@ -66,8 +69,10 @@ def read_feed(data: bytes, url: str, mimetype: str = "") -> Feed:
     items = []
     for entry in parsed.entries:
         link = entry.get("link") or _alternate(entry)
-        raw = entry.get("published") or entry.get("updated") or entry.get("dc_date")
-        items.append(FeedItem(urljoin(url, link) if link else None, _text(entry.get("title")), parse_day(raw)))
+        said = [dict.get(entry, key) for key in ("title", "published", "updated", "summary")]  # no aliasing
+        raw = said[1] or said[2] or dict.get(entry, "dc_date")
+        items.append(FeedItem(urljoin(url, link) if link else None, _text(entry.get("title")), parse_day(raw),
+                              _fingerprint(said)))
     problem = None
     if parsed.get("bozo") and not isinstance(parsed.get("bozo_exception"), feedparser.CharacterEncodingOverride):
         problem = f"feed not well-formed, read as far as possible: {parsed.get('bozo_exception')}"
@@ -96,8 +101,14 @@ def _json_feed(data: bytes, url: str) -> list[FeedItem]:
         link = entry.get("url") or entry.get("external_url")
         link = urljoin(url, link) if isinstance(link, str) and link else None
         raw = entry.get("date_published") or entry.get("date_modified")
-        items.append(FeedItem(link, _text(entry.get("title")), parse_day(raw if isinstance(raw, str) else None)))
+        said = [entry.get(key) for key in ("title", "date_published", "date_modified", "summary", "content_text")]
+        items.append(FeedItem(link, _text(entry.get("title")), parse_day(raw if isinstance(raw, str) else None),
+                              _fingerprint(said)))
     return items
+
+
+def _fingerprint(parts: list[object]) -> str:
+    return hashlib.sha256(json.dumps([str(p or "") for p in parts], ensure_ascii=False).encode()).hexdigest()[:32]
 
 
 def _text(value: object) -> str:

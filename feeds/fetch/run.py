@@ -28,11 +28,12 @@ log = logging.getLogger(__name__)
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5, */*;q=0.1"
 MAX_PROBLEMS_KEPT = 20
 """Problems of the last fetch kept with the source for `feeds sources list` and /api/sources."""
-SETTLED = frozenset({
-    ItemStatus.INGESTED, ItemStatus.UPDATED, ItemStatus.UNCHANGED, ItemStatus.NOT_MODIFIED,
-    ItemStatus.DUPLICATE, ItemStatus.DISALLOWED, ItemStatus.NO_LINK,
+READ = frozenset({
+    ItemStatus.INGESTED, ItemStatus.UPDATED, ItemStatus.UNCHANGED, ItemStatus.NOT_MODIFIED, ItemStatus.DUPLICATE,
 })
-"""Outcomes after which a page need not be asked for again until its feed changes."""
+"""Outcomes of a page that was read: it is not asked for again while its feed lists it as before."""
+SETTLED = READ | {ItemStatus.KNOWN, ItemStatus.DISALLOWED, ItemStatus.NO_LINK}
+"""Outcomes after which nothing is left to try again: the feed's validators can be kept."""
 
 
 @dataclass(frozen=True)
@@ -96,12 +97,18 @@ def _utc_now() -> dt.datetime:
 
 
 class Fetcher:
-    """Fetches sources through one polite Agent into one database; `stop` ends the work between two pages."""
+    """Fetches sources through one polite Agent into one database; `stop` ends the work between two pages.
+
+    A page its feed lists as before (same title, dates and summary) is not asked for again, unless
+    `recheck`: then every listed page is asked for, conditionally, to catch silent edits.
+    """
 
     def __init__(self, db: Database, agent: Agent, *, extract: Extractor | None = None,
-                 clock: Callable[[], dt.datetime] = _utc_now, stop: threading.Event | None = None):
+                 clock: Callable[[], dt.datetime] = _utc_now, stop: threading.Event | None = None,
+                 recheck: bool = False):
         self.db, self.agent, self.extract, self.clock = db, agent, extract, clock
         self.stop = stop or threading.Event()
+        self.recheck = recheck
 
     # --- which sources ---------------------------------------------------------------------------
 
@@ -204,12 +211,16 @@ class Fetcher:
                 report.counts[ItemStatus.FAILED] += 1
                 self._problem(source, report, item.link[:200], f"bad link: {error}")
                 continue
-            report.counts[self._page(source, item.link, item.published, report)] += 1
+            report.counts[self._page(source, item.link, item, report)] += 1
 
-    def _page(self, source: Source, url: str, feed_date: dt.date | None, report: SourceReport,
+    def _page(self, source: Source, url: str, entry: feed.FeedItem | None, report: SourceReport,
               answer: Answer | None = None) -> ItemStatus:
         """Fetch (unless given) and ingest one page; returns what happened, problems noted in the report."""
         known = store.get_item(self.db, url)
+        fingerprint = entry.fingerprint if entry else None
+        if (known and known.status in READ and fingerprint and known.entry_hash == fingerprint
+                and not self.recheck):
+            return ItemStatus.KNOWN
         if answer is None:
             validators = Validators(known.etag, known.last_modified) if known and known.content_hash else None
             try:
@@ -224,7 +235,7 @@ class Fetcher:
                 self._problem(source, report, url, error.reason)
                 return status
         if answer.status == 304:
-            self._record(known, url, source, ItemStatus.NOT_MODIFIED)
+            self._record(known, url, source, ItemStatus.NOT_MODIFIED, entry_hash=fingerprint)
             return ItemStatus.NOT_MODIFIED
         try:
             fetched = page.read_page(answer.body, answer.url, answer.mimetype, answer.charset)
@@ -234,7 +245,7 @@ class Fetcher:
             return ItemStatus.FAILED
         digest = fetched.content_hash
         item = SourceItem(url, source.name, ItemStatus.INGESTED, store.utc_stamp(self.clock()),
-                          answer.etag, answer.last_modified, digest)
+                          answer.etag, answer.last_modified, digest, fingerprint)
         if known and known.content_hash == digest:
             self._save(replace(item, status=ItemStatus.UNCHANGED, article_id=known.article_id))
             return ItemStatus.UNCHANGED
@@ -245,7 +256,7 @@ class Fetcher:
                                    reason=f"same text as {twin.url}"))
                 return ItemStatus.DUPLICATE
         status = ItemStatus.UPDATED if known and known.content_hash else ItemStatus.INGESTED
-        published = _published(source.published_from, feed_date, fetched.published)
+        published = _published(source.published_from, entry.published if entry else None, fetched.published)
 
         def record(db: Database, result: PageResult) -> None:
             ids = [article.id for article in result.articles]
@@ -266,18 +277,21 @@ class Fetcher:
 
     # --- bookkeeping -----------------------------------------------------------------------------
 
-    def _record(self, known: SourceItem | None, url: str, source: Source, status: ItemStatus, reason: str = "") -> None:
-        """Note an outcome that stored no article, keeping the validators and hash of the last good fetch.
+    def _record(self, known: SourceItem | None, url: str, source: Source, status: ItemStatus, reason: str = "",
+                *, entry_hash: str | None = None) -> None:
+        """Note an outcome that stored no article, keeping the validators and hashes of the last good fetch.
 
         The same outcome as last time (a 304 again) is not written: `fetched` is when the page's state last changed.
         """
-        if known is not None and (known.status, known.reason) == (status, reason):
+        entry_hash = entry_hash or (known.entry_hash if known else None)
+        if known is not None and (known.status, known.reason, known.entry_hash) == (status, reason, entry_hash):
             return
         stamp = store.utc_stamp(self.clock())
         if known is None:
-            item = SourceItem(url, source.name, status, stamp, reason=reason)
+            item = SourceItem(url, source.name, status, stamp, reason=reason, entry_hash=entry_hash)
         else:
-            item = replace(known, source=source.name, status=status, fetched=stamp, reason=reason)
+            item = replace(known, source=source.name, status=status, fetched=stamp, reason=reason,
+                           entry_hash=entry_hash)
         self._save(item)
 
     def _save(self, item: SourceItem) -> None:

@@ -93,8 +93,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "status": {"enum": ["never", "ok", "not_modified", "partial", "failed"]},
             "error": {"type": ["string", "null"]},
             "counts": {"type": "object", "additionalProperties": {"type": "integer"},
-                       "description": "Pages of the last fetch by outcome: ingested, updated, unchanged, "
-                                      "not_modified, duplicate, disallowed, deferred, no_link, failed."},
+                       "description": "Pages of the last fetch by outcome: known, ingested, updated, "
+                                      "unchanged, not_modified, duplicate, disallowed, deferred, no_link, "
+                                      "failed."},
             "problems": {"type": "array", "items": {"type": "object", "properties": {
                 "url": {"type": "string"}, "reason": {"type": "string"}}}},
             "failures": {"type": "integer", "description": "Failed fetches in a row (the wait doubles with each)."},

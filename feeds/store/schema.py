@@ -223,8 +223,9 @@ def _add_sources(db: Database) -> None:
     """Version 3: the news sites fetched (`feeds sources`), and each page fetched from them (issue 16).
 
     `sources` holds a feed's or page's schedule, HTTP validators and last outcome; `source_items`
-    one row per page address, with its validators and the hash of its main text, so a page is
-    neither downloaded (conditional GET) nor ingested (same hash) twice. Removing a source removes
+    one row per page address, with its validators, the hash of its main text and of what its feed
+    said of it, so a page is neither asked for again while its feed entry stands, nor downloaded
+    (conditional GET) nor ingested (same hash) twice. Removing a source removes
     its items; the articles and events it brought stay.
     """
     db.execute(
@@ -253,6 +254,7 @@ def _add_sources(db: Database) -> None:
             etag TEXT,
             last_modified TEXT,
             content_hash TEXT,
+            entry_hash TEXT,
             article_id TEXT,
             status TEXT NOT NULL,
             reason TEXT NOT NULL DEFAULT '',
