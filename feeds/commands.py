@@ -178,6 +178,8 @@ EXPORT_PATHS = (
     "/calendar/interactive",
     "/embed.js",
     "/embed/builder",
+    "/sources",
+    "/api/sources",
 )
 
 
@@ -191,7 +193,7 @@ def export_command(directory: Path, base_url: str) -> None:
 
     Exports /, /calendar.ics, /feed.rss, /feed.atom, /feed.json, /api/events, one calendar per
     category, each event's page, calendar and JSON, each article's page, the month pages of every
-    month with an event, the interactive calendar, embed.js and the static files.
+    month with an event, the interactive calendar, embed.js, the sources followed and the static files.
     Addresses without an extension get one from their content type (/api/events becomes
     api/events.json, /events/UID becomes events/UID.html). Routes this version lacks are skipped.
     """

@@ -143,6 +143,7 @@ class Fetcher:
                 break
             progress.step(source.name)
             report.sources.append(self.fetch_source(source, progress))
+            log.info("fetched %s", report.sources[-1].line())  # the history of unattended fetches
         return report
 
     def loop(self, names: Sequence[str] = (), *, poll_max: float = 60.0,
