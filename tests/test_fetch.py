@@ -19,7 +19,7 @@ pytestmark = pytest.mark.slow
 
 UA = "feeds/test (event calendar; +https://calendar.example/)"
 SETTINGS = FetchSettings(user_agent=UA, delay=0.0, timeout=0.5, total_timeout=2.0, max_bytes=100_000,
-                         retry_after_max=2.0)
+                         retry_after_max=2.0, trust_env=False)  # loopback only, whatever proxy is set
 
 EXPO_TITLE = "第二十二届中国青岛蓝色经济国际人才暨产学研合作洽谈会"
 FAIR_TITLE = "2025中国国际消费电子博览会"
@@ -286,7 +286,7 @@ def test_a_page_that_answers_200_with_the_same_text_is_not_ingested_again(db, si
 
 def test_requests_to_one_host_are_spaced_by_the_delay(db, site):
     _without_failing_items(site)
-    agent = Agent(FetchSettings(user_agent=UA, delay=0.15, timeout=1.0))
+    agent = Agent(FetchSettings(user_agent=UA, delay=0.15, timeout=1.0, trust_env=False))
     add(db, "qingdao", site.url("/rss.xml"))
     Fetcher(db, agent).run()
     agent.close()

@@ -24,7 +24,7 @@ from feeds.ingest import ingest_paths
 from feeds.progress import Silent, progress, wants_bar
 from feeds.source_commands import default_name, parse_duration
 
-FAST = {"FEEDS_FETCH_DELAY": "0", "FEEDS_FETCH_TIMEOUT": "0.5"}
+FAST = {"FEEDS_FETCH_DELAY": "0", "FEEDS_FETCH_TIMEOUT": "0.5", "FEEDS_FETCH_TRUST_ENV": "false"}
 
 
 def feeds(runner, db_path, *args, env=None):
@@ -293,3 +293,13 @@ def test_pages_that_are_not_html_are_refused_with_what_they_are(data, mimetype, 
     from feeds.fetch.page import refusal
 
     assert refusal(data, mimetype) == reason
+
+
+def test_fetch_settings_come_from_the_config_and_the_user_agent_names_the_site():
+    from feeds.fetch.settings import from_config
+
+    settings = from_config({"SITE_URL": "https://calendar.example.org/", "FETCH_DELAY": 2, "MAX_FILE_BYTES": 1000})
+    assert settings.user_agent.startswith("feeds/") and settings.user_agent.endswith(
+        "(event calendar; +https://calendar.example.org/)")
+    assert (settings.delay, settings.max_bytes, settings.timeout) == (2.0, 1000, 10.0)
+    assert from_config({"FETCH_USER_AGENT": "mybot/1"}).user_agent == "mybot/1"

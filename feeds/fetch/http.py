@@ -80,7 +80,7 @@ class HttpClient:
             follow_redirects=False,
             headers={"User-Agent": settings.user_agent},
             transport=transport,
-            trust_env=False,  # no proxies from the environment: the sources are the only hosts spoken to
+            trust_env=settings.trust_env,
         )
 
     def close(self) -> None:

@@ -27,6 +27,8 @@ class FetchSettings:
     """A 429 / 503 asking to wait at most this long is waited for and retried once; longer, the page waits a run."""
     backoff_max: float = 24 * 3600.0
     """The longest a failing source is left before it is tried again (the wait doubles per failure)."""
+    trust_env: bool = True
+    """Honour HTTP_PROXY / HTTPS_PROXY / NO_PROXY and SSL_CERT_FILE from the environment, as other clients do."""
 
 
 def _version() -> str:
@@ -44,7 +46,7 @@ def user_agent(site_url: str | None) -> str:
 
 def from_config(config: Mapping[str, Any]) -> FetchSettings:
     """FETCH_DELAY, FETCH_TIMEOUT, FETCH_TOTAL_TIMEOUT, FETCH_MAX_BYTES, FETCH_MAX_REDIRECTS,
-    FETCH_RETRY_AFTER_MAX, FETCH_BACKOFF_MAX and FETCH_USER_AGENT (else one naming SITE_URL)."""
+    FETCH_RETRY_AFTER_MAX, FETCH_BACKOFF_MAX, FETCH_TRUST_ENV and FETCH_USER_AGENT (else one naming SITE_URL)."""
     defaults = FetchSettings(user_agent="")
     return FetchSettings(
         user_agent=str(config.get("FETCH_USER_AGENT") or user_agent(config.get("SITE_URL"))),
@@ -55,4 +57,5 @@ def from_config(config: Mapping[str, Any]) -> FetchSettings:
         max_redirects=int(config.get("FETCH_MAX_REDIRECTS", defaults.max_redirects)),
         retry_after_max=float(config.get("FETCH_RETRY_AFTER_MAX", defaults.retry_after_max)),
         backoff_max=float(config.get("FETCH_BACKOFF_MAX", defaults.backoff_max)),
+        trust_env=bool(config.get("FETCH_TRUST_ENV", defaults.trust_env)),
     )
