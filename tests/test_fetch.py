@@ -397,6 +397,16 @@ def test_a_wrong_charset_label_does_not_garble_the_page(db, site, fetcher):
     assert FAIR_TITLE in events_by_title(db)
 
 
+def test_a_feed_in_gbk_declared_as_gb2312_is_read(db, site, fetcher):
+    body = rss(item("镕基博览会", "/news/expo.html", "Sat, 02 Nov 2024 07:30:00 +0800"))  # 镕: GBK, not GB2312
+    site.routes["/rss.xml"] = Page(body.decode().replace('encoding="utf-8"', 'encoding="gb2312"').encode("gbk"),
+                                   "text/xml")
+    add(db, "qingdao", site.url("/rss.xml"))
+    (report,) = fetcher.run().sources
+    assert report.counts == {ItemStatus.INGESTED: 1} and not report.problems
+    assert events_by_title(db)[EXPO_TITLE]["published"] == "2024-11-02"
+
+
 def test_json_feeds_are_read_too(db, site, fetcher):
     site.routes["/feed.json"] = Page(json.dumps({
         "version": "https://jsonfeed.org/version/1.1", "title": "青岛",

@@ -55,14 +55,16 @@ def looks_like_feed(data: bytes, mimetype: str) -> bool:
     return bool(_FEED_START.match(head))
 
 
-def read_feed(data: bytes, url: str, mimetype: str = "") -> Feed:
+def read_feed(data: bytes, url: str, content_type: str = "") -> Feed:
     """The items of a feed, links made absolute; raises NotAFeed when the document is none.
 
-    A feed that is not well-formed XML is read as far as feedparser's lenient parser gets, and says so.
+    `content_type` is the HTTP header, charset and all: feedparser weighs it against the XML
+    declaration. A feed that is not well-formed XML is read as far as its lenient parser gets, and says so.
     """
     if data[:2000].lstrip(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
         return Feed(_json_feed(data, url))
-    parsed = feedparser.parse(data, response_headers={"content-location": url, "content-type": mimetype or "text/xml"})
+    headers = {"content-location": url, "content-type": content_type or "application/xml"}
+    parsed = feedparser.parse(data, response_headers=headers)
     if not parsed.get("version") and not parsed.entries:
         problem = parsed.get("bozo_exception")
         raise NotAFeed(f"not a feed: {problem}" if problem else "not a feed: no RSS, Atom or RDF document")

@@ -174,7 +174,7 @@ class Fetcher:
                 outcome = self._page(source, source.url, None, report, answer)
                 report.counts[outcome] += 1
             else:
-                read = feed.read_feed(answer.body, answer.url, answer.mimetype)
+                read = feed.read_feed(answer.body, answer.url, answer.headers.get("content-type", ""))
                 source = replace(source, kind=kind)
                 if read.problem:
                     self._problem(source, report, source.url, read.problem)
