@@ -407,6 +407,19 @@ def test_a_feed_in_gbk_declared_as_gb2312_is_read(db, site, fetcher):
     assert events_by_title(db)[EXPO_TITLE]["published"] == "2024-11-02"
 
 
+def test_atom_feeds_are_read_too(db, site, fetcher):
+    site.routes["/atom.xml"] = Page(b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>\xe9\x9d\x92\xe5\xb2\x9b</title><id>urn:x</id>
+<updated>2024-11-02T08:00:00+08:00</updated>
+<entry><title>expo</title><id>urn:1</id><link rel="alternate" href="/news/expo.html"/>
+<published>2024-11-02T07:30:00+08:00</published><updated>2024-11-03T07:30:00+08:00</updated></entry>
+</feed>""", "application/atom+xml")
+    add(db, "atom", site.url("/atom.xml"))
+    fetcher.run()
+    (expo,) = events_by_title(db).values()
+    assert (expo["url"], expo["published"]) == (site.url("/news/expo.html"), "2024-11-02")
+
+
 def test_json_feeds_are_read_too(db, site, fetcher):
     site.routes["/feed.json"] = Page(json.dumps({
         "version": "https://jsonfeed.org/version/1.1", "title": "青岛",
