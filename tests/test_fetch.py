@@ -407,6 +407,16 @@ def test_a_feed_in_gbk_declared_as_gb2312_is_read(db, site, fetcher):
     assert events_by_title(db)[EXPO_TITLE]["published"] == "2024-11-02"
 
 
+def test_a_plain_text_page_takes_its_headline_from_the_feed(db, site, fetcher):
+    site.routes["/rss.xml"] = Page(rss(item("博览会明年三月举办", "/news/fair.txt", "Sat, 02 Nov 2024 07:30:00 +0800")))
+    text = "2025中国国际消费电子博览会将于2025年3月10日至12日在青岛国际博览中心举办。\n"
+    site.routes["/news/fair.txt"] = Page(text.encode(), "text/plain; charset=utf-8")
+    add(db, "qingdao", site.url("/rss.xml"))
+    fetcher.run()
+    assert db.execute("SELECT headline FROM articles").fetchone() == ("博览会明年三月举办",)
+    assert FAIR_TITLE in events_by_title(db)
+
+
 def test_atom_feeds_are_read_too(db, site, fetcher):
     site.routes["/atom.xml"] = Page(b"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>\xe9\x9d\x92\xe5\xb2\x9b</title><id>urn:x</id>

@@ -50,8 +50,12 @@ def refusal(data: bytes, mimetype: str) -> str | None:
     return None
 
 
-def read_page(data: bytes, url: str, mimetype: str = "text/html", charset: str | None = None) -> Page:
-    """The page's main text, without navigation, comments, related links or ads; raises RejectedFile."""
+def read_page(data: bytes, url: str, mimetype: str = "text/html", charset: str | None = None,
+              title: str = "") -> Page:
+    """The page's main text, without navigation, comments, related links or ads; raises RejectedFile.
+
+    `title` (the feed item's) stands in for a headline the page does not give.
+    """
     problem = refusal(data, mimetype)
     if problem:
         raise files.RejectedFile(problem)
@@ -60,10 +64,11 @@ def read_page(data: bytes, url: str, mimetype: str = "text/html", charset: str |
         text = html.strip()  # a plain-text article
         if not text:
             raise files.RejectedFile("empty page")
-        return Page(url, "", text + "\n", None, encoding)
-    title, body, published = _main_text(html, url)
+        return Page(url, title, (f"# {title}\n\n" if title else "") + text + "\n", None, encoding)
+    found_title, body, published = _main_text(html, url)
     if not body:
         raise files.RejectedFile("no main text found in the page")
+    title = found_title or title
     return Page(url, title, _as_article(title, body), published, encoding)
 
 

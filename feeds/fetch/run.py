@@ -239,7 +239,8 @@ class Fetcher:
             self._record(known, url, source, ItemStatus.NOT_MODIFIED, entry_hash=fingerprint)
             return ItemStatus.NOT_MODIFIED
         try:
-            fetched = page.read_page(answer.body, answer.url, answer.mimetype, answer.charset)
+            fetched = page.read_page(answer.body, answer.url, answer.mimetype, answer.charset,
+                                     title=entry.title if entry else "")
         except files.RejectedFile as rejected:
             self._record(known, url, source, ItemStatus.FAILED, rejected.reason)
             self._problem(source, report, url, rejected.reason)
