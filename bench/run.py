@@ -1,8 +1,8 @@
 """Every benchmark in one command: `.venv/bin/python bench/run.py` (what `make bench` runs).
 
 Prints a Markdown report and saves it, with the raw numbers, in bench/results/ (not versioned).
-Sections: extraction (and date accuracy), ingest, queries, serving; `--extraction`, `--ingest`,
-`--queries`, `--serving` run only those named. Bounded: about ten minutes on the reference machine
+Sections: extraction (and date accuracy), ingest, queries, serving, fetch; `--extraction`, `--ingest`,
+`--queries`, `--serving`, `--fetch` run only those named. Bounded: about ten minutes on the reference machine
 (bench/README.md) with the defaults; 1M events (`--sizes-events 1000000`) is opt-in.
 """
 
@@ -24,6 +24,7 @@ from types import ModuleType  # noqa: E402
 import accuracy  # noqa: E402
 import corpus  # noqa: E402
 import extraction  # noqa: E402
+import fetch  # noqa: E402
 import hotspots  # noqa: E402
 import ingest  # noqa: E402
 import jio  # noqa: E402
@@ -62,6 +63,7 @@ def arguments() -> argparse.Namespace:
                         help="store sizes for queries and serving, e.g. 1000,10000,100000,1000000 "
                              "(default: 1000,10000,100000; a 1M store takes minutes to generate, once)")
     parser.add_argument("--ingest-articles", type=int, default=10_000, help="articles to ingest (default: 10000)")
+    parser.add_argument("--fetch-items", type=int, default=1000, help="pages on the loopback site (default: 1000)")
     parser.add_argument("--serving-seconds", type=int, default=2,
                         help="whole seconds per load run, as wrk takes them (default: 2)")
     parser.add_argument("--serving-rounds", type=int, default=4,
@@ -74,7 +76,7 @@ def arguments() -> argparse.Namespace:
     return args
 
 
-SECTIONS = ("extraction", "ingest", "queries", "serving")
+SECTIONS = ("extraction", "ingest", "queries", "serving", "fetch")
 
 
 def _counts(text: str) -> list[int]:
@@ -153,6 +155,12 @@ def main() -> None:
                   report_scale.serving_table(sizes), report_scale.cold_calendar_verdict(sizes),
                   "## Serving: memory", report_scale.memory_table(sizes)]
         raw["serving"] = sizes
+    if args.fetch:
+        print(f"fetch: {args.fetch_items:,} pages from a loopback site", flush=True)
+        baseline, passes = fetch.measure(args.fetch_items)
+        parts += [f"## Fetch: {args.fetch_items:,} article pages behind one RSS feed, from 127.0.0.1",
+                  fetch.table(baseline, passes)]
+        raw["fetch"] = {"baseline_rss_mb": baseline, "passes": passes}
     parts.append(f"Machine: {report.machine()}. Whole run: {time.perf_counter() - started:.0f} s.")
     markdown = "\n\n".join(parts) + "\n"
     print(markdown)

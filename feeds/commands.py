@@ -18,6 +18,7 @@ from flask.cli import with_appcontext
 from . import files, store
 from .logs import LOGGER
 from .models import CATEGORIES
+from .source_commands import SOURCE_COMMANDS
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 PUBLISHED_HELP = "Publication date of the pages (YYYY-MM-DD), for pages that do not say."
@@ -43,9 +44,10 @@ def _source_url(_ctx: click.Context, _param: click.Parameter, value: str | None)
 @click.option("--source-url", callback=_source_url,
               help="Where the page can be read online (http or https); shown with its events.")
 @click.option("--if-empty", is_flag=True, help="Only ingest when the database has no events yet (make run).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the summary.")
 @with_appcontext
 def ingest_command(paths: tuple[Path, ...], published: dt.datetime | None, source_url: str | None,
-                   if_empty: bool) -> None:
+                   if_empty: bool, quiet: bool) -> None:
     """Read files or folders of articles and store their events.
 
     Folders are searched for *.txt, *.md, *.html and *.htm files. Ingesting the same file again
@@ -54,6 +56,7 @@ def ingest_command(paths: tuple[Path, ...], published: dt.datetime | None, sourc
     rejected (empty, binary, undecodable, too large, unreadable), after ingesting the others.
     """
     from .ingest import ingest_paths
+    from .progress import progress
     from .web.db import get_db
 
     db = get_db()
@@ -63,9 +66,10 @@ def ingest_command(paths: tuple[Path, ...], published: dt.datetime | None, sourc
     if if_empty and (existing := store.count_events(db)):
         click.echo(f"{existing} event(s) already stored in {current_app.config['DATABASE']}; not ingesting.")
         return
-    report = ingest_paths(
-        db, paths, _as_date(published), source_url, max_bytes=current_app.config["MAX_FILE_BYTES"]
-    )
+    with progress("ingest", unit="file", quiet=quiet) as bar:
+        report = ingest_paths(
+            db, paths, _as_date(published), source_url, max_bytes=current_app.config["MAX_FILE_BYTES"], progress=bar
+        )
     click.echo(report.summary())
     if not report.ok:
         sys.exit(1)
@@ -174,6 +178,8 @@ EXPORT_PATHS = (
     "/calendar/interactive",
     "/embed.js",
     "/embed/builder",
+    "/sources",
+    "/api/sources",
 )
 
 
@@ -187,7 +193,7 @@ def export_command(directory: Path, base_url: str) -> None:
 
     Exports /, /calendar.ics, /feed.rss, /feed.atom, /feed.json, /api/events, one calendar per
     category, each event's page, calendar and JSON, each article's page, the month pages of every
-    month with an event, the interactive calendar, embed.js and the static files.
+    month with an event, the interactive calendar, embed.js, the sources followed and the static files.
     Addresses without an extension get one from their content type (/api/events becomes
     api/events.json, /events/UID becomes events/UID.html). Routes this version lacks are skipped.
     """
@@ -263,7 +269,8 @@ def backup_command(dest: Path) -> None:
     click.echo(f"backed up {current_app.config['DATABASE']} to {dest} ({pages} pages)")
 
 
-COMMANDS = (ingest_command, extract_command, dates_command, serve_command, export_command, backup_command)
+COMMANDS = (ingest_command, extract_command, dates_command, serve_command, export_command, backup_command,
+            *SOURCE_COMMANDS)
 
 
 def register(app: Flask) -> None:

@@ -174,6 +174,34 @@ def decode_declared(data: bytes, charset: str) -> tuple[str, str]:
     return _checked(_strict(data, encoding), encoding), encoding
 
 
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_META_SCAN_BYTES = 4096
+"""How far into a page its <meta charset> is looked for (browsers look at the first 1024 bytes; some pages are late)."""
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The charset a page declares in its head: `<meta charset>` or the http-equiv Content-Type."""
+    found = _META_CHARSET.search(data[:_META_SCAN_BYTES])
+    return found.group(1).decode("ascii") if found else None
+
+
+def decode_page(data: bytes, header_charset: str | None = None) -> tuple[str, str]:
+    """A downloaded page's bytes as text: the HTTP header's charset, else its `<meta charset>`, else detection.
+
+    A label the bytes do not fit (a server that says UTF-8 and sends GBK) or does not know is passed
+    over for the next way, so a wrong label costs nothing but the attempt.
+    """
+    for label in (header_charset, meta_charset(data)):
+        if not label:
+            continue
+        try:
+            return decode_declared(data, label)
+        except RejectedFile as wrong:
+            if wrong.reason == "empty file":
+                raise
+    return decode(data)
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Bytes to text: a BOM, else strict UTF-8, else a detected encoding (GB18030, Big5, UTF-16 …)."""
     if not data.strip():

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from . import files, store
 from .models import ArticleEvents
+from .progress import Progress, Silent
 
 log = logging.getLogger(__name__)
 
@@ -96,11 +97,16 @@ def ingest_paths(
     max_bytes: int = files.DEFAULT_MAX_BYTES,
     now: dt.datetime | None = None,
     extract: Extractor | None = None,
+    progress: Progress | None = None,
 ) -> IngestReport:
     """Ingest files and folders, one transaction per file; a refused file does not stop the others."""
     source_url = check_source_url(source_url)
     report = IngestReport()
-    for path in files.expand_paths(paths):
+    progress = progress or Silent()
+    found = files.expand_paths(paths)
+    progress.add(len(found))
+    for path in found:
+        progress.step(path.name)
         try:
             source = files.read_source(path, max_bytes=max_bytes)
         except files.RejectedFile as rejected:
@@ -157,10 +163,13 @@ def ingest_page(
     *,
     now: dt.datetime | None = None,
     extract: Extractor | None = None,
+    within: Callable[[Database, PageResult], None] | None = None,
 ) -> PageResult:
     """Extract one page's articles and store them all in a single transaction, saying what changed.
 
-    An event reported twice in the page is listed once, with the strongest change.
+    An event reported twice in the page is listed once, with the strongest change. `within` runs
+    in the same transaction once the page is saved (a fetch records the page it came from), so
+    either both are stored or neither.
     """
     page = (extract or extract_page)(text, published)
     now = now or dt.datetime.now(dt.UTC)
@@ -176,11 +185,13 @@ def ingest_page(
             result.counts += store.save_article_events(
                 db, source, source_url, article_events, now=now, fresh=fresh, outcomes=outcomes
             )
-    strongest: dict[str, str] = {}
-    for uid, change in outcomes:
-        if _RANK[change] > _RANK.get(strongest.get(uid, ""), -1):
-            strongest[uid] = change
-    result.events = list(strongest.items())
+        strongest: dict[str, str] = {}
+        for uid, change in outcomes:
+            if _RANK[change] > _RANK.get(strongest.get(uid, ""), -1):
+                strongest[uid] = change
+        result.events = list(strongest.items())
+        if within is not None:
+            within(db, result)
     return result
 
 

@@ -326,3 +326,85 @@ class Selection:
         """`?category=fair&…` (with `extra` parameters), or "" when there is nothing to say."""
         args = {**self.args(), **{k: v for k, v in extra.items() if v}}
         return "?" + urlencode(args) if args else ""
+
+
+class SourceKind(StrEnum):
+    """What a source's address serves: known after its first fetch."""
+
+    UNKNOWN = "unknown"
+    FEED = "feed"
+    PAGE = "page"
+
+
+class PublishedFrom(StrEnum):
+    """Where a fetched article's publication date is taken from first (the other is the fallback)."""
+
+    FEED = "feed"
+    PAGE = "page"
+
+
+class SourceStatus(StrEnum):
+    """How a source's last fetch went."""
+
+    NEVER = "never"
+    OK = "ok"
+    NOT_MODIFIED = "not_modified"
+    PARTIAL = "partial"
+    """The feed was read but some of its pages failed or must wait: they are tried again next time."""
+    FAILED = "failed"
+
+
+class ItemStatus(StrEnum):
+    """What fetching one page of a source did; also the keys of a fetch's counts."""
+
+    KNOWN = "known"
+    """Listed again by its feed as before: not asked for."""
+    INGESTED = "ingested"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    NOT_MODIFIED = "not_modified"
+    DUPLICATE = "duplicate"
+    DISALLOWED = "disallowed"
+    DEFERRED = "deferred"
+    NO_LINK = "no_link"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A news site's feed or an article page that `feeds fetch` reads on a schedule."""
+
+    name: str
+    url: str
+    every_seconds: int
+    published_from: PublishedFrom = PublishedFrom.FEED
+    kind: SourceKind = SourceKind.UNKNOWN
+    added: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
+    last_fetch: str | None = None
+    last_status: SourceStatus = SourceStatus.NEVER
+    last_error: str = ""
+    last_counts: dict[str, int] = field(default_factory=dict)
+    last_problems: list[dict[str, str]] = field(default_factory=list)
+    failures: int = 0
+    next_due: str = ""
+    articles: int = 0
+    events: int = 0
+
+
+@dataclass(frozen=True)
+class SourceItem:
+    """One page address fetched from a source: its HTTP validators and the hash of its main text."""
+
+    url: str
+    source: str
+    status: ItemStatus
+    fetched: str
+    etag: str | None = None
+    last_modified: str | None = None
+    content_hash: str | None = None
+    entry_hash: str | None = None
+    """The fingerprint of the feed entry that listed it (None for a page followed on its own)."""
+    article_id: str | None = None
+    reason: str = ""

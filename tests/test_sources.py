@@ -137,3 +137,32 @@ def test_files_named_explicitly_are_kept_as_given(tmp_path):
         tmp_path / "z.pdf",
         tmp_path / "missing.txt",
     ]
+
+
+# --- downloaded pages: the HTTP header's charset, else <meta charset>, else detection ---------------
+
+
+def test_a_page_is_decoded_by_its_http_charset_first():
+    assert files.decode_page(NEWS.encode("gb18030"), "GB18030") == (NEWS, "gb18030")
+
+
+def test_a_page_without_a_header_charset_is_decoded_by_its_meta_charset():
+    page = f'<html><head><meta charset="big5"></head><body>{TRADITIONAL}</body></html>'
+    assert files.decode_page(page.encode("big5"))[1] == "big5hkscs"
+    assert TRADITIONAL in files.decode_page(page.encode("big5"))[0]
+
+
+def test_a_page_with_no_label_at_all_is_detected():
+    assert files.decode_page(f"<p>{NEWS}</p>".encode("gbk")) == (f"<p>{NEWS}</p>", "gb18030")
+
+
+def test_a_wrong_or_unknown_label_is_passed_over():
+    gbk = f'<html><head><meta charset="klingon"></head><body>{NEWS}</body></html>'.encode("gbk")
+    text, encoding = files.decode_page(gbk, "utf-8")
+    assert NEWS in text and encoding == "gb18030"
+
+
+def test_meta_charset_is_found_in_either_form():
+    assert files.meta_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=GB2312">') == "GB2312"
+    assert files.meta_charset(b"<meta charset='utf-8'>") == "utf-8"
+    assert files.meta_charset(b"<p>no label</p>") is None

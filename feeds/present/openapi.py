@@ -79,6 +79,31 @@ _RSSHUB = [
 
 _STRING = {"type": "string"}
 SCHEMAS: dict[str, dict[str, Any]] = {
+    "Source": {
+        "type": "object",
+        "properties": {
+            "name": {"type": "string"},
+            "url": {"type": "string", "format": "uri"},
+            "kind": {"enum": ["unknown", "feed", "page"]},
+            "every": {"type": "string", "examples": ["30m"]},
+            "everySeconds": {"type": "integer"},
+            "publishedFrom": {"enum": ["feed", "page"]},
+            "added": {"type": "string", "format": "date-time"},
+            "lastFetch": {"type": ["string", "null"], "format": "date-time"},
+            "status": {"enum": ["never", "ok", "not_modified", "partial", "failed"]},
+            "error": {"type": ["string", "null"]},
+            "counts": {"type": "object", "additionalProperties": {"type": "integer"},
+                       "description": "Pages of the last fetch by outcome: known, ingested, updated, "
+                                      "unchanged, not_modified, duplicate, disallowed, deferred, no_link, "
+                                      "failed."},
+            "problems": {"type": "array", "items": {"type": "object", "properties": {
+                "url": {"type": "string"}, "reason": {"type": "string"}}}},
+            "failures": {"type": "integer", "description": "Failed fetches in a row (the wait doubles with each)."},
+            "nextDue": {"type": "string", "format": "date-time"},
+            "articles": {"type": "integer"},
+            "events": {"type": "integer"},
+        },
+    },
     "Event": {
         "type": "object",
         "description": "An event as FullCalendar's JSON event source reads it, plus feeds' own fields.",
@@ -363,6 +388,13 @@ def document(base_url: str) -> dict[str, Any]:
             "openapi", "This document.", [], _ok("OpenAPI 3.1.", "application/json", {"type": "object"})
         ),
         "/api/articles": _ingest_operation(),
+        "/api/sources": _operation(
+            "listSources",
+            "The news sites `feeds fetch` follows: settings, last fetch with its counts and problems, next due.",
+            [],
+            _ok("A JSON array of sources.", "application/json",
+                {"type": "array", "items": {"$ref": _REF + "schemas/Source"}}),
+        ),
     }
     return {
         "openapi": "3.1.0",

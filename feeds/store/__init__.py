@@ -3,7 +3,7 @@
 Plain functions over a `sqlite_utils.Database`, in four modules: `schema` (the file, migrations,
 backups), `identity` (what makes two reports one event), `write` (saving an article's events) and
 `read` (queries). Writes go through `transaction()` so that the caller decides what is atomic
-(one ingested file); reads are single queries.
+(one ingested file); reads are single queries. `sources` is the registry of sites `feeds fetch` reads.
 """
 
 from .identity import MERGE_WINDOW_DAYS, article_id, event_key, make_uid
@@ -37,9 +37,35 @@ from .schema import (
     schema_version,
     transaction,
 )
+from .sources import (
+    SourceExists,
+    add_source,
+    count_items,
+    get_item,
+    get_source,
+    item_with_hash,
+    list_sources,
+    remove_source,
+    save_item,
+    source_names,
+    supersede_articles,
+    update_source,
+)
 from .write import Counts, save_article_events, utc_stamp
 
 __all__ = [
+    "SourceExists",
+    "add_source",
+    "count_items",
+    "get_item",
+    "get_source",
+    "item_with_hash",
+    "list_sources",
+    "remove_source",
+    "save_item",
+    "source_names",
+    "supersede_articles",
+    "update_source",
     "events_sql",
     "BUSY_TIMEOUT_MS",
     "Counts",

@@ -219,7 +219,54 @@ UNKNOWN_SPAN_DAYS = 10**6
 """An event whose dates SQLite cannot read counts as endless: window queries then drop the start bound."""
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_create_initial_schema, _add_window_indexes]
+def _add_sources(db: Database) -> None:
+    """Version 3: the news sites fetched (`feeds sources`), and each page fetched from them (issue 16).
+
+    `sources` holds a feed's or page's schedule, HTTP validators and last outcome; `source_items`
+    one row per page address, with its validators, the hash of its main text and of what its feed
+    said of it, so a page is neither asked for again while its feed entry stands, nor downloaded
+    (conditional GET) nor ingested (same hash) twice. Removing a source removes
+    its items; the articles and events it brought stay.
+    """
+    db.execute(
+        """CREATE TABLE sources (
+            name TEXT PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL DEFAULT 'unknown',
+            every_seconds INTEGER NOT NULL,
+            published_from TEXT NOT NULL DEFAULT 'feed',
+            added TEXT NOT NULL,
+            etag TEXT,
+            last_modified TEXT,
+            last_fetch TEXT,
+            last_status TEXT NOT NULL DEFAULT 'never',
+            last_error TEXT NOT NULL DEFAULT '',
+            last_counts TEXT NOT NULL DEFAULT '{}',
+            last_problems TEXT NOT NULL DEFAULT '[]',
+            failures INTEGER NOT NULL DEFAULT 0,
+            next_due TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE source_items (
+            url TEXT PRIMARY KEY,
+            source TEXT NOT NULL REFERENCES sources (name) ON DELETE CASCADE,
+            etag TEXT,
+            last_modified TEXT,
+            content_hash TEXT,
+            entry_hash TEXT,
+            article_id TEXT,
+            status TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            fetched TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX source_items_source ON source_items (source)")
+    db.execute("CREATE INDEX source_items_hash ON source_items (content_hash)")
+    db.execute("CREATE INDEX articles_source ON articles (source)")
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_create_initial_schema, _add_window_indexes, _add_sources]
 """Ordered schema changes; the database's user_version counts how many have run. Only ever append."""
 
 

@@ -186,6 +186,15 @@ def article(article_id: str) -> str:
     )
 
 
+@bp.get("/sources")
+def sources() -> str:
+    """The news sites followed, read-only: what `feeds sources list` shows (sources are changed on the command line)."""
+    from ..present.sources import beijing_time, counts_label, every_label
+
+    return render_template("sources.html", sources=store.list_sources(get_db()), every_label=every_label,
+                           counts_label=counts_label, beijing=beijing_time)
+
+
 # --- embed -----------------------------------------------------------------------------------
 
 

@@ -174,6 +174,19 @@ def api_openapi() -> Response:
     return respond(lambda: api.dump(openapi.document(site_url())), JSON, v, max_age=settings().max_age)
 
 
+@bp.get("/api/sources")
+def api_sources() -> Response:
+    """The news sites followed, read-only (they are added and removed with `feeds sources`)."""
+    from ..present.sources import source_json
+
+    records = [source_json(source) for source in store.list_sources(get_db())]
+    body = api.dump(records)
+    stamps = [r["lastFetch"] for r in records if r["lastFetch"]] + [r["added"] for r in records]
+    modified = parse_utc(max(stamps)) if stamps else store.EPOCH
+    v = validators("sources", body.decode(), last_modified=modified)
+    return respond(lambda: body, JSON, v, max_age=0)
+
+
 # --- shared ------------------------------------------------------------------------------------
 
 
