@@ -19,7 +19,7 @@ CATEGORIES = (
     "festival",
     "other",
 )
-STATUSES = ("confirmed", "tentative", "cancelled")
+STATUSES = ("confirmed", "tentative", "cancelled", "postponed")
 PRECISIONS = ("time", "day", "month")
 
 
@@ -126,6 +126,10 @@ class Event:
     evidence_end: int = 0
     location: str = ""
     status: str = "confirmed"
+    parent_title: str | None = None
+    """For a part of a named event (`X开幕式`, reported beside X): the title of X."""
+    opened: dt.date | None = None
+    """For a deadline read from a span (`即日起至12月15日`): the day it opened; the interval is then the due day."""
 
     def as_json(self, source: str, article: Article) -> dict:
         """The `feeds extract --json` contract."""
@@ -189,6 +193,12 @@ class StoredEvent:
     created: str
     updated: str
     mentions: list[Mention] = field(default_factory=list)
+    previous: list[tuple[str, str]] = field(default_factory=list)
+    """Earlier (start, end) of a postponed event, oldest first."""
+    opened: str | None = None
+    """A deadline's opening day (ISO date), when the report gave one."""
+    parent_uid: str | None = None
+    """The named event this one is a part of (an opening ceremony, a side forum)."""
 
 
 @dataclass

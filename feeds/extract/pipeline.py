@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..models import ArticleEvents
+from ..models import Article, ArticleEvents
 from .articles import split_articles
 from .events import extract_events
 from .normalize import normalize
@@ -20,3 +20,8 @@ def extract_page(text: str, published: dt.date | None = None) -> list[ArticleEve
         article.published = find_publication_date(article, page, given=published)
         results.append(ArticleEvents(article, extract_events(article)))
     return results
+
+
+def extract_article(article: Article) -> ArticleEvents:
+    """The events of one already split and dated article (a stored one, for `feeds reextract`)."""
+    return ArticleEvents(article, extract_events(article))

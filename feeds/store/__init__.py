@@ -6,7 +6,8 @@ backups), `identity` (what makes two reports one event), `write` (saving an arti
 (one ingested file); reads are single queries.
 """
 
-from .identity import MERGE_WINDOW_DAYS, article_id, event_key, make_uid
+from .identity import MERGE_WINDOW_DAYS, article_id, event_key, make_anchor, make_uid
+from .reconcile import Change
 from .read import (
     EPOCH,
     article_ids,
@@ -41,6 +42,8 @@ from .write import Counts, save_article_events, utc_stamp
 
 __all__ = [
     "events_sql",
+    "Change",
+    "make_anchor",
     "BUSY_TIMEOUT_MS",
     "Counts",
     "EPOCH",
