@@ -59,6 +59,7 @@ def save_article_events(
     outcomes: list[tuple[str, str]] | None = None,
     extractor_version: int = 0,
     changes: dict[str, Change] | None = None,
+    known_id: str | None = None,
 ) -> Counts:
     """Store one article and its reports, and derive the events they touch; the caller holds the transaction.
 
@@ -68,10 +69,11 @@ def save_article_events(
     file does not bump `sequence` again. `outcomes`, when given, receives (uid, "new" / "updated" /
     "unchanged") per event, in report order; `changes` every touched event's Change by uid (retractions
     too). `extractor_version` is recorded with the article: the extractor that gave these events.
+    `known_id` is the id of a stored article being re-extracted (its stored text is already scrubbed).
     """
     stamp = utc_stamp(now)
     fresh = set() if fresh is None else fresh
-    aid = article_id(article_events.article)
+    aid = known_id or article_id(article_events.article)
     article_events = _scrubbed(article_events)
     article = article_events.article
     source = scrub.line(source)
