@@ -201,6 +201,18 @@ class StoredEvent:
     """The named event this one is a part of (an opening ceremony, a side forum)."""
 
 
+@dataclass(frozen=True)
+class Retraction:
+    """An event no stored report supports any more: its page answers 410 Gone and links the article."""
+
+    uid: str
+    title: str
+    article_id: str | None
+    successor: str | None
+    """The event its reports now belong to, when they moved to one (then the page redirects there)."""
+    retracted: str
+
+
 @dataclass
 class EventFilter:
     """What a calendar, feed or API request asks for; every field is optional."""

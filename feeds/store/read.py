@@ -10,7 +10,7 @@ from dataclasses import fields
 
 from sqlite_utils import Database
 
-from ..models import EventFilter, Mention, StoredEvent
+from ..models import EventFilter, Mention, Retraction, StoredEvent
 from .identity import records
 from .schema import TRIGRAM_MIN_CHARS, schema_version
 
@@ -134,6 +134,13 @@ def get_event(db: Database, uid: str) -> StoredEvent | None:
     return found[0] if found else None
 
 
+def get_retraction(db: Database, uid: str) -> Retraction | None:
+    """The record of a retracted event, or None (for an event that exists or never did)."""
+    found = records(db.execute("SELECT uid, title, article_id, successor, retracted FROM retractions WHERE uid = ?",
+                               [uid]))
+    return Retraction(**found[0]) if found else None
+
+
 def get_article(db: Database, article_id: str) -> dict | None:
     """One stored article as a plain dict (subheadlines decoded), or None."""
     found = records(db.execute("SELECT * FROM articles WHERE id = ?", [article_id]))
@@ -182,6 +189,7 @@ def _stored(db: Database, records: list[dict]) -> list[StoredEvent]:
     for record in records:
         values = {k: v for k, v in record.items() if k in stored_fields}
         values["all_day"] = bool(values["all_day"])
+        values["previous"] = [tuple(span) for span in json.loads(values.get("previous") or "[]")]
         events.append(StoredEvent(**values, mentions=mentions.get(record["uid"], [])))
     return events
 
