@@ -25,6 +25,7 @@ from .read import (
     past_events,
     query_events,
     recent_changes,
+    reported_spans,
 )
 from .schema import (
     BUSY_TIMEOUT_MS,
@@ -74,6 +75,7 @@ __all__ = [
     "past_events",
     "query_events",
     "recent_changes",
+    "reported_spans",
     "save_article_events",
     "schema_version",
     "transaction",

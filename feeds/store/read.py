@@ -233,6 +233,17 @@ def events_of_article(db: Database, article_id: str) -> list[StoredEvent]:
     return _stored(db, rows)
 
 
+def reported_spans(db: Database, article_id: str) -> dict[int, list[tuple[str, str]]]:
+    """What the article's sentences said: (start, end) of each report, by the offset of its sentence."""
+    found: dict[int, list[tuple[str, str]]] = {}
+    for offset, start, end in db.execute(
+        'SELECT evidence_start, start, "end" FROM reports WHERE article_id = ? ORDER BY evidence_start, id',
+        [article_id],
+    ).fetchall():
+        found.setdefault(offset, []).append((start, end))
+    return found
+
+
 def article_ids(db: Database) -> list[str]:
     """Every stored article's id, oldest ingest first."""
     return [row[0] for row in db.execute("SELECT id FROM articles ORDER BY ingested, id").fetchall()]

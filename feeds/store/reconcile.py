@@ -3,7 +3,7 @@ events, mentions and retractions in line with them, changing only what differs.
 
 The facts of an event are its latest report's (by publication date; undated reports count as oldest,
 among themselves in ingest order; on one day the fuller span wins), the place the latest report that
-names one. A part of a named event
+names one, the title the latest one that names the edition's year if any does (else the latest). A part of a named event
 (an opening ceremony, a side forum) follows its parent when a newer report moves or cancels the parent
 and says nothing of the part.
 """
@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 
 from sqlite_utils import Database
 
-from .identity import group, records, strip_part
+from .identity import group, records, strip_part, title_year
 from .reports import as_report, families_near, family_reports
 
 FACT_FIELDS = ("title", "category", "start", "end", "all_day", "precision", "location", "status", "previous",
@@ -74,6 +74,7 @@ def _facts(rows: list[dict]) -> tuple[Facts, str | None]:
     ordered = sorted(rows, key=_fact_order)
     latest = ordered[-1]
     named = [r for r in ordered if strip_part(r["title"]) is None or r["parent_anchor"]] or ordered
+    named = [r for r in named if title_year(r["title"])] or named  # `2022世界…` says more than `世界…`
     place = next((r["location"] for r in reversed(ordered) if r["location"]), "")
     status, previous = latest["status"], []
     dates = (latest["start"], latest["end"])

@@ -27,7 +27,7 @@ from werkzeug.exceptions import HTTPException, NotFound
 from .. import store
 from ..models import EventFilter, StoredEvent
 from ..present import i18n
-from ..present.article_text import highlight, marks_of
+from ..present.article_text import highlight, marks_of, superseded
 from ..present.common import event_url, last_day
 from ..present.event_page import (
     evidence_context,
@@ -205,6 +205,7 @@ def article(article_id: str) -> str:
         article=found,
         segments=highlight(found["text"], marks_of(article_id, events)),
         events=events,
+        superseded=superseded(article_id, events, store.reported_spans(db, article_id)),
     )
 
 
