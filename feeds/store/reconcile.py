@@ -206,13 +206,14 @@ def _write_event(db: Database, event: Derived, row: dict | None, stamp: str, fre
 
 
 def _retract(db: Database, row: dict, derived: list[Derived], stamp: str) -> Change:
-    """An event no report supports any more: gone everywhere, its page answering 410 with its article."""
-    mentioned = db.execute(
-        "SELECT article_id, start FROM mentions WHERE event_uid = ? ORDER BY created, article_id, start",
-        [row["uid"]]).fetchall()
-    spots = set(mentioned)
-    successor = next((e.uid for e in derived
-                      if any((r["article_id"], r["evidence_start"]) in spots for r in e.reports)), None)
+    """An event no group is founded on any more: gone everywhere, its page answering 410 with its article.
+
+    When the report that founded it now stands in another event (an older report of it came in), that
+    event is its successor, and its page redirects there.
+    """
+    mentioned = db.execute("SELECT article_id FROM mentions WHERE event_uid = ? ORDER BY created, article_id, start",
+                           [row["uid"]]).fetchone()
+    successor = next((e.uid for e in derived if any(r["anchor"] == row["uid"] for r in e.reports)), None)
     db.execute("DELETE FROM mentions WHERE event_uid = ?", [row["uid"]])
     db.execute("UPDATE events SET parent_uid = NULL WHERE parent_uid = ?", [row["uid"]])
     db.execute("DELETE FROM events WHERE uid = ?", [row["uid"]])
@@ -220,7 +221,7 @@ def _retract(db: Database, row: dict, derived: list[Derived], stamp: str) -> Cha
         "INSERT INTO retractions (uid, title, article_id, successor, retracted) VALUES (?, ?, ?, ?, ?)"
         " ON CONFLICT (uid) DO UPDATE SET title = excluded.title, article_id = excluded.article_id,"
         " successor = excluded.successor, retracted = excluded.retracted",
-        [row["uid"], row["title"], mentioned[0][0] if mentioned else None, successor, stamp],
+        [row["uid"], row["title"], mentioned[0] if mentioned else None, successor, stamp],
     )
     return Change(row["uid"], "retracted", row["title"], successor=successor)
 

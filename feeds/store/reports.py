@@ -62,7 +62,7 @@ def assign_anchors(aid: str, old: list[dict], events: list[Event], stamp: str) -
     """Each new report with its anchor: the old report of the same mention hands its anchor on.
 
     Matched in this order: the same sentence and family; the same family; the same sentence, when it
-    reported one event then and one now (a better title). The rest get new anchors.
+    reports as many events as it did (better titles: paired in order). The rest get new anchors.
     """
     families = [family_of(e.title, e.parent_title) for e in events]
     given: list[dict | None] = [None] * len(events)
@@ -82,11 +82,13 @@ def assign_anchors(aid: str, old: list[dict], events: list[Event], stamp: str) -
             take(i, [r for r in free if r["family"] == families[i]])
     for i, event in enumerate(events):
         if given[i] is None:
-            same_sentence_new = [e for j, e in enumerate(events) if given[j] is None
+            same_sentence_new = [j for j, e in enumerate(events) if given[j] is None
                                  and e.evidence_start == event.evidence_start]
             same_sentence_old = [r for r in free if r["evidence_start"] == event.evidence_start]
-            if len(same_sentence_new) == 1 and len(same_sentence_old) == 1:
-                take(i, same_sentence_old)
+            if len(same_sentence_new) == len(same_sentence_old):  # the same events, renamed: in their order
+                for j, row in zip(same_sentence_new, sorted(same_sentence_old, key=lambda r: r["id"]), strict=True):
+                    given[j] = row
+                    free.remove(row)
     used = {r["anchor"] for r in given if r is not None}
     result = []
     for i, event in enumerate(events):
