@@ -17,7 +17,7 @@ how many processes ingested at once. The rules, also in the README ("What is one
    contradiction; ties are broken by content, so every order gives the same groups.
 4. Each report carries an *anchor*, fixed when its mention (article and sentence) is first stored
    and inherited by the report that replaces it when the article is re-extracted. An event's uid
-   is the anchor of its earliest report (by publication date, then article and offset): a better
+   is the anchor of its earliest report (by publication date, then file, article and offset): a better
    title or new dates keep the uid, and a store upgraded from an older version keeps its uids.
 """
 
@@ -123,6 +123,7 @@ class Report:
     location: str
     evidence_start: int
     year: int | None
+    source: str = ""
 
 
 def _days(report: Report) -> tuple[dt.date, dt.date]:
@@ -158,8 +159,10 @@ def _contradict(a: Report, b: Report) -> bool:
 
 
 def canonical_order(report: Report) -> tuple:
-    """Earliest report first: by publication date (unknown last), then article and offset."""
-    return (report.published is None, report.published or "", report.article_id, report.evidence_start, report.id)
+    """Earliest report first: by publication date (unknown last), then the file it came from (folders are
+    ingested in name order, so a day's first report stays first), then article and offset."""
+    return (report.published is None, report.published or "", report.source, report.article_id,
+            report.evidence_start, report.id)
 
 
 def group(reports: Iterable[Report]) -> list[list[Report]]:

@@ -31,13 +31,14 @@ def reports_of_article(db: Database, aid: str) -> list[dict]:
 def family_reports(db: Database, family: str) -> list[dict]:
     """Every report of a family, with its article's publication date and ingest time."""
     return records(db.execute(
-        "SELECT r.*, a.published, a.ingested FROM reports r JOIN articles a ON a.id = r.article_id"
+        "SELECT r.*, a.published, a.ingested, a.source FROM reports r JOIN articles a ON a.id = r.article_id"
         " WHERE r.family = ?", [family]))
 
 
 def as_report(row: dict) -> Report:
     return Report(row["id"], row["article_id"], row["anchor"], row["family"], row["start"], row["end"],
-                  row["published"], row["location"], row["evidence_start"], title_year(row["title"]))
+                  row["published"], row["location"], row["evidence_start"], title_year(row["title"]),
+                  row.get("source") or "")
 
 
 def families_near(db: Database, families: set[str]) -> set[str]:
@@ -131,7 +132,7 @@ def migrate_mentions(db: Database) -> None:
     """
     rows = records(db.execute(
         'SELECT m.rowid AS id, m.event_uid, m.article_id, m.evidence, m.start AS evidence_start,'
-        ' m."end" AS evidence_end, m.created, a.published, e.title, e.category, e.start, e."end", e.all_day,'
+        ' m."end" AS evidence_end, m.created, a.published, a.source, e.title, e.category, e.start, e."end", e.all_day,'
         " e.precision, e.location, e.status FROM mentions m JOIN articles a ON a.id = m.article_id"
         " JOIN events e ON e.uid = m.event_uid"
     ))
