@@ -1,8 +1,9 @@
 """Every benchmark in one command: `.venv/bin/python bench/run.py` (what `make bench` runs).
 
 Prints a Markdown report and saves it, with the raw numbers, in bench/results/ (not versioned).
-Sections: extraction (and date accuracy), ingest, queries, serving; `--extraction`, `--ingest`,
-`--queries`, `--serving` run only those named. Bounded: about ten minutes on the reference machine
+Sections: extraction (and date accuracy), ingest, reextract, queries, serving; `--extraction`,
+`--ingest`, `--reextract`, `--queries`, `--serving` run only those named. Bounded: about ten minutes on
+the reference machine
 (bench/README.md) with the defaults; 1M events (`--sizes-events 1000000`) is opt-in.
 """
 
@@ -28,6 +29,7 @@ import hotspots  # noqa: E402
 import ingest  # noqa: E402
 import jio  # noqa: E402
 import queries  # noqa: E402
+import reextract  # noqa: E402
 import report  # noqa: E402
 import report_scale  # noqa: E402
 import serving  # noqa: E402
@@ -74,7 +76,7 @@ def arguments() -> argparse.Namespace:
     return args
 
 
-SECTIONS = ("extraction", "ingest", "queries", "serving")
+SECTIONS = ("extraction", "ingest", "reextract", "queries", "serving")
 
 
 def _counts(text: str) -> list[int]:
@@ -141,6 +143,12 @@ def main() -> None:
         parts += [f"## Ingest: {result.articles:,} generated articles through `ingest_text`",
                   report_scale.ingest_table(result)]
         raw["ingest"] = result
+    if args.reextract:
+        print(f"reextract: {args.ingest_articles:,} stored articles, beside a fresh ingest of them", flush=True)
+        redone = reextract.measure(args.ingest_articles)
+        parts += [f"## Reextract: {redone.articles:,} stored articles through `feeds reextract`",
+                  reextract.markdown(redone)]
+        raw["reextract"] = redone
     if args.queries:
         print(f"queries: {args.sizes_events}", flush=True)
         timings = queries.measure(args.sizes_events)

@@ -72,7 +72,8 @@ def ingest_command(paths: tuple[Path, ...], published: dt.datetime | None, sourc
 
 
 @click.command("reextract")
-@click.option("--dry-run", is_flag=True, help="Print what would change (new, changed with the fields, retracted); write nothing.")
+@click.option("--dry-run", is_flag=True,
+              help="Print what would change (new, changed with the fields, retracted); write nothing.")
 @click.option("--since", type=DATE, metavar="YYYY-MM-DD", help="Only articles published on or after this day.")
 @click.option("--source", metavar="NAME", help="Only articles from this file name or URL (* and ? match any text).")
 @click.option("--all", "everything", is_flag=True, help="Every stored article, not only those of older extractors.")
@@ -298,7 +299,8 @@ def backup_command(dest: Path) -> None:
     click.echo(f"backed up {current_app.config['DATABASE']} to {dest} ({pages} pages)")
 
 
-COMMANDS = (ingest_command, reextract_command, extract_command, dates_command, serve_command, export_command, backup_command)
+COMMANDS = (ingest_command, reextract_command, extract_command, dates_command, serve_command, export_command,
+            backup_command)
 
 
 def register(app: Flask) -> None:

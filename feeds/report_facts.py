@@ -13,8 +13,8 @@ from .extract.events.vocabulary import CANCELLED, POSTPONED
 from .models import ArticleEvents, Event, Interval
 from .store.identity import event_key, strip_part
 
-PART_WORDS = re.compile(r"^[·\-—\s]*(?:开幕式|开幕仪式|闭幕式|启动仪式|开幕典礼|颁奖典礼|签约仪式|分论坛|平行论坛|主论坛|"
-                        r"报名截止|报名|征集截止|开营仪式)$")
+PART_WORDS = re.compile(r"^[·\-—\s]*(?:开幕式|开幕仪式|闭幕式|启动仪式|开幕典礼|颁奖典礼|签约仪式|"
+                        r"分论坛|平行论坛|主论坛|报名截止|报名|征集截止|开营仪式)$")
 """What a part of a named event adds to its parent's title: `X开幕式`, `X分论坛`, `X报名截止`."""
 
 

@@ -76,13 +76,15 @@ def test_a_moved_date_at_the_same_place_is_the_same_event(db):
 
 def test_another_date_at_another_place_is_another_event(db):
     save(db, make_report("一", "2022-05-01", make_event("人才招聘会", "2022-05-10", location="青岛国际会展中心")))
-    save(db, make_report("二", "2022-06-01", make_event("人才招聘会", "2022-06-15", location="济南舜耕会堂")), now=LATER)
+    later = make_event("人才招聘会", "2022-06-15", location="济南舜耕会堂")
+    save(db, make_report("二", "2022-06-01", later), now=LATER)
     assert len(events(db)) == 2
 
 
 def test_a_new_place_on_the_same_days_is_a_change_of_place(db):
     save(db, make_report("一", "2022-05-01", make_event("人才招聘会", "2022-05-10", location="青岛国际会展中心")))
-    save(db, make_report("二", "2022-05-05", make_event("人才招聘会", "2022-05-10", location="济南舜耕会堂")), now=LATER)
+    elsewhere = make_event("人才招聘会", "2022-05-10", location="济南舜耕会堂")
+    save(db, make_report("二", "2022-05-05", elsewhere), now=LATER)
     [event] = events(db)
     assert event.location == "济南舜耕会堂"
 

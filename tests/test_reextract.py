@@ -188,8 +188,10 @@ def test_an_upgraded_and_re_extracted_store_equals_a_fresh_ingest_and_keeps_its_
     ingest.ingest_paths(fresh, [SEEDS])
     db = store.open_db(upgraded)
     assert visible(db) == visible(fresh)
-    assert db.execute("SELECT count(*) FROM events WHERE uid NOT IN (SELECT event_uid FROM mentions)").fetchone()[0] == 0
-    assert db.execute("SELECT count(*) FROM reports").fetchone() == fresh.execute("SELECT count(*) FROM reports").fetchone()
+    orphans = "SELECT count(*) FROM events WHERE uid NOT IN (SELECT event_uid FROM mentions)"
+    assert db.execute(orphans).fetchone()[0] == 0
+    reports = "SELECT count(*) FROM reports"
+    assert db.execute(reports).fetchone() == fresh.execute(reports).fetchone()
     assert db.execute("SELECT min(extractor_version) FROM articles").fetchone()[0] >= 1
     kept = 0
     for ev in store.query_events(db, EventFilter()):

@@ -68,7 +68,8 @@ def corpus() -> list[tuple[str, str]]:
         elif kind == "digits":
             title = f"第{event['edition']}届{event['name']}"
         start, last = event["day"], event["day"] + dt.timedelta(days=event["days"])
-        when = f"{day_text(start, published)}至{day_text(last, published) if last.month != start.month else f'{last.day}日'}"
+        until = day_text(last, published) if last.month != start.month else f"{last.day}日"
+        when = f"{day_text(start, published)}至{until}"
         if kind == "moved":
             sentence = f"记者从主办方获悉，{title}延期至{when}在{event['venue']}举行。"
         else:
@@ -94,7 +95,8 @@ def state(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
     return {
         "events": conn.execute('SELECT uid, title, category, start, "end", location, status, previous, parent_uid'
                                " FROM events ORDER BY uid").fetchall(),
-        "mentions": conn.execute('SELECT event_uid, article_id, start, "end" FROM mentions ORDER BY 1, 2, 3').fetchall(),
+        "mentions": conn.execute('SELECT event_uid, article_id, start, "end" FROM mentions ORDER BY 1, 2, 3')
+        .fetchall(),
         "articles": conn.execute("SELECT id FROM articles ORDER BY id").fetchall(),
     }
 

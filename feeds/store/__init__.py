@@ -7,7 +7,6 @@ backups), `identity` (what makes two reports one event), `write` (saving an arti
 """
 
 from .identity import MERGE_WINDOW_DAYS, article_id, event_key, make_anchor, make_uid
-from .reconcile import Change
 from .read import (
     EPOCH,
     article_ids,
@@ -27,6 +26,7 @@ from .read import (
     recent_changes,
     reported_spans,
 )
+from .reconcile import Change
 from .schema import (
     BUSY_TIMEOUT_MS,
     HAS_TRIGRAM,
