@@ -147,3 +147,15 @@ def test_ingesting_every_article_again_changes_nothing(db):
         counts = save(db, report, now=LATER)
         assert counts.new == counts.retracted == counts.updated == 0
     assert dump(db) == before
+
+
+def test_a_name_reported_every_week_for_two_years_is_not_one_event(db):
+    first = dt.date(2022, 1, 3)
+    for week in range(104):
+        day = (first + dt.timedelta(weeks=week)).isoformat()
+        save(db, make_report(f"第{week}周", day, make_event("新闻发布会", day)))
+    found = events(db)
+    assert 2 <= len(found) <= 104
+    spans = [(dt.date.fromisoformat(e.mentions[-1].published) - dt.date.fromisoformat(e.mentions[0].published)).days
+             for e in found]
+    assert max(spans) <= 360

@@ -14,7 +14,8 @@ how many processes ingested at once. The rules, also in the README ("What is one
    two reports there are two events — two events on one day in one sentence stay two), or their
    dates do not overlap and both name places that differ.
 3. Events are the connected groups of rule 2, joined closest pair first and never across a
-   contradiction; ties are broken by content, so every order gives the same groups.
+   contradiction, nor beyond `MAX_SPREAD_DAYS` from first to last start; ties are broken by
+   content, so every order gives the same groups.
 4. Each report carries an *anchor*, fixed when its mention (article and sentence) is first stored
    and inherited by the report that replaces it when the article is re-extracted. An event's uid
    is the anchor of its earliest report (by publication date, then file, article and offset): a better
@@ -35,6 +36,8 @@ from ..models import Article
 
 MERGE_WINDOW_DAYS = 180
 """Reports of one family whose starts lie this close together are the same event (rule 2)."""
+MAX_SPREAD_DAYS = 2 * MERGE_WINDOW_DAYS
+"""No event's reports lie further apart than this (rule 3): a name reported every week is no one event."""
 
 
 _LEADING_YEAR = re.compile(r"^((?:19|20)\d{2})(?:年度|年)?")
@@ -168,8 +171,10 @@ def canonical_order(report: Report) -> tuple:
 def group(reports: Iterable[Report]) -> list[list[Report]]:
     """Rule 3: the events of one family, each its reports in canonical order, the groups by their first."""
     items = sorted(reports, key=canonical_order)
+    starts = [_days(r)[0] for r in items]
     parent = list(range(len(items)))
     members: list[list[int]] = [[i] for i in range(len(items))]
+    bounds = [(day, day) for day in starts]
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -177,19 +182,34 @@ def group(reports: Iterable[Report]) -> list[list[Report]]:
             i = parent[i]
         return i
 
-    pairs = sorted(
-        (_gap(items[i], items[j]), i, j)
-        for i in range(len(items)) for j in range(i + 1, len(items)) if may_join(items[i], items[j])
-    )
-    for _gap_days, i, j in pairs:
+    for _gap_days, i, j in _candidate_pairs(items, starts):
         ri, rj = root(i), root(j)
-        if ri == rj or any(_contradict(items[x], items[y]) for x in members[ri] for y in members[rj]):
+        if ri == rj:
+            continue
+        first, last = min(bounds[ri][0], bounds[rj][0]), max(bounds[ri][1], bounds[rj][1])
+        if (last - first).days > MAX_SPREAD_DAYS:
+            continue
+        if any(_contradict(items[x], items[y]) for x in members[ri] for y in members[rj]):
             continue
         parent[rj] = ri
         members[ri] += members[rj]
         members[rj] = []
+        bounds[ri] = (first, last)
     groups = [sorted((items[i] for i in m), key=canonical_order) for m in members if m]
     return sorted(groups, key=lambda g: canonical_order(g[0]))
+
+
+def _candidate_pairs(items: list[Report], starts: list[dt.date]) -> list[tuple[int, int, int]]:
+    """Pairs that may join, closest first (ties by canonical position): a sweep over starts, not every pair."""
+    by_start = sorted(range(len(items)), key=lambda i: (starts[i], i))
+    pairs = []
+    for n, i in enumerate(by_start):
+        for j in by_start[n + 1:]:
+            if (starts[j] - starts[i]).days > MERGE_WINDOW_DAYS:
+                break
+            if may_join(items[i], items[j]):
+                pairs.append((abs((starts[j] - starts[i]).days), min(i, j), max(i, j)))
+    return sorted(pairs)
 
 
 def make_anchor(aid: str, evidence_start: int, evidence_end: int, family: str, attempt: int = 0) -> str:
