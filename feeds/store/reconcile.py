@@ -167,6 +167,10 @@ def reconcile(db: Database, families: set[str], stamp: str, fresh: set[str]) -> 
     for uid in sorted(set(before) - set(wanted)):
         changes[uid] = _retract(db, before[uid], derived, stamp)
     _write_mentions(db, derived, set(before) | set(wanted))
+    for event in derived:
+        for row in event.reports:
+            if row["event_uid"] != event.uid:
+                db.execute("UPDATE reports SET event_uid = ? WHERE id = ?", [event.uid, row["id"]])
     uid_of = {(r["article_id"], r["anchor"]): e.uid for e in derived for r in e.reports}
     return Reconciled(changes, uid_of)
 

@@ -104,24 +104,39 @@ def assign_anchors(aid: str, old: list[dict], events: list[Event], stamp: str) -
     return result
 
 
-def replace_reports(db: Database, aid: str, incoming: list[Incoming]) -> None:
-    """The article's reports are now these."""
-    db.execute("DELETE FROM reports WHERE article_id = ?", [aid])
+REPORT_COLUMNS = ("anchor", "family", "parent_family", "parent_anchor", "title", "category", "start", "end",
+                  "all_day", "precision", "location", "status", "opened", "evidence", "evidence_start", "evidence_end")
+"""What a report says; two reports with these equal say the same."""
+
+
+def report_rows(incoming: list[Incoming]) -> list[tuple]:
+    """The incoming reports as the values of REPORT_COLUMNS, in report order."""
     anchors = {i.event.title: i.anchor for i in incoming}
+    rows = []
     for item in incoming:
         event = item.event
         start, end = event.interval.iso()
         parent_family = event_key(event.parent_title) if event.parent_title else None
         parent_anchor = anchors.get(event.parent_title) if event.parent_title else None
-        db.execute(
-            "INSERT INTO reports (article_id, anchor, family, parent_family, parent_anchor, title, category, start,"
-            ' "end", all_day, precision, location, status, opened, evidence, evidence_start, evidence_end, created)'
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [aid, item.anchor, item.family, parent_family, parent_anchor, event.title, event.category, start, end,
-             int(event.interval.all_day), event.interval.precision, event.location, event.status,
-             event.opened.isoformat() if event.opened else None, event.evidence, event.evidence_start,
-             event.evidence_end, item.created],
-        )
+        rows.append((item.anchor, item.family, parent_family, parent_anchor, event.title, event.category, start, end,
+                     int(event.interval.all_day), event.interval.precision, event.location, event.status,
+                     event.opened.isoformat() if event.opened else None, event.evidence, event.evidence_start,
+                     event.evidence_end))
+    return rows
+
+
+def unchanged(old: list[dict], incoming: list[Incoming]) -> bool:
+    """Whether the article reports exactly what it reported before (the same article ingested again)."""
+    return sorted(tuple(r[c] for c in REPORT_COLUMNS) for r in old) == sorted(report_rows(incoming))
+
+
+def replace_reports(db: Database, aid: str, incoming: list[Incoming]) -> None:
+    """The article's reports are now these."""
+    db.execute("DELETE FROM reports WHERE article_id = ?", [aid])
+    columns = ", ".join(f'"{c}"' for c in REPORT_COLUMNS)
+    for item, row in zip(incoming, report_rows(incoming), strict=True):
+        db.execute(f"INSERT INTO reports (article_id, {columns}, created) VALUES (?{', ?' * len(row)}, ?)",
+                   [aid, *row, item.created])
 
 
 def migrate_mentions(db: Database) -> None:
@@ -152,11 +167,11 @@ def migrate_mentions(db: Database) -> None:
             used.add((row["article_id"], anchor))
             db.execute(
                 "INSERT INTO reports (article_id, anchor, family, title, category, start, \"end\", all_day,"
-                " precision, location, status, evidence, evidence_start, evidence_end, created)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " precision, location, status, evidence, evidence_start, evidence_end, created, event_uid)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [row["article_id"], anchor, row["family"], row["title"], row["category"], row["start"], row["end"],
                  row["all_day"], row["precision"], row["location"], row["status"], row["evidence"],
-                 row["evidence_start"], row["evidence_end"], row["created"]],
+                 row["evidence_start"], row["evidence_end"], row["created"], uid],
             )
     for uid, title in db.execute("SELECT uid, title FROM events").fetchall():
         db.execute("UPDATE events SET key = ? WHERE uid = ?", [family_of(title, None), uid])

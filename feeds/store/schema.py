@@ -244,6 +244,7 @@ def _add_reports(db: Database) -> None:
             evidence_start INTEGER NOT NULL,
             evidence_end INTEGER NOT NULL,
             created TEXT NOT NULL,
+            event_uid TEXT,
             UNIQUE (article_id, anchor)
         )""",
         "CREATE INDEX reports_family ON reports (family)",

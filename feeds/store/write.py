@@ -11,9 +11,8 @@ from sqlite_utils import Database
 from ..models import ArticleEvents
 from . import scrub
 from .identity import article_id
-from .read import has_article
 from .reconcile import Change, reconcile
-from .reports import assign_anchors, replace_reports, reports_of_article
+from .reports import assign_anchors, replace_reports, reports_of_article, unchanged
 
 
 def utc_stamp(moment: dt.datetime | None = None) -> str:
@@ -78,7 +77,8 @@ def save_article_events(
     article = article_events.article
     source = scrub.line(source)
     published = article.published.date.isoformat() if article.published.date else None
-    if not has_article(db, aid):
+    stored = db.execute("SELECT extractor_version FROM articles WHERE id = ?", [aid]).fetchone()
+    if stored is None:
         db.execute(
             "INSERT INTO articles (id, source, source_url, headline, subheadlines, byline, dateline,"
             " published, published_method, text, ingested, extractor_version, published_year)"
@@ -103,6 +103,14 @@ def save_article_events(
         db.execute("UPDATE articles SET extractor_version = ? WHERE id = ?", [extractor_version, aid])
     old = reports_of_article(db, aid)
     incoming = assign_anchors(aid, old, article_events.events, stamp)
+    if stored == (extractor_version,) and unchanged(old, incoming):
+        # the events are a function of the reports, and these were derived by this version: nothing to do
+        for row in old:
+            if outcomes is not None:
+                outcomes.append((row["event_uid"], "unchanged"))
+            if changes is not None:
+                changes.setdefault(row["event_uid"], Change(row["event_uid"], "unchanged", row["title"]))
+        return Counts(unchanged=len(incoming))
     replace_reports(db, aid, incoming)
     done = reconcile(db, {r["family"] for r in old} | {i.family for i in incoming}, stamp, fresh)
     changed = done.changes
