@@ -15,7 +15,7 @@ from conftest import dump
 
 from feeds import ingest, store
 from feeds.cli import main
-from feeds.extract.pipeline import extract_page
+from feeds.extract.pipeline import extract_article, extract_page
 from feeds.models import EventFilter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -203,3 +203,33 @@ def test_an_upgraded_and_re_extracted_store_equals_a_fresh_ingest_and_keeps_its_
     assert kept >= 25
     db.close()
     fresh.close()
+
+
+def test_an_article_the_extractor_fails_on_is_reported_and_the_others_are_done(db_path, runner, monkeypatch):
+    db = store.open_db(db_path)
+    ingest.ingest_text(db, PAGE, "page.txt", published=PUBLISHED)
+    ingest.ingest_text(db, PAGE.replace("大会下月", "另一篇"), "other.txt", published=PUBLISHED)
+    db.execute("UPDATE articles SET extractor_version = 0")
+    db.conn.commit()
+
+    def broken(article):
+        if article.headline.startswith("另一篇"):
+            raise ValueError("extractor bug")
+        return extract_article(article)
+
+    monkeypatch.setattr("feeds.reextract.extract_article", broken)
+    result = run(runner, db_path, "reextract")
+    assert result.exit_code == 1
+    assert result.output.startswith("1 article(s) re-extracted") and "ValueError: extractor bug" in result.output
+    assert db.execute("SELECT count(*) FROM articles WHERE extractor_version = 0").fetchone() == (1,)
+    db.close()
+
+
+def test_the_page_of_an_event_whose_founding_report_moved_redirects_to_its_event(db, client):
+    ingest.ingest_text(db, PAGE.replace("大会下月在青举行", "后来的报道"), "later.txt", published=dt.date(2022, 11, 25))
+    [first_uid] = [e.uid for e in store.query_events(db, EventFilter()) if e.title.startswith("2022")]
+    ingest.ingest_text(db, PAGE, "earlier.txt", published=dt.date(2022, 11, 1))
+    [event] = [e for e in store.query_events(db, EventFilter()) if e.title.startswith("2022")]
+    assert event.uid != first_uid and len(event.mentions) == 2
+    answer = client.get(f"/events/{first_uid}")
+    assert answer.status_code == 301 and answer.headers["Location"].endswith(f"/events/{event.uid}")
