@@ -188,7 +188,8 @@ def _write_event(db: Database, event: Derived, row: dict | None, stamp: str, fre
              event.facts_published, facts["previous"], facts["opened"], facts["parent_uid"]],
         )
         fresh.add(event.uid)
-        return Change(event.uid, "new", facts["title"])
+        shown = {name: (None, facts[name]) for name in ("start", "end", "location", "status") if facts[name]}
+        return Change(event.uid, "new", facts["title"], shown)
     old = {name: (bool(row[name]) if name == "all_day" else row[name]) for name in FACT_FIELDS}
     diff = {name: (old[name], facts[name]) for name in FACT_FIELDS if old[name] != facts[name]}
     if not diff:
