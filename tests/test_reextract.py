@@ -233,3 +233,17 @@ def test_the_page_of_an_event_whose_founding_report_moved_redirects_to_its_event
     assert event.uid != first_uid and len(event.mentions) == 2
     answer = client.get(f"/events/{first_uid}")
     assert answer.status_code == 301 and answer.headers["Location"].endswith(f"/events/{event.uid}")
+
+
+@pytest.mark.slow
+def test_the_seeds_in_reverse_order_give_the_same_events_uids_and_places(tmp_path):
+    stores = []
+    for name, order in (("forward", sorted(SEEDS.glob("*.txt"))), ("reverse", sorted(SEEDS.glob("*.txt"))[::-1])):
+        db = store.open_db(tmp_path / f"{name}.db")
+        for path in order:
+            ingest.ingest_paths(db, [path])
+        stores.append(sorted((e.uid, e.title, e.start, e.end, e.location, e.status)
+                             for e in store.query_events(db, EventFilter())))
+        db.close()
+    assert stores[0] == stores[1] and len(stores[0]) == 30
+    assert [row[4] for row in stores[1] if row[1] == "2022世界工业互联网产业大会"] == ["青岛"]
