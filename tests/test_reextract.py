@@ -235,7 +235,6 @@ def test_the_page_of_an_event_whose_founding_report_moved_redirects_to_its_event
     assert answer.status_code == 301 and answer.headers["Location"].endswith(f"/events/{event.uid}")
 
 
-@pytest.mark.slow
 def test_the_seeds_in_reverse_order_give_the_same_events_uids_and_places(tmp_path):
     stores = []
     for name, order in (("forward", sorted(SEEDS.glob("*.txt"))), ("reverse", sorted(SEEDS.glob("*.txt"))[::-1])):
