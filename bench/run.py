@@ -1,8 +1,9 @@
 """Every benchmark in one command: `.venv/bin/python bench/run.py` (what `make bench` runs).
 
 Prints a Markdown report and saves it, with the raw numbers, in bench/results/ (not versioned).
-Sections: extraction (and date accuracy), ingest, queries, serving, fetch; `--extraction`, `--ingest`,
-`--queries`, `--serving`, `--fetch` run only those named. Bounded: about ten minutes on the reference machine
+Sections: extraction (and date accuracy), ingest, reextract, queries, serving, fetch; `--extraction`,
+`--ingest`, `--reextract`, `--queries`, `--serving`, `--fetch` run only those named. Bounded: about ten
+minutes on the reference machine
 (bench/README.md) with the defaults; 1M events (`--sizes-events 1000000`) is opt-in.
 """
 
@@ -29,6 +30,7 @@ import hotspots  # noqa: E402
 import ingest  # noqa: E402
 import jio  # noqa: E402
 import queries  # noqa: E402
+import reextract  # noqa: E402
 import report  # noqa: E402
 import report_scale  # noqa: E402
 import serving  # noqa: E402
@@ -76,7 +78,7 @@ def arguments() -> argparse.Namespace:
     return args
 
 
-SECTIONS = ("extraction", "ingest", "queries", "serving", "fetch")
+SECTIONS = ("extraction", "ingest", "reextract", "queries", "serving", "fetch")
 
 
 def _counts(text: str) -> list[int]:
@@ -143,6 +145,12 @@ def main() -> None:
         parts += [f"## Ingest: {result.articles:,} generated articles through `ingest_text`",
                   report_scale.ingest_table(result)]
         raw["ingest"] = result
+    if args.reextract:
+        print(f"reextract: {args.ingest_articles:,} stored articles, beside a fresh ingest of them", flush=True)
+        redone = reextract.measure(args.ingest_articles)
+        parts += [f"## Reextract: {redone.articles:,} stored articles through `feeds reextract`",
+                  reextract.markdown(redone)]
+        raw["reextract"] = redone
     if args.queries:
         print(f"queries: {args.sizes_events}", flush=True)
         timings = queries.measure(args.sizes_events)

@@ -75,6 +75,42 @@ def ingest_command(paths: tuple[Path, ...], published: dt.datetime | None, sourc
         sys.exit(1)
 
 
+@click.command("reextract")
+@click.option("--dry-run", is_flag=True,
+              help="Print what would change (new, changed with the fields, retracted); write nothing.")
+@click.option("--since", type=DATE, metavar="YYYY-MM-DD", help="Only articles published on or after this day.")
+@click.option("--source", metavar="NAME", help="Only articles from this file name or URL (* and ? match any text).")
+@click.option("--all", "everything", is_flag=True, help="Every stored article, not only those of older extractors.")
+@with_appcontext
+def reextract_command(dry_run: bool, since: dt.datetime | None, source: str | None, everything: bool) -> None:
+    """Run the current extractor over stored articles and bring the events in line with what it finds.
+
+    Without options, re-extracts the articles whose events an older extractor produced. One
+    transaction per article: events still found keep their uid (SEQUENCE + 1 when a fact changed),
+    new ones are added, and events no article reports any more are retracted (their page answers 410
+    Gone). Interrupted, it can simply be run again. Prints a summary; exits with status 1 when an
+    article failed.
+    """
+    from .reextract import reextract, select_articles
+    from .web.db import get_db
+
+    db = get_db()
+    if not current_app.config.get("LOG_FILE"):
+        logging.getLogger(LOGGER).setLevel(logging.ERROR)
+    ids = select_articles(db, since=_as_date(since), source=source, everything=everything)
+    if sys.stderr.isatty() and ids:
+        with click.progressbar(length=len(ids), label="re-extracting", file=sys.stderr) as bar:
+            report = reextract(db, ids, dry_run=dry_run, progress=bar.update)
+    else:
+        report = reextract(db, ids, dry_run=dry_run)
+    if dry_run:
+        for line in report.details():
+            click.echo(line)
+    click.echo(report.summary())
+    if report.failed:
+        sys.exit(1)
+
+
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--published", type=DATE, metavar="YYYY-MM-DD", help=PUBLISHED_HELP)
@@ -269,8 +305,8 @@ def backup_command(dest: Path) -> None:
     click.echo(f"backed up {current_app.config['DATABASE']} to {dest} ({pages} pages)")
 
 
-COMMANDS = (ingest_command, extract_command, dates_command, serve_command, export_command, backup_command,
-            *SOURCE_COMMANDS)
+COMMANDS = (ingest_command, reextract_command, extract_command, dates_command, serve_command, export_command,
+            backup_command, *SOURCE_COMMANDS)
 
 
 def register(app: Flask) -> None:

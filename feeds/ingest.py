@@ -13,8 +13,10 @@ from urllib.parse import urlsplit
 from sqlite_utils import Database
 
 from . import files, store
+from .extract import EXTRACTOR_VERSION
 from .models import ArticleEvents
 from .progress import Progress, Silent
+from .report_facts import derive
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +83,7 @@ class IngestReport:
         lines = [
             f"{self.files} file(s) ingested, {self.articles} article(s) read; events: "
             f"{self.events.new} new, {self.events.updated} updated, {self.events.unchanged} unchanged"
+            + (f", {self.events.retracted} retracted" if self.events.retracted else "")
         ]
         if self.rejected:
             lines.append(f"{len(self.rejected)} file(s) rejected:")
@@ -171,7 +174,7 @@ def ingest_page(
     in the same transaction once the page is saved (a fetch records the page it came from), so
     either both are stored or neither.
     """
-    page = (extract or extract_page)(text, published)
+    page = [derive(article_events) for article_events in (extract or extract_page)(text, published)]
     now = now or dt.datetime.now(dt.UTC)
     result = PageResult()
     fresh: set[str] = set()
@@ -183,7 +186,8 @@ def ingest_page(
             published = article.published.date.isoformat() if article.published.date else None
             result.articles.append(ArticleOutcome(aid, article.headline, published, not store.has_article(db, aid)))
             result.counts += store.save_article_events(
-                db, source, source_url, article_events, now=now, fresh=fresh, outcomes=outcomes
+                db, source, source_url, article_events, now=now, fresh=fresh, outcomes=outcomes,
+                extractor_version=EXTRACTOR_VERSION,
             )
         strongest: dict[str, str] = {}
         for uid, change in outcomes:

@@ -21,7 +21,7 @@ CATEGORIES = (
     "festival",
     "other",
 )
-STATUSES = ("confirmed", "tentative", "cancelled")
+STATUSES = ("confirmed", "tentative", "cancelled", "postponed")
 PRECISIONS = ("time", "day", "month")
 
 
@@ -186,6 +186,10 @@ class Event:
     def confidence(self) -> float:
         """1.0 for a plain, fully written date; less for each flag (a reader's doubt, not a probability)."""
         return round(max(0.0, 1.0 - sum(FLAG_DOUBT.get(flag, 0.0) for flag in self.flags)), 2)
+    parent_title: str | None = None
+    """For a part of a named event (`X开幕式`, reported beside X): the title of X."""
+    opened: dt.date | None = None
+    """For a deadline read from a span (`即日起至12月15日`): the day it opened; the interval is then the due day."""
 
     def as_json(self, source: str, article: Article) -> dict:
         """The `feeds extract --json` contract."""
@@ -251,6 +255,24 @@ class StoredEvent:
     created: str
     updated: str
     mentions: list[Mention] = field(default_factory=list)
+    previous: list[tuple[str, str]] = field(default_factory=list)
+    """Earlier (start, end) of a postponed event, oldest first."""
+    opened: str | None = None
+    """A deadline's opening day (ISO date), when the report gave one."""
+    parent_uid: str | None = None
+    """The named event this one is a part of (an opening ceremony, a side forum)."""
+
+
+@dataclass(frozen=True)
+class Retraction:
+    """An event no stored report supports any more: its page answers 410 Gone and links the article."""
+
+    uid: str
+    title: str
+    article_id: str | None
+    successor: str | None
+    """The event its reports now belong to, when they moved to one (then the page redirects there)."""
+    retracted: str
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,8 @@ def fill(db: Database) -> Uids:
         make_report(
             "论坛改期",
             day(-2),
-            make_event("海洋经济论坛", day(20), location="青岛西海岸", evidence="海洋经济论坛延期至下月举行。"),
+            make_event("海洋经济论坛", day(20), location="青岛西海岸", evidence="海洋经济论坛延期至下月举行。",
+                       status="postponed"),
             make_event(HOSTILE, day(25), location="<b>厅</b>", category="other"),
         ),
     )

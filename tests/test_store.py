@@ -199,6 +199,7 @@ def test_the_later_publication_wins_and_bumps_the_sequence_keeping_the_uid(db):
 
 def test_an_older_publication_ingested_later_does_not_override_newer_facts(db):
     save(db, make_report("后来的报道", "2022-12-15", make_event(CONGRESS, "2022-12-15", "2022-12-16")))
+    [first] = store.query_events(db, Selection())
     counts = save(
         db,
         make_report("早先的报道", "2022-11-22", make_event(CONGRESS, "2022-11-29", "2022-11-30")),
@@ -206,8 +207,11 @@ def test_an_older_publication_ingested_later_does_not_override_newer_facts(db):
     )
     [event] = store.query_events(db, Selection())
     assert (event.start, event.end, event.sequence) == ("2022-12-15", "2022-12-16", 0)
-    assert counts.unchanged == 1
     assert len(event.mentions) == 2
+    # the uid is the earliest report's, as if the articles had come in publication order; the first uid
+    # is retracted and names the event as its successor
+    assert (counts.new, counts.retracted) == (1, 1)
+    assert db.execute("SELECT successor FROM retractions WHERE uid = ?", [first.uid]).fetchone() == (event.uid,)
 
 
 def test_a_second_report_with_the_same_facts_changes_neither_sequence_nor_updated(db):
@@ -237,15 +241,19 @@ def test_the_same_title_a_year_apart_is_two_events(db):
     assert [e.start for e in store.query_events(db, Selection())] == ["2021-11-29", "2022-11-29"]
 
 
-def test_a_report_outside_the_window_of_a_moved_event_is_a_new_event(db):
-    save(db, make_report("一", "2022-01-01", make_event(CONGRESS, "2022-01-10")))
+def test_an_event_moved_twice_and_its_first_report_ingested_again_stay_one_event(db):
+    """Three reports of one fair, published 1 Jan / 1 Feb / 1 Mar, for 10 Jan / 20 Jun / 1 Dec: each move is
+    within the window of the one before, so they are one event; ingesting the first again changes nothing."""
+    first = make_report("一", "2022-01-01", make_event(CONGRESS, "2022-01-10"))
+    save(db, first)
     save(db, make_report("二", "2022-02-01", make_event(CONGRESS, "2022-06-20")), now=LATER)
     save(db, make_report("三", "2022-03-01", make_event(CONGRESS, "2022-12-01")), now=LATER)
     [moved] = store.query_events(db, Selection())
-    save(db, make_report("四", "2022-04-01", make_event(CONGRESS, "2022-01-10")), now=LATER)
-    events = store.query_events(db, Selection())
-    assert [e.start for e in events] == ["2022-01-10", "2022-12-01"]
-    assert events[1].uid == moved.uid and events[0].uid != moved.uid
+    before = dump(db)
+    counts = save(db, first, now=LATER)
+    assert (counts.new, counts.updated, counts.unchanged) == (0, 0, 1)
+    assert dump(db) == before
+    assert (moved.start, len(moved.mentions)) == ("2022-12-01", 3)
 
 
 def test_saving_the_same_article_again_changes_nothing(db):

@@ -46,8 +46,13 @@ def to_simplified(text: str) -> str:
     simplified page, the common case, is not converted at all."""
     if not _reads_traditional(text[len(text) // 4:len(text) // 4 + 4000]):
         return text
+    return simplified(text)  # one for one: a length change would break offsets
+
+
+def simplified(text: str) -> str:
+    """`text` in simplified characters, one for one (unchanged where a phrase would change its length)."""
     converted = _converter().convert(text)
-    return converted if len(converted) == len(text) else text  # a length change would break offsets
+    return converted if len(converted) == len(text) else text
 
 
 @dataclass(frozen=True)

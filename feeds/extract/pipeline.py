@@ -8,7 +8,7 @@ from dataclasses import replace
 from ..models import Article, ArticleEvents, Event
 from .articles import split_articles
 from .events import extract_events
-from .normalize import ScriptMap, normalize_page
+from .normalize import ScriptMap, normalize_page, script_map, simplified
 from .published import find_publication_date
 
 
@@ -32,3 +32,15 @@ def _as_printed(article: Article, events: list[Event], script: ScriptMap) -> Art
                       byline=script.restore(article.byline), dateline=script.restore(article.dateline))
     return ArticleEvents(printed, [replace(e, title=script.restore(e.title), location=script.restore(e.location),
                                            evidence=script.restore(e.evidence)) for e in events])
+
+
+def extract_article(article: Article) -> ArticleEvents:
+    """The events of one stored article (split and dated already), for `feeds reextract`: read, as a page
+    is, in simplified characters and given back as printed."""
+    body = simplified(article.body)
+    script = script_map(body, article.body, body)
+    if script is None:
+        return ArticleEvents(article, extract_events(article))
+    plain = replace(article, headline=simplified(article.headline), body=body,
+                    subheadlines=[simplified(s) for s in article.subheadlines])
+    return _as_printed(plain, extract_events(plain), script)

@@ -264,7 +264,7 @@ class Fetcher:
             ids = [article.id for article in result.articles]
             store.save_item(db, replace(item, status=status, article_id=" ".join(ids) or None))
             if status is ItemStatus.UPDATED and known and known.article_id:
-                store.supersede_articles(db, known.article_id.split(), ids)
+                store.supersede_articles(db, known.article_id.split(), ids, store.utc_stamp(self.clock()))
 
         try:
             result = ingest_page(self.db, fetched.text, source.name, url, published,

@@ -52,6 +52,9 @@ def fullcalendar_event(ev: StoredEvent, base_url: str) -> dict[str, Any]:
             "created": ev.created,
             "updated": ev.updated,
             "ics": event_ics_url(base_url, ev.uid),
+            "previous": [{"start": start, "end": end} for start, end in ev.previous],
+            "opened": ev.opened,
+            "parent": ev.parent_uid,
         }
     )
     return item

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..models import StoredEvent
+from ..models import Mention, StoredEvent
 
 
 @dataclass
@@ -66,3 +66,23 @@ def highlight(text: str, marks: Iterable[Mark]) -> list[Segment]:
     if position < len(text):
         segments.append(Segment(text[position:]))
     return segments
+
+
+@dataclass(frozen=True)
+class Superseded:
+    """An event whose dates a later report changed: what this article's sentence said, and that report."""
+
+    said: tuple[str, str]
+    later: Mention
+
+
+def superseded(article_id: str, events: list[StoredEvent],
+               spans: dict[int, list[tuple[str, str]]]) -> dict[str, Superseded]:
+    """By uid, the events of this article whose sentence gives other dates than the event now has."""
+    found = {}
+    for ev in events:
+        for mention in ev.mentions:
+            said = spans.get(mention.start, []) if mention.article_id == article_id else []
+            if said and (ev.start, ev.end) not in said and ev.mentions[-1].article_id != article_id:
+                found[ev.uid] = Superseded(said[0], ev.mentions[-1])
+    return found

@@ -30,6 +30,7 @@ STATUS_NAMES: dict[str, tuple[str, str]] = {
 CATEGORY_LABELS = {category: zh for category, (zh, _) in CATEGORY_NAMES.items()}
 STATUS_LABELS = {status: zh for status, (zh, _) in STATUS_NAMES.items()}
 CANCELLED_PREFIX = "[已取消] "
+POSTPONED_PREFIX = "[已延期] "
 MONTH_SUFFIX = "（日期待定）"
 _WEEKDAYS = "一二三四五六日"
 
@@ -108,6 +109,8 @@ def display_title(ev: StoredEvent) -> str:
         title += MONTH_SUFFIX
     if ev.status == "cancelled":
         title = CANCELLED_PREFIX + title
+    elif ev.status == "postponed":
+        title = POSTPONED_PREFIX + title
     return title
 
 
@@ -132,6 +135,12 @@ def when_text(ev: StoredEvent) -> str:
     if start_day == end_day:
         return _day_text(start_day)
     return f"{_day_text(start_day)}至{_day_text(end_day, start_day)}"
+
+
+def span_text(start: str, end: str) -> str:
+    """Stored ISO start and end as `when_text` says them (for an event's earlier dates)."""
+    day, last = dt.date.fromisoformat(start[:10]), dt.date.fromisoformat(end[:10])
+    return _day_text(day) if day == last else f"{_day_text(day)}至{_day_text(last, day)}"
 
 
 def _day_text(day: dt.date, after: dt.date | None = None) -> str:
@@ -198,6 +207,9 @@ def source_lines(ev: StoredEvent, base_url: str) -> list[str]:
 def details_text(ev: StoredEvent, base_url: str) -> str:
     """What a reader needs besides the title, as lines: when, where, category, status, evidence, links."""
     lines = [f"时间：{when_text(ev)}"]
+    lines += [f"原定：{span_text(start, end)}" for start, end in ev.previous]
+    if ev.opened:
+        lines.append(f"开放：自{_day_text(dt.date.fromisoformat(ev.opened))}起")
     if clean_line(ev.location):
         lines.append(f"地点：{clean_line(ev.location)}")
     lines.append(f"类别：{category_label(ev.category)}")

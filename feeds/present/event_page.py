@@ -14,7 +14,6 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from ..extract.events.vocabulary import POSTPONED
 from ..models import StoredEvent
 from .common import (
     category_label,
@@ -39,16 +38,12 @@ _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2
 
 
 def is_postponed(ev: StoredEvent) -> bool:
-    """Whether a report says the event was postponed (延期, 推迟, 改期…) and it is not cancelled."""
-    return ev.status != "cancelled" and any(POSTPONED.search(m.evidence or "") for m in ev.mentions)
+    """Whether the event was put off to the dates it now has (a stored status, set when a report said so)."""
+    return ev.status == "postponed"
 
 
 def display_status(ev: StoredEvent) -> str:
     """The status a reader should see: cancelled, postponed, tentative or confirmed."""
-    if ev.status == "cancelled":
-        return "cancelled"
-    if is_postponed(ev):
-        return "postponed"
     return ev.status
 
 

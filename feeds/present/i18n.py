@@ -128,6 +128,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "event.tentative_note": ("日期或安排尚未确定。", "The dates or arrangements are not final."),
     "event.no_location": ("地点待定", "Place to be announced"),
     "event.page": ("活动页面", "Event page"),
+    "event.previous": ("原定", "Originally"),
+    "event.opened": ("开放自", "Open since"),
+    "event.part_of": ("所属活动", "Part of"),
+    "event.superseded": ("此句所说的日期已由后来的报道更新：", "Later reports changed the dates this sentence gives:"),
+    "gone.title": ("此活动已撤下", "This event was withdrawn"),
+    "gone.text": (
+        "报道此活动的文章经重新分析后不再提及它，因此已从日历、订阅和接口中撤下。",
+        "The articles that reported it no longer do when read again, so it has left every calendar, feed and the API.",
+    ),
+    "gone.article": ("原文", "The article"),
     # article page
     "article.events": ("文中的活动", "Events in this article"),
     "article.text": ("全文", "Full text"),

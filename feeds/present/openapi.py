@@ -135,6 +135,15 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "created": {"type": "string", "format": "date-time"},
             "updated": {"type": "string", "format": "date-time"},
             "ics": {"type": "string", "format": "uri", "description": "The event as an iCalendar file."},
+            "previous": {
+                "type": "array",
+                "description": "A postponed event's earlier dates, oldest first (inclusive ends, as `start`).",
+                "items": {"type": "object", "properties": {"start": _STRING, "end": _STRING}},
+            },
+            "opened": {"type": ["string", "null"], "format": "date",
+                       "description": "A deadline's opening day; the event itself is the due day."},
+            "parent": {"type": ["string", "null"],
+                       "description": "The uid of the named event this one is a part of (an opening, a side forum)."},
         },
     },
     "Mention": {

@@ -155,6 +155,9 @@ def render_json_feed(events: Iterable[StoredEvent], info: FeedInfo) -> bytes:
                     "location": clean_line(ev.location),
                     "status": ev.status,
                     "sequence": ev.sequence,
+                    "previous": [list(span) for span in ev.previous],
+                    "opened": ev.opened,
+                    "parent_uid": ev.parent_uid,
                     "ics": event_ics_url(info.site_url, ev.uid),
                 },
             }

@@ -6,7 +6,7 @@ backups), `identity` (what makes two reports one event), `write` (saving an arti
 (one ingested file); reads are single queries. `sources` is the registry of sites `feeds fetch` reads.
 """
 
-from .identity import MERGE_WINDOW_DAYS, article_id, event_key, make_uid
+from .identity import MERGE_WINDOW_DAYS, article_id, event_key, make_anchor, make_uid
 from .read import (
     EPOCH,
     article_ids,
@@ -19,11 +19,14 @@ from .read import (
     events_sql,
     get_article,
     get_event,
+    get_retraction,
     has_article,
     past_events,
     query_events,
     recent_changes,
+    reported_spans,
 )
+from .reconcile import Change
 from .schema import (
     BUSY_TIMEOUT_MS,
     HAS_TRIGRAM,
@@ -67,6 +70,8 @@ __all__ = [
     "supersede_articles",
     "update_source",
     "events_sql",
+    "Change",
+    "make_anchor",
     "BUSY_TIMEOUT_MS",
     "Counts",
     "EPOCH",
@@ -88,6 +93,7 @@ __all__ = [
     "events_query_plan",
     "get_article",
     "get_event",
+    "get_retraction",
     "has_article",
     "make_uid",
     "migrate",
@@ -95,6 +101,7 @@ __all__ = [
     "past_events",
     "query_events",
     "recent_changes",
+    "reported_spans",
     "save_article_events",
     "schema_version",
     "transaction",

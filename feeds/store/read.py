@@ -10,7 +10,7 @@ from dataclasses import fields
 
 from sqlite_utils import Database
 
-from ..models import Mention, Selection, StoredEvent
+from ..models import Mention, Retraction, Selection, StoredEvent
 from .identity import records
 from .schema import TRIGRAM_MIN_CHARS, schema_version
 
@@ -134,6 +134,13 @@ def get_event(db: Database, uid: str) -> StoredEvent | None:
     return found[0] if found else None
 
 
+def get_retraction(db: Database, uid: str) -> Retraction | None:
+    """The record of a retracted event, or None (for an event that exists or never did)."""
+    found = records(db.execute("SELECT uid, title, article_id, successor, retracted FROM retractions WHERE uid = ?",
+                               [uid]))
+    return Retraction(**found[0]) if found else None
+
+
 def get_article(db: Database, article_id: str) -> dict | None:
     """One stored article as a plain dict (subheadlines decoded), or None."""
     found = records(db.execute("SELECT * FROM articles WHERE id = ?", [article_id]))
@@ -182,6 +189,7 @@ def _stored(db: Database, records: list[dict]) -> list[StoredEvent]:
     for record in records:
         values = {k: v for k, v in record.items() if k in stored_fields}
         values["all_day"] = bool(values["all_day"])
+        values["previous"] = [tuple(span) for span in json.loads(values.get("previous") or "[]")]
         events.append(StoredEvent(**values, mentions=mentions.get(record["uid"], [])))
     return events
 
@@ -223,6 +231,17 @@ def events_of_article(db: Database, article_id: str) -> list[StoredEvent]:
         [article_id],
     ))
     return _stored(db, rows)
+
+
+def reported_spans(db: Database, article_id: str) -> dict[int, list[tuple[str, str]]]:
+    """What the article's sentences said: (start, end) of each report, by the offset of its sentence."""
+    found: dict[int, list[tuple[str, str]]] = {}
+    for offset, start, end in db.execute(
+        'SELECT evidence_start, start, "end" FROM reports WHERE article_id = ? ORDER BY evidence_start, id',
+        [article_id],
+    ).fetchall():
+        found.setdefault(offset, []).append((start, end))
+    return found
 
 
 def article_ids(db: Database) -> list[str]:

@@ -266,7 +266,59 @@ def _add_sources(db: Database) -> None:
     db.execute("CREATE INDEX articles_source ON articles (source)")
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_create_initial_schema, _add_window_indexes, _add_sources]
+def _add_reports(db: Database) -> None:
+    """Version 4: every report kept, events derived from them (issue 14); see `reports.migrate_mentions`."""
+    from .reports import migrate_mentions
+
+    statements = [
+        """CREATE TABLE reports (
+            id INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles (id),
+            anchor TEXT NOT NULL,
+            family TEXT NOT NULL,
+            parent_family TEXT,
+            parent_anchor TEXT,
+            title TEXT NOT NULL,
+            category TEXT NOT NULL,
+            start TEXT NOT NULL,
+            "end" TEXT NOT NULL,
+            all_day INTEGER NOT NULL,
+            precision TEXT NOT NULL,
+            location TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'confirmed',
+            opened TEXT,
+            evidence TEXT NOT NULL,
+            evidence_start INTEGER NOT NULL,
+            evidence_end INTEGER NOT NULL,
+            created TEXT NOT NULL,
+            event_uid TEXT,
+            UNIQUE (article_id, anchor)
+        )""",
+        "CREATE INDEX reports_family ON reports (family)",
+        "CREATE INDEX reports_parent_family ON reports (parent_family)",
+        "CREATE INDEX reports_article ON reports (article_id)",
+        """CREATE TABLE retractions (
+            uid TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            article_id TEXT,
+            successor TEXT,
+            retracted TEXT NOT NULL
+        )""",
+        "ALTER TABLE articles ADD COLUMN extractor_version INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE articles ADD COLUMN published_year INTEGER",
+        "UPDATE articles SET published_year = CAST(substr(published, 1, 4) AS INTEGER) WHERE published IS NOT NULL",
+        "CREATE INDEX articles_extractor_version ON articles (extractor_version)",
+        "ALTER TABLE events ADD COLUMN previous TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE events ADD COLUMN opened TEXT",
+        "ALTER TABLE events ADD COLUMN parent_uid TEXT",
+    ]
+    for statement in statements:
+        db.execute(statement)
+    migrate_mentions(db)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_create_initial_schema, _add_window_indexes, _add_sources,
+                                              _add_reports]
 """Ordered schema changes; the database's user_version counts how many have run. Only ever append."""
 
 

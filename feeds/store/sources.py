@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from ..models import ItemStatus, PublishedFrom, Source, SourceItem, SourceKind, SourceStatus
 from .identity import records
+from .reconcile import reconcile
 
 _SOURCE_COLUMNS = {f.name for f in fields(Source)} - {"articles", "events"}
 _ITEM_COLUMNS = [f.name for f in fields(SourceItem)]
@@ -116,12 +117,13 @@ def count_items(db: Database, source: str) -> dict[str, int]:
     return dict(rows.fetchall())
 
 
-def supersede_articles(db: Database, old_ids: list[str], new_ids: list[str]) -> int:
+def supersede_articles(db: Database, old_ids: list[str], new_ids: list[str], stamp: str) -> int:
     """A page fetched again with a new text: its events' provenance moves to the new version.
 
-    The old version's mentions of events the new version reports too are dropped, and an old version
-    left with no mention (nor another address that serves it) is dropped; an event only the old version
-    reported keeps it as its source. Returns the old versions dropped. The caller holds the transaction.
+    The old version's reports of events the new version reports too are dropped (those events are derived
+    again from the reports left), and an old version left with no report (nor another address that
+    serves it) is dropped; an event only the old version reported keeps it as its source. Returns the old
+    versions dropped. The caller holds the transaction.
     """
     dropped = 0
     fresh = [new for new in new_ids if new]
@@ -130,15 +132,31 @@ def supersede_articles(db: Database, old_ids: list[str], new_ids: list[str]) -> 
         if not old or old in fresh:
             continue
         if fresh:
-            db.execute(
-                f"DELETE FROM mentions WHERE article_id = ? AND event_uid IN"
-                f" (SELECT event_uid FROM mentions WHERE article_id IN ({marks}))",
-                [old, *fresh],
-            )
-        still_cited = db.execute("SELECT 1 FROM mentions WHERE article_id = ? LIMIT 1", [old]).fetchone()
+            families = {row[0] for row in db.execute(
+                f"SELECT family FROM reports WHERE article_id = ? AND family IN"
+                f" (SELECT family FROM reports WHERE article_id IN ({marks}))", [old, *fresh]).fetchall()}
+            for family in sorted(families):
+                _hand_on_anchors(db, old, fresh, family)
+            if families:
+                db.execute("DELETE FROM reports WHERE article_id = ? AND family IN (SELECT value FROM json_each(?))",
+                           [old, json.dumps(sorted(families), ensure_ascii=False)])
+                reconcile(db, families, stamp, set())
+        still_cited = db.execute("SELECT 1 FROM reports WHERE article_id = ? LIMIT 1", [old]).fetchone()
         served_elsewhere = db.execute(
             "SELECT 1 FROM source_items WHERE ' ' || article_id || ' ' LIKE ? LIMIT 1", [f"% {old} %"]
         ).fetchone()
         if not still_cited and not served_elsewhere:
+            db.execute("DELETE FROM mentions WHERE article_id = ?", [old])
             dropped += db.execute("DELETE FROM articles WHERE id = ?", [old]).rowcount
     return dropped
+
+
+def _hand_on_anchors(db: Database, old: str, new_ids: list[str], family: str) -> None:
+    """The new version's reports of a family take the old version's anchors, so their events keep their uids."""
+    marks = ", ".join("?" * len(new_ids))
+    before = db.execute("SELECT anchor, created FROM reports WHERE article_id = ? AND family = ? ORDER BY id",
+                        [old, family]).fetchall()
+    after = db.execute(f"SELECT id FROM reports WHERE article_id IN ({marks}) AND family = ? ORDER BY id",
+                       [*new_ids, family]).fetchall()
+    for (anchor, created), (report_id,) in zip(before, after, strict=False):
+        db.execute("UPDATE reports SET anchor = ?, created = ? WHERE id = ?", [anchor, created, report_id])

@@ -1,4 +1,4 @@
-"""Saving an article and merging its events into the store; the caller holds the transaction."""
+"""Saving an article and its reports, and deriving the events they touch; the caller holds the transaction."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from dataclasses import dataclass, replace
 
 from sqlite_utils import Database
 
-from ..models import ArticleEvents, Event
+from ..models import ArticleEvents
 from . import scrub
-from .identity import article_id, event_key, find_match, make_uid
-from .read import has_article
+from .identity import article_id
+from .reconcile import Change, reconcile
+from .reports import assign_anchors, replace_reports, reports_of_article, unchanged
 
 
 def utc_stamp(moment: dt.datetime | None = None) -> str:
@@ -24,16 +25,18 @@ def utc_stamp(moment: dt.datetime | None = None) -> str:
 
 @dataclass
 class Counts:
-    """What saving did to the events it was given."""
+    """What saving did to the events it was given, and how many events no report supports any more."""
 
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+    retracted: int = 0
 
     def __iadd__(self, other: Counts) -> Counts:
         self.new += other.new
         self.updated += other.updated
         self.unchanged += other.unchanged
+        self.retracted += other.retracted
         return self
 
     @property
@@ -41,22 +44,7 @@ class Counts:
         return self.new + self.updated + self.unchanged
 
 
-@dataclass(frozen=True)
-class _Facts:
-    """The parts of an event a later report may correct."""
-
-    start: str
-    end: str
-    all_day: bool
-    precision: str
-    location: str
-    status: str
-
-
-def _facts_of(event: Event, previous: _Facts | None = None) -> _Facts:
-    start, end = event.interval.iso()
-    location = event.location or (previous.location if previous else "")
-    return _Facts(start, end, event.interval.all_day, event.interval.precision, location, event.status)
+_OUTCOME = {"new": "new", "changed": "updated", "unchanged": "unchanged"}
 
 
 def save_article_events(
@@ -68,25 +56,33 @@ def save_article_events(
     now: dt.datetime | None = None,
     fresh: set[str] | None = None,
     outcomes: list[tuple[str, str]] | None = None,
+    extractor_version: int = 0,
+    changes: dict[str, Change] | None = None,
+    known_id: str | None = None,
 ) -> Counts:
-    """Store one article and merge its events into the store; the caller holds the transaction.
+    """Store one article and its reports, and derive the events they touch; the caller holds the transaction.
 
-    `fresh` collects the uids created or revised in the caller's transaction (one per file), so a
-    second report of the same event within one file does not bump `sequence` again. `outcomes`,
-    when given, receives (uid, "new" / "updated" / "unchanged") per event, in report order.
+    The article's reports replace those it had (the same article ingested again, or re-extracted), so
+    the store ends the same whatever the order or number of ingests. `fresh` collects the uids created or
+    revised in the caller's transaction (one per file), so a second report of the same event within one
+    file does not bump `sequence` again. `outcomes`, when given, receives (uid, "new" / "updated" /
+    "unchanged") per event, in report order; `changes` every touched event's Change by uid (retractions
+    too). `extractor_version` is recorded with the article: the extractor that gave these events.
+    `known_id` is the id of a stored article being re-extracted (its stored text is already scrubbed).
     """
     stamp = utc_stamp(now)
     fresh = set() if fresh is None else fresh
-    aid = article_id(article_events.article)
+    aid = known_id or article_id(article_events.article)
     article_events = _scrubbed(article_events)
     article = article_events.article
     source = scrub.line(source)
-    known = has_article(db, aid)
     published = article.published.date.isoformat() if article.published.date else None
-    if not known:
+    stored = db.execute("SELECT extractor_version FROM articles WHERE id = ?", [aid]).fetchone()
+    if stored is None:
         db.execute(
             "INSERT INTO articles (id, source, source_url, headline, subheadlines, byline, dateline,"
-            " published, published_method, text, ingested) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " published, published_method, text, ingested, extractor_version, published_year)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 aid,
                 source,
@@ -99,11 +95,31 @@ def save_article_events(
                 article.published.method,
                 article.text,
                 stamp,
+                extractor_version,
+                article.published.year,
             ],
         )
-    counts = Counts()
-    for event in article_events.events:
-        uid, outcome = _save_event(db, event, aid, published, known, stamp, fresh)
+    else:
+        db.execute("UPDATE articles SET extractor_version = ? WHERE id = ?", [extractor_version, aid])
+    old = reports_of_article(db, aid)
+    incoming = assign_anchors(aid, old, article_events.events, stamp)
+    if stored == (extractor_version,) and unchanged(old, incoming):
+        # the events are a function of the reports, and these were derived by this version: nothing to do
+        for row in old:
+            if outcomes is not None:
+                outcomes.append((row["event_uid"], "unchanged"))
+            if changes is not None:
+                changes.setdefault(row["event_uid"], Change(row["event_uid"], "unchanged", row["title"]))
+        return Counts(unchanged=len(incoming))
+    replace_reports(db, aid, incoming)
+    done = reconcile(db, {r["family"] for r in old} | {i.family for i in incoming}, stamp, fresh)
+    changed = done.changes
+    if changes is not None:
+        changes.update(changed)
+    counts = Counts(retracted=sum(c.kind == "retracted" for c in changed.values()))
+    for item in incoming:
+        uid = done.uid_of[(aid, item.anchor)]
+        outcome = _OUTCOME[changed[uid].kind] if uid in changed else "unchanged"
         setattr(counts, outcome, getattr(counts, outcome) + 1)
         if outcomes is not None:
             outcomes.append((uid, outcome))
@@ -128,61 +144,3 @@ def _scrubbed(article_events: ArticleEvents) -> ArticleEvents:
     return ArticleEvents(clean, events)
 
 
-def _save_event(
-    db: Database, event: Event, aid: str, published: str | None, known: bool, stamp: str, fresh: set[str]
-) -> tuple[str, str]:
-    """Insert or merge one reported event; returns its uid and "new", "updated" or "unchanged"."""
-    key = event_key(event.title)
-    row = find_match(db, key, event.interval.start_date)
-    if row is None:
-        uid = _insert_event(db, key, event, published, stamp)
-        _add_mention(db, uid, aid, event, stamp)
-        fresh.add(uid)
-        return uid, "new"
-    uid = row["uid"]
-    _add_mention(db, uid, aid, event, stamp)
-    if known or (published or "") < (row["facts_published"] or ""):
-        return uid, "unchanged"  # a report we have already applied, or one older than the facts we hold
-    old = _Facts(
-        row["start"], row["end"], bool(row["all_day"]), row["precision"], row["location"], row["status"]
-    )
-    new = _facts_of(event, old)
-    if new == old:
-        if published != row["facts_published"]:
-            db.execute("UPDATE events SET facts_published = ? WHERE uid = ?", [published, uid])
-        return uid, "unchanged"
-    bump = 0 if uid in fresh else 1
-    db.execute(
-        'UPDATE events SET start = ?, "end" = ?, all_day = ?, precision = ?, location = ?, status = ?,'
-        " sequence = sequence + ?, updated = CASE WHEN ? THEN ? ELSE updated END, facts_published = ?"
-        " WHERE uid = ?",
-        [new.start, new.end, int(new.all_day), new.precision, new.location, new.status,
-         bump, bump, stamp, published, uid],
-    )
-    fresh.add(uid)
-    return uid, "updated"
-
-
-def _insert_event(db: Database, key: str, event: Event, published: str | None, stamp: str) -> str:
-    """Insert a new event under the first free uid its key and start give; returns the uid."""
-    facts = _facts_of(event)
-    for attempt in range(1000):
-        uid = make_uid(key, event.interval.start_date, attempt)
-        inserted = db.execute(
-            'INSERT INTO events (uid, key, title, category, start, "end", all_day, precision, location,'
-            " status, sequence, created, updated, facts_published)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) ON CONFLICT (uid) DO NOTHING",
-            [uid, key, event.title, event.category, facts.start, facts.end, int(facts.all_day),
-             facts.precision, facts.location, facts.status, stamp, stamp, published],
-        ).rowcount
-        if inserted:
-            return uid
-    raise RuntimeError(f"no free uid for {key!r} starting {event.interval.start_date}")
-
-
-def _add_mention(db: Database, uid: str, aid: str, event: Event, stamp: str) -> None:
-    db.execute(
-        'INSERT OR IGNORE INTO mentions (event_uid, article_id, evidence, start, "end", created)'
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        [uid, aid, event.evidence, event.evidence_start, event.evidence_end, stamp],
-    )

@@ -27,7 +27,7 @@ from werkzeug.exceptions import HTTPException, NotFound
 from .. import store
 from ..models import Selection, StoredEvent
 from ..present import i18n
-from ..present.article_text import highlight, marks_of
+from ..present.article_text import highlight, marks_of, superseded
 from ..present.common import event_url, last_day
 from ..present.event_page import (
     evidence_context,
@@ -151,7 +151,7 @@ def event(uid: str) -> str:
     db = get_db()
     found = store.get_event(db, uid)
     if found is None:
-        abort(404)
+        return _gone(db, uid)
     site = site_url()
     sources = []
     for mention in found.mentions:
@@ -167,7 +167,20 @@ def event(uid: str) -> str:
         google=google_calendar_url(found, site),
         outlook=outlook_calendar_url(found, site),
         json_ld=script_json(json_ld(found, url, t("event.no_location"))),
+        parent=store.get_event(db, found.parent_uid) if found.parent_uid else None,
     )
+
+
+def _gone(db: Database, uid: str) -> Response:
+    """A retracted event: to the event its reports moved to, else 410 Gone with the article that had it."""
+    retraction = store.get_retraction(db, uid)
+    if retraction is None:
+        abort(404)
+    if retraction.successor and store.get_event(db, retraction.successor):
+        return redirect(page_url("pages.event", uid=retraction.successor), 301)
+    html = render_template("gone.html", retraction=retraction,
+                           article=store.get_article(db, retraction.article_id) if retraction.article_id else None)
+    return make_response(html, 410)
 
 
 @bp.get("/articles/<article_id>")
@@ -183,6 +196,7 @@ def article(article_id: str) -> str:
         article=found,
         segments=highlight(found["text"], marks_of(article_id, events)),
         events=events,
+        superseded=superseded(article_id, events, store.reported_spans(db, article_id)),
     )
 
 

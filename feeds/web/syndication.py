@@ -162,6 +162,10 @@ def api_event(uid: str) -> Response:
     """One event with every article that mentions it."""
     ev = store.get_event(get_db(), uid)
     if ev is None:
+        gone = store.get_retraction(get_db(), uid)
+        if gone is not None:
+            body = {"error": f"event {uid!r} was retracted", "retracted": gone.retracted, "successor": gone.successor}
+            return Response(api.dump(body), status=410, content_type=JSON)
         return Response(api.dump({"error": f"no event {uid!r}"}), status=404, content_type=JSON)
     v = validators("api.event", ev.uid, str(ev.sequence), ev.updated, site_url(), last_modified=_modified(ev))
     return respond(lambda: api.dump(api.event_detail(ev, site_url())), JSON, v, max_age=settings().max_age)
@@ -252,7 +256,7 @@ def _names(query: Selection, noun: str) -> tuple[str, str]:
 def _event_or_404(uid: str) -> StoredEvent:
     ev = store.get_event(get_db(), uid)
     if ev is None:
-        abort(404)
+        abort(410 if store.get_retraction(get_db(), uid) else 404)
     return ev
 
 

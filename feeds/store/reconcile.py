@@ -1,0 +1,250 @@
+"""Events derived from reports: group a family's reports (identity), take each group's facts, and bring the
+events, mentions and retractions in line with them, changing only what differs.
+
+The facts of an event are its latest report's (by publication date; undated reports count as oldest,
+among themselves in ingest order; on one day the fuller span wins), the place the latest report that
+names one, the title the latest one that names the edition's year if any does (else the latest). A part of a named event
+(an opening ceremony, a side forum) follows its parent when a newer report moves or cancels the parent
+and says nothing of the part.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass, field
+
+from sqlite_utils import Database
+
+from .identity import group, records, strip_part, title_year
+from .reports import as_report, families_near, family_reports
+
+FACT_FIELDS = ("title", "category", "start", "end", "all_day", "precision", "location", "status", "previous",
+               "opened", "parent_uid")
+"""What a calendar shows of an event: a change to any of them is a new SEQUENCE."""
+
+
+@dataclass(frozen=True)
+class Facts:
+    title: str
+    category: str
+    start: str
+    end: str
+    all_day: bool
+    precision: str
+    location: str
+    status: str
+    previous: str
+    """JSON list of earlier [start, end] of a postponed event."""
+    opened: str | None
+    parent_uid: str | None
+
+
+@dataclass(frozen=True)
+class Change:
+    """What reconciling did to one event: "new", "changed", "unchanged" or "retracted"."""
+
+    uid: str
+    kind: str
+    title: str
+    diff: dict[str, tuple] = field(default_factory=dict)
+    successor: str | None = None
+
+
+@dataclass
+class Derived:
+    """One group of reports as an event, before it is written."""
+
+    uid: str
+    family: str
+    reports: list[dict]
+    facts: Facts
+    facts_published: str | None
+
+
+def _fact_order(row: dict) -> tuple:
+    """Latest last: by publication date, undated ones first and among themselves by ingest time; of two
+    reports published the same day, the one that reaches further (the fuller span) counts as the later."""
+    published = row["published"]
+    return (published or "", "" if published else row["ingested"], row["end"][:10], row["start"][:10],
+            row["article_id"], row["evidence_start"])
+
+
+def _facts(rows: list[dict]) -> tuple[Facts, str | None]:
+    ordered = sorted(rows, key=_fact_order)
+    latest = ordered[-1]
+    named = [r for r in ordered if strip_part(r["title"]) is None or r["parent_anchor"]] or ordered
+    named = [r for r in named if title_year(r["title"])] or named  # `2022世界…` says more than `世界…`
+    place = next((r["location"] for r in reversed(ordered) if r["location"]), "")
+    status, previous = latest["status"], []
+    dates = (latest["start"], latest["end"])
+    if status != "cancelled" and any(r["status"] == "postponed" and (r["start"], r["end"]) == dates for r in rows):
+        status = "postponed"
+        for row in ordered:
+            span = [row["start"], row["end"]]
+            if tuple(span) != dates and span not in previous:
+                previous.append(span)
+    elif status == "postponed":
+        status = "confirmed"  # the postponement the report spoke of is not what the event now is
+    facts = Facts(named[-1]["title"], latest["category"], latest["start"], latest["end"], bool(latest["all_day"]),
+                  latest["precision"], place, status, json.dumps(previous), latest["opened"], None)
+    return facts, latest["published"]
+
+
+def derive_events(db: Database, families: set[str]) -> list[Derived]:
+    """The events of these families (and of their parts and parents), with their facts."""
+    derived: list[Derived] = []
+    by_anchor: dict[tuple[str, str], Derived] = {}
+    for family in sorted(families):
+        rows = {row["id"]: row for row in family_reports(db, family)}
+        for reports in group(as_report(row) for row in rows.values()):
+            members = [rows[r.id] for r in reports]
+            facts, published = _facts(members)
+            event = Derived(reports[0].anchor, family, members, facts, published)
+            derived.append(event)
+            for row in members:
+                by_anchor[(row["article_id"], row["anchor"])] = event
+    for event in derived:
+        _follow_parent(event, by_anchor)
+    return derived
+
+
+def _follow_parent(part: Derived, by_anchor: dict[tuple[str, str], Derived]) -> None:
+    """Link a part to its parent, and move or cancel it with the parent when a newer report says so."""
+    latest = max(part.reports, key=_fact_order)
+    if not latest["parent_anchor"]:
+        return
+    parent = by_anchor.get((latest["article_id"], latest["parent_anchor"]))
+    if parent is None or parent is part:
+        return
+    facts = part.facts.__dict__ | {"parent_uid": parent.uid}
+    parent_then = next(r for r in parent.reports if r["anchor"] == latest["parent_anchor"]
+                       and r["article_id"] == latest["article_id"])
+    parent_latest = max(parent.reports, key=_fact_order)
+    if _fact_order(parent_latest) > _fact_order(latest):
+        shift = (dt.date.fromisoformat(parent.facts.start[:10]) - dt.date.fromisoformat(parent_then["start"][:10]))
+        if shift:
+            facts["start"], facts["end"] = _shifted(facts["start"], shift), _shifted(facts["end"], shift)
+        if parent.facts.status == "cancelled":
+            facts["status"] = "cancelled"
+    part.facts = Facts(**facts)
+
+
+def _shifted(value: str, shift: dt.timedelta) -> str:
+    if "T" in value:
+        return (dt.datetime.fromisoformat(value) + shift).isoformat()
+    return (dt.date.fromisoformat(value) + shift).isoformat()
+
+
+@dataclass
+class Reconciled:
+    """What reconciling did: each touched event's Change by uid, and the event of each report."""
+
+    changes: dict[str, Change]
+    uid_of: dict[tuple[str, str], str]
+    """(article id, anchor) → the uid of the event the report now belongs to."""
+
+
+def reconcile(db: Database, families: set[str], stamp: str, fresh: set[str]) -> Reconciled:
+    """Bring the stored events of these families in line with their reports.
+
+    `fresh` holds the uids already created or revised in the caller's transaction: they are not bumped
+    again.
+    """
+    families = families_near(db, families)
+    derived = derive_events(db, families)
+    wanted = {event.uid: event for event in derived}
+    before = {row["uid"]: row for row in records(db.execute(
+        "SELECT * FROM events WHERE key IN (SELECT value FROM json_each(?))",
+        [json.dumps(sorted(families), ensure_ascii=False)]))}
+    for uid in set(wanted) - set(before):
+        row = records(db.execute("SELECT * FROM events WHERE uid = ?", [uid]))
+        if row:  # a report that moved here from another family brought its event along
+            before[uid] = row[0]
+    changes: dict[str, Change] = {}
+    for uid, event in wanted.items():
+        changes[uid] = _write_event(db, event, before.get(uid), stamp, fresh)
+    for uid in sorted(set(before) - set(wanted)):
+        changes[uid] = _retract(db, before[uid], derived, stamp)
+    _write_mentions(db, derived, set(before) | set(wanted))
+    for event in derived:
+        for row in event.reports:
+            if row["event_uid"] != event.uid:
+                db.execute("UPDATE reports SET event_uid = ? WHERE id = ?", [event.uid, row["id"]])
+    uid_of = {(r["article_id"], r["anchor"]): e.uid for e in derived for r in e.reports}
+    return Reconciled(changes, uid_of)
+
+
+def _write_event(db: Database, event: Derived, row: dict | None, stamp: str, fresh: set[str]) -> Change:
+    facts = asdict(event.facts)
+    if row is None:
+        db.execute("DELETE FROM retractions WHERE uid = ?", [event.uid])
+        db.execute(
+            'INSERT INTO events (uid, key, title, category, start, "end", all_day, precision, location, status,'
+            " sequence, created, updated, facts_published, previous, opened, parent_uid)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)",
+            [event.uid, event.family, facts["title"], facts["category"], facts["start"], facts["end"],
+             int(facts["all_day"]), facts["precision"], facts["location"], facts["status"], stamp, stamp,
+             event.facts_published, facts["previous"], facts["opened"], facts["parent_uid"]],
+        )
+        fresh.add(event.uid)
+        shown = {name: (None, facts[name]) for name in ("start", "end", "location", "status") if facts[name]}
+        return Change(event.uid, "new", facts["title"], shown)
+    old = {name: (bool(row[name]) if name == "all_day" else row[name]) for name in FACT_FIELDS}
+    diff = {name: (old[name], facts[name]) for name in FACT_FIELDS if old[name] != facts[name]}
+    if not diff:
+        if row["key"] != event.family or row["facts_published"] != event.facts_published:
+            db.execute("UPDATE events SET key = ?, facts_published = ? WHERE uid = ?",
+                       [event.family, event.facts_published, event.uid])
+        return Change(event.uid, "unchanged", facts["title"])
+    bump = 0 if event.uid in fresh else 1
+    db.execute(
+        'UPDATE events SET key = ?, title = ?, category = ?, start = ?, "end" = ?, all_day = ?, precision = ?,'
+        " location = ?, status = ?, previous = ?, opened = ?, parent_uid = ?, facts_published = ?,"
+        " sequence = sequence + ?, updated = CASE WHEN ? THEN ? ELSE updated END WHERE uid = ?",
+        [event.family, facts["title"], facts["category"], facts["start"], facts["end"], int(facts["all_day"]),
+         facts["precision"], facts["location"], facts["status"], facts["previous"], facts["opened"],
+         facts["parent_uid"], event.facts_published, bump, bump, stamp, event.uid],
+    )
+    fresh.add(event.uid)
+    return Change(event.uid, "changed", facts["title"], diff)
+
+
+def _retract(db: Database, row: dict, derived: list[Derived], stamp: str) -> Change:
+    """An event no group is founded on any more: gone everywhere, its page answering 410 with its article.
+
+    When the report that founded it now stands in another event (an older report of it came in), that
+    event is its successor, and its page redirects there.
+    """
+    mentioned = db.execute("SELECT article_id FROM mentions WHERE event_uid = ? ORDER BY created, article_id, start",
+                           [row["uid"]]).fetchone()
+    successor = next((e.uid for e in derived if any(r["anchor"] == row["uid"] for r in e.reports)), None)
+    db.execute("DELETE FROM mentions WHERE event_uid = ?", [row["uid"]])
+    db.execute("UPDATE events SET parent_uid = NULL WHERE parent_uid = ?", [row["uid"]])
+    db.execute("DELETE FROM events WHERE uid = ?", [row["uid"]])
+    db.execute(
+        "INSERT INTO retractions (uid, title, article_id, successor, retracted) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT (uid) DO UPDATE SET title = excluded.title, article_id = excluded.article_id,"
+        " successor = excluded.successor, retracted = excluded.retracted",
+        [row["uid"], row["title"], mentioned[0] if mentioned else None, successor, stamp],
+    )
+    return Change(row["uid"], "retracted", row["title"], successor=successor)
+
+
+def _write_mentions(db: Database, derived: list[Derived], uids: set[str]) -> None:
+    """Mentions are the links of events to their reports' sentences: rewrite only the ones that differ."""
+    want = {(e.uid, r["article_id"], r["evidence_start"]): (r["evidence"], r["evidence_end"], r["created"])
+            for e in derived for r in e.reports}
+    have = {(u, a, s): (ev, end, created) for u, a, ev, s, end, created in db.execute(
+        'SELECT event_uid, article_id, evidence, start, "end", created FROM mentions'
+        " WHERE event_uid IN (SELECT value FROM json_each(?))", [json.dumps(sorted(uids))]).fetchall()}
+    for key in have.keys() - want.keys():
+        db.execute("DELETE FROM mentions WHERE event_uid = ? AND article_id = ? AND start = ?", list(key))
+    for key, (evidence, end, created) in want.items():
+        if key not in have:
+            uid, aid, start = key
+            db.execute('INSERT INTO mentions (event_uid, article_id, evidence, start, "end", created)'
+                       " VALUES (?, ?, ?, ?, ?, ?)", [uid, aid, evidence, start, end, created])
+        elif have[key][:2] != (evidence, end):
+            db.execute('UPDATE mentions SET evidence = ?, "end" = ? WHERE event_uid = ? AND article_id = ?'
+                       " AND start = ?", [evidence, end, *key])
