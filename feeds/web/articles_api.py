@@ -139,7 +139,7 @@ def _read_article() -> tuple[files.SourceText, dict[str, str]]:
     mimetype = request.mimetype
     fields = {k: request.args[k] for k in ("published", "source_url") if k in request.args}
     if mimetype == "multipart/form-data":
-        upload = request.files.get("file")
+        upload = _form_file()
         if upload is None:
             raise ApiError(400, "multipart body without a `file` field")
         fields.update({k: request.form[k] for k in ("published", "source_url") if k in request.form})
@@ -158,6 +158,20 @@ def _read_article() -> tuple[files.SourceText, dict[str, str]]:
     except files.RejectedFile as rejected:
         log.warning("POST /api/articles from %s: rejected %s: %s", request.remote_addr, name, rejected.reason)
         raise ApiError(422, rejected.reason) from None
+
+
+def _form_file() -> Any:
+    """The upload of a multipart body; a form past Werkzeug's part and field limits is 413 with those limits."""
+    try:
+        return request.files.get("file")
+    except RequestEntityTooLarge:
+        if request.content_length is not None and request.content_length > (request.max_content_length or 0):
+            raise
+        raise ApiError(
+            413,
+            f"the form has more than {request.max_form_parts} parts or a field other than `file` larger than "
+            f"{request.max_form_memory_size} bytes",
+        ) from None
 
 
 def _published(value: str | None) -> dt.date | None:

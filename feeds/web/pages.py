@@ -224,6 +224,7 @@ def embed_js() -> Response:
     """The script site owners paste: inserts the iframe and keeps its height fitted to the content."""
     response = current_app.send_static_file("embed.js")
     response.mimetype = "text/javascript"
+    response.cache_control.no_cache = None  # send_static_file's default would contradict the max-age
     response.cache_control.public = True
     response.cache_control.max_age = EMBED_JS_MAX_AGE
     response.headers["Access-Control-Allow-Origin"] = "*"
