@@ -78,18 +78,27 @@ def post_article() -> Response:
     db = get_db()
     try:
         result = ingest_page(db, source.text, source.name, source_url, published)
-    except sqlite3.OperationalError as error:  # another writer held the lock past the busy timeout
-        log.warning("POST /api/articles from %s: database busy: %s", request.remote_addr, error)
-        raise ApiError(503, f"the database is busy ({error}); try again", {"Retry-After": "5"}) from None
-    except Exception as error:  # the extraction failed on this text: the sender's file is named in the log
-        log.exception("POST /api/articles from %s: ingesting %s failed", request.remote_addr, source.name)
-        raise ApiError(422, f"failed: {type(error).__name__}: {error}") from None
+    except Exception as error:
+        raise _ingest_failure(error, source.name) from None
     log.info(
         "POST /api/articles from %s: %s, %d article(s); events: %d new, %d updated, %d unchanged",
         request.remote_addr, source.name, len(result.articles),
         result.counts.new, result.counts.updated, result.counts.unchanged,
     )
     return _json(_answer(db, result), 201 if result.created else 200)
+
+
+def _ingest_failure(error: Exception, name: str) -> Exception:
+    """What a failed ingest answers: the storage fault (503 with its reason, web/health.py), 503 for a lock
+    held past the busy timeout, or 422 when the extraction failed on this text (the file is named in the log)."""
+    fault = store.storage_fault(error, current_app.config["DATABASE"])
+    if fault is not None:
+        return fault
+    if isinstance(error, sqlite3.OperationalError):
+        log.warning("POST /api/articles from %s: database busy: %s", request.remote_addr, error)
+        return ApiError(503, f"the database is busy ({error}); try again", {"Retry-After": "5"})
+    log.exception("POST /api/articles from %s: ingesting %s failed", request.remote_addr, name)
+    return ApiError(422, f"failed: {type(error).__name__}: {error}")
 
 
 def _token() -> str | None:

@@ -133,7 +133,12 @@ class ResponseCache:
                     return None
                 conn = self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
                 self._pid = os.getpid()
-        return conn.execute("PRAGMA data_version").fetchone()[0]
+        try:
+            return conn.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error:  # a file that cannot be read: Flask answers (503 with the reason), uncached
+            self._conn = None
+            conn.close()
+            return None
 
     @staticmethod
     def _replay(entry: Entry, environ: dict) -> tuple[str, Headers, bytes] | None:
