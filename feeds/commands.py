@@ -277,12 +277,13 @@ def _export_file(url: str, mimetype: str) -> str:
 def backup_command(dest: Path) -> None:
     """Copy the database to DEST with SQLite's online backup, safe while the server or an ingest runs.
 
-    DEST is written whole or not at all (a temporary file, then renamed). To restore, stop the
-    server and copy DEST over the database file.
+    DEST is written whole or not at all (a temporary file, then renamed); a damaged database is
+    refused (SQLite's quick check). To restore, stop the server and copy DEST over the database file.
     """
     from .web.db import get_db
 
     db = get_db()
+    store.check_integrity(db, current_app.config["DATABASE"])  # a copy of a damaged file would pass for a good one
     try:
         pages = store.backup(db, dest)
     except (ValueError, OSError, sqlite3.Error) as error:

@@ -86,8 +86,9 @@ def database_path(db: Database) -> str:
 def check_integrity(db: Database, path: str | Path) -> None:
     """Raise StorageFault when SQLite's quick check finds damage: a write could land while reads fail."""
     try:
-        problems = [row[0] for row in db.execute("PRAGMA quick_check(5)").fetchall()]
+        problems = [row[0] for row in db.execute("PRAGMA quick_check(1)").fetchall()]
     except sqlite3.DatabaseError as error:
         raise storage_fault(error, path) or error from None
     if problems != ["ok"]:
-        raise StorageFault(path, FaultKind.CORRUPT, "; ".join(problems))
+        first = " ".join(" ".join(problems).split()).removeprefix("*** in database main *** ")
+        raise StorageFault(path, FaultKind.CORRUPT, first)

@@ -22,6 +22,8 @@ bp = Blueprint("health", __name__)
 RETRY_AFTER_SECONDS = 60
 """An operator has to act (free space, fix permissions, restore a backup): clients need not retry sooner."""
 JSON = "application/json; charset=utf-8"
+TABLES = ("meta", "articles", "events", "mentions")
+"""What the health check reads a row of."""
 
 
 def unavailable(fault: store.StorageFault) -> Response:
@@ -54,13 +56,15 @@ def _database_error(error: sqlite3.DatabaseError) -> Response:
 def healthz() -> Response:
     """200 when the database opens, reads and has the current schema; 503 with the reason otherwise.
 
-    Cheap enough to poll: one open and one read, no integrity scan (`feeds ingest` runs that).
+    Cheap enough to poll: it opens the file and reads a row of each table (a damaged table's first page
+    shows), but does not scan it all (`feeds ingest` and `feeds backup` run SQLite's quick check).
     """
     path = str(current_app.config["DATABASE"])
     expected = len(store.MIGRATIONS)
     try:
         db = get_db()
-        db.execute("SELECT value FROM meta WHERE key = 'changes'").fetchone()
+        for table in TABLES:
+            db.execute(f"SELECT * FROM [{table}] LIMIT 1").fetchall()
         version: int | None = store.schema_version(db)
     except (store.StorageFault, sqlite3.DatabaseError) as error:
         fault = as_fault(error)
@@ -82,7 +86,8 @@ def _read_only_version(path: str) -> int | None:
     if not os.path.exists(path):
         return None
     try:
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        # immutable: no lock or -shm file, which a read-only folder would not let SQLite create
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn.execute("PRAGMA user_version").fetchone()[0]
