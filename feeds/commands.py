@@ -219,6 +219,7 @@ def export_command(directory: Path, base_url: str) -> None:
     from .web.db import get_db
 
     app = current_app._get_current_object()  # type: ignore[attr-defined]
+    store.check_integrity(get_db(), current_app.config["DATABASE"])  # one line, not a failure per page
     uids = store.event_uids(get_db())
     wanted = list(EXPORT_PATHS)
     wanted += [f"/categories/{category}.ics" for category in CATEGORIES]

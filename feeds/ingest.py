@@ -80,8 +80,8 @@ class IngestReport:
         log.info(self.summary().splitlines()[0])
         for rejection in self.rejected:
             log.warning("rejected %s: %s", rejection.path, rejection.reason)
-        if self.fault is not None:
-            log.error("ingest stopped: %s; %d file(s) not ingested", self.fault, self.not_ingested)
+        if self.fault is not None:  # a warning like a rejection: `feeds ingest` prints it in its summary already
+            log.warning("ingest stopped: %s; %d file(s) not ingested", self.fault, self.not_ingested)
 
     def summary(self) -> str:
         lines = [
