@@ -30,7 +30,9 @@ WORDS = ["举行", "开幕", "闭幕", "将于", "为期", "截止", "届", "202
 HOSTILE_TEXT = st.lists(st.one_of(st.sampled_from(list(DATE_CHARS)), st.sampled_from(WORDS), st.characters()),
                         max_size=120).map("".join).filter(lambda text: len(text) < 300)
 PUBLISHED = st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+"""Derandomized: the suite tries the same examples every run (a CI failure reproduces); raise max_examples and
+drop derandomize locally to explore further (1,500 examples each passed when this was written)."""
 
 
 # --- numerals that are not numbers and characters that are not characters (finding 8) -------------
@@ -63,7 +65,7 @@ def test_lone_surrogates_are_dropped_before_the_traditional_to_simplified_step()
 @FUZZ
 @given(text=HOSTILE_TEXT)
 def test_feeds_dates_never_ends_in_a_traceback(text):
-    result = CliRunner().invoke(main, ["dates", "--published", "2023-06-15", "--json", text])
+    result = CliRunner().invoke(main, ["dates", "--published", "2023-06-15", "--json", "--", text])
     assert result.exception is None, (text, result.exception)
     assert result.exit_code == 0
 
@@ -151,7 +153,8 @@ def test_every_route_every_parameter_name_hostile_values(site):
                 assert_answered(client.get(route, query_string={name: value}), (route, name, value))
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=200, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_routes_with_random_parameters(site, data):
     client, uids = site
@@ -162,7 +165,8 @@ def test_routes_with_random_parameters(site, data):
     assert_answered(client.get(route, query_string=query), (route, query))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(body=st.binary(max_size=300), charset=st.sampled_from(CHARSETS), multipart=st.booleans())
 def test_posted_articles_in_any_bytes_and_charset(site, body, charset, multipart):
     client, _uids = site
