@@ -27,11 +27,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config.from_mapping(config)
 
     from . import commands, logs
-    from .web import articles_api, cache, db, pages, security, syndication
+    from .web import articles_api, cache, db, health, pages, security, syndication
 
     logs.init_app(app)
     db.init_app(app)
     security.init_app(app)
+    health.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(syndication.bp)
     app.register_blueprint(articles_api.bp)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
 import mimetypes
 import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import quote
 
 import click
@@ -22,6 +25,23 @@ from .source_commands import SOURCE_COMMANDS
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 PUBLISHED_HELP = "Publication date of the pages (YYYY-MM-DD), for pages that do not say."
+
+
+def reports_storage_faults(command: Callable[..., None]) -> Callable[..., None]:
+    """A database that cannot be used (read-only, full, corrupted, foreign, newer) ends the command with one
+    line naming the file and the cause, and exit status 1, instead of a traceback."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            command(*args, **kwargs)
+        except (store.StorageFault, sqlite3.DatabaseError) as error:
+            fault = store.storage_fault(error, current_app.config["DATABASE"])
+            if fault is None:
+                raise
+            raise click.ClickException(str(fault)) from None
+
+    return run
 
 
 def _as_date(value: dt.datetime | None) -> dt.date | None:
@@ -46,6 +66,7 @@ def _source_url(_ctx: click.Context, _param: click.Parameter, value: str | None)
 @click.option("--if-empty", is_flag=True, help="Only ingest when the database has no events yet (make run).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the summary.")
 @with_appcontext
+@reports_storage_faults
 def ingest_command(paths: tuple[Path, ...], published: dt.datetime | None, source_url: str | None,
                    if_empty: bool, quiet: bool) -> None:
     """Read files or folders of articles and store their events.
@@ -53,13 +74,16 @@ def ingest_command(paths: tuple[Path, ...], published: dt.datetime | None, sourc
     Folders are searched for *.txt, *.md, *.html and *.htm files. Ingesting the same file again
     changes nothing; an event reported again by a later article is updated, not duplicated. Each
     file is stored in one transaction. Prints a summary; exits with status 1 when a file was
-    rejected (empty, binary, undecodable, too large, unreadable), after ingesting the others.
+    rejected (empty, binary, undecodable, too large, unreadable), after ingesting the others. A
+    database that cannot be written (read-only, disk full) or is damaged stops it with one line
+    naming the file and the cause, and exit status 1.
     """
     from .ingest import ingest_paths
     from .progress import progress
     from .web.db import get_db
 
     db = get_db()
+    store.check_integrity(db, current_app.config["DATABASE"])  # a damaged file could take writes and fail reads
     if not current_app.config.get("LOG_FILE"):
         # the summary below already says on standard output what the log would repeat on standard error
         logging.getLogger(LOGGER).setLevel(logging.ERROR)
@@ -224,6 +248,7 @@ EXPORT_PATHS = (
 @click.option("--base-url", default="http://localhost/", show_default=True,
               help="Public address of the site, for the absolute links in calendars and feeds.")
 @with_appcontext
+@reports_storage_faults
 def export_command(directory: Path, base_url: str) -> None:
     """Write static copies of the pages, calendars and feeds to DIRECTORY, for any static host or CDN.
 
@@ -236,6 +261,7 @@ def export_command(directory: Path, base_url: str) -> None:
     from .web.db import get_db
 
     app = current_app._get_current_object()  # type: ignore[attr-defined]
+    store.check_integrity(get_db(), current_app.config["DATABASE"])  # one line, not a failure per page
     uids = store.event_uids(get_db())
     wanted = list(EXPORT_PATHS)
     wanted += [f"/categories/{category}.ics" for category in CATEGORIES]
@@ -290,16 +316,19 @@ def _export_file(url: str, mimetype: str) -> str:
 @click.command("backup")
 @click.argument("dest", type=click.Path(dir_okay=False, path_type=Path))
 @with_appcontext
+@reports_storage_faults
 def backup_command(dest: Path) -> None:
     """Copy the database to DEST with SQLite's online backup, safe while the server or an ingest runs.
 
-    DEST is written whole or not at all (a temporary file, then renamed). To restore, stop the
-    server and copy DEST over the database file.
+    DEST is written whole or not at all (a temporary file, then renamed); a damaged database is
+    refused (SQLite's quick check). To restore, stop the server and copy DEST over the database file.
     """
     from .web.db import get_db
 
+    db = get_db()
+    store.check_integrity(db, current_app.config["DATABASE"])  # a copy of a damaged file would pass for a good one
     try:
-        pages = store.backup(get_db(), dest)
+        pages = store.backup(db, dest)
     except (ValueError, OSError, sqlite3.Error) as error:
         raise click.ClickException(f"backup failed: {error}") from None
     click.echo(f"backed up {current_app.config['DATABASE']} to {dest} ({pages} pages)")

@@ -162,16 +162,38 @@ def decode_declared(data: bytes, charset: str) -> tuple[str, str]:
     if not data.strip():
         raise RejectedFile("empty file")
     try:
-        encoding = codecs.lookup(charset).name
+        codec = codecs.lookup(charset)
     except LookupError:
         raise RejectedFile(f"unknown charset {charset!r}") from None
-    encoding = _SUPERSETS.get(encoding, encoding)
+    if not getattr(codec, "_is_text_encoding", True) or codec.name == "undefined":
+        # rot13, zlib, base64, hex …: codecs.lookup knows them, but they turn bytes into bytes, not text
+        raise RejectedFile(f"charset {charset!r} is not a text encoding")
+    encoding = _SUPERSETS.get(codec.name, codec.name)
     for bom, bom_encoding in _BOMS:
         if data.startswith(bom):
             return _checked(_strict(data[len(bom) :], bom_encoding), bom_encoding), bom_encoding
     if encoding in ("utf-16", "utf-32"):  # no BOM: the byte order must be detected
         return decode(data)
-    return _checked(_strict(data, encoding), encoding), encoding
+    text = _checked(_strict(data, encoding), encoding)
+    if encoding not in _SELF_CHECKING and not data.isascii():
+        _check_declared(data, encoding, charset)
+    return text, encoding
+
+
+_SELF_CHECKING = {"utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"}
+"""Encodings whose strict decoding already refuses text in another encoding; legacy ones decode almost anything."""
+
+
+def _check_declared(data: bytes, encoding: str, declared: str) -> None:
+    """Refuse text that decodes in the declared legacy encoding but reads as gibberish there and well in another.
+
+    GBK bytes declared as Big5 decode without an error into characters no newspaper prints.
+    """
+    if from_bytes(data, cp_isolation=[encoding]).best() is not None:
+        return
+    found = _detect(data, _CHINESE_ENCODINGS)
+    if found is not None and found[1] != encoding:
+        raise RejectedFile(f"the text does not read as {declared}, its declared charset; it reads as {found[1]}")
 
 
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -236,6 +258,8 @@ def _strict(data: bytes, encoding: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
         raise RejectedFile(f"invalid {encoding} at byte {error.start}") from None
+    except (UnicodeError, LookupError) as error:  # a codec that cannot decode at all
+        raise RejectedFile(f"cannot decode as {encoding}: {error}") from None
 
 
 def _mostly_utf8(data: bytes) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,16 +69,22 @@ class IngestReport:
     articles: int = 0
     events: store.Counts = field(default_factory=store.Counts)
     rejected: list[Rejection] = field(default_factory=list)
+    fault: store.StorageFault | None = None
+    """The database fault that stopped the ingest (full disk, read-only, corrupted): every later file would fail too."""
+    not_ingested: int = 0
+    """Files left unread because of `fault`, the one that met it included."""
 
     @property
     def ok(self) -> bool:
-        return not self.rejected
+        return not self.rejected and self.fault is None
 
     def log(self) -> None:
         """The summary in the log, each rejected file a warning: the history of unattended ingests."""
         log.info(self.summary().splitlines()[0])
         for rejection in self.rejected:
             log.warning("rejected %s: %s", rejection.path, rejection.reason)
+        if self.fault is not None:  # a warning like a rejection: `feeds ingest` prints it in its summary already
+            log.warning("ingest stopped: %s; %d file(s) not ingested", self.fault, self.not_ingested)
 
     def summary(self) -> str:
         lines = [
@@ -88,6 +95,8 @@ class IngestReport:
         if self.rejected:
             lines.append(f"{len(self.rejected)} file(s) rejected:")
             lines.extend(f"  {r.path}: {r.reason}" for r in self.rejected)
+        if self.fault is not None:
+            lines.append(f"stopped: {self.fault}; {self.not_ingested} file(s) not ingested")
         return "\n".join(lines)
 
 
@@ -108,7 +117,7 @@ def ingest_paths(
     progress = progress or Silent()
     found = files.expand_paths(paths)
     progress.add(len(found))
-    for path in found:
+    for index, path in enumerate(found):
         progress.step(path.name)
         try:
             source = files.read_source(path, max_bytes=max_bytes)
@@ -120,6 +129,9 @@ def ingest_paths(
                 db, source.text, source.name, source_url, published, now=now, extract=extract
             )
         except Exception as error:  # one bad file must not stop an unattended ingest of the rest
+            if isinstance(error, sqlite3.DatabaseError) and (fault := store.storage_fault(error, _path_of(db))):
+                report.fault, report.not_ingested = fault, len(found) - index  # but a bad database must
+                break
             log.exception("ingesting %s failed", path)
             report.rejected.append(Rejection(str(path), f"failed: {type(error).__name__}: {error}"))
             continue
@@ -128,6 +140,10 @@ def ingest_paths(
         report.events += counts
     report.log()
     return report
+
+
+def _path_of(db: Database) -> str:
+    return store.database_path(db) or "the database"
 
 
 @dataclass(frozen=True)

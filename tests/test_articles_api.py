@@ -164,6 +164,43 @@ def test_an_unknown_charset_is_422(client):
     assert "unknown charset" in response.json["error"]
 
 
+@pytest.mark.parametrize("charset", ["rot13", "zlib", "base64", "hex", "bz2", "uu", "quopri", "undefined"])
+def test_a_charset_that_is_not_a_text_encoding_is_422(client, db, charset):
+    response = post(client, content_type=f"text/plain; charset={charset}")
+    assert response.status_code == 422
+    assert response.json["error"] == f"charset {charset!r} is not a text encoding"
+    assert events(db) == []
+
+
+def test_a_file_part_with_a_charset_that_is_not_a_text_encoding_is_422(client, db):
+    data = {"file": (io.BytesIO(BEER.encode()), "beer.txt", "text/plain; charset=rot13")}
+    response = client.post("/api/articles", data=data, headers=AUTH, content_type="multipart/form-data")
+    assert response.status_code == 422
+    assert "not a text encoding" in response.json["error"]
+
+
+def test_a_gbk_body_declared_as_big5_is_422_and_says_what_it_reads_as(client, db):
+    response = post(client, BEER.encode("gbk"), content_type="text/plain; charset=big5")
+    assert response.status_code == 422
+    assert response.json["error"] == "the text does not read as big5, its declared charset; it reads as gb18030"
+    assert events(db) == []
+
+
+def test_a_form_with_too_many_parts_is_413_and_says_so(client, db):
+    data = {f"field{i}": "x" for i in range(1200)} | {"file": (io.BytesIO(BEER.encode()), "beer.txt")}
+    response = client.post("/api/articles", data=data, headers=AUTH, content_type="multipart/form-data")
+    assert response.status_code == 413
+    assert "more than 1000 parts" in response.json["error"]
+    assert events(db) == []
+
+
+def test_a_huge_form_field_is_413_and_says_so(client, db):
+    data = {"published": "x" * 600_000, "file": (io.BytesIO(BEER.encode()), "beer.txt")}
+    response = client.post("/api/articles", data=data, headers=AUTH, content_type="multipart/form-data")
+    assert response.status_code == 413
+    assert "a field other than `file` larger than 500000 bytes" in response.json["error"]
+
+
 def test_an_html_body_loses_its_scripts(client, db):
     page = (
         "<html><head><script>track()</script></head><body><h1>第33届青岛国际啤酒节7月21日开幕</h1>"

@@ -4,29 +4,26 @@ and folders that mix them with good articles. Also backup and restore."""
 from __future__ import annotations
 
 import codecs
-import contextlib
 import datetime as dt
 import gzip
 import logging
 import os
-import pickle
 import random
 import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import dump
 from opencc import OpenCC
+from privileges import shared_folder, unprivileged
 
 from feeds import store
 from feeds.cli import main
-from feeds.extract.pipeline import extract_page
 from feeds.files import RejectedFile, decode_declared, read_source
 from feeds.ingest import ingest_paths
 from feeds.models import Selection
@@ -175,47 +172,6 @@ def test_a_symlink_loop_is_refused(tmp_path):
 
 
 # --- permissions: real ones, even when the tests run as root ---------------------------------------
-
-
-@contextlib.contextmanager
-def shared_folder() -> Iterator[Path]:
-    """A temporary folder an unprivileged user can enter and write (pytest's own are private to root)."""
-    folder = Path(tempfile.mkdtemp(prefix="feeds-perm-"))
-    folder.chmod(0o777)
-    try:
-        yield folder
-    finally:
-        for path in [folder, *folder.rglob("*")]:
-            if not path.is_symlink():
-                path.chmod(0o777)
-        shutil.rmtree(folder)
-
-
-def unprivileged(fn: Callable[[], Any]) -> Any:
-    """`fn()`, run where file permissions apply: as is, or as `nobody` in a forked child when root."""
-    if os.geteuid() != 0:
-        return fn()
-    extract_page(f"# 预热\n\n{TALKS}\n", PUBLISHED)  # load every module and dictionary before dropping rights
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child
-        os.close(read_fd)
-        try:
-            os.setgroups([])
-            os.setgid(65534)
-            os.setuid(65534)
-            payload = pickle.dumps(("ok", fn()))
-        except BaseException as error:  # noqa: BLE001 - everything goes back to the parent
-            payload = pickle.dumps(("error", f"{type(error).__name__}: {error}"))
-        with os.fdopen(write_fd, "wb") as pipe:
-            pipe.write(payload)
-        os._exit(0)
-    os.close(write_fd)
-    with os.fdopen(read_fd, "rb") as pipe:
-        kind, value = pickle.loads(pipe.read())
-    os.waitpid(pid, 0)
-    assert kind == "ok", value
-    return value
 
 
 def read_reason(path: Path) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 
 import pytest
 from conftest import make_event, make_report, save
@@ -140,6 +141,33 @@ def test_memory_is_bounded(db_path, stocked):
             client.get(f"/calendar.ics?category={category}", headers={"Accept-Encoding": encoding})
     cache = app.extensions["feeds.response_cache"]
     assert 0 < cache.size <= 20_000
+
+
+def _held_bytes(cache: response_cache.ResponseCache) -> int:
+    """What the cached entries' strings really occupy, measured by Python rather than by the cache."""
+    held = 0
+    for key, entry in cache._entries.items():
+        held += sum(sys.getsizeof(part) for part in key) + sum(sys.getsizeof(tag) for tag in entry.tags)
+        for answer in (entry.full, entry.not_modified):
+            if answer is not None:
+                held += sum(sys.getsizeof(k) + sys.getsizeof(v) for k, v in answer[1]) + sys.getsizeof(answer[-1])
+    return held
+
+
+def test_hostile_keys_cannot_grow_it_past_its_cap(db_path, stocked):
+    """Distinct long query strings with an 8 KB Accept-Encoding: the cap counts keys and headers, not just bodies."""
+    cap = 100_000
+    app = create_app({"DATABASE": str(db_path), "TESTING": True, "RESPONSE_CACHE_BYTES": cap})
+    client = app.test_client()
+    accept_encoding = "identity, " + ", ".join(f"x-{i}" for i in range(1600))
+    assert len(accept_encoding) > 8000
+    for i in range(200):
+        response = client.get(f"/api/events?q=zzzz&n{i}={'y' * 2000}", headers={"Accept-Encoding": accept_encoding})
+        assert response.status_code == 200
+    cache = app.extensions["feeds.response_cache"]
+    assert 0 < len(cache) < 200
+    assert cache.size <= cap
+    assert _held_bytes(cache) <= cap
 
 
 def test_it_can_be_turned_off(db_path, stocked, renders):

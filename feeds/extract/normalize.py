@@ -18,8 +18,10 @@ MARKERS = ("□", "■", "●", "◆", "▲", "#", "(", "（", "本报", "早报
 
 SPACE_INSIDE_CHINESE = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}0-9])[ \t\u00a0\u3000]+(?=[{CJK}{CJK_PUNCT}])"
                                   rf"|(?<=[{CJK}{CJK_PUNCT}])[ \t\u00a0\u3000]+(?=[0-9])")
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufff9-\ufffb]")
-"""Control and invisible formatting characters: never content, sometimes an attack on the reader."""
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufff9-\ufffb"
+                     r"\ud800-\udfff]")
+"""Control and invisible formatting characters, and lone surrogates (no character; OpenCC cannot encode them):
+never content, sometimes an attack on the reader."""
 LABELLED_LINE = re.compile(r"^(?:时间|日期|地点|地址|场馆|票价|主办|承办|主讲|嘉宾|报名|预约|咨询|电话|联系人|"
                            r"看点|内容|"
                            r"对象|费用|截止时间|活动时间|活动地点|举办时间|举办地点)\s*[:：]")

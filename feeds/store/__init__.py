@@ -1,11 +1,13 @@
 """The SQLite store: articles, events merged across articles, and the mentions that link them.
 
 Plain functions over a `sqlite_utils.Database`, in four modules: `schema` (the file, migrations,
-backups), `identity` (what makes two reports one event), `write` (saving an article's events) and
-`read` (queries). Writes go through `transaction()` so that the caller decides what is atomic
-(one ingested file); reads are single queries. `sources` is the registry of sites `feeds fetch` reads.
+backups; `faults` says in one line why a file cannot be used), `identity` (what makes two reports
+one event), `write` (saving an article's events) and `read` (queries). Writes go through
+`transaction()` so that the caller decides what is atomic (one ingested file); reads are single queries.
+`sources` is the registry of sites `feeds fetch` reads.
 """
 
+from .faults import FaultKind, StorageFault, check_integrity, database_path, storage_fault
 from .identity import MERGE_WINDOW_DAYS, article_id, event_key, make_anchor, make_uid
 from .read import (
     EPOCH,
@@ -72,6 +74,11 @@ __all__ = [
     "events_sql",
     "Change",
     "make_anchor",
+    "FaultKind",
+    "StorageFault",
+    "check_integrity",
+    "database_path",
+    "storage_fault",
     "BUSY_TIMEOUT_MS",
     "Counts",
     "EPOCH",

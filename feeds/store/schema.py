@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -32,11 +32,15 @@ def open_db(path: str | Path) -> Database:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     db = Database(conn, execute_plugins=False)
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    db.execute("PRAGMA foreign_keys = ON")
-    if str(path) != ":memory:":
-        _use_wal(db)
-    migrate(db)
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        if str(path) != ":memory:":
+            _use_wal(db)
+        migrate(db)
+    except BaseException:  # a foreign, corrupted or newer file: no connection left open on it
+        conn.close()
+        raise
     return db
 
 
@@ -338,10 +342,15 @@ def backup(db: Database, dest: str | Path) -> int:
         nonlocal copied
         copied = total - remaining
 
-    target = sqlite3.connect(partial)
     try:
-        db.conn.backup(target, progress=progress)
-    finally:
-        target.close()
-    partial.replace(dest)
+        target = sqlite3.connect(partial)
+        try:
+            db.conn.backup(target, progress=progress)
+        finally:
+            target.close()
+        partial.replace(dest)
+    except BaseException:  # a full disk, a read-only folder, an interrupt: leave no half-written copy behind
+        with suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise
     return copied

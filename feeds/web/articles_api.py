@@ -78,18 +78,27 @@ def post_article() -> Response:
     db = get_db()
     try:
         result = ingest_page(db, source.text, source.name, source_url, published)
-    except sqlite3.OperationalError as error:  # another writer held the lock past the busy timeout
-        log.warning("POST /api/articles from %s: database busy: %s", request.remote_addr, error)
-        raise ApiError(503, f"the database is busy ({error}); try again", {"Retry-After": "5"}) from None
-    except Exception as error:  # the extraction failed on this text: the sender's file is named in the log
-        log.exception("POST /api/articles from %s: ingesting %s failed", request.remote_addr, source.name)
-        raise ApiError(422, f"failed: {type(error).__name__}: {error}") from None
+    except Exception as error:
+        raise _ingest_failure(error, source.name) from None
     log.info(
         "POST /api/articles from %s: %s, %d article(s); events: %d new, %d updated, %d unchanged",
         request.remote_addr, source.name, len(result.articles),
         result.counts.new, result.counts.updated, result.counts.unchanged,
     )
     return _json(_answer(db, result), 201 if result.created else 200)
+
+
+def _ingest_failure(error: Exception, name: str) -> Exception:
+    """What a failed ingest answers: the storage fault (503 with its reason, web/health.py), 503 for a lock
+    held past the busy timeout, or 422 when the extraction failed on this text (the file is named in the log)."""
+    fault = store.storage_fault(error, current_app.config["DATABASE"])
+    if fault is not None:
+        return fault
+    if isinstance(error, sqlite3.OperationalError):
+        log.warning("POST /api/articles from %s: database busy: %s", request.remote_addr, error)
+        return ApiError(503, f"the database is busy ({error}); try again", {"Retry-After": "5"})
+    log.exception("POST /api/articles from %s: ingesting %s failed", request.remote_addr, name)
+    return ApiError(422, f"failed: {type(error).__name__}: {error}")
 
 
 def _token() -> str | None:
@@ -139,7 +148,7 @@ def _read_article() -> tuple[files.SourceText, dict[str, str]]:
     mimetype = request.mimetype
     fields = {k: request.args[k] for k in ("published", "source_url") if k in request.args}
     if mimetype == "multipart/form-data":
-        upload = request.files.get("file")
+        upload = _form_file()
         if upload is None:
             raise ApiError(400, "multipart body without a `file` field")
         fields.update({k: request.form[k] for k in ("published", "source_url") if k in request.form})
@@ -158,6 +167,20 @@ def _read_article() -> tuple[files.SourceText, dict[str, str]]:
     except files.RejectedFile as rejected:
         log.warning("POST /api/articles from %s: rejected %s: %s", request.remote_addr, name, rejected.reason)
         raise ApiError(422, rejected.reason) from None
+
+
+def _form_file() -> Any:
+    """The upload of a multipart body; a form past Werkzeug's part and field limits is 413 with those limits."""
+    try:
+        return request.files.get("file")
+    except RequestEntityTooLarge:
+        if request.content_length is not None and request.content_length > (request.max_content_length or 0):
+            raise
+        raise ApiError(
+            413,
+            f"the form has more than {request.max_form_parts} parts or a field other than `file` larger than "
+            f"{request.max_form_memory_size} bytes",
+        ) from None
 
 
 def _published(value: str | None) -> dt.date | None:

@@ -8,10 +8,10 @@ while SQLite's `PRAGMA data_version` — a counter that moves whenever another c
 any process — stays the same: a hit costs a dictionary lookup and that pragma, not a Flask request,
 a database connection and a render. Any commit empties the cache of every worker on its next request.
 
-Per worker process, bounded in bytes (RESPONSE_CACHE_BYTES, 0 turns it off), so memory grows neither
-with the store nor with the variety of queries. Requests it does not model exactly (HEAD,
-ranges and the other conditionals, an If-Modified-Since that is not the Last-Modified it sent, other
-routes) go to Flask untouched.
+Per worker process, bounded in bytes (RESPONSE_CACHE_BYTES, 0 turns it off), keys and headers
+counted with the bodies, so memory grows neither with the store nor with the variety or length of
+queries. Requests it does not model exactly (HEAD, ranges and the other conditionals, an
+If-Modified-Since that is not the Last-Modified it sent, other routes) go to Flask untouched.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ from . import clock
 
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 """Per worker: about 30 calendars of 500 events, gzipped and not (setting RESPONSE_CACHE_BYTES)."""
-HEADER_BYTES = 600
-"""What an entry's status and headers are counted as, besides its body."""
+ENTRY_OVERHEAD_BYTES = 600
+"""What an entry's Python objects (the entry, its tuples, the dictionary slot) cost besides the strings in it."""
 
 CACHED_PATHS = re.compile(r"/(?:calendar\.ics|categories/[^/]+\.ics|feed\.(?:rss|atom|json)|api/events)")
 """Listings whose answer depends only on the request line, Host, Accept-Encoding, the day and the data."""
@@ -52,7 +52,19 @@ class Entry:
     """The ETag headers as sent, so the usual If-None-Match (one of them, verbatim) needs no parsing."""
     full: tuple[str, Headers, bytes] | None = None
     not_modified: tuple[str, Headers] | None = None
-    size: int = field(default=HEADER_BYTES)
+    size: int = 0
+    """What the cache counts it as (see entry_size); kept so eviction subtracts what was added."""
+
+
+def entry_size(key: Key, entry: Entry) -> int:
+    """The bytes an entry holds: its key (query strings and Accept-Encoding are the client's to make long),
+    its tags, the status and headers of both answers, and the body."""
+    size = ENTRY_OVERHEAD_BYTES + sum(len(part) for part in key) + len(entry.etag) + (len(entry.last_modified or ""))
+    size += sum(len(tag) for tag in entry.tags)
+    for answer in (entry.full, entry.not_modified):
+        if answer is not None:
+            size += len(answer[0]) + sum(len(k) + len(v) for k, v in answer[1])
+    return size + (len(entry.full[2]) if entry.full else 0)
 
 
 class ResponseCache:
@@ -121,7 +133,12 @@ class ResponseCache:
                     return None
                 conn = self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
                 self._pid = os.getpid()
-        return conn.execute("PRAGMA data_version").fetchone()[0]
+        try:
+            return conn.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error:  # a file that cannot be read: Flask answers (503 with the reason), uncached
+            self._conn = None
+            conn.close()
+            return None
 
     @staticmethod
     def _replay(entry: Entry, environ: dict) -> tuple[str, Headers, bytes] | None:
@@ -174,17 +191,16 @@ class ResponseCache:
                 if entry is not None:
                     self._size -= entry.size
                 entry = self._entries[key] = Entry(base)
-                self._size += entry.size
             entry.tags.add(etag)
             # A 304 carries no Last-Modified (Werkzeug drops it): the 200's is the one to compare.
             entry.last_modified = next((v for k, v in headers if k.lower() == "last-modified"), entry.last_modified)
             if code == "200":
-                grown = len(body) - (len(entry.full[2]) if entry.full else 0)  # two threads may both store it
-                entry.full = (status, list(headers), body)
-                entry.size += grown
-                self._size += grown
+                entry.full = (status, list(headers), body)  # two threads may both store it: replaced, not added
             else:
                 entry.not_modified = (status, list(headers))
+            size = entry_size(key, entry)
+            self._size += size - entry.size
+            entry.size = size
             self._entries.move_to_end(key)
             while self._size > self.max_bytes and self._entries:
                 _, evicted = self._entries.popitem(last=False)

@@ -9,9 +9,19 @@ from .. import store
 
 
 def get_db() -> Database:
-    """The store for this request or CLI command, opened (and migrated) on first use."""
+    """The store for this request or CLI command, opened (and migrated) on first use.
+
+    Raises store.StorageFault when the file cannot be used (read-only, full, corrupted, foreign, newer).
+    """
     if "db" not in g:
-        g.db = store.open_db(current_app.config["DATABASE"])
+        path = current_app.config["DATABASE"]
+        try:
+            g.db = store.open_db(path)
+        except Exception as error:
+            fault = store.storage_fault(error, path)
+            if fault is None:
+                raise
+            raise fault from error
     return g.db
 
 

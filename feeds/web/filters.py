@@ -1,6 +1,7 @@
 """Query parameters of calendars, feeds and the API, checked once; RSSHub's regex filters, time-bounded.
 
-Patterns run in the `regex` module with a timeout, so `(a|aa)+$` on a long title cannot hang a worker.
+Patterns run in the `regex` module with a timeout, so `(a|aa)+$` on a long title cannot hang a worker;
+their size is checked before they are compiled (pattern_size), so `a{1000000000}` cannot take its memory.
 """
 
 from __future__ import annotations
@@ -15,11 +16,14 @@ from ..models import CATEGORIES, STATUSES, TZ, Pattern, Selection, StoredEvent
 from ..present.common import category_label, details_text
 from ..present.syndication import item_title
 from ..store import scrub
+from .pattern_size import PatternTooLarge, check_pattern_size
 
 MAX_PATTERN_CHARS = 200
 """Longer patterns are refused: a filter is a few words, not a program."""
 MAX_TEXT_CHARS = 300
 """`q` and `location` are search words; anything longer is a mistake or an attack."""
+MIN_DAY, MAX_DAY = dt.date(1, 1, 2), dt.date(9999, 12, 30)
+"""The days a query may name: one day's room at each end, for "the day after" and "the day before"."""
 FILTER_BUDGET_SECONDS = 0.5
 """All regex matching for one request together; past it the request fails with 400 instead of hanging."""
 
@@ -80,18 +84,28 @@ def _day(args: Mapping[str, str], name: str, *, exclusive: bool = False) -> dt.d
     if not value:
         return None
     try:
-        if len(value) == 10:
-            day = dt.date.fromisoformat(value)
-            return day - dt.timedelta(days=1) if exclusive else day
-        # A `+` in an unencoded query string arrives as a space: `2022-11-01T00:00:00 08:00`.
-        moment = dt.datetime.fromisoformat(_PLUS_AS_SPACE.sub(r"+\1", value).replace("Z", "+00:00"))
+        return _read_day(value, exclusive)
     except ValueError:
         raise QueryError(f"{name} must be a date like 2022-11-29; got {value!r}") from None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(TZ)
-    if exclusive and moment.time() == dt.time(0):
-        return moment.date() - dt.timedelta(days=1)
-    return moment.date()
+    except OverflowError:  # 0001-01-01 as an exclusive end, or 9999-12-31T23:00-12:00 in Beijing time
+        raise QueryError(f"{name} must be a date between {MIN_DAY} and {MAX_DAY}; got {value!r}") from None
+
+
+def _read_day(value: str, exclusive: bool) -> dt.date:
+    if len(value) == 10:
+        day = dt.date.fromisoformat(value)
+    else:
+        # A `+` in an unencoded query string arrives as a space: `2022-11-01T00:00:00 08:00`.
+        moment = dt.datetime.fromisoformat(_PLUS_AS_SPACE.sub(r"+\1", value).replace("Z", "+00:00"))
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(TZ)
+        day = moment.date()
+        exclusive = exclusive and moment.time() == dt.time(0)
+    if exclusive:
+        day -= dt.timedelta(days=1)
+    if not MIN_DAY <= day <= MAX_DAY:
+        raise OverflowError(day)
+    return day
 
 
 def _limit(args: Mapping[str, str], max_items: int) -> int | None:
@@ -124,10 +138,18 @@ def _pattern_source(args: Mapping[str, str], name: str) -> str:
     if len(source) > MAX_PATTERN_CHARS:
         raise QueryError(f"{name} is longer than {MAX_PATTERN_CHARS} characters")
     try:
-        regex.compile(source)
+        check_pattern_size(source)  # before compiling: `a{1000000000}` would take the worker's memory
+        _compile(source, 0)
+    except PatternTooLarge as err:
+        raise QueryError(f"{name} {err}; use a simpler pattern") from None
     except regex.error as err:
         raise QueryError(f"{name} is not a valid regular expression: {err}") from None
     return source
+
+
+def _compile(source: str, flags: int) -> regex.Pattern:
+    """A client's pattern, kept out of the regex module's cache: a worker holds no pattern past its request."""
+    return regex.compile(source, flags, cache_pattern=False)
 
 
 def apply_patterns(
@@ -137,8 +159,10 @@ def apply_patterns(
     if not query.patterns:
         return list(events)
     flags = 0 if query.case_sensitive else regex.IGNORECASE
-    compiled = [(p, regex.compile(p.source, flags)) for p in query.patterns]
     deadline = time.monotonic() + budget
+    compiled = [(p, _compile(p.source, flags)) for p in query.patterns]
+    if time.monotonic() > deadline:
+        raise QueryError("the filter patterns took too long to compile; use simpler patterns")
     kept = []
     for ev in events:
         texts = {

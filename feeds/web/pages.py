@@ -8,6 +8,7 @@ offer "subscribe to this". Language, links and template filters are in templatin
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import replace
 from typing import Any
 
@@ -38,7 +39,7 @@ from ..present.event_page import (
 )
 from ..present.month import grid_bounds, month_grid, month_key, shift_month, upcoming_month, valid_month
 from ..present.selection import date_range, describe
-from . import clock, templating
+from . import clock, health, templating
 from .db import get_db
 from .embed import LIST_LIMIT, accent_css, embed_options, snippet
 from .filters import QueryError
@@ -247,6 +248,7 @@ def embed_js() -> Response:
     """The script site owners paste: inserts the iframe and keeps its height fitted to the content."""
     response = current_app.send_static_file("embed.js")
     response.mimetype = "text/javascript"
+    response.cache_control.no_cache = None  # send_static_file's default would contradict the max-age
     response.cache_control.public = True
     response.cache_control.max_age = EMBED_JS_MAX_AGE
     response.headers["Access-Control-Allow-Origin"] = "*"
@@ -280,6 +282,11 @@ def not_found(err: HTTPException) -> Response:
     """A page that helps: search, the home page and the month. Calendars, feeds and files get a plain 404."""
     if request.path.startswith(("/api/", "/static/")) or request.path.endswith(_DATA_SUFFIXES):
         return err.get_response() if isinstance(err, HTTPException) else NotFound().get_response()
-    upcoming = store.query_events(get_db(), Selection(start=clock.today(), limit=NOT_FOUND_SUGGESTIONS))
+    try:
+        upcoming = store.query_events(get_db(), Selection(start=clock.today(), limit=NOT_FOUND_SUGGESTIONS))
+    except (store.StorageFault, sqlite3.DatabaseError) as error:  # an error handler's own exception is a 500
+        if (fault := health.as_fault(error)) is None:
+            raise
+        return health.unavailable(fault)
     html = render_template("error.html", title=t("error.404_title"), message=t("error.404_text"), upcoming=upcoming)
     return make_response(html, 404)

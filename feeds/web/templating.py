@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 from flask import Blueprint, Response, g, request, url_for
 from markupsafe import Markup
@@ -51,10 +52,14 @@ def filter_url(filters: Selection, endpoint: str | None = None, **changes: str |
 
 
 def lang_url(lang: str) -> str:
-    """This page in another language."""
-    args = request.args.to_dict()
-    args["lang"] = lang
-    return url_for(request.endpoint or "pages.index", **(request.view_args or {}), **args)
+    """This page in another language: its path from the route, the query string copied, not given to url_for.
+
+    Handing query parameters to url_for as keywords lets `?endpoint=`, `?_method=`, `?_external=` or a
+    route argument's name (`/events/<uid>?uid=`) break or change the link.
+    """
+    path = url_for(request.endpoint or "pages.index", **(request.view_args or {}))
+    args = [(name, value) for name, value in request.args.items(multi=True) if name != "lang"]
+    return f"{path}?{urlencode([*args, ('lang', lang)])}"
 
 
 def t(key: str, **values: object) -> Markup:

@@ -297,8 +297,12 @@ def _apply_sentence_rules(text: str, found: list[DateMatch], sentence_ends: list
             continue
         duration = _duration(text, date, sentence_ends, found)
         if duration and date.interval.start_date == date.interval.end_date and date.interval.precision != "month":
-            days = (int(g.ENGLISH_NUMBERS.get(duration.group("en"), duration.group("en"))) if duration.group("en")
-                    else _days(duration.group("n"), duration.group("unit"), date.interval.start_date))
+            try:
+                days = (int(g.ENGLISH_NUMBERS.get(duration.group("en"), duration.group("en"))) if duration.group("en")
+                        else _days(duration.group("n"), duration.group("unit"), date.interval.start_date))
+            except Unresolvable:  # `为期十十天` counts nothing: the date alone
+                result.append(date)
+                continue
             day = date.interval.start_date
             if re.match(r"[^。；;]{0,40}?(?:闭幕|落幕|结束|收官|落下帷幕)", text[date.end:]):
                 first, last = day - dt.timedelta(days=days - 1), day  # `为期六天的…于9日闭幕`

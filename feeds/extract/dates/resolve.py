@@ -49,7 +49,10 @@ def number(text: str) -> int:
     text = text.replace("两", "二")
     if len(text) == 4 and all(ch in "〇零一二三四五六七八九" for ch in text):
         return int("".join(str("〇一二三四五六七八九".index(ch.replace("零", "〇"))) for ch in text))
-    return int(cn2an.cn2an(text, "smart"))
+    try:
+        return int(cn2an.cn2an(text, "smart"))
+    except ValueError:  # `十十`, `十一九`: not a numeral
+        raise Unresolvable(f"not a number: {text!r}") from None
 
 
 def month_end(year: int, month: int) -> int:
