@@ -167,6 +167,11 @@ FLAG_DOUBT = {EventFlag.TENTATIVE: 0.3, EventFlag.YEAR_INFERRED: 0.1, EventFlag.
               EventFlag.MONTH_ONLY: 0.2, EventFlag.PUBLICATION_INFERRED: 0.2}
 
 
+def flag_confidence(flags: tuple[str, ...]) -> float:
+    """1.0 less the doubt each flag adds (a reader's doubt, not a probability)."""
+    return round(max(0.0, 1.0 - sum(FLAG_DOUBT.get(flag, 0.0) for flag in flags)), 2)
+
+
 @dataclass
 class Event:
     """A scheduled happening, as one article describes it."""
@@ -185,7 +190,7 @@ class Event:
     @property
     def confidence(self) -> float:
         """1.0 for a plain, fully written date; less for each flag (a reader's doubt, not a probability)."""
-        return round(max(0.0, 1.0 - sum(FLAG_DOUBT.get(flag, 0.0) for flag in self.flags)), 2)
+        return flag_confidence(self.flags)
     parent_title: str | None = None
     """For a part of a named event (`X开幕式`, reported beside X): the title of X."""
     opened: dt.date | None = None
@@ -261,6 +266,13 @@ class StoredEvent:
     """A deadline's opening day (ISO date), when the report gave one."""
     parent_uid: str | None = None
     """The named event this one is a part of (an opening ceremony, a side forum)."""
+    flags: tuple[str, ...] = ()
+    """How sure its dates are (EventFlag values), from the report its facts come from."""
+
+    @property
+    def confidence(self) -> float:
+        """As `Event.confidence`: 1.0 for a plain, fully written date, less for each flag."""
+        return flag_confidence(self.flags)
 
 
 @dataclass(frozen=True)

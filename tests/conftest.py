@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -75,18 +76,7 @@ def make_report(headline: str, published: str | None, *events: Event) -> Article
     for event in events:
         start = len(body)
         body += event.evidence
-        placed.append(
-            Event(
-                event.title,
-                event.category,
-                event.interval,
-                event.evidence,
-                start,
-                len(body),
-                event.location,
-                event.status,
-            )
-        )
+        placed.append(replace(event, evidence_start=start, evidence_end=len(body)))
     date = dt.date.fromisoformat(published) if published else None
     article = Article(headline, body, published=PublicationDate(date, "given" if date else "unknown", 1.0))
     return ArticleEvents(article, placed)

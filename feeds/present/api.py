@@ -55,6 +55,8 @@ def fullcalendar_event(ev: StoredEvent, base_url: str) -> dict[str, Any]:
             "previous": [{"start": start, "end": end} for start, end in ev.previous],
             "opened": ev.opened,
             "parent": ev.parent_uid,
+            "flags": list(ev.flags),
+            "confidence": ev.confidence,
         }
     )
     return item

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..models import CATEGORIES, STATUSES
+from ..models import CATEGORIES, STATUSES, EventFlag
 
 VERSION = "1.1.0"
 UPDATED = dt.datetime(2026, 11, 22, 12, tzinfo=dt.UTC)
@@ -144,6 +144,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                        "description": "A deadline's opening day; the event itself is the due day."},
             "parent": {"type": ["string", "null"],
                        "description": "The uid of the named event this one is a part of (an opening, a side forum)."},
+            "flags": {"type": "array", "items": {"type": "string", "enum": [f.value for f in EventFlag]},
+                      "description": "Why its dates are less than sure: tentative (a plan), year_inferred, relative, "
+                                     "month_only, publication_inferred."},
+            "confidence": {"type": "number", "minimum": 0, "maximum": 1,
+                           "description": "1 for a date written out in full and announced plainly, less per flag."},
         },
     },
     "Mention": {

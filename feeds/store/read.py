@@ -190,6 +190,7 @@ def _stored(db: Database, records: list[dict]) -> list[StoredEvent]:
         values = {k: v for k, v in record.items() if k in stored_fields}
         values["all_day"] = bool(values["all_day"])
         values["previous"] = [tuple(span) for span in json.loads(values.get("previous") or "[]")]
+        values["flags"] = tuple(json.loads(values.get("flags") or "[]"))
         events.append(StoredEvent(**values, mentions=mentions.get(record["uid"], [])))
     return events
 

@@ -20,7 +20,7 @@ from .identity import group, records, strip_part, title_year
 from .reports import as_report, families_near, family_reports
 
 FACT_FIELDS = ("title", "category", "start", "end", "all_day", "precision", "location", "status", "previous",
-               "opened", "parent_uid")
+               "opened", "parent_uid", "flags")
 """What a calendar shows of an event: a change to any of them is a new SEQUENCE."""
 
 
@@ -38,6 +38,8 @@ class Facts:
     """JSON list of earlier [start, end] of a postponed event."""
     opened: str | None
     parent_uid: str | None
+    flags: str = "[]"
+    """JSON list of the latest report's EventFlags: how sure its dates are."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,8 @@ def _facts(rows: list[dict]) -> tuple[Facts, str | None]:
     elif status == "postponed":
         status = "confirmed"  # the postponement the report spoke of is not what the event now is
     facts = Facts(named[-1]["title"], latest["category"], latest["start"], latest["end"], bool(latest["all_day"]),
-                  latest["precision"], place, status, json.dumps(previous), latest["opened"], None)
+                  latest["precision"], place, status, json.dumps(previous), latest["opened"], None,
+                  latest["flags"] or "[]")
     return facts, latest["published"]
 
 
@@ -181,11 +184,11 @@ def _write_event(db: Database, event: Derived, row: dict | None, stamp: str, fre
         db.execute("DELETE FROM retractions WHERE uid = ?", [event.uid])
         db.execute(
             'INSERT INTO events (uid, key, title, category, start, "end", all_day, precision, location, status,'
-            " sequence, created, updated, facts_published, previous, opened, parent_uid)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)",
+            " sequence, created, updated, facts_published, previous, opened, parent_uid, flags)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)",
             [event.uid, event.family, facts["title"], facts["category"], facts["start"], facts["end"],
              int(facts["all_day"]), facts["precision"], facts["location"], facts["status"], stamp, stamp,
-             event.facts_published, facts["previous"], facts["opened"], facts["parent_uid"]],
+             event.facts_published, facts["previous"], facts["opened"], facts["parent_uid"], facts["flags"]],
         )
         fresh.add(event.uid)
         shown = {name: (None, facts[name]) for name in ("start", "end", "location", "status") if facts[name]}
@@ -200,11 +203,11 @@ def _write_event(db: Database, event: Derived, row: dict | None, stamp: str, fre
     bump = 0 if event.uid in fresh else 1
     db.execute(
         'UPDATE events SET key = ?, title = ?, category = ?, start = ?, "end" = ?, all_day = ?, precision = ?,'
-        " location = ?, status = ?, previous = ?, opened = ?, parent_uid = ?, facts_published = ?,"
+        " location = ?, status = ?, previous = ?, opened = ?, parent_uid = ?, flags = ?, facts_published = ?,"
         " sequence = sequence + ?, updated = CASE WHEN ? THEN ? ELSE updated END WHERE uid = ?",
         [event.family, facts["title"], facts["category"], facts["start"], facts["end"], int(facts["all_day"]),
          facts["precision"], facts["location"], facts["status"], facts["previous"], facts["opened"],
-         facts["parent_uid"], event.facts_published, bump, bump, stamp, event.uid],
+         facts["parent_uid"], facts["flags"], event.facts_published, bump, bump, stamp, event.uid],
     )
     fresh.add(event.uid)
     return Change(event.uid, "changed", facts["title"], diff)

@@ -6,6 +6,7 @@ the new report of the same mention, so the event it founded keeps its uid (ident
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -105,7 +106,8 @@ def assign_anchors(aid: str, old: list[dict], events: list[Event], stamp: str) -
 
 
 REPORT_COLUMNS = ("anchor", "family", "parent_family", "parent_anchor", "title", "category", "start", "end",
-                  "all_day", "precision", "location", "status", "opened", "evidence", "evidence_start", "evidence_end")
+                  "all_day", "precision", "location", "status", "opened", "evidence", "evidence_start", "evidence_end",
+                  "flags")
 """What a report says; two reports with these equal say the same."""
 
 
@@ -121,7 +123,7 @@ def report_rows(incoming: list[Incoming]) -> list[tuple]:
         rows.append((item.anchor, item.family, parent_family, parent_anchor, event.title, event.category, start, end,
                      int(event.interval.all_day), event.interval.precision, event.location, event.status,
                      event.opened.isoformat() if event.opened else None, event.evidence, event.evidence_start,
-                     event.evidence_end))
+                     event.evidence_end, json.dumps(list(event.flags))))
     return rows
 
 

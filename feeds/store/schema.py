@@ -321,8 +321,14 @@ def _add_reports(db: Database) -> None:
     migrate_mentions(db)
 
 
+def _add_flags(db: Database) -> None:
+    """Version 5: how sure each report's and each event's dates are (EventFlag values, a JSON list)."""
+    db.execute("ALTER TABLE reports ADD COLUMN flags TEXT NOT NULL DEFAULT '[]'")
+    db.execute("ALTER TABLE events ADD COLUMN flags TEXT NOT NULL DEFAULT '[]'")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [_create_initial_schema, _add_window_indexes, _add_sources,
-                                              _add_reports]
+                                              _add_reports, _add_flags]
 """Ordered schema changes; the database's user_version counts how many have run. Only ever append."""
 
 
