@@ -161,3 +161,19 @@ def test_a_date_written_in_full_and_announced_plainly_is_sure():
 def test_relative_and_month_only_dates_are_flagged():
     assert flags_of("青岛国际啤酒节明天在西海岸新区开幕。") == [("relative",)]
     assert flags_of("第十届青岛国际动漫节将于2026年8月在青岛举办。") == [("month_only",)]
+
+
+def test_the_summit_is_the_summit_named_before():
+    found = events_of("She will address the Copenhagen Democracy Summit. "
+                      "The summit, organized by an alliance, will be held in Copenhagen from June 13-14.")
+    assert found == [("Copenhagen Democracy Summit", "2026-06-13", "2026-06-14")]
+
+
+def test_an_english_name_may_end_in_of_and_its_subject():
+    [(title, _, _)] = events_of("The Los Angeles Times Festival of Books will be held on June 20.")
+    assert title == "The Los Angeles Times Festival of Books"
+
+
+def test_a_party_holding_a_press_conference_titles_it():
+    assert events_of("国民党24日召开记者会，宣布游行路线。", dt.date(2026, 6, 25)) == [
+        ("国民党记者会", "2026-06-24", "2026-06-24")]

@@ -132,6 +132,11 @@ class _NameChooser:
             later = [n for n in self.names if id(n) not in self.taken and n.start > date.end
                      and not self.dated[sentence.clause_of(n.start)] and not (is_bare(n) and not n.refers_back)]
             return later[0] if later else None  # `11月4日、5日，由…主办的“…工作坊”活动于北京举办`
+        if sum(usable(d) for d in sentence.dates) == 1:
+            opening = sentence.text[:len(sentence.text) - len(sentence.text.lstrip())]
+            subject = [n for n in self.names if id(n) not in self.taken and n.refers_back
+                       and n.start - sentence.start <= len(opening)]
+            return subject[0] if subject else None  # `The summit, organized by …, will be held from June 13-14`
         return None
 
     def leads(self, date: DateMatch) -> bool:

@@ -67,6 +67,10 @@ def find_names(sentence: Sentence) -> list[Name]:
         title = who + m.group("head")
         names.append(Name(title, "", sentence.start + m.start() - len(who), sentence.start + m.end(),
                           "other" if m.group("head").endswith("ceremony") else "conference"))
+    for m in v.ENGLISH_COREFERENCE.finditer(masked):
+        head = m.group("head").lower()
+        names.append(Name(m.group(0).strip(), head, sentence.start + m.start(), sentence.start + m.end(),
+                          _english_category(head), refers_back=True))
     for m in v.ENGLISH_SUBJECT.finditer(masked):
         if not v.ENGLISH_NAME.fullmatch(m.group("name").strip()):
             title = m.group("name").strip()
@@ -175,6 +179,8 @@ def bare_form(name: Name) -> str:
 
 
 def is_bare(name: Name) -> bool:
+    if name.refers_back and name.title.isascii():
+        return True  # `The summit`: always the one named before
     bare = bare_form(name)
     return bare in v.BARE_HEADS or len(bare) < len(name.head) + 2
 
@@ -190,7 +196,20 @@ def full_title(name: Name, known: list[Name]) -> str | None:
         return f"{parent} {part.removeprefix('The ')}" if parent.isascii() else parent + part
     if not name.refers_back:
         return None
+    if name.title.isascii():
+        return _english_antecedent(name, known)
     earlier = next((k for k in reversed(known) if k.head == name.head), None)
     earlier = earlier or next((k for k in reversed(known) if k.head[-1:] == name.head[-1:]
                                or k.category == name.category != "other"), None)
     return earlier.title if earlier is not None else None
+
+
+def _english_category(head: str) -> str:
+    return next((c for p, c in v.ENGLISH_CATEGORY if p.search(head.title())), "other")
+
+
+def _english_antecedent(name: Name, known: list[Name]) -> str | None:
+    """`The summit` is the last summit named before."""
+    named = [k for k in known if k.title.isascii() and not k.refers_back
+             and (k.head.lower() == name.head or k.title.lower().endswith(name.head))]
+    return named[-1].title if named else None

@@ -56,7 +56,7 @@ SUB_EVENTS = re.compile(r"^(?:决赛|总决赛|半决赛|复赛|初赛|颁奖典
 
 ORGANISER_BEFORE = re.compile(
     r"(?:^|(?<=[\x00\s，,]))(?:由)?(?P<who>[\u4e00-\u9fff]{2,16}?(?:部|局|委|委员会|厅|院|办|办公室|政府|中心|协会|学会|"
-    r"商会|联合会|公司|集团|大学|学院|银行|法院|检察院|组委会|基金会|研究所|研究院|馆|社|会))"
+    r"商会|联合会|公司|集团|大学|学院|银行|法院|检察院|组委会|基金会|研究所|研究院|馆|社|会|党|团|队|署|处))"
     r"[\x00\s]*(?:今天|今日|昨天|昨日|明天|日前|近日|上午|下午|晚上|当天)*[\x00\s]*(?:在[^，,。\x00]{1,15}?)?"
     r"(?:召开|举行|举办|组织召开|联合召开|主办)(?:了)?(?:一场|一次|首场|专场)?[\x00\s]*$"
     r"|(?P<work>《[^《》]{1,20}》)[\x00\s]*(?:在[^，,。\x00]{1,15}?)?(?:举行|举办|召开)(?:了)?[\x00\s]*$")
@@ -144,8 +144,15 @@ ENGLISH_HEADS = (
 ENGLISH_NAME = re.compile(
     r"(?:\b(?:19|20)\d{2}\s+)?(?:\b[A-Z][\w&'.-]*\s+(?:(?:of|on|for|and|the|in|de)\s+)?){0,8}"
     r"(?P<head>" + "|".join(p for p, _ in ENGLISH_HEADS) + r")\b"
-    r"(?!\s+(?:and\s+[A-Z]\w+\s+)?(?:Cent(?:er|re)|Hall|Hotel|Park|Building|Grounds?|Venue)\b)")
-"""An English event name ending in its head word; `National Exhibition and Convention Center` is a place."""
+    r"(?!\s+(?:and\s+[A-Z]\w+\s+)?(?:Cent(?:er|re)|Hall|Hotel|Park|Building|Grounds?|Venue)\b)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})?")
+"""An English event name ending in its head word (or `Festival of Books`); `National Exhibition and Convention
+Center` is a place."""
+ENGLISH_COREFERENCE = re.compile(
+    r"(?:^|(?<=[.;]\s)|(?<=\s))(?:The|the)\s+"
+    r"(?P<head>summit|forum|festival|expo|fair|exhibition|conference|games|Games|show|tournament|competition)\b"
+    r"(?=,|\s+(?:will|is|was|has|had|runs|opens|takes|kicks|begins|starts)\b)")
+"""`The summit, organized by …, will be held …`: the event the text named before, as the subject of a sentence."""
 ENGLISH_SUBJECT = re.compile(
     r"(?:^|(?<=\.\s))(?P<name>(?:[A-Z][\w&'.-]*\s+(?:&\s+)?){1,7}(?:(?:19|20)\d{2}\s+)?)"
     r"(?=(?:runs|opens|will (?:run|open|be held|take place)|takes place|is scheduled|kicks off)\b)")
