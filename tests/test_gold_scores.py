@@ -1,26 +1,52 @@
-"""Our own pages scored against hand-annotated gold, exactly as `feeds extract … --json` prints them.
+"""Every annotated set scored against its gold, exactly as `feeds extract … --json` prints it.
 
 The seeds are the project's sample pages; the held-out pages (tests/data/heldout/, heldout2/) were
-written and annotated by someone who had not read the extraction code. Each set's floor is the score
-reached on it; it must not slip back.
+written and annotated by someone who had not read the extraction code; `real1` (tests/data/real1/)
+and the shared real-text development set (../shared/eval/real-dev/) are real news nobody here wrote,
+annotated blind, each file dated in its name. Each set's floors are the scores it reached: they must
+not slip back.
 """
 
+import datetime as dt
 import importlib.util
 import json
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from feeds import files
+from feeds.extract.pipeline import extract_page
 
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
-SETS = {  # pages, gold, (required events found at least, wrong dates + duplicates at most)
-    "seeds": (ROOT / "seeds", DATA / "gold_seeds.json", (13, 0)),
-    "heldout": (DATA / "heldout", DATA / "gold_heldout.json", (55, 0)),
-    "heldout2": (DATA / "heldout2", DATA / "gold_heldout2.json", (52, 2)),
+REAL_DEV = ROOT.parent / "shared" / "eval" / "real-dev"
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    pages: Path
+    gold: Path
+    found: int
+    """Required events found, at least."""
+    errors: int
+    """Wrong dates and duplicates, at most."""
+    precision: float
+    """Events found (required or optional) over events emitted, at least."""
+    dated: bool = False
+    """Files named `NNN_<source>_<YYYY-MM-DD>.txt`, each extracted with its own publication date."""
+
+
+SETS = {
+    "seeds": GoldSet(ROOT / "seeds", DATA / "gold_seeds.json", 13, 0, 0.95),
+    "heldout": GoldSet(DATA / "heldout", DATA / "gold_heldout.json", 55, 0, 0.95),
+    "heldout2": GoldSet(DATA / "heldout2", DATA / "gold_heldout2.json", 52, 2, 0.95),
+    "real1": GoldSet(DATA / "real1" / "docs", DATA / "real1" / "gold.json", 44, 9, 0.78, dated=True),
+    "real-dev": GoldSet(REAL_DEV / "docs", REAL_DEV / "gold.json", 48, 6, 0.89, dated=True),
 }
 
 
@@ -31,34 +57,54 @@ def load_scorer():
     return module
 
 
+def dated_predictions(docs: Path) -> list[dict]:
+    """What `feeds extract FILE --published DATE --json` prints for every file, its date from its name."""
+    found = []
+    for path in sorted(docs.glob("*.txt")):
+        published = dt.date.fromisoformat(path.stem.rsplit("_", 1)[1])
+        source = files.read_source(path, max_bytes=files.DEFAULT_MAX_BYTES)
+        for article_events in extract_page(source.text, published):
+            found += [e.as_json(source=source.name, article=article_events.article) for e in article_events.events]
+    return found
+
+
 @pytest.fixture(scope="module", params=sorted(SETS))
 def scored(request):
-    pages, gold_file, floors = SETS[request.param]
-    feeds = Path(sys.executable).parent / "feeds"
-    out = subprocess.run([str(feeds), "extract", str(pages), "--json"],
-                         capture_output=True, text=True, check=True, cwd=ROOT).stdout
-    predictions = [json.loads(line) for line in out.splitlines() if line.strip()]
-    gold = json.loads(gold_file.read_text(encoding="utf-8"))
-    return load_scorer().score(gold, predictions), floors
+    gold_set = SETS[request.param]
+    if not gold_set.gold.exists():
+        pytest.skip(f"{gold_set.gold} is not here (the shared sets sit beside the checkout)")
+    if gold_set.dated:
+        predictions = dated_predictions(gold_set.pages)
+    else:
+        feeds = Path(sys.executable).parent / "feeds"
+        out = subprocess.run([str(feeds), "extract", str(gold_set.pages), "--json"],
+                             capture_output=True, text=True, check=True, cwd=ROOT).stdout
+        predictions = [json.loads(line) for line in out.splitlines() if line.strip()]
+    gold = json.loads(gold_set.gold.read_text(encoding="utf-8"))
+    return load_scorer().score(gold, predictions), gold_set
 
 
 def test_the_required_events_are_found_with_their_dates(scored):
-    totals, (found, _) = scored
-    assert totals["found_required"] >= found, totals
+    totals, gold_set = scored
+    assert totals["found_required"] >= gold_set.found, totals
 
 
 def test_nothing_is_emitted_that_the_gold_does_not_list(scored):
-    totals, _ = scored
+    totals, gold_set = scored
     found = totals["found_required"] + totals["found_optional"]
-    assert found / totals["predicted"] >= 0.95, totals
+    assert found / totals["predicted"] >= gold_set.precision, totals
 
 
 def test_wrong_dates_and_duplicates_stay_rare(scored):
-    totals, (_, errors) = scored
-    assert totals["wrong_date"] + totals["duplicate"] <= errors, totals
+    totals, gold_set = scored
+    assert totals["wrong_date"] + totals["duplicate"] <= gold_set.errors, totals
 
 
 def test_categories_and_locations_match_the_gold(scored):
-    totals, _ = scored
-    assert totals["category_right"] / totals["category_seen"] >= 0.95
-    assert totals["location_right"] / totals["location_seen"] >= 0.85
+    totals, gold_set = scored
+    if gold_set.dated:
+        assert totals["category_right"] / totals["category_seen"] >= 0.85
+        assert totals["location_right"] / totals["location_seen"] >= 0.70
+    else:
+        assert totals["category_right"] / totals["category_seen"] >= 0.95
+        assert totals["location_right"] / totals["location_seen"] >= 0.85
