@@ -177,3 +177,15 @@ def test_an_english_name_may_end_in_of_and_its_subject():
 def test_a_party_holding_a_press_conference_titles_it():
     assert events_of("国民党24日召开记者会，宣布游行路线。", dt.date(2026, 6, 25)) == [
         ("国民党记者会", "2026-06-24", "2026-06-24")]
+
+
+def test_the_day_of_arrival_is_not_the_day_of_the_meeting_attended():
+    assert events_of("主席昨天抵达叶卡捷琳堡，出席第九次元首理事会会议。") == []
+
+
+def test_a_pull_quote_mark_ends_a_name():
+    from feeds.extract.events.names import find_names
+    from feeds.extract.events.sentences import Sentence
+
+    text = "峰会将探讨合作■议题上海合作组织成员国元首理事会会议将于15日举行。"
+    assert [n.title for n in find_names(Sentence(text, 0, len(text), []))][-1] == "议题上海合作组织成员国元首理事会会议"

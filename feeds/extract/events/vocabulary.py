@@ -76,8 +76,9 @@ HOLDING_VERBS = re.compile(r"举办|举行|开展|开幕|召开")
 """Verbs that say an event is held (not merely that something happens at it)."""
 
 NOT_EVENTS = re.compile(r"印发|发布了?[《“]|出台|并网|投产|通车|竣工|签署[^仪]|获批|上线(?!仪式)|通过了[《“]|审议通过|"
-                        r"施行|(?:起|正式)(?:实施|执行|生效)")
-"""Happenings that are no gathering: a document issued, a plant connected, a line opened."""
+                        r"施行|(?:起|正式)(?:实施|执行|生效)|抵达|飞抵|到达|启程|离开")
+"""Happenings that are no gathering: a document issued, a plant connected, a line opened; and travel
+(`昨天抵达叶卡捷琳堡，出席…会议`: the day of arrival, not of the meeting)."""
 
 OPENING_SUFFIX = re.compile(r"(?:开幕式|闭幕式|开幕仪式|启动仪式|启动式)$")
 """`…洽谈会开幕式`: the opening of an event stands for the event."""
@@ -90,7 +91,7 @@ POSTPONED_UNDATED = re.compile(rf"(?:{POSTPONEMENT_VERBS})[^。]{{0,12}}(?:另�
 """`延期举办，具体时间另行通知`: no date stands; the old one must not stay on anyone's calendar."""
 
 NAME_STOP = re.compile(
-    r"[，,。；;：:！？!?、\n“”《》]|(?:(?<![通资喜快简音])讯|的|在|于|将|了|及|是|为|从|由|对|向|给|把|被|据|并|还|又|也|"
+    r"[，,。；;：:！？!?、\n“”《》■▲◆●]|(?:(?<![通资喜快简音])讯|的|在|于|将|了|及|是|为|从|由|对|向|给|把|被|据|并|还|又|也|"
     r"参加|出席|举办|举行|召开|启动|主办|承办|协办|开展|亮相|期间|其间|当天|当日|同日|举措|带来|推出|奉献|献上|呈现|"
     r"迎来|迎战|对阵|"
     r"今天|今日|明天|日前|近日|目前|日上午|日下午|日晚|日,|上午|下午|晚上|本届|此次|这次|本次|今年|明年|去年|"
