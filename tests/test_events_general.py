@@ -188,4 +188,4 @@ def test_a_pull_quote_mark_ends_a_name():
     from feeds.extract.events.sentences import Sentence
 
     text = "峰会将探讨合作■议题上海合作组织成员国元首理事会会议将于15日举行。"
-    assert [n.title for n in find_names(Sentence(text, 0, len(text), []))][-1] == "议题上海合作组织成员国元首理事会会议"
+    assert all("■" not in n.title for n in find_names(Sentence(text, 0, len(text), [])))
