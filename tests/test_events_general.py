@@ -189,3 +189,22 @@ def test_a_pull_quote_mark_ends_a_name():
 
     text = "峰会将探讨合作■议题上海合作组织成员国元首理事会会议将于15日举行。"
     assert all("■" not in n.title for n in find_names(Sentence(text, 0, len(text), [])))
+
+
+def test_abbreviated_fairs_and_games_are_events():
+    assert events_of("第八届进博会今天在上海闭幕。") == [("第八届进博会", "2026-06-10", "2026-06-10")]
+    [(title, start, _)] = events_of("第十五届全运会于6月9日在广州开幕。")
+    assert (title, start) == ("第十五届全运会", "2026-06-09")
+
+
+def test_a_phrase_that_counts_is_no_name():
+    found = events_of("第十五届全运会于6月9日在广州开幕，设34个竞技比赛项目和23个群众赛事活动。")
+    assert [title for title, _, _ in found] == ["第十五届全运会"]
+
+
+def test_a_hall_named_for_meetings_is_no_meeting():
+    from feeds.extract.events.names import find_names
+    from feeds.extract.events.sentences import Sentence
+
+    text = "代表们在人民大会堂讨论。"
+    assert find_names(Sentence(text, 0, len(text), [])) == []

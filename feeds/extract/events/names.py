@@ -9,7 +9,7 @@ from . import vocabulary as v
 from .sentences import MASK, Sentence
 
 COUNTED = re.compile(r"^(?:(?:共有|共计|共|这|那)?[\d一二三四五六七八九十两多几各]+(?:个|项|场|类)"
-                     r"|各类|各项|.{0,12}等\d+个|哪些|哪个|什么|这些|那些)")
+                     r"|各类|各项|哪些|哪个|什么|这些|那些)|(?<!第)[\d两多几上百千]+(?:个|项|场|类)")
 """`22个竞赛`, `各类展会`: a count of events, not the name of one."""
 
 
@@ -40,7 +40,7 @@ def find_names(sentence: Sentence) -> list[Name]:
             continue
         left = _name_start(masked, head.start())
         title = _clean_title(masked[left:head.end()])
-        if not title or MASK in title or COUNTED.match(title):
+        if not title or MASK in title or COUNTED.search(title):
             continue
         start = sentence.start + head.end() - len(title)
         end = sentence.start + head.end()

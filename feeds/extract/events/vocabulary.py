@@ -10,12 +10,13 @@ FIXTURE_HEADS = r"主场首秀|揭幕战|焦点战|收官战|(?:第[一二三四
 EVENT_HEADS: tuple[tuple[str, str], ...] = (
     # (head-word pattern, category): the last word of an event's name says what kind it is
     (r"博览会|交易会|展览会|展销会|洽谈会|采洽会|订货会|交流会(?=暨)|车展|展会|市集|招聘会|双选会|书市|书展|购物节|消费季|"
-     r"采购节", "fair"),
+     r"采购节|(?<=[\u4e00-\u9fff])(?:博|交|洽|贸)会(?![议员长场所址])", "fair"),
     (r"作品展|美术展|书画展|画展|摄影展|艺术展|文物展|特展|成果展|图片展|版画双年展|双年展|"
      r"(?<!四|三|五|六)大展", "exhibition"),
     (r"(?<=[\u4e00-\u9fff]{2})(?:时尚|服装|食品|饮料|美容|家居|汽车|珠宝|医疗|工业|农业|数码|文化|动漫|美妆|商品)展(?![览销会])"
      r"|(?<![发开拓进扩施延参布办组])展(?=[，,。;；\s在于将()上]|$)", "fair"),
     (r"大赛|竞赛|比赛|锦标赛|联赛|挑战赛|邀请赛|选拔赛|运动会|马拉松|总决赛|决赛|公开赛|擂台赛|"
+     r"(?<=[\u4e00-\u9fff])(?:运|奥)会(?![议员长场所址])|"
      r"(?<=[\u4e00-\u9fff])(?:球|舟|项|棋|车|跑|泳|艇|船|跳|射|拳|跤|剑)赛"
      r"(?![区道季事程制点场况前后期果手])", "competition"),
     (FIXTURE_HEADS, "competition"),
@@ -34,7 +35,7 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
 """Event head words and their category, most specific first."""
 
 EVENT_HEAD = re.compile("(?:" + "|".join(f"(?:{pattern})" for pattern, _ in EVENT_HEADS) + ")"
-                        r"(?!议|览|中心|室|厅|馆|楼|场馆|所|址|秘书处|组委会|主席|代表(?!大会)|精神|展览|区|位|台|品|期间|"
+                        r"(?!议|览|中心|室|厅|堂|馆|楼|场馆|所|址|秘书处|组委会|主席|代表(?!大会)|精神|展览|区|位|台|品|期间|"
                         r"官网|网站|公众号|项目|工种|类别|门类)")
 """A head word, unless it names a place or a body (`会议中心`, `大会组委会`)."""
 HEAD_CATEGORY = [(re.compile(f"(?:{pattern})$"), category) for pattern, category in EVENT_HEADS]
