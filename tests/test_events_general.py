@@ -208,3 +208,8 @@ def test_a_hall_named_for_meetings_is_no_meeting():
 
     text = "代表们在人民大会堂讨论。"
     assert find_names(Sentence(text, 0, len(text), [])) == []
+
+
+def test_the_games_press_centre_holding_a_briefing_is_no_games():
+    found = events_of("今天下午，第十五届全国运动会主新闻中心举行新闻发布会，介绍赛事筹备情况。")
+    assert found == [("第十五届全国运动会主新闻中心新闻发布会", "2026-06-10", "2026-06-10")]

@@ -35,7 +35,8 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
 """Event head words and their category, most specific first."""
 
 EVENT_HEAD = re.compile("(?:" + "|".join(f"(?:{pattern})" for pattern, _ in EVENT_HEADS) + ")"
-                        r"(?!议|览|中心|室|厅|堂|馆|楼|场馆|所|址|秘书处|组委会|主席|代表(?!大会)|精神|展览|区|位|台|品|期间|"
+                        r"(?!议|览|中心|室|厅|堂|馆|楼|场馆|所|址|秘书处|组委会|执委会|主席|代表(?!大会)|精神|展览|区|位|台|品|期间|"
+                        r"主(?:新闻|媒体)?中心|新闻中心|媒体中心|志愿者|"
                         r"官网|网站|公众号|项目|工种|类别|门类)")
 """A head word, unless it names a place or a body (`会议中心`, `大会组委会`)."""
 HEAD_CATEGORY = [(re.compile(f"(?:{pattern})$"), category) for pattern, category in EVENT_HEADS]
