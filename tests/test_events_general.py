@@ -213,3 +213,8 @@ def test_a_hall_named_for_meetings_is_no_meeting():
 def test_the_games_press_centre_holding_a_briefing_is_no_games():
     found = events_of("今天下午，第十五届全国运动会主新闻中心举行新闻发布会，介绍赛事筹备情况。")
     assert found == [("第十五届全国运动会主新闻中心新闻发布会", "2026-06-10", "2026-06-10")]
+
+
+def test_a_lead_date_governs_the_next_sentence_without_a_date():
+    found = events_of("6月12日，市长会见了外国客商。双方共同出席了2026青岛国际茶叶博览会开幕式。", dt.date(2026, 6, 13))
+    assert found == [("2026青岛国际茶叶博览会", "2026-06-12", "2026-06-12")]

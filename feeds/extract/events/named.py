@@ -68,10 +68,13 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
 def carried_date(previous: Sentence, sentence: Sentence) -> Sentence | None:
     """`陈健2日表示…。陈健在…洽谈会新闻发布会上说`: a sentence with no date of its own that says where the
     words before were spoken is read with the one day of the sentence before it, as if that day opened it."""
-    if any(usable(d) for d in sentence.dates) or not v.AT_GATHERING.search(sentence.masked):
+    if any(usable(d) for d in sentence.dates):
         return None
     days = [d for d in previous.dates if usable(d)]
     if len(days) != 1 or days[0].cue != Cue.NONE or days[0].interval.start_date != days[0].interval.end_date:
+        return None
+    leads = not previous.text[:days[0].start - previous.start].strip(" \u3000\n")
+    if not (leads or v.AT_GATHERING.search(sentence.masked)):
         return None
     lead = replace(days[0], start=sentence.start, end=sentence.start, parts=((sentence.start, sentence.start),))
     return Sentence(sentence.text, sentence.start, sentence.end, [lead], sentence.published)
