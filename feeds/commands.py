@@ -137,15 +137,16 @@ def dates_command(text: str, published: dt.datetime, as_json: bool) -> None:
     Relative expressions (今天, 下月, 12月20日 without a year) are resolved against --published.
     """
     from .extract.dates import find_dates
+    from .extract.normalize import normalize
 
     if text == "-":
         text = sys.stdin.read()
-    for match in find_dates(text, published.date()):
+    for match in find_dates(normalize(text), published.date(), every_kind=True):
         record = match.as_json()
         if as_json:
             click.echo(json.dumps(record, ensure_ascii=False))
         else:
-            click.echo(f"{record['text']}\t{_span(record)}\t{record['precision']}\t{record['rule']}")
+            click.echo(f"{record['text']}\t{_span(record)}\t{record['precision']}\t{record['kind']}\t{record['rule']}")
 
 
 @click.command("serve")

@@ -13,6 +13,7 @@ import re
 from ...models import Cue, DateKind, DateMatch, Interval
 from .. import sentences
 from . import grammar as g
+from . import rules
 from .english import find_english_dates
 from .resolve import Context, Point, Tense, Unresolvable, clock, make_interval, number, resolve_point
 
@@ -20,8 +21,15 @@ __all__ = ["find_dates"]
 
 
 
-def find_dates(text: str, published: dt.date | None = None, year: int | None = None) -> list[DateMatch]:
-    """Every date expression in `text`, in order; what cannot be resolved is left out."""
+def find_dates(text: str, published: dt.date | None = None, year: int | None = None,
+               every_kind: bool = False) -> list[DateMatch]:
+    """The date expressions in `text`, in order; what cannot be resolved is left out.
+
+    By default, the schedule's reading the event layer works on: points and spans, and the year parts
+    it has always seen (kind PERIOD). With `every_kind`, every time expression the rules read too
+    (years, quarters, seasons, weeks, festivals, lunar dates, clock times alone, durations), each
+    with its kind; a rule's longer reading then replaces the grammar's (`2013年一季度末`).
+    """
     if year is None and published is not None:
         year = published.year
     sentence_ends = sentences.sentence_ends(text)
@@ -39,11 +47,91 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
             continue
         if date_match is not None:
             found.append(date_match)
-    found = _attach_clock_times(text, found, sentence_ends)
+    found, clocks_used = _attach_clock_times(text, found, sentence_ends)
     if re.search(r"[A-Za-z]{3}", text):
         found = sorted(found + find_english_dates(text, published), key=lambda d: d.start)
     found = _merge_glosses(text, found)
-    return _apply_sentence_rules(text, found, sentence_ends, published)
+    found = _apply_sentence_rules(text, found, sentence_ends, published)
+    return _bind_clocks(text, _add_rule_dates(text, found, clocks_used, published, year, every_kind))
+
+
+def _rule_candidates(text: str, published: dt.date | None, year: int | None) -> list[DateMatch]:
+    """What the rules of rules.py read in `text`; where two overlap, the longer (then the earlier rule) stays."""
+    candidates: list[tuple[int, int, int, DateMatch]] = []
+    for index, rule in enumerate(rules.RULES):
+        for m in rule.pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            ctx = Context(published, year, None, _tense(text, m.start(), m.end()))
+            try:
+                interval = rule.read(m, ctx)
+            except (Unresolvable, ValueError, OverflowError, KeyError):
+                continue
+            match = DateMatch(m.group(0), m.start(), m.end(), interval, rule.name, _rule_cue(text, m), rule.kind)
+            candidates.append((m.start(), -(m.end() - m.start()), index, match))
+    candidates.sort(key=lambda c: c[:3])
+    chosen: list[DateMatch] = []
+    for _, _, _, match in candidates:
+        if chosen and match.start < chosen[-1].end:
+            if match.end - match.start > chosen[-1].end - chosen[-1].start:
+                chosen[-1] = match
+            continue
+        chosen.append(match)
+    return chosen
+
+
+def _rule_cue(text: str, m: re.Match) -> Cue:
+    cue = _cue(text, m.start(), m.end())
+    return Cue.NONE if cue is g.NOT_A_DATE else cue
+
+
+def _add_rule_dates(text: str, found: list[DateMatch], blocked: list[tuple[int, int]],
+                    published: dt.date | None, year: int | None, every_kind: bool) -> list[DateMatch]:
+    """The grammar's dates and the rules' together: a rule's reading replaces grammar matches it
+    wholly covers and outreaches (`2013年一季度末` over `2013年一季度`); else the grammar's stays."""
+    starts = [d.start for d in found]
+    blocked_starts = [b[0] for b in blocked]
+    replaced: set[int] = set()
+    added: list[DateMatch] = []
+    for match in _rule_candidates(text, published, year):
+        if not every_kind and match.kind is not DateKind.POINT:
+            continue
+        k = bisect.bisect_left(blocked_starts, match.end) - 1
+        if k >= 0 and blocked[k][1] > match.start:
+            continue
+        hi = bisect.bisect_left(starts, match.end)
+        lo = hi
+        while lo > 0 and found[lo - 1].end > match.start:
+            lo -= 1
+        inside = range(lo, hi)
+        if all(found[i].start >= match.start and found[i].end <= match.end
+               and found[i].end - found[i].start < match.end - match.start for i in inside):
+            replaced.update(inside)
+            added.append(match)
+    kept = [d for i, d in enumerate(found) if i not in replaced]
+    return sorted(kept + added, key=lambda d: d.start)
+
+
+def _bind_clocks(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """`农历八月十五晚8点`, `除夕夜里12点`: a clock time right after a day is that day's time."""
+    result: list[DateMatch] = []
+    for date in found:
+        previous = result[-1] if result else None
+        if (date.kind is DateKind.CLOCK and previous is not None and previous.interval.precision == "day"
+                and previous.interval.start == previous.interval.end
+                and not text[previous.end:date.start].strip(" 的")):
+            shift = previous.interval.start_date - published_day(date)
+            interval = Interval(date.interval.start + shift, date.interval.end + shift, "time")
+            result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end, interval,
+                                   previous.rule + "+clock", previous.cue, previous.kind)
+            continue
+        result.append(date)
+    return result
+
+
+def published_day(clock_match: DateMatch) -> dt.date:
+    """The day a CLOCK match was read on (its start, less a day when the time is past midnight)."""
+    return clock_match.interval.start_date
 
 
 def _merge_glosses(text: str, found: list[DateMatch]) -> list[DateMatch]:
@@ -54,8 +142,13 @@ def _merge_glosses(text: str, found: list[DateMatch]) -> list[DateMatch]:
     while i < len(found):
         date = found[i]
         opening = GLOSS_OPEN.match(text, date.end)
-        close = text.find(")", opening.end()) if opening else -1
-        inner = [d for d in found[i + 1:] if opening and opening.end() <= d.start and d.end <= close]
+        close = text.find(")", opening.end(), opening.end() + GLOSS_REACH) if opening else -1
+        inner = []
+        j = i + 1
+        while close >= 0 and j < len(found) and found[j].start < close:
+            if opening.end() <= found[j].start and found[j].end <= close:
+                inner.append(found[j])
+            j += 1
         if not inner or not re.fullmatch(r"[\s、,，和及]*", _between(text, opening.end(), close, inner)):
             result.append(date)
             i += 1
@@ -80,6 +173,8 @@ def _merge_glosses(text: str, found: list[DateMatch]) -> list[DateMatch]:
 
 
 GLOSS_OPEN = re.compile(r"\s*\(\s*(?:北京时间|即|Beijing time)?\s*")
+GLOSS_REACH = 60
+"""How far a gloss's closing parenthesis may stand from its opening."""
 
 
 def _between(text: str, start: int, end: int, inner: list[DateMatch]) -> str:
@@ -255,12 +350,15 @@ def _rule_name(m: re.Match, has_end: bool) -> str:
     return name
 
 
-def _attach_clock_times(text: str, found: list[DateMatch], sentence_ends: list[int]) -> list[DateMatch]:
-    """`22日，…于上午10时举行`: a clock time with no date of its own sets the time of the date before it."""
+def _attach_clock_times(text: str, found: list[DateMatch],
+                        sentence_ends: list[int]) -> tuple[list[DateMatch], list[tuple[int, int]]]:
+    """`22日，…于上午10时举行`: a clock time with no date of its own sets the time of the date before it;
+    also where those clock times stand, so no rule reads them again."""
     if not found:
-        return found
+        return found, []
     starts = [d.start for d in found]
     result = list(found)
+    used: list[tuple[int, int]] = []
     for m in g.CLOCK_ONLY.finditer(text):
         i = bisect.bisect_right(starts, m.start()) - 1
         if i < 0 or found[i].end > m.start():
@@ -276,14 +374,16 @@ def _attach_clock_times(text: str, found: list[DateMatch], sentence_ends: list[i
         day = date.interval.start_date
         result[i] = DateMatch(date.text, date.start, date.end, make_interval(day, day, "day", start_time, end_time),
                               date.rule + "+clock", date.cue, date.kind)
-    return result
+        used.append((m.start(), m.end()))
+    return result, used
 
 
 def _apply_sentence_rules(text: str, found: list[DateMatch], sentence_ends: list[int],
                           published: dt.date | None) -> list[DateMatch]:
     """Spans a sentence gives in words: `为期三天`, `X日开幕…Y日闭幕`, `持续至X`."""
     result: list[DateMatch] = []
-    for date in found:
+    durations = _durations(text, sentence_ends, found)
+    for index, date in enumerate(found):
         previous = result[-1] if result else None
         same_sentence = previous is not None and _sentence(sentence_ends, previous.start) == _sentence(
             sentence_ends, date.start)
@@ -295,12 +395,11 @@ def _apply_sentence_rules(text: str, found: list[DateMatch], sentence_ends: list
         if date.cue == Cue.UNTIL and same_sentence and date.interval.start_date >= previous.interval.start_date:
             result[-1] = _span(text, previous, date, "span:until")
             continue
-        duration = _duration(text, date, sentence_ends, found)
-        if duration and date.interval.start_date == date.interval.end_date and date.interval.precision != "month":
-            days = (int(g.ENGLISH_NUMBERS.get(duration.group("en"), duration.group("en"))) if duration.group("en")
-                    else _days(duration.group("n"), duration.group("unit"), date.interval.start_date))
+        duration = durations.get(index)
+        days = _length(duration, date) if duration else None
+        if days and date.interval.start_date == date.interval.end_date and date.interval.precision != "month":
             day = date.interval.start_date
-            if re.match(r"[^。；;]{0,40}?(?:闭幕|落幕|结束|收官|落下帷幕)", text[date.end:]):
+            if re.match(r"[^。；;]{0,40}?(?:闭幕|落幕|结束|收官|落下帷幕)", text[date.end:date.end + 60]):
                 first, last = day - dt.timedelta(days=days - 1), day  # `为期六天的…于9日闭幕`
             else:
                 first, last = day, day + dt.timedelta(days=days - 1)
@@ -310,19 +409,26 @@ def _apply_sentence_rules(text: str, found: list[DateMatch], sentence_ends: list
     return result
 
 
-def _duration(text: str, date: DateMatch, sentence_ends: list[int], found: list[DateMatch]) -> re.Match | None:
-    """`为期三天` in the sentence of a date, when that date is the last one before it
-    (or the first one after it: `为期六天的时装周于9日闭幕`)."""
-    index = _sentence(sentence_ends, date.start)
-    start = sentence_ends[index - 1] + 1 if index > 0 else 0
-    end = sentence_ends[index] if index < len(sentence_ends) else len(text)
-    duration = g.DURATION.search(text, start, end)
-    if duration is None:
-        return None
-    here = [d for d in found if start <= d.start < end]
-    before = [d for d in here if d.end <= duration.start()]
-    owner = before[-1] if before else next((d for d in here if d.start >= duration.end()), None)
-    return duration if owner is date else None
+def _durations(text: str, sentence_ends: list[int], found: list[DateMatch]) -> dict[int, re.Match]:
+    """`为期三天` in a sentence, keyed by the index of the date it belongs to: the last date before it
+    (or the first one after it: `为期六天的时装周于9日闭幕`). One pass over the dates, sentence by sentence."""
+    owners: dict[int, re.Match] = {}
+    i = 0
+    while i < len(found):
+        index = _sentence(sentence_ends, found[i].start)
+        j = i
+        while j < len(found) and _sentence(sentence_ends, found[j].start) == index:
+            j += 1
+        start = sentence_ends[index - 1] + 1 if index > 0 else 0
+        end = sentence_ends[index] if index < len(sentence_ends) else len(text)
+        duration = g.DURATION.search(text, start, end)
+        if duration is not None:
+            before = [k for k in range(i, j) if found[k].end <= duration.start()]
+            owner = before[-1] if before else next((k for k in range(i, j) if found[k].start >= duration.end()), None)
+            if owner is not None:
+                owners[owner] = duration
+        i = j
+    return owners
 
 
 def _span(text: str, first: DateMatch, last: DateMatch, rule: str) -> DateMatch:
@@ -330,6 +436,17 @@ def _span(text: str, first: DateMatch, last: DateMatch, rule: str) -> DateMatch:
                         "month" if "month" in (first.interval.precision, last.interval.precision) else "day")
     return DateMatch(text[first.start:last.end], first.start, last.end, interval, rule, first.cue,
                      parts=first.pieces + last.pieces)
+
+
+def _length(duration: re.Match, date: DateMatch) -> int | None:
+    """How many days `为期三天` gives; None for a numeral no reader could read (`为期十十天`)."""
+    if duration.group("en"):
+        return int(g.ENGLISH_NUMBERS.get(duration.group("en"), duration.group("en")))
+    try:
+        days = _days(duration.group("n"), duration.group("unit"), date.interval.start_date)
+    except (Unresolvable, OverflowError):
+        return None
+    return days if 0 < days <= 3660 else None
 
 
 def _days(n: str, unit: str, start: dt.date) -> int:

@@ -62,6 +62,8 @@ PLANNED_BEFORE = re.compile(r"原(?:定|计划|拟)")
 """`原定于5月…`: the first plan's date, near publication whichever side; not an announcement."""
 REPORTED_AFTER = re.compile(r"^[^。；;]{0,20}?(?:召开|举行|举办|开幕|闭幕|落幕|启动|开讲|开展|揭晓|发布)")
 """`3月5日，全市…会议召开`: a date followed by a happening with no 将 before it is a report."""
+YEAR_BOUNDARY_DAYS = 45
+"""A month and day without a year is this year's, unless the paper is this near the turn of the year."""
 REPORT_REACH_DAYS = 330
 """How far back a report may reach; beyond it, a date with no year is taken as the nearest."""
 
@@ -91,7 +93,9 @@ CUES_AFTER = (
 )
 
 _CN_DIGIT = "〇零一二三四五六七八九"
-YEAR = rf"(?:[12]\d{{3}}|[{_CN_DIGIT}]{{4}})"
+YEAR = (rf"(?:(?<![\d.])[12]\d{{3}}|[{_CN_DIGIT}]{{4}}|(?<![\d.])\d{{2}}(?=\s*年)"
+        rf"|(?<![{_CN_DIGIT}十])[{_CN_DIGIT}]{{2}}(?=年))")
+"""A year: `2023`, `二〇二三`, or two digits (`15年`, `零七年`) read in the century the base date makes likely."""
 MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 DAY = r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 ASCII_DAY = r"(?:3[01]|[12]\d|0?[1-9])"

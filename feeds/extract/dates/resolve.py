@@ -43,29 +43,57 @@ class Unresolvable(ValueError):
 
 
 def number(text: str) -> int:
-    """`12`, `十二`, `二〇二三` as integers."""
+    """`12`, `十二`, `二〇二三` as integers; a numeral no reader could read (`十十`) is Unresolvable."""
     if text.isdigit() and text.isascii():
         return int(text)
     text = text.replace("两", "二")
-    if len(text) == 4 and all(ch in "〇零一二三四五六七八九" for ch in text):
+    if len(text) >= 2 and all(ch in "〇零一二三四五六七八九" for ch in text):
         return int("".join(str("〇一二三四五六七八九".index(ch.replace("零", "〇"))) for ch in text))
-    return int(cn2an.cn2an(text, "smart"))
+    try:
+        return int(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError, IndexError, TypeError) as error:
+        raise Unresolvable(f"not a numeral: {text}") from error
+
+
+def full_year(text: str, base_year: int | None) -> int:
+    """A written year; two digits (`15年`, `九八年`) fall in the 100 years ending ten after the base year."""
+    value = number(text)
+    if len(text) > 2:
+        return value
+    base = base_year or 2000
+    year = base - base % 100 + value
+    if year > base + 10:
+        year -= 100
+    return year
 
 
 def month_end(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
-def choose(candidates: list[dt.date], ctx: Context, spans: list[dt.date] | None = None) -> dt.date:
+def _gap(first: dt.date, last: dt.date, base: dt.date) -> int:
+    return 0 if first <= base <= last else min(abs((first - base).days), abs((last - base).days))
+
+
+def choose(candidates: list[dt.date], ctx: Context, spans: list[dt.date] | None = None,
+           this_year: bool = False) -> dt.date:
     """The candidate the writer meant: ahead for announcements, behind for reports, else the nearest.
 
     `spans` gives each candidate's last day when it covers more than one (a month, `3月底`):
-    `将于3月举办`, written on 10 March, is this March.
+    `将于3月举办`, written on 10 March, is this March. With `this_year` (a month and day without a
+    year) and no tense, this year's, unless the paper is near the year's turn (`12月28日` written on
+    3 January is last December's: there the nearest is meant).
     """
     if not candidates:
         raise Unresolvable("no such date")
     ends = dict(zip(candidates, spans or candidates, strict=True))
     base = ctx.published or ctx.last
+    boundary_near = min((base - dt.date(base.year, 1, 1)).days,
+                        (dt.date(base.year, 12, 31) - base).days) < g.YEAR_BOUNDARY_DAYS if base else True
+    if this_year and not boundary_near and ctx.tense is Tense.UNSAID:
+        same = [c for c in candidates if c.year == base.year]
+        if same:
+            return same[0]
     if base is None:
         if ctx.year is not None:
             same_year = [c for c in candidates if c.year == ctx.year]
@@ -158,7 +186,7 @@ def resolve_point(m, p: str, ctx: Context, anchor: Point | None = None) -> Point
 
 def _year(digits: str | None, relative: str | None, ctx: Context) -> int:
     if digits:
-        return number(digits)
+        return full_year(digits, ctx.published.year if ctx.published else ctx.year)
     if relative:
         return _base_year(ctx) + g.RELATIVE_YEARS[relative]
     return _base_year(ctx)
@@ -194,7 +222,7 @@ def _month_point(m, p: str, ctx: Context, anchor: Point | None) -> Point:
             later = [c for c in candidates if c >= anchor.first]
             first = min(later) if later else None
         else:
-            first = candidates[0] if len(candidates) == 1 else choose(candidates, ctx)
+            first = candidates[0] if len(candidates) == 1 else choose(candidates, ctx, this_year=True)
         if first is None:
             raise Unresolvable("range end before its start")
         return Point(first, first, "day", year_given, True)
@@ -205,7 +233,7 @@ def _month_point(m, p: str, ctx: Context, anchor: Point | None) -> Point:
         later = [s for s in starts if (s.year, s.month) >= (anchor.first.year, anchor.first.month)]
         start = min(later) if later else starts[-1]
     else:
-        start = starts[0] if len(starts) == 1 else choose(starts, ctx, ends)
+        start = starts[0] if len(starts) == 1 else choose(starts, ctx, ends, this_year=True)
     end_day = min(last_day, month_end(start.year, start.month))
     return Point(start, start.replace(day=end_day), "month", year_given, True)
 
@@ -218,7 +246,8 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _day_only(day: int, ctx: Context, anchor: Point | None) -> Point:
-    """A bare `28日`: in the month of the range start, of the date last spoken of, or near publication."""
+    """A bare `28日`: in the month of the range start, of the date last spoken of, or of publication
+    (the month before for `28日`–`31日` in a paper of the 1st–3rd); `已于`/`将于` look back or ahead."""
     if anchor is not None:
         base = anchor.first
         for k in range(3):
@@ -239,6 +268,11 @@ def _day_only(day: int, ctx: Context, anchor: Point | None) -> Point:
     if ctx.last is not None:
         same = [c for c in candidates if (c.year, c.month) == (ctx.last.year, ctx.last.month)]
         if same:
+            return Point(same[0], same[0], "day")
+    elif ctx.tense in (Tense.UNSAID, Tense.REPORTED):
+        wanted = base.replace(day=1) - dt.timedelta(days=1) if base.day <= 3 and day >= 28 else base
+        same = [c for c in candidates if (c.year, c.month) == (wanted.year, wanted.month)]
+        if same:  # `9日开幕`: a report verb carries no tense, so the month is the paper's own
             return Point(same[0], same[0], "day")
     day = choose(candidates, ctx)
     return Point(day, day, "day")
