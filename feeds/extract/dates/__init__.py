@@ -300,7 +300,7 @@ def _trim(text: str, start: int, end: int) -> int:
 
 def _check_weekday(m: re.Match, p: str, point: Point, published: dt.date | None) -> Point:
     """`5月8日(周三)`: when the weekday disagrees and no year was written, take a near year it fits."""
-    wanted = m.group(p + "chk")
+    wanted = m.group(p + "chk") or (m.group(p + "chk2") if p == "s_" else None)
     if not wanted or point.year_given or point.precision != "day":
         return point
     weekday = g.WEEKDAYS[wanted]

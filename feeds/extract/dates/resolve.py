@@ -56,15 +56,13 @@ def number(text: str) -> int:
 
 
 def full_year(text: str, base_year: int | None) -> int:
-    """A written year; two digits (`15年`, `九八年`) fall in the 100 years ending ten after the base year."""
+    """A written year; two digits (`15年`, `九八年`) are of the 2000s when that is at most ten years past
+    the base year, else of the 1900s (`九零年` in a paper of 1973 is 1990)."""
     value = number(text)
     if len(text) > 2:
         return value
     base = base_year or 2000
-    year = base - base % 100 + value
-    if year > base + 10:
-        year -= 100
-    return year
+    return 2000 + value if 2000 + value <= base + 10 else 1900 + value
 
 
 def month_end(year: int, month: int) -> int:
@@ -287,18 +285,29 @@ def clock(m, p: str, inherited_part: str | None = None) -> tuple[dt.time | None,
         return None, part
     hour = number(hour_text)
     minute_text = get(p + "mi") or get(p + "mi2")
-    minute = {"半": 30, "一刻": 15, "三刻": 45}.get(minute_text or "")
+    minute = QUARTERS.get(minute_text or "")
     if minute is None:
         minute = number(minute_text) if minute_text else 0
+    second_text = _group(m, p + "se") or _group(m, p + "se2")
+    second = number(second_text) if second_text else 0
     if part in g.TIMES_OF_DAY:
         afternoon_from, offset = g.TIMES_OF_DAY[part]
         if hour < 12 and not (part == "中午" and hour >= afternoon_from):
             hour += offset
     if hour == 24 or (hour == 12 and minute == 0 and part in g.EVENING):
         hour, minute = 23, 59  # midnight, kept on the day it ends
-    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+    if not (0 <= hour <= 23 and 0 <= minute <= 59 and 0 <= second <= 59):
         return None, part
-    return dt.time(hour, minute), part
+    return dt.time(hour, minute, second), part
+
+
+QUARTERS = {"半": 30, "一刻": 15, "1刻": 15, "二刻": 30, "2刻": 30, "三刻": 45, "3刻": 45}
+"""Minutes that `点` takes in words: half and quarters of the hour."""
+
+
+def _group(m, name: str) -> str | None:
+    """A group of m, or None where the pattern has no such group (CLOCK_ONLY has no seconds)."""
+    return m.group(name) if name in m.re.groupindex else None
 
 
 def make_interval(first: dt.date, last: dt.date, precision: str,
