@@ -587,9 +587,10 @@ RULE_NAMES = {rule.name for rule in RULES}
 
 
 def found(row: Row) -> list[tuple[str, str, str]]:
-    """The schedule grammar's matches; what the rules of rules.py read (years, weeks, festivals, clock
-    times alone, durations) is pinned by test_dates_rules.py and test_dates_kinds.py."""
-    matches = find_dates(normalize(row.sentence), row.published, row.year, every_kind=True)
+    """The schedule's reading (find_dates' default, what the event layer sees), without what rules.py
+    reads (weeks, festivals, lunar dates, …): those are pinned by test_dates_rules.py and
+    test_dates_kinds.py, which read with every_kind."""
+    matches = find_dates(normalize(row.sentence), row.published, row.year)
     return [(m.interval.start.isoformat(), m.interval.end.isoformat(), m.interval.precision) for m in matches
             if m.rule.split("+")[0] not in RULE_NAMES]
 

@@ -51,8 +51,98 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
     if re.search(r"[A-Za-z]{3}", text):
         found = sorted(found + find_english_dates(text, published), key=lambda d: d.start)
     found = _merge_glosses(text, found)
-    found = _apply_sentence_rules(text, found, sentence_ends, published)
-    return _bind_clocks(text, _add_rule_dates(text, found, clocks_used, published, year, every_kind))
+    found = _join_day_lists(text, _apply_sentence_rules(text, found, sentence_ends, published))
+    found = _bind_clocks(text, _add_rule_dates(text, found, clocks_used, published, year, every_kind))
+    return _join_ranges(text, _parts_of_day(found)) if every_kind else found
+
+
+DAY_LIST = re.compile(r"(?:\s*(?:[，,、]|和|及)\s*(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号](?![报本元游]))+")
+LIST_ITEM = re.compile(r"(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]")
+
+
+def _join_day_lists(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """`9月10号，11号，12号，13号`: three or more consecutive days listed are one span (two days, days
+    that skip, or a sentence that says `分别` stay apart: `3月8日、9日举行两场招聘会`)."""
+    result: list[DateMatch] = []
+    for date in found:
+        result.append(date)
+        listed = DAY_LIST.match(text, date.end) if _is_day(date) and text[date.end - 1] in "日号" else None
+        if listed is None or _says_severally(text, listed.end()):
+            continue
+        day, last = date.interval.start_date, date.interval.start_date
+        items = list(LIST_ITEM.finditer(listed.group(0)))
+        if len(items) < 2:
+            continue
+        for item in items:
+            try:
+                value = number(item.group(1))
+            except Unresolvable:
+                break
+            if value != (last + ONE_DAY).day or (last + ONE_DAY).month != last.month:
+                break
+            last += ONE_DAY
+        else:
+            result[-1] = DateMatch(text[date.start:listed.end()], date.start, listed.end(),
+                                   Interval(day, last, "day"), date.rule + "+list", date.cue, date.kind)
+    return result
+
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+def _is_day(date: DateMatch) -> bool:
+    return date.interval.precision == "day" and date.interval.start == date.interval.end
+
+
+def _says_severally(text: str, position: int) -> bool:
+    return "分别" in text[position:position + 30].split("。")[0]
+
+
+def _parts_of_day(found: list[DateMatch]) -> list[DateMatch]:
+    """`9日上午`, `周二早上`, `昨天黎明`: a day followed by a part of it is those hours."""
+    result = []
+    for date in found:
+        part = PART_AT_END.search(date.text)
+        if part and _is_day(date):
+            date = DateMatch(date.text, date.start, date.end, rules.part_of_day(date.interval.start_date, part.group(0)),
+                             date.rule + "+part", date.cue, date.kind)
+        result.append(date)
+    return result
+
+
+PART_AT_END = re.compile(rf"(?:{rules.PART_WORDS})$")
+RANGE_BETWEEN = re.compile(r"\s*(?:至|到|—+|–|-|~)\s*")
+
+
+def _join_ranges(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """`去年春节到元宵节`, `2019年感恩节到2021年母亲节`: two calendar days joined by 到 are one span."""
+    result: list[DateMatch] = []
+    for date in found:
+        previous = result[-1] if result else None
+        if (previous is not None and RANGE_BETWEEN.fullmatch(text[previous.end:date.start])
+                and DateKind.CALENDAR in (previous.kind, date.kind)
+                and previous.interval.precision == date.interval.precision == "day"):
+            end = _reread_after(text, date, previous.interval.end_date)
+            if end is not None and end.interval.end_date >= previous.interval.start_date:
+                result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end,
+                                       Interval(previous.interval.start, end.interval.end, "day"),
+                                       f"range:{previous.rule}-{date.rule}", previous.cue, DateKind.CALENDAR)
+                continue
+        result.append(date)
+    return result
+
+
+def _reread_after(text: str, date: DateMatch, start: dt.date) -> DateMatch | None:
+    """A range end named without a year, read as the first such day on or after the range start."""
+    rule = next((r for r in rules.RULES if r.name == date.rule), None)
+    m = rule.pattern.match(text, date.start) if rule else None
+    if m is None or m.end() != date.end or rules.year_of(m, Context(start, start.year)) is not None:
+        return date
+    try:
+        interval = rule.read(m, Context(start, start.year, None, Tense.ANNOUNCED))
+    except (Unresolvable, ValueError):
+        return None
+    return DateMatch(date.text, date.start, date.end, interval, date.rule, date.cue, date.kind)
 
 
 def _rule_candidates(text: str, published: dt.date | None, year: int | None) -> list[DateMatch]:

@@ -63,7 +63,7 @@ def lunar_to_solar(year: int, month: int, day: int, leap: bool = False) -> dt.da
 
 
 def lunar_month_span(year: int, month: int) -> tuple[dt.date, dt.date] | None:
-    """The first and last Gregorian day of a lunar month."""
+    """The first and last Gregorian day of a lunar month (negative for a leap month: -4 is 闰四月)."""
     from lunar_python import LunarYear
 
     try:
@@ -72,7 +72,7 @@ def lunar_month_span(year: int, month: int) -> tuple[dt.date, dt.date] | None:
         return None
     if lunar_month is None:
         return None
-    first = lunar_to_solar(year, month, 1)
+    first = lunar_to_solar(year, abs(month), 1, month < 0)
     return (first, first + dt.timedelta(days=lunar_month.getDayCount() - 1)) if first else None
 
 
@@ -103,7 +103,8 @@ def floating_festival(name: str, year: int) -> dt.date:
 
 
 def festival_day(name: str, year: int) -> dt.date | None:
-    """The day of a festival in a Gregorian year (a lunar festival of the lunar year that starts in it)."""
+    """The day of a festival in a year: a Gregorian one's in that year, a lunar one's in the lunar
+    year that starts in it (so `2023年除夕` is the eve that ends lunar 2023, in February 2024)."""
     if name in GREGORIAN_FESTIVALS:
         return dt.date(year, *GREGORIAN_FESTIVALS[name])
     if name in FLOATING_FESTIVALS:
@@ -111,7 +112,7 @@ def festival_day(name: str, year: int) -> dt.date | None:
     if name in LUNAR_FESTIVALS:
         return lunar_to_solar(year, *LUNAR_FESTIVALS[name])
     if name in NEW_YEARS_EVE:
-        return new_years_eve(year - 1)
+        return new_years_eve(year)
     term = name.removesuffix("节")
     return solar_terms(year).get(term) if term in SOLAR_TERMS else None
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ...models import TZ, DateKind, Interval
 from . import calendars as cal
 from . import grammar as g
-from .resolve import Context, Unresolvable, choose, full_year, month_end, number
+from .resolve import Context, Tense, Unresolvable, choose, full_year, month_end, number
 
 REFERENCE_DAY = dt.date(2024, 6, 12)
 """The publication date every rule's example is read at (a Wednesday)."""
@@ -46,7 +46,9 @@ YEAR_WORDS = {**g.RELATIVE_YEARS, "大前年": -3, "大后年": 3, "这一年": 
 _REL_YEAR = g._alternatives(YEAR_WORDS)
 YEAR_PREFIX = rf"(?:(?P<y>{g.YEAR})\s*年\s*|(?P<yr>{_REL_YEAR})\s*)"
 """A written or relative year before a month, a quarter, a festival."""
-NOT_AFTER_YEAR = "(?![代级度轻纪龄初底末中来以前后间多半里期报会限华刊薪鉴货金])"
+NOT_AFTER_YEAR = (r"(?![代级度轻纪龄初底末中来以前后间多半里期报会限华刊薪鉴货金第伊\d]"
+                  r"|\s*(?:\d|[一二三四五六七八九十]{1,2}月|正月|腊月|[春夏秋冬]|[上下]半年|[一二三四]季度))")
+"""What may not follow a year that stands alone: a month, a part of the year, or a word it is part of."""
 
 
 def base_day(ctx: Context) -> dt.date:
@@ -101,21 +103,33 @@ def week_span(first_day: dt.date) -> Interval:
 
 
 def nearest_year(days: Callable[[int], dt.date | None], ctx: Context, year: int | None) -> dt.date:
-    """A calendar day named without a year (a festival, a lunar date): this year's unless the tense
-    or a near year boundary says otherwise, as for `9月10日`."""
+    """A calendar day named without a year (a festival, a lunar date): the base year's own (a lunar
+    one's by the lunar year), unless another year's is within CALENDAR_NEAR_DAYS of the paper and the
+    base year's is half a year away (`春节` in December is the coming one); a tense looks ahead or back."""
     if year is not None:
         day = days(year)
         if day is None:
             raise Unresolvable("no such day that year")
         return day
     base = base_year(ctx)
-    candidates = [d for d in (days(base - 1), days(base), days(base + 1)) if d is not None]
+    own = days(base)
     if ctx.published is None:
-        same = [d for d in candidates if d.year == base]
-        if same:
-            return same[0]
-        raise Unresolvable("no such day")
-    return choose(candidates, ctx, this_year=True)
+        if own is None:
+            raise Unresolvable("no such day")
+        return own
+    candidates = [d for d in (days(base - 1), own, days(base + 1)) if d is not None]
+    if ctx.tense is Tense.UNSAID or ctx.tense is Tense.REPORTED:
+        def away(d: dt.date) -> int:
+            return abs((d - ctx.published).days)
+        near = [d for d in candidates if d != own and away(d) <= CALENDAR_NEAR_DAYS]
+        if own is not None and not (near and away(own) > 180):
+            return own
+        if near:
+            return min(near, key=away)
+    return choose(candidates, ctx)
+
+
+CALENDAR_NEAR_DAYS = 60
 
 
 # --- readers ------------------------------------------------------------------------------------
@@ -201,7 +215,7 @@ def read_decade(m: re.Match, ctx: Context) -> Interval:
     else:
         century = None
     decade_text = m.group("dec")
-    if decade_text is None:
+    if not decade_text:
         if century is None:
             raise Unresolvable("no century")
         start = (century - 1) * 100
@@ -231,7 +245,7 @@ def _offset(base: dt.date, n: float, unit: str, sign: int) -> tuple[dt.date, str
 
 
 def _unit(m: re.Match) -> str:
-    unit = m.group("unit")
+    unit = m.group("unit").removeprefix("个")
     return "年" if unit.endswith("年") else "季度" if unit.endswith("季度") else "月" if unit.endswith("月") else unit
 
 
@@ -345,11 +359,63 @@ def read_months_of_year(m: re.Match, ctx: Context) -> Interval:
     return Interval(dt.date(year, 1, 1), dt.date(year, n, month_end(year, n)), "month")
 
 
+def read_day_of_year(m: re.Match, ctx: Context) -> Interval:
+    """`2025年第一天`: the n-th day of a year."""
+    year = year_of(m, ctx) or base_year(ctx)
+    day = dt.date(year, 1, 1) + dt.timedelta(days=int(count(m.group("n"))) - 1)
+    if day.year != year:
+        raise Unresolvable("no such day")
+    return Interval(day, day, "day")
+
+
+def read_two_years(m: re.Match, ctx: Context) -> Interval:
+    """`今明两年`: this year and the next."""
+    year = base_year(ctx)
+    return year_span(year, year + 1)
+
+
+def read_days_of_month(m: re.Match, ctx: Context) -> Interval:
+    """`本月前两天`, `上月最后五天`, `4月前4天`: the first or last days of a month."""
+    year, month = _month_of(m, ctx)
+    n = int(count(m.group("n")))
+    last_day = month_end(year, month)
+    if not 1 <= n <= last_day:
+        raise Unresolvable("more days than the month has")
+    if m.group("which") == "前":
+        return Interval(dt.date(year, month, 1), dt.date(year, month, n), "day")
+    return Interval(dt.date(year, month, last_day - n + 1), dt.date(year, month, last_day), "day")
+
+
+PART_SPANS = {
+    "凌晨": ((0, 0), (5, 59)), "黎明": ((4, 0), (6, 59)), "清晨": ((5, 0), (7, 59)), "早上": ((6, 0), (9, 59)),
+    "早晨": ((6, 0), (9, 59)), "上午": ((7, 0), (11, 59)), "中午": ((11, 0), (13, 59)), "午后": ((13, 0), (14, 59)),
+    "下午": ((13, 0), (17, 59)), "傍晚": ((17, 0), (18, 59)), "晚上": ((18, 0), (23, 59)), "晚间": ((18, 0), (23, 59)),
+    "夜间": ((20, 0), (23, 59)), "夜里": ((20, 0), (23, 59)), "白天": ((6, 0), (18, 59)), "午夜": ((0, 0), (0, 59)),
+    "后半夜": ((2, 0), (4, 59)), "前半夜": ((20, 0), (23, 59)), "全天": ((0, 0), (23, 59)),
+}
+"""The hours a part of the day covers, to the last minute (its last second included)."""
+PART_WORDS = g._alternatives(PART_SPANS)
+
+
+def part_of_day(day: dt.date, part: str) -> Interval:
+    (h1, m1), (h2, m2) = PART_SPANS[part]
+    return Interval(dt.datetime.combine(day, dt.time(h1, m1), TZ), dt.datetime.combine(day, dt.time(h2, m2, 59), TZ),
+                    "time")
+
+
+def read_part_of_day(m: re.Match, ctx: Context) -> Interval:
+    """`白天`, `午后`, `全天` alone: that part of the publication day."""
+    return part_of_day(base_day(ctx), m.group("part"))
+
+
 def read_lunar(m: re.Match, ctx: Context) -> Interval:
     """`农历正月十五`, `腊月十八`, `五月廿二`: a lunar month and day, in the lunar year that reads nearest."""
     month_text = m.group("lm")
-    if not m.group("lunar") and month_text not in "正冬腊" and not (m.group("ld") or "").startswith(("初", "廿", "卅")):
-        raise Unresolvable("a Gregorian month")  # `五月廿二` is lunar by its day; `五月二十` is not
+    day_word = m.group("ld") or ""
+    lunar_by_day = day_word.startswith(("初", "廿", "卅")) or (day_word and not day_word.isascii()
+                                                               and not _group(m, "lsuf"))
+    if not (m.group("lunar") or m.group("leap") or month_text in "正冬腊" or lunar_by_day):
+        raise Unresolvable("a Gregorian month")  # `五月廿二`, `八月十五` are lunar by their day; `五月二十日` is not
     if "y2" in m.re.groupindex and m.group("y2"):
         m = _Renamed(m, {"y": "y2"})
     month = {"正": 1, "冬": 11, "腊": 12}.get(month_text) or number(month_text)
@@ -359,7 +425,7 @@ def read_lunar(m: re.Match, ctx: Context) -> Interval:
     day_text = m.group("ld")
     if day_text is None:
         year = year_of(m, ctx) or base_year(ctx)
-        span = cal.lunar_month_span(year, month)
+        span = cal.lunar_month_span(year, -month if leap else month)
         if span is None:
             raise Unresolvable("no such lunar month")
         return Interval(*span, "month")
@@ -441,13 +507,26 @@ def read_ym_numeric_range(m: re.Match, ctx: Context) -> Interval:
     return Interval(first, last, "month")
 
 
-PARTS_OF_DAY = {
-    "凌晨": (0, 0), "清晨": (0, 0), "早上": (0, 0), "早晨": (0, 0), "上午": (0, 0), "早": (0, 0), "白天": (0, 0),
-    "中午": (0, 12), "午后": (12, 12), "下午": (12, 12), "傍晚": (12, 12), "晚上": (12, 12), "晚间": (12, 12),
-    "夜间": (12, 12), "夜里": (12, 12), "晚": (12, 12), "夜晚": (12, 12), "半夜": (0, 0), "午夜": (0, 0),
-}
-"""Parts of the day: (from which hour a reading is already as meant, hours to add below it)."""
+MORNING = {"凌晨", "清晨", "早上", "早晨", "上午", "早", "白天", "黎明"}
+AFTERNOON = {"午后", "下午", "傍晚", "晚上", "晚间", "夜间", "夜里", "晚", "夜晚"}
 NIGHT = {"晚上", "晚间", "夜间", "夜里", "晚", "夜晚", "半夜", "午夜"}
+PARTS_OF_DAY = {part: part for part in (*MORNING, *AFTERNOON, "中午", "半夜", "午夜")}
+"""The parts of the day a clock reading may follow; `_hour_in` says what each does to the hour."""
+
+
+def _hour_in(part: str | None, hour: int) -> int:
+    """`下午5点` is 17, `中午1点` 13, `半夜11点` 23, `夜里2点` 2, `上午9点` 9."""
+    if hour >= 12 or part is None:
+        return hour
+    if part in AFTERNOON:
+        return hour if part in NIGHT and hour <= 4 else hour + 12
+    if part == "中午":
+        return hour + 12 if hour < 3 else hour
+    if part in ("半夜", "午夜"):
+        return hour + 12 if hour >= 6 else hour
+    return hour
+
+
 _PART = g._alternatives(PARTS_OF_DAY)
 _HOUR = r"(?:2[0-4]|[01]?\d|十[一二]?|[一二两三四五六七八九]|零)"
 _MINUTE = r"(?:[0-5]?\d|零[一二三四五六七八九]|[二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])"
@@ -478,12 +557,7 @@ def _clock_time(m: re.Match, p: str, part: str | None) -> tuple[dt.time, bool]:
     second_text = m.group(p + "se") or m.group(p + "se2")
     second = number(second_text) if second_text else 0
     part = m.group(p + "tp") or part
-    if part in PARTS_OF_DAY:
-        already, offset = PARTS_OF_DAY[part]
-        if hour < 12 and hour >= 0 and not (part == "中午" and hour >= 11) and hour < already + 12 - offset + offset:
-            hour += offset if not (part in NIGHT and hour <= 4 and part in ("半夜", "午夜")) else 0
-        if part == "中午" and hour < 3:
-            hour += 12
+    hour = _hour_in(part, hour)
     next_day = hour == 24 or (hour == 12 and minute == 0 and part in NIGHT)
     if next_day:
         hour = 0
@@ -547,8 +621,8 @@ RULES: tuple[Rule, ...] = (
     Rule("lunar-date",
          re.compile(rf"{YEAR_PREFIX}?(?:(?P<lunar>农历|阴历)\s*(?:(?P<y2>{g.YEAR})\s*年\s*)?)?(?P<leap>闰)?"
                     r"(?P<lm>正|冬|腊|十[一二]?|[一二三四五六七八九]|1[0-2]|[1-9])月"
-                    r"(?P<ld>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|卅|三十|二十[一二三四五六七八九]?"
-                    r"|十[一二三四五六七八九]?|[12]?\d(?=\s*[日号]))?(?:\s*[日号])?"),
+                    r"(?P<ld>初[一二三四五六七八九十]|初\d|廿[一二三四五六七八九]?|卅|三十|二十[一二三四五六七八九]?"
+                    r"|十[一二三四五六七八九]?|[12]?\d(?=\s*[日号]))?(?P<lsuf>\s*[日号])?"),
          DateKind.CALENDAR, read_lunar,
          "农历正月十五元宵节当晚，灯会将在老城区举行。", ("2025-02-12", "2025-02-12", "day")),
     Rule("lunar-month-day",
@@ -580,8 +654,8 @@ RULES: tuple[Rule, ...] = (
          DateKind.PERIOD, read_decade,
          "这座石桥始建于18世纪。", ("1700-01-01", "1799-12-31", "century")),
     Rule("quarter",
-         re.compile(rf"{YEAR_PREFIX}?(?:(?P<qr>本|这个|这|当|上个|上一|上|下个|下一|下)(?=个?季度)个?|第?(?P<q>[一二三四1-4首])"
-                    rf"|Q(?P<q2>[1-4])|前(?P<first>[一二三四两1-4])个?)季度(?P<qp>初|末|底)?"),
+         re.compile(rf"{YEAR_PREFIX}?(?:(?P<qr>本|这个|这|当|上个|上一|上|下个|下一|下)(?=个?季度)个?|(?:第|Q)?(?P<q>[一二三四1-4首])"
+                    rf"|前(?P<first>[一二三四两1-4])个?)季度(?P<qp>初|末|底)?"),
          DateKind.PERIOD, read_quarter,
          "一季度，全市外贸进出口总值同比增长12%。", ("2024-01-01", "2024-03-31", "quarter")),
     Rule("season",
@@ -612,10 +686,23 @@ RULES: tuple[Rule, ...] = (
                     rf"|(?P<nth>第)(?P<n2>[一二三四五六七八九十]{{1,2}}|1[0-2]|[1-9])个月|(?P<first_month>首月))"),
          DateKind.PERIOD, lambda m, ctx: read_months_of_year(_n2(m), ctx),
          "今年前五个月，全市新增市场主体3.2万户。", ("2024-01-01", "2024-05-31", "month")),
-    Rule("next-week-day",
-         re.compile(r"(?P<wk>上上|下下|上个|下个|上|下|本|这)(?:周|星期|礼拜)(?:周|星期)(?P<wd>[一二三四五六日天])"),
-         DateKind.POINT, read_next_week_day,
-         "展会定于下周周六开幕。", ("2024-06-22", "2024-06-22", "day")),
+    Rule("day-of-year",
+         re.compile(rf"{YEAR_PREFIX}第(?P<n>\d{{1,3}}|[一二三四五六七八九十百]{{1,4}})天"),
+         DateKind.CALENDAR, read_day_of_year,
+         "2025年第一天，新版条例正式施行。", ("2025-01-01", "2025-01-01", "day")),
+    Rule("two-years",
+         re.compile(r"今明两年"),
+         DateKind.PERIOD, read_two_years,
+         "今明两年，全市将新建保障性住房2万套。", ("2024-01-01", "2025-12-31", "year")),
+    Rule("days-of-month",
+         re.compile(rf"(?:{YEAR_PREFIX}?(?P<m>{g.MONTH})月份?|(?P<mr>{g._alternatives(g.RELATIVE_MONTHS)}))的?"
+                    r"(?P<which>前|最后|后)(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,2})天"),
+         DateKind.CALENDAR, read_days_of_month,
+         "本月前两天，全市迎来强降雨。", ("2024-06-01", "2024-06-02", "day")),
+    Rule("part-of-day",
+         re.compile(r"(?<![今明昨当前后次同上中下午凌黎清早傍晚夜白全])(?P<part>白天|午后|全天)(?![候然])"),
+         DateKind.CLOCK, read_part_of_day,
+         "白天，市区最高气温将达35℃。", ("2024-06-12T06:00:00+08:00", "2024-06-12T18:59:59+08:00", "time")),
     Rule("week",
          re.compile(r"(?<![每一两几])(?P<wk>上上|下下|上个|下个|上一|下一|这个|这一|上|下|本|这)(?:周|星期|礼拜)"
                     r"(?![一二三四五六日天末刊报期年])"),
@@ -656,7 +743,7 @@ RULES: tuple[Rule, ...] = (
          "“6·30”主题活动在市民广场举行。", ("2024-06-30", "2024-06-30", "day")),
     Rule("year",
          re.compile(rf"(?<![\d.第])(?:(?P<y>(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}})\s*年{NOT_AFTER_YEAR}"
-                    rf"|(?<=[在于是从自到至，,、。\s(（])(?P<y2>\d{{2}}|[〇零一二三四五六七八九]{{2}})年{NOT_AFTER_YEAR}"
+                    rf"|(?:^|(?<=[在于是从自到至，,、。\s(（]))(?P<y2>\d{{2}}|[〇零一二三四五六七八九]{{2}})年{NOT_AFTER_YEAR}"
                     rf"|(?P<yr>{_REL_YEAR}){NOT_AFTER_YEAR})"),
          DateKind.PERIOD, lambda m, ctx: read_year(_year_match(m), ctx),
          "2023年，全市接待游客突破一亿人次。", ("2023-01-01", "2023-12-31", "year")),
@@ -666,6 +753,10 @@ RULES: tuple[Rule, ...] = (
          "上午9:00～11:30，市民可到现场咨询。", ("2024-06-12T09:00:00+08:00", "2024-06-12T11:30:00+08:00", "time")),
 )
 """Every rule, in the order they are tried; the first to claim a stretch of text keeps it."""
+
+
+def _group(m, name: str) -> str | None:
+    return m.group(name) if name in m.re.groupindex else None
 
 
 class _Renamed:
