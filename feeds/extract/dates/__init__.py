@@ -56,7 +56,8 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
     return _join_ranges(text, _parts_of_day(found)) if every_kind else found
 
 
-DAY_LIST = re.compile(r"(?:\s*(?:[，,、]|和|及)\s*(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号](?![报本元游]))+")
+DAY_LIST = re.compile(r"(?:\s*(?:[，,、]|和|及)\s*(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+                      r"\s*[日号](?![报本元游]))+")
 LIST_ITEM = re.compile(r"(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]")
 
 
@@ -104,8 +105,8 @@ def _parts_of_day(found: list[DateMatch]) -> list[DateMatch]:
     for date in found:
         part = PART_AT_END.search(date.text)
         if part and _is_day(date):
-            date = DateMatch(date.text, date.start, date.end, rules.part_of_day(date.interval.start_date, part.group(0)),
-                             date.rule + "+part", date.cue, date.kind)
+            hours = rules.part_of_day(date.interval.start_date, part.group(0))
+            date = DateMatch(date.text, date.start, date.end, hours, date.rule + "+part", date.cue, date.kind)
         result.append(date)
     return result
 
