@@ -15,7 +15,8 @@ from .. import sentences
 from . import grammar as g
 from . import rules
 from .english import find_english_dates
-from .resolve import Context, Point, Tense, Unresolvable, clock, make_interval, number, resolve_point
+from .resolve import (Context, Point, Tense, Unresolvable, clock, make_interval, number, resolve_point,
+                      resolve_year)
 
 __all__ = ["find_dates"]
 
@@ -42,7 +43,7 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
         last_here = same_sentence.interval.start_date if same_sentence else None
         ctx = Context(published, year, last_here, _tense(text, match.start(), match.end()))
         try:
-            date_match = _resolve(text, match, ctx, last_any)
+            date_match = _resolve(text, match, ctx, last_any, every_kind)
         except (Unresolvable, ValueError, OverflowError):
             continue
         if date_match is not None:
@@ -53,7 +54,7 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
     found = _merge_glosses(text, found)
     found = _join_day_lists(text, _apply_sentence_rules(text, found, sentence_ends, published))
     found = _bind_clocks(text, _add_rule_dates(text, found, clocks_used, published, year, every_kind))
-    return _join_ranges(text, _parts_of_day(found)) if every_kind else found
+    return _join_ranges(text, _parts_of_day(text, found)) if every_kind else found
 
 
 DAY_LIST = re.compile(r"(?:\s*(?:[，,、]|和|及)\s*(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
@@ -99,11 +100,16 @@ def _says_severally(text: str, position: int) -> bool:
     return "分别" in text[position:position + 30].split("。")[0]
 
 
-def _parts_of_day(found: list[DateMatch]) -> list[DateMatch]:
+def _parts_of_day(text: str, found: list[DateMatch]) -> list[DateMatch]:
     """`9日上午`, `周二早上`, `昨天黎明`: a day followed by a part of it is those hours."""
     result = []
     for date in found:
         part = PART_AT_END.search(date.text)
+        following = PART_AFTER.match(text, date.end) if part is None and _is_day(date) else None
+        if following:  # `昨天黎明`, `前天后半夜`: parts the schedule grammar does not read
+            part = following
+            date = DateMatch(text[date.start:following.end()], date.start, following.end(), date.interval,
+                             date.rule, date.cue, date.kind)
         if part and _is_day(date):
             hours = rules.part_of_day(date.interval.start_date, part.group(0))
             date = DateMatch(date.text, date.start, date.end, hours, date.rule + "+part", date.cue, date.kind)
@@ -112,6 +118,7 @@ def _parts_of_day(found: list[DateMatch]) -> list[DateMatch]:
 
 
 PART_AT_END = re.compile(rf"(?:{rules.PART_WORDS})$")
+PART_AFTER = re.compile(rf"(?:{rules.PART_WORDS})(?![\d一二三四五六七八九十两])")
 RANGE_BETWEEN = re.compile(r"\s*(?:至|到|—+|–|-|~)\s*")
 
 
@@ -330,7 +337,10 @@ def _cue(text: str, start: int, end: int) -> Cue | None:
     return Cue.NONE
 
 
-def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None) -> DateMatch | None:
+def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None,
+             every_kind: bool = False) -> DateMatch | None:
+    """The match as a date; a statistics period or a habit (`今年1—4月`, `每年5月`) is none, or with
+    `every_kind` a PERIOD."""
     if m.group("s_rel") in g.CONTEXT_DAYS and last_any is not None:
         ctx = Context(ctx.published, ctx.year, last_any, ctx.tense)
     start = resolve_point(m, "s_", ctx)
@@ -346,17 +356,30 @@ def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None) -> 
     end_time, _ = clock(m, "e_", part if end is None else _evening(m.group("e_rel")))
     if m.group("s_d2") is None and start.precision == "month" and end is not None and end.precision == "month" \
             and start.first.month == 1 and m.group("s_m"):
-        return None  # `今年1—4月`: a statistics period, not a schedule
+        if not every_kind:
+            return None  # `今年1—4月`: a statistics period, not a schedule
+        period = True
+    else:
+        period = False
     cue = _cue(text, m.start(), span_end)
     if cue is g.NOT_A_DATE:
-        return None
+        if not every_kind:
+            return None
+        cue, period = Cue.NONE, True
     month_range = g.MONTH_RANGE_START.search(text, max(0, m.start() - 6), m.start())
     if month_range and _bare_month(m) and end is None:
-        first = int(month_range.group("m"))
-        if not first < start.first.month:
+        first = number(month_range.group("m"))
+        begin = month_range.start()
+        written = g.YEAR_BEFORE.search(text, max(0, begin - 10), begin)
+        last = start.last
+        if written:  # `2018年2——4月`: the year is written before the range's start
+            year = resolve_year(written.group("y"), written.group("yr"), ctx)
+            begin, last = written.start(), last.replace(year=year)
+        if not first < last.month:
             return None
-        return DateMatch(text[month_range.start():span_end], month_range.start(), span_end,
-                         Interval(start.first.replace(month=first, day=1), start.last, "month"), "range:m-m", cue)
+        kind = DateKind.PERIOD if period or first == 1 else DateKind.POINT
+        return DateMatch(text[begin:span_end], begin, span_end,
+                         Interval(last.replace(month=first, day=1), last, "month"), "range:m-m", cue, kind)
     last = end.last if end is not None else start.last
     precision = "month" if start.precision == "month" or (end is not None and end.precision == "month") else "day"
     if end is not None and end.first < start.first:
@@ -366,7 +389,7 @@ def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None) -> 
     if start_time is not None and end is not None and end_time is not None and end.first != start.first:
         interval = make_interval(start.first, end.last, "time", start_time, end_time)
     rule = _rule_name(m, has_end)
-    kind = DateKind.PERIOD if rule.startswith("year-part") else DateKind.POINT
+    kind = DateKind.PERIOD if period or rule.startswith("year-part") else DateKind.POINT
     return DateMatch(text[m.start():span_end], m.start(), span_end, interval, rule, cue, kind)
 
 

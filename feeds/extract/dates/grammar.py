@@ -105,7 +105,7 @@ BARE_DAY_END = r"\s*(?:$|[，,。；;、]|(?:至|到|—+|~)\s*\d{1,2}\s*月\s*\
 """`1月3至2月10`: a day written without 日, at the end of a clause or in a month-day range."""
 """`5月8至10日`: a start day written without 日 before a range end that has it."""
 CLOCK_HOUR = r"(?:2[0-4]|[01]?\d|十[一二]?|[一二两三四五六七八九]|零)"
-CLOCK_MINUTE = (r"(?:[0-5]?\d|半|[一二三1-3]刻|零[一二三四五六七八九]"
+CLOCK_MINUTE = (r"(?:[一二三1-3]刻|[0-5]?\d|半|零[一二三四五六七八九]"
                 r"|(?:[二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=\s*分))")
 """Minutes after `点`: `30`, `半`, `1刻`, `零九`, and Chinese tens only with 分 (`十分`; not `3点十几人`)."""
 
@@ -185,7 +185,9 @@ DURATION = re.compile(
     r"|\bfor (?P<en>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) days\b")
 ENGLISH_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 """`为期三天`, anywhere in the sentence of a one-day date: the event's length."""
-MONTH_RANGE_START = re.compile(r"(?<!\d)(?P<m>1[0-2]|0?[1-9])\s*(?:—+|-|–|~|～|至|到)\s*$")
+YEAR_BEFORE = re.compile(rf"(?:(?P<y>{YEAR})\s*年|(?P<yr>{_alternatives(RELATIVE_YEARS)}))\s*$")
+"""The year written before a month range's start (`2018年2——4月`)."""
+MONTH_RANGE_START = re.compile(r"(?<!\d)(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*(?:—+|-|–|~|～|至|到)\s*$")
 """`6—8月`: the start of a month range, written without 月."""
 OPEN_CLOSE = (re.compile(r"^\s*(?:开幕|开始|开展|启动|举行|拉开帷幕|开园|开赛|开馆|开启)"),
               re.compile(r"^\s*(?:闭幕|结束|落幕|闭馆|收官|截止)"))

@@ -182,6 +182,11 @@ def resolve_point(m, p: str, ctx: Context, anchor: Point | None = None) -> Point
     return None
 
 
+def resolve_year(digits: str | None, relative: str | None, ctx: Context) -> int:
+    """A year written (`2018`, `18`, `二〇一八`) or relative (`去年`), else the base year."""
+    return _year(digits, relative, ctx)
+
+
 def _year(digits: str | None, relative: str | None, ctx: Context) -> int:
     if digits:
         return full_year(digits, ctx.published.year if ctx.published else ctx.year)
