@@ -15,8 +15,7 @@ from .. import sentences
 from . import grammar as g
 from . import rules
 from .english import find_english_dates
-from .resolve import (Context, Point, Tense, Unresolvable, clock, make_interval, number, resolve_point,
-                      resolve_year)
+from .resolve import Context, Point, Tense, Unresolvable, clock, make_interval, number, resolve_point, resolve_year
 
 __all__ = ["find_dates"]
 

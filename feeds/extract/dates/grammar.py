@@ -187,7 +187,8 @@ ENGLISH_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
 """`为期三天`, anywhere in the sentence of a one-day date: the event's length."""
 YEAR_BEFORE = re.compile(rf"(?:(?P<y>{YEAR})\s*年|(?P<yr>{_alternatives(RELATIVE_YEARS)}))\s*$")
 """The year written before a month range's start (`2018年2——4月`)."""
-MONTH_RANGE_START = re.compile(r"(?<!\d)(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*(?:—+|-|–|~|～|至|到)\s*$")
+MONTH_RANGE_START = re.compile(r"(?<!\d)(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+                               r"\s*(?:—+|-|–|~|～|至|到)\s*$")
 """`6—8月`: the start of a month range, written without 月."""
 OPEN_CLOSE = (re.compile(r"^\s*(?:开幕|开始|开展|启动|举行|拉开帷幕|开园|开赛|开馆|开启)"),
               re.compile(r"^\s*(?:闭幕|结束|落幕|闭馆|收官|截止)"))

@@ -748,8 +748,9 @@ RULES: tuple[Rule, ...] = (
          DateKind.PERIOD, lambda m, ctx: read_year(_year_match(m), ctx),
          "2023年，全市接待游客突破一亿人次。", ("2023-01-01", "2023-12-31", "year")),
     Rule("clock",
-         re.compile(rf"(?<![\d:：.])(?<![\d/-]\d\s)(?:{_clock('')}(?:{_RANGE}(?P<nextday>次日|第二天)?{_clock('e')})?)", re.VERBOSE),
-         DateKind.CLOCK, lambda m, ctx: read_clock(m, ctx),
+         re.compile(rf"(?<![\d:：.])(?<![\d/-]\d\s)(?:{_clock('')}(?:{_RANGE}(?P<nextday>次日|第二天)?{_clock('e')})?)",
+                    re.VERBOSE),
+         DateKind.CLOCK, read_clock,
          "上午9:00～11:30，市民可到现场咨询。", ("2024-06-12T09:00:00+08:00", "2024-06-12T11:30:00+08:00", "time")),
 )
 """Every rule, in the order they are tried; the first to claim a stretch of text keeps it."""
