@@ -159,9 +159,11 @@ def _rule_candidates(text: str, published: dt.date | None, year: int | None) -> 
         for m in rule.pattern.finditer(text):
             if m.end() == m.start():
                 continue
-            ctx = Context(published, year, None, _tense(text, m.start(), m.end()))
+            tense = _tense(text, m.start(), m.end())
+            if tense is Tense.UNSAID and ANNOUNCED_AFTER.match(text, m.end()):
+                tense = Tense.ANNOUNCED  # `腊月二十三，庙会将在…举行`: the clause announces
             try:
-                interval = rule.read(m, ctx)
+                interval = rule.read(m, Context(published, year, None, tense))
             except (Unresolvable, ValueError, OverflowError, KeyError):
                 continue
             match = DateMatch(m.group(0), m.start(), m.end(), interval, rule.name, _rule_cue(text, m), rule.kind)
@@ -175,6 +177,9 @@ def _rule_candidates(text: str, published: dt.date | None, year: int | None) -> 
             continue
         chosen.append(match)
     return chosen
+
+
+ANNOUNCED_AFTER = re.compile(r"[^。；;！？!?]{0,30}?(?:将|拟|计划|预计|即将)")
 
 
 def _rule_cue(text: str, m: re.Match) -> Cue:
@@ -206,7 +211,20 @@ def _add_rule_dates(text: str, found: list[DateMatch], blocked: list[tuple[int, 
             replaced.update(inside)
             added.append(match)
     kept = [d for i, d in enumerate(found) if i not in replaced]
-    return sorted(kept + added, key=lambda d: d.start)
+    return _apposed(text, sorted(kept + added, key=lambda d: d.start))
+
+
+def _apposed(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """`农历正月十五元宵节`, `10月1日国庆节`: the same day named twice in a row is one expression."""
+    result: list[DateMatch] = []
+    for date in found:
+        previous = result[-1] if result else None
+        if previous is not None and previous.interval == date.interval and not text[previous.end:date.start].strip():
+            result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end, previous.interval,
+                                   previous.rule, previous.cue, previous.kind)
+            continue
+        result.append(date)
+    return result
 
 
 def _bind_clocks(text: str, found: list[DateMatch]) -> list[DateMatch]:
@@ -392,7 +410,7 @@ def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None,
     return DateMatch(text[m.start():span_end], m.start(), span_end, interval, rule, cue, kind)
 
 
-_END_GROUPS = ("e_iy", "e_y", "e_yr", "e_m", "e_mr", "e_d", "e_d2", "e_d3", "e_mp", "e_rel", "e_wd", "e_we",
+_END_GROUPS = ("e_dm2", "e_dm", "e_iy", "e_y", "e_yr", "e_m", "e_mr", "e_d", "e_d2", "e_d3", "e_mp", "e_rel", "e_wd", "e_we",
                "e_yp", "e_yp2", "e_h", "e_h2")
 
 

@@ -96,9 +96,10 @@ _CN_DIGIT = "〇零一二三四五六七八九"
 YEAR = (rf"(?:(?<![\d.])[12]\d{{3}}|[{_CN_DIGIT}]{{4}}|(?<![\d.])\d{{2}}(?=\s*年)"
         rf"|(?<![{_CN_DIGIT}十])[{_CN_DIGIT}]{{2}}(?=年))")
 """A year: `2023`, `二〇二三`, or two digits (`15年`, `零七年`) read in the century the base date makes likely."""
-MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-DAY = r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
-ASCII_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+MONTH = r"(?:1[ ]?[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+DAY = r"(?:3[ ]?[01]|[12][ ]?\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+ASCII_DAY = r"(?:3[ ]?[01]|[12][ ]?\d|0?[1-9])"
+"""Months and days; OCR may space the digits of one number (`8 月 2 5 日`, `1 2月1 8日`)."""
 CN_DAY = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 RANGE_TO_DAY = r"\s*(?:至|到|—+|–|-|~|～)\s*\d{1,2}\s*[日号]"
 BARE_DAY_END = r"\s*(?:$|[，,。；;、]|(?:至|到|—+|~)\s*\d{1,2}\s*月\s*\d{1,2}(?![\d月]))"
@@ -120,8 +121,10 @@ def _point(p: str) -> str:
     rel_months = _alternatives(RELATIVE_MONTHS)
     month_parts = _alternatives(k for k in PARTS_OF_MONTH if k not in ("初", "底", "末", "中"))
     this_month_parts = _alternatives(PARTS_OF_THIS_MONTH)
-    day_suffix = "[日号]" if p == "e_" else "日"
+    day_suffix = "[日曰号]" if p == "e_" else "[日曰]"
     day_words = _alternatives([*RELATIVE_DAYS, *CONTEXT_DAYS])
+    numeric_end = (rf"(?<![\d.])(?P<{p}dm2>1[0-2]|0?[1-9])\.(?P<{p}dd2>3[01]|[12]\d|0?[1-9])(?![\d.])" if p == "e_"
+                   else "(?!)")  # `2024.5.18—5.20`
     year_parts = _alternatives(PARTS_OF_YEAR)
     cn_day = CN_DAY if p == "e_" else f"(?<=于){CN_DAY}"
     return rf"""(?:
@@ -129,10 +132,12 @@ def _point(p: str) -> str:
           (?P<{p}id>3[01]|[12]\d|0?[1-9])(?![\d.])
       | (?:(?P<{p}y>{YEAR})\s*年\s*|(?P<{p}yr>{rel_years})\s*)?
         (?:(?<!\d)(?<!\d\.)(?P<{p}m>{MONTH})\s*月(?:份)?|(?P<{p}mr>{rel_months}))
-        (?:\s*(?P<{p}d>{DAY})\s*(?:(?P<{p}ds>[日号])|(?={RANGE_TO_DAY})|(?<=[\d])(?={BARE_DAY_END}))
+        (?:\s*(?P<{p}d>{DAY})\s*(?:(?P<{p}ds>[日曰号])|(?={RANGE_TO_DAY})|(?<=[\d])(?={BARE_DAY_END}))
           |(?P<{p}part>{month_parts}|初(?![步期次中级心始衷见])|底(?![线部层])|末(?![端梢期])
             |中(?=[,，。将举召开在左前后]))
         )?
+      | (?<![\d.])(?P<{p}dm>1[0-2]|[1-9])\.(?P<{p}dd>3[01]|[12]\d|0?[1-9])\s*日
+      | {numeric_end}
       | (?<!\d)(?<!\d\.)(?<![第每])(?P<{p}d2>{ASCII_DAY})\s*{day_suffix}(?![报本元游])
       | (?P<{p}d3>{cn_day})\s*{day_suffix}(?![内游])
       | (?<![每一两几])(?P<{p}we>(?P<{p}wko>下个|上个|本|这|下|上)?周末)

@@ -44,6 +44,7 @@ class Unresolvable(ValueError):
 
 def number(text: str) -> int:
     """`12`, `十二`, `二〇二三` as integers; a numeral no reader could read (`十十`) is Unresolvable."""
+    text = text.replace(" ", "")
     if text.isdigit() and text.isascii():
         return int(text)
     text = text.replace("两", "二")
@@ -175,7 +176,12 @@ def resolve_point(m, p: str, ctx: Context, anchor: Point | None = None) -> Point
         first_month, last_month = g.PARTS_OF_YEAR[part]
         return Point(dt.date(year, first_month, 1), dt.date(year, last_month, month_end(year, last_month)),
                      "month", True, True)
-    if get(p + "m") or get(p + "mr"):
+    if p == "e_" and get("e_dm2") and anchor is not None:
+        day = _date(anchor.first.year, int(get("e_dm2")), int(get("e_dd2")))
+        if day is None:
+            raise Unresolvable("no such day")
+        return Point(day, day, "day", True, True)
+    if get(p + "m") or get(p + "mr") or get(p + "dm"):
         return _month_point(m, p, ctx, anchor)
     if get(p + "d2") or get(p + "d3"):
         return _day_only(number(get(p + "d2") or get(p + "d3")), ctx, anchor)
@@ -204,7 +210,7 @@ def _month_point(m, p: str, ctx: Context, anchor: Point | None) -> Point:
         years, months = [index // 12], index % 12 + 1
         year_given = True
     else:
-        months = number(get(p + "m"))
+        months = number(get(p + "m") or get(p + "dm"))
         year_given = bool(year_text or rel_year)
         if year_given:
             years = [_year(year_text, rel_year, ctx)]
@@ -214,7 +220,7 @@ def _month_point(m, p: str, ctx: Context, anchor: Point | None) -> Point:
             years = [_base_year(ctx) + k for k in (-1, 0, 1)]
     if not 1 <= months <= 12:
         raise Unresolvable("no such month")
-    day_text, part = get(p + "d"), get(p + "part")
+    day_text, part = get(p + "d") or get(p + "dd"), get(p + "part")
     if day_text:
         day = number(day_text)
         candidates = [_date(y, months, day) for y in years]
@@ -225,7 +231,7 @@ def _month_point(m, p: str, ctx: Context, anchor: Point | None) -> Point:
             later = [c for c in candidates if c >= anchor.first]
             first = min(later) if later else None
         else:
-            first = candidates[0] if len(candidates) == 1 else choose(candidates, ctx, this_year=True)
+            first = candidates[0] if len(candidates) == 1 else choose(candidates, _untensed(m, p, ctx), this_year=True)
         if first is None:
             raise Unresolvable("range end before its start")
         return Point(first, first, "day", year_given, True)
@@ -236,9 +242,17 @@ def _month_point(m, p: str, ctx: Context, anchor: Point | None) -> Point:
         later = [s for s in starts if (s.year, s.month) >= (anchor.first.year, anchor.first.month)]
         start = min(later) if later else starts[-1]
     else:
-        start = starts[0] if len(starts) == 1 else choose(starts, ctx, ends, this_year=True)
+        start = starts[0] if len(starts) == 1 else choose(starts, _untensed(m, p, ctx), ends, this_year=True)
     end_day = min(last_day, month_end(start.year, start.month))
     return Point(start, start.replace(day=end_day), "month", year_given, True)
+
+
+def _untensed(m, p: str, ctx: Context) -> Context:
+    """`于10月12日至15日在…举办`: a report verb after `于 + date` carries no tense, so the date reads
+    as this year's; `12月29日举办的年会` (no 于) still looks back."""
+    if ctx.tense is Tense.REPORTED and m.string[max(0, m.start() - 1):m.start()] in ("于", "在"):
+        return Context(ctx.published, ctx.year, ctx.last, Tense.UNSAID)
+    return ctx
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:

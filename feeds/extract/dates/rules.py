@@ -594,7 +594,7 @@ def read_clock(m: re.Match, ctx: Context) -> Interval:
     end, end_next = _clock_time(m, "e", m.group("tp") if not m.group("etp") else None)
     if m.group("nextday"):
         end_next = True
-    if not m.group("etp") and m.group("tp") in PARTS_OF_DAY and end < start and end.hour < 12:
+    if not m.group("etp") and not end_next and m.group("tp") in PARTS_OF_DAY and end < start and end.hour < 12:
         end = end.replace(hour=end.hour + 12)
     last = dt.datetime.combine(day + dt.timedelta(days=end_next), end, TZ)
     if last < first:
@@ -624,17 +624,11 @@ RULES: tuple[Rule, ...] = (
                     r"(?P<ld>初[一二三四五六七八九十]|初\d|廿[一二三四五六七八九]?|卅|三十|二十[一二三四五六七八九]?"
                     r"|十[一二三四五六七八九]?|[12]?\d(?=\s*[日号]))?(?P<lsuf>\s*[日号])?"),
          DateKind.CALENDAR, read_lunar,
-         "农历正月十五元宵节当晚，灯会将在老城区举行。", ("2025-02-12", "2025-02-12", "day")),
-    Rule("lunar-month-day",
-         re.compile(rf"{YEAR_PREFIX}?(?P<lunar>)(?P<leap>闰)?(?P<lm>正|腊|冬)月"
-                    r"(?P<ld>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|三十|二十[一二三四五六七八九]?"
-                    r"|十[一二三四五六七八九]?)?"),
-         DateKind.CALENDAR, read_lunar,
-         "腊月十八，村里办起了年货大集。", ("2025-01-17", "2025-01-17", "day")),
+         "明年农历正月十五，灯会将在老城区举行。", ("2025-02-12", "2025-02-12", "day")),
     Rule("new-year-day",
          re.compile(rf"{YEAR_PREFIX}?大年(?P<ld>初[一二三四五六七八九十]|十[一二三四五])"),
          DateKind.CALENDAR, read_new_years_day,
-         "大年初五，商场迎来客流高峰。", ("2025-02-02", "2025-02-02", "day")),
+         "大年初五，商场迎来客流高峰。", ("2024-02-14", "2024-02-14", "day")),
     Rule("festival",
          re.compile(rf"{YEAR_PREFIX}?(?:农历)?(?P<fest>{FESTIVAL_NAMES})(?P<holiday>)(?![前后期间])"),
          DateKind.CALENDAR, read_festival,
@@ -662,7 +656,7 @@ RULES: tuple[Rule, ...] = (
          re.compile(rf"{YEAR_PREFIX}?(?P<season>[春夏秋冬])(?:季|天)(?![节里的候])|(?P<y3>)"
                     rf"(?:(?P<yy>{g.YEAR})\s*年)(?P<season2>[春夏秋冬])(?![节季天风雨装运])"),
          DateKind.PERIOD, lambda m, ctx: read_season(_season_match(m), ctx),
-         "今年夏季，全市将新增城市绿道50公里。", ("2024-06-05", "2024-08-06", "season")),
+         "今年夏季，全市将新增城市绿道50公里。", ("2024-05-05", "2024-08-06", "season")),
     Rule("school-holiday",
          re.compile(rf"{YEAR_PREFIX}?暑假"),
          DateKind.PERIOD, read_school_holiday,
