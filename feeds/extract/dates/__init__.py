@@ -152,10 +152,14 @@ def _reread_after(text: str, date: DateMatch, start: dt.date) -> DateMatch | Non
     return DateMatch(date.text, date.start, date.end, interval, date.rule, date.cue, date.kind)
 
 
-def _rule_candidates(text: str, published: dt.date | None, year: int | None) -> list[DateMatch]:
-    """What the rules of rules.py read in `text`; where two overlap, the longer (then the earlier rule) stays."""
+def _rule_candidates(text: str, published: dt.date | None, year: int | None,
+                     every_kind: bool) -> list[DateMatch]:
+    """What the rules of rules.py read in `text` (only the POINT rules unless `every_kind`); where two
+    overlap, the longer (then the earlier rule) stays."""
     candidates: list[tuple[int, int, int, DateMatch]] = []
     for index, rule in enumerate(rules.RULES):
+        if (not every_kind and rule.kind is not DateKind.POINT) or not rule.may_match(text):
+            continue
         for m in rule.pattern.finditer(text):
             if m.end() == m.start():
                 continue
@@ -195,9 +199,7 @@ def _add_rule_dates(text: str, found: list[DateMatch], blocked: list[tuple[int, 
     blocked_starts = [b[0] for b in blocked]
     replaced: set[int] = set()
     added: list[DateMatch] = []
-    for match in _rule_candidates(text, published, year):
-        if not every_kind and match.kind is not DateKind.POINT:
-            continue
+    for match in _rule_candidates(text, published, year, every_kind):
         k = bisect.bisect_left(blocked_starts, match.end) - 1
         if k >= 0 and blocked[k][1] > match.start:
             continue
@@ -410,7 +412,8 @@ def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None,
     return DateMatch(text[m.start():span_end], m.start(), span_end, interval, rule, cue, kind)
 
 
-_END_GROUPS = ("e_dm2", "e_dm", "e_iy", "e_y", "e_yr", "e_m", "e_mr", "e_d", "e_d2", "e_d3", "e_mp", "e_rel", "e_wd", "e_we",
+_END_GROUPS = ("e_dm2", "e_dm",
+               "e_iy", "e_y", "e_yr", "e_m", "e_mr", "e_d", "e_d2", "e_d3", "e_mp", "e_rel", "e_wd", "e_we",
                "e_yp", "e_yp2", "e_h", "e_h2")
 
 
