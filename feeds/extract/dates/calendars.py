@@ -48,6 +48,7 @@ SEASON_TERMS = {"春": ("立春", "立夏"), "夏": ("立夏", "立秋"), "秋":
 """A season runs from its solar term to the day before the next season's (the Chinese reading)."""
 
 
+@lru_cache(maxsize=4096)
 def lunar_to_solar(year: int, month: int, day: int, leap: bool = False) -> dt.date | None:
     """The Gregorian day of a lunar date, or None when that lunar year has no such day."""
     from lunar_python import Lunar, LunarYear
@@ -62,6 +63,7 @@ def lunar_to_solar(year: int, month: int, day: int, leap: bool = False) -> dt.da
     return dt.date(solar.getYear(), solar.getMonth(), solar.getDay())
 
 
+@lru_cache(maxsize=4096)
 def lunar_month_span(year: int, month: int) -> tuple[dt.date, dt.date] | None:
     """The first and last Gregorian day of a lunar month (negative for a leap month: -4 is 闰四月)."""
     from lunar_python import LunarYear
@@ -76,13 +78,14 @@ def lunar_month_span(year: int, month: int) -> tuple[dt.date, dt.date] | None:
     return (first, first + dt.timedelta(days=lunar_month.getDayCount() - 1)) if first else None
 
 
+@lru_cache(maxsize=4096)
 def new_years_eve(lunar_year: int) -> dt.date | None:
     """The last day of a lunar year: the day before the next one's first day."""
     first = lunar_to_solar(lunar_year + 1, 1, 1)
     return first - dt.timedelta(days=1) if first else None
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=512)
 def solar_terms(year: int) -> dict[str, dt.date]:
     """The day of each of the 24 solar terms in a Gregorian year."""
     from lunar_python import Lunar
@@ -102,6 +105,7 @@ def floating_festival(name: str, year: int) -> dt.date:
     return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
 
 
+@lru_cache(maxsize=4096)
 def festival_day(name: str, year: int) -> dt.date | None:
     """The day of a festival in a year: a Gregorian one's in that year, a lunar one's in the lunar
     year that starts in it (so `2023年除夕` is the eve that ends lunar 2023, in February 2024)."""
@@ -117,6 +121,7 @@ def festival_day(name: str, year: int) -> dt.date | None:
     return solar_terms(year).get(term) if term in SOLAR_TERMS else None
 
 
+@lru_cache(maxsize=4096)
 def holiday_period(name: str, day: dt.date) -> tuple[dt.date, dt.date] | None:
     """The official days off around a festival's day, as the State Council set them that year."""
     import chinese_calendar
@@ -147,6 +152,7 @@ def holiday_period(name: str, day: dt.date) -> tuple[dt.date, dt.date] | None:
     return first, last
 
 
+@lru_cache(maxsize=4096)
 def season_span(season: str, year: int) -> tuple[dt.date, dt.date] | None:
     """A season of a Gregorian year by the solar terms; winter runs into the next year."""
     start_term, end_term = SEASON_TERMS[season]
