@@ -34,7 +34,8 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
         year = published.year
     sentence_ends = sentences.sentence_ends(text)
     found: list[DateMatch] = []
-    for match in g.DATE_EXPRESSION.finditer(text):
+    grammar = g.DATE_EXPRESSION_SPACED if g.SPACED_DIGITS.search(text) else g.DATE_EXPRESSION
+    for match in grammar.finditer(text):
         previous = found[-1] if found else None
         same_sentence = previous if previous and _sentence(sentence_ends, previous.start) == _sentence(
             sentence_ends, match.start()) else None

@@ -115,7 +115,7 @@ def _alternatives(words) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
-def _point(p: str) -> str:
+def _point(p: str, spaced: bool = False) -> str:
     """A date point; group names carry the prefix p (s_ for a start, e_ for an end)."""
     rel_years = _alternatives(RELATIVE_YEARS)
     rel_months = _alternatives(RELATIVE_MONTHS)
@@ -123,6 +123,8 @@ def _point(p: str) -> str:
     this_month_parts = _alternatives(PARTS_OF_THIS_MONTH)
     day_suffix = "[日曰号]" if p == "e_" else "[日曰]"
     day_words = _alternatives([*RELATIVE_DAYS, *CONTEXT_DAYS])
+    month, day, ascii_day = ((MONTH, DAY, ASCII_DAY) if spaced
+                             else (unspaced(MONTH), unspaced(DAY), unspaced(ASCII_DAY)))
     numeric_end = (rf"(?<![\d.])(?P<{p}dm2>1[0-2]|0?[1-9])\.(?P<{p}dd2>3[01]|[12]\d|0?[1-9])(?![\d.])" if p == "e_"
                    else "(?!)")  # `2024.5.18—5.20`
     year_parts = _alternatives(PARTS_OF_YEAR)
@@ -131,14 +133,14 @@ def _point(p: str) -> str:
         (?<![\d.])(?P<{p}iy>(?:19|20)\d{{2}})(?P<{p}isep>[./-])(?P<{p}im>1[0-2]|0?[1-9])(?P={p}isep)
           (?P<{p}id>3[01]|[12]\d|0?[1-9])(?![\d.])
       | (?:(?P<{p}y>{YEAR})\s*年\s*|(?P<{p}yr>{rel_years})\s*)?
-        (?:(?<!\d)(?<!\d\.)(?P<{p}m>{MONTH})\s*月(?:份)?|(?P<{p}mr>{rel_months}))
-        (?:\s*(?P<{p}d>{DAY})\s*(?:(?P<{p}ds>[日曰号])|(?={RANGE_TO_DAY})|(?<=[\d])(?={BARE_DAY_END}))
+        (?:(?<!\d)(?<!\d\.)(?P<{p}m>{month})\s*月(?:份)?|(?P<{p}mr>{rel_months}))
+        (?:\s*(?P<{p}d>{day})\s*(?:(?P<{p}ds>[日曰号])|(?={RANGE_TO_DAY})|(?<=[\d])(?={BARE_DAY_END}))
           |(?P<{p}part>{month_parts}|初(?![步期次中级心始衷见])|底(?![线部层])|末(?![端梢期])
             |中(?=[,，。将举召开在左前后]))
         )?
       | (?<![\d.])(?P<{p}dm>1[0-2]|[1-9])\.(?P<{p}dd>3[01]|[12]\d|0?[1-9])\s*日
       | {numeric_end}
-      | (?<!\d)(?<!\d\.)(?<![第每])(?P<{p}d2>{ASCII_DAY})\s*{day_suffix}(?![报本元游])
+      | (?<!\d)(?<!\d\.)(?<![第每])(?P<{p}d2>{ascii_day})\s*{day_suffix}(?![报本元游])
       | (?P<{p}d3>{cn_day})\s*{day_suffix}(?![内游])
       | (?<![每一两几])(?P<{p}we>(?P<{p}wko>下个|上个|本|这|下|上)?周末)
       | (?P<{p}mp>{this_month_parts})(?=前|底|[,，。将完])
@@ -166,15 +168,24 @@ SEPARATOR = r"\s*(?P<sep>起至|起到|至|到|—+|–|-|~|～)\s*"
 ANCHOR = r"(?=[\d〇零一二三四五六七八九十今明后大昨前当同次翌第即本这下上周星礼年去凌清早中傍晚夜月])"
 
 
-def _build() -> re.Pattern[str]:
-    start = _point("s_") + WEEKDAY_AFTER_DAY.format(p="s_") + _time("s_") + WEEKDAY_CHECK.format(p="s_")
+def unspaced(pattern: str) -> str:
+    """A number pattern without the OCR spaces between its digits."""
+    return pattern.replace("[ ]?", "")
+
+
+def _build(spaced: bool) -> re.Pattern[str]:
+    start = _point("s_", spaced) + WEEKDAY_AFTER_DAY.format(p="s_") + _time("s_") + WEEKDAY_CHECK.format(p="s_")
     end = (
-        rf"(?:{SEPARATOR}{ANCHOR}(?:{_point('e_')})?" + _time("e_") + WEEKDAY_CHECK.format(p="e_") + ")?"
+        rf"(?:{SEPARATOR}{ANCHOR}(?:{_point('e_', spaced)})?" + _time("e_") + WEEKDAY_CHECK.format(p="e_") + ")?"
     )
     return re.compile(ANCHOR + start + end, re.VERBOSE)
 
 
-DATE_EXPRESSION = _build()
+DATE_EXPRESSION = _build(spaced=False)
+DATE_EXPRESSION_SPACED = _build(spaced=True)
+"""The same grammar reading `8 月 2 5 日`; used only on a text that has digits parted by a space,
+since the optional spaces slow the scan of every other text."""
+SPACED_DIGITS = re.compile(r"\d \d")
 
 CLOCK_ONLY = re.compile(
     rf"(?P<tp>{_alternatives(TIMES_OF_DAY)})\s*(?:(?P<h>{CLOCK_HOUR})\s*[:：]\s*(?P<mi>[0-5]\d)"
