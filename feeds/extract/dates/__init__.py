@@ -110,7 +110,7 @@ def _parts_of_day(text: str, found: list[DateMatch]) -> list[DateMatch]:
             part = following
             date = DateMatch(text[date.start:following.end()], date.start, following.end(), date.interval,
                              date.rule, date.cue, date.kind)
-        if part and _is_day(date):
+        if part and _is_day(date) and not CLOCK_FOLLOWS.match(text, date.end):
             hours = rules.part_of_day(date.interval.start_date, part.group(0))
             date = DateMatch(date.text, date.start, date.end, hours, date.rule + "+part", date.cue, date.kind)
         result.append(date)
@@ -118,6 +118,8 @@ def _parts_of_day(text: str, found: list[DateMatch]) -> list[DateMatch]:
 
 
 PART_AT_END = re.compile(rf"(?:{rules.PART_WORDS})$")
+CLOCK_FOLLOWS = re.compile(r"\s*[\d一二两三四五六七八九十]+\s*[点时:：]")
+"""`明天下午七八点`: hours the grammar did not read follow, so the part of the day is not the answer."""
 PART_AFTER = re.compile(rf"(?:{rules.PART_WORDS})(?![\d一二三四五六七八九十两])")
 RANGE_BETWEEN = re.compile(r"\s*(?:至|到|—+|–|-|~)\s*")
 
@@ -478,7 +480,7 @@ def _rule_name(m: re.Match, has_end: bool) -> str:
         return "time" if (get(p + "h") or get(p + "h2")) else ""
 
     name = kind("s_")
-    if m.group("s_h") or m.group("s_h2"):
+    if m.group("s_h") or m.group("s_h2") or m.group("s_h3"):
         name += "+time"
     if has_end:
         name = f"range:{name}-{kind('e_') or 'time'}"

@@ -121,7 +121,7 @@ def _point(p: str, spaced: bool = False) -> str:
     rel_months = _alternatives(RELATIVE_MONTHS)
     month_parts = _alternatives(k for k in PARTS_OF_MONTH if k not in ("初", "底", "末", "中"))
     this_month_parts = _alternatives(PARTS_OF_THIS_MONTH)
-    day_suffix = "[日曰号]" if p == "e_" else "[日曰]"
+    day_suffix = "[日曰号]" if p == "e_" else r"(?:[日曰]|号(?=\s*(?:[上下中晚早凌]|\d{1,2}\s*[点时:：])))"
     day_words = _alternatives([*RELATIVE_DAYS, *CONTEXT_DAYS])
     month, day, ascii_day = ((MONTH, DAY, ASCII_DAY) if spaced
                              else (unspaced(MONTH), unspaced(DAY), unspaced(ASCII_DAY)))
@@ -155,10 +155,13 @@ def _point(p: str, spaced: bool = False) -> str:
 def _time(p: str) -> str:
     """An optional time of day: a part (`上午`) and/or a clock reading (`10时30分`, `9:00`)."""
     parts = _alternatives(TIMES_OF_DAY)
+    bare_hour = (rf"|(?P<{p}h3>{CLOCK_HOUR})(?=\s*(?:~|-|—|至|到)\s*{CLOCK_HOUR}\s*[点时])" if p == "s_"
+                 else "")  # `晚上9~11点`: a start hour without its unit before a range end with one
     return rf"""(?:\s*(?P<{p}tp>{parts}|早(?=\s*(?:\d|[一二两三四五六七八九十]{{1,2}}[时点])))(?!间内))?
     (?:\s*(?:(?P<{p}h>{CLOCK_HOUR})\s*[:：]\s*(?P<{p}mi>[0-5]\d)(?:[:：](?P<{p}se>[0-5]\d))?(?:时(?!间))?
            |(?P<{p}h2>{CLOCK_HOUR})\s*[时点](?!钟头|多钟)(?:\s*(?P<{p}mi2>{CLOCK_MINUTE})\s*分?
-             (?:\s*(?P<{p}se2>[0-5]?\d|[二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*秒)?)?(?:钟|整)?))?"""
+             (?:\s*(?P<{p}se2>[0-5]?\d|[二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*秒)?)?(?:钟|整)?
+           {bare_hour}))?"""
 
 
 WEEKDAY_CHECK = r"(?:\s*\((?:周|星期)(?P<{p}chk>[一二三四五六日天])\))?"

@@ -299,7 +299,7 @@ def clock(m, p: str, inherited_part: str | None = None) -> tuple[dt.time | None,
     """The clock reading with prefix p, shifted to the afternoon when `下午`/`晚` says so."""
     get = m.group
     part = get(p + "tp") or inherited_part
-    hour_text = get(p + "h") or get(p + "h2")
+    hour_text = get(p + "h") or get(p + "h2") or _group(m, p + "h3")
     if hour_text is None:
         return None, part
     hour = number(hour_text)

@@ -80,8 +80,8 @@ def year_of(m: re.Match, ctx: Context, y: str = "y", yr: str = "yr") -> int | No
 
 
 def count(text: str) -> float:
-    """`3`, `三`, `半`, `几` as a number of units (`几` counts as the smallest reading, 2)."""
-    words = {"半": 0.5, "仨": 3, "俩": 2, "几十": 20, "十几": 10, "二十几": 20}
+    """`3`, `三`, `半`, `仨` as a number of units (`二十几年前` has no count: it is left unread)."""
+    words = {"半": 0.5, "仨": 3, "俩": 2}
     return words[text] if text in words else float(number(text))
 
 
@@ -613,6 +613,9 @@ _RANGE = r"\s*(?:至|到|—+|–|-|~|～|－)\s*"
 _UNIT = r"(?P<unit>天|日|周|个?星期|个?礼拜|个多月|个月|个季度|季度|年)"
 _HALF = r"(?P<half>半)?"
 _MANY = r"(?:多|余)?"
+_COUNT_CN = r"(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
+"""A count in Chinese numerals, 1 to 99 (`三五年前` is three or five years, no count; `2025年前` no count)."""
+_NOT_IN_NUMBER = r"(?<![\d〇零一二两三四五六七八九十百千.])"
 
 FESTIVAL_NAMES = g._alternatives([*cal.LUNAR_FESTIVALS, *cal.NEW_YEARS_EVE, *cal.GREGORIAN_FESTIVALS,
                                   *cal.FLOATING_FESTIVALS])
@@ -728,19 +731,19 @@ RULES: tuple[Rule, ...] = (
          "下周，全市将迎来新一轮降雨。", ("2024-06-17", "2024-06-23", "week"),
          needs=('周', '星期', '礼拜')),
     Rule("from-now",
-         re.compile(rf"(?<![第每近])(?P<n>\d{{1,3}}|[一二两三四五六七八九十]{{1,3}}|几十|十几|二十几|半){_MANY}"
+         re.compile(rf"(?<![第每近]){_NOT_IN_NUMBER}(?P<n>\d{{1,3}}|{_COUNT_CN}|半){_MANY}"
                     rf"{_UNIT}{_HALF}(?P<dir>之?后|以后|之?前|以前)(?![夕])"),
          DateKind.DURATION, read_from_now,
          "20天后，这批设备将运抵港口。", ("2024-07-02", "2024-07-02", "day"),
          needs=('前', '后')),
     Rule("within",
-         re.compile(rf"(?P<ahead>未来|今后)?(?P<n>\d{{1,3}}|[一二两三四五六七八九十]{{1,3}}|半){_MANY}{_UNIT}{_HALF}"
+         re.compile(rf"(?P<ahead>未来|今后)?{_NOT_IN_NUMBER}(?P<n>\d{{1,3}}|{_COUNT_CN}|半){_MANY}{_UNIT}{_HALF}"
                     r"(?(ahead)(?:以?内)?|以?内)"),
          DateKind.DURATION, read_within,
          "申请人应在60日内补齐材料。", ("2024-06-12", "2024-08-11", "day"),
          needs=('内', '未来', '今后')),
     Rule("lately",
-         re.compile(rf"(?P<ago>近|最近|过去的?)?(?P<n>\d{{1,3}}|[一二两三四五六七八九十]{{1,3}}|半|仨){_MANY}{_UNIT}{_HALF}"
+         re.compile(rf"(?P<ago>近|最近|过去的?)?{_NOT_IN_NUMBER}(?P<n>\d{{1,3}}|{_COUNT_CN}|半|仨){_MANY}{_UNIT}{_HALF}"
                     r"(?:以来)?(?(ago)|(?<=以来))"),
          DateKind.DURATION, read_lately,
          "近30天，全市空气质量优良天数达28天。", ("2024-05-13", "2024-06-12", "day"),
