@@ -220,11 +220,13 @@ def _add_rule_dates(text: str, found: list[DateMatch], blocked: list[tuple[int, 
 
 
 def _apposed(text: str, found: list[DateMatch]) -> list[DateMatch]:
-    """`农历正月十五元宵节`, `10月1日国庆节`: the same day named twice in a row is one expression."""
+    """`农历正月十五元宵节`, `10月1日国庆节`, `中秋节当天`: the same day named twice in a row is one expression."""
     result: list[DateMatch] = []
     for date in found:
         previous = result[-1] if result else None
-        if previous is not None and previous.interval == date.interval and not text[previous.end:date.start].strip():
+        same_day = previous is not None and (previous.interval == date.interval or (
+            date.rule == "context-day" and date.text in ("当天", "当日") and _is_day(previous)))
+        if same_day and not text[previous.end:date.start].strip():
             result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end, previous.interval,
                                    previous.rule, previous.cue, previous.kind)
             continue
