@@ -615,7 +615,7 @@ _HALF = r"(?P<half>半)?"
 _MANY = r"(?:多|余)?"
 _COUNT_CN = r"(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
 """A count in Chinese numerals, 1 to 99 (`三五年前` is three or five years, no count; `2025年前` no count)."""
-_NOT_IN_NUMBER = r"(?<![\d〇零一二两三四五六七八九十百千.])"
+_NOT_IN_NUMBER = r"(?<![\d〇零一二两三四五六七八九十百千几.])"
 
 FESTIVAL_NAMES = g._alternatives([*cal.LUNAR_FESTIVALS, *cal.NEW_YEARS_EVE, *cal.GREGORIAN_FESTIVALS,
                                   *cal.FLOATING_FESTIVALS])
