@@ -216,7 +216,7 @@ def fake_dates(monkeypatch):
     """A stand-in for feeds.dates that finds `12月20日` and records what it was asked."""
     asked = []
 
-    def find_dates(text, published, every_kind=False):
+    def find_dates(text, published, every_kind=False, now=None):
         asked.append((text, published))
         at = text.find("12月20日")
         day = dt.date(published.year, 12, 20)

@@ -6,11 +6,15 @@ kind). Timed values are Beijing time. The groups follow issue 12's list of capab
 """
 
 import datetime as dt
+import json
 
 import pytest
+from click.testing import CliRunner
 
+from feeds.commands import dates_command
 from feeds.extract.dates import find_dates
 from feeds.extract.normalize import normalize
+from feeds.models import TZ
 
 
 def t(hhmm: str) -> str:
@@ -127,3 +131,22 @@ def test_the_event_layer_sees_only_points_and_the_year_parts_it_always_saw():
     text = normalize("一季度，全市外贸增长12%。下周，中秋节前后，5月8日将举办博览会。")
     kinds = {m.kind.value for m in find_dates(text, dt.date(2024, 4, 20))}
     assert kinds == {"point"}
+
+
+def test_hours_and_minutes_count_from_the_time_of_publication():
+    text = normalize("3小时后，救援队抵达现场；一个半小时前，记者赶到")
+    found = find_dates(text, dt.date(2024, 6, 12), every_kind=True, now=dt.datetime(2024, 6, 12, 8, 30, tzinfo=TZ))
+    assert [(m.text, m.interval.start.isoformat(), m.kind.value) for m in found] == [
+        ("3小时后", "2024-06-12T11:30:00+08:00", "duration"), ("一个半小时前", "2024-06-12T07:00:00+08:00", "duration")]
+    assert find_dates(text, dt.date(2024, 6, 12), every_kind=True) == []  # a day alone gives no moment
+
+
+def test_the_command_takes_a_day_or_a_moment():
+    runner = CliRunner()
+    day = runner.invoke(dates_command, ["3小时后，博览会9日开幕", "--published", "2024-06-07", "--json"])
+    assert [json.loads(line)["text"] for line in day.output.splitlines()] == ["9日"]
+    moment = runner.invoke(dates_command, ["3小时后，博览会9日开幕", "--published", "2024-06-07T10:00", "--json"])
+    assert [json.loads(line) for line in moment.output.splitlines()][0] == {
+        "text": "3小时后", "start": "2024-06-07T13:00:00+08:00", "end": "2024-06-07T13:00:00+08:00",
+        "precision": "time", "kind": "duration", "cue": "", "rule": "clock-offset"}
+    assert runner.invoke(dates_command, ["9日", "--published", "7 June"]).exit_code == 2

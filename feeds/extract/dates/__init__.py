@@ -22,13 +22,14 @@ __all__ = ["find_dates"]
 
 
 def find_dates(text: str, published: dt.date | None = None, year: int | None = None,
-               every_kind: bool = False) -> list[DateMatch]:
+               every_kind: bool = False, now: dt.datetime | None = None) -> list[DateMatch]:
     """The date expressions in `text`, in order; what cannot be resolved is left out.
 
     By default, the schedule's reading the event layer works on: points and spans, and the year parts
     it has always seen (kind PERIOD). With `every_kind`, every time expression the rules read too
     (years, quarters, seasons, weeks, festivals, lunar dates, clock times alone, durations), each
-    with its kind; a rule's longer reading then replaces the grammar's (`2013年一季度末`).
+    with its kind; a rule's longer reading then replaces the grammar's (`2013年一季度末`). `now`, the
+    moment of publication (Beijing time), lets `3小时后` be read.
     """
     if year is None and published is not None:
         year = published.year
@@ -53,7 +54,7 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
         found = sorted(found + find_english_dates(text, published), key=lambda d: d.start)
     found = _merge_glosses(text, found)
     found = _join_day_lists(text, _apply_sentence_rules(text, found, sentence_ends, published))
-    found = _bind_clocks(text, _add_rule_dates(text, found, clocks_used, published, year, every_kind))
+    found = _bind_clocks(text, _add_rule_dates(text, found, clocks_used, published, year, every_kind, now))
     return _join_ranges(text, _parts_of_day(text, found)) if every_kind else found
 
 
@@ -156,7 +157,7 @@ def _reread_after(text: str, date: DateMatch, start: dt.date) -> DateMatch | Non
 
 
 def _rule_candidates(text: str, published: dt.date | None, year: int | None,
-                     every_kind: bool) -> list[DateMatch]:
+                     every_kind: bool, now: dt.datetime | None = None) -> list[DateMatch]:
     """What the rules of rules.py read in `text` (only the POINT rules unless `every_kind`); where two
     overlap, the longer (then the earlier rule) stays."""
     candidates: list[tuple[int, int, int, DateMatch]] = []
@@ -170,7 +171,7 @@ def _rule_candidates(text: str, published: dt.date | None, year: int | None,
             if tense is Tense.UNSAID and ANNOUNCED_AFTER.match(text, m.end()):
                 tense = Tense.ANNOUNCED  # `腊月二十三，庙会将在…举行`: the clause announces
             try:
-                interval = rule.read(m, Context(published, year, None, tense))
+                interval = rule.read(m, Context(published, year, None, tense, now))
             except (Unresolvable, ValueError, OverflowError, KeyError):
                 continue
             match = DateMatch(m.group(0), m.start(), m.end(), interval, rule.name, _rule_cue(text, m), rule.kind)
@@ -194,15 +195,15 @@ def _rule_cue(text: str, m: re.Match) -> Cue:
     return Cue.NONE if cue is g.NOT_A_DATE else cue
 
 
-def _add_rule_dates(text: str, found: list[DateMatch], blocked: list[tuple[int, int]],
-                    published: dt.date | None, year: int | None, every_kind: bool) -> list[DateMatch]:
+def _add_rule_dates(text: str, found: list[DateMatch], blocked: list[tuple[int, int]], published: dt.date | None,
+                    year: int | None, every_kind: bool, now: dt.datetime | None) -> list[DateMatch]:
     """The grammar's dates and the rules' together: a rule's reading replaces grammar matches it
     wholly covers and outreaches (`2013年一季度末` over `2013年一季度`); else the grammar's stays."""
     starts = [d.start for d in found]
     blocked_starts = [b[0] for b in blocked]
     replaced: set[int] = set()
     added: list[DateMatch] = []
-    for match in _rule_candidates(text, published, year, every_kind):
+    for match in _rule_candidates(text, published, year, every_kind, now):
         k = bisect.bisect_left(blocked_starts, match.end) - 1
         if k >= 0 and blocked[k][1] > match.start:
             continue

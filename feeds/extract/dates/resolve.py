@@ -36,6 +36,8 @@ class Context:
     last: dt.date | None = None
     """The date the text spoke of last, for `同日`, `次日` and a bare `28日`."""
     tense: Tense = Tense.UNSAID
+    now: dt.datetime | None = None
+    """The moment of publication, when known to the minute: what `3小时后` counts from."""
 
 
 class Unresolvable(ValueError):

@@ -21,6 +21,8 @@ from .resolve import Context, Tense, Unresolvable, choose, full_year, month_end,
 
 REFERENCE_DAY = dt.date(2024, 6, 12)
 """The publication date every rule's example is read at (a Wednesday)."""
+REFERENCE_TIME = dt.datetime(2024, 6, 12, 8, 30, tzinfo=TZ)
+"""Its moment of publication, for the rules that count hours and minutes."""
 
 Reader = Callable[[re.Match, Context], Interval]
 
@@ -277,6 +279,21 @@ def read_within(m: re.Match, ctx: Context) -> Interval:
     if _unit(m) not in UNIT_DAYS and m.group("ahead") in ("未来",):
         day -= dt.timedelta(days=1)
     return Interval(base, day, "day")
+
+
+CLOCK_UNITS = {"小时": 3600, "钟头": 3600, "个小时": 3600, "个钟头": 3600, "分钟": 60, "分": 60, "刻钟": 900,
+               "秒": 1, "秒钟": 1}
+
+
+def read_clock_offset(m: re.Match, ctx: Context) -> Interval:
+    """`3小时后`, `半小时前`, `17分钟后`: that moment, counted from the publication time (`--now`)."""
+    if ctx.now is None:
+        raise Unresolvable("no time of publication to count from")
+    n = count(m.group("n")) + (0.5 if m.group("half") else 0)
+    seconds = n * CLOCK_UNITS[m.group("unit")]
+    sign = 1 if m.group("dir") in ("后", "之后", "以后") else -1
+    moment = ctx.now + dt.timedelta(seconds=sign * seconds)
+    return Interval(moment, moment, "time")
 
 
 def read_lately(m: re.Match, ctx: Context) -> Interval:
@@ -736,6 +753,12 @@ RULES: tuple[Rule, ...] = (
          DateKind.DURATION, read_from_now,
          "20天后，这批设备将运抵港口。", ("2024-07-02", "2024-07-02", "day"),
          needs=('前', '后')),
+    Rule("clock-offset",
+         re.compile(rf"{_NOT_IN_NUMBER}(?P<n>\d{{1,3}}|{_COUNT_CN}|半|一)(?P<half>个半)?"
+                    r"(?P<unit>个小时|个钟头|小时|钟头|分钟|刻钟|秒钟|秒)(?P<dir>之?后|以后|之?前|以前)"),
+         DateKind.DURATION, read_clock_offset,
+         "3小时后，救援队抵达现场。", ("2024-06-12T11:30:00+08:00", "2024-06-12T11:30:00+08:00", "time"),
+         needs=("小时", "钟头", "分钟", "刻钟", "秒")),
     Rule("within",
          re.compile(rf"(?P<ahead>未来|今后)?{_NOT_IN_NUMBER}(?P<n>\d{{1,3}}|{_COUNT_CN}|半){_MANY}{_UNIT}{_HALF}"
                     r"(?(ahead)(?:以?内)?|以?内)"),
