@@ -1,7 +1,9 @@
-"""Date expressions in an article, each resolved to an absolute interval.
+"""Time expressions in an article, each resolved to an absolute interval with its precision and kind.
 
-`find_dates(text, published)` is the whole public interface: Chinese through our own grammar,
-English through dateparser with our range handling.
+`find_dates(text, published, year)` is the whole public interface: Chinese through our own grammar
+(grammar.py, the schedule's dates) and rules (rules.py, named records for everything else: years,
+quarters, weeks, festivals, lunar dates, clock times alone, durations), calendars computed by
+libraries (calendars.py), English through dateparser with our range handling (english.py).
 """
 
 from __future__ import annotations
