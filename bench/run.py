@@ -3,8 +3,9 @@
 Prints a Markdown report and saves it, with the raw numbers, in bench/results/ (not versioned).
 Sections: extraction (and date accuracy), ingest, reextract, queries, serving, fetch; `--extraction`,
 `--ingest`, `--reextract`, `--queries`, `--serving`, `--fetch` run only those named. Bounded: about ten
-minutes on the reference machine
-(bench/README.md) with the defaults; 1M events (`--sizes-events 1000000`) is opt-in.
+minutes on the reference machine (bench/README.md) with the defaults; 1M events (`--sizes-events 1000000`)
+is opt-in. So is `--jionlp-suite` (JioNLP's own time-parser suite, bench/jio_suite.py): it reads a local
+mirror of JioNLP's repository, which a checkout of ours does not have.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import fetch  # noqa: E402
 import hotspots  # noqa: E402
 import ingest  # noqa: E402
 import jio  # noqa: E402
+import jio_suite  # noqa: E402
 import queries  # noqa: E402
 import reextract  # noqa: E402
 import report  # noqa: E402
@@ -58,9 +60,16 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--no-jionlp", action="store_true", help="our side only")
     parser.add_argument("--profile", action="store_true",
                         help="also print a pyinstrument profile of the pipeline on the first size")
-    sections = parser.add_argument_group("sections (none named: all of them)")
+    sections = parser.add_argument_group("sections (none named: all but --jionlp-suite)")
     for name in SECTIONS:
         sections.add_argument(f"--{name}", action="store_true", help=f"run the {name} section")
+    sections.add_argument("--jionlp-suite", action="store_true",
+                          help="score our parser and jionlp on JioNLP's own time-parser suite (only when named: "
+                               "needs a JioNLP git mirror, see bench/jio_suite.py)")
+    parser.add_argument("--jionlp-git", type=Path, default=None,
+                        help=f"JioNLP git directory for --jionlp-suite (default: the first of {jio_suite.MIRRORS})")
+    parser.add_argument("--feeds", type=Path, default=jio_suite.FEEDS,
+                        help=f"the feeds executable --jionlp-suite calls (default: {jio_suite.FEEDS})")
     parser.add_argument("--sizes-events", type=_counts, default=[1_000, 10_000, 100_000],
                         help="store sizes for queries and serving, e.g. 1000,10000,100000,1000000 "
                              "(default: 1000,10000,100000; a 1M store takes minutes to generate, once)")
@@ -72,7 +81,7 @@ def arguments() -> argparse.Namespace:
                         help="warm and 304 runs per route, each beside the constant body; the median ratio counts "
                              "(default: 4)")
     args = parser.parse_args()
-    if not any(getattr(args, name) for name in SECTIONS):
+    if not any(getattr(args, name) for name in SECTIONS) and not args.jionlp_suite:
         for name in SECTIONS:
             setattr(args, name, True)
     return args
@@ -132,6 +141,20 @@ def run_extraction(args: argparse.Namespace, parts: list[str], raw: dict) -> Non
         print(hotspots.pipeline_profile(results[0].corpus))
 
 
+def run_jionlp_suite(args: argparse.Namespace, parts: list[str], raw: dict) -> None:
+    """JioNLP's suite read from its mirror at run time; our CLI and jionlp on the same cases."""
+    git_dir = args.jionlp_git or jio_suite.default_mirror()
+    if git_dir is None or not args.feeds.is_file():
+        missing = "no JioNLP mirror" if git_dir is None else f"no {args.feeds}"
+        print(f"jionlp suite: {missing}, skipped (see bench/jio_suite.py)", flush=True)
+        return
+    print(f"jionlp suite: {git_dir}", flush=True)
+    result = jio_suite.run(git_dir, args.feeds, with_jionlp=not args.no_jionlp)
+    print(jio_suite.summary(result), flush=True)
+    parts.append(jio_suite.markdown(result))
+    raw["jionlp_suite"] = jio_suite.as_json(result)
+
+
 def main() -> None:
     args = arguments()
     started = time.perf_counter()
@@ -169,6 +192,8 @@ def main() -> None:
         parts += [f"## Fetch: {args.fetch_items:,} article pages behind one RSS feed, from 127.0.0.1",
                   fetch.table(baseline, passes)]
         raw["fetch"] = {"baseline_rss_mb": baseline, "passes": passes}
+    if args.jionlp_suite:
+        run_jionlp_suite(args, parts, raw)
     parts.append(f"Machine: {report.machine()}. Whole run: {time.perf_counter() - started:.0f} s.")
     markdown = "\n\n".join(parts) + "\n"
     print(markdown)

@@ -20,10 +20,21 @@ from flask.cli import with_appcontext
 
 from . import files, store
 from .logs import LOGGER
-from .models import CATEGORIES
+from .models import CATEGORIES, TZ
 from .source_commands import SOURCE_COMMANDS
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _moment(ctx: click.Context, param: click.Parameter, value: str) -> tuple[dt.date, dt.datetime | None]:
+    """`--published` as a day, or a day and a time of day (Beijing time): (day, moment or None)."""
+    for form, timed in (("%Y-%m-%d", False), ("%Y-%m-%dT%H:%M", True), ("%Y-%m-%d %H:%M", True)):
+        try:
+            moment = dt.datetime.strptime(value, form)
+        except ValueError:
+            continue
+        return moment.date(), moment.replace(tzinfo=TZ) if timed else None
+    raise click.BadParameter("expected YYYY-MM-DD or YYYY-MM-DDTHH:MM")
 PUBLISHED_HELP = "Publication date of the pages (YYYY-MM-DD), for pages that do not say."
 
 
@@ -193,23 +204,26 @@ def _span(record: dict) -> str:
 
 @click.command("dates")
 @click.argument("text", required=False, default="-")
-@click.option("--published", type=DATE, metavar="YYYY-MM-DD", required=True, help="The day the text was published.")
+@click.option("--published", callback=_moment, metavar="YYYY-MM-DD[THH:MM]", required=True,
+              help="The day the text was published; with a time of day, `3小时后` is read too.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line per date found.")
-def dates_command(text: str, published: dt.datetime, as_json: bool) -> None:
-    """Find the date expressions in TEXT (or standard input, with - or no TEXT) and resolve them.
+def dates_command(text: str, published: tuple[dt.date, dt.datetime | None], as_json: bool) -> None:
+    """Find every time expression in TEXT (or standard input, with - or no TEXT) and resolve it.
 
     Relative expressions (今天, 下月, 12月20日 without a year) are resolved against --published.
     """
     from .extract.dates import find_dates
+    from .extract.normalize import normalize
 
     if text == "-":
         text = sys.stdin.read()
-    for match in find_dates(text, published.date()):
+    day, now = published
+    for match in find_dates(normalize(text), day, every_kind=True, now=now):
         record = match.as_json()
         if as_json:
             click.echo(json.dumps(record, ensure_ascii=False))
         else:
-            click.echo(f"{record['text']}\t{_span(record)}\t{record['precision']}\t{record['rule']}")
+            click.echo(f"{record['text']}\t{_span(record)}\t{record['precision']}\t{record['kind']}\t{record['rule']}")
 
 
 @click.command("serve")

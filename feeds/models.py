@@ -23,6 +23,9 @@ CATEGORIES = (
 )
 STATUSES = ("confirmed", "tentative", "cancelled", "postponed")
 PRECISIONS = ("time", "day", "month")
+"""The precisions an event's date can have."""
+DATE_PRECISIONS = ("time", "day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
+"""Every precision the date parser reports, finest first (events use the first three)."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,14 @@ class DateKind(StrEnum):
     POINT = "point"
     """A day, a time, or a range of them: a schedule's date."""
     PERIOD = "period"
-    """A part of a year (`上半年`, `年底`): a plan's or a statistic's time, never an event's day."""
+    """A part of a year (`上半年`, `年底`, `一季度`), a year, a season, a decade, a statistics period
+    (`1—4月`): a plan's or a statistic's time, never an event's day."""
+    DURATION = "duration"
+    """A length of time anchored to the publication date (`20天后`, `近三个月`, `60日内`)."""
+    CLOCK = "clock"
+    """A clock time with no date of its own (`晚上十一点`), read on the publication day."""
+    CALENDAR = "calendar"
+    """A week, a festival, a lunar date read from the calendar (`下周`, `中秋节`, `农历正月十五`)."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +125,8 @@ class DateMatch:
             "start": start,
             "end": end,
             "precision": self.interval.precision,
+            "kind": self.kind.value,
+            "cue": self.cue.value,
             "rule": self.rule,
         }
 

@@ -219,7 +219,7 @@ def fake_dates(monkeypatch):
     """A stand-in for feeds.dates that finds `12月20日` and records what it was asked."""
     asked = []
 
-    def find_dates(text, published):
+    def find_dates(text, published, every_kind=False, now=None):
         asked.append((text, published))
         at = text.find("12月20日")
         day = dt.date(published.year, 12, 20)
@@ -237,6 +237,8 @@ def test_dates_json_prints_each_match(runner, db_path, fake_dates):
         "start": "2022-12-20",
         "end": "2022-12-20",
         "precision": "day",
+        "kind": "point",
+        "cue": "",
         "rule": "month_day",
     }
     assert fake_dates == [("将于12月20日启动", dt.date(2022, 12, 15))]
@@ -244,7 +246,7 @@ def test_dates_json_prints_each_match(runner, db_path, fake_dates):
 
 def test_dates_reads_standard_input(runner, db_path, fake_dates):
     result = run(runner, db_path, "dates", "-", "--published", "2022-12-15", input="人才周将于12月20日启动")
-    assert result.output == "12月20日\t2022-12-20\tday\tmonth_day\n"
+    assert result.output == "12月20日\t2022-12-20\tday\tpoint\tmonth_day\n"
 
 
 def test_dates_needs_the_publication_date(runner, db_path, fake_dates):

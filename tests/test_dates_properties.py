@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from feeds.extract.dates import find_dates
 from feeds.extract.normalize import normalize
-from feeds.models import PRECISIONS, TZ, DateMatch
+from feeds.models import DATE_PRECISIONS, PRECISIONS, TZ, DateKind, DateMatch
 
 pytestmark = pytest.mark.slow
 
@@ -28,7 +28,10 @@ DATEISH = (
 )
 """Characters of the grammar, with a few cue words' characters."""
 
-WORDS = ["12月", "2023年", "5月8日", "至", "—", "上午", "下午3点半", "9:00", "（周三）", "下旬", "月底", "本周三",
+WORDS = ["12月", "2023年", "农历正月十五", "腊月廿三", "中秋节", "国庆假期", "冬至", "一季度", "上世纪80年代",
+         "今年夏季", "下周", "第3周", "20天后", "近30天", "60日内", "晚上十一点", "13:20~次日05:40", "九点零九",
+         "15年", "零七年", "6·30", "20240307", "十十天", "为期十一九天",
+         "5月8日", "至", "—", "上午", "下午3点半", "9:00", "（周三）", "下旬", "月底", "本周三",
          "下月", "明年", "即日起", "截至", "前", "为期三天", "开幕", "闭幕", "将于", "召开", "2月29日", "当晚",
          "次日凌晨2时", "、", "，", "。", "on March 5, 2024", "from June 15 to 18", "Nov 29-30", "next Monday"]
 """Whole pieces of the grammar, to be strung together in any order."""
@@ -54,7 +57,7 @@ def dateish_text() -> st.SearchStrategy[str]:
 def check(matches: list[DateMatch], text: str) -> None:
     for m in matches:
         interval = m.interval
-        assert interval.precision in PRECISIONS
+        assert interval.precision in (PRECISIONS if m.kind is DateKind.POINT else DATE_PRECISIONS), (m, text)
         timed = interval.precision == "time"
         for value in (interval.start, interval.end):
             assert isinstance(value, dt.datetime) == timed, (m, text)
@@ -77,6 +80,7 @@ def test_never_raises_on_any_text(text: str, published: dt.date | None, year: in
     check(find_dates(text, published, year), text)
     normalized = normalize(text)
     check(find_dates(normalized, published, year), normalized)
+    check(find_dates(normalized, published, year, every_kind=True), normalized)
 
 
 @FAST
@@ -86,6 +90,7 @@ def test_never_raises_on_date_like_text_and_intervals_run_forward(text: str, pub
     normalized = normalize(text)
     check(find_dates(normalized, published, year), normalized)
     check(find_dates(text, published, year), text)
+    check(find_dates(normalized, published, year, every_kind=True), normalized)
 
 
 @FAST

@@ -1,7 +1,9 @@
-"""Date expressions in an article, each resolved to an absolute interval.
+"""Time expressions in an article, each resolved to an absolute interval with its precision and kind.
 
-`find_dates(text, published)` is the whole public interface: Chinese through our own grammar,
-English through dateparser with our range handling.
+`find_dates(text, published, year)` is the whole public interface: Chinese through our own grammar
+(grammar.py, the schedule's dates) and rules (rules.py, named records for everything else: years,
+quarters, weeks, festivals, lunar dates, clock times alone, durations), calendars computed by
+libraries (calendars.py), English through dateparser with our range handling (english.py).
 """
 
 from __future__ import annotations
@@ -13,20 +15,30 @@ import re
 from ...models import Cue, DateKind, DateMatch, Interval
 from .. import sentences
 from . import grammar as g
+from . import rules
 from .english import find_english_dates
-from .resolve import Context, Point, Tense, Unresolvable, clock, make_interval, number, resolve_point
+from .resolve import Context, Point, Tense, Unresolvable, clock, make_interval, number, resolve_point, resolve_year
 
 __all__ = ["find_dates"]
 
 
 
-def find_dates(text: str, published: dt.date | None = None, year: int | None = None) -> list[DateMatch]:
-    """Every date expression in `text`, in order; what cannot be resolved is left out."""
+def find_dates(text: str, published: dt.date | None = None, year: int | None = None,
+               every_kind: bool = False, now: dt.datetime | None = None) -> list[DateMatch]:
+    """The date expressions in `text`, in order; what cannot be resolved is left out.
+
+    By default, the schedule's reading the event layer works on: points and spans, and the year parts
+    it has always seen (kind PERIOD). With `every_kind`, every time expression the rules read too
+    (years, quarters, seasons, weeks, festivals, lunar dates, clock times alone, durations), each
+    with its kind; a rule's longer reading then replaces the grammar's (`2013年一季度末`). `now`, the
+    moment of publication (Beijing time), lets `3小时后` be read.
+    """
     if year is None and published is not None:
         year = published.year
     sentence_ends = sentences.sentence_ends(text)
     found: list[DateMatch] = []
-    for match in g.DATE_EXPRESSION.finditer(text):
+    grammar = g.DATE_EXPRESSION_SPACED if g.SPACED_DIGITS.search(text) else g.DATE_EXPRESSION
+    for match in grammar.finditer(text):
         previous = found[-1] if found else None
         same_sentence = previous if previous and _sentence(sentence_ends, previous.start) == _sentence(
             sentence_ends, match.start()) else None
@@ -34,16 +46,217 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
         last_here = same_sentence.interval.start_date if same_sentence else None
         ctx = Context(published, year, last_here, _tense(text, match.start(), match.end()))
         try:
-            date_match = _resolve(text, match, ctx, last_any)
+            date_match = _resolve(text, match, ctx, last_any, every_kind)
         except (Unresolvable, ValueError, OverflowError):
             continue
         if date_match is not None:
             found.append(date_match)
-    found = _attach_clock_times(text, found, sentence_ends)
+    found, clocks_used = _attach_clock_times(text, found, sentence_ends)
     if re.search(r"[A-Za-z]{3}", text):
         found = sorted(found + find_english_dates(text, published), key=lambda d: d.start)
     found = _merge_glosses(text, found)
-    return _apply_sentence_rules(text, found, sentence_ends, published)
+    found = _join_day_lists(text, _apply_sentence_rules(text, found, sentence_ends, published))
+    found = _bind_clocks(text, _add_rule_dates(text, found, clocks_used, published, year, every_kind, now))
+    return _join_ranges(text, _parts_of_day(text, found)) if every_kind else found
+
+
+DAY_LIST = re.compile(r"(?:\s*(?:[，,、]|和|及)\s*(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+                      r"\s*[日号](?![报本元游]))+")
+LIST_ITEM = re.compile(r"(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]")
+
+
+def _join_day_lists(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """`9月10号，11号，12号，13号`: three or more consecutive days listed are one span (two days, days
+    that skip, or a sentence that says `分别` stay apart: `3月8日、9日举行两场招聘会`)."""
+    result: list[DateMatch] = []
+    for date in found:
+        result.append(date)
+        listed = DAY_LIST.match(text, date.end) if _is_day(date) and text[date.end - 1] in "日号" else None
+        if listed is None or _says_severally(text, listed.end()):
+            continue
+        day, last = date.interval.start_date, date.interval.start_date
+        items = list(LIST_ITEM.finditer(listed.group(0)))
+        if len(items) < 2:
+            continue
+        for item in items:
+            try:
+                value = number(item.group(1))
+            except Unresolvable:
+                break
+            if value != (last + ONE_DAY).day or (last + ONE_DAY).month != last.month:
+                break
+            last += ONE_DAY
+        else:
+            result[-1] = DateMatch(text[date.start:listed.end()], date.start, listed.end(),
+                                   Interval(day, last, "day"), date.rule + "+list", date.cue, date.kind)
+    return result
+
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+def _is_day(date: DateMatch) -> bool:
+    return date.interval.precision == "day" and date.interval.start == date.interval.end
+
+
+def _says_severally(text: str, position: int) -> bool:
+    return "分别" in text[position:position + 30].split("。")[0]
+
+
+def _parts_of_day(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """`9日上午`, `周二早上`, `昨天黎明`: a day followed by a part of it is those hours."""
+    result = []
+    for date in found:
+        part = PART_AT_END.search(date.text)
+        following = PART_AFTER.match(text, date.end) if part is None and _is_day(date) else None
+        if following:  # `昨天黎明`, `前天后半夜`: parts the schedule grammar does not read
+            part = following
+            date = DateMatch(text[date.start:following.end()], date.start, following.end(), date.interval,
+                             date.rule, date.cue, date.kind)
+        if part and _is_day(date) and not CLOCK_FOLLOWS.match(text, date.end):
+            hours = rules.part_of_day(date.interval.start_date, part.group(0))
+            date = DateMatch(date.text, date.start, date.end, hours, date.rule + "+part", date.cue, date.kind)
+        result.append(date)
+    return result
+
+
+PART_AT_END = re.compile(rf"(?:{rules.PART_WORDS})$")
+CLOCK_FOLLOWS = re.compile(r"\s*[\d一二两三四五六七八九十]+\s*[点时:：]")
+"""`明天下午七八点`: hours the grammar did not read follow, so the part of the day is not the answer."""
+PART_AFTER = re.compile(rf"(?:{rules.PART_WORDS})(?![\d一二三四五六七八九十两])")
+RANGE_BETWEEN = re.compile(r"\s*(?:至|到|—+|–|-|~)\s*")
+
+
+def _join_ranges(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """`去年春节到元宵节`, `2019年感恩节到2021年母亲节`: two calendar days joined by 到 are one span."""
+    result: list[DateMatch] = []
+    for date in found:
+        previous = result[-1] if result else None
+        if (previous is not None and RANGE_BETWEEN.fullmatch(text[previous.end:date.start])
+                and DateKind.CALENDAR in (previous.kind, date.kind)
+                and previous.interval.precision == date.interval.precision == "day"):
+            end = _reread_after(text, date, previous.interval.end_date)
+            if end is not None and end.interval.end_date >= previous.interval.start_date:
+                result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end,
+                                       Interval(previous.interval.start, end.interval.end, "day"),
+                                       f"range:{previous.rule}-{date.rule}", previous.cue, DateKind.CALENDAR)
+                continue
+        result.append(date)
+    return result
+
+
+def _reread_after(text: str, date: DateMatch, start: dt.date) -> DateMatch | None:
+    """A range end named without a year, read as the first such day on or after the range start."""
+    rule = next((r for r in rules.RULES if r.name == date.rule), None)
+    m = rule.pattern.match(text, date.start) if rule else None
+    if m is None or m.end() != date.end or rules.year_of(m, Context(start, start.year)) is not None:
+        return date
+    try:
+        interval = rule.read(m, Context(start, start.year, None, Tense.ANNOUNCED))
+    except (Unresolvable, ValueError):
+        return None
+    return DateMatch(date.text, date.start, date.end, interval, date.rule, date.cue, date.kind)
+
+
+def _rule_candidates(text: str, published: dt.date | None, year: int | None,
+                     every_kind: bool, now: dt.datetime | None = None) -> list[DateMatch]:
+    """What the rules of rules.py read in `text` (only the POINT rules unless `every_kind`); where two
+    overlap, the longer (then the earlier rule) stays."""
+    candidates: list[tuple[int, int, int, DateMatch]] = []
+    for index, rule in enumerate(rules.RULES):
+        if (not every_kind and rule.kind is not DateKind.POINT) or not rule.may_match(text):
+            continue
+        for m in rule.pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            tense = _tense(text, m.start(), m.end())
+            if tense is Tense.UNSAID and ANNOUNCED_AFTER.match(text, m.end()):
+                tense = Tense.ANNOUNCED  # `腊月二十三，庙会将在…举行`: the clause announces
+            try:
+                interval = rule.read(m, Context(published, year, None, tense, now))
+            except (Unresolvable, ValueError, OverflowError, KeyError):
+                continue
+            match = DateMatch(m.group(0), m.start(), m.end(), interval, rule.name, _rule_cue(text, m), rule.kind)
+            candidates.append((m.start(), -(m.end() - m.start()), index, match))
+    candidates.sort(key=lambda c: c[:3])
+    chosen: list[DateMatch] = []
+    for _, _, _, match in candidates:
+        if chosen and match.start < chosen[-1].end:
+            if match.end - match.start > chosen[-1].end - chosen[-1].start:
+                chosen[-1] = match
+            continue
+        chosen.append(match)
+    return chosen
+
+
+ANNOUNCED_AFTER = re.compile(r"[^。；;！？!?]{0,30}?(?:将|拟|计划|预计|即将)")
+
+
+def _rule_cue(text: str, m: re.Match) -> Cue:
+    cue = _cue(text, m.start(), m.end())
+    return Cue.NONE if cue is g.NOT_A_DATE else cue
+
+
+def _add_rule_dates(text: str, found: list[DateMatch], blocked: list[tuple[int, int]], published: dt.date | None,
+                    year: int | None, every_kind: bool, now: dt.datetime | None) -> list[DateMatch]:
+    """The grammar's dates and the rules' together: a rule's reading replaces grammar matches it
+    wholly covers and outreaches (`2013年一季度末` over `2013年一季度`); else the grammar's stays."""
+    starts = [d.start for d in found]
+    blocked_starts = [b[0] for b in blocked]
+    replaced: set[int] = set()
+    added: list[DateMatch] = []
+    for match in _rule_candidates(text, published, year, every_kind, now):
+        k = bisect.bisect_left(blocked_starts, match.end) - 1
+        if k >= 0 and blocked[k][1] > match.start:
+            continue
+        hi = bisect.bisect_left(starts, match.end)
+        lo = hi
+        while lo > 0 and found[lo - 1].end > match.start:
+            lo -= 1
+        inside = range(lo, hi)
+        if all(found[i].start >= match.start and found[i].end <= match.end
+               and found[i].end - found[i].start < match.end - match.start for i in inside):
+            replaced.update(inside)
+            added.append(match)
+    kept = [d for i, d in enumerate(found) if i not in replaced]
+    return _apposed(text, sorted(kept + added, key=lambda d: d.start))
+
+
+def _apposed(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """`农历正月十五元宵节`, `10月1日国庆节`, `中秋节当天`: the same day named twice in a row is one expression."""
+    result: list[DateMatch] = []
+    for date in found:
+        previous = result[-1] if result else None
+        same_day = previous is not None and (previous.interval == date.interval or (
+            date.rule == "context-day" and date.text in ("当天", "当日") and _is_day(previous)))
+        if same_day and not text[previous.end:date.start].strip():
+            result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end, previous.interval,
+                                   previous.rule, previous.cue, previous.kind)
+            continue
+        result.append(date)
+    return result
+
+
+def _bind_clocks(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """`农历八月十五晚8点`, `除夕夜里12点`: a clock time right after a day is that day's time."""
+    result: list[DateMatch] = []
+    for date in found:
+        previous = result[-1] if result else None
+        if (date.kind is DateKind.CLOCK and previous is not None and previous.interval.precision == "day"
+                and previous.interval.start == previous.interval.end
+                and not text[previous.end:date.start].strip(" 的")):
+            shift = previous.interval.start_date - published_day(date)
+            interval = Interval(date.interval.start + shift, date.interval.end + shift, "time")
+            result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end, interval,
+                                   previous.rule + "+clock", previous.cue, previous.kind)
+            continue
+        result.append(date)
+    return result
+
+
+def published_day(clock_match: DateMatch) -> dt.date:
+    """The day a CLOCK match was read on (its start, less a day when the time is past midnight)."""
+    return clock_match.interval.start_date
 
 
 def _merge_glosses(text: str, found: list[DateMatch]) -> list[DateMatch]:
@@ -54,8 +267,13 @@ def _merge_glosses(text: str, found: list[DateMatch]) -> list[DateMatch]:
     while i < len(found):
         date = found[i]
         opening = GLOSS_OPEN.match(text, date.end)
-        close = text.find(")", opening.end()) if opening else -1
-        inner = [d for d in found[i + 1:] if opening and opening.end() <= d.start and d.end <= close]
+        close = text.find(")", opening.end(), opening.end() + GLOSS_REACH) if opening else -1
+        inner = []
+        j = i + 1
+        while close >= 0 and j < len(found) and found[j].start < close:
+            if opening.end() <= found[j].start and found[j].end <= close:
+                inner.append(found[j])
+            j += 1
         if not inner or not re.fullmatch(r"[\s、,，和及]*", _between(text, opening.end(), close, inner)):
             result.append(date)
             i += 1
@@ -80,6 +298,8 @@ def _merge_glosses(text: str, found: list[DateMatch]) -> list[DateMatch]:
 
 
 GLOSS_OPEN = re.compile(r"\s*\(\s*(?:北京时间|即|Beijing time)?\s*")
+GLOSS_REACH = 60
+"""How far a gloss's closing parenthesis may stand from its opening."""
 
 
 def _between(text: str, start: int, end: int, inner: list[DateMatch]) -> str:
@@ -144,7 +364,10 @@ def _cue(text: str, start: int, end: int) -> Cue | None:
     return Cue.NONE
 
 
-def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None) -> DateMatch | None:
+def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None,
+             every_kind: bool = False) -> DateMatch | None:
+    """The match as a date; a statistics period or a habit (`今年1—4月`, `每年5月`) is none, or with
+    `every_kind` a PERIOD."""
     if m.group("s_rel") in g.CONTEXT_DAYS and last_any is not None:
         ctx = Context(ctx.published, ctx.year, last_any, ctx.tense)
     start = resolve_point(m, "s_", ctx)
@@ -160,17 +383,30 @@ def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None) -> 
     end_time, _ = clock(m, "e_", part if end is None else _evening(m.group("e_rel")))
     if m.group("s_d2") is None and start.precision == "month" and end is not None and end.precision == "month" \
             and start.first.month == 1 and m.group("s_m"):
-        return None  # `今年1—4月`: a statistics period, not a schedule
+        if not every_kind:
+            return None  # `今年1—4月`: a statistics period, not a schedule
+        period = True
+    else:
+        period = False
     cue = _cue(text, m.start(), span_end)
     if cue is g.NOT_A_DATE:
-        return None
+        if not every_kind:
+            return None
+        cue, period = Cue.NONE, True
     month_range = g.MONTH_RANGE_START.search(text, max(0, m.start() - 6), m.start())
     if month_range and _bare_month(m) and end is None:
-        first = int(month_range.group("m"))
-        if not first < start.first.month:
+        first = number(month_range.group("m"))
+        begin = month_range.start()
+        written = g.YEAR_BEFORE.search(text, max(0, begin - 10), begin)
+        last = start.last
+        if written:  # `2018年2——4月`: the year is written before the range's start
+            year = resolve_year(written.group("y"), written.group("yr"), ctx)
+            begin, last = written.start(), last.replace(year=year)
+        if not first < last.month:
             return None
-        return DateMatch(text[month_range.start():span_end], month_range.start(), span_end,
-                         Interval(start.first.replace(month=first, day=1), start.last, "month"), "range:m-m", cue)
+        kind = DateKind.PERIOD if period or first == 1 else DateKind.POINT
+        return DateMatch(text[begin:span_end], begin, span_end,
+                         Interval(last.replace(month=first, day=1), last, "month"), "range:m-m", cue, kind)
     last = end.last if end is not None else start.last
     precision = "month" if start.precision == "month" or (end is not None and end.precision == "month") else "day"
     if end is not None and end.first < start.first:
@@ -180,11 +416,12 @@ def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None) -> 
     if start_time is not None and end is not None and end_time is not None and end.first != start.first:
         interval = make_interval(start.first, end.last, "time", start_time, end_time)
     rule = _rule_name(m, has_end)
-    kind = DateKind.PERIOD if rule.startswith("year-part") else DateKind.POINT
+    kind = DateKind.PERIOD if period or rule.startswith("year-part") else DateKind.POINT
     return DateMatch(text[m.start():span_end], m.start(), span_end, interval, rule, cue, kind)
 
 
-_END_GROUPS = ("e_iy", "e_y", "e_yr", "e_m", "e_mr", "e_d", "e_d2", "e_d3", "e_mp", "e_rel", "e_wd", "e_we",
+_END_GROUPS = ("e_dm2", "e_dm",
+               "e_iy", "e_y", "e_yr", "e_m", "e_mr", "e_d", "e_d2", "e_d3", "e_mp", "e_rel", "e_wd", "e_we",
                "e_yp", "e_yp2", "e_h", "e_h2")
 
 
@@ -205,7 +442,7 @@ def _trim(text: str, start: int, end: int) -> int:
 
 def _check_weekday(m: re.Match, p: str, point: Point, published: dt.date | None) -> Point:
     """`5月8日(周三)`: when the weekday disagrees and no year was written, take a near year it fits."""
-    wanted = m.group(p + "chk")
+    wanted = m.group(p + "chk") or (m.group(p + "chk2") if p == "s_" else None)
     if not wanted or point.year_given or point.precision != "day":
         return point
     weekday = g.WEEKDAYS[wanted]
@@ -248,19 +485,22 @@ def _rule_name(m: re.Match, has_end: bool) -> str:
         return "time" if (get(p + "h") or get(p + "h2")) else ""
 
     name = kind("s_")
-    if m.group("s_h") or m.group("s_h2"):
+    if m.group("s_h") or m.group("s_h2") or m.group("s_h3"):
         name += "+time"
     if has_end:
         name = f"range:{name}-{kind('e_') or 'time'}"
     return name
 
 
-def _attach_clock_times(text: str, found: list[DateMatch], sentence_ends: list[int]) -> list[DateMatch]:
-    """`22日，…于上午10时举行`: a clock time with no date of its own sets the time of the date before it."""
+def _attach_clock_times(text: str, found: list[DateMatch],
+                        sentence_ends: list[int]) -> tuple[list[DateMatch], list[tuple[int, int]]]:
+    """`22日，…于上午10时举行`: a clock time with no date of its own sets the time of the date before it;
+    also where those clock times stand, so no rule reads them again."""
     if not found:
-        return found
+        return found, []
     starts = [d.start for d in found]
     result = list(found)
+    used: list[tuple[int, int]] = []
     for m in g.CLOCK_ONLY.finditer(text):
         i = bisect.bisect_right(starts, m.start()) - 1
         if i < 0 or found[i].end > m.start():
@@ -276,14 +516,16 @@ def _attach_clock_times(text: str, found: list[DateMatch], sentence_ends: list[i
         day = date.interval.start_date
         result[i] = DateMatch(date.text, date.start, date.end, make_interval(day, day, "day", start_time, end_time),
                               date.rule + "+clock", date.cue, date.kind)
-    return result
+        used.append((m.start(), m.end()))
+    return result, used
 
 
 def _apply_sentence_rules(text: str, found: list[DateMatch], sentence_ends: list[int],
                           published: dt.date | None) -> list[DateMatch]:
     """Spans a sentence gives in words: `为期三天`, `X日开幕…Y日闭幕`, `持续至X`."""
     result: list[DateMatch] = []
-    for date in found:
+    durations = _durations(text, sentence_ends, found)
+    for index, date in enumerate(found):
         previous = result[-1] if result else None
         same_sentence = previous is not None and _sentence(sentence_ends, previous.start) == _sentence(
             sentence_ends, date.start)
@@ -295,16 +537,11 @@ def _apply_sentence_rules(text: str, found: list[DateMatch], sentence_ends: list
         if date.cue == Cue.UNTIL and same_sentence and date.interval.start_date >= previous.interval.start_date:
             result[-1] = _span(text, previous, date, "span:until")
             continue
-        duration = _duration(text, date, sentence_ends, found)
-        if duration and date.interval.start_date == date.interval.end_date and date.interval.precision != "month":
-            try:
-                days = (int(g.ENGLISH_NUMBERS.get(duration.group("en"), duration.group("en"))) if duration.group("en")
-                        else _days(duration.group("n"), duration.group("unit"), date.interval.start_date))
-            except Unresolvable:  # `为期十十天` counts nothing: the date alone
-                result.append(date)
-                continue
+        duration = durations.get(index)
+        days = _length(duration, date) if duration else None
+        if days and date.interval.start_date == date.interval.end_date and date.interval.precision != "month":
             day = date.interval.start_date
-            if re.match(r"[^。；;]{0,40}?(?:闭幕|落幕|结束|收官|落下帷幕)", text[date.end:]):
+            if re.match(r"[^。；;]{0,40}?(?:闭幕|落幕|结束|收官|落下帷幕)", text[date.end:date.end + 60]):
                 first, last = day - dt.timedelta(days=days - 1), day  # `为期六天的…于9日闭幕`
             else:
                 first, last = day, day + dt.timedelta(days=days - 1)
@@ -314,19 +551,26 @@ def _apply_sentence_rules(text: str, found: list[DateMatch], sentence_ends: list
     return result
 
 
-def _duration(text: str, date: DateMatch, sentence_ends: list[int], found: list[DateMatch]) -> re.Match | None:
-    """`为期三天` in the sentence of a date, when that date is the last one before it
-    (or the first one after it: `为期六天的时装周于9日闭幕`)."""
-    index = _sentence(sentence_ends, date.start)
-    start = sentence_ends[index - 1] + 1 if index > 0 else 0
-    end = sentence_ends[index] if index < len(sentence_ends) else len(text)
-    duration = g.DURATION.search(text, start, end)
-    if duration is None:
-        return None
-    here = [d for d in found if start <= d.start < end]
-    before = [d for d in here if d.end <= duration.start()]
-    owner = before[-1] if before else next((d for d in here if d.start >= duration.end()), None)
-    return duration if owner is date else None
+def _durations(text: str, sentence_ends: list[int], found: list[DateMatch]) -> dict[int, re.Match]:
+    """`为期三天` in a sentence, keyed by the index of the date it belongs to: the last date before it
+    (or the first one after it: `为期六天的时装周于9日闭幕`). One pass over the dates, sentence by sentence."""
+    owners: dict[int, re.Match] = {}
+    i = 0
+    while i < len(found):
+        index = _sentence(sentence_ends, found[i].start)
+        j = i
+        while j < len(found) and _sentence(sentence_ends, found[j].start) == index:
+            j += 1
+        start = sentence_ends[index - 1] + 1 if index > 0 else 0
+        end = sentence_ends[index] if index < len(sentence_ends) else len(text)
+        duration = g.DURATION.search(text, start, end)
+        if duration is not None:
+            before = [k for k in range(i, j) if found[k].end <= duration.start()]
+            owner = before[-1] if before else next((k for k in range(i, j) if found[k].start >= duration.end()), None)
+            if owner is not None:
+                owners[owner] = duration
+        i = j
+    return owners
 
 
 def _span(text: str, first: DateMatch, last: DateMatch, rule: str) -> DateMatch:
@@ -334,6 +578,17 @@ def _span(text: str, first: DateMatch, last: DateMatch, rule: str) -> DateMatch:
                         "month" if "month" in (first.interval.precision, last.interval.precision) else "day")
     return DateMatch(text[first.start:last.end], first.start, last.end, interval, rule, first.cue,
                      parts=first.pieces + last.pieces)
+
+
+def _length(duration: re.Match, date: DateMatch) -> int | None:
+    """How many days `为期三天` gives; None for a numeral no reader could read (`为期十十天`)."""
+    if duration.group("en"):
+        return int(g.ENGLISH_NUMBERS.get(duration.group("en"), duration.group("en")))
+    try:
+        days = _days(duration.group("n"), duration.group("unit"), date.interval.start_date)
+    except (Unresolvable, OverflowError):
+        return None
+    return days if 0 < days <= 3660 else None
 
 
 def _days(n: str, unit: str, start: dt.date) -> int:

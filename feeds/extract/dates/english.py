@@ -33,7 +33,7 @@ ENGLISH_DATE = re.compile(
 )
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend")
 MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
-PAST = re.compile(r"\b(?:was|were|held|had|took place|opened|closed|ended|concluded|attended|signed)\b", re.I)
+PAST = re.compile(r"\b(?:was|were|held|had|met|took place|opened|closed|ended|concluded|attended|signed|said)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|to be held|is scheduled|are scheduled|plans? to|upcoming|next)\b", re.I)
 
 
@@ -93,7 +93,9 @@ def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch |
         if get("rel").lower().endswith("month"):
             start, end, precision = _month_span(start)
     elif get("mo"):
-        first = _parse(f"{get('mo')} {year or ''}".strip(), published, prefer)
+        sentence = m.string[max(0, m.start() - 80):m.end() + 40]
+        coming = "future" if not year and not PAST.search(sentence) else prefer  # `in January`: the coming one
+        first = _parse(f"{get('mo')} {year or ''}".strip(), published, coming)
         if first is None:
             return None
         start, end, precision = _month_span(first.date())

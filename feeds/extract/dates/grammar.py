@@ -13,8 +13,8 @@ from ...models import Cue
 
 RELATIVE_DAYS = {
     "今天": 0, "今日": 0, "即日": 0, "今晚": 0, "今明两天": 0, "今明两日": 0,
-    "明天": 1, "明日": 1, "明晚": 1, "后天": 2, "大后天": 3,
-    "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2,
+    "明天": 1, "明日": 1, "明晚": 1, "后天": 2, "大后天": 3, "大大后天": 4, "本日": 0,
+    "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2, "大前天": -3, "大大前天": -4,
 }
 """Days counted from the publication date."""
 
@@ -32,13 +32,13 @@ WEEK_OFFSETS = {"": 0, "本": 0, "这": 0, "下": 1, "下个": 1, "上": -1, "�
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": 0, "同年": 0, "明年": 1, "次年": 1, "后年": 2,
                   "去年": -1, "前年": -2}
 RELATIVE_MONTHS = {"本月": 0, "当月": 0, "这个月": 0, "下月": 1, "下个月": 1, "次月": 1,
-                   "上月": -1, "上个月": -1}
+                   "上月": -1, "上个月": -1, "上一个月": -1, "下一个月": 1}
 
 PARTS_OF_MONTH = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "初": (1, 10), "中": (11, 20),
                   "中下旬": (11, 31), "上中旬": (1, 20), "底": (21, 31), "末": (21, 31)}
 """Day ranges of a month's parts; 31 stands for the month's last day."""
 
-PARTS_OF_YEAR = {"上半年": (1, 6), "下半年": (7, 12), "年初": (1, 1), "年中": (6, 7),
+PARTS_OF_YEAR = {"上半年": (1, 6), "下半年": (7, 12), "年初": (1, 1), "年中": (6, 7), "伊始": (1, 1),
                  "年底": (12, 12), "年末": (12, 12), "全年": (1, 12), "一季度": (1, 3),
                  "二季度": (4, 6), "三季度": (7, 9), "四季度": (10, 12), "底": (12, 12), "末": (12, 12),
                  "初": (1, 1)}
@@ -62,6 +62,8 @@ PLANNED_BEFORE = re.compile(r"原(?:定|计划|拟)")
 """`原定于5月…`: the first plan's date, near publication whichever side; not an announcement."""
 REPORTED_AFTER = re.compile(r"^[^。；;]{0,20}?(?:召开|举行|举办|开幕|闭幕|落幕|启动|开讲|开展|揭晓|发布)")
 """`3月5日，全市…会议召开`: a date followed by a happening with no 将 before it is a report."""
+YEAR_BOUNDARY_DAYS = 45
+"""A month and day without a year is this year's, unless the paper is this near the turn of the year."""
 REPORT_REACH_DAYS = 330
 """How far back a report may reach; beyond it, a date with no year is taken as the nearest."""
 
@@ -91,45 +93,60 @@ CUES_AFTER = (
 )
 
 _CN_DIGIT = "〇零一二三四五六七八九"
-YEAR = rf"(?:[12]\d{{3}}|[{_CN_DIGIT}]{{4}})"
-MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-DAY = r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
-ASCII_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+YEAR = (rf"(?:(?<![\d.])[12]\d{{3}}|[{_CN_DIGIT}]{{4}}|(?<![\d.])\d{{2}}(?=\s*年)"
+        rf"|(?<![{_CN_DIGIT}十])[{_CN_DIGIT}]{{2}}(?=年))")
+"""A year: `2023`, `二〇二三`, or two digits (`15年`, `零七年`) read in the century the base date makes likely."""
+MONTH = r"(?:1[ ]?[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+DAY = r"(?:3[ ]?[01]|[12][ ]?\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+ASCII_DAY = r"(?:3[ ]?[01]|[12][ ]?\d|0?[1-9])"
+"""Months and days; OCR may space the digits of one number (`8 月 2 5 日`, `1 2月1 8日`)."""
 CN_DAY = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 RANGE_TO_DAY = r"\s*(?:至|到|—+|–|-|~|～)\s*\d{1,2}\s*[日号]"
+BARE_DAY_END = r"\s*(?:$|[，,。；;、]|(?:至|到|—+|~)\s*\d{1,2}\s*月\s*\d{1,2}(?![\d月]))"
+"""`1月3至2月10`: a day written without 日, at the end of a clause or in a month-day range."""
 """`5月8至10日`: a start day written without 日 before a range end that has it."""
-CLOCK_HOUR = r"(?:2[0-4]|[01]?\d|十[一二]?|[一二两三四五六七八九])"
+CLOCK_HOUR = r"(?:2[0-4]|[01]?\d|十[一二]?|[一二两三四五六七八九]|零)"
+CLOCK_MINUTE = (r"(?:[一二三1-3]刻|[0-5]?\d|半|零[一二三四五六七八九]"
+                r"|(?:[二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=\s*分))")
+"""Minutes after `点`: `30`, `半`, `1刻`, `零九`, and Chinese tens only with 分 (`十分`; not `3点十几人`)."""
 
 
 def _alternatives(words) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
-def _point(p: str) -> str:
+def _point(p: str, spaced: bool = False) -> str:
     """A date point; group names carry the prefix p (s_ for a start, e_ for an end)."""
     rel_years = _alternatives(RELATIVE_YEARS)
     rel_months = _alternatives(RELATIVE_MONTHS)
     month_parts = _alternatives(k for k in PARTS_OF_MONTH if k not in ("初", "底", "末", "中"))
     this_month_parts = _alternatives(PARTS_OF_THIS_MONTH)
-    day_suffix = "[日号]" if p == "e_" else "日"
+    day_suffix = "[日曰号]" if p == "e_" else r"(?:[日曰]|号(?=\s*(?:[上下中晚早凌]|\d{1,2}\s*[点时:：])))"
     day_words = _alternatives([*RELATIVE_DAYS, *CONTEXT_DAYS])
+    month, day, ascii_day = ((MONTH, DAY, ASCII_DAY) if spaced
+                             else (unspaced(MONTH), unspaced(DAY), unspaced(ASCII_DAY)))
+    numeric_end = (rf"(?<![\d.])(?P<{p}dm2>1[0-2]|0?[1-9])\.(?P<{p}dd2>3[01]|[12]\d|0?[1-9])(?![\d.])" if p == "e_"
+                   else "(?!)")  # `2024.5.18—5.20`
     year_parts = _alternatives(PARTS_OF_YEAR)
     cn_day = CN_DAY if p == "e_" else f"(?<=于){CN_DAY}"
     return rf"""(?:
         (?<![\d.])(?P<{p}iy>(?:19|20)\d{{2}})(?P<{p}isep>[./-])(?P<{p}im>1[0-2]|0?[1-9])(?P={p}isep)
           (?P<{p}id>3[01]|[12]\d|0?[1-9])(?![\d.])
       | (?:(?P<{p}y>{YEAR})\s*年\s*|(?P<{p}yr>{rel_years})\s*)?
-        (?:(?<!\d)(?<!\d\.)(?P<{p}m>{MONTH})\s*月(?:份)?|(?P<{p}mr>{rel_months}))
-        (?:\s*(?P<{p}d>{DAY})\s*(?:(?P<{p}ds>[日号])|(?={RANGE_TO_DAY}))
+        (?:(?<!\d)(?<!\d\.)(?P<{p}m>{month})\s*月(?:份)?|(?P<{p}mr>{rel_months}))
+        (?:\s*(?P<{p}d>{day})\s*(?:(?P<{p}ds>[日曰号])|(?={RANGE_TO_DAY})|(?<=[\d])(?={BARE_DAY_END}))
           |(?P<{p}part>{month_parts}|初(?![步期次中级心始衷见])|底(?![线部层])|末(?![端梢期])
             |中(?=[,，。将举召开在左前后]))
         )?
-      | (?<!\d)(?<!\d\.)(?<![第每])(?P<{p}d2>{ASCII_DAY})\s*{day_suffix}(?![报本元游])
-      | (?P<{p}d3>{cn_day})\s*日(?![内游])
+      | (?<![\d.])(?P<{p}dm>1[0-2]|[1-9])\.(?P<{p}dd>3[01]|[12]\d|0?[1-9])\s*日
+      | {numeric_end}
+      | (?<![\d/])(?<!\d\.)(?<![第每])(?P<{p}d2>{ascii_day})\s*{day_suffix}(?![报本元游])
+      | (?P<{p}d3>{cn_day})\s*{day_suffix}(?![内游])
       | (?<![每一两几])(?P<{p}we>(?P<{p}wko>下个|上个|本|这|下|上)?周末)
       | (?P<{p}mp>{this_month_parts})(?=前|底|[,，。将完])
       | (?P<{p}rel>{day_words})
-      | (?<![每一两几])(?P<{p}wo>下个|上个|本|这|下|上)?(?:周|星期|礼拜)(?P<{p}wd>[一二三四五六日天])(?![年期刊])
+      | (?<![每一两几])(?P<{p}wo>下个|上个|本|这|下|上)?(?:周|星期|礼拜)(?:(?<=[上下本这个]周)(?:周|星期))?
+        (?P<{p}wd>[一二三四五六日天])(?![年期刊])
       | (?:(?P<{p}yy>{YEAR})\s*年\s*|(?P<{p}yyr>{rel_years}))(?P<{p}yp>{year_parts})(?![国华心央部外文])
       | (?<![今明去前后本当同次全每一两几多近\d])(?P<{p}yp2>年底|年末|年初|年中)(?![国华心央部外文])
     )"""
@@ -138,25 +155,40 @@ def _point(p: str) -> str:
 def _time(p: str) -> str:
     """An optional time of day: a part (`上午`) and/or a clock reading (`10时30分`, `9:00`)."""
     parts = _alternatives(TIMES_OF_DAY)
+    bare_hour = (rf"|(?P<{p}h3>{CLOCK_HOUR})(?=\s*(?:~|-|—|至|到)\s*{CLOCK_HOUR}\s*[点时])" if p == "s_"
+                 else "")  # `晚上9~11点`: a start hour without its unit before a range end with one
     return rf"""(?:\s*(?P<{p}tp>{parts}|早(?=\s*(?:\d|[一二两三四五六七八九十]{{1,2}}[时点])))(?!间内))?
-    (?:\s*(?:(?P<{p}h>{CLOCK_HOUR})\s*[:：]\s*(?P<{p}mi>[0-5]\d)
-           |(?P<{p}h2>{CLOCK_HOUR})\s*[时点](?!钟头|多钟)(?:\s*(?P<{p}mi2>[0-5]?\d|半|一刻|三刻)\s*分?)?))?"""
+    (?:\s*(?:(?P<{p}h>{CLOCK_HOUR})\s*[:：]\s*(?P<{p}mi>[0-5]\d)(?:[:：](?P<{p}se>[0-5]\d))?(?:时(?!间))?
+           |(?P<{p}h2>{CLOCK_HOUR})\s*[时点](?!钟头|多钟)(?:\s*(?P<{p}mi2>{CLOCK_MINUTE})\s*分?
+             (?:\s*(?P<{p}se2>[0-5]?\d|[二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*秒)?)?(?:钟|整)?
+           {bare_hour}))?"""
 
 
 WEEKDAY_CHECK = r"(?:\s*\((?:周|星期)(?P<{p}chk>[一二三四五六日天])\))?"
+WEEKDAY_AFTER_DAY = r"(?:(?<=[日号])\s*(?:周|星期)(?P<{p}chk2>[一二三四五六日天]))?"
+"""`6月1日周六早上10点`: a weekday written after the day without brackets, before its time."""
 SEPARATOR = r"\s*(?P<sep>起至|起到|至|到|—+|–|-|~|～)\s*"
 ANCHOR = r"(?=[\d〇零一二三四五六七八九十今明后大昨前当同次翌第即本这下上周星礼年去凌清早中傍晚夜月])"
 
 
-def _build() -> re.Pattern[str]:
-    start = _point("s_") + _time("s_") + WEEKDAY_CHECK.format(p="s_")
+def unspaced(pattern: str) -> str:
+    """A number pattern without the OCR spaces between its digits."""
+    return pattern.replace("[ ]?", "")
+
+
+def _build(spaced: bool) -> re.Pattern[str]:
+    start = _point("s_", spaced) + WEEKDAY_AFTER_DAY.format(p="s_") + _time("s_") + WEEKDAY_CHECK.format(p="s_")
     end = (
-        rf"(?:{SEPARATOR}{ANCHOR}(?:{_point('e_')})?" + _time("e_") + WEEKDAY_CHECK.format(p="e_") + ")?"
+        rf"(?:{SEPARATOR}{ANCHOR}(?:{_point('e_', spaced)})?" + _time("e_") + WEEKDAY_CHECK.format(p="e_") + ")?"
     )
     return re.compile(ANCHOR + start + end, re.VERBOSE)
 
 
-DATE_EXPRESSION = _build()
+DATE_EXPRESSION = _build(spaced=False)
+DATE_EXPRESSION_SPACED = _build(spaced=True)
+"""The same grammar reading `8 月 2 5 日`; used only on a text that has digits parted by a space,
+since the optional spaces slow the scan of every other text."""
+SPACED_DIGITS = re.compile(r"\d \d")
 
 CLOCK_ONLY = re.compile(
     rf"(?P<tp>{_alternatives(TIMES_OF_DAY)})\s*(?:(?P<h>{CLOCK_HOUR})\s*[:：]\s*(?P<mi>[0-5]\d)"
@@ -172,7 +204,10 @@ DURATION = re.compile(
     r"|\bfor (?P<en>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) days\b")
 ENGLISH_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 """`为期三天`, anywhere in the sentence of a one-day date: the event's length."""
-MONTH_RANGE_START = re.compile(r"(?<!\d)(?P<m>1[0-2]|0?[1-9])\s*(?:—+|-|–|~|～|至|到)\s*$")
+YEAR_BEFORE = re.compile(rf"(?:(?P<y>{YEAR})\s*年|(?P<yr>{_alternatives(RELATIVE_YEARS)}))\s*$")
+"""The year written before a month range's start (`2018年2——4月`)."""
+MONTH_RANGE_START = re.compile(r"(?<!\d)(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+                               r"\s*(?:—+|-|–|~|～|至|到)\s*$")
 """`6—8月`: the start of a month range, written without 月."""
 OPEN_CLOSE = (re.compile(r"^\s*(?:开幕|开始|开展|启动|举行|拉开帷幕|开园|开赛|开馆|开启)"),
               re.compile(r"^\s*(?:闭幕|结束|落幕|闭馆|收官|截止)"))

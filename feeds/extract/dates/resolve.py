@@ -36,6 +36,8 @@ class Context:
     last: dt.date | None = None
     """The date the text spoke of last, for `同日`, `次日` and a bare `28日`."""
     tense: Tense = Tense.UNSAID
+    now: dt.datetime | None = None
+    """The moment of publication, when known to the minute: what `3小时后` counts from."""
 
 
 class Unresolvable(ValueError):
@@ -43,32 +45,56 @@ class Unresolvable(ValueError):
 
 
 def number(text: str) -> int:
-    """`12`, `十二`, `二〇二三` as integers."""
+    """`12`, `十二`, `二〇二三` as integers; a numeral no reader could read (`十十`) is Unresolvable."""
+    text = text.replace(" ", "")
     if text.isdigit() and text.isascii():
         return int(text)
     text = text.replace("两", "二")
-    if len(text) == 4 and all(ch in "〇零一二三四五六七八九" for ch in text):
+    if len(text) >= 2 and all(ch in "〇零一二三四五六七八九" for ch in text):
         return int("".join(str("〇一二三四五六七八九".index(ch.replace("零", "〇"))) for ch in text))
     try:
         return int(cn2an.cn2an(text, "smart"))
-    except ValueError:  # `十十`, `十一九`: not a numeral
-        raise Unresolvable(f"not a number: {text!r}") from None
+    except (ValueError, KeyError, IndexError, TypeError) as error:
+        raise Unresolvable(f"not a numeral: {text}") from error
+
+
+def full_year(text: str, base_year: int | None) -> int:
+    """A written year; two digits (`15年`, `九八年`) are of the 2000s when that is at most ten years past
+    the base year, else of the 1900s (`九零年` in a paper of 1973 is 1990)."""
+    value = number(text)
+    if len(text) > 2:
+        return value
+    base = base_year or 2000
+    return 2000 + value if 2000 + value <= base + 10 else 1900 + value
 
 
 def month_end(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
-def choose(candidates: list[dt.date], ctx: Context, spans: list[dt.date] | None = None) -> dt.date:
+def _gap(first: dt.date, last: dt.date, base: dt.date) -> int:
+    return 0 if first <= base <= last else min(abs((first - base).days), abs((last - base).days))
+
+
+def choose(candidates: list[dt.date], ctx: Context, spans: list[dt.date] | None = None,
+           this_year: bool = False) -> dt.date:
     """The candidate the writer meant: ahead for announcements, behind for reports, else the nearest.
 
     `spans` gives each candidate's last day when it covers more than one (a month, `3月底`):
-    `将于3月举办`, written on 10 March, is this March.
+    `将于3月举办`, written on 10 March, is this March. With `this_year` (a month and day without a
+    year) and no tense, this year's, unless the paper is near the year's turn (`12月28日` written on
+    3 January is last December's: there the nearest is meant).
     """
     if not candidates:
         raise Unresolvable("no such date")
     ends = dict(zip(candidates, spans or candidates, strict=True))
     base = ctx.published or ctx.last
+    boundary_near = min((base - dt.date(base.year, 1, 1)).days,
+                        (dt.date(base.year, 12, 31) - base).days) < g.YEAR_BOUNDARY_DAYS if base else True
+    if this_year and not boundary_near and ctx.tense is Tense.UNSAID:
+        same = [c for c in candidates if c.year == base.year]
+        if same:
+            return same[0]
     if base is None:
         if ctx.year is not None:
             same_year = [c for c in candidates if c.year == ctx.year]
@@ -152,16 +178,26 @@ def resolve_point(m, p: str, ctx: Context, anchor: Point | None = None) -> Point
         first_month, last_month = g.PARTS_OF_YEAR[part]
         return Point(dt.date(year, first_month, 1), dt.date(year, last_month, month_end(year, last_month)),
                      "month", True, True)
-    if get(p + "m") or get(p + "mr"):
+    if p == "e_" and get("e_dm2") and anchor is not None:
+        day = _date(anchor.first.year, int(get("e_dm2")), int(get("e_dd2")))
+        if day is None:
+            raise Unresolvable("no such day")
+        return Point(day, day, "day", True, True)
+    if get(p + "m") or get(p + "mr") or get(p + "dm"):
         return _month_point(m, p, ctx, anchor)
     if get(p + "d2") or get(p + "d3"):
         return _day_only(number(get(p + "d2") or get(p + "d3")), ctx, anchor)
     return None
 
 
+def resolve_year(digits: str | None, relative: str | None, ctx: Context) -> int:
+    """A year written (`2018`, `18`, `二〇一八`) or relative (`去年`), else the base year."""
+    return _year(digits, relative, ctx)
+
+
 def _year(digits: str | None, relative: str | None, ctx: Context) -> int:
     if digits:
-        return number(digits)
+        return full_year(digits, ctx.published.year if ctx.published else ctx.year)
     if relative:
         return _base_year(ctx) + g.RELATIVE_YEARS[relative]
     return _base_year(ctx)
@@ -176,7 +212,7 @@ def _month_point(m, p: str, ctx: Context, anchor: Point | None) -> Point:
         years, months = [index // 12], index % 12 + 1
         year_given = True
     else:
-        months = number(get(p + "m"))
+        months = number(get(p + "m") or get(p + "dm"))
         year_given = bool(year_text or rel_year)
         if year_given:
             years = [_year(year_text, rel_year, ctx)]
@@ -186,7 +222,7 @@ def _month_point(m, p: str, ctx: Context, anchor: Point | None) -> Point:
             years = [_base_year(ctx) + k for k in (-1, 0, 1)]
     if not 1 <= months <= 12:
         raise Unresolvable("no such month")
-    day_text, part = get(p + "d"), get(p + "part")
+    day_text, part = get(p + "d") or get(p + "dd"), get(p + "part")
     if day_text:
         day = number(day_text)
         candidates = [_date(y, months, day) for y in years]
@@ -197,7 +233,7 @@ def _month_point(m, p: str, ctx: Context, anchor: Point | None) -> Point:
             later = [c for c in candidates if c >= anchor.first]
             first = min(later) if later else None
         else:
-            first = candidates[0] if len(candidates) == 1 else choose(candidates, ctx)
+            first = candidates[0] if len(candidates) == 1 else choose(candidates, _untensed(m, p, ctx), this_year=True)
         if first is None:
             raise Unresolvable("range end before its start")
         return Point(first, first, "day", year_given, True)
@@ -208,9 +244,17 @@ def _month_point(m, p: str, ctx: Context, anchor: Point | None) -> Point:
         later = [s for s in starts if (s.year, s.month) >= (anchor.first.year, anchor.first.month)]
         start = min(later) if later else starts[-1]
     else:
-        start = starts[0] if len(starts) == 1 else choose(starts, ctx, ends)
+        start = starts[0] if len(starts) == 1 else choose(starts, _untensed(m, p, ctx), ends, this_year=True)
     end_day = min(last_day, month_end(start.year, start.month))
     return Point(start, start.replace(day=end_day), "month", year_given, True)
+
+
+def _untensed(m, p: str, ctx: Context) -> Context:
+    """`于10月12日至15日在…举办`: a report verb after `于 + date` carries no tense, so the date reads
+    as this year's; `12月29日举办的年会` (no 于) still looks back."""
+    if ctx.tense is Tense.REPORTED and m.string[max(0, m.start() - 1):m.start()] in ("于", "在"):
+        return Context(ctx.published, ctx.year, ctx.last, Tense.UNSAID)
+    return ctx
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
@@ -221,7 +265,8 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _day_only(day: int, ctx: Context, anchor: Point | None) -> Point:
-    """A bare `28日`: in the month of the range start, of the date last spoken of, or near publication."""
+    """A bare `28日`: in the month of the range start, of the date last spoken of, or of publication
+    (the month before for `28日`–`31日` in a paper of the 1st–3rd); `已于`/`将于` look back or ahead."""
     if anchor is not None:
         base = anchor.first
         for k in range(3):
@@ -243,6 +288,11 @@ def _day_only(day: int, ctx: Context, anchor: Point | None) -> Point:
         same = [c for c in candidates if (c.year, c.month) == (ctx.last.year, ctx.last.month)]
         if same:
             return Point(same[0], same[0], "day")
+    elif ctx.tense in (Tense.UNSAID, Tense.REPORTED):
+        wanted = base.replace(day=1) - dt.timedelta(days=1) if base.day <= 3 and day >= 28 else base
+        same = [c for c in candidates if (c.year, c.month) == (wanted.year, wanted.month)]
+        if same:  # `9日开幕`: a report verb carries no tense, so the month is the paper's own
+            return Point(same[0], same[0], "day")
     day = choose(candidates, ctx)
     return Point(day, day, "day")
 
@@ -251,23 +301,34 @@ def clock(m, p: str, inherited_part: str | None = None) -> tuple[dt.time | None,
     """The clock reading with prefix p, shifted to the afternoon when `下午`/`晚` says so."""
     get = m.group
     part = get(p + "tp") or inherited_part
-    hour_text = get(p + "h") or get(p + "h2")
+    hour_text = get(p + "h") or get(p + "h2") or _group(m, p + "h3")
     if hour_text is None:
         return None, part
     hour = number(hour_text)
     minute_text = get(p + "mi") or get(p + "mi2")
-    minute = {"半": 30, "一刻": 15, "三刻": 45}.get(minute_text or "")
+    minute = QUARTERS.get(minute_text or "")
     if minute is None:
         minute = number(minute_text) if minute_text else 0
+    second_text = _group(m, p + "se") or _group(m, p + "se2")
+    second = number(second_text) if second_text else 0
     if part in g.TIMES_OF_DAY:
         afternoon_from, offset = g.TIMES_OF_DAY[part]
         if hour < 12 and not (part == "中午" and hour >= afternoon_from):
             hour += offset
     if hour == 24 or (hour == 12 and minute == 0 and part in g.EVENING):
         hour, minute = 23, 59  # midnight, kept on the day it ends
-    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+    if not (0 <= hour <= 23 and 0 <= minute <= 59 and 0 <= second <= 59):
         return None, part
-    return dt.time(hour, minute), part
+    return dt.time(hour, minute, second), part
+
+
+QUARTERS = {"半": 30, "一刻": 15, "1刻": 15, "二刻": 30, "2刻": 30, "三刻": 45, "3刻": 45}
+"""Minutes that `点` takes in words: half and quarters of the hour."""
+
+
+def _group(m, name: str) -> str | None:
+    """A group of m, or None where the pattern has no such group (CLOCK_ONLY has no seconds)."""
+    return m.group(name) if name in m.re.groupindex else None
 
 
 def make_interval(first: dt.date, last: dt.date, precision: str,

@@ -1,0 +1,161 @@
+"""The Chinese calendars a date can be named in: lunar dates, festivals, solar terms, holiday periods.
+
+Conversions come from libraries, never from tables of our own: lunar-python (6tail's `lunar`, the
+lunar calendar and the 24 solar terms computed astronomically) and chinese-calendar (the holiday
+arrangement the State Council publishes each year).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+LUNAR_FESTIVALS = {
+    "春节": (1, 1), "大年初一": (1, 1), "元宵节": (1, 15), "元宵": (1, 15), "上元节": (1, 15),
+    "龙抬头": (2, 2), "端午节": (5, 5), "端午": (5, 5), "端阳节": (5, 5), "七夕节": (7, 7), "七夕": (7, 7),
+    "中元节": (7, 15), "中秋节": (8, 15), "中秋": (8, 15), "重阳节": (9, 9), "重阳": (9, 9),
+    "腊八节": (12, 8), "腊八": (12, 8),
+}
+"""Festivals of the lunar calendar: (lunar month, day)."""
+NEW_YEARS_EVE = ("除夕", "大年三十", "年三十")
+"""The last day of the lunar year (the 29th in a short twelfth month)."""
+
+GREGORIAN_FESTIVALS = {
+    "元旦": (1, 1), "情人节": (2, 14), "妇女节": (3, 8), "三八妇女节": (3, 8), "植树节": (3, 12),
+    "消费者权益日": (3, 15), "愚人节": (4, 1), "劳动节": (5, 1), "五一劳动节": (5, 1), "青年节": (5, 4),
+    "五四青年节": (5, 4), "儿童节": (6, 1), "六一儿童节": (6, 1), "建党节": (7, 1), "建军节": (8, 1),
+    "教师节": (9, 10), "国庆节": (10, 1), "国庆": (10, 1), "平安夜": (12, 24), "圣诞节": (12, 25),
+    "圣诞": (12, 25),
+}
+"""Festivals on a fixed Gregorian day: (month, day)."""
+
+FLOATING_FESTIVALS = {"母亲节": (5, 6, 2), "父亲节": (6, 6, 3), "感恩节": (11, 3, 4)}
+"""Festivals on the n-th weekday of a month: (month, weekday with Monday 0, n)."""
+
+HOLIDAY_NAMES = {
+    "元旦": "New Year's Day", "春节": "Spring Festival", "清明": "Tomb-sweeping Day", "清明节": "Tomb-sweeping Day",
+    "劳动节": "Labour Day", "五一": "Labour Day", "端午": "Dragon Boat Festival", "端午节": "Dragon Boat Festival",
+    "中秋": "Mid-autumn Festival", "中秋节": "Mid-autumn Festival", "国庆": "National Day", "国庆节": "National Day",
+    "十一": "National Day",
+}
+"""Festivals that carry an official holiday period, by chinese-calendar's names for them."""
+
+SOLAR_TERMS = ("小寒", "大寒", "立春", "雨水", "惊蛰", "春分", "清明", "谷雨", "立夏", "小满", "芒种", "夏至",
+               "小暑", "大暑", "立秋", "处暑", "白露", "秋分", "寒露", "霜降", "立冬", "小雪", "大雪", "冬至")
+"""The 24 solar terms in the order they fall in a Gregorian year."""
+
+SEASON_TERMS = {"春": ("立春", "立夏"), "夏": ("立夏", "立秋"), "秋": ("立秋", "立冬"), "冬": ("立冬", "立春")}
+"""A season runs from its solar term to the day before the next season's (the Chinese reading)."""
+
+
+@lru_cache(maxsize=4096)
+def lunar_to_solar(year: int, month: int, day: int, leap: bool = False) -> dt.date | None:
+    """The Gregorian day of a lunar date, or None when that lunar year has no such day."""
+    from lunar_python import Lunar, LunarYear
+
+    try:
+        lunar_month = LunarYear.fromYear(year).getMonth(-month if leap else month)
+        if lunar_month is None or day > lunar_month.getDayCount():
+            return None
+        solar = Lunar.fromYmd(year, -month if leap else month, day).getSolar()
+    except Exception:  # noqa: BLE001 - the library raises bare Exception for a year out of its range
+        return None
+    return dt.date(solar.getYear(), solar.getMonth(), solar.getDay())
+
+
+@lru_cache(maxsize=4096)
+def lunar_month_span(year: int, month: int) -> tuple[dt.date, dt.date] | None:
+    """The first and last Gregorian day of a lunar month (negative for a leap month: -4 is 闰四月)."""
+    from lunar_python import LunarYear
+
+    try:
+        lunar_month = LunarYear.fromYear(year).getMonth(month)
+    except Exception:  # noqa: BLE001
+        return None
+    if lunar_month is None:
+        return None
+    first = lunar_to_solar(year, abs(month), 1, month < 0)
+    return (first, first + dt.timedelta(days=lunar_month.getDayCount() - 1)) if first else None
+
+
+@lru_cache(maxsize=4096)
+def new_years_eve(lunar_year: int) -> dt.date | None:
+    """The last day of a lunar year: the day before the next one's first day."""
+    first = lunar_to_solar(lunar_year + 1, 1, 1)
+    return first - dt.timedelta(days=1) if first else None
+
+
+@lru_cache(maxsize=512)
+def solar_terms(year: int) -> dict[str, dt.date]:
+    """The day of each of the 24 solar terms in a Gregorian year."""
+    from lunar_python import Lunar
+
+    found: dict[str, dt.date] = {}
+    for lunar_year in (year, year + 1):
+        table = Lunar.fromYmd(lunar_year, 1, 1).getJieQiTable()
+        for name, solar in table.items():
+            if name in SOLAR_TERMS and solar.getYear() == year:
+                found.setdefault(name, dt.date(year, solar.getMonth(), solar.getDay()))
+    return found
+
+
+def floating_festival(name: str, year: int) -> dt.date:
+    month, weekday, nth = FLOATING_FESTIVALS[name]
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+@lru_cache(maxsize=4096)
+def festival_day(name: str, year: int) -> dt.date | None:
+    """The day of a festival in a year: a Gregorian one's in that year, a lunar one's in the lunar
+    year that starts in it (so `2023年除夕` is the eve that ends lunar 2023, in February 2024)."""
+    if name in GREGORIAN_FESTIVALS:
+        return dt.date(year, *GREGORIAN_FESTIVALS[name])
+    if name in FLOATING_FESTIVALS:
+        return floating_festival(name, year)
+    if name in LUNAR_FESTIVALS:
+        return lunar_to_solar(year, *LUNAR_FESTIVALS[name])
+    if name in NEW_YEARS_EVE:
+        return new_years_eve(year)
+    term = name.removesuffix("节")
+    return solar_terms(year).get(term) if term in SOLAR_TERMS else None
+
+
+@lru_cache(maxsize=4096)
+def holiday_period(name: str, day: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The official days off around a festival's day, as the State Council set them that year."""
+    import chinese_calendar
+
+    wanted = HOLIDAY_NAMES.get(name)
+    if wanted is None:
+        return None
+
+    def is_it(d: dt.date) -> bool:
+        try:
+            on, holiday = chinese_calendar.get_holiday_detail(d)
+        except NotImplementedError:
+            raise LookupError("year outside the published arrangements") from None
+        return bool(on and holiday == wanted)
+
+    try:
+        near = (day + dt.timedelta(days=k) for k in (0, -1, 1, -2, 2, -3, 3))
+        anchor = next((d for d in near if is_it(d)), None)
+        if anchor is None:
+            return None
+        first = last = anchor
+        while is_it(first - dt.timedelta(days=1)):
+            first -= dt.timedelta(days=1)
+        while is_it(last + dt.timedelta(days=1)):
+            last += dt.timedelta(days=1)
+    except LookupError:
+        return None
+    return first, last
+
+
+@lru_cache(maxsize=4096)
+def season_span(season: str, year: int) -> tuple[dt.date, dt.date] | None:
+    """A season of a Gregorian year by the solar terms; winter runs into the next year."""
+    start_term, end_term = SEASON_TERMS[season]
+    start = solar_terms(year).get(start_term)
+    end = solar_terms(year + (1 if season == "冬" else 0)).get(end_term)
+    return (start, end - dt.timedelta(days=1)) if start and end else None

@@ -1,0 +1,849 @@
+"""Grammar rules as named records, each with its pattern, what it produces and an example sentence.
+
+The core grammar (grammar.py) reads schedule dates (`5月8日至10日`); these rules read everything
+else a newspaper names as time: years, quarters, seasons, decades, weeks, clock times alone, lunar
+dates, festivals, solar terms, holiday periods and durations anchored to the publication date.
+They run in order; an earlier rule wins where two overlap. `tests/test_dates_rules.py` runs every
+rule's example at REFERENCE_DAY, as Duckling's corpus does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ...models import TZ, DateKind, Interval
+from . import calendars as cal
+from . import grammar as g
+from .resolve import Context, Tense, Unresolvable, choose, full_year, month_end, number
+
+REFERENCE_DAY = dt.date(2024, 6, 12)
+"""The publication date every rule's example is read at (a Wednesday)."""
+REFERENCE_TIME = dt.datetime(2024, 6, 12, 8, 30, tzinfo=TZ)
+"""Its moment of publication, for the rules that count hours and minutes."""
+
+Reader = Callable[[re.Match, Context], Interval]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One grammar rule: a name, a pattern, what it produces, and a sentence that shows it."""
+
+    name: str
+    pattern: re.Pattern[str]
+    kind: DateKind
+    read: Reader
+    example: str
+    expected: tuple[str, str, str]
+    """(start, end, precision) of the example's expression, read at REFERENCE_DAY."""
+    needs: tuple[str, ...] = ()
+    """Words one of which a text must hold for the rule to be tried at all (a cheap test before the regex)."""
+
+    def may_match(self, text: str) -> bool:
+        return not self.needs or any(word in text for word in self.needs)
+
+
+# --- shared pieces ------------------------------------------------------------------------------
+
+_CN = "〇零一二两三四五六七八九十百"
+COUNT = rf"(?P<n>\d{{1,3}}|[{_CN}]{{1,4}}|几十|十几|二十几|半|仨|俩)"
+YEAR_WORDS = {**g.RELATIVE_YEARS, "大前年": -3, "大后年": 3, "这一年": 0, "上一年": -1, "下一年": 1}
+_REL_YEAR = g._alternatives(YEAR_WORDS)
+YEAR_PREFIX = rf"(?:(?P<y>{g.YEAR})\s*年\s*|(?P<yr>{_REL_YEAR})\s*)"
+"""A written or relative year before a month, a quarter, a festival."""
+NOT_AFTER_YEAR = (r"(?![代级度轻纪龄初底末中来以前后间多半里期报会限华刊薪鉴货金第伊\d]"
+                  r"|\s*(?:\d|[一二三四五六七八九十]{1,2}月|正月|腊月|[春夏秋冬]|[上下]半年|[一二三四]季度))")
+"""What may not follow a year that stands alone: a month, a part of the year, or a word it is part of."""
+
+
+def base_day(ctx: Context) -> dt.date:
+    if ctx.published is None:
+        raise Unresolvable("relative to an unknown day")
+    return ctx.published
+
+
+def base_year(ctx: Context) -> int:
+    if ctx.published is not None:
+        return ctx.published.year
+    if ctx.year is not None:
+        return ctx.year
+    raise Unresolvable("no year")
+
+
+def year_of(m: re.Match, ctx: Context, y: str = "y", yr: str = "yr") -> int | None:
+    """The year a match writes (`2023年`, `23年`, `去年`), or None when it writes none."""
+    if m.group(y):
+        return full_year(m.group(y), base_year(ctx) if (ctx.published or ctx.year) else None)
+    if m.group(yr):
+        return base_year(ctx) + YEAR_WORDS[m.group(yr)]
+    return None
+
+
+def count(text: str) -> float:
+    """`3`, `三`, `半`, `仨` as a number of units (`二十几年前` has no count: it is left unread)."""
+    words = {"半": 0.5, "仨": 3, "俩": 2}
+    return words[text] if text in words else float(number(text))
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, month_end(year, month + 1)))
+
+
+def month_span(year: int, month: int) -> Interval:
+    return Interval(dt.date(year, month, 1), dt.date(year, month, month_end(year, month)), "month")
+
+
+def year_span(first: int, last: int | None = None) -> Interval:
+    return Interval(dt.date(first, 1, 1), dt.date(last or first, 12, 31), "year")
+
+
+def monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def week_span(first_day: dt.date) -> Interval:
+    return Interval(first_day, first_day + dt.timedelta(days=6), "week")
+
+
+def nearest_year(days: Callable[[int], dt.date | None], ctx: Context, year: int | None) -> dt.date:
+    """A calendar day named without a year (a festival, a lunar date): the base year's own (a lunar
+    one's by the lunar year), unless another year's is within CALENDAR_NEAR_DAYS of the paper and the
+    base year's is half a year away (`春节` in December is the coming one); a tense looks ahead or back."""
+    if year is not None:
+        day = days(year)
+        if day is None:
+            raise Unresolvable("no such day that year")
+        return day
+    base = base_year(ctx)
+    own = days(base)
+    if ctx.published is None:
+        if own is None:
+            raise Unresolvable("no such day")
+        return own
+    candidates = [d for d in (days(base - 1), own, days(base + 1)) if d is not None]
+    if ctx.tense is Tense.UNSAID or ctx.tense is Tense.REPORTED:
+        def away(d: dt.date) -> int:
+            return abs((d - ctx.published).days)
+        near = [d for d in candidates if d != own and away(d) <= CALENDAR_NEAR_DAYS]
+        if own is not None and not (near and away(own) > 180):
+            return own
+        if near:
+            return min(near, key=away)
+    return choose(candidates, ctx)
+
+
+CALENDAR_NEAR_DAYS = 60
+
+
+# --- readers ------------------------------------------------------------------------------------
+
+
+def read_year(m: re.Match, ctx: Context) -> Interval:
+    year = year_of(m, ctx)
+    if year is None:
+        raise Unresolvable("no year")
+    return year_span(year)
+
+
+def read_year_range(m: re.Match, ctx: Context) -> Interval:
+    first = full_year(m.group("y"), base_year(ctx) if (ctx.published or ctx.year) else None)
+    last = full_year(m.group("y2"), first)
+    if m.group("y2") and len(m.group("y2")) == 2:
+        last = first - first % 100 + number(m.group("y2"))
+        if last < first:
+            last += 100
+    if last < first:
+        raise Unresolvable("range ends before it starts")
+    if m.group("m2"):
+        month = number(m.group("m2"))
+        return Interval(dt.date(first, 1, 1), dt.date(last, month, month_end(last, month)), "month")
+    return year_span(first, last)
+
+
+QUARTER_NUMBERS = {"一": 1, "1": 1, "首": 1, "二": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
+QUARTER_WORDS = {"本": 0, "这个": 0, "这": 0, "当": 0, "上个": -1, "上": -1, "上一": -1, "下个": 1, "下": 1, "下一": 1}
+
+
+def read_quarter(m: re.Match, ctx: Context) -> Interval:
+    if m.group("qr"):
+        base = base_day(ctx)
+        index = base.year * 4 + (base.month - 1) // 3 + QUARTER_WORDS[m.group("qr")]
+        year, quarter = index // 4, index % 4 + 1
+    else:
+        year = year_of(m, ctx) or base_year(ctx)
+        if m.group("first"):
+            last = QUARTER_NUMBERS.get(m.group("first")) or number(m.group("first"))
+            if not 1 <= last <= 4:
+                raise Unresolvable("no such quarter")
+            return Interval(dt.date(year, 1, 1), dt.date(year, last * 3, month_end(year, last * 3)), "quarter")
+        quarter = QUARTER_NUMBERS[m.group("q")]
+    first_month = quarter * 3 - 2
+    if m.group("qp") in ("初",):
+        return month_span(year, first_month)
+    if m.group("qp") in ("末", "底"):
+        return month_span(year, first_month + 2)
+    return Interval(dt.date(year, first_month, 1), dt.date(year, first_month + 2, month_end(year, first_month + 2)),
+                    "quarter")
+
+
+def read_season(m: re.Match, ctx: Context) -> Interval:
+    year = year_of(m, ctx) or base_year(ctx)
+    season = m.group("season")
+    if season == "冬" and m.group("yr") is None and m.group("y") is None and ctx.published is not None \
+            and ctx.published.month <= 2:
+        year -= 1  # `冬季` in January is the winter under way
+    span = cal.season_span(season, year)
+    if span is None:
+        raise Unresolvable("season outside the calendar's range")
+    return Interval(*span, "season")
+
+
+def read_school_holiday(m: re.Match, ctx: Context) -> Interval:
+    year = year_of(m, ctx) or base_year(ctx)
+    return Interval(dt.date(year, 7, 1), dt.date(year, 8, 31), "month")
+
+
+CENTURY_WORDS = {"上": -1, "本": 0, "这个": 0, "下": 1}
+DECADE_PARTS = {"初": (0, 2), "初期": (0, 2), "前期": (0, 2), "中": (3, 6), "中期": (3, 6), "末": (7, 9),
+                "末期": (7, 9), "后期": (7, 9)}
+CENTURY_PARTS = {"初": (0, 19), "初期": (0, 19), "前期": (0, 19), "中": (40, 59), "中期": (40, 59),
+                 "末": (80, 99), "末期": (80, 99), "后期": (80, 99)}
+
+
+def read_decade(m: re.Match, ctx: Context) -> Interval:
+    if m.group("cr"):
+        century = base_year(ctx) // 100 + 1 + CENTURY_WORDS[m.group("cr")]
+    elif m.group("c"):
+        century = number(m.group("c"))
+    else:
+        century = None
+    decade_text = m.group("dec")
+    if not decade_text:
+        if century is None:
+            raise Unresolvable("no century")
+        start = (century - 1) * 100
+        low, high = CENTURY_PARTS.get(m.group("part") or "", (0, 99))
+        return Interval(dt.date(start + low, 1, 1), dt.date(start + high, 12, 31), "century")
+    decade = number(decade_text)
+    if decade % 10 or not 0 <= decade <= 90:
+        raise Unresolvable("not a decade")
+    if century is None:
+        base = base_year(ctx)
+        century = base // 100 + 1 if decade <= base % 100 else base // 100
+    start = (century - 1) * 100 + decade
+    low, high = DECADE_PARTS.get(m.group("part") or "", (0, 9))
+    return Interval(dt.date(start + low, 1, 1), dt.date(start + high, 12, 31), "decade")
+
+
+UNIT_DAYS = {"天": 1, "日": 1, "周": 7, "星期": 7, "礼拜": 7}
+
+
+def _offset(base: dt.date, n: float, unit: str, sign: int) -> tuple[dt.date, str]:
+    """The day `n` units from `base`, and the precision the reader means by it."""
+    if unit in UNIT_DAYS:
+        return base + dt.timedelta(days=sign * round(n * UNIT_DAYS[unit])), "week" if UNIT_DAYS[unit] == 7 else "day"
+    months = round(n * (12 if unit == "年" else 3 if unit == "季度" else 1))
+    precision = "year" if unit == "年" and n == int(n) else "month"
+    return add_months(base, sign * months), precision
+
+
+def _unit(m: re.Match) -> str:
+    unit = m.group("unit").removeprefix("个")
+    return "年" if unit.endswith("年") else "季度" if unit.endswith("季度") else "月" if unit.endswith("月") else unit
+
+
+def read_from_now(m: re.Match, ctx: Context) -> Interval:
+    """`20天后`, `3年前`, `两个月后`: the day, week, month or year that far from the publication day."""
+    base = base_day(ctx)
+    n = count(m.group("n")) + (0.5 if m.group("half") else 0)
+    sign = 1 if m.group("dir") in ("后", "之后", "以后") else -1
+    day, precision = _offset(base, n, _unit(m), sign)
+    if precision == "week":
+        return week_span(monday(day))
+    if precision == "month":
+        return month_span(day.year, day.month)
+    if precision == "year":
+        return year_span(day.year)
+    return Interval(day, day, "day")
+
+
+def read_within(m: re.Match, ctx: Context) -> Interval:
+    """`60日内`, `未来两个月`, `今后10年`: from the publication day to that far ahead."""
+    base = base_day(ctx)
+    n = count(m.group("n")) + (0.5 if m.group("half") else 0)
+    day, _ = _offset(base, n, _unit(m), 1)
+    if _unit(m) not in UNIT_DAYS and m.group("ahead") in ("未来",):
+        day -= dt.timedelta(days=1)
+    return Interval(base, day, "day")
+
+
+CLOCK_UNITS = {"小时": 3600, "钟头": 3600, "个小时": 3600, "个钟头": 3600, "分钟": 60, "分": 60, "刻钟": 900,
+               "秒": 1, "秒钟": 1}
+
+
+def read_clock_offset(m: re.Match, ctx: Context) -> Interval:
+    """`3小时后`, `半小时前`, `17分钟后`: that moment, counted from the publication time (`--now`)."""
+    if ctx.now is None:
+        raise Unresolvable("no time of publication to count from")
+    n = count(m.group("n")) + (0.5 if m.group("half") else 0)
+    seconds = n * CLOCK_UNITS[m.group("unit")]
+    sign = 1 if m.group("dir") in ("后", "之后", "以后") else -1
+    moment = ctx.now + dt.timedelta(seconds=sign * seconds)
+    return Interval(moment, moment, "time")
+
+
+def read_lately(m: re.Match, ctx: Context) -> Interval:
+    """`近30天`, `过去一周`, `3个多月以来`: from that far back to the publication day."""
+    base = base_day(ctx)
+    n = count(m.group("n")) + (0.5 if m.group("half") else 0)
+    day, _ = _offset(base, n, _unit(m), -1)
+    return Interval(day, base, "day")
+
+
+WEEK_WORDS = {"上上": -2, "上": -1, "上个": -1, "上一": -1, "本": 0, "这": 0, "这个": 0, "这一": 0, "下": 1,
+              "下个": 1, "下一": 1, "下下": 2}
+
+
+def read_week(m: re.Match, ctx: Context) -> Interval:
+    base = monday(base_day(ctx))
+    return week_span(base + dt.timedelta(weeks=WEEK_WORDS[m.group("wk")]))
+
+
+def read_next_week_day(m: re.Match, ctx: Context) -> Interval:
+    """`下周周六`, `下周六`: that weekday of the calendar week named."""
+    first = monday(base_day(ctx)) + dt.timedelta(weeks=WEEK_WORDS[m.group("wk")])
+    day = first + dt.timedelta(days=g.WEEKDAYS[m.group("wd")])
+    return Interval(day, day, "day")
+
+
+def _month_of(m: re.Match, ctx: Context) -> tuple[int, int]:
+    if m.group("mr"):
+        base = base_day(ctx)
+        index = base.year * 12 + base.month - 1 + g.RELATIVE_MONTHS[m.group("mr")]
+        return index // 12, index % 12 + 1
+    month = number(m.group("m"))
+    if not 1 <= month <= 12:
+        raise Unresolvable("no such month")
+    year = year_of(m, ctx)
+    if year is None:
+        year = nearest_year(lambda y: dt.date(y, month, 1), ctx, None).year
+    return year, month
+
+
+def read_week_of_month(m: re.Match, ctx: Context) -> Interval:
+    """`3月第三周`: weeks run Monday to Sunday, the first being the one that holds the month's first Monday."""
+    year, month = _month_of(m, ctx)
+    nth = int(count(m.group("n")))
+    first = dt.date(year, month, 1)
+    first_monday = first + dt.timedelta(days=(-first.weekday()) % 7)
+    start = first_monday + dt.timedelta(weeks=nth - 1)
+    if start.month != month or nth < 1:
+        raise Unresolvable("no such week")
+    return week_span(start)
+
+
+def read_weekday_of_month(m: re.Match, ctx: Context) -> Interval:
+    """`6月第3个星期日`, `本月第一个周二`."""
+    year, month = _month_of(m, ctx)
+    nth = int(count(m.group("n")))
+    first = dt.date(year, month, 1)
+    day = first + dt.timedelta(days=(g.WEEKDAYS[m.group("wd")] - first.weekday()) % 7 + 7 * (nth - 1))
+    if day.month != month or nth < 1:
+        raise Unresolvable("no such weekday")
+    return Interval(day, day, "day")
+
+
+def read_week_of_year(m: re.Match, ctx: Context) -> Interval:
+    """`20年第52周`: ISO weeks (Monday first, week 1 holds the year's first Thursday)."""
+    year = year_of(m, ctx) or base_year(ctx)
+    nth = int(count(m.group("n")))
+    try:
+        start = dt.date.fromisocalendar(year, nth, 1)
+    except ValueError as error:
+        raise Unresolvable("no such week") from error
+    return week_span(start)
+
+
+def read_months_of_year(m: re.Match, ctx: Context) -> Interval:
+    """`今年前五个月`, `2021年后三月`, `2005年首月`, `70年第8个月`."""
+    year = year_of(m, ctx) or base_year(ctx)
+    n = 1 if m.group("first_month") else int(count(m.group("n")))
+    if not 1 <= n <= 12:
+        raise Unresolvable("no such month")
+    if m.group("nth"):
+        return month_span(year, n)
+    if m.group("which") == "后":
+        return Interval(dt.date(year, 13 - n, 1), dt.date(year, 12, 31), "month")
+    return Interval(dt.date(year, 1, 1), dt.date(year, n, month_end(year, n)), "month")
+
+
+def read_day_of_year(m: re.Match, ctx: Context) -> Interval:
+    """`2025年第一天`: the n-th day of a year."""
+    year = year_of(m, ctx) or base_year(ctx)
+    day = dt.date(year, 1, 1) + dt.timedelta(days=int(count(m.group("n"))) - 1)
+    if day.year != year:
+        raise Unresolvable("no such day")
+    return Interval(day, day, "day")
+
+
+def read_two_years(m: re.Match, ctx: Context) -> Interval:
+    """`今明两年`: this year and the next."""
+    year = base_year(ctx)
+    return year_span(year, year + 1)
+
+
+def read_days_of_month(m: re.Match, ctx: Context) -> Interval:
+    """`本月前两天`, `上月最后五天`, `4月前4天`: the first or last days of a month."""
+    year, month = _month_of(m, ctx)
+    n = int(count(m.group("n")))
+    last_day = month_end(year, month)
+    if not 1 <= n <= last_day:
+        raise Unresolvable("more days than the month has")
+    if m.group("which") == "前":
+        return Interval(dt.date(year, month, 1), dt.date(year, month, n), "day")
+    return Interval(dt.date(year, month, last_day - n + 1), dt.date(year, month, last_day), "day")
+
+
+PART_SPANS = {
+    "凌晨": ((0, 0), (5, 59)), "黎明": ((4, 0), (6, 59)), "清晨": ((5, 0), (7, 59)), "早上": ((6, 0), (9, 59)),
+    "早晨": ((6, 0), (9, 59)), "上午": ((7, 0), (11, 59)), "中午": ((11, 0), (13, 59)), "午后": ((13, 0), (14, 59)),
+    "下午": ((13, 0), (17, 59)), "傍晚": ((17, 0), (18, 59)), "晚上": ((18, 0), (23, 59)), "晚间": ((18, 0), (23, 59)),
+    "夜间": ((20, 0), (23, 59)), "夜里": ((20, 0), (23, 59)), "白天": ((6, 0), (18, 59)), "午夜": ((0, 0), (0, 59)),
+    "后半夜": ((2, 0), (4, 59)), "前半夜": ((20, 0), (23, 59)), "全天": ((0, 0), (23, 59)),
+}
+"""The hours a part of the day covers, to the last minute (its last second included)."""
+PART_WORDS = g._alternatives(PART_SPANS)
+
+
+def part_of_day(day: dt.date, part: str) -> Interval:
+    (h1, m1), (h2, m2) = PART_SPANS[part]
+    return Interval(dt.datetime.combine(day, dt.time(h1, m1), TZ), dt.datetime.combine(day, dt.time(h2, m2, 59), TZ),
+                    "time")
+
+
+def read_part_of_day(m: re.Match, ctx: Context) -> Interval:
+    """`白天`, `午后`, `全天` alone: that part of the publication day."""
+    return part_of_day(base_day(ctx), m.group("part"))
+
+
+def read_lunar(m: re.Match, ctx: Context) -> Interval:
+    """`农历正月十五`, `腊月十八`, `五月廿二`: a lunar month and day, in the lunar year that reads nearest."""
+    month_text = m.group("lm")
+    day_word = m.group("ld") or ""
+    lunar_by_day = day_word.startswith(("初", "廿", "卅")) or (day_word and not day_word.isascii()
+                                                               and not _group(m, "lsuf"))
+    if not (m.group("lunar") or m.group("leap") or month_text in "正冬腊" or lunar_by_day):
+        raise Unresolvable("a Gregorian month")  # `五月廿二`, `八月十五` are lunar by their day; `五月二十日` is not
+    if "y2" in m.re.groupindex and m.group("y2"):
+        m = _Renamed(m, {"y": "y2"})
+    month = {"正": 1, "冬": 11, "腊": 12}.get(month_text) or number(month_text)
+    if not 1 <= month <= 12:
+        raise Unresolvable("no such lunar month")
+    leap = bool(m.group("leap"))
+    day_text = m.group("ld")
+    if day_text is None:
+        year = year_of(m, ctx) or base_year(ctx)
+        span = cal.lunar_month_span(year, -month if leap else month)
+        if span is None:
+            raise Unresolvable("no such lunar month")
+        return Interval(*span, "month")
+    day = _lunar_day(day_text)
+
+    def on(year: int) -> dt.date | None:
+        return cal.lunar_to_solar(year, month, day, leap)
+
+    explicit = year_of(m, ctx)
+    solar = nearest_lunar(on, ctx, explicit)
+    return Interval(solar, solar, "day")
+
+
+def nearest_lunar(on: Callable[[int], dt.date | None], ctx: Context, year: int | None) -> dt.date:
+    """A lunar date in a written lunar year, else the lunar year whose day reads nearest (as nearest_year)."""
+    if year is not None:
+        day = on(year)
+        if day is None:
+            raise Unresolvable("no such lunar day")
+        return day
+    return nearest_year(on, ctx, None)
+
+
+def _lunar_day(text: str) -> int:
+    text = text.replace("廿", "二十").replace("卅", "三十").removeprefix("初")
+    day = number(text)
+    if not 1 <= day <= 30:
+        raise Unresolvable("no such lunar day")
+    return day
+
+
+def read_new_years_day(m: re.Match, ctx: Context) -> Interval:
+    """`大年初十`: a day of the first lunar month."""
+    day = _lunar_day(m.group("ld"))
+    solar = nearest_lunar(lambda y: cal.lunar_to_solar(y, 1, day), ctx, year_of(m, ctx))
+    return Interval(solar, solar, "day")
+
+
+def read_festival(m: re.Match, ctx: Context) -> Interval:
+    name = m.group("fest")
+    year = year_of(m, ctx)
+    day = nearest_year(lambda y: cal.festival_day(name, y), ctx, year)
+    if m.group("holiday"):
+        period = cal.holiday_period(name, day)
+        if period is None:
+            raise Unresolvable("no holiday arrangement known for that year")
+        return Interval(*period, "day")
+    return Interval(day, day, "day")
+
+
+def read_compact_ymd(m: re.Match, ctx: Context) -> Interval:
+    day = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    return Interval(day, day, "day")
+
+
+def read_dotted_md(m: re.Match, ctx: Context) -> Interval:
+    month, day_of_month = int(m.group("m")), int(m.group("d"))
+    day = nearest_year(lambda y: _maybe_date(y, month, day_of_month), ctx, None)
+    return Interval(day, day, "day")
+
+
+def _maybe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def read_ym_numeric_range(m: re.Match, ctx: Context) -> Interval:
+    first_month = int(m.group("m"))
+    first = dt.date(int(m.group("y")), first_month, 1)
+    last_year = int(m.group("y2"))
+    last_month = int(m.group("m2")) if m.group("m2") else 12
+    if not (1 <= first_month <= 12 and 1 <= last_month <= 12):
+        raise Unresolvable("no such month")
+    last = dt.date(last_year, last_month, month_end(last_year, last_month))
+    if last < first:
+        raise Unresolvable("range ends before it starts")
+    return Interval(first, last, "month")
+
+
+MORNING = {"凌晨", "清晨", "早上", "早晨", "上午", "早", "白天", "黎明"}
+AFTERNOON = {"午后", "下午", "傍晚", "晚上", "晚间", "夜间", "夜里", "晚", "夜晚"}
+NIGHT = {"晚上", "晚间", "夜间", "夜里", "晚", "夜晚", "半夜", "午夜"}
+PARTS_OF_DAY = {part: part for part in (*MORNING, *AFTERNOON, "中午", "半夜", "午夜")}
+"""The parts of the day a clock reading may follow; `_hour_in` says what each does to the hour."""
+
+
+def _hour_in(part: str | None, hour: int) -> int:
+    """`下午5点` is 17, `中午1点` 13, `半夜11点` 23, `夜里2点` 2, `上午9点` 9."""
+    if hour >= 12 or part is None:
+        return hour
+    if part in AFTERNOON:
+        return hour if part in NIGHT and hour <= 4 else hour + 12
+    if part == "中午":
+        return hour + 12 if hour < 3 else hour
+    if part in ("半夜", "午夜"):
+        return hour + 12 if hour >= 6 else hour
+    return hour
+
+
+_PART = g._alternatives(PARTS_OF_DAY)
+_HOUR = r"(?:2[0-4]|[01]?\d|十[一二]?|[一二两三四五六七八九]|零)"
+_MINUTE = r"(?:[0-5]?\d|零[一二三四五六七八九]|[二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_SECOND = r"(?:[0-5]?\d|[二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+
+
+def _clock(p: str) -> str:
+    """A clock reading with group prefix p: `下午5点多`, `九点零九`, `20时1刻`, `6:42:02`; a start hour
+    may leave out its unit before a range end that has one (`9~12点半`)."""
+    unit = "" if p else rf"|(?P<bare>)(?={_RANGE}(?:次日|第二天)?(?:{_PART})?\s*{_HOUR}\s*[点时:：])"
+    return rf"""(?:(?P<{p}tp>{_PART})\s*)?
+      (?:(?P<{p}h>{_HOUR})\s*[:：]\s*(?P<{p}mi>[0-5]\d)(?:[:：](?P<{p}se>[0-5]\d))?(?![\d:])
+        |(?P<{p}h2>{_HOUR})\s*(?:[点时](?![钟]头|间|期|代|候|装|尚|评|事)(?:\s*(?:(?P<{p}q>[1-3一二三])刻|(?P<{p}half>半)
+              |(?P<{p}mi2>{_MINUTE})(?:\s*分(?:\s*(?P<{p}se2>{_SECOND})\s*秒)?|(?=[^分\d]|$))))?
+              (?P<{p}about>多钟?|许|整|钟)?{unit}))"""
+
+
+def _clock_time(m: re.Match, p: str, part: str | None) -> tuple[dt.time, bool]:
+    """The time a clock reading with prefix p names, and whether it is midnight of the next day."""
+    hour = number(m.group(p + "h") or m.group(p + "h2"))
+    if m.group(p + "q"):
+        minute = 15 * QUARTER_NUMBERS.get(m.group(p + "q"), 0)
+    elif m.group(p + "half"):
+        minute = 30
+    else:
+        minute_text = m.group(p + "mi") or m.group(p + "mi2")
+        minute = number(minute_text) if minute_text else 0
+    second_text = m.group(p + "se") or m.group(p + "se2")
+    second = number(second_text) if second_text else 0
+    part = m.group(p + "tp") or part
+    hour = _hour_in(part, hour)
+    next_day = hour == 24 or (hour == 12 and minute == 0 and part in NIGHT)
+    if next_day:
+        hour = 0
+    if not (0 <= hour <= 23 and 0 <= minute <= 59 and 0 <= second <= 59):
+        raise Unresolvable("no such time")
+    return dt.time(hour, minute, second), next_day
+
+
+CLOCK_WORD_ENDS = "，,。；;、 \n开起到至前后左许举在止结"
+"""What may follow a bare `10点` for it to be a clock time (not `三点建议`, `一点点`)."""
+
+
+def _says_clock(m: re.Match) -> bool:
+    """A clock reading stands on its own: a part of the day, a colon, minutes, `多`/`许`/`整`, or a range."""
+    if m.group("tp") or m.group("mi") or m.group("q") or m.group("half") or m.group("mi2") or m.group("about"):
+        return True
+    if m.group("eh") or m.group("eh2"):
+        return True
+    if m.group("h2") and m.group("h2").isascii() and "时" in m.group(0):
+        return True
+    after = m.string[m.end():m.end() + 1]
+    return bool(m.group("h2")) and m.group("h2").isascii() and (not after or after in CLOCK_WORD_ENDS)
+
+
+def read_clock(m: re.Match, ctx: Context) -> Interval:
+    """A clock time (or a range of them) with no date of its own: on the publication day."""
+    if not _says_clock(m):
+        raise Unresolvable("a number, not a clock time")
+    day = base_day(ctx)
+    start, start_next = _clock_time(m, "", None)
+    first = dt.datetime.combine(day + dt.timedelta(days=start_next), start, TZ)
+    if not (m.group("eh") or m.group("eh2")):
+        return Interval(first, first, "time")
+    end, end_next = _clock_time(m, "e", m.group("tp") if not m.group("etp") else None)
+    if m.group("nextday"):
+        end_next = True
+    if not m.group("etp") and not end_next and m.group("tp") in PARTS_OF_DAY and end < start and end.hour < 12:
+        end = end.replace(hour=end.hour + 12)
+    last = dt.datetime.combine(day + dt.timedelta(days=end_next), end, TZ)
+    if last < first:
+        last += dt.timedelta(days=1)
+    return Interval(first, last, "time")
+
+
+# --- the rules ----------------------------------------------------------------------------------
+
+_RANGE = r"\s*(?:至|到|—+|–|-|~|～|－)\s*"
+_UNIT = r"(?P<unit>天|日|周|个?星期|个?礼拜|个多月|个月|个季度|季度|年)"
+_HALF = r"(?P<half>半)?"
+_MANY = r"(?:多|余)?"
+_COUNT_CN = r"(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
+"""A count in Chinese numerals, 1 to 99 (`三五年前` is three or five years, no count; `2025年前` no count)."""
+_NOT_IN_NUMBER = r"(?<![\d〇零一二两三四五六七八九十百千几.])"
+
+FESTIVAL_NAMES = g._alternatives([*cal.LUNAR_FESTIVALS, *cal.NEW_YEARS_EVE, *cal.GREGORIAN_FESTIVALS,
+                                  *cal.FLOATING_FESTIVALS])
+
+RULES: tuple[Rule, ...] = (
+    Rule("holiday-period",
+         re.compile(rf"{YEAR_PREFIX}?(?P<fest>春节|国庆节?|中秋节?|端午节?|劳动节|五一|清明节?|元旦)"
+                    r"(?P<holiday>假期|长假|小长假|黄金周|放假期间)"),
+         DateKind.CALENDAR, read_festival,
+         "今年国庆假期，全市景区接待游客逾千万人次。", ("2024-10-01", "2024-10-07", "day"),
+         needs=('假',)),
+    Rule("lunar-date",
+         re.compile(rf"{YEAR_PREFIX}?(?:(?P<lunar>农历|阴历)\s*(?:(?P<y2>{g.YEAR})\s*年\s*)?)?(?P<leap>闰)?"
+                    r"(?P<lm>正|冬|腊|十[一二]?|[一二三四五六七八九]|1[0-2]|[1-9])月"
+                    r"(?P<ld>初[一二三四五六七八九十]|初\d|廿[一二三四五六七八九]?|卅|三十|二十[一二三四五六七八九]?"
+                    r"|十[一二三四五六七八九]?|[12]?\d(?=\s*[日号]))?(?P<lsuf>\s*[日号])?"),
+         DateKind.CALENDAR, read_lunar,
+         "明年农历正月十五，灯会将在老城区举行。", ("2025-02-12", "2025-02-12", "day"),
+         needs=('农历', '阴历', '闰', '正月', '腊月', '冬月', '廿', '初', '月十', '月二十', '月三十')),
+    Rule("new-year-day",
+         re.compile(rf"{YEAR_PREFIX}?大年(?P<ld>初[一二三四五六七八九十]|十[一二三四五])"),
+         DateKind.CALENDAR, read_new_years_day,
+         "大年初五，商场迎来客流高峰。", ("2024-02-14", "2024-02-14", "day"),
+         needs=('大年',)),
+    Rule("festival",
+         re.compile(rf"{YEAR_PREFIX}?(?:农历)?(?P<fest>{FESTIVAL_NAMES})(?P<holiday>)(?![前后期间])"),
+         DateKind.CALENDAR, read_festival,
+         "中秋节当天，社区为独居老人送去月饼。", ("2024-09-17", "2024-09-17", "day"),
+         needs=("节", "元宵", "端午", "七夕", "中秋", "重阳", "腊八", "除夕", "年三十", "元旦", "国庆", "平安夜",
+                "圣诞", "消费者权益日", "龙抬头", "中元")),
+    Rule("solar-term",
+         re.compile(rf"{YEAR_PREFIX}?(?P<fest>(?:{'|'.join(cal.SOLAR_TERMS)})节?)(?P<holiday>)(?![前后期间])"),
+         DateKind.CALENDAR, read_festival,
+         "冬至这天，居民们在社区食堂一起包饺子。", ("2024-12-21", "2024-12-21", "day"),
+         needs=cal.SOLAR_TERMS),
+    Rule("decade",
+         re.compile(r"(?:(?P<cr>上|本|这个|下)个?世纪|(?P<c>\d{1,2}|[一二三四五六七八九十]{1,3})世纪)?"
+                    r"(?:(?P<dec>[1-9]0|[二三四五六七八九]十|一十)年代)(?P<part>初期|前期|中期|末期|后期|初|中|末)?"),
+         DateKind.PERIOD, read_decade,
+         "上世纪80年代，这里还是一片农田。", ("1980-01-01", "1989-12-31", "decade"),
+         needs=('年代',)),
+    Rule("century",
+         re.compile(r"(?:(?P<cr>上|本|这个|下)个?|(?P<c>\d{1,2}|[一二三四五六七八九十]{1,3}))世纪"
+                    r"(?P<dec>)(?P<part>初期|前期|中期|末期|后期|初|中叶|末)?"),
+         DateKind.PERIOD, read_decade,
+         "这座石桥始建于18世纪。", ("1700-01-01", "1799-12-31", "century"),
+         needs=('世纪',)),
+    Rule("quarter",
+         re.compile(rf"{YEAR_PREFIX}?(?:(?P<qr>本|这个|这|当|上个|上一|上|下个|下一|下)(?=个?季度)个?|(?:第|Q)?(?P<q>[一二三四1-4首])"
+                    rf"|前(?P<first>[一二三四两1-4])个?)季度(?P<qp>初|末|底)?"),
+         DateKind.PERIOD, read_quarter,
+         "一季度，全市外贸进出口总值同比增长12%。", ("2024-01-01", "2024-03-31", "quarter"),
+         needs=('季度',)),
+    Rule("season",
+         re.compile(rf"{YEAR_PREFIX}?(?P<season>[春夏秋冬])(?:季|天)(?![节里的候])|(?P<y3>)"
+                    rf"(?:(?P<yy>{g.YEAR})\s*年)(?P<season2>[春夏秋冬])(?![节季天风雨装运])"),
+         DateKind.PERIOD, lambda m, ctx: read_season(_season_match(m), ctx),
+         "今年夏季，全市将新增城市绿道50公里。", ("2024-05-05", "2024-08-06", "season"),
+         needs=('春', '夏', '秋', '冬')),
+    Rule("school-holiday",
+         re.compile(rf"{YEAR_PREFIX}?暑假"),
+         DateKind.PERIOD, read_school_holiday,
+         "今年暑假，图书馆延长开放时间。", ("2024-07-01", "2024-08-31", "month"),
+         needs=('暑假',)),
+    Rule("week-of-year",
+         re.compile(rf"{YEAR_PREFIX}第(?P<n>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:个)?(?:周|星期|礼拜)"),
+         DateKind.CALENDAR, read_week_of_year,
+         "今年第25周，全市将迎来高温天气。", ("2024-06-17", "2024-06-23", "week"),
+         needs=('第',)),
+    Rule("weekday-of-month",
+         re.compile(rf"(?:{YEAR_PREFIX}?(?P<m>{g.MONTH})月份?|(?P<mr>{g._alternatives(g.RELATIVE_MONTHS)}))的?"
+                    r"第(?P<n>[一二三四五1-5])个(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"),
+         DateKind.POINT, read_weekday_of_month,
+         "母亲节在5月第二个星期日。", ("2024-05-12", "2024-05-12", "day"),
+         needs=('第',)),
+    Rule("week-of-month",
+         re.compile(rf"(?:{YEAR_PREFIX}?(?P<m>{g.MONTH})月份?|(?P<mr>{g._alternatives(g.RELATIVE_MONTHS)}))的?"
+                    r"第(?P<n>[一二三四五1-5])(?:个)?(?:周|星期|礼拜)(?![一二三四五六日天])"),
+         DateKind.CALENDAR, read_week_of_month,
+         "新学期将于9月第二周开课。", ("2024-09-09", "2024-09-15", "week"),
+         needs=('第',)),
+    Rule("months-of-year",
+         re.compile(rf"{YEAR_PREFIX}(?:(?P<which>前|后)(?P<n>[一二两三四五六七八九十]{{1,2}}|1[0-2]|[1-9])个?月"
+                    rf"|(?P<nth>第)(?P<n2>[一二三四五六七八九十]{{1,2}}|1[0-2]|[1-9])个月|(?P<first_month>首月))"),
+         DateKind.PERIOD, lambda m, ctx: read_months_of_year(_n2(m), ctx),
+         "今年前五个月，全市新增市场主体3.2万户。", ("2024-01-01", "2024-05-31", "month"),
+         needs=('前', '后', '第', '首月')),
+    Rule("day-of-year",
+         re.compile(rf"{YEAR_PREFIX}第(?P<n>\d{{1,3}}|[一二三四五六七八九十百]{{1,4}})天"),
+         DateKind.CALENDAR, read_day_of_year,
+         "2025年第一天，新版条例正式施行。", ("2025-01-01", "2025-01-01", "day"),
+         needs=('第',)),
+    Rule("two-years",
+         re.compile(r"今明两年"),
+         DateKind.PERIOD, read_two_years,
+         "今明两年，全市将新建保障性住房2万套。", ("2024-01-01", "2025-12-31", "year"),
+         needs=('今明两年',)),
+    Rule("days-of-month",
+         re.compile(rf"(?:{YEAR_PREFIX}?(?P<m>{g.MONTH})月份?|(?P<mr>{g._alternatives(g.RELATIVE_MONTHS)}))的?"
+                    r"(?P<which>前|最后|后)(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,2})天"),
+         DateKind.CALENDAR, read_days_of_month,
+         "本月前两天，全市迎来强降雨。", ("2024-06-01", "2024-06-02", "day"),
+         needs=('前', '最后', '后')),
+    Rule("part-of-day",
+         re.compile(r"(?<![今明昨当前后次同上中下午凌黎清早傍晚夜白全])(?P<part>白天|午后|全天)(?![候然])"),
+         DateKind.CLOCK, read_part_of_day,
+         "白天，市区最高气温将达35℃。", ("2024-06-12T06:00:00+08:00", "2024-06-12T18:59:59+08:00", "time"),
+         needs=('白天', '午后', '全天')),
+    Rule("week",
+         re.compile(r"(?<![每一两几])(?P<wk>上上|下下|上个|下个|上一|下一|这个|这一|上|下|本|这)(?:周|星期|礼拜)"
+                    r"(?![一二三四五六日天末刊报期年])"),
+         DateKind.CALENDAR, read_week,
+         "下周，全市将迎来新一轮降雨。", ("2024-06-17", "2024-06-23", "week"),
+         needs=('周', '星期', '礼拜')),
+    Rule("from-now",
+         re.compile(rf"(?<![第每近]){_NOT_IN_NUMBER}(?P<n>\d{{1,3}}|{_COUNT_CN}|半){_MANY}"
+                    rf"{_UNIT}{_HALF}(?P<dir>之?后|以后|之?前|以前)(?![夕])"),
+         DateKind.DURATION, read_from_now,
+         "20天后，这批设备将运抵港口。", ("2024-07-02", "2024-07-02", "day"),
+         needs=('前', '后')),
+    Rule("clock-offset",
+         re.compile(rf"{_NOT_IN_NUMBER}(?P<n>\d{{1,3}}|{_COUNT_CN}|半|一)(?P<half>个半)?"
+                    r"(?P<unit>个小时|个钟头|小时|钟头|分钟|刻钟|秒钟|秒)(?P<dir>之?后|以后|之?前|以前)"),
+         DateKind.DURATION, read_clock_offset,
+         "3小时后，救援队抵达现场。", ("2024-06-12T11:30:00+08:00", "2024-06-12T11:30:00+08:00", "time"),
+         needs=("小时", "钟头", "分钟", "刻钟", "秒")),
+    Rule("within",
+         re.compile(rf"(?P<ahead>未来|今后)?{_NOT_IN_NUMBER}(?P<n>\d{{1,3}}|{_COUNT_CN}|半){_MANY}{_UNIT}{_HALF}"
+                    r"(?(ahead)(?:以?内)?|以?内)"),
+         DateKind.DURATION, read_within,
+         "申请人应在60日内补齐材料。", ("2024-06-12", "2024-08-11", "day"),
+         needs=('内', '未来', '今后')),
+    Rule("lately",
+         re.compile(rf"(?P<ago>近|最近|过去的?)?{_NOT_IN_NUMBER}(?P<n>\d{{1,3}}|{_COUNT_CN}|半|仨){_MANY}{_UNIT}{_HALF}"
+                    r"(?:以来)?(?(ago)|(?<=以来))"),
+         DateKind.DURATION, read_lately,
+         "近30天，全市空气质量优良天数达28天。", ("2024-05-13", "2024-06-12", "day"),
+         needs=('近', '过去', '以来', '来')),
+    Rule("year-range",
+         re.compile(rf"(?<![\d.])(?P<y>(?:19|20)\d{{2}})\s*年?{_RANGE}(?P<y2>(?:19|20)?\d{{2}})\s*年"
+                    rf"(?:\s*(?P<m2>{g.MONTH})\s*月)?(?!\s*\d)"),
+         DateKind.PERIOD, read_year_range,
+         "2008年—2018年，这座城市的人口翻了一番。", ("2008-01-01", "2018-12-31", "year"),
+         needs=('年',)),
+    Rule("ym-numeric-range",
+         re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\.(?P<m>0?[1-9]|1[0-2])\s*(?:—+|-|–|~|至)\s*"
+                    r"(?P<y2>(?:19|20)\d{2})(?:\.(?P<m2>0?[1-9]|1[0-2]))?(?![\d.])"),
+         DateKind.PERIOD, read_ym_numeric_range,
+         "他1999.08-2002.02在部队服役。", ("1999-08-01", "2002-02-28", "month"),
+         needs=('.',)),
+    Rule("compact-ymd",
+         re.compile(r"(?<![\dA-Za-z])(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\dA-Za-z])"),
+         DateKind.POINT, read_compact_ymd,
+         "公告发布日期：20240307。", ("2024-03-07", "2024-03-07", "day"),
+         needs=('19', '20')),
+    Rule("dotted-month-day",
+         re.compile(r"(?<![\d.·])(?P<m>1[0-2]|[1-9])·(?P<d>3[01]|[12]\d|[1-9])(?![\d·])"),
+         DateKind.CALENDAR, read_dotted_md,
+         "“6·30”主题活动在市民广场举行。", ("2024-06-30", "2024-06-30", "day"),
+         needs=('·',)),
+    Rule("year",
+         re.compile(rf"(?<![\d.第])(?:(?P<y>(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}})\s*年{NOT_AFTER_YEAR}"
+                    rf"|(?:^|(?<=[在于是从自到至，,、。\s(（]))(?P<y2>\d{{2}}|[〇零一二三四五六七八九]{{2}})年{NOT_AFTER_YEAR}"
+                    rf"|(?P<yr>{_REL_YEAR}){NOT_AFTER_YEAR})"),
+         DateKind.PERIOD, lambda m, ctx: read_year(_year_match(m), ctx),
+         "2023年，全市接待游客突破一亿人次。", ("2023-01-01", "2023-12-31", "year"),
+         needs=('年',)),
+    Rule("clock",
+         re.compile(rf"(?<![\d:：.])(?<![\d/-]\d\s)(?:{_clock('')}(?:{_RANGE}(?P<nextday>次日|第二天)?{_clock('e')})?)",
+                    re.VERBOSE),
+         DateKind.CLOCK, read_clock,
+         "上午9:00～11:30，市民可到现场咨询。", ("2024-06-12T09:00:00+08:00", "2024-06-12T11:30:00+08:00", "time"),
+         needs=('点', '时', ':', '：')),
+)
+"""Every rule, in the order they are tried; the first to claim a stretch of text keeps it."""
+
+
+def _group(m, name: str) -> str | None:
+    return m.group(name) if name in m.re.groupindex else None
+
+
+class _Renamed:
+    """A match seen through other group names (a rule's second alternative read by the first's reader)."""
+
+    def __init__(self, m: re.Match, names: dict[str, str]):
+        self._m, self._names = m, names
+
+    def group(self, name: str):
+        value = self._m.group(self._names.get(name, name))
+        return value
+
+    def __getattr__(self, attr):
+        return getattr(self._m, attr)
+
+
+def _n2(m: re.Match):
+    names = {}
+    if m.re.groupindex.get("n2") and m.group("n2"):
+        names["n"] = "n2"
+    if m.re.groupindex.get("unit2") and m.group("unit2"):
+        names["unit"] = "unit2"
+    return _Renamed(m, names) if names else m
+
+
+def _season_match(m: re.Match):
+    if m.group("season2"):
+        return _Renamed(m, {"season": "season2", "y": "yy"})
+    return m
+
+
+def _year_match(m: re.Match):
+    if m.group("y2"):
+        return _Renamed(m, {"y": "y2"})
+    return m
