@@ -218,3 +218,11 @@ def test_the_games_press_centre_holding_a_briefing_is_no_games():
 def test_a_lead_date_governs_the_next_sentence_without_a_date():
     found = events_of("6月12日，市长会见了外国客商。双方共同出席了2026青岛国际茶叶博览会开幕式。", dt.date(2026, 6, 13))
     assert found == [("2026青岛国际茶叶博览会", "2026-06-12", "2026-06-12")]
+
+
+def test_two_consecutive_days_listed_are_one_span_unless_two_sessions_are_counted():
+    assert events_of("2026青岛国际茶叶博览会6月14日、15日在国际会展中心举办。") == [
+        ("2026青岛国际茶叶博览会", "2026-06-14", "2026-06-15")]
+    from feeds.extract.dates import find_dates
+
+    assert len(find_dates("6月14日、15日举行两场招聘会。", PUBLISHED)) == 2

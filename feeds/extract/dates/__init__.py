@@ -66,17 +66,20 @@ LIST_ITEM = re.compile(r"(\d{1,2}|[一二三]?十[一二三四五六七八九]?|
 
 
 def _join_day_lists(text: str, found: list[DateMatch]) -> list[DateMatch]:
-    """`9月10号，11号，12号，13号`: three or more consecutive days listed are one span (two days, days
-    that skip, or a sentence that says `分别` stay apart: `3月8日、9日举行两场招聘会`)."""
+    """`9月10号，11号，12号`, `11月4日、5日`: consecutive days listed are one span (days that skip, or a
+    sentence that says `分别` or counts its sessions, stay apart: `3月8日、9日举行两场招聘会`)."""
     result: list[DateMatch] = []
+    covered = -1  # where the last joined list ends: the days inside it are no dates of their own
     for date in found:
+        if date.start < covered:
+            continue
         result.append(date)
         listed = DAY_LIST.match(text, date.end) if _is_day(date) and text[date.end - 1] in "日号" else None
         if listed is None or _says_severally(text, listed.end()):
             continue
         day, last = date.interval.start_date, date.interval.start_date
         items = list(LIST_ITEM.finditer(listed.group(0)))
-        if len(items) < 2:
+        if len(items) < 1 or (len(items) == 1 and SESSIONS_COUNTED.match(text, listed.end(), listed.end() + 30)):
             continue
         for item in items:
             try:
@@ -89,7 +92,12 @@ def _join_day_lists(text: str, found: list[DateMatch]) -> list[DateMatch]:
         else:
             result[-1] = DateMatch(text[date.start:listed.end()], date.start, listed.end(),
                                    Interval(day, last, "day"), date.rule + "+list", date.cue, date.kind)
+            covered = listed.end()
     return result
+
+
+SESSIONS_COUNTED = re.compile(r"[^。；;]*?(?:两场|两次|两轮|两期|两届|各)")
+"""`3月8日、9日举行两场招聘会`: two days that are two sessions, not one span."""
 
 
 ONE_DAY = dt.timedelta(days=1)
