@@ -150,3 +150,14 @@ def test_the_command_takes_a_day_or_a_moment():
         "text": "3小时后", "start": "2024-06-07T13:00:00+08:00", "end": "2024-06-07T13:00:00+08:00",
         "precision": "time", "kind": "duration", "cue": "", "rule": "clock-offset"}
     assert runner.invoke(dates_command, ["9日", "--published", "7 June"]).exit_code == 2
+
+
+def test_a_bare_day_in_chinese_numerals_or_with_hao_before_what_happens_is_a_date():
+    from feeds.extract.dates import find_dates
+
+    [day] = find_dates("第八次代表大会十四日上午在北京开幕。", dt.date(2026, 7, 14))
+    assert day.interval.start_date == dt.date(2026, 7, 14)
+    [day] = find_dates("主席将出席9号在罗马举行的对话会议。", dt.date(2026, 7, 6))
+    assert day.interval.start_date == dt.date(2026, 7, 9)
+    assert find_dates("他是3号，表现出色。", dt.date(2026, 7, 6)) == []
+    assert find_dates("乘坐2号线到达会场。", dt.date(2026, 7, 6)) == []

@@ -121,14 +121,17 @@ def _point(p: str, spaced: bool = False) -> str:
     rel_months = _alternatives(RELATIVE_MONTHS)
     month_parts = _alternatives(k for k in PARTS_OF_MONTH if k not in ("初", "底", "末", "中"))
     this_month_parts = _alternatives(PARTS_OF_THIS_MONTH)
-    day_suffix = "[日曰号]" if p == "e_" else r"(?:[日曰]|号(?=\s*(?:[上下中晚早凌]|\d{1,2}\s*[点时:：])))"
+    day_suffix = "[日曰号]" if p == "e_" else (r"(?:[日曰]|号(?=\s*(?:[上下中晚早凌]|\d{1,2}\s*[点时:：]|在|举行|举办|开幕"
+                                            r"|召开|闭幕|起)))")
     day_words = _alternatives([*RELATIVE_DAYS, *CONTEXT_DAYS])
     month, day, ascii_day = ((MONTH, DAY, ASCII_DAY) if spaced
                              else (unspaced(MONTH), unspaced(DAY), unspaced(ASCII_DAY)))
     numeric_end = (rf"(?<![\d.])(?P<{p}dm2>1[0-2]|0?[1-9])\.(?P<{p}dd2>3[01]|[12]\d|0?[1-9])(?![\d.])" if p == "e_"
                    else "(?!)")  # `2024.5.18—5.20`
     year_parts = _alternatives(PARTS_OF_YEAR)
-    cn_day = CN_DAY if p == "e_" else f"(?<=于){CN_DAY}"
+    cn_day = CN_DAY if p == "e_" else (
+        f"(?:(?<=于){CN_DAY}|(?<![第前后近每这那数几零一二三四五六七八九十百千万]){CN_DAY}"
+        r"(?=\s*日\s*(?:[上下中晚早凌]|在|起|举行|举办|开幕|召开|闭幕|[，,])))")
     return rf"""(?:
         (?<![\d.])(?P<{p}iy>(?:19|20)\d{{2}})(?P<{p}isep>[./-])(?P<{p}im>1[0-2]|0?[1-9])(?P={p}isep)
           (?P<{p}id>3[01]|[12]\d|0?[1-9])(?![\d.])
