@@ -226,3 +226,8 @@ def test_two_consecutive_days_listed_are_one_span_unless_two_sessions_are_counte
     from feeds.extract.dates import find_dates
 
     assert len(find_dates("6月14日、15日举行两场招聘会。", PUBLISHED)) == 2
+
+
+def test_the_sentence_after_a_one_day_event_may_give_its_length():
+    found = events_of("2026世界航商大会6月9日在香港举行。为期两天的会议将探讨行业转型。")
+    assert found == [("2026世界航商大会", "2026-06-09", "2026-06-10")]

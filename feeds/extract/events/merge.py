@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
-from ...models import Article, Event
+from ...models import Article, Event, Interval
 
 NAME_KEY = re.compile(r"\W")
 """What two mentions of one name may differ in: spaces and punctuation."""
@@ -41,3 +42,34 @@ def _shortens(short: str, full: str) -> bool:
         return False
     rest = iter(full)
     return all(ch in rest for ch in short)
+
+
+LENGTH_AFTER = re.compile(r"\s*(?:本届|此次|本次|这次)?(?:为期|历时)\s*(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})"
+                          r"\s*天的"
+                          r"(?:会议|大会|活动|展会|展览|论坛|峰会|赛事|比赛|博览会|交易会)")
+"""`…今天在香港举行。为期两天的会议将探讨…`: the sentence after a one-day event gives its length."""
+
+
+def length_from_next_sentence(events: list[Event], article: Article) -> list[Event]:
+    """A one-day event whose next sentence opens with `为期两天的会议` lasts that long."""
+    result = []
+    for event in events:
+        length = LENGTH_AFTER.match(article.body, event.evidence_end)
+        if length and event.interval.start_date == event.interval.end_date and event.interval.precision == "day":
+            days = _count(length.group("n"))
+            if days and days > 1:
+                first = event.interval.start_date
+                event = replace(event, interval=Interval(first, first + dt.timedelta(days=days - 1), "day"))
+        result.append(event)
+    return result
+
+
+def _count(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    digits = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+    if len(text) == 1:
+        return digits.get(text)
+    if text.startswith("十") and len(text) == 2:
+        return 10 + digits.get(text[1], 0)
+    return None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ...models import Article, Event
 from .confidence import publication_doubt
 from .deadlines import calls_with_deadlines, deadlines
-from .merge import one_per_name
+from .merge import length_from_next_sentence, one_per_name
 from .missions import trade_missions
 from .named import carried_date, named_events
 from .names import Name
@@ -84,6 +84,8 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
 ARTICLE_PASSES: tuple[ArticlePass, ...] = (
     ArticlePass("call-with-deadline", "a call opened today becomes a deadline running to the date given after it",
                 "作品征集活动即日起启动。截止时间为2023年1月20日。", calls_with_deadlines),
+    ArticlePass("length-after", "a one-day event whose next sentence opens with `为期两天的会议` lasts that long",
+                "2026世界航商大会6月9日在香港举行。为期两天的会议将探讨行业转型。", length_from_next_sentence),
     ArticlePass("one-per-name", "keeps one event per name, widened by later mentions",
                 "青岛国际茶叶博览会11月29日开幕。青岛国际茶叶博览会11月29日至12月1日在会展中心举行。", one_per_name),
     ArticlePass("places-elsewhere", "a place from another sentence about the event, or from its name",
