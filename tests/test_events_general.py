@@ -231,3 +231,8 @@ def test_two_consecutive_days_listed_are_one_span_unless_two_sessions_are_counte
 def test_the_sentence_after_a_one_day_event_may_give_its_length():
     found = events_of("2026世界航商大会6月9日在香港举行。为期两天的会议将探讨行业转型。")
     assert found == [("2026世界航商大会", "2026-06-09", "2026-06-10")]
+
+
+def test_a_length_after_a_closing_counts_back():
+    found = events_of("第八届进博会今天在上海闭幕。为期6天的展会吸引了众多采购商。")
+    assert found == [("第八届进博会", "2026-06-05", "2026-06-10")]

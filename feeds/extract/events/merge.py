@@ -50,6 +50,9 @@ LENGTH_AFTER = re.compile(r"\s*(?:本届|此次|本次|这次)?(?:为期|历时)
 """`…今天在香港举行。为期两天的会议将探讨…`: the sentence after a one-day event gives its length."""
 
 
+CLOSES = re.compile(r"闭幕|落幕|结束|收官|落下帷幕")
+
+
 def length_from_next_sentence(events: list[Event], article: Article) -> list[Event]:
     """A one-day event whose next sentence opens with `为期两天的会议` lasts that long."""
     result = []
@@ -58,8 +61,10 @@ def length_from_next_sentence(events: list[Event], article: Article) -> list[Eve
         if length and event.interval.start_date == event.interval.end_date and event.interval.precision == "day":
             days = _count(length.group("n"))
             if days and days > 1:
-                first = event.interval.start_date
-                event = replace(event, interval=Interval(first, first + dt.timedelta(days=days - 1), "day"))
+                day, length = event.interval.start_date, dt.timedelta(days=days - 1)
+                closing = CLOSES.search(event.evidence)  # `…今天闭幕。为期6天的展会…`: it began days before
+                event = replace(event, interval=Interval(day - length, day, "day") if closing
+                                else Interval(day, day + length, "day"))
         result.append(event)
     return result
 
