@@ -161,3 +161,11 @@ def test_a_bare_day_in_chinese_numerals_or_with_hao_before_what_happens_is_a_dat
     assert day.interval.start_date == dt.date(2026, 7, 9)
     assert find_dates("他是3号，表现出色。", dt.date(2026, 7, 6)) == []
     assert find_dates("乘坐2号线到达会场。", dt.date(2026, 7, 6)) == []
+
+
+def test_two_english_weekdays_joined_by_to_or_and_are_one_span():
+    [span] = find_dates("The festival was held Thursday to Saturday.", dt.date(2025, 4, 6))
+    assert (span.interval.start_date, span.interval.end_date) == (dt.date(2025, 4, 3), dt.date(2025, 4, 5))
+    [span] = find_dates("The fair will take place on Saturday and Sunday.", dt.date(2025, 4, 6))
+    assert (span.interval.start_date, span.interval.end_date) == (dt.date(2025, 4, 12), dt.date(2025, 4, 13))
+    assert len(find_dates("He met them on Monday and Thursday.", dt.date(2025, 4, 6))) == 2

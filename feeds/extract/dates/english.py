@@ -60,7 +60,35 @@ def find_english_dates(text: str, published: dt.date | None) -> list[DateMatch]:
             continue
         if date_match is not None:
             found.append(date_match)
-    return found
+    return _join_weekday_ranges(text, found)
+
+
+WEEKDAY_JOINER = re.compile(r"\s*(?:to|through|thru|and|-|–)\s*", re.I)
+"""`Thursday to Saturday`, `on Saturday and Sunday`: two days of a week that make one span."""
+
+
+def _join_weekday_ranges(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """Two English days joined by `to` or `and` (the later at most a week after the earlier) are one span."""
+    result: list[DateMatch] = []
+    for date in found:
+        previous = result[-1] if result else None
+        joined = previous is not None and WEEKDAY_JOINER.fullmatch(text, previous.end, date.start)
+        if (joined and date.rule == previous.rule == "en:relative"
+                and date.interval.start_date <= previous.interval.end_date):
+            later = date.interval.start_date + dt.timedelta(days=7)  # `on Saturday and Sunday`: the Sunday after
+            date = DateMatch(date.text, date.start, date.end, Interval(later, later, "day"), date.rule, date.cue,
+                             date.kind)
+        if (joined
+                and previous.interval.precision == date.interval.precision == "day"
+                and 0 < (date.interval.start_date - previous.interval.end_date).days <= 6
+                and (text[previous.end:date.start].strip().lower() != "and"
+                     or (date.interval.start_date - previous.interval.end_date).days == 1)):
+            result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end,
+                                   Interval(previous.interval.start_date, date.interval.end_date, "day"),
+                                   previous.rule + "+range", previous.cue, previous.kind)
+            continue
+        result.append(date)
+    return result
 
 
 def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch | None:
