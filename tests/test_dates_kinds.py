@@ -169,3 +169,10 @@ def test_two_english_weekdays_joined_by_to_or_and_are_one_span():
     [span] = find_dates("The fair will take place on Saturday and Sunday.", dt.date(2025, 4, 6))
     assert (span.interval.start_date, span.interval.end_date) == (dt.date(2025, 4, 12), dt.date(2025, 4, 13))
     assert len(find_dates("He met them on Monday and Thursday.", dt.date(2025, 4, 6))) == 2
+
+
+def test_a_sentence_reads_at_most_its_budget_of_dates():
+    from feeds.extract.dates import MAX_DATES_PER_SENTENCE
+
+    assert len(find_dates("5日，6日，" * 5000, dt.date(2026, 7, 6))) <= MAX_DATES_PER_SENTENCE
+    assert len(find_dates("1日。" * 100, dt.date(2026, 7, 6))) == 100  # one a sentence: all read

@@ -21,6 +21,9 @@ from .resolve import Context, Point, Tense, Unresolvable, clock, make_interval, 
 
 __all__ = ["find_dates"]
 
+MAX_DATES_PER_SENTENCE = 40
+"""A work budget: the dates of one sentence beyond this many are not resolved (`1日` × 10,000 is no schedule)."""
+
 
 
 def find_dates(text: str, published: dt.date | None = None, year: int | None = None,
@@ -38,7 +41,12 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
     sentence_ends = sentences.sentence_ends(text)
     found: list[DateMatch] = []
     grammar = g.DATE_EXPRESSION_SPACED if g.SPACED_DIGITS.search(text) else g.DATE_EXPRESSION
+    per_sentence: dict[int, int] = {}
     for match in grammar.finditer(text):
+        here = _sentence(sentence_ends, match.start())
+        per_sentence[here] = per_sentence.get(here, 0) + 1
+        if per_sentence[here] > MAX_DATES_PER_SENTENCE:
+            continue  # no sentence a person writes holds this many dates: the rest is not read (a work budget)
         previous = found[-1] if found else None
         same_sentence = previous if previous and _sentence(sentence_ends, previous.start) == _sentence(
             sentence_ends, match.start()) else None
