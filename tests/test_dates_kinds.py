@@ -176,3 +176,10 @@ def test_a_sentence_reads_at_most_its_budget_of_dates():
 
     assert len(find_dates("5日，6日，" * 5000, dt.date(2026, 7, 6))) <= MAX_DATES_PER_SENTENCE
     assert len(find_dates("1日。" * 100, dt.date(2026, 7, 6))) == 100  # one a sentence: all read
+
+
+def test_the_day_someone_spoke_in_a_clause_of_its_own_is_in_the_paper_s_month():
+    dates = find_dates("针对将于7月1日起实施的新规，副部长9日表示，传闻不实。", dt.date(2026, 6, 10))
+    assert [d.interval.start_date for d in dates] == [dt.date(2026, 7, 1), dt.date(2026, 6, 9)]
+    listed = find_dates("拟于12月26日—30日、1月10日—14日组织企业出访。", dt.date(2022, 12, 15))
+    assert [d.interval.start_date for d in listed] == [dt.date(2022, 12, 26), dt.date(2023, 1, 10)]

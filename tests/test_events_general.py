@@ -236,3 +236,19 @@ def test_the_sentence_after_a_one_day_event_may_give_its_length():
 def test_a_length_after_a_closing_counts_back():
     found = events_of("第八届进博会今天在上海闭幕。为期6天的展会吸引了众多采购商。")
     assert found == [("第八届进博会", "2026-06-05", "2026-06-10")]
+
+
+def test_an_event_s_time_given_as_a_date_is_its_day():
+    found = events_of("新品发布会时间为6月23日，届时将推出新款手环。")
+    assert found and found[0][1:] == ("2026-06-23", "2026-06-23")
+
+
+def test_a_date_right_before_a_ceremony_that_ends_the_clause_is_its_day():
+    found = events_of("她的下一站就是6月19日香港电影金像奖颁奖典礼。")
+    assert found == [("香港电影金像奖颁奖典礼", "2026-06-19", "2026-06-19")]
+
+
+def test_a_statement_dated_by_its_sentence_and_a_start_cue_still_carries_its_day():
+    found = events_of("针对将于7月1日起实施的新规，副部长陈健9日表示，传闻不实。"
+                      "陈健在此间召开的第十三届投资贸易洽谈会新闻发布会上说，进口正常。")
+    assert found == [("第十三届投资贸易洽谈会新闻发布会", "2026-06-09", "2026-06-09")]

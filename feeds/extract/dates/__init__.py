@@ -52,7 +52,12 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
             sentence_ends, match.start()) else None
         last_any = previous.interval.start_date if previous else None
         last_here = same_sentence.interval.start_date if same_sentence else None
-        ctx = Context(published, year, last_here, _tense(text, match.start(), match.end()))
+        # a 将于 before the date before, in a clause of its own, is that date's (`将于7月1日起实施的新规，陈健9日表示`)
+        floor = same_sentence.end if same_sentence and _OTHER_CLAUSE.search(text, same_sentence.end,
+                                                                            match.start()) else 0
+        if floor and _SAYS.match(text, match.end()):
+            last_here = None  # `…新规，陈健9日表示`: the day someone spoke is the paper's, not the date before's
+        ctx = Context(published, year, last_here, _tense(text, match.start(), match.end(), floor))
         try:
             date_match = _resolve(text, match, ctx, last_any, every_kind)
         except (Unresolvable, ValueError, OverflowError):
@@ -341,7 +346,12 @@ def _sentence(ends: list[int], position: int) -> int:
     return sentences.sentence_index(ends, position)
 
 
-def _tense(text: str, start: int, end: int) -> Tense:
+_SAYS = re.compile(r"\s*(?:上午|下午|晚间|晚)?\s*(?:表示|说|称|指出|透露|宣布|介绍|强调|证实|回应)")
+_OTHER_CLAUSE = re.compile(r"[，,；;][^，,；;]*[\u4e00-\u9fff]{2}")
+"""Between two dates: a clause break and words of a clause of its own (not a list's `、` or a range's `至`)."""
+
+
+def _tense(text: str, start: int, end: int, floor: int = 0) -> Tense:
     """What the clause around the date at `start`–`end` says of its time (see Tense)."""
     before_start = sentences.clause_start(text, start, 40)
     before, after = text[before_start:start], text[end:end + 24]
@@ -355,7 +365,7 @@ def _tense(text: str, start: int, end: int) -> Tense:
         return Tense.PAST
     sentence_start = max((m.end() for m in sentences.SENTENCE_END.finditer(text, max(0, start - 120), start)),
                          default=max(0, start - 120))
-    if g.DIRECTION_FORWARD.search(text, sentence_start, start):
+    if g.DIRECTION_FORWARD.search(text, max(sentence_start, floor), start):
         return Tense.ANNOUNCED  # `将于7月21日开幕,8月13日闭幕`: the sentence announces
     reported = g.REPORTED_AFTER.match(after)
     return Tense.REPORTED if reported and not g.DIRECTION_FORWARD.search(after[:reported.end()]) else Tense.UNSAID

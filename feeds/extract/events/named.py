@@ -44,7 +44,8 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
         if _opens_registration(sentence, date, name):
             continue
         clause = _clause_text(sentence, masked, date, name)
-        happens = v.HAPPENING_VERBS.search(clause) or v.ENGLISH_VERBS.search(clause)
+        happens = (v.HAPPENING_VERBS.search(clause) or v.ENGLISH_VERBS.search(clause)
+                   or _named_on_its_day(sentence, date, name))
         if not happens or (v.NOT_EVENTS.search(clause) and not _tied(masked, name, sentence)):
             continue
         chooser.take(name)
@@ -70,8 +71,8 @@ def carried_date(previous: Sentence, sentence: Sentence) -> Sentence | None:
     words before were spoken is read with the one day of the sentence before it, as if that day opened it."""
     if any(usable(d) for d in sentence.dates):
         return None
-    days = [d for d in previous.dates if usable(d)]
-    if len(days) != 1 or days[0].cue != Cue.NONE or days[0].interval.start_date != days[0].interval.end_date:
+    days = [d for d in previous.dates if usable(d) and d.cue == Cue.NONE]
+    if len(days) != 1 or days[0].interval.start_date != days[0].interval.end_date:
         return None
     leads = not previous.text[:days[0].start - previous.start].strip(" \u3000\n")
     if not (leads or v.AT_GATHERING.search(sentence.masked)):
@@ -157,6 +158,13 @@ def _organiser_title(sentence: Sentence, name: Name) -> str | None:
     breaks = [end for _, end in sentence.masked_breaks if end <= len(before)]
     holder = v.ORGANISER_BEFORE.search(before, breaks[-1] if breaks else 0)
     return (holder.group("who") or holder.group("work")) + name.title if holder else None
+
+
+def _named_on_its_day(sentence: Sentence, date: DateMatch, name: Name) -> bool:
+    """`下一战就是4月19日香港电影金像奖颁奖典礼。`: a date right before a name that ends its clause is its day."""
+    between = sentence.text[date.end - sentence.start:name.start - sentence.start]
+    after = sentence.text[name.end - sentence.start:name.end - sentence.start + 1]
+    return name.start >= date.end and not between.strip(" 的") and (not after or after in "，,。；;！!？?")
 
 
 def _clause_text(sentence: Sentence, masked: str, date: DateMatch, name: Name) -> str:
