@@ -252,3 +252,23 @@ def test_a_statement_dated_by_its_sentence_and_a_start_cue_still_carries_its_day
     found = events_of("针对将于7月1日起实施的新规，副部长陈健9日表示，传闻不实。"
                       "陈健在此间召开的第十三届投资贸易洽谈会新闻发布会上说，进口正常。")
     assert found == [("第十三届投资贸易洽谈会新闻发布会", "2026-06-09", "2026-06-09")]
+
+
+def test_deadlines_in_a_call_of_one_sentence_and_in_english():
+    assert events_of("征集截止时间为2026年7月15日。") == [("征集截止", "2026-07-15", "2026-07-15")]
+    assert events_of("报名截止日期为下月7日，逾期不予受理。") == [("报名截止", "2026-07-07", "2026-07-07")]
+    [(title, due, _)] = events_of("Applications for the program close on July 10.")
+    assert due == "2026-07-10" and title.endswith("deadline")
+    assert events_of("截至5月底，累计接待游客100万人次。") == []
+
+
+def test_a_past_english_month_looks_back_within_its_own_sentence():
+    from feeds.extract.dates import find_dates
+
+    text = "The race will be held on Nov 18. Registration closed in September."
+    [month] = find_dates(text, dt.date(2018, 11, 10))[1:]
+    assert month.interval.start_date == dt.date(2018, 9, 1)
+
+
+def test_a_headline_only_item_is_read_as_its_article():
+    assert events_of("2026青岛国际茶叶博览会6月20日开幕") == [("2026青岛国际茶叶博览会", "2026-06-20", "2026-06-20")]

@@ -122,7 +122,12 @@ def split_articles(page: str) -> list[Article]:
                     current.body.append(line)
     if pending:
         drafts[-1].headings += pending if not drafts[-1].headings else []
-    return [d.article() for d in drafts if d.body]
+    articles = [d.article() for d in drafts if d.body]
+    if not articles:  # a headline-only item (a feed's title, a one-line notice): read it as the article
+        lines = [h for d in drafts for h in d.headings if h] + pending
+        if lines:
+            articles = [Article(headline=lines[0], body="\n\n".join(lines))]
+    return articles
 
 
 def _lines(block: str) -> list[str]:

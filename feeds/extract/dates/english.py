@@ -121,8 +121,9 @@ def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch |
         if get("rel").lower().endswith("month"):
             start, end, precision = _month_span(start)
     elif get("mo"):
-        sentence = m.string[max(0, m.start() - 80):m.end() + 40]
-        coming = "future" if not year and not PAST.search(sentence) else prefer  # `in January`: the coming one
+        sentence = _own_sentence(m.string, m.start(), m.end())
+        said_past = PAST.search(sentence) and not FUTURE.search(sentence)
+        coming = prefer if year else ("past" if said_past else "future")  # `in January`: the coming one
         first = _parse(f"{get('mo')} {year or ''}".strip(), published, coming)
         if first is None:
             return None
@@ -185,3 +186,10 @@ def _month_span(day: dt.date) -> tuple[dt.date, dt.date, str]:
     first = day.replace(day=1)
     next_month = (first + dt.timedelta(days=32)).replace(day=1)
     return first, next_month - dt.timedelta(days=1), "month"
+
+
+def _own_sentence(text: str, start: int, end: int) -> str:
+    """The sentence a date stands in (at most 80 characters before it): another sentence's `will` is not its."""
+    window = text[max(0, start - 80):start]
+    cut = max(window.rfind(". "), window.rfind("\n"))
+    return window[cut + 1:] + text[start:end + 40].split(". ")[0]

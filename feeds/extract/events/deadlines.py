@@ -21,6 +21,8 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
     due = [d for d in sentence.dates if d.cue in (Cue.DEADLINE, Cue.UNTIL, Cue.POSTPONED)] + opened
     due.sort(key=lambda d: (d.cue != Cue.POSTPONED, d.start))  # `由5月10日延长至5月31日`: the new date
     english = v.ENGLISH_DEADLINE.search(sentence.text)
+    if english and not due:  # `Applications close on July 10`: the day named after the closing
+        due = [d for d in sentence.dates if 0 <= d.start - sentence.start - english.end() <= 4][:1]
     if not due or not (v.DEADLINE_WORDS.search(sentence.text) or english):
         return []
     if re.search(r"完成|实现|达到|建成", sentence.text[due[0].end - sentence.start:]):
@@ -62,7 +64,10 @@ def _deadline_title(sentence: Sentence, date: DateMatch, article: Article, known
         return before + what  # `已购票观众可于6月10日前…申请全额退票`: who must act, and what
     if known:
         return known[-1].title + what
-    return STARTED.sub("", re.sub(r"[,，。:：!！?？].*$", "", article.headline)[:30]) + what
+    headline = re.sub(r"[,，。:：!！?？].*$", "", article.headline)[:30]
+    if date.text in headline:
+        return what  # the page is this one sentence: its headline says nothing more
+    return STARTED.sub("", headline) + what
 
 
 STARTED = re.compile(r"(?:启动|开始|正式)(?:征集|报名|申报)?$|(?:征集|报名|申报)?(?:启动|开始)$")
