@@ -272,3 +272,12 @@ def test_a_past_english_month_looks_back_within_its_own_sentence():
 
 def test_a_headline_only_item_is_read_as_its_article():
     assert events_of("2026青岛国际茶叶博览会6月20日开幕") == [("2026青岛国际茶叶博览会", "2026-06-20", "2026-06-20")]
+
+
+def test_a_terse_today_or_yesterday_before_what_happens():
+    found = events_of("【本报讯】一连4天的香港国际旅游展今开锣，多国代表团参展。")
+    assert found == [("香港国际旅游展", "2026-06-10", "2026-06-13")]
+    assert events_of("广管局主席昨在记者会上表示，投诉减少。") == [("广管局记者会", "2026-06-09", "2026-06-09")]
+    from feeds.extract.dates import find_dates
+
+    assert find_dates("今后至今在如今将昨夜", PUBLISHED) == []

@@ -14,9 +14,13 @@ from ...models import Cue
 RELATIVE_DAYS = {
     "今天": 0, "今日": 0, "即日": 0, "今晚": 0, "今明两天": 0, "今明两日": 0,
     "明天": 1, "明日": 1, "明晚": 1, "后天": 2, "大后天": 3, "大大后天": 4, "本日": 0,
-    "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2, "大前天": -3, "大大前天": -4,
+    "昨天": -1, "昨日": -1, "昨晚": -1, "昨": -1, "今": 0, "前天": -2, "大前天": -3, "大大前天": -4,
 }
 """Days counted from the publication date."""
+
+TERSE_DAYS = r"(?<![今昨明至如迄而现古当从])(?:今|昨)(?=[开起在将于举召获公表称宣抵出揭闭晨午早晚]|[，,])"
+"""`一连4天的旅游展今开锣`, `广管局主席昨在记者会上表示`: 今 and 昨 alone before what happens (a paper's
+terse style, common in Hong Kong), read as `RELATIVE_DAYS`' 今天 and 昨天."""
 
 SPAN_DAYS = {"今明两天": 1, "今明两日": 1}
 """Relative words that cover more than one day: how many days they add."""
@@ -123,7 +127,7 @@ def _point(p: str, spaced: bool = False) -> str:
     this_month_parts = _alternatives(PARTS_OF_THIS_MONTH)
     day_suffix = "[日曰号]" if p == "e_" else (r"(?:[日曰]|号(?=\s*(?:[上下中晚早凌]|\d{1,2}\s*[点时:：]"
                                             r"|在|举行|举办|开幕|召开|闭幕|起)))")
-    day_words = _alternatives([*RELATIVE_DAYS, *CONTEXT_DAYS])
+    day_words = _alternatives([w for w in (*RELATIVE_DAYS, *CONTEXT_DAYS) if len(w) > 1]) + "|" + TERSE_DAYS
     month, day, ascii_day = ((MONTH, DAY, ASCII_DAY) if spaced
                              else (unspaced(MONTH), unspaced(DAY), unspaced(ASCII_DAY)))
     numeric_end = (rf"(?<![\d.])(?P<{p}dm2>1[0-2]|0?[1-9])\.(?P<{p}dd2>3[01]|[12]\d|0?[1-9])(?![\d.])" if p == "e_"
@@ -203,7 +207,7 @@ CLOCK_ONLY = re.compile(
 """A clock time with no date of its own (`上午10时`, `9:00—17:00`): it belongs to the date before it."""
 
 DURATION = re.compile(
-    r"(?:为期|持续|历时|连续)\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>天|日|周|个月)"
+    r"(?:为期|持续|历时|连续|一连)\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>天|日|周|个月)"
     r"|\bfor (?P<en>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) days\b")
 ENGLISH_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 """`为期三天`, anywhere in the sentence of a one-day date: the event's length."""

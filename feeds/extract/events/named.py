@@ -157,7 +157,10 @@ def _organiser_title(sentence: Sentence, name: Name) -> str | None:
     before = sentence.masked[:name.start - sentence.start]
     breaks = [end for _, end in sentence.masked_breaks if end <= len(before)]
     holder = v.ORGANISER_BEFORE.search(before, breaks[-1] if breaks else 0)
-    return (holder.group("who") or holder.group("work")) + name.title if holder else None
+    if holder:
+        return (holder.group("who") or holder.group("work")) + name.title
+    speaker = v.SPEAKER_AT.search(before, breaks[-1] if breaks else 0)
+    return speaker.group("who") + name.title if speaker else None
 
 
 def _named_on_its_day(sentence: Sentence, date: DateMatch, name: Name) -> bool:
