@@ -281,3 +281,7 @@ def test_a_terse_today_or_yesterday_before_what_happens():
     from feeds.extract.dates import find_dates
 
     assert find_dates("今后至今在如今将昨夜", PUBLISHED) == []
+
+
+def test_a_head_that_names_one_well_known_event_is_a_name():
+    assert events_of("书展今日开锣，新书琳琅满目。") == [("书展", "2026-06-10", "2026-06-10")]

@@ -182,6 +182,8 @@ def is_bare(name: Name) -> bool:
     if name.refers_back and name.title.isascii():
         return True  # `The summit`: always the one named before
     bare = bare_form(name)
+    if bare in v.NAMED_BY_HEAD:
+        return False
     return bare in v.BARE_HEADS or len(bare) < len(name.head) + 2
 
 
