@@ -285,3 +285,8 @@ def test_a_terse_today_or_yesterday_before_what_happens():
 
 def test_a_head_that_names_one_well_known_event_is_a_name():
     assert events_of("书展今日开锣，新书琳琅满目。") == [("书展", "2026-06-10", "2026-06-10")]
+
+
+def test_a_press_conference_someone_spoke_at_on_the_day_is_an_event():
+    found = events_of("警方刑事调查总监、拿督沙列昨日下午在记者会上称，疑犯涉嫌走私。")
+    assert found == [("记者会", "2026-06-09", "2026-06-09")]

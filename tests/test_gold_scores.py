@@ -46,7 +46,7 @@ SETS = {
     "heldout": GoldSet(DATA / "heldout", DATA / "gold_heldout.json", 55, 0, 0.95),
     "heldout2": GoldSet(DATA / "heldout2", DATA / "gold_heldout2.json", 52, 2, 0.95),
     "real1": GoldSet(DATA / "real1" / "docs", DATA / "real1" / "gold.json", 52, 7, 0.84, dated=True),
-    "real2": GoldSet(DATA / "real2" / "docs", DATA / "real2" / "gold.json", 4, 2, 0.75, dated=True),
+    "real2": GoldSet(DATA / "real2" / "docs", DATA / "real2" / "gold.json", 7, 2, 0.81, dated=True),
     "real-dev": GoldSet(REAL_DEV / "docs", REAL_DEV / "gold.json", 54, 3, 0.94, dated=True),
 }
 
@@ -105,7 +105,7 @@ def test_categories_and_locations_match_the_gold(scored):
     totals, gold_set = scored
     if gold_set.dated:  # real text: the floors the sets reached (real2 is small: 4 of 6 categories)
         assert totals["category_right"] / totals["category_seen"] >= 0.65
-        if totals["location_seen"]:
+        if totals["location_seen"] >= 5:  # a share of one or two says nothing
             assert totals["location_right"] / totals["location_seen"] >= 0.70
     else:
         assert totals["category_right"] / totals["category_seen"] >= 0.95

@@ -160,7 +160,11 @@ def _organiser_title(sentence: Sentence, name: Name) -> str | None:
     if holder:
         return (holder.group("who") or holder.group("work")) + name.title
     speaker = v.SPEAKER_AT.search(before, breaks[-1] if breaks else 0)
-    return speaker.group("who") + name.title if speaker else None
+    if speaker:
+        return speaker.group("who") + name.title
+    spoke_there = v.SPOKE_AT.match(sentence.masked, name.end - sentence.start)
+    at = sentence.masked[max(0, name.start - sentence.start - 12):name.start - sentence.start]
+    return name.title if spoke_there and "在" in at and name.title in v.PRESS_HEADS else None
 
 
 def _named_on_its_day(sentence: Sentence, date: DateMatch, name: Name) -> bool:

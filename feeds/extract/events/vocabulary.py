@@ -64,6 +64,9 @@ ORGANISER_BEFORE = re.compile(
     r"|(?P<work>《[^《》]{1,20}》)[\x00\s]*(?:在[^，,。\x00]{1,15}?)?(?:举行|举办|召开)(?:了)?[\x00\s]*$")
 """`最高人民法院今天召开新闻发布会`, `新片《保持通话》举行记者会`: who or what holds a bare `新闻发布会`,
 which titles it."""
+PRESS_HEADS = {"记者会", "新闻发布会", "发布会", "记者招待会", "新闻会", "简报会", "吹风会"}
+SPOKE_AT = re.compile(r"[”》]?(?:上|期间)(?:称|表示|说|指出|透露|宣布|强调|介绍)")
+"""`…昨日下午在记者会上称`: a press conference someone spoke at, held on the day of the sentence."""
 SPEAKER_AT = re.compile(
     r"(?:^|(?<=[\x00\s，,]))(?P<who>[\u4e00-\u9fff]{1,8}?(?:部|局|委|厅|院|办|政府|中心|协会|公司|集团|党|署|处))"
     r"(?:主席|局长|部长|主任|发言人|负责人|署长|处长|总裁|行政总裁|主管|官员|代表)?[\u4e00-\u9fff]{0,4}"
