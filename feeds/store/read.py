@@ -189,7 +189,8 @@ def _stored(db: Database, records: list[dict]) -> list[StoredEvent]:
     for record in records:
         values = {k: v for k, v in record.items() if k in stored_fields}
         values["all_day"] = bool(values["all_day"])
-        values["previous"] = [tuple(span) for span in json.loads(values.get("previous") or "[]")]
+        previous = values.get("previous")
+        values["previous"] = [tuple(span) for span in json.loads(previous)] if previous and previous != "[]" else []
         events.append(StoredEvent(**values, mentions=mentions.get(record["uid"], [])))
     return events
 
