@@ -65,10 +65,12 @@ def _source_url(_ctx: click.Context, _param: click.Parameter, value: str | None)
               help="Where the page can be read online (http or https); shown with its events.")
 @click.option("--if-empty", is_flag=True, help="Only ingest when the database has no events yet (make run).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the summary.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Extract in N worker processes (default: the CPU count); one process writes, in input order.")
 @with_appcontext
 @reports_storage_faults
 def ingest_command(paths: tuple[Path, ...], published: dt.datetime | None, source_url: str | None,
-                   if_empty: bool, quiet: bool) -> None:
+                   if_empty: bool, quiet: bool, jobs: int | None) -> None:
     """Read files or folders of articles and store their events.
 
     Folders are searched for *.txt, *.md, *.html and *.htm files. Ingesting the same file again
@@ -78,7 +80,7 @@ def ingest_command(paths: tuple[Path, ...], published: dt.datetime | None, sourc
     database that cannot be written (read-only, disk full) or is damaged stops it with one line
     naming the file and the cause, and exit status 1.
     """
-    from .ingest import ingest_paths
+    from .ingest import default_jobs, ingest_paths
     from .progress import progress
     from .web.db import get_db
 
@@ -92,7 +94,8 @@ def ingest_command(paths: tuple[Path, ...], published: dt.datetime | None, sourc
         return
     with progress("ingest", unit="file", quiet=quiet) as bar:
         report = ingest_paths(
-            db, paths, _as_date(published), source_url, max_bytes=current_app.config["MAX_FILE_BYTES"], progress=bar
+            db, paths, _as_date(published), source_url, max_bytes=current_app.config["MAX_FILE_BYTES"], progress=bar,
+            jobs=jobs or default_jobs(),
         )
     click.echo(report.summary())
     if not report.ok:
