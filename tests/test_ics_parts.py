@@ -151,3 +151,15 @@ def test_part_cache_stays_within_its_bound():
                max_size=80))
 def test_text_escaping_matches_icalendar(text):
     assert ics._text(text) == vText(text).to_ical().decode()
+
+
+def test_feed_item_bodies_come_from_the_cache_unchanged(db):
+    from feeds.present import syndication
+
+    fill(db)
+    events = store.query_events(db, Selection())
+    PARTS.clear()
+    first = [(syndication.item_html(ev, BASE), syndication.item_text(ev, BASE)) for ev in events]
+    assert len(PARTS) == 2 * len(events)
+    assert [(syndication._item_html(ev, BASE), syndication.item_text(ev, BASE)) for ev in events] == first
+    assert len(PARTS) == 2 * len(events)
