@@ -4,7 +4,8 @@ The articles come from textgen's newspaper templates (varied names, venues, date
 some follow-up reports of earlier events). Each is one page and one transaction, as `feeds ingest`
 or `POST /api/articles` would store it. The second pass must change nothing: every article known,
 every event unchanged. It runs in a child process so that its peak resident memory (ru_maxrss) is
-the ingest's own, not the benchmark's.
+the ingest's own, not the benchmark's. `measure_jobs` writes the same pages as files and ingests
+the folder as `feeds ingest --jobs N` does, for one job and for two, and compares the events.
 """
 
 from __future__ import annotations
