@@ -4,7 +4,8 @@ The articles come from textgen's newspaper templates (varied names, venues, date
 some follow-up reports of earlier events). Each is one page and one transaction, as `feeds ingest`
 or `POST /api/articles` would store it. The second pass must change nothing: every article known,
 every event unchanged. It runs in a child process so that its peak resident memory (ru_maxrss) is
-the ingest's own, not the benchmark's.
+the ingest's own, not the benchmark's. `measure_jobs` writes the same pages as files and ingests
+the folder as `feeds ingest --jobs N` does, for one job and for two, and compares the events.
 """
 
 from __future__ import annotations
@@ -108,5 +109,54 @@ def measure(count: int = 10_000) -> IngestResult:
                         raw["store_mb"])
 
 
+@dataclass(frozen=True)
+class JobsResult:
+    """`feeds ingest --jobs` over the same files: seconds for each job count, and whether the stores match."""
+
+    articles: int
+    seconds: dict[int, float]
+    same_store: bool
+
+    def speedup(self, jobs: int) -> float:
+        return self.seconds[1] / self.seconds[jobs]
+
+
+def jobs_child(count: int, jobs: int) -> dict:
+    """Write the pages as files (each opening with its date), ingest the folder with `jobs` jobs, as
+    `feeds ingest --jobs` does, into an empty database; the seconds and a digest of every event."""
+    import hashlib
+
+    from feeds import store
+    from feeds.ingest import ingest_paths
+
+    now = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "pages"
+        folder.mkdir()
+        for i, (text, published) in enumerate(pages(count)):
+            (folder / f"{i:05d}.txt").write_text(f"{published:%Y年%m月%d日}\n{text}", encoding="utf-8")
+        db = store.open_db(Path(tmp) / "ingest.db")
+        started = time.perf_counter()
+        report = ingest_paths(db, [folder], now=now, jobs=jobs)
+        elapsed = time.perf_counter() - started
+        rows = db.execute('SELECT uid, title, start, "end", location, status, sequence FROM events ORDER BY uid')
+        digest = hashlib.sha256(repr(rows.fetchall()).encode()).hexdigest()
+        db.close()
+    return {"seconds": elapsed, "articles": report.articles, "digest": digest}
+
+
+def measure_jobs(count: int = 10_000, jobs: tuple[int, ...] = (1, 2)) -> JobsResult:
+    """Each job count in its own child process, one after the other, on the same pages."""
+    runs = {}
+    for n in jobs:
+        out = subprocess.run([sys.executable, __file__, "--jobs-child", str(count), str(n)], capture_output=True,
+                             text=True, check=True, timeout=3600).stdout
+        runs[n] = json.loads(out.strip().splitlines()[-1])
+    return JobsResult(runs[jobs[0]]["articles"], {n: r["seconds"] for n, r in runs.items()},
+                      len({r["digest"] for r in runs.values()}) == 1)
+
+
 if __name__ == "__main__" and sys.argv[1:2] == ["--child"]:
     print(json.dumps(child(int(sys.argv[2]))))
+if __name__ == "__main__" and sys.argv[1:2] == ["--jobs-child"]:
+    print(json.dumps(jobs_child(int(sys.argv[2]), int(sys.argv[3]))))

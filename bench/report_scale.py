@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest import IngestResult
+from ingest import IngestResult, JobsResult
 from loadgen import Load
 from queries import QueryTiming
 from serving import RouteResult, SizeResult
@@ -98,3 +98,12 @@ def cold_calendar_verdict(results: list[SizeResult]) -> str:
                         f"p99 {cal.cold.p99_ms:.0f} ms, first request {cal.first_ms:.0f} ms "
                         f"(target < {COLD_CALENDAR_MS:g} ms: {verdict}).")
     return "No 10,000-event size in this run: cold calendar target not measured."
+
+
+def jobs_table(r: JobsResult) -> str:
+    rows = ["| jobs | seconds | articles/s | vs one job | target |", "| ---: | ---: | ---: | ---: | --- |"]
+    for jobs, seconds in r.seconds.items():
+        rows.append(f"| {jobs} | {seconds:.1f} | {r.articles / seconds:,.0f} | {r.speedup(jobs):.2f}× |"
+                    f" {'' if jobs == 1 else '≥ 1.7× on two cores'} |")
+    same = "the same events and uids as one job" if r.same_store else "**events differ from one job's**"
+    return "\n".join(rows) + f"\n\nEvery job count left {same}."

@@ -168,6 +168,11 @@ def main() -> None:
         parts += [f"## Ingest: {result.articles:,} generated articles through `ingest_text`",
                   report_scale.ingest_table(result)]
         raw["ingest"] = result
+        print(f"ingest --jobs: {args.ingest_articles:,} article files, one job and two", flush=True)
+        jobs = ingest.measure_jobs(args.ingest_articles)
+        parts += [f"## `feeds ingest --jobs`: {jobs.articles:,} article files, {os.cpu_count()} CPUs",
+                  report_scale.jobs_table(jobs)]
+        raw["ingest_jobs"] = jobs
     if args.reextract:
         print(f"reextract: {args.ingest_articles:,} stored articles, beside a fresh ingest of them", flush=True)
         redone = reextract.measure(args.ingest_articles)

@@ -76,10 +76,12 @@ def _source_url(_ctx: click.Context, _param: click.Parameter, value: str | None)
               help="Where the page can be read online (http or https); shown with its events.")
 @click.option("--if-empty", is_flag=True, help="Only ingest when the database has no events yet (make run).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the summary.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Extract in N worker processes (default 1: the one writer is the bottleneck); one writes, in order.")
 @with_appcontext
 @reports_storage_faults
 def ingest_command(paths: tuple[Path, ...], published: dt.datetime | None, source_url: str | None,
-                   if_empty: bool, quiet: bool) -> None:
+                   if_empty: bool, quiet: bool, jobs: int | None) -> None:
     """Read files or folders of articles and store their events.
 
     Folders are searched for *.txt, *.md, *.html and *.htm files. Ingesting the same file again
@@ -103,7 +105,8 @@ def ingest_command(paths: tuple[Path, ...], published: dt.datetime | None, sourc
         return
     with progress("ingest", unit="file", quiet=quiet) as bar:
         report = ingest_paths(
-            db, paths, _as_date(published), source_url, max_bytes=current_app.config["MAX_FILE_BYTES"], progress=bar
+            db, paths, _as_date(published), source_url, max_bytes=current_app.config["MAX_FILE_BYTES"], progress=bar,
+            jobs=jobs or 1,
         )
     click.echo(report.summary())
     if not report.ok:

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
 import logging
+import multiprocessing
 import re
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -110,24 +115,26 @@ def ingest_paths(
     now: dt.datetime | None = None,
     extract: Extractor | None = None,
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> IngestReport:
-    """Ingest files and folders, one transaction per file; a refused file does not stop the others."""
+    """Ingest files and folders, one transaction per file; a refused file does not stop the others.
+
+    With `jobs` > 1, files are read and extracted in that many worker processes while this one stores
+    them in input order: the store ends up exactly as a one-job ingest leaves it.
+    """
     source_url = check_source_url(source_url)
     report = IngestReport()
     progress = progress or Silent()
     found = files.expand_paths(paths)
     progress.add(len(found))
-    for index, path in enumerate(found):
+    for index, (path, read) in enumerate(_extracted(found, published, max_bytes, extract, jobs)):
         progress.step(path.name)
-        try:
-            source = files.read_source(path, max_bytes=max_bytes)
-        except files.RejectedFile as rejected:
-            report.rejected.append(Rejection(str(path), rejected.reason))
+        if isinstance(read, Rejection):
+            report.rejected.append(read)
             continue
+        source, page = read
         try:
-            articles, counts = ingest_text(
-                db, source.text, source.name, source_url, published, now=now, extract=extract
-            )
+            result = save_page(db, page, source, source_url, now=now)
         except Exception as error:  # one bad file must not stop an unattended ingest of the rest
             if isinstance(error, sqlite3.DatabaseError) and (fault := store.storage_fault(error, _path_of(db))):
                 report.fault, report.not_ingested = fault, len(found) - index  # but a bad database must
@@ -136,10 +143,54 @@ def ingest_paths(
             report.rejected.append(Rejection(str(path), f"failed: {type(error).__name__}: {error}"))
             continue
         report.files += 1
-        report.articles += articles
-        report.events += counts
+        report.articles += len(result.articles)
+        report.events += result.counts
     report.log()
     return report
+
+
+Extracted = tuple[str, list[ArticleEvents]] | Rejection
+"""A file read and extracted (its source name and articles), or why it was not."""
+
+
+def _extracted(found: list[Path], published: dt.date | None, max_bytes: int, extract: Extractor | None,
+               jobs: int) -> Iterator[tuple[Path, Extracted]]:
+    """Each file read and extracted, in input order: here, or in `jobs` worker processes, a bounded
+    number of files ahead of the one being stored (so the database is written by one process)."""
+    work = functools.partial(_read_and_extract, published=published, max_bytes=max_bytes, extract=extract)
+    jobs = min(jobs, len(found))
+    if jobs <= 1:
+        yield from ((path, work(path)) for path in found)
+        return
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        pending: deque[tuple[Path, Future]] = deque()
+        paths = iter(found)
+        for path in itertools.islice(paths, jobs * AHEAD_PER_JOB):
+            pending.append((path, pool.submit(work, path)))
+        while pending:
+            path, future = pending.popleft()
+            following = next(paths, None)
+            if following is not None:
+                pending.append((following, pool.submit(work, following)))
+            yield path, future.result()
+
+
+AHEAD_PER_JOB = 8
+"""How many files each worker may have extracted before the writer stores them (bounds the memory held)."""
+
+
+def _read_and_extract(path: Path, *, published: dt.date | None, max_bytes: int,
+                      extract: Extractor | None) -> Extracted:
+    """Read one file and extract its articles, as a worker process does; never raises."""
+    try:
+        source = files.read_source(path, max_bytes=max_bytes)
+    except files.RejectedFile as rejected:
+        return Rejection(str(path), rejected.reason)
+    try:
+        return source.name, extract_for_store(source.text, published, extract)
+    except Exception as error:  # as a failed save: the file is reported and the others go on
+        log.exception("ingesting %s failed", path)
+        return Rejection(str(path), f"failed: {type(error).__name__}: {error}")
 
 
 def _path_of(db: Database) -> str:
@@ -190,7 +241,26 @@ def ingest_page(
     in the same transaction once the page is saved (a fetch records the page it came from), so
     either both are stored or neither.
     """
-    page = [derive(article_events) for article_events in (extract or extract_page)(text, published)]
+    return save_page(db, extract_for_store(text, published, extract), source, source_url, now=now, within=within)
+
+
+def extract_for_store(text: str, published: dt.date | None = None, extract: Extractor | None = None,
+                      ) -> list[ArticleEvents]:
+    """A page's articles with their events, the facts of each report derived: all of an ingest that
+    needs no database (what `--jobs` runs in worker processes)."""
+    return [derive(article_events) for article_events in (extract or extract_page)(text, published)]
+
+
+def save_page(
+    db: Database,
+    page: list[ArticleEvents],
+    source: str,
+    source_url: str | None = None,
+    *,
+    now: dt.datetime | None = None,
+    within: Callable[[Database, PageResult], None] | None = None,
+) -> PageResult:
+    """Store one extracted page's articles in a single transaction (see ingest_page)."""
     now = now or dt.datetime.now(dt.UTC)
     result = PageResult()
     fresh: set[str] = set()

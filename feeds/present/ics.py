@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 from collections.abc import Iterable
 
-from icalendar import Calendar, Event, Timezone, vDuration
+from icalendar import Calendar, Timezone, vDuration
 
 from ..models import TZ, StoredEvent
 from .common import (
@@ -22,6 +22,7 @@ from .common import (
     timed_end,
     timed_start,
 )
+from .memo import PARTS, content_key
 
 PRODID = "-//feeds//Newspaper events//ZH"
 TZID = "Asia/Shanghai"
@@ -40,7 +41,11 @@ def render_calendar(
     base_url: str,
     refresh: dt.timedelta | None = DEFAULT_REFRESH,
 ) -> bytes:
-    """A subscribable calendar: `url` is where it is served, `base_url` the site its event links point to."""
+    """A subscribable calendar: `url` is where it is served, `base_url` the site its event links point to.
+
+    The header, the VTIMEZONE and each event's VEVENT (rendered once per event version, see memo.PARTS),
+    concatenated: the same bytes icalendar would serialize for the whole calendar.
+    """
     events = sorted(events, key=lambda ev: (first_day(ev), ev.start, ev.uid))
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -56,10 +61,14 @@ def render_calendar(
         cal.add("x-published-ttl", vDuration(refresh))
     if events:
         cal.add("last-modified", max(parse_utc(ev.updated) for ev in events))
-    cal.add_component(shanghai_timezone(_tz_first_day(events)))
-    for ev in events:
-        cal.add_component(build_event(ev, base_url))
-    return to_ical(cal)
+    header = to_ical(cal)
+    parts = [header[: -len(_CALENDAR_END)], _timezone_block(_tz_first_day(events))]
+    parts.extend(event_block(ev, base_url) for ev in events)
+    parts.append(_CALENDAR_END)
+    return b"".join(parts)
+
+
+_CALENDAR_END = b"END:VCALENDAR\r\n"
 
 
 FOLD_OCTETS = 74
@@ -98,40 +107,74 @@ def render_event(ev: StoredEvent, *, url: str, base_url: str) -> bytes:
     return render_calendar([ev], name=name, description=name, url=url, base_url=base_url, refresh=None)
 
 
-def build_event(ev: StoredEvent, base_url: str) -> Event:
-    """The VEVENT for a stored event; every timestamp comes from the data, never from the clock."""
-    updated = parse_utc(ev.updated)
-    vevent = Event()
-    vevent.add("uid", ev.uid)
-    vevent.add("dtstamp", updated)
-    vevent.add("created", parse_utc(ev.created))
-    vevent.add("last-modified", updated)
-    vevent.add("sequence", max(ev.sequence, 0))
-    vevent.add("summary", display_title(ev))
+def event_block(ev: StoredEvent, base_url: str) -> bytes:
+    """The event's VEVENT, folded, as it appears in every calendar that holds it (cached per event version)."""
+    return PARTS.get(("ics", base_url, content_key(ev)), lambda: _render_event_block(ev, base_url))
+
+
+def _render_event_block(ev: StoredEvent, base_url: str) -> bytes:
+    """The VEVENT written line by line in icalendar's order and escaping (properties in Event.canonical_order,
+    then alphabetically); every timestamp comes from the data, never from the clock."""
+    updated = _utc_stamp(ev.updated)
+    lines = ["BEGIN:VEVENT", "SUMMARY:" + _text(display_title(ev))]
     if ev.all_day:
-        vevent.add("dtstart", first_day(ev))
-        vevent.add("dtend", exclusive_end_day(ev))
+        lines.append(f"DTSTART;VALUE=DATE:{first_day(ev):%Y%m%d}")
+        lines.append(f"DTEND;VALUE=DATE:{exclusive_end_day(ev):%Y%m%d}")
     else:
-        vevent.add("dtstart", timed_start(ev))
+        lines.append(f"DTSTART;TZID={TZID}:{timed_start(ev):%Y%m%dT%H%M%S}")
         end = timed_end(ev)
         if end is not None:
-            vevent.add("dtend", end)
-    vevent.add("status", _STATUS.get(ev.status, "CONFIRMED"))
+            lines.append(f"DTEND;TZID={TZID}:{end:%Y%m%dT%H%M%S}")
+    lines += [
+        "DTSTAMP:" + updated,
+        "UID:" + _text(ev.uid),
+        f"SEQUENCE:{max(ev.sequence, 0)}",
+        "CATEGORIES:" + _text(category_label(ev.category)),
+        "CLASS:PUBLIC",
+        "CREATED:" + _utc_stamp(ev.created),
+        "DESCRIPTION:" + _text(plain_description(ev, base_url)),
+        "LAST-MODIFIED:" + updated,
+    ]
     location = clean_line(ev.location)
     if location:
-        vevent.add("location", location)
-    vevent.add("categories", [category_label(ev.category)])
-    vevent.add("description", plain_description(ev, base_url))
-    vevent.add("url", event_url(base_url, ev.uid))
-    vevent.add("class", "PUBLIC")
-    vevent.add("transp", "TRANSPARENT")
-    return vevent
+        lines.append("LOCATION:" + _text(location))
+    lines += [
+        "STATUS:" + _STATUS.get(ev.status, "CONFIRMED"),
+        "TRANSP:TRANSPARENT",
+        "URL:" + event_url(base_url, ev.uid),
+        "END:VEVENT",
+    ]
+    return b"".join(fold(line) + b"\r\n" for line in lines)
+
+
+def _text(value: str) -> str:
+    """RFC 5545 TEXT escaping, exactly icalendar's (vText.to_ical), replacements in its order."""
+    return (
+        value.replace(r"\N", "\n")
+        .replace("\\", "\\\\")
+        .replace(";", r"\;")
+        .replace(",", r"\,")
+        .replace("\r\n", r"\n")
+        .replace("\n", r"\n")
+        .replace("\r", r"\n")
+    )
+
+
+def _utc_stamp(value: str) -> str:
+    """A store timestamp as an iCalendar UTC DATE-TIME (`20221101T083000Z`)."""
+    return f"{parse_utc(value):%Y%m%dT%H%M%SZ}"
 
 
 def _tz_first_day(events: list[StoredEvent]) -> dt.date:
     timed = [first_day(ev) for ev in events if not ev.all_day]
     earliest = min(timed, default=_TZ_FIRST_DAY)
     return _TZ_FIRST_DAY if earliest >= _TZ_FIRST_DAY else dt.date(earliest.year, 1, 1)
+
+
+@functools.lru_cache(maxsize=8)
+def _timezone_block(first: dt.date) -> bytes:
+    """The VTIMEZONE's folded lines, as they appear inside a calendar."""
+    return b"".join(fold(line) + b"\r\n" for line in shanghai_timezone(first).content_lines() if line)
 
 
 @functools.lru_cache(maxsize=8)

@@ -26,6 +26,7 @@ from .common import (
     short_date,
     when_text,
 )
+from .memo import PARTS, content_key
 
 GENERATOR = "feeds"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -53,7 +54,12 @@ def item_title(ev: StoredEvent) -> str:
 
 
 def item_html(ev: StoredEvent, base_url: str) -> str:
-    """The item body as escaped HTML: when, where, category, status, evidence, sources, links."""
+    """The item body as escaped HTML: when, where, category, status, evidence, sources, links (rendered
+    once per event version and site, see memo.PARTS)."""
+    return PARTS.get(("item.html", base_url, content_key(ev)), lambda: _item_html(ev, base_url))
+
+
+def _item_html(ev: StoredEvent, base_url: str) -> str:
     rows = [("时间", escape(when_text(ev)))]
     if clean_line(ev.location):
         rows.append(("地点", escape(clean_line(ev.location))))
@@ -76,7 +82,7 @@ def item_html(ev: StoredEvent, base_url: str) -> str:
 
 def item_text(ev: StoredEvent, base_url: str) -> str:
     """The item body as plain text, for JSON Feed's content_text and readers without HTML."""
-    return details_text(ev, base_url)
+    return PARTS.get(("item.text", base_url, content_key(ev)), lambda: details_text(ev, base_url))
 
 
 def order_items(events: Iterable[StoredEvent]) -> list[StoredEvent]:

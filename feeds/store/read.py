@@ -189,8 +189,10 @@ def _stored(db: Database, records: list[dict]) -> list[StoredEvent]:
     for record in records:
         values = {k: v for k, v in record.items() if k in stored_fields}
         values["all_day"] = bool(values["all_day"])
-        values["previous"] = [tuple(span) for span in json.loads(values.get("previous") or "[]")]
-        values["flags"] = tuple(json.loads(values.get("flags") or "[]"))
+        previous = values.get("previous")
+        values["previous"] = [tuple(span) for span in json.loads(previous)] if previous and previous != "[]" else []
+        flags = values.get("flags")
+        values["flags"] = tuple(json.loads(flags)) if flags and flags != "[]" else ()
         events.append(StoredEvent(**values, mentions=mentions.get(record["uid"], [])))
     return events
 
