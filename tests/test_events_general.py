@@ -290,3 +290,9 @@ def test_a_head_that_names_one_well_known_event_is_a_name():
 def test_a_press_conference_someone_spoke_at_on_the_day_is_an_event():
     found = events_of("警方刑事调查总监、拿督沙列昨日下午在记者会上称，疑犯涉嫌走私。")
     assert found == [("记者会", "2026-06-09", "2026-06-09")]
+
+
+def test_this_year_s_subject_that_runs_is_an_event():
+    found = events_of("Taipei, June 9 (CNA) Vendors prepare.\n"
+                      "This year's Computex will run from June 20-23 at the expo hall.")
+    assert found == [("Computex", "2026-06-20", "2026-06-23")]

@@ -74,7 +74,7 @@ def find_names(sentence: Sentence) -> list[Name]:
     for m in v.ENGLISH_SUBJECT.finditer(masked):
         if not v.ENGLISH_NAME.fullmatch(m.group("name").strip()):
             title = m.group("name").strip()
-            names.append(Name(title, title.split()[-1], sentence.start + m.start("name"),
+            names.append(Name(title, "", sentence.start + m.start("name"),  # a subject that runs is a name
                               sentence.start + m.start("name") + len(title),
                               "exhibition" if re.search(r"\bArt\b", title) else "other"))
     for m in v.ENGLISH_NAME.finditer(masked):

@@ -168,7 +168,8 @@ ENGLISH_COREFERENCE = re.compile(
     r"(?=,|\s+(?:will|is|was|has|had|runs|opens|takes|kicks|begins|starts)\b)")
 """`The summit, organized by …, will be held …`: the event the text named before, as the subject of a sentence."""
 ENGLISH_SUBJECT = re.compile(
-    r"(?:^|(?<=\.\s))(?P<name>(?:[A-Z][\w&'.-]*\s+(?:&\s+)?){1,7}(?:(?:19|20)\d{2}\s+)?)"
+    r"(?:^\s*|(?<=\.\s))(?:(?:This|Next|Last) year's\s+)?(?P<name>(?:[A-Z][\w&'.-]*\s+(?:&\s+)?){1,7}"
+    r"(?:(?:19|20)\d{2}\s+)?)"
     r"(?=(?:runs|opens|will (?:run|open|be held|take place)|takes place|is scheduled|kicks off)\b)")
 """`West Bund Art & Design 2018 runs Nov 8-11`: a capitalized subject that runs, opens or is held."""
 ENGLISH_CATEGORY = [(re.compile(rf"(?:{p})$"), c) for p, c in ENGLISH_HEADS]
