@@ -7,34 +7,19 @@ decide, and the whole measurement once more if it did), never as a bare time.
 """
 
 import datetime as dt
-import gc
-import time
 
 import pytest
+import timing
 
 from feeds.extract.dates import find_dates
 
 HOSTILE = ["1日", "5月1日(", "下午3点，", "农历正月十五，", "2023年，", "12月20日至", "为期十十天", "(周三)"]
 UNITS = 3000
-LIMIT = 2.7
-"""Twice the input may take at most this many times as long (2 is linear; the rest is noise)."""
+LIMIT = timing.DOUBLING_LIMIT
 
 
 def best_time(text: str, every_kind: bool) -> float:
-    """The parser's own time: the cyclic garbage collector is held off while it runs, since its full
-    passes walk every object of the process (dateparser's and OpenCC's tables too) and would make
-    any long run look superlinear whatever the parser does."""
-    times = []
-    for _ in range(3):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            find_dates(text, dt.date(2024, 6, 12), every_kind=every_kind)
-            times.append(time.perf_counter() - start)
-        finally:
-            gc.enable()
-    return min(times)
+    return timing.best_time(lambda: find_dates(text, dt.date(2024, 6, 12), every_kind=every_kind))
 
 
 @pytest.mark.slow

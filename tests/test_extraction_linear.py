@@ -6,30 +6,19 @@ the time and a bit, measured as a ratio within one test, never as a bare time.
 """
 
 import datetime as dt
-import gc
-import time
 
 import pytest
+import timing
 
 from feeds.extract.pipeline import extract_page
 
 HOSTILE = ["博览会于1日举行，", "第十届国际博览会将于5月1日在会展中心开幕，", "“论坛”12日召开、"]
 UNITS = 800
-LIMIT = 2.7
+LIMIT = timing.DOUBLING_LIMIT
 
 
 def best_time(text: str) -> float:
-    times = []
-    for _ in range(3):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            extract_page(text, dt.date(2024, 6, 12))
-            times.append(time.perf_counter() - start)
-        finally:
-            gc.enable()
-    return min(times)
+    return timing.best_time(lambda: extract_page(text, dt.date(2024, 6, 12)))
 
 
 @pytest.mark.slow
