@@ -68,6 +68,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "home.past": ("已经举行", "Past events"),
     "home.results": ("所选日期内的活动", "Events in the chosen dates"),
     "home.none_upcoming": ("暂无即将举行的活动。", "No upcoming events."),
+    "home.archive_end": (
+        "暂无即将举行的活动。档案中的活动截至 {day}：{month}。",
+        "No upcoming events. The archive ends on {day}: {month}.",
+    ),
     "home.none_past": ("还没有记录。用 {cmd} 导入文章。", "Nothing recorded yet. Import articles with {cmd}."),
     "home.none_match": ("没有符合这些条件的活动。", "No events match these filters."),
     "home.none_query": ("没有找到含“{q}”的活动。", "No events mention “{q}”."),
@@ -152,6 +156,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "month.today": ("本月", "This month"),
     "month.undated": ("本月内，日期待定", "This month, day to be announced"),
     "month.empty": ("这个月没有活动。", "No events this month."),
+    "month.next_events": ("下一个有活动的月份：{month}", "The next month with events: {month}"),
+    "month.previous_events": ("最近一个有活动的月份：{month}", "The latest month with events: {month}"),
     "month.more": ("完整月历", "Full calendar"),
     "month.caption": ("{month}的活动，每周从星期一开始", "Events in {month}, weeks start on Monday"),
     "month.continues": ("（续）", " (cont.)"),
@@ -189,6 +195,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "embed.powered": ("活动来自 {site}", "Events from {site}"),
     "embed.frame_title": ("活动日历", "Events calendar"),
     "embed.none": ("暂无活动。", "No events."),
+    "embed.recent": ("最近的活动", "Recent events"),
     # errors
     "error.404_title": ("找不到这个页面", "Page not found"),
     "error.404_text": (
