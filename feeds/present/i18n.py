@@ -11,7 +11,16 @@ import datetime as dt
 from werkzeug.datastructures import LanguageAccept
 
 from ..models import StoredEvent
-from .common import CATEGORY_NAMES, STATUS_NAMES, first_day, last_day, timed_end, timed_start, when_text
+from .common import (
+    CATEGORY_NAMES,
+    STATUS_NAMES,
+    first_day,
+    last_day,
+    span_text,
+    timed_end,
+    timed_start,
+    when_text,
+)
 
 LANGUAGES = ("zh", "en")
 DEFAULT = "zh"
@@ -187,6 +196,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "embed.view_list": ("列表", "List"),
     "embed.view_month": ("月历", "Month"),
     "embed.theme": ("配色", "Theme"),
+    "embed.theme_auto": ("跟随系统", "Automatic"),
+    "embed.lang_auto": ("跟随访客浏览器", "The visitor's browser"),
     "embed.theme_light": ("浅色", "Light"),
     "embed.theme_dark": ("深色", "Dark"),
     "embed.accent": ("强调色", "Accent colour"),
@@ -281,6 +292,14 @@ def when(ev: StoredEvent, lang: str) -> str:
         return f"{text} – {_en_day(end.date())}, {end:%H:%M}"
     start, end = first_day(ev), last_day(ev)
     return _en_day(start) if start == end else f"{_en_day(start)} – {_en_day(end)}"
+
+
+def span(start: str, end: str, lang: str) -> str:
+    """Stored ISO start and end days, as `when` says them (an event's earlier dates)."""
+    if lang != "en":
+        return span_text(start, end)
+    day, last = dt.date.fromisoformat(start[:10]), dt.date.fromisoformat(end[:10])
+    return _en_day(day) if day == last else f"{_en_day(day)} – {_en_day(last)}"
 
 
 def _en_day(day: dt.date) -> str:

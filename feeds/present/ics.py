@@ -39,6 +39,7 @@ def render_calendar(
     url: str,
     base_url: str,
     refresh: dt.timedelta | None = DEFAULT_REFRESH,
+    lang: str = "zh",
 ) -> bytes:
     """A subscribable calendar: `url` is where it is served, `base_url` the site its event links point to."""
     events = sorted(events, key=lambda ev: (first_day(ev), ev.start, ev.uid))
@@ -58,7 +59,7 @@ def render_calendar(
         cal.add("last-modified", max(parse_utc(ev.updated) for ev in events))
     cal.add_component(shanghai_timezone(_tz_first_day(events)))
     for ev in events:
-        cal.add_component(build_event(ev, base_url))
+        cal.add_component(build_event(ev, base_url, lang))
     return to_ical(cal)
 
 
@@ -92,13 +93,13 @@ def to_ical(cal: Calendar) -> bytes:
     return b"\r\n".join(fold(line) for line in cal.content_lines() if line) + b"\r\n"
 
 
-def render_event(ev: StoredEvent, *, url: str, base_url: str) -> bytes:
+def render_event(ev: StoredEvent, *, url: str, base_url: str, lang: str = "zh") -> bytes:
     """One event as a calendar file to download or import ("add to calendar")."""
-    name = display_title(ev)
-    return render_calendar([ev], name=name, description=name, url=url, base_url=base_url, refresh=None)
+    name = display_title(ev, lang)
+    return render_calendar([ev], name=name, description=name, url=url, base_url=base_url, refresh=None, lang=lang)
 
 
-def build_event(ev: StoredEvent, base_url: str) -> Event:
+def build_event(ev: StoredEvent, base_url: str, lang: str = "zh") -> Event:
     """The VEVENT for a stored event; every timestamp comes from the data, never from the clock."""
     updated = parse_utc(ev.updated)
     vevent = Event()
@@ -107,7 +108,7 @@ def build_event(ev: StoredEvent, base_url: str) -> Event:
     vevent.add("created", parse_utc(ev.created))
     vevent.add("last-modified", updated)
     vevent.add("sequence", max(ev.sequence, 0))
-    vevent.add("summary", display_title(ev))
+    vevent.add("summary", display_title(ev, lang))
     if ev.all_day:
         vevent.add("dtstart", first_day(ev))
         vevent.add("dtend", exclusive_end_day(ev))
@@ -120,8 +121,8 @@ def build_event(ev: StoredEvent, base_url: str) -> Event:
     location = clean_line(ev.location)
     if location:
         vevent.add("location", location)
-    vevent.add("categories", [category_label(ev.category)])
-    vevent.add("description", plain_description(ev, base_url))
+    vevent.add("categories", [category_label(ev.category, lang)])
+    vevent.add("description", plain_description(ev, base_url, lang))
     vevent.add("url", event_url(base_url, ev.uid))
     vevent.add("class", "PUBLIC")
     vevent.add("transp", "TRANSPARENT")

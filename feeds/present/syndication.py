@@ -12,7 +12,6 @@ from feedgen.feed import FeedGenerator
 
 from ..models import StoredEvent
 from .common import (
-    STATUS_LABELS,
     article_url,
     category_label,
     clean_block,
@@ -24,8 +23,9 @@ from .common import (
     evidence,
     parse_utc,
     short_date,
-    when_text,
+    status_label,
 )
+from .i18n import when
 
 GENERATOR = "feeds"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -41,42 +41,51 @@ class FeedInfo:
     self_url: str
     updated: dt.datetime
     language: str = "zh-CN"
+    lang: str = "zh"
+    """The language of titles and labels (`language` is its BCP 47 tag)."""
     author: str = "feeds"
     """Atom requires an author; the site speaks for the events it collects."""
 
 
-def item_title(ev: StoredEvent) -> str:
+def item_title(ev: StoredEvent, lang: str = "zh") -> str:
     """`[11月29日] 2022世界工业互联网产业大会 @ 青岛`: the date and, when known, the place."""
-    title = f"[{short_date(ev)}] {display_title(ev)}"
+    title = f"[{short_date(ev, lang)}] {display_title(ev, lang)}"
     location = clean_line(ev.location)
     return f"{title} @ {location}" if location else title
 
 
-def item_html(ev: StoredEvent, base_url: str) -> str:
+_HTML_WORDS = {
+    "zh": ("时间", "地点", "类别", "状态", "来源", "活动页面", "加入日历", "：", "（{}）"),
+    "en": ("When", "Where", "Category", "Status", "Source", "Event page", "Add to calendar", ": ", " ({})"),
+}
+
+
+def item_html(ev: StoredEvent, base_url: str, lang: str = "zh") -> str:
     """The item body as escaped HTML: when, where, category, status, evidence, sources, links."""
-    rows = [("时间", escape(when_text(ev)))]
+    when_word, where, category, status, source, page_word, add, colon, aside = _HTML_WORDS.get(lang, _HTML_WORDS["zh"])
+    rows = [(when_word, escape(when(ev, lang)))]
     if clean_line(ev.location):
-        rows.append(("地点", escape(clean_line(ev.location))))
-    rows.append(("类别", escape(category_label(ev.category))))
+        rows.append((where, escape(clean_line(ev.location))))
+    rows.append((category, escape(category_label(ev.category, lang))))
     if ev.status != "confirmed":
-        rows.append(("状态", escape(STATUS_LABELS.get(ev.status, clean_line(ev.status)))))
-    parts = [f"<p><strong>{label}：</strong>{value}</p>" for label, value in rows]
+        rows.append((status, escape(status_label(ev.status, lang))))
+    parts = [f"<p><strong>{label}{colon}</strong>{value}</p>" for label, value in rows]
     said = evidence(ev)
     if said:
         parts.append(f"<blockquote>{escape(said).replace(chr(10), '<br>')}</blockquote>")
     for mention in ev.mentions:
         headline = clean_line(mention.headline) or clean_line(mention.source)
-        published = f"（{escape(clean_line(mention.published))}）" if mention.published else ""
+        published = aside.format(escape(clean_line(mention.published))) if mention.published else ""
         href = escape(article_url(base_url, mention))
-        parts.append(f'<p>来源：<a href="{href}">{escape(headline)}</a>{published}</p>')
+        parts.append(f'<p>{source}{colon}<a href="{href}">{escape(headline)}</a>{published}</p>')
     page, ics = escape(event_url(base_url, ev.uid)), escape(event_ics_url(base_url, ev.uid))
-    parts.append(f'<p><a href="{page}">活动页面</a> · <a href="{ics}">加入日历 (.ics)</a></p>')
+    parts.append(f'<p><a href="{page}">{page_word}</a> · <a href="{ics}">{add} (.ics)</a></p>')
     return "\n".join(parts)
 
 
-def item_text(ev: StoredEvent, base_url: str) -> str:
+def item_text(ev: StoredEvent, base_url: str, lang: str = "zh") -> str:
     """The item body as plain text, for JSON Feed's content_text and readers without HTML."""
-    return details_text(ev, base_url)
+    return details_text(ev, base_url, lang)
 
 
 def order_items(events: Iterable[StoredEvent]) -> list[StoredEvent]:
@@ -103,13 +112,13 @@ def _generator(events: list[StoredEvent], info: FeedInfo, atom: bool) -> FeedGen
         url = event_url(info.site_url, ev.uid)
         fe.id(url)
         fe.guid(url, permalink=True)
-        fe.title(item_title(ev))
+        fe.title(item_title(ev, info.lang))
         fe.link(href=url, rel="alternate", type="text/html")
-        html = item_html(ev, info.site_url)
-        fe.summary(when_text(ev), type="text")
+        html = item_html(ev, info.site_url, info.lang)
+        fe.summary(when(ev, info.lang), type="text")
         fe.description(html)  # RSS <description>; content() below replaces Atom's copy with a typed one
         fe.content(html, type="html" if atom else "CDATA")
-        fe.category(term=ev.category, label=category_label(ev.category))
+        fe.category(term=ev.category, label=category_label(ev.category, info.lang))
         fe.updated(parse_utc(ev.updated))
         # feedgen writes one date as Atom <published> and RSS <pubDate>: Atom says when the event was
         # first reported; RSS, which has no "updated", says when it last changed, so revisions resurface.
@@ -136,13 +145,13 @@ def render_json_feed(events: Iterable[StoredEvent], info: FeedInfo) -> bytes:
             {
                 "id": url,
                 "url": url,
-                "title": item_title(ev),
-                "content_html": item_html(ev, info.site_url),
-                "content_text": item_text(ev, info.site_url),
-                "summary": when_text(ev),
+                "title": item_title(ev, info.lang),
+                "content_html": item_html(ev, info.site_url, info.lang),
+                "content_text": item_text(ev, info.site_url, info.lang),
+                "summary": when(ev, info.lang),
                 "date_published": _iso(parse_utc(ev.created)),
                 "date_modified": _iso(parse_utc(ev.updated)),
-                "tags": [category_label(ev.category), ev.category],
+                "tags": [category_label(ev.category, info.lang), ev.category],
                 "language": info.language,
                 "_feeds": {
                     "uid": ev.uid,

@@ -202,9 +202,9 @@ def event(uid: str) -> str:
         event=found,
         sources=sources,
         url=url,
-        google=google_calendar_url(found, site),
-        outlook=outlook_calendar_url(found, site),
-        json_ld=script_json(json_ld(found, url, t("event.no_location"))),
+        google=google_calendar_url(found, site, templating.current_lang()),
+        outlook=outlook_calendar_url(found, site, templating.current_lang()),
+        json_ld=script_json(json_ld(found, url, t("event.no_location"), templating.current_lang())),
         parent=store.get_event(db, found.parent_uid) if found.parent_uid else None,
     )
 
@@ -313,7 +313,8 @@ def embed_builder() -> str:
 @bp.errorhandler(QueryError)
 def bad_filter(err: QueryError) -> Response:
     """A wrong filter value: say which, and offer the page without filters."""
-    return make_response(render_template("error.html", title=t("error.400_title"), message=str(err)), 400)
+    return make_response(render_template("error.html", title=t("error.400_title"),
+                                         message=err.text(templating.current_lang())), 400)
 
 
 @bp.app_errorhandler(404)

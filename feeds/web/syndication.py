@@ -10,13 +10,14 @@ from werkzeug.urls import iri_to_uri
 
 from .. import store
 from ..models import CATEGORIES, Selection, StoredEvent
-from ..present import api, ics, openapi, syndication
+from ..present import api, i18n, ics, openapi, syndication
 from ..present.common import first_day, parse_utc
 from ..present.selection import describe, feed_span
 from . import clock
 from .db import get_db
 from .filters import QueryError, apply_patterns, parse_query
 from .http import add_cors, respond, validators
+from .templating import current_lang, data_lang
 
 bp = Blueprint("syndication", __name__)
 
@@ -85,7 +86,7 @@ def _cors(response: Response) -> Response:
 def _bad_query(err: QueryError) -> Response:
     if request.path.startswith("/api/"):
         return Response(api.dump({"error": str(err)}), status=400, content_type=JSON)
-    return Response(f"{err}\n", status=400, content_type="text/plain; charset=utf-8")
+    return Response(f"{err.text(current_lang())}\n", status=400, content_type="text/plain; charset=utf-8")
 
 
 # --- calendars ---------------------------------------------------------------------------------
@@ -112,7 +113,7 @@ def event_calendar(uid: str) -> Response:
     ev = _event_or_404(uid)
     v = validators("event.ics", ev.uid, str(ev.sequence), ev.updated, site_url(), last_modified=_modified(ev))
     return respond(
-        lambda: ics.render_event(ev, url=self_url(), base_url=site_url()),
+        lambda: ics.render_event(ev, url=self_url(), base_url=site_url(), lang=data_lang()),
         CALENDAR,
         v,
         max_age=settings().max_age,
@@ -212,15 +213,18 @@ def _content_type(kind: str) -> str:
 def _render(kind: str, query: Selection, cfg: Settings) -> bytes:
     events = _events(kind, query, cfg)
     base = site_url()
+    lang = data_lang()
     if kind == "ics":
-        name, description = _names(query, "日历")
-        return ics.render_calendar(events, name=name, description=description, url=self_url(), base_url=base)
+        name, description = _names(query, "calendar", lang)
+        return ics.render_calendar(events, name=name, description=description, url=self_url(), base_url=base,
+                                   lang=lang)
     if kind == "api":
-        return api.render_events(events, base)
-    title, description = _names(query, "活动")
+        return api.render_events(events, base, lang)
+    title, description = _names(query, "events", lang)
     updated = max((parse_utc(ev.updated) for ev in events), default=store.data_version(get_db())[1])
     author = current_app.config.get("SITE_TITLE", "feeds")
-    info = syndication.FeedInfo(title, description, base, self_url(), updated, author=author)
+    info = syndication.FeedInfo(title, description, base, self_url(), updated, language=i18n.HTML_LANG[lang],
+                                lang=lang, author=author)
     return _FEEDS[kind][0](events, info)
 
 
@@ -243,12 +247,19 @@ def _newest_day() -> dt.date | None:
     return first_day(latest[0]) if latest else None
 
 
-def _names(query: Selection, noun: str) -> tuple[str, str]:
+_NOUNS = {"calendar": ("日历", "calendar"), "events": ("活动", "events")}
+
+
+def _names(query: Selection, noun: str, lang: str) -> tuple[str, str]:
     """A title and description that say what the filters selected, e.g. `feeds · 会议 · 青岛 活动`."""
     site = current_app.config.get("SITE_TITLE", "feeds")
-    terms = describe(query, "zh")
-    title = f"{site} · {' · '.join(terms)}{noun}" if terms else f"{site} · 全部{noun}"
-    span = feed_span(query)
+    terms = describe(query, lang)
+    zh_noun, en_noun = _NOUNS[noun]
+    span = feed_span(query, lang)
+    if lang == "en":
+        title = f"{site} · {' · '.join(terms)} {en_noun}" if terms else f"{site} · all {en_noun}"
+        return title, "Events, fairs, conferences and deadlines in newspaper articles" + (f" ({span})" if span else "")
+    title = f"{site} · {' · '.join(terms)}{zh_noun}" if terms else f"{site} · 全部{zh_noun}"
     description = "报纸文章中提到的活动、展会、会议和截止日期" + (f"（{span}）" if span else "")
     return title, description
 
