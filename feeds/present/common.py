@@ -230,11 +230,19 @@ def article_url(base_url: str, mention: Mention) -> str:
     return f"{base_url.rstrip('/')}/articles/{quote(mention.article_id, safe='')}"
 
 
+UNTITLED_ARTICLE = ("无标题的文章", "Untitled article")
+"""What stands for an article without a headline (its file name is the operator's, not the reader's)."""
+
+
+def untitled_article(lang: str = "zh") -> str:
+    return UNTITLED_ARTICLE[1] if lang == "en" else UNTITLED_ARTICLE[0]
+
+
 def source_lines(ev: StoredEvent, base_url: str, lang: str = "zh") -> list[str]:
     """`来源：headline（date） link` for each article that mentions the event."""
     lines = []
     for mention in ev.mentions:
-        headline = clean_line(mention.headline) or clean_line(mention.source)
+        headline = clean_line(mention.headline) or untitled_article(lang)
         if mention.published:
             day = clean_line(mention.published)
             headline += f" ({day})" if lang == "en" else f"（{day}）"

@@ -14,6 +14,7 @@ from ..models import StoredEvent
 from .common import (
     CATEGORY_NAMES,
     STATUS_NAMES,
+    UNTITLED_ARTICLE,
     first_day,
     last_day,
     span_text,
@@ -132,6 +133,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "event.sources_n": ("来源（{n}）", "Sources ({n})"),
     "event.context": ("原文", "In context"),
     "event.original": ("原始网页", "Original page"),
+    "event.untitled_article": UNTITLED_ARTICLE,
     "event.month_note": ("只知道月份，具体日期待定。", "Only the month is known; the day is to be announced."),
     "event.cancelled_note": ("此活动已取消。", "This event has been cancelled."),
     "event.postponed_note": (

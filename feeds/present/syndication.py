@@ -24,6 +24,7 @@ from .common import (
     parse_utc,
     short_date,
     status_label,
+    untitled_article,
 )
 from .i18n import when
 
@@ -74,7 +75,7 @@ def item_html(ev: StoredEvent, base_url: str, lang: str = "zh") -> str:
     if said:
         parts.append(f"<blockquote>{escape(said).replace(chr(10), '<br>')}</blockquote>")
     for mention in ev.mentions:
-        headline = clean_line(mention.headline) or clean_line(mention.source)
+        headline = clean_line(mention.headline) or untitled_article(lang)
         published = aside.format(escape(clean_line(mention.published))) if mention.published else ""
         href = escape(article_url(base_url, mention))
         parts.append(f'<p>{source}{colon}<a href="{href}">{escape(headline)}</a>{published}</p>')

@@ -154,6 +154,20 @@ def web_url(value: str | None) -> str | None:
     return value if value and value.startswith(("https://", "http://")) else None
 
 
+def paper(item: Any) -> str:
+    """The paper a mention or an article (dict) is from (see present.sources.paper_name); followed sites read once."""
+    from flask import current_app
+
+    from .. import store
+    from ..present.sources import paper_name
+    from .db import get_db
+
+    if "followed" not in g:
+        g.followed = store.list_sources(get_db())
+    url = item.get("source_url") if isinstance(item, dict) else item.source_url
+    return paper_name(url, g.followed, current_app.config.get("PAPER_NAME", ""))
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "when": when,
     "when_long": when_long,
@@ -165,6 +179,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "weekday": weekday,
     "weekday_long": weekday_long,
     "web_url": web_url,
+    "paper": paper,
 }
 
 
