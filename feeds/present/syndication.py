@@ -21,6 +21,7 @@ from .common import (
     event_ics_url,
     event_url,
     evidence,
+    first_day,
     parse_utc,
     short_date,
     status_label,
@@ -44,6 +45,10 @@ class FeedInfo:
     language: str = "zh-CN"
     lang: str = "zh"
     """The language of titles and labels (`language` is its BCP 47 tag)."""
+    brief: int | None = None
+    """RSSHub's `brief`: item bodies as plain text of at most this many characters."""
+    sort: bool = True
+    """RSSHub's `sorted`: newest news first; False keeps the order the events were given in."""
     author: str = "feeds"
     """Atom requires an author; the site speaks for the events it collects."""
 
@@ -89,8 +94,26 @@ def item_text(ev: StoredEvent, base_url: str, lang: str = "zh") -> str:
     return details_text(ev, base_url, lang)
 
 
-def order_items(events: Iterable[StoredEvent]) -> list[StoredEvent]:
-    """Most recently discovered or updated first; the uid breaks ties so the order is stable."""
+def brief_text(ev: StoredEvent, base_url: str, lang: str, chars: int) -> str:
+    """RSSHub's `brief`: the item's text, cut to `chars` characters (an ellipsis marks the cut)."""
+    text = item_text(ev, base_url, lang)
+    return text if len(text) <= chars else text[: chars - 1] + "…"
+
+
+def _body(ev: StoredEvent, info: FeedInfo) -> str:
+    """The item's HTML, or with `brief` its shortened text, escaped."""
+    if info.brief:
+        return escape(brief_text(ev, info.site_url, info.lang, info.brief)).replace("\n", "<br>")
+    return item_html(ev, info.site_url, info.lang)
+
+
+def order_items(events: Iterable[StoredEvent], sort: bool = True) -> list[StoredEvent]:
+    """Most recently discovered or updated first; the uid breaks ties so the order is stable.
+
+    Without `sort` (RSSHub's `sorted=false`), in the order the events happen.
+    """
+    if not sort:
+        return sorted(events, key=lambda ev: (first_day(ev), ev.start, ev.uid))
     ordered = sorted(events, key=lambda ev: ev.uid)
     return sorted(ordered, key=lambda ev: parse_utc(ev.updated), reverse=True)
 
@@ -115,7 +138,7 @@ def _generator(events: list[StoredEvent], info: FeedInfo, atom: bool) -> FeedGen
         fe.guid(url, permalink=True)
         fe.title(item_title(ev, info.lang))
         fe.link(href=url, rel="alternate", type="text/html")
-        html = item_html(ev, info.site_url, info.lang)
+        html = _body(ev, info)
         fe.summary(when(ev, info.lang), type="text")
         fe.description(html)  # RSS <description>; content() below replaces Atom's copy with a typed one
         fe.content(html, type="html" if atom else "CDATA")
@@ -129,26 +152,27 @@ def _generator(events: list[StoredEvent], info: FeedInfo, atom: bool) -> FeedGen
 
 def render_rss(events: Iterable[StoredEvent], info: FeedInfo) -> bytes:
     """RSS 2.0 with atom:link rel=self and content:encoded."""
-    return _generator(order_items(events), info, atom=False).rss_str(pretty=True)
+    return _generator(order_items(events, info.sort), info, atom=False).rss_str(pretty=True)
 
 
 def render_atom(events: Iterable[StoredEvent], info: FeedInfo) -> bytes:
     """Atom 1.0; entry content is escaped HTML."""
-    return _generator(order_items(events), info, atom=True).atom_str(pretty=True)
+    return _generator(order_items(events, info.sort), info, atom=True).atom_str(pretty=True)
 
 
 def render_json_feed(events: Iterable[StoredEvent], info: FeedInfo) -> bytes:
     """JSON Feed 1.1, with the event's own fields under `_feeds`."""
     items = []
-    for ev in order_items(events):
+    for ev in order_items(events, info.sort):
         url = event_url(info.site_url, ev.uid)
         items.append(
             {
                 "id": url,
                 "url": url,
                 "title": item_title(ev, info.lang),
-                "content_html": item_html(ev, info.site_url, info.lang),
-                "content_text": item_text(ev, info.site_url, info.lang),
+                "content_html": _body(ev, info),
+                "content_text": brief_text(ev, info.site_url, info.lang, info.brief) if info.brief
+                else item_text(ev, info.site_url, info.lang),
                 "summary": when(ev, info.lang),
                 "date_published": _iso(parse_utc(ev.created)),
                 "date_modified": _iso(parse_utc(ev.updated)),
