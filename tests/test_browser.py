@@ -327,3 +327,49 @@ def test_embed_on_a_360px_host_fits_too(browser, host):
         screenshot(page, "embed-host-360.png")
     finally:
         ctx.close()
+
+
+# --- what a visitor meets first (issue 17) -----------------------------------------------------
+
+
+AFTER_THE_ARCHIVE = "2031-06-15"
+"""A "today" after every sample event: the archive a fresh clone of old seed data is."""
+
+
+@pytest.fixture
+def archive_day(monkeypatch):
+    import datetime as dt
+
+    from feeds.web import clock
+
+    monkeypatch.setattr(clock, "today", lambda: dt.date.fromisoformat(AFTER_THE_ARCHIVE))
+
+
+def test_an_archive_opens_on_its_events(context, site, archive_day):
+    """With nothing upcoming, the builder's preview and the interactive calendar show events, not an empty box."""
+    builder = open_page(context, site["root"] + "/embed/builder")
+    frame = embed_frame(builder.page)
+    assert frame.locator("h1").inner_text() == "最近的活动"
+    assert frame.locator("a.p-name").count() > 0
+    screenshot(builder.page, "builder-archive.png")
+    interactive = open_page(context, site["root"] + "/calendar/interactive").page
+    interactive.wait_for_selector(".fc-event", timeout=10000)
+    assert interactive.locator(".fc-event").count() > 0
+    screenshot(interactive, "interactive-archive.png")
+    assert builder.errors == []
+
+
+def test_an_english_visitor_gets_an_english_embed_named_in_english(browser, host):
+    """No data-lang: the frame follows the visitor's browser, and the iframe's name follows the frame."""
+    ctx = browser.new_context(locale="en-GB", viewport={"width": 1200, "height": 900})
+    try:
+        page = open_page(ctx, host).page
+        frame = embed_frame(page)
+        assert frame.evaluate("document.documentElement.lang") == "en"
+        page.wait_for_function("document.querySelector('iframe.feeds-embed').title.startsWith('Events calendar')")
+        iframe = page.locator("iframe.feeds-embed")
+        assert iframe.get_attribute("scrolling") is None  # obsolete in HTML; the frame is sized to fit instead
+        assert frame.locator("main").count() == 0  # the host page's landmarks are its own
+        assert not re.search(r"[\u4e00-\u9fff]", frame.locator("h1").inner_text())
+    finally:
+        ctx.close()

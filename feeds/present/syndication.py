@@ -10,7 +10,7 @@ from html import escape
 
 from feedgen.feed import FeedGenerator
 
-from ..models import StoredEvent
+from ..models import TZ, StoredEvent
 from .common import (
     article_url,
     category_label,
@@ -94,6 +94,28 @@ def item_text(ev: StoredEvent, base_url: str, lang: str = "zh") -> str:
     return details_text(ev, base_url, lang)
 
 
+def news_dates(ev: StoredEvent) -> tuple[dt.datetime, dt.datetime]:
+    """(published, updated) by the news: the first report's publication day, and the latest report's when a
+    later one changed the event; the ingest times only where the articles carry no date.
+
+    An archive ingested in one go would otherwise date every item the same minute.
+    """
+    days = sorted(dt.date.fromisoformat(m.published[:10]) for m in ev.mentions if _is_day(m.published))
+    if not days:
+        return parse_utc(ev.created), parse_utc(ev.updated)
+    published = dt.datetime.combine(days[0], dt.time(0), TZ)
+    changed = parse_utc(ev.updated) > parse_utc(ev.created)
+    updated = dt.datetime.combine(days[-1], dt.time(0), TZ) if changed else published
+    return published, updated
+
+
+def _is_day(value: str | None) -> bool:
+    try:
+        return bool(value) and dt.date.fromisoformat(value[:10]) is not None
+    except ValueError:
+        return False
+
+
 def brief_text(ev: StoredEvent, base_url: str, lang: str, chars: int) -> str:
     """RSSHub's `brief`: the item's text, cut to `chars` characters (an ellipsis marks the cut)."""
     text = item_text(ev, base_url, lang)
@@ -143,10 +165,11 @@ def _generator(events: list[StoredEvent], info: FeedInfo, atom: bool) -> FeedGen
         fe.description(html)  # RSS <description>; content() below replaces Atom's copy with a typed one
         fe.content(html, type="html" if atom else "CDATA")
         fe.category(term=ev.category, label=category_label(ev.category, info.lang))
-        fe.updated(parse_utc(ev.updated))
+        published, updated = news_dates(ev)
+        fe.updated(updated)
         # feedgen writes one date as Atom <published> and RSS <pubDate>: Atom says when the event was
         # first reported; RSS, which has no "updated", says when it last changed, so revisions resurface.
-        fe.published(parse_utc(ev.created if atom else ev.updated))
+        fe.published(published if atom else updated)
     return fg
 
 
@@ -174,8 +197,8 @@ def render_json_feed(events: Iterable[StoredEvent], info: FeedInfo) -> bytes:
                 "content_text": brief_text(ev, info.site_url, info.lang, info.brief) if info.brief
                 else item_text(ev, info.site_url, info.lang),
                 "summary": when(ev, info.lang),
-                "date_published": _iso(parse_utc(ev.created)),
-                "date_modified": _iso(parse_utc(ev.updated)),
+                "date_published": _iso(news_dates(ev)[0]),
+                "date_modified": _iso(news_dates(ev)[1]),
                 "tags": [category_label(ev.category, info.lang), ev.category],
                 "language": info.language,
                 "_feeds": {
