@@ -373,3 +373,44 @@ def test_an_english_visitor_gets_an_english_embed_named_in_english(browser, host
         assert not re.search(r"[\u4e00-\u9fff]", frame.locator("h1").inner_text())
     finally:
         ctx.close()
+
+
+def test_interactive_calendar_keeps_contrast_and_valid_aria(browser, site):
+    """Out-of-month day numbers at 4.5:1 or more; no aria-label on an anchor without href or role; whole weekdays."""
+    ctx = browser.new_context(locale="en-GB", viewport={"width": 360, "height": 740})
+    try:
+        page = open_page(ctx, site["root"] + "/calendar/interactive?lang=en").page
+        page.wait_for_selector(".fc-daygrid-day", timeout=10000)
+        assert page.locator("a[aria-label]:not([href]):not([role])").count() == 0
+        ratio = page.evaluate(
+            """() => {
+              const cell = document.querySelector('.fc-day-other .fc-daygrid-day-top');
+              const parse = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+              const lum = rgb => { const [r, g, b] = rgb.map(v => { v /= 255;
+                return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+                return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+              const fg = lum(parse(getComputedStyle(cell.querySelector('a') || cell).color));
+              const bg = lum(parse(getComputedStyle(document.documentElement).backgroundColor));
+              const opacity = Number(getComputedStyle(cell).opacity);
+              return opacity < 1 ? 0 : (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+            }"""
+        )
+        assert ratio >= 4.5
+        lines = page.evaluate(
+            "[...document.querySelectorAll('.fc-col-header-cell-cushion')].map(e => e.getClientRects().length)")
+        assert lines and all(count == 1 for count in lines)  # one line box each: "Wed" is not broken
+        screenshot(page, "interactive-360-en.png")
+    finally:
+        ctx.close()
+
+
+def test_date_fields_do_not_stretch_across_the_row(browser, site):
+    ctx = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    try:
+        page = open_page(ctx, site["root"] + "/").page
+        widths = page.evaluate(
+            "[...document.querySelectorAll('form.filters input[type=date]')].map(e => e.getBoundingClientRect().width)")
+        assert widths and max(widths) <= 200
+        screenshot(page, "home-1280.png")
+    finally:
+        ctx.close()
