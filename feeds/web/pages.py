@@ -21,6 +21,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    url_for,
 )
 from sqlite_utils import Database
 from werkzeug.exceptions import HTTPException, NotFound
@@ -156,16 +157,23 @@ def month(year: int, month: int) -> str:
     db = get_db()
     grid = _grid(db, filters, year, month)
     empty = not grid.undated and not any(week.lanes for week in grid.weeks)
+    prev, following = shift_month(year, month, -1), shift_month(year, month, 1)
+    today = clock.today()
+    if current_app.config.get("STATIC_EXPORT"):  # only the months from the first event's to the last's exist
+        months = store.event_months(db)
+        in_export = (lambda ym: bool(months) and months[0] <= ym <= months[-1])  # noqa: E731
+        prev, following = (prev if in_export(prev) else None), (following if in_export(following) else None)
+        today = today if in_export((today.year, today.month)) else None
     return render_template(
         "month.html",
         grid=grid,
         empty=empty,
         nearest=_nearest_month(db, filters, year, month) if empty else None,
         filters=filters,
-        today=clock.today(),
+        today=today,
         first=dt.date(year, month, 1),
-        prev=shift_month(year, month, -1),
-        next=shift_month(year, month, 1),
+        prev=prev,
+        next=following,
         subs=subscriptions(site_url(), filters),
     )
 
@@ -175,7 +183,9 @@ def interactive() -> str:
     """FullCalendar over /api/events, opened on the month of the next event; the month page is its fallback."""
     filters = replace(page_filters(request.args), start=None, end=None)
     year, month = _opening_month(get_db(), filters, clock.today())
-    return render_template("interactive.html", filters=filters, initial=dt.date(year, month, 1))
+    # A static export has no /api/events to ask: the exported list (FullCalendar picks the month's out of it).
+    exported = url_for("syndication.api_events") + ".json" if current_app.config.get("STATIC_EXPORT") else None
+    return render_template("interactive.html", filters=filters, initial=dt.date(year, month, 1), events_url=exported)
 
 
 def _grid(db: Database, filters: Selection, year: int, month: int):
