@@ -332,6 +332,16 @@ def test_embed_on_a_360px_host_fits_too(browser, host):
 # --- what a visitor meets first (issue 17) -----------------------------------------------------
 
 
+@contextmanager
+def browsing(browser: Any, locale: str, width: int) -> Iterator[Any]:
+    """A fresh profile reading `locale` on a screen `width` px wide."""
+    ctx = browser.new_context(locale=locale, viewport={"width": width, "height": 740 if width < 600 else 900})
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
 AFTER_THE_ARCHIVE = "2031-06-15"
 """A "today" after every sample event: the archive a fresh clone of old seed data is."""
 
@@ -361,8 +371,7 @@ def test_an_archive_opens_on_its_events(context, site, archive_day):
 
 def test_an_english_visitor_gets_an_english_embed_named_in_english(browser, host):
     """No data-lang: the frame follows the visitor's browser, and the iframe's name follows the frame."""
-    ctx = browser.new_context(locale="en-GB", viewport={"width": 1200, "height": 900})
-    try:
+    with browsing(browser, "en-GB", 1200) as ctx:
         page = open_page(ctx, host).page
         frame = embed_frame(page)
         assert frame.evaluate("document.documentElement.lang") == "en"
@@ -371,14 +380,11 @@ def test_an_english_visitor_gets_an_english_embed_named_in_english(browser, host
         assert iframe.get_attribute("scrolling") is None  # obsolete in HTML; the frame is sized to fit instead
         assert frame.locator("main").count() == 0  # the host page's landmarks are its own
         assert not re.search(r"[\u4e00-\u9fff]", frame.locator("h1").inner_text())
-    finally:
-        ctx.close()
 
 
 def test_interactive_calendar_keeps_contrast_and_valid_aria(browser, site):
     """Out-of-month day numbers at 4.5:1 or more; no aria-label on an anchor without href or role; whole weekdays."""
-    ctx = browser.new_context(locale="en-GB", viewport={"width": 360, "height": 740})
-    try:
+    with browsing(browser, "en-GB", 360) as ctx:
         page = open_page(ctx, site["root"] + "/calendar/interactive?lang=en").page
         page.wait_for_selector(".fc-daygrid-day", timeout=10000)
         assert page.locator("a[aria-label]:not([href]):not([role])").count() == 0
@@ -400,17 +406,12 @@ def test_interactive_calendar_keeps_contrast_and_valid_aria(browser, site):
             "[...document.querySelectorAll('.fc-col-header-cell-cushion')].map(e => e.getClientRects().length)")
         assert lines and all(count == 1 for count in lines)  # one line box each: "Wed" is not broken
         screenshot(page, "interactive-360-en.png")
-    finally:
-        ctx.close()
 
 
 def test_date_fields_do_not_stretch_across_the_row(browser, site):
-    ctx = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
-    try:
+    with browsing(browser, "zh-CN", 1280) as ctx:
         page = open_page(ctx, site["root"] + "/").page
         widths = page.evaluate(
             "[...document.querySelectorAll('form.filters input[type=date]')].map(e => e.getBoundingClientRect().width)")
         assert widths and max(widths) <= 200
         screenshot(page, "home-1280.png")
-    finally:
-        ctx.close()

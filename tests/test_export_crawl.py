@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -13,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from clients import serving
 from conftest import make_event, make_report, save
 from lxml import html as lxml_html
 
@@ -30,14 +30,8 @@ class _Quiet(SimpleHTTPRequestHandler):
 @contextmanager
 def file_server(root: Path) -> Iterator[str]:
     """`python -m http.server` on 127.0.0.1: no rewrites, no extensions guessed, only files and folders."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
+    with serving(ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))) as url:
+        yield url + "/"
 
 
 @pytest.fixture
