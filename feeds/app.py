@@ -18,6 +18,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         DATABASE=os.path.join(app.instance_path, "feeds.db"),
         MAX_FILE_BYTES=DEFAULT_MAX_BYTES,
         SITE_TITLE="feeds",
+        PAPER_NAME="",  # the newspaper of ingested files without a web address (FEEDS_PAPER_NAME)
         UPCOMING_LIMIT=200,
         PAST_LIMIT=100,
     )

@@ -252,7 +252,9 @@ EXPORT_PATHS = (
     "/feed.json",
     "/api/events",
     "/api/openapi.json",
+    "/calendar",
     "/calendar/interactive",
+    "/embed",
     "/embed.js",
     "/embed/builder",
     "/sources",
@@ -286,7 +288,7 @@ def export_command(directory: Path, base_url: str) -> None:
         path = quote(uid, safe="@")
         wanted += [f"/events/{path}", f"/events/{path}.ics", f"/api/events/{path}"]
     wanted += [f"/articles/{article_id}" for article_id in store.article_ids(get_db())]
-    wanted += [f"/calendar/{year}/{month}" for year, month in store.event_months(get_db())]
+    wanted += [f"/calendar/{year}/{month}" for year, month in export_months(store.event_months(get_db()))]
     if app.static_folder:
         static = Path(app.static_folder)
         wanted += [f"{app.static_url_path}/{p.relative_to(static).as_posix()}"
@@ -294,11 +296,17 @@ def export_command(directory: Path, base_url: str) -> None:
     root = directory.resolve()
     written, skipped, failed = 0, [], []
     client = app.test_client()
-    for url in wanted:
-        response = client.get(url, base_url=base_url)
+    app.config["STATIC_EXPORT"] = True  # pages point scripts at the exported files (see pages.interactive)
+    try:
+        responses = [(url, client.get(url, base_url=base_url)) for url in wanted]
+    finally:
+        app.config["STATIC_EXPORT"] = False
+    for url, response in responses:
         if response.status_code == 404:
             skipped.append(url)
             continue
+        if response.status_code in (301, 302):  # a file server cannot redirect: a page that does
+            response = _redirect_page(response.headers["Location"])
         if response.status_code != 200:
             failed.append(f"{url}: HTTP {response.status_code}")
             continue
@@ -319,14 +327,36 @@ def export_command(directory: Path, base_url: str) -> None:
         sys.exit(1)
 
 
+def export_months(months: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every month from the first with an event to the last, quiet ones too: the month pages' "previous" and
+    "next" links then always land on an exported page (pages.month leaves out the links past the ends)."""
+    if not months:
+        return []
+    first, last = months[0][0] * 12 + months[0][1] - 1, months[-1][0] * 12 + months[-1][1] - 1
+    return [(index // 12, index % 12 + 1) for index in range(first, last + 1)]
+
+
+def _redirect_page(location: str):
+    """The static stand-in for a redirect: a page that refreshes to `location` and links to it."""
+    from html import escape
+
+    from flask import Response
+
+    target = escape(location, quote=True)
+    body = (f'<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url={target}">'
+            f'<title>→</title></head><body><p><a href="{target}">{target}</a></p></body></html>')
+    return Response(body, mimetype="text/html")
+
+
 def _export_file(url: str, mimetype: str) -> str:
-    """The file an address is written to: index.html for folders, an extension from the content type."""
+    """The file an address is written to: a page as `…/index.html` (so its extensionless links resolve on
+    any static file server), another address with an extension from its content type."""
     path = PurePosixPath(url.lstrip("/"))
-    if url.endswith("/"):
+    if url.endswith("/") or (mimetype == "text/html" and not path.suffix):
         return str(path / "index.html")
     if path.suffix:
         return str(path)
-    extension = {"application/json": ".json", "text/html": ".html"}.get(mimetype)
+    extension = {"application/json": ".json"}.get(mimetype)
     return str(path) + (extension or mimetypes.guess_extension(mimetype) or "")
 
 

@@ -99,7 +99,13 @@ def isolated_env(home: Path, tz: str | None = None) -> dict[str, str]:
 @contextmanager
 def live_server(app: Flask) -> Iterator[str]:
     """The app on 127.0.0.1 at a free port, in a thread, for clients that fetch; yields its root URL."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    with serving(make_server("127.0.0.1", 0, app, threaded=True)) as root:
+        yield root
+
+
+@contextmanager
+def serving(server: Any) -> Iterator[str]:
+    """A socketserver-style server (bound to 127.0.0.1) run in a thread until the block ends; yields its root."""
     # A short poll: shutdown() waits for the loop to look again, which serve_forever does every 0.5 s by default.
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
     thread.start()

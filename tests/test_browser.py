@@ -327,3 +327,91 @@ def test_embed_on_a_360px_host_fits_too(browser, host):
         screenshot(page, "embed-host-360.png")
     finally:
         ctx.close()
+
+
+# --- what a visitor meets first (issue 17) -----------------------------------------------------
+
+
+@contextmanager
+def browsing(browser: Any, locale: str, width: int) -> Iterator[Any]:
+    """A fresh profile reading `locale` on a screen `width` px wide."""
+    ctx = browser.new_context(locale=locale, viewport={"width": width, "height": 740 if width < 600 else 900})
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+AFTER_THE_ARCHIVE = "2031-06-15"
+"""A "today" after every sample event: the archive a fresh clone of old seed data is."""
+
+
+@pytest.fixture
+def archive_day(monkeypatch):
+    import datetime as dt
+
+    from feeds.web import clock
+
+    monkeypatch.setattr(clock, "today", lambda: dt.date.fromisoformat(AFTER_THE_ARCHIVE))
+
+
+def test_an_archive_opens_on_its_events(context, site, archive_day):
+    """With nothing upcoming, the builder's preview and the interactive calendar show events, not an empty box."""
+    builder = open_page(context, site["root"] + "/embed/builder")
+    frame = embed_frame(builder.page)
+    assert frame.locator("h1").inner_text() == "最近的活动"
+    assert frame.locator("a.p-name").count() > 0
+    screenshot(builder.page, "builder-archive.png")
+    interactive = open_page(context, site["root"] + "/calendar/interactive").page
+    interactive.wait_for_selector(".fc-event", timeout=10000)
+    assert interactive.locator(".fc-event").count() > 0
+    screenshot(interactive, "interactive-archive.png")
+    assert builder.errors == []
+
+
+def test_an_english_visitor_gets_an_english_embed_named_in_english(browser, host):
+    """No data-lang: the frame follows the visitor's browser, and the iframe's name follows the frame."""
+    with browsing(browser, "en-GB", 1200) as ctx:
+        page = open_page(ctx, host).page
+        frame = embed_frame(page)
+        assert frame.evaluate("document.documentElement.lang") == "en"
+        page.wait_for_function("document.querySelector('iframe.feeds-embed').title.startsWith('Events calendar')")
+        iframe = page.locator("iframe.feeds-embed")
+        assert iframe.get_attribute("scrolling") is None  # obsolete in HTML; the frame is sized to fit instead
+        assert frame.locator("main").count() == 0  # the host page's landmarks are its own
+        assert not re.search(r"[\u4e00-\u9fff]", frame.locator("h1").inner_text())
+
+
+def test_interactive_calendar_keeps_contrast_and_valid_aria(browser, site):
+    """Out-of-month day numbers at 4.5:1 or more; no aria-label on an anchor without href or role; whole weekdays."""
+    with browsing(browser, "en-GB", 360) as ctx:
+        page = open_page(ctx, site["root"] + "/calendar/interactive?lang=en").page
+        page.wait_for_selector(".fc-daygrid-day", timeout=10000)
+        assert page.locator("a[aria-label]:not([href]):not([role])").count() == 0
+        ratio = page.evaluate(
+            """() => {
+              const cell = document.querySelector('.fc-day-other .fc-daygrid-day-top');
+              const parse = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+              const lum = rgb => { const [r, g, b] = rgb.map(v => { v /= 255;
+                return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+                return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+              const fg = lum(parse(getComputedStyle(cell.querySelector('a') || cell).color));
+              const bg = lum(parse(getComputedStyle(document.documentElement).backgroundColor));
+              const opacity = Number(getComputedStyle(cell).opacity);
+              return opacity < 1 ? 0 : (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+            }"""
+        )
+        assert ratio >= 4.5
+        lines = page.evaluate(
+            "[...document.querySelectorAll('.fc-col-header-cell-cushion')].map(e => e.getClientRects().length)")
+        assert lines and all(count == 1 for count in lines)  # one line box each: "Wed" is not broken
+        screenshot(page, "interactive-360-en.png")
+
+
+def test_date_fields_do_not_stretch_across_the_row(browser, site):
+    with browsing(browser, "zh-CN", 1280) as ctx:
+        page = open_page(ctx, site["root"] + "/").page
+        widths = page.evaluate(
+            "[...document.querySelectorAll('form.filters input[type=date]')].map(e => e.getBoundingClientRect().width)")
+        assert widths and max(widths) <= 200
+        screenshot(page, "home-1280.png")

@@ -278,7 +278,7 @@ def test_export_writes_the_pages_and_skips_missing_routes(runner, db_path, page,
     assert (out / "static" / "style.css").exists()
     db = store.open_db(db_path)
     for uid in store.event_uids(db):
-        assert (out / "events" / f"{uid}.html").exists()
+        assert (out / "events" / uid / "index.html").exists()
     db.close()
 
 
@@ -291,7 +291,7 @@ def test_export_writes_the_month_pages_and_the_embed_script(runner, db_path, pag
     db.close()
     assert months
     for year, month in months:
-        assert (out / "calendar" / str(year) / f"{month}.html").exists()
+        assert (out / "calendar" / str(year) / str(month) / "index.html").exists()
     assert (out / "embed.js").exists()
 
 
@@ -301,7 +301,8 @@ def test_export_writes_the_month_pages_and_the_embed_script(runner, db_path, pag
         ("/", "text/html", "index.html"),
         ("/calendar.ics", "text/calendar", "calendar.ics"),
         ("/api/events", "application/json", "api/events.json"),
-        ("/events/abc@feeds", "text/html", "events/abc@feeds.html"),
+        ("/events/abc@feeds", "text/html", "events/abc@feeds/index.html"),
+        ("/events/abc@feeds.ics", "text/calendar", "events/abc@feeds.ics"),
     ],
 )
 def test_exported_addresses_get_file_names(url, mimetype, file):

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from sample_events import EXPECTED, fill, stored
 
+from feeds.models import TZ
 from feeds.present.syndication import FeedInfo, item_title, render_atom, render_json_feed, render_rss
 from feeds.web import clock
 from feeds.web.filters import QueryError, apply_patterns, parse_query
@@ -79,7 +80,8 @@ def test_rss_guid_is_the_event_page_as_a_permalink():
 def test_rss_dates_come_from_the_data():
     channel = rss_channel(render_rss([stored(updated="2024-03-02T09:30:00Z")], INFO))
     assert channel.findtext("lastBuildDate") == "Sat, 02 Mar 2024 09:30:00 +0000"
-    assert channel.find("item").findtext("pubDate") == "Sat, 02 Mar 2024 09:30:00 +0000"
+    # the item is dated by the news (its article's day, Beijing time), not by when it was ingested
+    assert channel.find("item").findtext("pubDate") == "Tue, 22 Nov 2022 00:00:00 +0800"
 
 
 def test_rss_content_is_escaped_html_with_when_where_category_evidence_and_source():
@@ -119,7 +121,7 @@ def test_atom_feed_has_the_author_atom_requires():
 def test_atom_updated_comes_from_the_data():
     feed = ET.fromstring(render_atom([stored()], INFO))
     assert feed.findtext(f"{ATOM_NS}updated") == "2024-03-02T09:30:00+00:00"
-    assert feed.find(f"{ATOM_NS}entry").findtext(f"{ATOM_NS}published") == "2024-03-01T08:00:00+00:00"
+    assert feed.find(f"{ATOM_NS}entry").findtext(f"{ATOM_NS}published") == "2022-11-22T00:00:00+08:00"
 
 
 def test_atom_entry_content_is_typed_html():
@@ -144,7 +146,23 @@ def test_json_feed_item_has_id_title_content_and_dates():
     assert item["title"] == "[11月29日] 2022世界工业互联网产业大会 @ 青岛"
     assert item["content_html"].startswith("<p><strong>时间：</strong>")
     assert item["content_text"].startswith("时间：2022年11月29日")
-    assert (item["date_published"], item["date_modified"]) == ("2024-03-01T08:00:00Z", "2024-03-02T09:30:00Z")
+    assert (item["date_published"], item["date_modified"]) == ("2022-11-21T16:00:00Z", "2022-11-21T16:00:00Z")
+
+
+def test_items_are_dated_by_the_news_and_by_ingest_only_without_a_date():
+    from dataclasses import replace
+
+    from feeds.present.syndication import news_dates
+
+    first = stored(created="2024-03-01T08:00:00Z", updated="2024-03-01T08:00:00Z")
+    day = dt.datetime(2022, 11, 22, tzinfo=TZ)
+    assert news_dates(first) == (day, day)
+    later = replace(first.mentions[0], published="2022-11-25")
+    changed = replace(first, updated="2024-03-02T09:30:00Z", mentions=[first.mentions[0], later])
+    assert news_dates(changed) == (day, dt.datetime(2022, 11, 25, tzinfo=TZ))
+    undated = replace(first, mentions=[replace(first.mentions[0], published=None)])
+    ingested = dt.datetime(2024, 3, 1, 8, tzinfo=dt.UTC)
+    assert news_dates(undated) == (ingested, ingested)
 
 
 # --- default window -------------------------------------------------------------------------------
@@ -271,7 +289,7 @@ def test_rsshub_filters_are_case_sensitive_unless_asked(client, uids):
 def test_a_pattern_that_would_backtrack_forever_is_refused_quickly(client, uids):
     started = time.monotonic()
     # (?!) never matches, so (.|.)* tries all 2^n ways of splitting every text before giving up.
-    response = client.get("/feed.json", query_string={"from": "2000-01-01", "filter": "(.|.)*(?!)"})
+    response = client.get("/feed.json", query_string={"from": "2000-01-01", "filter": "(.|.)*(?!)", "lang": "en"})
     assert response.status_code == 400
     assert "took too long" in response.get_data(as_text=True)
     assert time.monotonic() - started < 5

@@ -151,8 +151,10 @@ def test_a_search_without_results_says_so_and_offers_the_way_back(client, uids):
 def test_a_wrong_filter_is_a_400_page_naming_the_parameter(client):
     response = client.get("/?category=parade")
     assert response.status_code == 400
-    assert "category must be one of" in response.get_data(as_text=True)
+    assert "category 只能是" in response.get_data(as_text=True)
     assert response.mimetype == "text/html"
+    english = client.get("/?category=parade&lang=en").get_data(as_text=True)
+    assert "category must be one of" in english and "只能是" not in english
 
 
 # --- month -----------------------------------------------------------------------------------

@@ -24,9 +24,9 @@ from .common import (
 )
 
 
-def fullcalendar_event(ev: StoredEvent, base_url: str) -> dict[str, Any]:
+def fullcalendar_event(ev: StoredEvent, base_url: str, lang: str = "zh") -> dict[str, Any]:
     """One event for FullCalendar: `end` exclusive for all-day events, absent when a timed end is unknown."""
-    item: dict[str, Any] = {"id": ev.uid, "title": display_title(ev), "allDay": ev.all_day}
+    item: dict[str, Any] = {"id": ev.uid, "title": display_title(ev, lang), "allDay": ev.all_day}
     if ev.all_day:
         item["start"] = first_day(ev).isoformat()
         item["end"] = exclusive_end_day(ev).isoformat()
@@ -41,7 +41,7 @@ def fullcalendar_event(ev: StoredEvent, base_url: str) -> dict[str, Any]:
         {
             "name": clean_line(ev.title),
             "category": ev.category,
-            "categoryLabel": category_label(ev.category),
+            "categoryLabel": category_label(ev.category, lang),
             "location": clean_line(ev.location),
             "status": ev.status,
             "precision": ev.precision,
@@ -81,10 +81,10 @@ def event_detail(ev: StoredEvent, base_url: str) -> dict[str, Any]:
     return item
 
 
-def render_events(events: Iterable[StoredEvent], base_url: str) -> bytes:
+def render_events(events: Iterable[StoredEvent], base_url: str, lang: str = "zh") -> bytes:
     """A JSON array in start order, which is what FullCalendar's `events: URL` source expects."""
     ordered = sorted(events, key=lambda ev: (first_day(ev), ev.start, ev.uid))
-    return dump([fullcalendar_event(ev, base_url) for ev in ordered])
+    return dump([fullcalendar_event(ev, base_url, lang) for ev in ordered])
 
 
 def dump(value: Any) -> bytes:

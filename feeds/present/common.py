@@ -32,6 +32,24 @@ STATUS_LABELS = {status: zh for status, (zh, _) in STATUS_NAMES.items()}
 CANCELLED_PREFIX = "[已取消] "
 POSTPONED_PREFIX = "[已延期] "
 MONTH_SUFFIX = "（日期待定）"
+_TITLE_MARKS = {
+    "zh": (CANCELLED_PREFIX, POSTPONED_PREFIX, MONTH_SUFFIX, "（无标题）"),
+    "en": ("[Cancelled] ", "[Postponed] ", " (day to be announced)", "(untitled)"),
+}
+"""What a title carries in each language: cancelled and postponed in front, an unknown day behind."""
+_DETAIL_LABELS: dict[str, tuple[str, str]] = {
+    "when": ("时间", "When"),
+    "previous": ("原定", "Originally"),
+    "opened": ("开放", "Open"),
+    "where": ("地点", "Where"),
+    "category": ("类别", "Category"),
+    "status": ("状态", "Status"),
+    "evidence": ("依据", "Evidence"),
+    "source": ("来源", "Source"),
+    "page": ("活动页面", "Event page"),
+}
+"""The line labels of an event's details, in Chinese and English."""
+_MONTHS_SHORT_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _WEEKDAYS = "一二三四五六日"
 
 # Not allowed in XML 1.0 or meaningless in a calendar: C0/C1 controls, DEL, surrogates, U+FFFE/U+FFFF,
@@ -102,21 +120,36 @@ def exclusive_end_day(ev: StoredEvent) -> dt.date:
     return last_day(ev) + dt.timedelta(days=1)
 
 
-def display_title(ev: StoredEvent) -> str:
-    """The title as calendars show it: cancelled marked in front, an unknown day marked behind."""
-    title = clean_line(ev.title) or "（无标题）"
+def display_title(ev: StoredEvent, lang: str = "zh") -> str:
+    """The title as calendars show it: cancelled marked in front, an unknown day marked behind, in `lang`."""
+    cancelled, postponed, month_suffix, untitled = _TITLE_MARKS.get(lang, _TITLE_MARKS["zh"])
+    title = clean_line(ev.title) or untitled
     if ev.precision == "month":
-        title += MONTH_SUFFIX
+        title += month_suffix
     if ev.status == "cancelled":
-        title = CANCELLED_PREFIX + title
+        title = cancelled + title
     elif ev.status == "postponed":
-        title = POSTPONED_PREFIX + title
+        title = postponed + title
     return title
 
 
-def category_label(category: str) -> str:
-    """The Chinese name of a category, or the key itself when it is unknown."""
-    return CATEGORY_LABELS.get(category, clean_line(category))
+def category_label(category: str, lang: str = "zh") -> str:
+    """The name of a category in `lang`, or the key itself when it is unknown."""
+    if category not in CATEGORY_NAMES:
+        return clean_line(category)
+    zh, en = CATEGORY_NAMES[category]
+    return en if lang == "en" else zh
+
+
+def status_label(status: str, lang: str = "zh") -> str:
+    """The name of a status in `lang`, or the key itself when it is unknown."""
+    zh, en = STATUS_NAMES.get(status, (clean_line(status), clean_line(status)))
+    return en if lang == "en" else zh
+
+
+def _label(name: str, value: str, lang: str) -> str:
+    zh, en = _DETAIL_LABELS[name]
+    return f"{en}: {value}" if lang == "en" else f"{zh}：{value}"
 
 
 def when_text(ev: StoredEvent) -> str:
@@ -164,9 +197,12 @@ def _year_prefix(day: dt.date, after: dt.date) -> str:
     return "" if day.year == after.year else f"{day.year}年"
 
 
-def short_date(ev: StoredEvent) -> str:
-    """The start as a feed title shows it: `11月29日`, or `5月` when only the month is known."""
+def short_date(ev: StoredEvent, lang: str = "zh") -> str:
+    """The start as a feed title shows it: `11月29日` / `29 Nov`, or `5月` / `May` when only the month is known."""
     day = first_day(ev)
+    if lang == "en":
+        month = _MONTHS_SHORT_EN[day.month - 1]
+        return month if ev.precision == "month" else f"{day.day} {month}"
     return f"{day.month}月" if ev.precision == "month" else f"{day.month}月{day.day}日"
 
 
@@ -194,35 +230,49 @@ def article_url(base_url: str, mention: Mention) -> str:
     return f"{base_url.rstrip('/')}/articles/{quote(mention.article_id, safe='')}"
 
 
-def source_lines(ev: StoredEvent, base_url: str) -> list[str]:
+UNTITLED_ARTICLE = ("无标题的文章", "Untitled article")
+"""What stands for an article without a headline (its file name is the operator's, not the reader's)."""
+
+
+def untitled_article(lang: str = "zh") -> str:
+    return UNTITLED_ARTICLE[1] if lang == "en" else UNTITLED_ARTICLE[0]
+
+
+def source_lines(ev: StoredEvent, base_url: str, lang: str = "zh") -> list[str]:
     """`来源：headline（date） link` for each article that mentions the event."""
     lines = []
     for mention in ev.mentions:
-        headline = clean_line(mention.headline) or clean_line(mention.source)
-        published = f"（{clean_line(mention.published)}）" if mention.published else ""
-        lines.append(f"来源：{headline}{published} {article_url(base_url, mention)}")
+        headline = clean_line(mention.headline) or untitled_article(lang)
+        if mention.published:
+            day = clean_line(mention.published)
+            headline += f" ({day})" if lang == "en" else f"（{day}）"
+        lines.append(_label("source", f"{headline} {article_url(base_url, mention)}", lang))
     return lines
 
 
-def details_text(ev: StoredEvent, base_url: str) -> str:
+def details_text(ev: StoredEvent, base_url: str, lang: str = "zh") -> str:
     """What a reader needs besides the title, as lines: when, where, category, status, evidence, links."""
-    lines = [f"时间：{when_text(ev)}"]
-    lines += [f"原定：{span_text(start, end)}" for start, end in ev.previous]
+    from .i18n import span, when  # i18n builds on this module
+
+    lines = [_label("when", when(ev, lang), lang)]
+    lines += [_label("previous", span(start, end, lang), lang) for start, end in ev.previous]
     if ev.opened:
-        lines.append(f"开放：自{_day_text(dt.date.fromisoformat(ev.opened))}起")
+        opened = dt.date.fromisoformat(ev.opened)
+        lines.append(_label("opened", f"from {span(ev.opened, ev.opened, lang)}" if lang == "en"
+                            else f"自{_day_text(opened)}起", lang))
     if clean_line(ev.location):
-        lines.append(f"地点：{clean_line(ev.location)}")
-    lines.append(f"类别：{category_label(ev.category)}")
+        lines.append(_label("where", clean_line(ev.location), lang))
+    lines.append(_label("category", category_label(ev.category, lang), lang))
     if ev.status != "confirmed":
-        lines.append(f"状态：{STATUS_LABELS.get(ev.status, clean_line(ev.status))}")
+        lines.append(_label("status", status_label(ev.status, lang), lang))
     said = evidence(ev)
     if said:
-        lines.append(f"依据：{said}")
-    lines.extend(source_lines(ev, base_url))
-    lines.append(f"活动页面：{event_url(base_url, ev.uid)}")
+        lines.append(_label("evidence", said, lang))
+    lines.extend(source_lines(ev, base_url, lang))
+    lines.append(_label("page", event_url(base_url, ev.uid), lang))
     return "\n".join(lines)
 
 
-def plain_description(ev: StoredEvent, base_url: str) -> str:
+def plain_description(ev: StoredEvent, base_url: str, lang: str = "zh") -> str:
     """The calendar DESCRIPTION and the text RSSHub's filters search: the title, then the details."""
-    return f"{clean_line(ev.title)}\n{details_text(ev, base_url)}"
+    return f"{clean_line(ev.title)}\n{details_text(ev, base_url, lang)}"

@@ -47,8 +47,8 @@ def display_status(ev: StoredEvent) -> str:
     return ev.status
 
 
-def _details(ev: StoredEvent, base_url: str) -> str:
-    text = details_text(ev, base_url)
+def _details(ev: StoredEvent, base_url: str, lang: str) -> str:
+    text = details_text(ev, base_url, lang)
     return text if len(text) <= MAX_DETAILS_CHARS else text[: MAX_DETAILS_CHARS - 1] + "…"
 
 
@@ -56,7 +56,7 @@ def _utc(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def google_calendar_url(ev: StoredEvent, base_url: str) -> str:
+def google_calendar_url(ev: StoredEvent, base_url: str, lang: str = "zh") -> str:
     """Google Calendar's "create event" template: all-day dates with an exclusive end, times in UTC."""
     if ev.all_day:
         dates = f"{first_day(ev):%Y%m%d}/{exclusive_end_day(ev):%Y%m%d}"
@@ -65,24 +65,24 @@ def google_calendar_url(ev: StoredEvent, base_url: str) -> str:
         dates = f"{_utc(start)}/{_utc(timed_end(ev) or start)}"
     params = {
         "action": "TEMPLATE",
-        "text": display_title(ev),
+        "text": display_title(ev, lang),
         "dates": dates,
-        "details": _details(ev, base_url),
+        "details": _details(ev, base_url, lang),
         "location": clean_line(ev.location),
         "ctz": "Asia/Shanghai",
     }
     return "https://calendar.google.com/calendar/render?" + urlencode({k: v for k, v in params.items() if v})
 
 
-def outlook_calendar_url(ev: StoredEvent, base_url: str) -> str:
+def outlook_calendar_url(ev: StoredEvent, base_url: str, lang: str = "zh") -> str:
     """Outlook on the web's compose deep link; all-day events end on the day after, as Outlook expects."""
-    params = {"path": "/calendar/action/compose", "rru": "addevent", "subject": display_title(ev)}
+    params = {"path": "/calendar/action/compose", "rru": "addevent", "subject": display_title(ev, lang)}
     if ev.all_day:
         params |= {"startdt": first_day(ev).isoformat(), "enddt": exclusive_end_day(ev).isoformat(), "allday": "true"}
     else:
         start = timed_start(ev)
         params |= {"startdt": start.isoformat(), "enddt": (timed_end(ev) or start).isoformat()}
-    params |= {"body": _details(ev, base_url), "location": clean_line(ev.location)}
+    params |= {"body": _details(ev, base_url, lang), "location": clean_line(ev.location)}
     return "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(
         {k: v for k, v in params.items() if v}
     )
@@ -107,21 +107,21 @@ def schema_status(ev: StoredEvent) -> str:
     return _SCHEMA_STATUS.get(status, "https://schema.org/EventScheduled")
 
 
-def json_ld(ev: StoredEvent, url: str, no_location: str) -> dict[str, Any]:
+def json_ld(ev: StoredEvent, url: str, no_location: str, lang: str = "zh") -> dict[str, Any]:
     """The schema.org Event for search engines; a place not yet known is named as such, not left out."""
     start, end = _schema_dates(ev)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": clean_line(ev.title) or display_title(ev),
+        "name": clean_line(ev.title) or display_title(ev, lang),
         "startDate": start,
         "endDate": end,
         "eventStatus": schema_status(ev),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "location": {"@type": "Place", "name": clean_line(ev.location) or no_location},
-        "description": evidence(ev) or display_title(ev),
+        "description": evidence(ev) or display_title(ev, lang),
         "url": url,
-        "keywords": category_label(ev.category),
+        "keywords": category_label(ev.category, lang),
     }
     return data
 

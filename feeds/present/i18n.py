@@ -11,7 +11,17 @@ import datetime as dt
 from werkzeug.datastructures import LanguageAccept
 
 from ..models import StoredEvent
-from .common import CATEGORY_NAMES, STATUS_NAMES, first_day, last_day, timed_end, timed_start, when_text
+from .common import (
+    CATEGORY_NAMES,
+    STATUS_NAMES,
+    UNTITLED_ARTICLE,
+    first_day,
+    last_day,
+    span_text,
+    timed_end,
+    timed_start,
+    when_text,
+)
 
 LANGUAGES = ("zh", "en")
 DEFAULT = "zh"
@@ -68,6 +78,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "home.past": ("已经举行", "Past events"),
     "home.results": ("所选日期内的活动", "Events in the chosen dates"),
     "home.none_upcoming": ("暂无即将举行的活动。", "No upcoming events."),
+    "home.archive_end": (
+        "暂无即将举行的活动。档案中的活动截至 {day}：{month}。",
+        "No upcoming events. The archive ends on {day}: {month}.",
+    ),
     "home.none_past": ("还没有记录。用 {cmd} 导入文章。", "Nothing recorded yet. Import articles with {cmd}."),
     "home.none_match": ("没有符合这些条件的活动。", "No events match these filters."),
     "home.none_query": ("没有找到含“{q}”的活动。", "No events mention “{q}”."),
@@ -119,6 +133,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "event.sources_n": ("来源（{n}）", "Sources ({n})"),
     "event.context": ("原文", "In context"),
     "event.original": ("原始网页", "Original page"),
+    "event.untitled_article": UNTITLED_ARTICLE,
     "event.month_note": ("只知道月份，具体日期待定。", "Only the month is known; the day is to be announced."),
     "event.cancelled_note": ("此活动已取消。", "This event has been cancelled."),
     "event.postponed_note": (
@@ -158,6 +173,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "month.today": ("本月", "This month"),
     "month.undated": ("本月内，日期待定", "This month, day to be announced"),
     "month.empty": ("这个月没有活动。", "No events this month."),
+    "month.next_events": ("下一个有活动的月份：{month}", "The next month with events: {month}"),
+    "month.previous_events": ("最近一个有活动的月份：{month}", "The latest month with events: {month}"),
     "month.more": ("完整月历", "Full calendar"),
     "month.caption": ("{month}的活动，每周从星期一开始", "Events in {month}, weeks start on Monday"),
     "month.continues": ("（续）", " (cont.)"),
@@ -187,6 +204,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "embed.view_list": ("列表", "List"),
     "embed.view_month": ("月历", "Month"),
     "embed.theme": ("配色", "Theme"),
+    "embed.theme_auto": ("跟随系统", "Automatic"),
+    "embed.lang_auto": ("跟随访客浏览器", "The visitor's browser"),
     "embed.theme_light": ("浅色", "Light"),
     "embed.theme_dark": ("深色", "Dark"),
     "embed.accent": ("强调色", "Accent colour"),
@@ -195,6 +214,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "embed.powered": ("活动来自 {site}", "Events from {site}"),
     "embed.frame_title": ("活动日历", "Events calendar"),
     "embed.none": ("暂无活动。", "No events."),
+    "embed.recent": ("最近的活动", "Recent events"),
     # errors
     "error.404_title": ("找不到这个页面", "Page not found"),
     "error.404_text": (
@@ -280,6 +300,14 @@ def when(ev: StoredEvent, lang: str) -> str:
         return f"{text} – {_en_day(end.date())}, {end:%H:%M}"
     start, end = first_day(ev), last_day(ev)
     return _en_day(start) if start == end else f"{_en_day(start)} – {_en_day(end)}"
+
+
+def span(start: str, end: str, lang: str) -> str:
+    """Stored ISO start and end days, as `when` says them (an event's earlier dates)."""
+    if lang != "en":
+        return span_text(start, end)
+    day, last = dt.date.fromisoformat(start[:10]), dt.date.fromisoformat(end[:10])
+    return _en_day(day) if day == last else f"{_en_day(day)} – {_en_day(last)}"
 
 
 def _en_day(day: dt.date) -> str:

@@ -40,6 +40,7 @@ def render_calendar(
     url: str,
     base_url: str,
     refresh: dt.timedelta | None = DEFAULT_REFRESH,
+    lang: str = "zh",
 ) -> bytes:
     """A subscribable calendar: `url` is where it is served, `base_url` the site its event links point to.
 
@@ -63,7 +64,7 @@ def render_calendar(
         cal.add("last-modified", max(parse_utc(ev.updated) for ev in events))
     header = to_ical(cal)
     parts = [header[: -len(_CALENDAR_END)], _timezone_block(_tz_first_day(events))]
-    parts.extend(event_block(ev, base_url) for ev in events)
+    parts.extend(event_block(ev, base_url, lang) for ev in events)
     parts.append(_CALENDAR_END)
     return b"".join(parts)
 
@@ -101,22 +102,22 @@ def to_ical(cal: Calendar) -> bytes:
     return b"\r\n".join(fold(line) for line in cal.content_lines() if line) + b"\r\n"
 
 
-def render_event(ev: StoredEvent, *, url: str, base_url: str) -> bytes:
+def render_event(ev: StoredEvent, *, url: str, base_url: str, lang: str = "zh") -> bytes:
     """One event as a calendar file to download or import ("add to calendar")."""
-    name = display_title(ev)
-    return render_calendar([ev], name=name, description=name, url=url, base_url=base_url, refresh=None)
+    name = display_title(ev, lang)
+    return render_calendar([ev], name=name, description=name, url=url, base_url=base_url, refresh=None, lang=lang)
 
 
-def event_block(ev: StoredEvent, base_url: str) -> bytes:
+def event_block(ev: StoredEvent, base_url: str, lang: str = "zh") -> bytes:
     """The event's VEVENT, folded, as it appears in every calendar that holds it (cached per event version)."""
-    return PARTS.get(("ics", base_url, content_key(ev)), lambda: _render_event_block(ev, base_url))
+    return PARTS.get(("ics", base_url, lang, content_key(ev)), lambda: _render_event_block(ev, base_url, lang))
 
 
-def _render_event_block(ev: StoredEvent, base_url: str) -> bytes:
+def _render_event_block(ev: StoredEvent, base_url: str, lang: str = "zh") -> bytes:
     """The VEVENT written line by line in icalendar's order and escaping (properties in Event.canonical_order,
     then alphabetically); every timestamp comes from the data, never from the clock."""
     updated = _utc_stamp(ev.updated)
-    lines = ["BEGIN:VEVENT", "SUMMARY:" + _text(display_title(ev))]
+    lines = ["BEGIN:VEVENT", "SUMMARY:" + _text(display_title(ev, lang))]
     if ev.all_day:
         lines.append(f"DTSTART;VALUE=DATE:{first_day(ev):%Y%m%d}")
         lines.append(f"DTEND;VALUE=DATE:{exclusive_end_day(ev):%Y%m%d}")
@@ -129,10 +130,10 @@ def _render_event_block(ev: StoredEvent, base_url: str) -> bytes:
         "DTSTAMP:" + updated,
         "UID:" + _text(ev.uid),
         f"SEQUENCE:{max(ev.sequence, 0)}",
-        "CATEGORIES:" + _text(category_label(ev.category)),
+        "CATEGORIES:" + _text(category_label(ev.category, lang)),
         "CLASS:PUBLIC",
         "CREATED:" + _utc_stamp(ev.created),
-        "DESCRIPTION:" + _text(plain_description(ev, base_url)),
+        "DESCRIPTION:" + _text(plain_description(ev, base_url, lang)),
         "LAST-MODIFIED:" + updated,
     ]
     location = clean_line(ev.location)

@@ -29,8 +29,10 @@ def date_range(selection: Selection) -> str:
     return f"{start} – {end}"
 
 
-def feed_span(selection: Selection) -> str:
+def feed_span(selection: Selection, lang: str = "zh") -> str:
     """The selection's days as a feed's description says them (`2022-11-01 以来及即将举行`)."""
+    if lang == "en":
+        return _feed_span_en(selection)
     if selection.window and selection.start:
         return f"{selection.start.isoformat()} 以来及即将举行"
     if selection.start and selection.end:
@@ -40,3 +42,13 @@ def feed_span(selection: Selection) -> str:
     if selection.end:
         return f"至 {selection.end.isoformat()}"
     return ""
+
+
+def _feed_span_en(selection: Selection) -> str:
+    start = selection.start.isoformat() if selection.start else None
+    end = selection.end.isoformat() if selection.end else None
+    if selection.window and start:
+        return f"since {start} and upcoming"
+    if start and end:
+        return f"{start} to {end}"
+    return f"from {start}" if start else f"until {end}" if end else ""

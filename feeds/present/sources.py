@@ -4,9 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..models import TZ, Source
 from .common import parse_utc
+
+
+def paper_name(source_url: str | None, followed: Iterable[Source], setting: str = "") -> str:
+    """The newspaper an article is from, as a reader names it: the followed site it came from, else the
+    site's setting (PAPER_NAME), else the web address's host; "" when nothing is known (never a file name)."""
+    host = _host(source_url)
+    if host:
+        for source in followed:
+            if _host(source.url) == host:
+                return source.name
+    return setting or host
+
+
+def _host(url: str | None) -> str:
+    if not url or not url.startswith(("https://", "http://")):
+        return ""
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")
 
 
 def every_label(seconds: int) -> str:

@@ -10,9 +10,8 @@ from html import escape
 
 from feedgen.feed import FeedGenerator
 
-from ..models import StoredEvent
+from ..models import TZ, StoredEvent
 from .common import (
-    STATUS_LABELS,
     article_url,
     category_label,
     clean_block,
@@ -22,10 +21,13 @@ from .common import (
     event_ics_url,
     event_url,
     evidence,
+    first_day,
     parse_utc,
     short_date,
-    when_text,
+    status_label,
+    untitled_article,
 )
+from .i18n import when
 from .memo import PARTS, content_key
 
 GENERATOR = "feeds"
@@ -42,51 +44,104 @@ class FeedInfo:
     self_url: str
     updated: dt.datetime
     language: str = "zh-CN"
+    lang: str = "zh"
+    """The language of titles and labels (`language` is its BCP 47 tag)."""
+    brief: int | None = None
+    """RSSHub's `brief`: item bodies as plain text of at most this many characters."""
+    sort: bool = True
+    """RSSHub's `sorted`: newest news first; False keeps the order the events were given in."""
     author: str = "feeds"
     """Atom requires an author; the site speaks for the events it collects."""
 
 
-def item_title(ev: StoredEvent) -> str:
+def item_title(ev: StoredEvent, lang: str = "zh") -> str:
     """`[11月29日] 2022世界工业互联网产业大会 @ 青岛`: the date and, when known, the place."""
-    title = f"[{short_date(ev)}] {display_title(ev)}"
+    title = f"[{short_date(ev, lang)}] {display_title(ev, lang)}"
     location = clean_line(ev.location)
     return f"{title} @ {location}" if location else title
 
 
-def item_html(ev: StoredEvent, base_url: str) -> str:
+_HTML_WORDS = {
+    "zh": ("时间", "地点", "类别", "状态", "来源", "活动页面", "加入日历", "：", "（{}）"),
+    "en": ("When", "Where", "Category", "Status", "Source", "Event page", "Add to calendar", ": ", " ({})"),
+}
+
+
+def item_html(ev: StoredEvent, base_url: str, lang: str = "zh") -> str:
     """The item body as escaped HTML: when, where, category, status, evidence, sources, links (rendered
-    once per event version and site, see memo.PARTS)."""
-    return PARTS.get(("item.html", base_url, content_key(ev)), lambda: _item_html(ev, base_url))
+    once per event version, site and language, see memo.PARTS)."""
+    return PARTS.get(("item.html", base_url, lang, content_key(ev)), lambda: _item_html(ev, base_url, lang))
 
 
-def _item_html(ev: StoredEvent, base_url: str) -> str:
-    rows = [("时间", escape(when_text(ev)))]
+def _item_html(ev: StoredEvent, base_url: str, lang: str) -> str:
+    when_word, where, category, status, source, page_word, add, colon, aside = _HTML_WORDS.get(lang, _HTML_WORDS["zh"])
+    rows = [(when_word, escape(when(ev, lang)))]
     if clean_line(ev.location):
-        rows.append(("地点", escape(clean_line(ev.location))))
-    rows.append(("类别", escape(category_label(ev.category))))
+        rows.append((where, escape(clean_line(ev.location))))
+    rows.append((category, escape(category_label(ev.category, lang))))
     if ev.status != "confirmed":
-        rows.append(("状态", escape(STATUS_LABELS.get(ev.status, clean_line(ev.status)))))
-    parts = [f"<p><strong>{label}：</strong>{value}</p>" for label, value in rows]
+        rows.append((status, escape(status_label(ev.status, lang))))
+    parts = [f"<p><strong>{label}{colon}</strong>{value}</p>" for label, value in rows]
     said = evidence(ev)
     if said:
         parts.append(f"<blockquote>{escape(said).replace(chr(10), '<br>')}</blockquote>")
     for mention in ev.mentions:
-        headline = clean_line(mention.headline) or clean_line(mention.source)
-        published = f"（{escape(clean_line(mention.published))}）" if mention.published else ""
+        headline = clean_line(mention.headline) or untitled_article(lang)
+        published = aside.format(escape(clean_line(mention.published))) if mention.published else ""
         href = escape(article_url(base_url, mention))
-        parts.append(f'<p>来源：<a href="{href}">{escape(headline)}</a>{published}</p>')
+        parts.append(f'<p>{source}{colon}<a href="{href}">{escape(headline)}</a>{published}</p>')
     page, ics = escape(event_url(base_url, ev.uid)), escape(event_ics_url(base_url, ev.uid))
-    parts.append(f'<p><a href="{page}">活动页面</a> · <a href="{ics}">加入日历 (.ics)</a></p>')
+    parts.append(f'<p><a href="{page}">{page_word}</a> · <a href="{ics}">{add} (.ics)</a></p>')
     return "\n".join(parts)
 
 
-def item_text(ev: StoredEvent, base_url: str) -> str:
+def item_text(ev: StoredEvent, base_url: str, lang: str = "zh") -> str:
     """The item body as plain text, for JSON Feed's content_text and readers without HTML."""
-    return PARTS.get(("item.text", base_url, content_key(ev)), lambda: details_text(ev, base_url))
+    return PARTS.get(("item.text", base_url, lang, content_key(ev)), lambda: details_text(ev, base_url, lang))
 
 
-def order_items(events: Iterable[StoredEvent]) -> list[StoredEvent]:
-    """Most recently discovered or updated first; the uid breaks ties so the order is stable."""
+def news_dates(ev: StoredEvent) -> tuple[dt.datetime, dt.datetime]:
+    """(published, updated) by the news: the first report's publication day, and the latest report's when a
+    later one changed the event; the ingest times only where the articles carry no date.
+
+    An archive ingested in one go would otherwise date every item the same minute.
+    """
+    days = sorted(dt.date.fromisoformat(m.published[:10]) for m in ev.mentions if _is_day(m.published))
+    if not days:
+        return parse_utc(ev.created), parse_utc(ev.updated)
+    published = dt.datetime.combine(days[0], dt.time(0), TZ)
+    changed = parse_utc(ev.updated) > parse_utc(ev.created)
+    updated = dt.datetime.combine(days[-1], dt.time(0), TZ) if changed else published
+    return published, updated
+
+
+def _is_day(value: str | None) -> bool:
+    try:
+        return bool(value) and dt.date.fromisoformat(value[:10]) is not None
+    except ValueError:
+        return False
+
+
+def brief_text(ev: StoredEvent, base_url: str, lang: str, chars: int) -> str:
+    """RSSHub's `brief`: the item's text, cut to `chars` characters (an ellipsis marks the cut)."""
+    text = item_text(ev, base_url, lang)
+    return text if len(text) <= chars else text[: chars - 1] + "…"
+
+
+def _body(ev: StoredEvent, info: FeedInfo) -> str:
+    """The item's HTML, or with `brief` its shortened text, escaped."""
+    if info.brief:
+        return escape(brief_text(ev, info.site_url, info.lang, info.brief)).replace("\n", "<br>")
+    return item_html(ev, info.site_url, info.lang)
+
+
+def order_items(events: Iterable[StoredEvent], sort: bool = True) -> list[StoredEvent]:
+    """Most recently discovered or updated first; the uid breaks ties so the order is stable.
+
+    Without `sort` (RSSHub's `sorted=false`), in the order the events happen.
+    """
+    if not sort:
+        return sorted(events, key=lambda ev: (first_day(ev), ev.start, ev.uid))
     ordered = sorted(events, key=lambda ev: ev.uid)
     return sorted(ordered, key=lambda ev: parse_utc(ev.updated), reverse=True)
 
@@ -109,46 +164,48 @@ def _generator(events: list[StoredEvent], info: FeedInfo, atom: bool) -> FeedGen
         url = event_url(info.site_url, ev.uid)
         fe.id(url)
         fe.guid(url, permalink=True)
-        fe.title(item_title(ev))
+        fe.title(item_title(ev, info.lang))
         fe.link(href=url, rel="alternate", type="text/html")
-        html = item_html(ev, info.site_url)
-        fe.summary(when_text(ev), type="text")
+        html = _body(ev, info)
+        fe.summary(when(ev, info.lang), type="text")
         fe.description(html)  # RSS <description>; content() below replaces Atom's copy with a typed one
         fe.content(html, type="html" if atom else "CDATA")
-        fe.category(term=ev.category, label=category_label(ev.category))
-        fe.updated(parse_utc(ev.updated))
+        fe.category(term=ev.category, label=category_label(ev.category, info.lang))
+        published, updated = news_dates(ev)
+        fe.updated(updated)
         # feedgen writes one date as Atom <published> and RSS <pubDate>: Atom says when the event was
         # first reported; RSS, which has no "updated", says when it last changed, so revisions resurface.
-        fe.published(parse_utc(ev.created if atom else ev.updated))
+        fe.published(published if atom else updated)
     return fg
 
 
 def render_rss(events: Iterable[StoredEvent], info: FeedInfo) -> bytes:
     """RSS 2.0 with atom:link rel=self and content:encoded."""
-    return _generator(order_items(events), info, atom=False).rss_str(pretty=True)
+    return _generator(order_items(events, info.sort), info, atom=False).rss_str(pretty=True)
 
 
 def render_atom(events: Iterable[StoredEvent], info: FeedInfo) -> bytes:
     """Atom 1.0; entry content is escaped HTML."""
-    return _generator(order_items(events), info, atom=True).atom_str(pretty=True)
+    return _generator(order_items(events, info.sort), info, atom=True).atom_str(pretty=True)
 
 
 def render_json_feed(events: Iterable[StoredEvent], info: FeedInfo) -> bytes:
     """JSON Feed 1.1, with the event's own fields under `_feeds`."""
     items = []
-    for ev in order_items(events):
+    for ev in order_items(events, info.sort):
         url = event_url(info.site_url, ev.uid)
         items.append(
             {
                 "id": url,
                 "url": url,
-                "title": item_title(ev),
-                "content_html": item_html(ev, info.site_url),
-                "content_text": item_text(ev, info.site_url),
-                "summary": when_text(ev),
-                "date_published": _iso(parse_utc(ev.created)),
-                "date_modified": _iso(parse_utc(ev.updated)),
-                "tags": [category_label(ev.category), ev.category],
+                "title": item_title(ev, info.lang),
+                "content_html": _body(ev, info),
+                "content_text": brief_text(ev, info.site_url, info.lang, info.brief) if info.brief
+                else item_text(ev, info.site_url, info.lang),
+                "summary": when(ev, info.lang),
+                "date_published": _iso(news_dates(ev)[0]),
+                "date_modified": _iso(news_dates(ev)[1]),
+                "tags": [category_label(ev.category, info.lang), ev.category],
                 "language": info.language,
                 "_feeds": {
                     "uid": ev.uid,

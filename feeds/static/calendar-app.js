@@ -8,6 +8,11 @@
   "use strict";
   var el = document.getElementById("fc");
   if (!el || !window.FullCalendar) return;
+  function unlabel(arg) {
+    arg.el.querySelectorAll("a[aria-label]:not([href]):not([role])").forEach(function (a) {
+      a.removeAttribute("aria-label");
+    });
+  }
   var calendar = new FullCalendar.Calendar(el, {
     initialView: "dayGridMonth",
     initialDate: el.getAttribute("data-initial") || undefined,
@@ -19,7 +24,11 @@
     headerToolbar: { left: "prev,next today", center: "title", right: "dayGridMonth,listMonth" },
     buttonIcons: false,  // the arrow icons are a data: font, which the CSP (default-src 'self') refuses
     events: { url: el.getAttribute("data-events") },
-    loading: function (busy) { el.setAttribute("aria-busy", busy ? "true" : "false"); }
+    loading: function (busy) { el.setAttribute("aria-busy", busy ? "true" : "false"); },
+    // FullCalendar names its day numbers and weekday headers with aria-label on <a> elements without
+    // href: those are generic elements, where ARIA prohibits a label; their text already says the day.
+    dayCellDidMount: unlabel,
+    dayHeaderDidMount: unlabel
   });
   calendar.render();
   document.documentElement.classList.add("fc-ready");

@@ -14,7 +14,8 @@
       parseFloat(style.marginTop) + parseFloat(style.marginBottom));
     if (height === last) return;
     last = height;
-    window.parent.postMessage({ type: "feeds:height", frame: frameId, height: height }, "*");
+    // The title goes along: the host's iframe is named in the language the embed chose.
+    window.parent.postMessage({ type: "feeds:height", frame: frameId, height: height, title: document.title }, "*");
   }
   if (window.ResizeObserver) new ResizeObserver(post).observe(document.body);
   window.addEventListener("load", post);

@@ -22,9 +22,9 @@
 
   var iframe = document.createElement("iframe");
   iframe.src = origin + "/embed?" + params.toString();
-  iframe.title = script.getAttribute("data-title") || (params.get("lang") === "en" ? "Events calendar" : "活动日历");
+  var ownTitle = script.getAttribute("data-title");
+  iframe.title = ownTitle || (params.get("lang") === "en" ? "Events calendar" : "活动日历");
   iframe.className = "feeds-embed";
-  iframe.setAttribute("scrolling", "no");
   iframe.style.display = "block";
   iframe.style.width = "100%";
   iframe.style.maxWidth = "100%";
@@ -38,5 +38,7 @@
     if (!data || data.type !== "feeds:height" || data.frame !== frameId) return;
     var height = Math.ceil(Number(data.height));
     if (height > 0 && height < 100000) iframe.style.height = height + "px";
+    // The frame knows the language it answered in (data-lang or the visitor's browser): name it so.
+    if (!ownTitle && typeof data.title === "string" && data.title && data.title.length < 200) iframe.title = data.title;
   });
 })();

@@ -14,3 +14,8 @@ from ..models import TZ
 def today() -> dt.date:
     """Today in Beijing."""
     return dt.datetime.now(TZ).date()
+
+
+def now() -> dt.datetime:
+    """This moment, in UTC: RSSHub's filter_time counts back from it."""
+    return dt.datetime.now(dt.UTC)

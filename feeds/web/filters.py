@@ -35,7 +35,17 @@ _PLUS_AS_SPACE = regex.compile(r" (\d\d:?\d\d)$")
 
 
 class QueryError(ValueError):
-    """A query parameter the client got wrong; the route answers 400 with this message."""
+    """A query parameter the client got wrong; the route answers 400 with this message in the reader's language.
+
+    `str(err)` is the English text (the API's `error`, stable for scripts); `err.text("zh")` the Chinese.
+    """
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.zh = zh
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang == "zh" else str(self)
 
 
 def parse_query(args: Mapping[str, str], *, max_items: int) -> Selection:
@@ -64,14 +74,15 @@ def _choice(args: Mapping[str, str], name: str, allowed: Iterable[str]) -> str |
     if not value:
         return None
     if value not in allowed:
-        raise QueryError(f"{name} must be one of {', '.join(allowed)}; got {value!r}")
+        raise QueryError(f"{name} must be one of {', '.join(allowed)}; got {value!r}",
+                         f"{name} 只能是 {', '.join(allowed)} 之一，收到的是 {value!r}")
     return value
 
 
 def _text(args: Mapping[str, str], name: str) -> str | None:
     value = " ".join(scrub.line(args.get(name, "")).split())  # no control character reaches a page
     if len(value) > MAX_TEXT_CHARS:
-        raise QueryError(f"{name} is longer than {MAX_TEXT_CHARS} characters")
+        raise QueryError(f"{name} is longer than {MAX_TEXT_CHARS} characters", f"{name} 超过了 {MAX_TEXT_CHARS} 个字符")
     return value or None
 
 
@@ -86,9 +97,11 @@ def _day(args: Mapping[str, str], name: str, *, exclusive: bool = False) -> dt.d
     try:
         return _read_day(value, exclusive)
     except ValueError:
-        raise QueryError(f"{name} must be a date like 2022-11-29; got {value!r}") from None
+        raise QueryError(f"{name} must be a date like 2022-11-29; got {value!r}",
+                         f"{name} 应是形如 2022-11-29 的日期，收到的是 {value!r}") from None
     except OverflowError:  # 0001-01-01 as an exclusive end, or 9999-12-31T23:00-12:00 in Beijing time
-        raise QueryError(f"{name} must be a date between {MIN_DAY} and {MAX_DAY}; got {value!r}") from None
+        raise QueryError(f"{name} must be a date between {MIN_DAY} and {MAX_DAY}; got {value!r}",
+                         f"{name} 应是 {MIN_DAY} 到 {MAX_DAY} 之间的日期，收到的是 {value!r}") from None
 
 
 def _read_day(value: str, exclusive: bool) -> dt.date:
@@ -115,9 +128,10 @@ def _limit(args: Mapping[str, str], max_items: int) -> int | None:
     try:
         limit = int(value)
     except ValueError:
-        raise QueryError(f"limit must be a whole number; got {value!r}") from None
+        raise QueryError(f"limit must be a whole number; got {value!r}",
+                         f"limit 应是整数，收到的是 {value!r}") from None
     if limit < 1:
-        raise QueryError("limit must be at least 1")
+        raise QueryError("limit must be at least 1", "limit 至少为 1")
     return min(limit, max_items)
 
 
@@ -136,14 +150,17 @@ def _patterns(args: Mapping[str, str]) -> tuple[Pattern, ...]:
 def _pattern_source(args: Mapping[str, str], name: str) -> str:
     source = args[name]
     if len(source) > MAX_PATTERN_CHARS:
-        raise QueryError(f"{name} is longer than {MAX_PATTERN_CHARS} characters")
+        raise QueryError(f"{name} is longer than {MAX_PATTERN_CHARS} characters",
+                         f"{name} 超过了 {MAX_PATTERN_CHARS} 个字符")
     try:
         check_pattern_size(source)  # before compiling: `a{1000000000}` would take the worker's memory
         _compile(source, 0)
     except PatternTooLarge as err:
-        raise QueryError(f"{name} {err}; use a simpler pattern") from None
+        raise QueryError(f"{name} {err}; use a simpler pattern",
+                         f"{name} 过于复杂（{err}），请用更简单的表达式") from None
     except regex.error as err:
-        raise QueryError(f"{name} is not a valid regular expression: {err}") from None
+        raise QueryError(f"{name} is not a valid regular expression: {err}",
+                         f"{name} 不是有效的正则表达式：{err}") from None
     return source
 
 
@@ -162,7 +179,8 @@ def apply_patterns(
     deadline = time.monotonic() + budget
     compiled = [(p, _compile(p.source, flags)) for p in query.patterns]
     if time.monotonic() > deadline:
-        raise QueryError("the filter patterns took too long to compile; use simpler patterns")
+        raise QueryError("the filter patterns took too long to compile; use simpler patterns",
+                         "筛选表达式编译太久，请用更简单的表达式")
     kept = []
     for ev in events:
         texts = {
@@ -180,10 +198,14 @@ def _matches(rx: regex.Pattern, texts: list[str], deadline: float, param: str) -
     for text in texts:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            raise QueryError(f"{param} took too long to match; use a simpler pattern")
+            raise _too_slow(param)
         try:
             if rx.search(text, timeout=remaining):
                 return True
         except TimeoutError:
-            raise QueryError(f"{param} took too long to match; use a simpler pattern") from None
+            raise _too_slow(param) from None
     return False
+
+
+def _too_slow(param: str) -> QueryError:
+    return QueryError(f"{param} took too long to match; use a simpler pattern", f"{param} 匹配太久，请用更简单的表达式")

@@ -21,6 +21,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    url_for,
 )
 from sqlite_utils import Database
 from werkzeug.exceptions import HTTPException, NotFound
@@ -29,7 +30,7 @@ from .. import store
 from ..models import Selection, StoredEvent
 from ..present import i18n
 from ..present.article_text import highlight, marks_of, superseded
-from ..present.common import event_url, last_day
+from ..present.common import event_url, first_day, last_day
 from ..present.event_page import (
     evidence_context,
     google_calendar_url,
@@ -70,6 +71,41 @@ def _past(db: Database, filters: Selection, today: dt.date, limit: int, upcoming
     return ended[:limit]
 
 
+def _latest(db: Database, filters: Selection, today: dt.date) -> StoredEvent | None:
+    """The event that ended last before today: where an archive (or a quiet spell) opens."""
+    found = _past(db, filters, today, 1, current_app.config["UPCOMING_LIMIT"])
+    return found[0] if found else None
+
+
+def _opening_month(db: Database, filters: Selection, today: dt.date) -> tuple[int, int]:
+    """The month a calendar opens on: the next event's, else the latest past event's, else this month.
+
+    An archive whose events all lie in the past must not open on an empty month.
+    """
+    upcoming = store.query_events(db, replace(filters, start=today, limit=1))
+    if upcoming:
+        return upcoming_month(upcoming, today)
+    latest = _latest(db, filters, today)
+    if latest is None:
+        return today.year, today.month
+    day = last_day(latest)
+    return day.year, day.month
+
+
+def _nearest_month(db: Database, filters: Selection, year: int, month: int) -> tuple[str, dt.date] | None:
+    """For an empty month: ("next", first of the next month with events), else ("previous", …), else None."""
+    after = dt.date(*shift_month(year, month, 1), 1)
+    following = store.query_events(db, replace(filters, start=after, limit=1))
+    if following:
+        day = max(first_day(following[0]), after)
+        return "next", day.replace(day=1)
+    before = dt.date(year, month, 1) - dt.timedelta(days=1)
+    earlier = _past(db, filters, before + dt.timedelta(days=1), 1, current_app.config["UPCOMING_LIMIT"])
+    if earlier:
+        return "previous", last_day(earlier[0]).replace(day=1)
+    return None
+
+
 def _heading(filters: Selection) -> str:
     """The page's h1: what the filters select (`展会 · 青岛 · “论坛”`), or "upcoming events"."""
     parts = [*describe(filters, templating.current_lang()), date_range(filters)]
@@ -98,6 +134,7 @@ def index() -> str:
         groups=groups,
         count=len(listed),
         past=past,
+        archive_end=last_day(past[0]) if past and not groups and not filters.dated else None,
         subs=subscriptions(site_url(), filters),
         empty_store=not filters.active and not listed and not past,
     )
@@ -107,9 +144,7 @@ def index() -> str:
 def calendar_now() -> Response:
     """The month of the next event (or this month), with the same filters."""
     filters = replace(page_filters(request.args), start=None, end=None)
-    today = clock.today()
-    upcoming = store.query_events(get_db(), replace(filters, start=today, limit=1))
-    year, month = upcoming_month(upcoming, today)
+    year, month = _opening_month(get_db(), filters, clock.today())
     return redirect(page_url("pages.month", year=year, month=month, **filters.args()))
 
 
@@ -119,15 +154,26 @@ def month(year: int, month: int) -> str:
     if not valid_month(year, month):
         abort(404)
     filters = replace(page_filters(request.args), start=None, end=None)
-    grid = _grid(get_db(), filters, year, month)
+    db = get_db()
+    grid = _grid(db, filters, year, month)
+    empty = not grid.undated and not any(week.lanes for week in grid.weeks)
+    prev, following = shift_month(year, month, -1), shift_month(year, month, 1)
+    today = clock.today()
+    if current_app.config.get("STATIC_EXPORT"):  # only the months from the first event's to the last's exist
+        months = store.event_months(db)
+        in_export = (lambda ym: bool(months) and months[0] <= ym <= months[-1])  # noqa: E731
+        prev, following = (prev if in_export(prev) else None), (following if in_export(following) else None)
+        today = today if in_export((today.year, today.month)) else None
     return render_template(
         "month.html",
         grid=grid,
+        empty=empty,
+        nearest=_nearest_month(db, filters, year, month) if empty else None,
         filters=filters,
-        today=clock.today(),
+        today=today,
         first=dt.date(year, month, 1),
-        prev=shift_month(year, month, -1),
-        next=shift_month(year, month, 1),
+        prev=prev,
+        next=following,
         subs=subscriptions(site_url(), filters),
     )
 
@@ -136,9 +182,10 @@ def month(year: int, month: int) -> str:
 def interactive() -> str:
     """FullCalendar over /api/events, opened on the month of the next event; the month page is its fallback."""
     filters = replace(page_filters(request.args), start=None, end=None)
-    today = clock.today()
-    year, month = upcoming_month(store.query_events(get_db(), replace(filters, start=today, limit=1)), today)
-    return render_template("interactive.html", filters=filters, initial=dt.date(year, month, 1))
+    year, month = _opening_month(get_db(), filters, clock.today())
+    # A static export has no /api/events to ask: the exported list (FullCalendar picks the month's out of it).
+    exported = url_for("syndication.api_events") + ".json" if current_app.config.get("STATIC_EXPORT") else None
+    return render_template("interactive.html", filters=filters, initial=dt.date(year, month, 1), events_url=exported)
 
 
 def _grid(db: Database, filters: Selection, year: int, month: int):
@@ -165,9 +212,9 @@ def event(uid: str) -> str:
         event=found,
         sources=sources,
         url=url,
-        google=google_calendar_url(found, site),
-        outlook=outlook_calendar_url(found, site),
-        json_ld=script_json(json_ld(found, url, t("event.no_location"))),
+        google=google_calendar_url(found, site, templating.current_lang()),
+        outlook=outlook_calendar_url(found, site, templating.current_lang()),
+        json_ld=script_json(json_ld(found, url, t("event.no_location"), templating.current_lang())),
         parent=store.get_event(db, found.parent_uid) if found.parent_uid else None,
     )
 
@@ -225,7 +272,7 @@ def embed() -> str:
         if options.month:
             year, number = int(options.month[:4]), int(options.month[5:])
         else:
-            year, number = upcoming_month(store.query_events(db, replace(filters, start=today, limit=1)), today)
+            year, number = _opening_month(db, replace(filters, start=None, end=None), today)
         if not valid_month(year, number):
             abort(404)
         undated = replace(filters, start=None, end=None)
@@ -239,6 +286,8 @@ def embed() -> str:
         since = filters.start or today
         listed = store.query_events(db, replace(filters, start=since, limit=LIST_LIMIT))
         context["groups"] = group_by_day(listed, since=since)
+        if not listed and not filters.dated:  # an archive, or a quiet spell: the latest events, not an empty box
+            context["recent"] = _past(db, filters, today, LIST_LIMIT, current_app.config["UPCOMING_LIMIT"])
     context["accent_css"] = accent_css(options.accent, options.theme)
     return render_template("embed.html", **context)
 
@@ -274,7 +323,8 @@ def embed_builder() -> str:
 @bp.errorhandler(QueryError)
 def bad_filter(err: QueryError) -> Response:
     """A wrong filter value: say which, and offer the page without filters."""
-    return make_response(render_template("error.html", title=t("error.400_title"), message=str(err)), 400)
+    return make_response(render_template("error.html", title=t("error.400_title"),
+                                         message=err.text(templating.current_lang())), 400)
 
 
 @bp.app_errorhandler(404)

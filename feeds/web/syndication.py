@@ -10,13 +10,25 @@ from werkzeug.urls import iri_to_uri
 
 from .. import store
 from ..models import CATEGORIES, Selection, StoredEvent
-from ..present import api, ics, openapi, syndication
+from ..present import api, i18n, ics, openapi, syndication
 from ..present.common import first_day, parse_utc
 from ..present.selection import describe, feed_span
 from . import clock
 from .db import get_db
+from .feed_options import (
+    DEFAULT_OPTIONS,
+    FEED_PARAMS,
+    FULLCALENDAR_PARAMS,
+    SELECTION_PARAMS,
+    FeedOptions,
+    check_params,
+    convert,
+    feed_options,
+    recent,
+)
 from .filters import QueryError, apply_patterns, parse_query
 from .http import add_cors, respond, validators
+from .templating import current_lang, data_lang
 
 bp = Blueprint("syndication", __name__)
 
@@ -85,7 +97,7 @@ def _cors(response: Response) -> Response:
 def _bad_query(err: QueryError) -> Response:
     if request.path.startswith("/api/"):
         return Response(api.dump({"error": str(err)}), status=400, content_type=JSON)
-    return Response(f"{err}\n", status=400, content_type="text/plain; charset=utf-8")
+    return Response(f"{err.text(current_lang())}\n", status=400, content_type="text/plain; charset=utf-8")
 
 
 # --- calendars ---------------------------------------------------------------------------------
@@ -94,6 +106,7 @@ def _bad_query(err: QueryError) -> Response:
 @bp.get("/calendar.ics")
 def calendar() -> Response:
     """Every event (capped), or those the query asks for; calendar apps keep history, so no window."""
+    check_params(request.args, SELECTION_PARAMS)
     return _listing("ics", parse_query(request.args, max_items=settings().max_items))
 
 
@@ -102,6 +115,7 @@ def category_calendar(category: str) -> Response:
     """One category's calendar; the other filters still apply."""
     if category not in CATEGORIES:
         abort(404)
+    check_params(request.args, SELECTION_PARAMS)
     query = parse_query(request.args, max_items=settings().max_items)
     return _listing("ics", replace(query, category=category))
 
@@ -112,7 +126,7 @@ def event_calendar(uid: str) -> Response:
     ev = _event_or_404(uid)
     v = validators("event.ics", ev.uid, str(ev.sequence), ev.updated, site_url(), last_modified=_modified(ev))
     return respond(
-        lambda: ics.render_event(ev, url=self_url(), base_url=site_url()),
+        lambda: ics.render_event(ev, url=self_url(), base_url=site_url(), lang=data_lang()),
         CALENDAR,
         v,
         max_age=settings().max_age,
@@ -141,11 +155,13 @@ def feed_json() -> Response:
 def _feed(kind: str) -> Response:
     """A feed, by default limited to a window of recent and upcoming events (see default_window_start)."""
     cfg = settings()
+    check_params(request.args, SELECTION_PARAMS | FEED_PARAMS)
+    options = feed_options(request.args)
     query = parse_query(request.args, max_items=cfg.max_items)
     if not query.dated:
         newest = _newest_day()
         query = replace(query, start=default_window_start(newest, clock.today(), cfg.window_days), window=True)
-    return _listing(kind, query)
+    return _listing(options.format or kind, query, options)
 
 
 # --- API ---------------------------------------------------------------------------------------
@@ -154,6 +170,7 @@ def _feed(kind: str) -> Response:
 @bp.get("/api/events")
 def api_events() -> Response:
     """Events as a FullCalendar JSON event source (`start` / `end` as FullCalendar sends them)."""
+    check_params(request.args, SELECTION_PARAMS | FULLCALENDAR_PARAMS)
     return _listing("api", parse_query(request.args, max_items=settings().max_items))
 
 
@@ -194,33 +211,39 @@ def api_sources() -> Response:
 # --- shared ------------------------------------------------------------------------------------
 
 
-def _listing(kind: str, query: Selection) -> Response:
+def _listing(kind: str, query: Selection, options: FeedOptions = DEFAULT_OPTIONS) -> Response:
     """Validators first (a 304 costs one small query), then fetch, filter and render."""
     cfg = settings()
     db = get_db()
     version, modified = store.data_version(db)
+    now = clock.now()
+    # filter_time moves with the clock: its ETag changes every minute, not only with the data.
+    moment = now.strftime("%Y-%m-%dT%H:%M") if options.filter_time else ""
     # The normalized query carries what the request resolved to (the feed window moves with the date);
     # the URL itself is in the body (atom:link rel=self, the calendar's SOURCE).
-    v = validators(kind, query.key(), version, self_url(), last_modified=modified)
-    return respond(lambda: _render(kind, query, cfg), _content_type(kind), v, max_age=cfg.max_age)
+    v = validators(kind, query.key(), version, self_url(), moment, last_modified=modified)
+    return respond(lambda: _render(kind, query, cfg, options, now), _content_type(kind), v, max_age=cfg.max_age)
 
 
 def _content_type(kind: str) -> str:
     return {"ics": CALENDAR, "api": JSON}.get(kind) or _FEEDS[kind][1]
 
 
-def _render(kind: str, query: Selection, cfg: Settings) -> bytes:
-    events = _events(kind, query, cfg)
+def _render(kind: str, query: Selection, cfg: Settings, options: FeedOptions, now: dt.datetime) -> bytes:
+    events = convert(recent(_events(kind, query, cfg), options.filter_time, now), options.opencc)
     base = site_url()
+    lang = data_lang()
     if kind == "ics":
-        name, description = _names(query, "日历")
-        return ics.render_calendar(events, name=name, description=description, url=self_url(), base_url=base)
+        name, description = _names(query, "calendar", lang)
+        return ics.render_calendar(events, name=name, description=description, url=self_url(), base_url=base,
+                                   lang=lang)
     if kind == "api":
-        return api.render_events(events, base)
-    title, description = _names(query, "活动")
+        return api.render_events(events, base, lang)
+    title, description = _names(query, "events", lang)
     updated = max((parse_utc(ev.updated) for ev in events), default=store.data_version(get_db())[1])
     author = current_app.config.get("SITE_TITLE", "feeds")
-    info = syndication.FeedInfo(title, description, base, self_url(), updated, author=author)
+    info = syndication.FeedInfo(title, description, base, self_url(), updated, language=i18n.HTML_LANG[lang],
+                                lang=lang, author=author, brief=options.brief, sort=options.sorted)
     return _FEEDS[kind][0](events, info)
 
 
@@ -243,12 +266,19 @@ def _newest_day() -> dt.date | None:
     return first_day(latest[0]) if latest else None
 
 
-def _names(query: Selection, noun: str) -> tuple[str, str]:
+_NOUNS = {"calendar": ("日历", "calendar"), "events": ("活动", "events")}
+
+
+def _names(query: Selection, noun: str, lang: str) -> tuple[str, str]:
     """A title and description that say what the filters selected, e.g. `feeds · 会议 · 青岛 活动`."""
     site = current_app.config.get("SITE_TITLE", "feeds")
-    terms = describe(query, "zh")
-    title = f"{site} · {' · '.join(terms)}{noun}" if terms else f"{site} · 全部{noun}"
-    span = feed_span(query)
+    terms = describe(query, lang)
+    zh_noun, en_noun = _NOUNS[noun]
+    span = feed_span(query, lang)
+    if lang == "en":
+        title = f"{site} · {' · '.join(terms)} {en_noun}" if terms else f"{site} · all {en_noun}"
+        return title, "Events, fairs, conferences and deadlines in newspaper articles" + (f" ({span})" if span else "")
+    title = f"{site} · {' · '.join(terms)}{zh_noun}" if terms else f"{site} · 全部{zh_noun}"
     description = "报纸文章中提到的活动、展会、会议和截止日期" + (f"（{span}）" if span else "")
     return title, description
 

@@ -28,6 +28,14 @@ def current_lang() -> str:
     return g.lang
 
 
+def data_lang() -> str:
+    """The language of a calendar or feed: `?lang=` only.
+
+    Their responses are cached by URL (web/cache.py), so the browser's Accept-Language must not change them.
+    """
+    return i18n.choose_language(request.args.get("lang"), None)
+
+
 def _explicit_lang() -> str | None:
     """`lang` when the reader chose it in the URL: links carry it on, since the browser will not."""
     asked = request.args.get("lang")
@@ -146,6 +154,20 @@ def web_url(value: str | None) -> str | None:
     return value if value and value.startswith(("https://", "http://")) else None
 
 
+def paper(item: Any) -> str:
+    """The paper a mention or an article (dict) is from (see present.sources.paper_name); followed sites read once."""
+    from flask import current_app
+
+    from .. import store
+    from ..present.sources import paper_name
+    from .db import get_db
+
+    if "followed" not in g:
+        g.followed = store.list_sources(get_db())
+    url = item.get("source_url") if isinstance(item, dict) else item.source_url
+    return paper_name(url, g.followed, current_app.config.get("PAPER_NAME", ""))
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "when": when,
     "when_long": when_long,
@@ -157,6 +179,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "weekday": weekday,
     "weekday_long": weekday_long,
     "web_url": web_url,
+    "paper": paper,
 }
 
 

@@ -1,0 +1,53 @@
+"""Sources shown by paper, headline, day and link; the input file name nowhere on a page or feed (issue 17, item 4)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_event, make_report, save
+
+from feeds import create_app, store
+from feeds.models import Source
+from feeds.present.sources import paper_name
+
+FILE_NAME = "000_21833daf0af58952.txt"
+
+
+@pytest.fixture
+def uid(db):
+    save(db, make_report("海洋博览会开幕", "2024-03-01", make_event("海洋博览会", "2024-03-20")), source=FILE_NAME)
+    save(db, make_report("", "2024-03-02", make_event("港口论坛", "2024-03-25")), source="001_deadbeef.txt",
+         source_url="https://www.qdcaijing.com/news/1.html")
+    return [row["uid"] for row in db["events"].rows]
+
+
+def test_no_page_or_feed_shows_the_file_name(client, db, uid):
+    article = next(db["articles"].rows)["id"]
+    for path in ("/", f"/events/{uid[0]}", f"/articles/{article}", "/feed.rss", "/feed.atom", "/feed.json",
+                 "/calendar.ics", "/calendar/2024/3", "/?lang=en", "/feed.json?lang=en"):
+        body = client.get(path).get_data(as_text=True)
+        assert FILE_NAME not in body and "001_deadbeef" not in body, path
+
+
+def test_event_page_names_paper_headline_day_and_link(db, db_path, uid):
+    client = create_app({"DATABASE": str(db_path), "TESTING": True, "PAPER_NAME": "青岛早报"}).test_client()
+    page = client.get(f"/events/{uid[0]}").get_data(as_text=True)
+    assert '<span class="paper">青岛早报</span>' in page
+    assert "海洋博览会开幕" in page and "2024-03-01" in page
+    # a headline-less article is "untitled", with its site as the paper and its original page linked
+    other = client.get(f"/events/{uid[1]}").get_data(as_text=True)
+    assert "无标题的文章" in other
+    assert 'href="https://www.qdcaijing.com/news/1.html"' in other
+
+
+def test_paper_name_prefers_the_followed_site_then_the_setting_then_the_host():
+    followed = [Source("青岛财经网", "https://qdcaijing.com/rss.xml", 3600)]
+    assert paper_name("https://www.qdcaijing.com/news/1.html", followed, "早报") == "青岛财经网"
+    assert paper_name("https://example.org/a.html", followed, "早报") == "早报"
+    assert paper_name("https://example.org/a.html", followed) == "example.org"
+    assert paper_name(None, followed) == ""
+    assert paper_name(FILE_NAME, followed) == ""
+
+
+def test_followed_source_names_its_articles(client, db, uid):
+    store.add_source(db, Source("青岛财经网", "https://qdcaijing.com/rss.xml", 3600))
+    assert '<span class="paper">青岛财经网</span>' in client.get(f"/events/{uid[1]}").get_data(as_text=True)
