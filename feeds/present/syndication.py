@@ -73,7 +73,7 @@ def item_html(ev: StoredEvent, base_url: str, lang: str = "zh") -> str:
     return PARTS.get(("item.html", base_url, lang, content_key(ev)), lambda: _item_html(ev, base_url, lang))
 
 
-def _item_html(ev: StoredEvent, base_url: str, lang: str) -> str:
+def _item_html(ev: StoredEvent, base_url: str, lang: str = "zh") -> str:
     when_word, where, category, status, source, page_word, add, colon, aside = _HTML_WORDS.get(lang, _HTML_WORDS["zh"])
     rows = [(when_word, escape(when(ev, lang)))]
     if clean_line(ev.location):
