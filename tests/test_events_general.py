@@ -5,6 +5,10 @@ Every sentence here is our own, in the style of the papers the real-text sets co
 
 import datetime as dt
 
+from feeds.extract.articles import split_articles
+from feeds.extract.dates import find_dates
+from feeds.extract.events.names import find_names
+from feeds.extract.events.sentences import Sentence
 from feeds.extract.pipeline import extract_page
 
 PUBLISHED = dt.date(2026, 6, 10)
@@ -35,16 +39,12 @@ def test_a_bare_head_with_no_holder_stays_out():
 
 
 def test_a_headline_run_into_its_wire_dateline_is_cut_off():
-    from feeds.extract.articles import split_articles
-
     [article] = split_articles("海洋装备博览会下月开幕新华社青岛6月9日电 (记者王海) 2026海洋装备博览会将于7月8日开幕。")
     assert (article.headline, article.dateline) == ("海洋装备博览会下月开幕", "新华社青岛6月9日电 (记者王海)")
     assert article.body == "2026海洋装备博览会将于7月8日开幕。"
 
 
 def test_a_portal_dateline_with_a_chinese_numeral_date_is_a_dateline_too():
-    from feeds.extract.articles import split_articles
-
     [article] = split_articles("市民文化节闭幕中新社青岛六月九日电第五届市民文化节今天闭幕。")
     assert article.dateline == "中新社青岛六月九日电"
     assert article.body == "第五届市民文化节今天闭幕。"
@@ -92,8 +92,6 @@ def test_a_traditional_page_is_read_in_simplified_and_given_back_as_printed():
 
 
 def test_an_english_wire_dateline_with_the_agency_in_brackets():
-    from feeds.extract.articles import split_articles
-
     [article] = split_articles("Taipei, June 9 (CNA) The city will hold a book fair next week.")
     assert article.dateline == "Taipei, June 9 (CNA)"
 
@@ -130,9 +128,6 @@ def test_dui_begins_a_dialogue_it_does_not_end_the_name():
 
 
 def test_two_gatherings_joined_by_he_are_two_names():
-    from feeds.extract.events.names import find_names
-    from feeds.extract.events.sentences import Sentence
-
     sentence = Sentence("两国元首将出席签字仪式和中意经贸论坛暨企业家洽谈会。", 0, 26, [])
     assert [n.title for n in find_names(sentence)] == ["签字仪式", "中意经贸论坛暨企业家洽谈会"]
 
@@ -184,9 +179,6 @@ def test_the_day_of_arrival_is_not_the_day_of_the_meeting_attended():
 
 
 def test_a_pull_quote_mark_ends_a_name():
-    from feeds.extract.events.names import find_names
-    from feeds.extract.events.sentences import Sentence
-
     text = "峰会将探讨合作■议题上海合作组织成员国元首理事会会议将于15日举行。"
     assert all("■" not in n.title for n in find_names(Sentence(text, 0, len(text), [])))
 
@@ -203,9 +195,6 @@ def test_a_phrase_that_counts_is_no_name():
 
 
 def test_a_hall_named_for_meetings_is_no_meeting():
-    from feeds.extract.events.names import find_names
-    from feeds.extract.events.sentences import Sentence
-
     text = "代表们在人民大会堂讨论。"
     assert find_names(Sentence(text, 0, len(text), [])) == []
 
@@ -223,8 +212,6 @@ def test_a_lead_date_governs_the_next_sentence_without_a_date():
 def test_two_consecutive_days_listed_are_one_span_unless_two_sessions_are_counted():
     assert events_of("2026青岛国际茶叶博览会6月14日、15日在国际会展中心举办。") == [
         ("2026青岛国际茶叶博览会", "2026-06-14", "2026-06-15")]
-    from feeds.extract.dates import find_dates
-
     assert len(find_dates("6月14日、15日举行两场招聘会。", PUBLISHED)) == 2
 
 
@@ -263,8 +250,6 @@ def test_deadlines_in_a_call_of_one_sentence_and_in_english():
 
 
 def test_a_past_english_month_looks_back_within_its_own_sentence():
-    from feeds.extract.dates import find_dates
-
     text = "The race will be held on Nov 18. Registration closed in September."
     [month] = find_dates(text, dt.date(2018, 11, 10))[1:]
     assert month.interval.start_date == dt.date(2018, 9, 1)
@@ -278,8 +263,6 @@ def test_a_terse_today_or_yesterday_before_what_happens():
     found = events_of("【本报讯】一连4天的香港国际旅游展今开锣，多国代表团参展。")
     assert found == [("香港国际旅游展", "2026-06-10", "2026-06-13")]
     assert events_of("广管局主席昨在记者会上表示，投诉减少。") == [("广管局记者会", "2026-06-09", "2026-06-09")]
-    from feeds.extract.dates import find_dates
-
     assert find_dates("今后至今在如今将昨夜", PUBLISHED) == []
 
 

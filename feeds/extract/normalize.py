@@ -71,14 +71,26 @@ class ScriptMap:
 
     def restore(self, text: str) -> str:
         """`text` as the page printed it: from where it stands in the page, else character by character."""
-        at = self.page.find(text) if text else -1
-        if at >= 0:
-            return self.printed[at:at + len(text)]
+        return self._restored(text, 0)[0]
+
+    def restore_chars(self, text: str) -> str:
+        """`text` character by character (for words the rules made up, which the page does not hold)."""
         return "".join(self.characters.get(ch, ch) for ch in text)
 
     def restore_block(self, text: str) -> str:
-        """A body made of the page's paragraphs, each restored where it stands."""
-        return "\n\n".join(self.restore(piece) for piece in text.split("\n\n"))
+        """A body made of the page's paragraphs, in page order: each is looked for after the one before, so
+        the page is read once however many paragraphs it has."""
+        pieces, position = [], 0
+        for piece in text.split("\n\n"):
+            restored, position = self._restored(piece, position)
+            pieces.append(restored)
+        return "\n\n".join(pieces)
+
+    def _restored(self, text: str, start: int) -> tuple[str, int]:
+        at = self.page.find(text, start) if text else -1
+        if at < 0:
+            return self.restore_chars(text), start
+        return self.printed[at:at + len(text)], at + len(text)
 
 
 def script_map(page: str, printed: str, simplified: str) -> ScriptMap | None:

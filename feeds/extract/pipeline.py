@@ -26,12 +26,21 @@ def extract_page(text: str, published: dt.date | None = None) -> list[ArticleEve
 
 
 def _as_printed(article: Article, events: list[Event], script: ScriptMap) -> ArticleEvents:
-    """The article and its events in the characters the page printed (offsets are unchanged: one for one)."""
-    printed = replace(article, headline=script.restore(article.headline), body=script.restore_block(article.body),
+    """The article and its events in the characters the page printed (offsets are unchanged: one for one).
+
+    An event's words are looked for in its own sentence first, so the page is searched only for a name that
+    came from another sentence."""
+    body = script.restore_block(article.body)
+    printed = replace(article, headline=script.restore(article.headline), body=body,
                       subheadlines=[script.restore(s) for s in article.subheadlines],
                       byline=script.restore(article.byline), dateline=script.restore(article.dateline))
-    return ArticleEvents(printed, [replace(e, title=script.restore(e.title), location=script.restore(e.location),
-                                           evidence=script.restore(e.evidence)) for e in events])
+
+    def in_sentence(text: str, event: Event) -> str:
+        at = article.body.find(text, event.evidence_start, event.evidence_end) if text else -1
+        return body[at:at + len(text)] if at >= 0 else script.restore(text)  # a name from another sentence
+
+    return ArticleEvents(printed, [replace(e, title=in_sentence(e.title, e), location=in_sentence(e.location, e),
+                                           evidence=in_sentence(e.evidence, e)) for e in events])
 
 
 def extract_article(article: Article) -> ArticleEvents:

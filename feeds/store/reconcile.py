@@ -12,16 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 from sqlite_utils import Database
 
 from .identity import group, records, strip_part, title_year
 from .reports import as_report, families_near, family_reports
-
-FACT_FIELDS = ("title", "category", "start", "end", "all_day", "precision", "location", "status", "previous",
-               "opened", "parent_uid", "flags")
-"""What a calendar shows of an event: a change to any of them is a new SEQUENCE."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +36,10 @@ class Facts:
     parent_uid: str | None
     flags: str = "[]"
     """JSON list of the latest report's EventFlags: how sure its dates are."""
+
+
+FACT_FIELDS = tuple(f.name for f in fields(Facts))
+"""What a calendar shows of an event: a change to any of them is a new SEQUENCE."""
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import Counter
 
 from ...models import Cue, DateKind, DateMatch, Interval
 from .. import sentences
@@ -41,15 +42,15 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
     sentence_ends = sentences.sentence_ends(text)
     found: list[DateMatch] = []
     grammar = g.DATE_EXPRESSION_SPACED if g.SPACED_DIGITS.search(text) else g.DATE_EXPRESSION
-    per_sentence: dict[int, int] = {}
+    per_sentence: Counter[int] = Counter()
+    previous_sentence = -1  # the sentence of found[-1]
     for match in grammar.finditer(text):
         here = _sentence(sentence_ends, match.start())
-        per_sentence[here] = per_sentence.get(here, 0) + 1
+        per_sentence[here] += 1
         if per_sentence[here] > MAX_DATES_PER_SENTENCE:
             continue  # no sentence a person writes holds this many dates: the rest is not read (a work budget)
         previous = found[-1] if found else None
-        same_sentence = previous if previous and _sentence(sentence_ends, previous.start) == _sentence(
-            sentence_ends, match.start()) else None
+        same_sentence = previous if previous and previous_sentence == here else None
         last_any = previous.interval.start_date if previous else None
         last_here = same_sentence.interval.start_date if same_sentence else None
         # a 将于 before the date before, in a clause of its own, is that date's (`将于7月1日起实施的新规，陈健9日表示`)
@@ -64,6 +65,7 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
             continue
         if date_match is not None:
             found.append(date_match)
+            previous_sentence = here
     found, clocks_used = _attach_clock_times(text, found, sentence_ends)
     if re.search(r"[A-Za-z]{3}", text):
         found = sorted(found + find_english_dates(text, published), key=lambda d: d.start)

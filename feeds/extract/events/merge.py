@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from ...models import Article, Event, Interval
+from ..dates.resolve import Unresolvable, number
 
 NAME_KEY = re.compile(r"\W")
 """What two mentions of one name may differ in: spaces and punctuation."""
@@ -70,11 +71,7 @@ def length_from_next_sentence(events: list[Event], article: Article) -> list[Eve
 
 
 def _count(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    digits = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-    if len(text) == 1:
-        return digits.get(text)
-    if text.startswith("十") and len(text) == 2:
-        return 10 + digits.get(text[1], 0)
-    return None
+    try:
+        return number(text)
+    except Unresolvable:
+        return None

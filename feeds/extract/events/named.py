@@ -74,8 +74,7 @@ def carried_date(previous: Sentence, sentence: Sentence) -> Sentence | None:
     days = [d for d in previous.dates if usable(d) and d.cue == Cue.NONE]
     if len(days) != 1 or days[0].interval.start_date != days[0].interval.end_date:
         return None
-    leads = not previous.text[:days[0].start - previous.start].strip(" \u3000\n")
-    if not (leads or v.AT_GATHERING.search(sentence.masked)):
+    if not (previous.opens_with(days[0]) or v.AT_GATHERING.search(sentence.masked)):
         return None
     lead = replace(days[0], start=sentence.start, end=sentence.start, parts=((sentence.start, sentence.start),))
     return Sentence(sentence.text, sentence.start, sentence.end, [lead], sentence.published)
@@ -136,7 +135,7 @@ class _NameChooser:
             later = [n for n in self.names if id(n) not in self.taken and n.start > date.end
                      and not self.dated[sentence.clause_of(n.start)] and not (is_bare(n) and not n.refers_back)]
             return later[0] if later else None  # `11月4日、5日，由…主办的“…工作坊”活动于北京举办`
-        if sum(usable(d) for d in sentence.dates) == 1:
+        if sum(self.dated.values()) == 1:
             opening = sentence.text[:len(sentence.text) - len(sentence.text.lstrip())]
             subject = [n for n in self.names if id(n) not in self.taken and n.refers_back
                        and n.start - sentence.start <= len(opening)]
@@ -146,8 +145,7 @@ class _NameChooser:
     def leads(self, date: DateMatch) -> bool:
         """A date that opens its sentence (`10月15日-16日，…`) governs all of it, not only its clause."""
         first = next((d for d in self.sentence.dates if usable(d)), None)
-        opening = self.sentence.text[:date.start - self.sentence.start]
-        return date is first and not opening.strip(" \u3000\n") and self.sentence.clause_of(date.start) == 0
+        return date is first and self.sentence.opens_with(date) and self.sentence.clause_of(date.start) == 0
 
 
 def _organiser_title(sentence: Sentence, name: Name) -> str | None:

@@ -42,6 +42,10 @@ class Sentence:
         """The index of the clause the article offset `position` stands in."""
         return bisect.bisect_left(self.clause_breaks, position - self.start)
 
+    def opens_with(self, date: DateMatch) -> bool:
+        """Whether `date` is what the sentence begins with (`10月15日-16日，…`): a lead date."""
+        return not self.text[:date.start - self.start].strip(" \u3000\n")
+
     def event(self, title: str, category: str, interval: Interval, location: str = "",
               status: str = "confirmed", date: DateMatch | None = None) -> Event:
         """An event this sentence reports on `date`, citing the sentence as its evidence."""
