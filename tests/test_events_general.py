@@ -279,3 +279,55 @@ def test_this_year_s_subject_that_runs_is_an_event():
     found = events_of("Taipei, June 9 (CNA) Vendors prepare.\n"
                       "This year's Computex will run from June 20-23 at the expo hall.")
     assert found == [("Computex", "2026-06-20", "2026-06-23")]
+
+
+def test_a_date_before_held_de_names_the_event_after_it():
+    found = events_of("这次座谈会是为下月召开的第五届东北亚地方政府首脑峰会做准备的一次会议。")
+    assert found == [("第五届东北亚地方政府首脑峰会", "2026-07-01", "2026-07-31")]
+
+
+def test_what_is_held_on_a_date_is_an_event_though_no_head_word_ends_it():
+    found = events_of("谈及8月2日将在釜山举行的2026年女排亚青，主教练表示全队信心十足。")
+    assert found == [("2026年女排亚青", "2026-08-02", "2026-08-02")]
+
+
+def test_a_contest_that_closed_on_a_date_is_dated_by_it():
+    found = events_of("6月7日落下大幕的全国“金牌导游”大赛吸引了来自各地的选手参加。")
+    assert found == [("全国“金牌导游”大赛", "2026-06-07", "2026-06-07")]
+
+
+def test_a_held_clause_does_not_swallow_the_words_after_the_name():
+    found = events_of("她为出战6月19日举行的青岛电影节而赶制礼服。")
+    assert all("礼服" not in title for title, _, _ in found)
+
+
+def test_a_bulleted_paragraph_of_several_sentences_is_body_text():
+    page = "■本报提醒 有意报名的市民请携带身份证。报名于2026年6月15日至16日在市体育局办理。"
+    (article,) = split_articles(page)
+    assert "6月15日" in article.body
+
+
+def test_a_date_labelled_the_deadline_is_one_whatever_is_due():
+    found = events_of("该宗地块采用网上竞买方式，网上竞价的截止日期为下月15日。")
+    assert found == [("网上竞价截止", "2026-07-15", "2026-07-15")]
+
+
+def test_the_date_a_deadline_moves_to_is_the_deadline():
+    found = events_of("该校把秋季入学的申请截止日期从原来的8月1日提前到7月1日。")
+    assert [(start, end) for _, start, end in found] == [("2026-07-01", "2026-07-01")]
+    assert "申请截止" in found[0][0]
+
+
+def test_a_span_in_which_readers_must_apply_is_a_deadline_over_the_span():
+    found = events_of("有意参加的市民请于2026年6月15日至16日工作时间内到区政务服务中心办理听证报名。")
+    assert found == [("听证报名", "2026-06-15", "2026-06-16")]
+
+
+def test_a_span_in_which_an_office_reviews_someones_application_is_no_deadline():
+    assert events_of("区规划局于2026年6月1日在网站上为期10天公示该公司的调整方案的申请。") == []
+
+
+def test_a_cycle_is_no_week_of_events():
+    found = events_of("2026年6月15日至2026年8月15日，申报评审周期，结果另行公布。")
+    assert [(start, end) for _, start, end in found] == [("2026-06-15", "2026-08-15")]
+    assert all(not title.endswith("周") for title, _, _ in found)

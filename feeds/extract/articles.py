@@ -36,6 +36,8 @@ INLINE_DATELINE_REACH = 80
 BYLINE = re.compile(r"^(?:□|\(?(?:本报)?(?:记者|通讯员)[^。，,()（）]{1,30}报道\)?$|通讯员[^。，,]{1,12}$)")
 PULL_QUOTE = ("■", "▲", "◆")
 """Pull quotes and captions repeat the article or describe a photo: not part of any body."""
+PULL_QUOTE_SENTENCES = 2
+"""A bulleted line of this many sentences or more is a paragraph the page marked (`■晨报提醒 …。…。`), not a quote."""
 SECTION_NAMES = {"要闻", "综合", "经济", "城事", "国际", "国内", "时评", "专题", "视觉", "广告"}
 
 
@@ -145,7 +147,7 @@ def _classify(line: str) -> str:
     if LABELLED.match(line):
         return "body"
     if line.startswith(PULL_QUOTE):
-        return "quote"
+        return "body" if len(TERMINAL_PUNCTUATION.findall(line)) >= PULL_QUOTE_SENTENCES else "quote"
     if DATELINE.match(line):
         return "body"
     if len(line) <= 48 and not TERMINAL_PUNCTUATION.search(line) and not line.startswith(("(", "（")):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ...models import Article, Cue, DateMatch, Event, Interval
+from ...models import Article, Cue, DateKind, DateMatch, Event, Interval
 from ..sentences import CLAUSE_BREAK
 from . import vocabulary as v
 from .names import Name, is_bare
@@ -18,12 +18,17 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
               if d.text.startswith(v.FROM_TODAY) and d.interval.end_date > d.interval.start_date]
     if opened and any(not is_bare(n) for n in names) and v.HOLDING_VERBS.search(sentence.text):
         opened = []  # `自即日起至6月30日…举办“网络招聘月”活动`: the event's own span, not a deadline
+    labelled = [d for d in sentence.dates if d.cue == Cue.DEADLINE and _before(sentence, d, v.DEADLINE_LABELLED)]
+    moved = [d for d in sentence.dates if d.cue == Cue.TARGET and _before(sentence, d, v.DEADLINE_MOVED)]
     due = [d for d in sentence.dates if d.cue in (Cue.DEADLINE, Cue.UNTIL, Cue.POSTPONED)] + opened
     due.sort(key=lambda d: (d.cue != Cue.POSTPONED, d.start))  # `由5月10日延长至5月31日`: the new date
+    due = moved + due
     english = v.ENGLISH_DEADLINE.search(sentence.text)
     if english and not due:  # `Applications close on July 10`: the day named after the closing
         due = [d for d in sentence.dates if 0 <= d.start - sentence.start - english.end() <= 4][:1]
-    if not due or not (v.DEADLINE_WORDS.search(sentence.text) or english):
+    if not due and not any(not is_bare(n) for n in names):
+        return _windows(sentence)
+    if not due or not (v.DEADLINE_WORDS.search(sentence.text) or english or labelled or moved):
         return []
     if re.search(r"完成|实现|达到|建成", sentence.text[due[0].end - sentence.start:]):
         return []  # `将在6月底前完成…登记`: what an office must achieve, not what a reader must do
@@ -36,6 +41,24 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
     if date.cue == Cue.DEADLINE:
         interval = Interval(interval.end_date, interval.end_date, interval.precision)
     return [sentence.event(title, "deadline", interval, date=date)]
+
+
+def _before(sentence: Sentence, date: DateMatch, words: re.Pattern[str]) -> bool:
+    """Whether `words` end right where `date` begins, within its sentence."""
+    return bool(words.search(sentence.text, 0, date.start - sentence.start))
+
+
+def _windows(sentence: Sentence) -> list[Event]:
+    """`请于1月7日至8日…办理听证申请`: a span of days in which a reader must apply is a deadline over the span."""
+    for date in sentence.dates:
+        if date.kind is not DateKind.POINT or date.cue != Cue.NONE or date.interval.precision == "month" \
+                or date.interval.end_date <= date.interval.start_date:
+            continue
+        after = date.end - sentence.start
+        action = v.WINDOW_ACTION.search(sentence.text[after:after + v.WINDOW_REACH])
+        if action and not v.HOLDING_VERBS.search(sentence.text, after, after + action.start()):
+            return [sentence.event(action.group("what"), "deadline", date.interval, date=date)]
+    return []
 
 
 def _deadline_title(sentence: Sentence, date: DateMatch, article: Article, known: list[Name],
@@ -58,7 +81,8 @@ def _deadline_title(sentence: Sentence, date: DateMatch, article: Article, known
     before = re.sub(r"(?:延长|推迟|调整|改)(?:至|到|为)$", "", before)
     before = re.sub(r"(?:的)?(?:截止|截至)(?:时间|日期)?(?:为|是)?$|(?:工作|活动)$", "", before)
     before = STARTED.sub("", before)
-    if v.DEADLINE_WORDS.search(before) and len(v.DEADLINE_WORDS.sub("", before)) >= 2:
+    if len(v.DEADLINE_WORDS.sub("", before)) >= 2 \
+            and (v.DEADLINE_WORDS.search(before) or _before(sentence, date, v.DEADLINE_LABELLED)):
         return before + "截止"
     if len(before) >= 3 and v.DEADLINE_WORDS.search(sentence.text, date.end - sentence.start):
         return before + what  # `已购票观众可于6月10日前…申请全额退票`: who must act, and what

@@ -45,7 +45,7 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
             continue
         clause = _clause_text(sentence, masked, date, name)
         happens = (v.HAPPENING_VERBS.search(clause) or v.ENGLISH_VERBS.search(clause)
-                   or _named_on_its_day(sentence, date, name))
+                   or _named_on_its_day(sentence, date, name) or chooser.held_after(date) is name)
         if not happens or (v.NOT_EVENTS.search(clause) and not _tied(masked, name, sentence)):
             continue
         chooser.take(name)
@@ -121,6 +121,9 @@ class _NameChooser:
 
     def name_for(self, date: DateMatch) -> Name | None:
         sentence = self.sentence
+        held = self.held_after(date)
+        if held is not None:
+            return held
         clause = sentence.clause_of(date.start)
         for wanted in (clause, clause + 1, clause - 1):
             if wanted != clause and self.dated[wanted]:
@@ -141,6 +144,14 @@ class _NameChooser:
                        and n.start - sentence.start <= len(opening)]
             return subject[0] if subject else None  # `The summit, organized by …, will be held from June 13-14`
         return None
+
+    def held_after(self, date: DateMatch) -> Name | None:
+        """`下月召开的上海合作组织成员国元首峰会`: the name a `…举行的` after the date leads to is the one held then."""
+        held = v.HELD_ON_DATE.match(self.sentence.masked, date.end - self.sentence.start)
+        if held is None:
+            return None
+        at = self.sentence.start + held.end()
+        return next((n for n in self.names if n.start == at and id(n) not in self.taken), None)
 
     def leads(self, date: DateMatch) -> bool:
         """A date that opens its sentence (`10月15日-16日，…`) governs all of it, not only its clause."""

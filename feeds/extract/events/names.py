@@ -53,6 +53,10 @@ def find_names(sentence: Sentence) -> list[Name]:
         if v.FIXTURE_HEAD.fullmatch(head.group(0)):
             title, category = _fixture_title(title, masked, left, head.end()), "competition"
         names.append(Name(title, head.group(0), start, end, category, refers_back))
+    for m in v.HELD_NAME.finditer(masked):
+        start, end = sentence.start + m.start("name"), sentence.start + m.end("name")
+        if not any(n.start < end and start < n.end for n in names):
+            names.append(Name(m.group("name"), "", start, end, category_of(m.group("name"))))
     for m in v.LATIN_NAME.finditer(masked):
         if masked.isascii():
             break  # English text has its own names below

@@ -24,7 +24,7 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
      r"花节|灯会|庙会|嘉年华|音乐会|演唱会|晚会|人才周|时装周|活动周|宣传周|创新创业周|文化周|设计周|展演|"
      r"巡演|演出|开放日|体验日|游园会|旅游季|文化季|购物季|活动季|音乐季|"
      r"(?:音乐剧|话剧|歌剧|舞剧|戏剧|京剧|吕剧|芭蕾舞剧|儿童剧)《[^》]{1,20}》|"
-     r"(?<=[\u4e00-\u9fff]{3})(?:周|节)(?=[，,。;；\s在于将)期已开闭落举正定今明昨]|$)(?!期间)", "festival"),
+     r"(?<=[\u4e00-\u9fff]{3})(?:周|节)(?=[，,。;；\s在于将)已开闭落举正定今明昨]|$)(?!期间)", "festival"),
     (r"大会|论坛|峰会|研讨会|年会|推介会|发布会|记者会|(?<=[\u4e00-\u9fff]{2})对话(?!机制|框架|会)|大讲堂|讲堂|座谈会|推进会|部署会|报告会|交流会|对接会|恳谈会|"
      r"见面会|分享会|沙龙|听证会|联谊会|表彰会|说明会|宣讲会|培训班|工作会议|联组会议|会议|招商会|签约会|"
      r"洽谈推介签约活动|推介签约活动|讲座|研讨班|品鉴会|路演|推介活动|交流活动|对接活动", "conference"),
@@ -84,6 +84,13 @@ HAPPENING_VERBS = re.compile(
     r"开班|开课|开考|鸣枪|开跑|开锣|启幕|启航|成立|在[^，。]{1,20}?(?:举行|召开|举办)|出席|参加|参展|现身|办|开|"
     r"(?:会|展|节|赛|坛|式)[”》]?上|时间(?:为|是|定为|定在|定于)|带来|奉献|献演|连演|首演|公演|演出|推出|迎战|对阵|对手是")
 """Verbs that say a named gathering takes place on the date."""
+
+HELD_ON_DATE = re.compile(r"[\x00\s]*(?:将|已|曾)?(?:于|在)?[^，,。；;\x00的]{0,15}?"
+                          r"(?:举行|召开|举办|开幕|闭幕|落幕|落下帷幕|落下大幕|开赛|揭幕|开展|启动|进行)的")
+"""`下月召开的…峰会`, `6月30日将在拉脱维亚举行的…`: a date that says when the name after it is held."""
+HELD_NAME = re.compile(r"(?:举行|召开|举办|开幕|开赛|揭幕)的"
+                       r"(?P<name>(?:(?![而的和与及并在将为])[\u4e00-\u9fffA-Za-z0-9]){4,12})(?=[，,。；;])")
+"""`…举行的2011年男篮世青，`: what is held is an event, though its name ends in no head word."""
 
 HOLDING_VERBS = re.compile(r"举办|举行|开展|开幕|召开")
 """Verbs that say an event is held (not merely that something happens at it)."""
@@ -217,6 +224,15 @@ DEADLINE_LABELS = (("退票", "退票截止"), ("退款", "退款截止"), ("征
                    ("报名", "报名截止"),
                    ("申报", "申报截止"), ("提交", "提交截止"), ("投稿", "投稿截止"), ("申请", "申请截止"),
                    ("预约", "预约截止"))
+DEADLINE_LABELLED = re.compile(r"截止(?:日期|时间)(?:为|是|定为|定于)?\s*$")
+"""`挂牌竞价的截止日期为下月7日`: a date labelled a deadline is one, whatever is due."""
+DEADLINE_MOVED = re.compile(r"截止(?:日期|时间)[^，,。；;]{0,20}$")
+"""`申请截止日期从5月1日提前到3月1日`: the date a deadline moves to is the deadline."""
+WINDOW_ACTION = re.compile(r"(?:办理|进行|提交|接受|参加|^[，,]?)(?P<what>[\u4e00-\u9fff]{0,3}?"
+                           r"(?:申请|报名|申报|预约|登记|投稿|征集)[\u4e00-\u9fff]{0,2}?)(?=周期|期间|时间|阶段|工作|[，,。；;]|$)")
+"""`于1月7日至8日…办理听证申请`, `5月31日至8月31日，申报初选周期`: what a reader does within a window of days."""
+WINDOW_REACH = 40
+"""How far after a span of days the action done within it may stand."""
 FROM_TODAY = ("即日", "今起")
 """How a date that opens today is written (`即日起至7月15日`)."""
 CALL_SUFFIX = re.compile(r"(?:活动|工作)$")
