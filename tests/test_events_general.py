@@ -331,3 +331,23 @@ def test_a_cycle_is_no_week_of_events():
     found = events_of("2026年6月15日至2026年8月15日，申报评审周期，结果另行公布。")
     assert [(start, end) for _, start, end in found] == [("2026-06-15", "2026-08-15")]
     assert all(not title.endswith("周") for title, _, _ in found)
+
+
+def test_a_contest_said_later_to_last_two_days_lasts_two_days():
+    found = events_of("第五届全国攀岩大赛12日在日照举行。来自各地的百余名选手将参加8个项目的比赛，比赛为期两天，"
+                      "13日为决赛。")
+    assert ("第五届全国攀岩大赛", "2026-06-12", "2026-06-13") in found
+
+
+def test_a_length_said_of_another_kind_of_event_does_not_widen():
+    found = events_of("第五届全国攀岩大赛12日在日照举行。同期举办的装备展会为期三天。")
+    assert ("第五届全国攀岩大赛", "2026-06-12", "2026-06-12") in found
+
+
+def test_that_evening_with_no_day_given_before_names_no_day():
+    assert events_of("除了出席影片见面会外，主演当晚还现身市中心影城与观众见面。") == []
+
+
+def test_that_evening_after_a_dateline_is_the_datelines_day():
+    found = events_of("本报6月10日讯 主演当晚出席了影片见面会。")
+    assert [(start, end) for _, start, end in found] == [("2026-06-10", "2026-06-10")]

@@ -7,8 +7,9 @@ passes, in the order they run, are listed in `rules.py`.
 
 from __future__ import annotations
 
-from ...models import Article, Event
+from ...models import Article, DateMatch, Event
 from ..dates import find_dates
+from ..dates.grammar import CONTEXT_DAYS
 from .listings import listed_events
 from .names import Name, find_names
 from .rules import ARTICLE_PASSES, SENTENCE_RULES, SentenceScope
@@ -18,7 +19,7 @@ from .sentences import split_sentences
 def extract_events(article: Article) -> list[Event]:
     """The events this article reports, each with the sentence it comes from."""
     published = article.published
-    dates = find_dates(article.body, published.date, published.year)
+    dates = _with_antecedents(find_dates(article.body, published.date, published.year), article)
     sentences = split_sentences(article.body, dates, published.date)
     events, listed = listed_events(sentences, article)
     known_names: list[Name] = []
@@ -37,3 +38,14 @@ def extract_events(article: Article) -> list[Event]:
     for step in ARTICLE_PASSES:
         events = step.apply(events, article)
     return events
+
+
+def _with_antecedents(dates: list[DateMatch], article: Article) -> list[DateMatch]:
+    """`当晚`, `次日` count from a day the article gave before; with none (no date, no dateline) they name no day."""
+    if article.dateline:
+        return dates
+    given = next((d.start for d in dates if not d.text.startswith(CONTEXT_WORDS)), len(article.body))
+    return [d for d in dates if d.start > given or not d.text.startswith(CONTEXT_WORDS)]
+
+
+CONTEXT_WORDS = tuple(CONTEXT_DAYS)

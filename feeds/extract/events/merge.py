@@ -53,12 +53,23 @@ LENGTH_AFTER = re.compile(r"\s*(?:本届|此次|本次|这次)?(?:为期|历时)
 
 CLOSES = re.compile(r"闭幕|落幕|结束|收官|落下帷幕")
 
+LENGTH_LATER = re.compile(r"(?:本届|此次|本次|这次)?"
+                          r"(?P<what>会议|大会|论坛|峰会|展会|展览|博览会|交易会|比赛|赛事|大赛)"
+                          r"(?:为期|历时|会期|赛期)\s*(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*天(?!的)")
+"""`…大赛18日在湖州举行。…比赛为期两天，…`: a later sentence gives a one-day event its length."""
+LENGTH_LATER_REACH = 300
+"""How far after an event's sentence its length may be given."""
+LENGTH_NOUN_CATEGORY = {"比赛": "competition", "赛事": "competition", "大赛": "competition", "展会": "fair",
+                        "展览": "exhibition", "博览会": "fair", "交易会": "fair"}
+"""The category of the event a bare noun stands for (the rest are meetings)."""
+
 
 def length_from_next_sentence(events: list[Event], article: Article) -> list[Event]:
-    """A one-day event whose next sentence opens with `为期两天的会议` lasts that long."""
+    """A one-day event whose next sentence opens with `为期两天的会议`, or whose bare name is said later to
+    last that long (`比赛为期两天`), lasts that long."""
     result = []
-    for event in events:
-        length = LENGTH_AFTER.match(article.body, event.evidence_end)
+    for k, event in enumerate(events):
+        length = LENGTH_AFTER.match(article.body, event.evidence_end) or _length_later(events, k, article)
         if length and event.interval.start_date == event.interval.end_date and event.interval.precision == "day":
             days = _count(length.group("n"))
             if days and days > 1:
@@ -68,6 +79,17 @@ def length_from_next_sentence(events: list[Event], article: Article) -> list[Eve
                                 else Interval(day, day + length, "day"))
         result.append(event)
     return result
+
+
+def _length_later(events: list[Event], k: int, article: Article) -> re.Match[str] | None:
+    """`比赛为期两天` after this event, before any later event of its kind: this event's length."""
+    event = events[k]
+    length = LENGTH_LATER.search(article.body, event.evidence_end, event.evidence_end + LENGTH_LATER_REACH)
+    if length is None or LENGTH_NOUN_CATEGORY.get(length.group("what"), "conference") != event.category:
+        return None
+    later = any(e.category == event.category and event.evidence_end <= e.evidence_start < length.start()
+                for e in events[k + 1:])
+    return None if later else length
 
 
 def _count(text: str) -> int | None:
