@@ -351,3 +351,17 @@ def test_that_evening_with_no_day_given_before_names_no_day():
 def test_that_evening_after_a_dateline_is_the_datelines_day():
     found = events_of("本报6月10日讯 主演当晚出席了影片见面会。")
     assert [(start, end) for _, start, end in found] == [("2026-06-10", "2026-06-10")]
+
+
+def test_a_bare_launch_is_titled_by_the_product_it_launches():
+    found = events_of("小米手环9确定发布会时间为6月25日，新品将同场亮相。")
+    assert found == [("小米手环9发布会", "2026-06-25", "2026-06-25")]
+
+
+def test_a_delegation_trip_is_dated_by_the_days_it_takes():
+    found = events_of("2026年5月3日-9日，市青联带领20名青年代表在日本开始了一场难忘的文化交流之旅。")
+    assert found == [("文化交流之旅", "2026-05-03", "2026-05-09")]
+
+
+def test_a_trip_begun_on_one_day_is_a_departure_not_an_event():
+    assert events_of("航天员乘组6月12日将以最佳状态开启太空之旅。") == []

@@ -41,7 +41,8 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
         name = chooser.name_for(date)
         if name is None:
             continue
-        if _opens_registration(sentence, date, name):
+        if _opens_registration(sentence, date, name) or (
+                name.head in v.SPAN_ONLY_HEADS and date.interval.start_date == date.interval.end_date):
             continue
         clause = _clause_text(sentence, masked, date, name)
         happens = (v.HAPPENING_VERBS.search(clause) or v.ENGLISH_VERBS.search(clause)
@@ -171,6 +172,9 @@ def _organiser_title(sentence: Sentence, name: Name) -> str | None:
     speaker = v.SPEAKER_AT.search(before, breaks[-1] if breaks else 0)
     if speaker:
         return speaker.group("who") + name.title
+    topic = v.TOPIC_BEFORE.search(before, breaks[-1] if breaks else 0)
+    if topic and name.title in v.PRESS_HEADS and not v.NAME_STOP.search(topic.group("what")):
+        return topic.group("what") + name.title
     spoke_there = v.SPOKE_AT.match(sentence.masked, name.end - sentence.start)
     at = sentence.masked[max(0, name.start - sentence.start - 12):name.start - sentence.start]
     return name.title if spoke_there and "在" in at and name.title in v.PRESS_HEADS else None

@@ -29,7 +29,7 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
      r"见面会|分享会|沙龙|听证会|联谊会|表彰会|说明会|宣讲会|培训班|工作会议|联组会议|会议|招商会|签约会|"
      r"洽谈推介签约活动|推介签约活动|讲座|研讨班|品鉴会|路演|推介活动|交流活动|对接活动", "conference"),
     (r"签约仪式|启动仪式|开工仪式|揭牌仪式|授牌仪式|成立仪式|颁奖典礼|颁奖仪式|开幕式|仪式|典礼|首映礼|首映式|"
-     r"首发式|开机仪式|颁奖盛典|盛典|颁奖礼|(?<=[\u4e00-\u9fff]{2})弥撒", "other"),
+     r"首发式|开机仪式|颁奖盛典|盛典|颁奖礼|(?<=[\u4e00-\u9fff]{2})弥撒|(?<=[\u4e00-\u9fff]{2})之旅", "other"),
     (r"(?<=”)活动|(?<=[\u4e00-\u9fff]{4})活动", "other"),
 )
 """Event head words and their category, most specific first."""
@@ -64,6 +64,9 @@ ORGANISER_BEFORE = re.compile(
     r"|(?P<work>《[^《》]{1,20}》)[\x00\s]*(?:在[^，,。\x00]{1,15}?)?(?:举行|举办|召开)(?:了)?[\x00\s]*$")
 """`最高人民法院今天召开新闻发布会`, `新片《保持通话》举行记者会`: who or what holds a bare `新闻发布会`,
 which titles it."""
+TOPIC_BEFORE = re.compile(r"(?:^|(?<=[\x00\s，,]))(?P<what>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)"
+                          r"(?:确定|公布|宣布|官宣|敲定)?(?:的)?[\x00\s]*$")
+"""`荣耀手环5确定发布会时间为…`: the product or work a bare launch is for, standing as its clause's subject."""
 PRESS_HEADS = {"记者会", "新闻发布会", "发布会", "记者招待会", "新闻会", "简报会", "吹风会"}
 SPOKE_AT = re.compile(r"[”》]?(?:上|期间)(?:称|表示|说|指出|透露|宣布|强调|介绍)")
 """`…昨日下午在记者会上称`: a press conference someone spoke at, held on the day of the sentence."""
@@ -81,7 +84,7 @@ NAMED_BY_HEAD = {"书展", "车展", "广交会", "进博会", "服贸会", "消
 
 HAPPENING_VERBS = re.compile(
     r"举行|举办|召开|开幕|闭幕|启动|开展|开讲|落幕|落下帷幕|拉开帷幕|亮相|开赛|开启|上演|进行|开园|开馆|开营|揭幕|"
-    r"开班|开课|开考|鸣枪|开跑|开锣|启幕|启航|成立|在[^，。]{1,20}?(?:举行|召开|举办)|出席|参加|参展|现身|办|开|"
+    r"开班|开课|开考|鸣枪|开跑|开锣|启幕|启航|成立|(?:开始|结束)了|在[^，。]{1,20}?(?:举行|召开|举办)|出席|参加|参展|现身|办|开|"
     r"(?:会|展|节|赛|坛|式)[”》]?上|时间(?:为|是|定为|定在|定于)|带来|奉献|献演|连演|首演|公演|演出|推出|迎战|对阵|对手是")
 """Verbs that say a named gathering takes place on the date."""
 
@@ -91,6 +94,9 @@ HELD_ON_DATE = re.compile(r"[\x00\s]*(?:将|已|曾)?(?:于|在)?[^，,。；;\x
 HELD_NAME = re.compile(r"(?:举行|召开|举办|开幕|开赛|揭幕)的"
                        r"(?P<name>(?:(?![而的和与及并在将为])[\u4e00-\u9fffA-Za-z0-9]){4,12})(?=[，,。；;])")
 """`…举行的2011年男篮世青，`: what is held is an event, though its name ends in no head word."""
+
+SPAN_ONLY_HEADS = {"之旅"}
+"""A trip is dated by the days it takes: on one day (`开启太空之旅`) it is a departure, no event."""
 
 HOLDING_VERBS = re.compile(r"举办|举行|开展|开幕|召开")
 """Verbs that say an event is held (not merely that something happens at it)."""
@@ -113,7 +119,7 @@ POSTPONED_UNDATED = re.compile(rf"(?:{POSTPONEMENT_VERBS})[^。]{{0,12}}(?:另�
 NAME_STOP = re.compile(
     r"[，,。；;：:！？!?、\n“”《》■▲◆●]|(?:(?<![通资喜快简音])讯|的|在|于|将|了|及|是|为|从|由|对|向|给|把|被|据|并|还|又|也|"
     r"参加|出席|举办|举行|召开|启动|主办|承办|协办|开展|亮相|期间|其间|当天|当日|同日|举措|带来|推出|奉献|献上|呈现|"
-    r"迎来|迎战|对阵|"
+    r"迎来|迎战|对阵|开启|踏上|"
     r"今天|今日|明天|日前|近日|目前|日上午|日下午|日晚|日,|上午|下午|晚上|本届|此次|这次|本次|今年|明年|去年|"
     r"宣布|获悉|了解到|表示|介绍|透露|获得|通过|启幕|开幕|现身|露面|共有|共计|确定|敲定|公布)"
 )
