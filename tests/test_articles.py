@@ -51,3 +51,25 @@ def test_pull_quotes_and_section_names_are_not_text():
 def test_a_page_without_structure_is_one_article():
     (article,) = articles("会议指出,要加快数字化转型。会议强调,要坚持全市一盘棋。")
     assert article.headline == "会议指出,要加快数字化转型"
+
+
+def test_a_headline_on_its_own_line_over_a_long_paragraph_stays_a_headline():
+    page = ("青岛港开通两条新航线\n"
+            "6月8日，青岛港集装箱码头迎来首艘新航线船舶，标志着连接东南亚的两条航线正式开通。港口负责人表示，"
+            "今年还将继续加密航线。")
+    (article,) = articles(page)
+    assert article.headline == "青岛港开通两条新航线"
+    assert article.body.startswith("6月8日")
+
+
+def test_a_headline_ending_in_its_column_tag_stays_apart_from_the_subheadline():
+    page = ("港口开放迈出新步伐（经济观察）\n展望未来，港口将在区域合作中发挥更大作用\n"
+            "6月8日，青岛港集装箱码头迎来首艘新航线船舶。")
+    (article,) = articles(page)
+    assert article.headline == "港口开放迈出新步伐(经济观察)"  # NFKC
+    assert article.body.startswith("6月8日")
+
+
+def test_lines_the_layout_broke_inside_a_sentence_are_joined():
+    (article,) = articles("本报6月8日讯 青岛国际啤酒节将于8月\n10日在西海岸新区开幕。")
+    assert "将于8月10日在" in article.body

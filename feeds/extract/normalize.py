@@ -159,9 +159,28 @@ def _join_lines(paragraph: str) -> str:
             out += "\n" + line
         elif headings and _is_heading(last) and _is_heading(line) and len(last) + len(line) > 32:
             out += "\n" + line  # a headline and its subheadline
+        elif _heads_paragraph(out, last, line):
+            out += "\n" + line
         else:
             out += _glue(last, line) + line
     return SPACE_INSIDE_CHINESE.sub("", out)
+
+
+def _heads_paragraph(before: str, last: str, line: str) -> bool:
+    """`…带来创新合作机遇（国际论坛）` over a paragraph far longer than it: a headline on its own line, not a
+    line the layout broke (broken lines run the column's width and the text before them has no sentence end)."""
+    if SENTENCE_END.search(before) or len(last) > HEADLINE_LENGTH:
+        return False
+    return bool(COLUMN_TAG.search(last)) or (len(line) >= max(HEADLINE_LENGTH, HEADED_PARAGRAPH_RATIO * len(last))
+                                             and bool(SENTENCE_END.search(line)))
+
+
+SENTENCE_END = re.compile(r"[。！？!?]")
+COLUMN_TAG = re.compile(r"[(（][^()（）]{1,12}[)）]$")
+"""`（国际论坛）`, `（权威发布）`: the column a headline belongs to ends it."""
+HEADLINE_LENGTH = 48
+HEADED_PARAGRAPH_RATIO = 1.5
+"""A paragraph under a headline is at least this many times the headline's length."""
 
 
 def _join_paragraphs(paragraphs: list[str]) -> list[str]:
