@@ -64,7 +64,7 @@ def test_a_headline_on_its_own_line_over_a_long_paragraph_stays_a_headline():
 
 def test_a_headline_ending_in_its_column_tag_stays_apart_from_the_subheadline():
     page = ("港口开放迈出新步伐（经济观察）\n展望未来，港口将在区域合作中发挥更大作用\n"
-            "6月8日，青岛港集装箱码头迎来首艘新航线船舶。")
+            "6月8日，青岛港集装箱码头迎来首艘新航线船舶，标志着连接东南亚的两条航线正式开通，港口开放再上新台阶。")
     (article,) = articles(page)
     assert article.headline == "港口开放迈出新步伐(经济观察)"  # NFKC
     assert article.body.startswith("6月8日")
