@@ -73,3 +73,9 @@ def test_a_headline_ending_in_its_column_tag_stays_apart_from_the_subheadline():
 def test_lines_the_layout_broke_inside_a_sentence_are_joined():
     (article,) = articles("本报6月8日讯 青岛国际啤酒节将于8月\n10日在西海岸新区开幕。")
     assert "将于8月10日在" in article.body
+
+
+def test_the_reporters_after_a_dateline_belong_to_it():
+    (article,) = articles("本报北京6月8日电  （记者王明）市政府新闻办8日举行吹风会。")
+    assert article.dateline == "本报北京6月8日电  (记者王明)"  # NFKC
+    assert article.body == "市政府新闻办8日举行吹风会。"

@@ -365,3 +365,8 @@ def test_a_delegation_trip_is_dated_by_the_days_it_takes():
 
 def test_a_trip_begun_on_one_day_is_a_departure_not_an_event():
     assert events_of("航天员乘组6月12日将以最佳状态开启太空之旅。") == []
+
+
+def test_a_briefing_is_a_press_event_titled_by_its_holder():
+    found = events_of("本报北京6月8日电 （记者王明）市政府新闻办8日举行吹风会，介绍有关情况。")
+    assert found == [("市政府新闻办吹风会", "2026-06-08", "2026-06-08")]

@@ -20,7 +20,9 @@ DATELINE = re.compile(
       | [(（【][^()（）【】\n]{0,20}?报讯[)）】]                              # （青岛日报讯）【大公报讯】
       | [A-Z][A-Za-z .]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\(\w+\))?\s*(?:--|—|–)  # QINGDAO, March 5 --
       | [A-Z][A-Za-z .]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\((?:CNA|Xinhua|AP|AFP|Reuters)\)  # Taipei, May 6 (CNA)
-    )\s*""",
+    )\s*
+    (?:[(（](?:记者|通讯员)[^()（）\n]{1,20}[)）]\s*)?   # （记者丁怡婷）: the reporters, part of the dateline
+    """,
     re.VERBOSE,
 )
 AGENCIES = (r"新华社|中新社|中新网|新华网|人民网|央视网|国际在线|中国日报网|环球网|澎湃新闻|新浪[\u4e00-\u9fff]{0,2}|"
