@@ -166,7 +166,7 @@ def test_the_summit_is_the_summit_named_before():
 
 def test_an_english_name_may_end_in_of_and_its_subject():
     [(title, _, _)] = events_of("The Los Angeles Times Festival of Books will be held on June 20.")
-    assert title == "The Los Angeles Times Festival of Books"
+    assert title == "Los Angeles Times Festival of Books"  # the article that opens the sentence is no part of it
 
 
 def test_a_party_holding_a_press_conference_titles_it():
@@ -370,3 +370,23 @@ def test_a_trip_begun_on_one_day_is_a_departure_not_an_event():
 def test_a_briefing_is_a_press_event_titled_by_its_holder():
     found = events_of("本报北京6月8日电 （记者王明）市政府新闻办8日举行吹风会，介绍有关情况。")
     assert found == [("市政府新闻办吹风会", "2026-06-08", "2026-06-08")]
+
+
+def test_the_event_set_to_take_place_is_the_one_named_before():
+    found = events_of("Athletes are arriving in Qingdao for the 2026 Asian Sailing Championships. "
+                      "The event, set to take place from June 20-25, will draw 300 sailors.")
+    assert ("2026 Asian Sailing Championships", "2026-06-20", "2026-06-25") in found
+
+
+def test_a_festival_that_will_return_widens_the_day_named_first():
+    found = events_of("The Qingdao Jazz Festival will take place in the city on June 19. "
+                      "Organizers said the festival will return to the waterfront from June 19 to 21.")
+    assert found == [("Qingdao Jazz Festival", "2026-06-19", "2026-06-21")]
+
+
+def test_the_competition_is_the_first_competition_named_not_one_mentioned_in_passing():
+    found = events_of("The 2026 Qingdao Open Chess Cup begins on June 12. "
+                      "It is the first event since the 2028 Los Angeles Olympic Games were announced. "
+                      "The competition runs from June 12 to 14.")
+    assert ("2026 Qingdao Open Chess Cup", "2026-06-12", "2026-06-14") in found
+    assert all("Olympic" not in title for title, _, _ in found)

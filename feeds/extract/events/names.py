@@ -84,8 +84,10 @@ def find_names(sentence: Sentence) -> list[Name]:
     for m in v.ENGLISH_NAME.finditer(masked):
         if m.group(0) != m.group("head"):
             category = next(c for p, c in v.ENGLISH_CATEGORY if p.search(m.group("head")))
-            names.append(Name(m.group(0).strip(), m.group("head"), sentence.start + m.start(),
-                              sentence.start + m.end(), category))
+            title = m.group(0).strip()
+            article = len("The ") if title.startswith("The ") and title[4:] != m.group("head") else 0
+            names.append(Name(title[article:], m.group("head"), sentence.start + m.start() + article,
+                              sentence.start + m.end(), category))  # `The Qingdao Jazz Festival will…`
     return _outermost(names)
 
 
@@ -215,7 +217,11 @@ def _english_category(head: str) -> str:
 
 
 def _english_antecedent(name: Name, known: list[Name]) -> str | None:
-    """`The summit` is the last summit named before."""
-    named = [k for k in known if k.title.isascii() and not k.refers_back
-             and (k.head.lower() == name.head or k.title.lower().endswith(name.head))]
-    return named[-1].title if named else None
+    """`The summit` is the last summit named before; `The competition` or `The event`, with no such head before,
+    the first competition or event named (what the article is about)."""
+    named = [k for k in known if k.title.isascii() and not k.refers_back]
+    same_head = [k for k in named if k.head.lower() == name.head or k.title.lower().endswith(name.head)]
+    if same_head:
+        return same_head[-1].title
+    same_kind = [k for k in named if name.head == "event" or k.category == name.category]
+    return same_kind[0].title if same_kind else None

@@ -177,8 +177,8 @@ ENGLISH_NAME = re.compile(
 Center` is a place."""
 ENGLISH_COREFERENCE = re.compile(
     r"(?:^|(?<=[.;]\s)|(?<=\s))(?:The|the)\s+"
-    r"(?P<head>summit|forum|festival|expo|fair|exhibition|conference|games|Games|show|tournament|competition)\b"
-    r"(?=,|\s+(?:will|is|was|has|had|runs|opens|takes|kicks|begins|starts)\b)")
+    r"(?P<head>summit|forum|festival|expo|fair|exhibition|conference|games|Games|show|tournament|competition|event)\b"
+    r"(?=,|\s+(?:will|is|was|has|had|runs|opens|takes|kicks|begins|starts|returns)\b)")
 """`The summit, organized by …, will be held …`: the event the text named before, as the subject of a sentence."""
 ENGLISH_SUBJECT = re.compile(
     r"(?:^\s*|(?<=\.\s))(?:(?:This|Next|Last) year's\s+)?(?P<name>(?:[A-Z][\w&'.-]*\s+(?:&\s+)?){1,7}"
@@ -195,7 +195,8 @@ ENGLISH_HOLDER = re.compile(
     r"|(?P<owner>(?:[A-Z][\w&-]*\s+){0,5}[A-Z][\w&-]*)(?:'s|')\s+$")
 """Who holds a lower-case gathering (`TSMC will hold an investor conference`), or whose it is (`the Games' opening
 ceremony`): its title."""
-ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|is held|was held|held|scheduled|"
+ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|take place|is held|was held|held|scheduled|"
+                           r"(?:is|are) set to|will return|returns|on display|will be (?:displayed|shown|screened)|"
                            r"opens|opened|kicks off|flocked|gathered|attended|drew|"
                            r"kicked off|will open|runs|will run|starts|begins|closes|hosted|hosts|will host|"
                            r"hold|holds|holding|at (?:the|a|an|this year's))\b", re.I)
