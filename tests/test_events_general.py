@@ -390,3 +390,15 @@ def test_the_competition_is_the_first_competition_named_not_one_mentioned_in_pas
                       "The competition runs from June 12 to 14.")
     assert ("2026 Qingdao Open Chess Cup", "2026-06-12", "2026-06-14") in found
     assert all("Olympic" not in title for title, _, _ in found)
+
+
+def test_an_english_delegation_visit_lasts_the_days_it_says():
+    found = events_of("A business delegation led by Governor Anna Berg arrived in Qingdao on Saturday "
+                      "for a five-day visit, the city said.", dt.date(2026, 6, 13))
+    assert found == [("Business delegation led by Governor Anna Berg to Qingdao", "2026-06-13", "2026-06-17")]
+
+
+def test_who_will_lead_a_delegation_titles_it():
+    found = events_of("Lena Holm, a Swedish lawmaker, will lead a delegation to Qingdao on Sunday "
+                      "for a three-day visit.")
+    assert found == [("Delegation led by Lena Holm to Qingdao", "2026-06-14", "2026-06-16")]

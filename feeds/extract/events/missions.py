@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from ...models import Event
+from ...models import Event, Interval
+from ..dates.grammar import ENGLISH_NUMBERS
 from . import vocabulary as v
 from .sentences import Sentence, usable
 
 
 def trade_missions(sentence: Sentence) -> list[Event]:
-    """`拟于A、B，分别组织企业赴甲、乙开展…`: dates paired in order with destinations."""
+    """`拟于A、B，分别组织企业赴甲、乙开展…`: dates paired in order with destinations; an English delegation's
+    visit of so many days."""
     masked = sentence.masked
+    if masked.isascii():
+        return _english_visit(sentence)
     mission = v.TRADE_MISSION.search(masked)
     if not mission:
         return []
@@ -32,3 +37,21 @@ def trade_missions(sentence: Sentence) -> list[Event]:
         pairs = [(date, "、".join(places)) for date in dates]
     return [sentence.event(f"{subject}赴{place}{tail}", "trade_mission", date.interval, place, date=date)
             for date, place in pairs]
+
+
+def _english_visit(sentence: Sentence) -> list[Event]:
+    """`A trade delegation led by X arrived in Taiwan on Saturday for a four-day visit`: from that day, four days."""
+    visit = v.ENGLISH_VISIT.search(sentence.text)
+    days = [d for d in sentence.dates if usable(d) and d.interval.start_date == d.interval.end_date]
+    if visit is None or not days:
+        return []
+    length = ENGLISH_NUMBERS.get(visit.group("days").lower()) or (int(visit.group("days"))
+                                                                 if visit.group("days").isdigit() else 0)
+    if length < 2:
+        return []
+    leader = visit.group("leader") or (m.group("who") if (m := v.ENGLISH_LEADER.match(sentence.text)) else "")
+    place = visit.group("place").strip()
+    title = visit.group("kind").capitalize() + (f" led by {leader.strip()}" if leader else "") + f" to {place}"
+    first = days[0].interval.start_date
+    interval = Interval(first, first + dt.timedelta(days=length - 1), "day")
+    return [sentence.event(title, "trade_mission", interval, place, date=days[0])]

@@ -251,4 +251,14 @@ TRADE_MISSION = re.compile(
     r"(?:组织|率领|带领|组团)(?P<who>[^，,。；;赴]{0,24}?)"
     r"赴(?P<places>[^，。；开进拜参]{2,40}?)(?P<what>开展|进行|拜访|参加|参展|考察|出访)(?P<rest>[^，。；]{0,30})"
 )
+ENGLISH_VISIT = re.compile(
+    r"\b(?:(?:A|a|The|the|His|his|Her|her|their|its)\s+)?(?P<kind>(?:[a-z]+\s+)?delegation)"
+    r"(?:\s+led by\s+(?P<leader>(?:[A-Z][\w.'-]*\s?){1,5}))?"
+    r"[^.;]{0,80}?\b(?:to|in|into)\s+(?P<place>(?:[A-Z][\w'-]*\s?){1,4})"
+    r"[^.;]{0,60}?\bfor an?\s+(?P<days>\w+)-day\s+(?:visit|trip|tour|mission)\b")
+"""`A trade delegation led by X arrived in Taiwan on Saturday for a four-day visit`: a delegation's trip, for so
+many days from the day it starts."""
+ENGLISH_LEADER = re.compile(r"^\s*(?P<who>[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3})\s*(?:,[^,]{0,80},\s*)?"
+                            r"(?:will\s+)?leads?\s+")
+"""`Sanae Takaichi, a Japanese Diet member, will lead a delegation to Taiwan`: who leads it."""
 DESTINATION_SPLIT = re.compile(r"[、和及与]|以及")
