@@ -8,6 +8,7 @@ import datetime as dt
 from feeds.extract.articles import split_articles
 from feeds.extract.dates import find_dates
 from feeds.extract.events.names import find_names
+from feeds.extract.events.places import location_of
 from feeds.extract.events.sentences import Sentence
 from feeds.extract.pipeline import extract_page
 
@@ -402,3 +403,23 @@ def test_who_will_lead_a_delegation_titles_it():
     found = events_of("Lena Holm, a Swedish lawmaker, will lead a delegation to Qingdao on Sunday "
                       "for a three-day visit.")
     assert found == [("Delegation led by Lena Holm to Qingdao", "2026-06-14", "2026-06-16")]
+
+
+def test_an_english_name_may_end_in_its_year_and_city():
+    found = events_of("Expo 2026 Qingdao opened on Sunday. The sculpture will remain on display throughout the expo, "
+                      "which opened Sunday and runs until Oct. 13.", dt.date(2026, 6, 14))
+    assert ("Expo 2026 Qingdao", "2026-06-14", "2026-10-13") in found
+
+
+def test_a_which_clause_dates_the_name_it_hangs_on():
+    found = events_of("The visuals echo the 2026 World Ocean Conference, which is scheduled to take place "
+                      "in the coastal city of Qingdao, in eastern China, from June 19 to 23, the office said.")
+    assert found == [("2026 World Ocean Conference", "2026-06-19", "2026-06-23")]
+
+
+def test_english_venues_keep_the_small_words_of_their_names():
+    assert location_of("The fair takes place at the University of Southern California.") == (
+        "University of Southern California")
+    assert location_of("The festival will be held in the coastal city of Nice from May 2.") == "Nice"
+    assert location_of("The festival returns to Kaohsiung from May 23 to 25.") == "Kaohsiung"
+    assert location_of("The fair opens in May.") == ""

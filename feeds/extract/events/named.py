@@ -135,6 +135,9 @@ class _NameChooser:
         if date.cue == Cue.POSTPONED or v.HAPPENING_VERBS.match(sentence.text, date.end - sentence.start):
             before = [n for n in self.names if id(n) not in self.taken and n.end <= date.start and not is_bare(n)]
             return before[-1] if before else None  # `…展览会，经组委会研究，将推迟到7月3日至7日…举办`
+        which = self.which_clause(date)
+        if which is not None:
+            return which
         if self.leads(date):
             later = [n for n in self.names if id(n) not in self.taken and n.start > date.end
                      and not self.dated[sentence.clause_of(n.start)] and not (is_bare(n) and not n.refers_back)]
@@ -153,6 +156,17 @@ class _NameChooser:
             return None
         at = self.sentence.start + held.end()
         return next((n for n in self.names if n.start == at and id(n) not in self.taken), None)
+
+    def which_clause(self, date: DateMatch) -> Name | None:
+        """`the 2025 Ocean Conference, which is scheduled to take place in Nice, from June 9 to 13`."""
+        sentence = self.sentence
+        before = [n for n in self.names if id(n) not in self.taken and n.end <= date.start
+                  and v.ENGLISH_WHICH.match(sentence.text, n.end - sentence.start)]
+        if not before:
+            return None
+        name = before[-1]
+        between = [d for d in sentence.dates if name.end <= d.start < date.start and usable(d)]
+        return None if between else name
 
     def leads(self, date: DateMatch) -> bool:
         """A date that opens its sentence (`10月15日-16日，…`) governs all of it, not only its clause."""

@@ -27,9 +27,10 @@ def location_of(masked: str) -> str:
     abbreviated = v.ABBREVIATED_CITY.search(masked)
     if abbreviated:
         return v.PLACE_ABBREVIATIONS[abbreviated.group(1)]
-    english = v.VENUE_EN.search(masked)
-    if english:
-        return (english.group("place") or english.group("area")).strip()
+    for english in v.VENUE_EN.finditer(masked):
+        place = next(p for p in english.groups() if p).strip()
+        if not v.NOT_ENGLISH_PLACES.match(place):
+            return place
     city = v.CITY_AFTER_PREPOSITION.search(masked)
     return city.group("city") if city else ""
 

@@ -172,6 +172,7 @@ ENGLISH_NAME = re.compile(
     r"(?:\b(?:19|20)\d{2}\s+)?(?:\b[A-Z][\w&'.-]*\s+(?:(?:of|on|for|and|the|in|de)\s+)?){0,8}"
     r"(?P<head>" + "|".join(p for p, _ in ENGLISH_HEADS) + r")\b"
     r"(?!\s+(?:and\s+[A-Z]\w+\s+)?(?:Cent(?:er|re)|Hall|Hotel|Park|Building|Grounds?|Venue)\b)"
+    r"(?:\s+(?:19|20)\d{2}(?:\s+[A-Z][a-z]+\b(?!\s+[A-Z]))?)?"  # `Expo 2025 Osaka`
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})?")
 """An English event name ending in its head word (or `Festival of Books`); `National Exhibition and Convention
 Center` is a place."""
@@ -185,6 +186,9 @@ ENGLISH_SUBJECT = re.compile(
     r"(?:(?:19|20)\d{2}\s+)?)"
     r"(?=(?:runs|opens|will (?:run|open|be held|take place)|takes place|is scheduled|kicks off)\b)")
 """`West Bund Art & Design 2018 runs Nov 8-11`: a capitalized subject that runs, opens or is held."""
+ENGLISH_WHICH = re.compile(r"[^.;]{0,3},\s+which\s+(?:is|was|will|opened|opens|runs|began|begins)\b")
+"""`…Ocean Conference, which is scheduled to take place in Nice … from June 9 to 13`: the date of the name
+that the relative clause hangs on."""
 ENGLISH_CATEGORY = [(re.compile(rf"(?:{p})$"), c) for p, c in ENGLISH_HEADS]
 ENGLISH_GENERIC = re.compile(r"\b(?P<head>(?:press|news|investor|media)\s+(?:conference|briefing)"
                              r"|(?:opening|closing|award|awards|signing)\s+ceremony)\b")
@@ -207,9 +211,16 @@ SEVERALLY = re.compile(r"分别(?:于|在|将于|定于)")
 """`分别于A、B在X、Y举办`: as many places as dates, paired in order."""
 PLACE_LIST = re.compile(r"在(?P<places>[^，,。；;在]{2,40}?)(?:举办|举行|召开|开展|进行|开赛|上演)")
 
-VENUE_EN = re.compile(r"\bat (?:the )?(?P<place>(?:[A-Z][\w'&-]*\s?){1,8})"
+ENGLISH_PROPER = r"[A-Z][\w'&-]*(?:\s(?:(?:of|de|the|and)\s)?[A-Z][\w'&-]*){0,7}"
+"""`University of Southern California`: capitalized words, with the small words inside a proper name."""
+NOT_ENGLISH_PLACES = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
+                                r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|Next)\b")
+VENUE_EN = re.compile(rf"\bat (?:the )?(?P<place>{ENGLISH_PROPER})"
                       r"|\bin (?:Qingdao's )?"
-                      r"(?P<area>(?:[A-Z][\w'-]*\s){1,4}(?:District|New Area|Area|Zone|Park|County))")
+                      r"(?P<area>(?:[A-Z][\w'-]*\s){1,4}(?:District|New Area|Area|Zone|Park|County))"
+                      rf"|\bin (?:the )?(?:[a-z]+\s){{0,3}}(?:city|town|port|capital) of (?P<city>{ENGLISH_PROPER})"
+                      rf"|\b(?:in|to) (?P<town>{ENGLISH_PROPER})")
+"""`at the University of Southern California`, `in the coastal city of Nice`, `in Kaohsiung`."""
 ABBREVIATED_CITY = re.compile(r"在([青京沪深穗津渝蓉杭济烟])(?:举行|举办|召开|开幕|启动)")
 """`在青举行`: a city written as its one-character abbreviation (see PLACE_ABBREVIATIONS)."""
 PLACE_PREFIX = re.compile(r"^(?:位于|地处)")
