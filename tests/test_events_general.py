@@ -423,3 +423,8 @@ def test_english_venues_keep_the_small_words_of_their_names():
     assert location_of("The festival will be held in the coastal city of Nice from May 2.") == "Nice"
     assert location_of("The festival returns to Kaohsiung from May 23 to 25.") == "Kaohsiung"
     assert location_of("The fair opens in May.") == ""
+
+
+def test_a_bare_launch_at_whose_scene_a_sentence_opens_is_the_works_launch_on_the_day_before():
+    found = events_of("青年作家的新书《海风里的城》，今天在青岛与读者见面。发布会现场，作者与读者分享了创作经历。")
+    assert found == [("《海风里的城》发布会", "2026-06-10", "2026-06-10")]

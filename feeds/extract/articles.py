@@ -39,7 +39,7 @@ BYLINE = re.compile(r"^(?:□|\(?(?:本报)?(?:记者|通讯员)[^。，,()（�
 PULL_QUOTE = ("■", "▲", "◆")
 """Pull quotes and captions repeat the article or describe a photo: not part of any body."""
 PULL_QUOTE_SENTENCES = 2
-"""A bulleted line of this many sentences or more is a paragraph the page marked (`■晨报提醒 …。…。`), not a quote."""
+"""A bulleted line of this many sentences or more is a paragraph the page marked (`■本报提醒 …。…。`), not a quote."""
 SECTION_NAMES = {"要闻", "综合", "经济", "城事", "国际", "国内", "时评", "专题", "视觉", "广告"}
 
 

@@ -167,7 +167,7 @@ def _join_lines(paragraph: str) -> str:
 
 
 def _heads_paragraph(before: str, last: str, line: str) -> bool:
-    """`…带来创新合作机遇（国际论坛）` over a paragraph far longer than it: a headline on its own line, not a
+    """`港口开放迈出新步伐（经济观察）` over a paragraph far longer than it: a headline on its own line, not a
     line the layout broke (broken lines run the column's width and the text before them has no sentence end)."""
     if SENTENCE_END.search(before) or len(last) > HEADLINE_LENGTH:
         return False
@@ -177,7 +177,7 @@ def _heads_paragraph(before: str, last: str, line: str) -> bool:
 
 SENTENCE_END = re.compile(r"[。！？!?]")
 COLUMN_TAG = re.compile(r"[(（][^()（）]{1,12}[)）]$")
-"""`（国际论坛）`, `（权威发布）`: the column a headline belongs to ends it."""
+"""`（经济观察）`, `（社论）`: the column a headline belongs to ends it."""
 HEADLINE_LENGTH = 48
 HEADED_PARAGRAPH_RATIO = 1.5
 """A paragraph under a headline is at least this many times the headline's length."""

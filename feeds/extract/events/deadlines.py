@@ -49,7 +49,7 @@ def _before(sentence: Sentence, date: DateMatch, words: re.Pattern[str]) -> bool
 
 
 def _windows(sentence: Sentence) -> list[Event]:
-    """`请于1月7日至8日…办理听证申请`: a span of days in which a reader must apply is a deadline over the span."""
+    """`请于6月15日至16日…办理听证报名`: a span of days in which a reader must apply is a deadline over the span."""
     for date in sentence.dates:
         if date.kind is not DateKind.POINT or date.cue != Cue.NONE or date.interval.precision == "month" \
                 or date.interval.end_date <= date.interval.start_date:

@@ -56,7 +56,7 @@ CLOSES = re.compile(r"闭幕|落幕|结束|收官|落下帷幕")
 LENGTH_LATER = re.compile(r"(?:本届|此次|本次|这次)?"
                           r"(?P<what>会议|大会|论坛|峰会|展会|展览|博览会|交易会|比赛|赛事|大赛)"
                           r"(?:为期|历时|会期|赛期)\s*(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*天(?!的)")
-"""`…大赛18日在湖州举行。…比赛为期两天，…`: a later sentence gives a one-day event its length."""
+"""`…攀岩大赛12日在日照举行。…比赛为期两天，…`: a later sentence gives a one-day event its length."""
 LENGTH_LATER_REACH = 300
 """How far after an event's sentence its length may be given."""
 LENGTH_NOUN_CATEGORY = {"比赛": "competition", "赛事": "competition", "大赛": "competition", "展会": "fair",

@@ -40,7 +40,7 @@ def trade_missions(sentence: Sentence) -> list[Event]:
 
 
 def _english_visit(sentence: Sentence) -> list[Event]:
-    """`A trade delegation led by X arrived in Taiwan on Saturday for a four-day visit`: from that day, four days."""
+    """`A business delegation led by X arrived in Qingdao on Saturday for a five-day visit`: five days from then."""
     visit = v.ENGLISH_VISIT.search(sentence.text)
     days = [d for d in sentence.dates if usable(d) and d.interval.start_date == d.interval.end_date]
     if visit is None or not days:

@@ -14,8 +14,10 @@ from .places import location_of, without
 from .sentences import MASK, Sentence, usable
 
 
-def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: list[Event]) -> list[Event]:
-    """Named gatherings: each date with the name of its clause, if the clause says it takes place."""
+def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: list[Event],
+                 before: str = "") -> list[Event]:
+    """Named gatherings: each date with the name of its clause, if the clause says it takes place (`before`: the
+    sentence before, where a bare launch's work may be named)."""
     due_spans = {(e.interval.start_date, e.interval.end_date) for e in due}
     dates = [d for d in sentence.dates if (usable(d) or d.cue == Cue.PLANNED) and d.cue != Cue.DEADLINE
              and (d.interval.start_date, d.interval.end_date) not in due_spans]
@@ -51,7 +53,8 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
             continue
         chooser.take(name)
         named_before = [n for n in full_names if n.start < name.start]
-        title = full_title(name, known + named_before) or _organiser_title(sentence, name)
+        title = full_title(name, known + named_before) or _organiser_title(sentence, name) \
+            or _work_title(sentence, name, before)
         if title is None:
             continue
         place = location_of(without(masked, name.start - sentence.start, name.end - sentence.start))
@@ -150,7 +153,7 @@ class _NameChooser:
         return None
 
     def held_after(self, date: DateMatch) -> Name | None:
-        """`下月召开的上海合作组织成员国元首峰会`: the name a `…举行的` after the date leads to is the one held then."""
+        """`下月召开的东北亚地方政府首脑峰会`: the name a `…举行的` after the date leads to is the one held then."""
         held = v.HELD_ON_DATE.match(self.sentence.masked, date.end - self.sentence.start)
         if held is None:
             return None
@@ -158,7 +161,7 @@ class _NameChooser:
         return next((n for n in self.names if n.start == at and id(n) not in self.taken), None)
 
     def which_clause(self, date: DateMatch) -> Name | None:
-        """`the 2025 Ocean Conference, which is scheduled to take place in Nice, from June 9 to 13`."""
+        """`the World Ocean Conference, which is scheduled to take place in Qingdao, from June 19 to 23`."""
         sentence = self.sentence
         before = [n for n in self.names if id(n) not in self.taken and n.end <= date.start
                   and v.ENGLISH_WHICH.match(sentence.text, n.end - sentence.start)]
@@ -192,6 +195,14 @@ def _organiser_title(sentence: Sentence, name: Name) -> str | None:
     spoke_there = v.SPOKE_AT.match(sentence.masked, name.end - sentence.start)
     at = sentence.masked[max(0, name.start - sentence.start - 12):name.start - sentence.start]
     return name.title if spoke_there and "在" in at and name.title in v.PRESS_HEADS else None
+
+
+def _work_title(sentence: Sentence, name: Name, before: str) -> str | None:
+    """`新书《海风里的城》今天与读者见面。发布会现场，…`: a bare launch is the launch of the work named before it."""
+    if not is_bare(name) or name.title not in v.LAUNCH_HEADS:
+        return None
+    works = list(v.WORK.finditer(before + sentence.text[:name.start - sentence.start]))
+    return f"《{works[-1].group('work')}》{name.title}" if works else None
 
 
 def _named_on_its_day(sentence: Sentence, date: DateMatch, name: Name) -> bool:

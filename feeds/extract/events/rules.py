@@ -57,14 +57,15 @@ class ArticlePass:
 def _named(scope: SentenceScope) -> list[Event]:
     if scope.found.get("trade-mission"):
         return []  # the mission is the sentence's event; its destinations are no names
-    return named_events(scope.sentence, scope.names, scope.known, scope.found.get("deadline", []))
+    return named_events(scope.sentence, scope.names, scope.known, scope.found.get("deadline", []),
+                        scope.previous.text if scope.previous else "")
 
 
 def _carried(scope: SentenceScope) -> list[Event]:
     if scope.found_before() or scope.previous is None:
         return []
     sentence = carried_date(scope.previous, scope.sentence)
-    return named_events(sentence, scope.names, scope.known, []) if sentence else []
+    return named_events(sentence, scope.names, scope.known, [], scope.previous.text) if sentence else []
 
 
 SENTENCE_RULES: tuple[SentenceRule, ...] = (

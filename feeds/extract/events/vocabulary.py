@@ -66,7 +66,7 @@ ORGANISER_BEFORE = re.compile(
 which titles it."""
 TOPIC_BEFORE = re.compile(r"(?:^|(?<=[\x00\s，,]))(?P<what>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)"
                           r"(?:确定|公布|宣布|官宣|敲定)?(?:的)?[\x00\s]*$")
-"""`荣耀手环5确定发布会时间为…`: the product or work a bare launch is for, standing as its clause's subject."""
+"""`小米手环9确定发布会时间为…`: the product or work a bare launch is for, standing as its clause's subject."""
 PRESS_HEADS = {"记者会", "新闻发布会", "发布会", "记者招待会", "新闻会", "简报会", "吹风会"}
 SPOKE_AT = re.compile(r"[”》]?(?:上|期间)(?:称|表示|说|指出|透露|宣布|强调|介绍)")
 """`…昨日下午在记者会上称`: a press conference someone spoke at, held on the day of the sentence."""
@@ -85,18 +85,18 @@ NAMED_BY_HEAD = {"书展", "车展", "广交会", "进博会", "服贸会", "消
 HAPPENING_VERBS = re.compile(
     r"举行|举办|召开|开幕|闭幕|启动|开展|开讲|落幕|落下帷幕|拉开帷幕|亮相|开赛|开启|上演|进行|开园|开馆|开营|揭幕|"
     r"开班|开课|开考|鸣枪|开跑|开锣|启幕|启航|成立|(?:开始|结束)了|在[^，。]{1,20}?(?:举行|召开|举办)|出席|参加|参展|现身|办|开|"
-    r"(?:会|展|节|赛|坛|式)[”》]?上|时间(?:为|是|定为|定在|定于)|带来|奉献|献演|连演|首演|公演|演出|推出|迎战|对阵|对手是")
+    r"(?:会|展|节|赛|坛|式|礼)[”》]?(?:上|现场)|时间(?:为|是|定为|定在|定于)|带来|奉献|献演|连演|首演|公演|演出|推出|迎战|对阵|对手是")
 """Verbs that say a named gathering takes place on the date."""
 
 HELD_ON_DATE = re.compile(r"[\x00\s]*(?:将|已|曾)?(?:于|在)?[^，,。；;\x00的]{0,15}?"
                           r"(?:举行|召开|举办|开幕|闭幕|落幕|落下帷幕|落下大幕|开赛|揭幕|开展|启动|进行)的")
-"""`下月召开的…峰会`, `6月30日将在拉脱维亚举行的…`: a date that says when the name after it is held."""
+"""`下月召开的…峰会`, `8月2日将在釜山举行的…`: a date that says when the name after it is held."""
 HELD_NAME = re.compile(r"(?:举行|召开|举办|开幕|开赛|揭幕)的"
                        r"(?P<name>(?:(?![而的和与及并在将为])[\u4e00-\u9fffA-Za-z0-9]){4,12})(?=[，,。；;])")
-"""`…举行的2011年男篮世青，`: what is held is an event, though its name ends in no head word."""
+"""`…举行的2026年女排亚青，`: what is held is an event, though its name ends in no head word."""
 
 SPAN_ONLY_HEADS = {"之旅"}
-"""A trip is dated by the days it takes: on one day (`开启太空之旅`) it is a departure, no event."""
+"""A trip is dated by the days it takes: on one day (`6月12日开启太空之旅`) it is a departure, no event."""
 
 HOLDING_VERBS = re.compile(r"举办|举行|开展|开幕|召开")
 """Verbs that say an event is held (not merely that something happens at it)."""
@@ -128,8 +128,13 @@ NAME_STOP_BEFORE = re.compile(f"(?:{NAME_STOP.pattern})$")
 """A stop that ends right where the name would continue."""
 
 AT_GATHERING = re.compile(r"在[^，,。]{0,40}?(?:会|坛|式|典礼)[”》]?上(?:说|表示|介绍|指出|透露|强调)"
+                          r"|^[^，,。]{0,20}?(?:会|式|典礼|礼)现场[，,]"
                           r"|\b(?:Speaking|speaking|said|told reporters) at (?:a|an|the)\b")
-"""`在…新闻发布会上说`, `Speaking at a news conference`: where the words reported were spoken."""
+"""`在…新闻发布会上说`, `发布会现场，…`, `Speaking at a news conference`: where the words reported were spoken,
+or the scene the sentence opens on."""
+WORK = re.compile(r"《(?P<work>[^《》]{1,20})》")
+"""`新书《海风里的城》`: the work a bare launch is for."""
+LAUNCH_HEADS = PRESS_HEADS | {"首映礼", "首映式", "见面会", "签售会", "分享会", "首发式"}
 WORDS_GOING_ON = {"对": "话接抗决"}
 """A stop word that begins a word when one of these follows it (`领导人对话会议`): no stop there."""
 LIST_JOINERS = "和与及"
@@ -172,7 +177,7 @@ ENGLISH_NAME = re.compile(
     r"(?:\b(?:19|20)\d{2}\s+)?(?:\b[A-Z][\w&'.-]*\s+(?:(?:of|on|for|and|the|in|de)\s+)?){0,8}"
     r"(?P<head>" + "|".join(p for p, _ in ENGLISH_HEADS) + r")\b"
     r"(?!\s+(?:and\s+[A-Z]\w+\s+)?(?:Cent(?:er|re)|Hall|Hotel|Park|Building|Grounds?|Venue)\b)"
-    r"(?:\s+(?:19|20)\d{2}(?:\s+[A-Z][a-z]+\b(?!\s+[A-Z]))?)?"  # `Expo 2025 Osaka`
+    r"(?:\s+(?:19|20)\d{2}(?:\s+[A-Z][a-z]+\b(?!\s+[A-Z]))?)?"  # `Expo 2026 Qingdao`
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})?")
 """An English event name ending in its head word (or `Festival of Books`); `National Exhibition and Convention
 Center` is a place."""
@@ -187,7 +192,7 @@ ENGLISH_SUBJECT = re.compile(
     r"(?=(?:runs|opens|will (?:run|open|be held|take place)|takes place|is scheduled|kicks off)\b)")
 """`West Bund Art & Design 2018 runs Nov 8-11`: a capitalized subject that runs, opens or is held."""
 ENGLISH_WHICH = re.compile(r"[^.;]{0,3},\s+which\s+(?:is|was|will|opened|opens|runs|began|begins)\b")
-"""`…Ocean Conference, which is scheduled to take place in Nice … from June 9 to 13`: the date of the name
+"""`…World Ocean Conference, which is scheduled to take place in Qingdao … from June 19 to 23`: the date of the name
 that the relative clause hangs on."""
 ENGLISH_CATEGORY = [(re.compile(rf"(?:{p})$"), c) for p, c in ENGLISH_HEADS]
 ENGLISH_GENERIC = re.compile(r"\b(?P<head>(?:press|news|investor|media)\s+(?:conference|briefing)"
@@ -220,7 +225,7 @@ VENUE_EN = re.compile(rf"\bat (?:the )?(?P<place>{ENGLISH_PROPER})"
                       r"(?P<area>(?:[A-Z][\w'-]*\s){1,4}(?:District|New Area|Area|Zone|Park|County))"
                       rf"|\bin (?:the )?(?:[a-z]+\s){{0,3}}(?:city|town|port|capital) of (?P<city>{ENGLISH_PROPER})"
                       rf"|\b(?:in|to) (?P<town>{ENGLISH_PROPER})")
-"""`at the University of Southern California`, `in the coastal city of Nice`, `in Kaohsiung`."""
+"""`at the Qingdao University of Science and Technology`, `in the coastal city of Rizhao`, `in Weihai`."""
 ABBREVIATED_CITY = re.compile(r"在([青京沪深穗津渝蓉杭济烟])(?:举行|举办|召开|开幕|启动)")
 """`在青举行`: a city written as its one-character abbreviation (see PLACE_ABBREVIATIONS)."""
 PLACE_PREFIX = re.compile(r"^(?:位于|地处)")
@@ -243,12 +248,12 @@ DEADLINE_LABELS = (("退票", "退票截止"), ("退款", "退款截止"), ("征
                    ("申报", "申报截止"), ("提交", "提交截止"), ("投稿", "投稿截止"), ("申请", "申请截止"),
                    ("预约", "预约截止"))
 DEADLINE_LABELLED = re.compile(r"截止(?:日期|时间)(?:为|是|定为|定于)?\s*$")
-"""`挂牌竞价的截止日期为下月7日`: a date labelled a deadline is one, whatever is due."""
+"""`网上竞价的截止日期为下月15日`: a date labelled a deadline is one, whatever is due."""
 DEADLINE_MOVED = re.compile(r"截止(?:日期|时间)[^，,。；;]{0,20}$")
-"""`申请截止日期从5月1日提前到3月1日`: the date a deadline moves to is the deadline."""
+"""`申请截止日期从8月1日提前到7月1日`: the date a deadline moves to is the deadline."""
 WINDOW_ACTION = re.compile(r"(?:办理|进行|提交|接受|参加|^[，,]?)(?P<what>[\u4e00-\u9fff]{0,3}?"
                            r"(?:申请|报名|申报|预约|登记|投稿|征集)[\u4e00-\u9fff]{0,2}?)(?=周期|期间|时间|阶段|工作|[，,。；;]|$)")
-"""`于1月7日至8日…办理听证申请`, `5月31日至8月31日，申报初选周期`: what a reader does within a window of days."""
+"""`于6月15日至16日…办理听证报名`, `6月15日至8月15日，申报评审周期`: what a reader does within a window of days."""
 WINDOW_REACH = 40
 """How far after a span of days the action done within it may stand."""
 FROM_TODAY = ("即日", "今起")
@@ -267,9 +272,9 @@ ENGLISH_VISIT = re.compile(
     r"(?:\s+led by\s+(?P<leader>(?:[A-Z][\w.'-]*\s?){1,5}))?"
     r"[^.;]{0,80}?\b(?:to|in|into)\s+(?P<place>(?:[A-Z][\w'-]*\s?){1,4})"
     r"[^.;]{0,60}?\bfor an?\s+(?P<days>\w+)-day\s+(?:visit|trip|tour|mission)\b")
-"""`A trade delegation led by X arrived in Taiwan on Saturday for a four-day visit`: a delegation's trip, for so
+"""`A business delegation led by X arrived in Qingdao on Saturday for a five-day visit`: a delegation's trip, for so
 many days from the day it starts."""
 ENGLISH_LEADER = re.compile(r"^\s*(?P<who>[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3})\s*(?:,[^,]{0,80},\s*)?"
                             r"(?:will\s+)?leads?\s+")
-"""`Sanae Takaichi, a Japanese Diet member, will lead a delegation to Taiwan`: who leads it."""
+"""`Lena Holm, a Swedish lawmaker, will lead a delegation to Qingdao`: who leads it."""
 DESTINATION_SPLIT = re.compile(r"[、和及与]|以及")
