@@ -428,3 +428,48 @@ def test_english_venues_keep_the_small_words_of_their_names():
 def test_a_bare_launch_at_whose_scene_a_sentence_opens_is_the_works_launch_on_the_day_before():
     found = events_of("青年作家的新书《海风里的城》，今天在青岛与读者见面。发布会现场，作者与读者分享了创作经历。")
     assert found == [("《海风里的城》发布会", "2026-06-10", "2026-06-10")]
+
+
+NOTICE = """关于举办2026年青岛市创业项目路演会的通知
+
+一、时间地点
+
+（一）首场：2026.7.4（星期六）9:00-12:00
+地点：青岛国际创新园
+
+二、报名方式
+
+（一）参赛团队报名。请于2026/6/25前登录“青岛创业网”提交项目材料。
+
+三、有关要求
+
+（一）首场路演会当天，现场同步举办投融资对接会。
+
+（二）往年路演会均安排在9月举办，今年提前至7月。"""
+
+
+def test_a_notices_section_title_stands_apart_from_its_numbered_items():
+    found = events_of(NOTICE)
+    assert ("2026年青岛市创业项目路演会首场", "2026-07-04T09:00:00+08:00", "2026-07-04T12:00:00+08:00") in found
+
+
+def test_a_numbered_items_label_says_what_is_due_by_the_date_under_it():
+    assert ("参赛团队报名截止", "2026-06-25", "2026-06-25") in events_of(NOTICE)
+
+
+def test_the_day_of_a_named_session_is_its_own_and_other_years_events_are_none():
+    titles = [title for title, _, _ in events_of(NOTICE)]
+    assert not any(title.startswith("往年") for title in titles)
+    assert not any(start == "2026-06-25" and "对接会" in title for title, start, _ in events_of(NOTICE))
+
+
+def test_the_event_a_notice_names_in_its_title_is_the_parent_of_its_final_and_deadlines():
+    found = events_of("根据《关于举办2026年青岛市青年创新创业大赛的通知》安排，大赛报名截止时间为6月20日。"
+                      "经研究，大赛报名截止时间延长至6月30日。决赛拟于7月下旬在青岛市举行。")
+    assert ("2026年青岛市青年创新创业大赛报名截止", "2026-06-30", "2026-06-30") in found
+    assert ("2026年青岛市青年创新创业大赛决赛", "2026-07-21", "2026-07-31") in found
+
+
+def test_next_week_is_no_week_of_events_and_an_alliance_holds_a_press_conference():
+    found = events_of("市民联盟下周将举行集会。市民联盟昨日召开记者会，宣布集会路线。", dt.date(2026, 6, 11))
+    assert found == [("市民联盟记者会", "2026-06-10", "2026-06-10")]

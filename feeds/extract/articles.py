@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import Article
+from .normalize import ENUMERATED
 from .published import PAGE_HEADER
 from .sentences import TERMINAL_PUNCTUATION
 
@@ -158,8 +159,9 @@ def _classify(line: str) -> str:
 
 
 def _stands_apart(heading: str, line: str) -> bool:
-    """A short line that heads what follows: an English heading, or the name over `时间：…` lines."""
-    return bool(LABELLED.match(line)) or (heading.isascii() and line[:1].isupper())
+    """A short line that heads what follows: an English heading, the name over `时间：…` lines, or a notice's
+    section title over its numbered items (`一、时间地点` / `（一）首场：…`)."""
+    return bool(LABELLED.match(line) or ENUMERATED.match(line)) or (heading.isascii() and line[:1].isupper())
 
 
 LABELLED = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}|[A-Z][a-z]+)\s*[:：]")

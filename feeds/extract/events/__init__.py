@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from ...models import Article, DateMatch, Event
 from ..dates import find_dates
-from ..dates.grammar import CONTEXT_DAYS
 from .listings import listed_events
 from .names import Name, find_names
 from .rules import ARTICLE_PASSES, SENTENCE_RULES, SentenceScope
-from .sentences import split_sentences
+from .sentences import CONTEXT_WORDS, split_sentences
 
 
 def extract_events(article: Article) -> list[Event]:
@@ -46,6 +45,3 @@ def _with_antecedents(dates: list[DateMatch], article: Article) -> list[DateMatc
         return dates
     given = next((d.start for d in dates if not d.text.startswith(CONTEXT_WORDS)), len(article.body))
     return [d for d in dates if d.start > given or not d.text.startswith(CONTEXT_WORDS)]
-
-
-CONTEXT_WORDS = tuple(CONTEXT_DAYS)

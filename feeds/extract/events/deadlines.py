@@ -12,8 +12,10 @@ from .names import Name, is_bare
 from .sentences import Sentence
 
 
-def deadlines(sentence: Sentence, article: Article, known: list[Name], names: list[Name]) -> list[Event]:
-    """`即日起至12月15日…提出意见建议`, `报名截止日期为X`: the day something is due."""
+def deadlines(sentence: Sentence, article: Article, known: list[Name], names: list[Name],
+              previous: Sentence | None = None) -> list[Event]:
+    """`即日起至12月15日…提出意见建议`, `报名截止日期为X`: the day something is due; under a notice's item
+    `（一）用人单位报名。`, the item says what."""
     opened = [d for d in sentence.dates
               if d.text.startswith(v.FROM_TODAY) and d.interval.end_date > d.interval.start_date]
     if opened and any(not is_bare(n) for n in names) and v.HOLDING_VERBS.search(sentence.text):
@@ -28,13 +30,17 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
         due = [d for d in sentence.dates if 0 <= d.start - sentence.start - english.end() <= 4][:1]
     if not due and not any(not is_bare(n) for n in names):
         return _windows(sentence)
-    if not due or not (v.DEADLINE_WORDS.search(sentence.text) or english or labelled or moved):
+    item = v.ITEM_LABEL.match(previous.text) if previous is not None else None
+    item_due = bool(due and item and v.DEADLINE_WORDS.search(item.group("label")))
+    if not due or not (v.DEADLINE_WORDS.search(sentence.text) or english or labelled or moved or item_due):
         return []
     if re.search(r"完成|实现|达到|建成", sentence.text[due[0].end - sentence.start:]):
         return []  # `将在6月底前完成…登记`: what an office must achieve, not what a reader must do
     date = due[0]
     if english:
         title = f"{english.group('what')}{english.group('rest').rstrip()} deadline"
+    elif item_due:
+        title = item.group("label") + "截止"  # `（一）用人单位报名。请于5月10日前登录…`
     else:
         title = _deadline_title(sentence, date, article, known, names)
     interval = date.interval
@@ -81,7 +87,11 @@ def _deadline_title(sentence: Sentence, date: DateMatch, article: Article, known
     before = re.sub(r"(?:延长|推迟|调整|改)(?:至|到|为)$", "", before)
     before = re.sub(r"(?:的)?(?:截止|截至)(?:时间|日期)?(?:为|是)?$|(?:工作|活动)$", "", before)
     before = STARTED.sub("", before)
-    if len(v.DEADLINE_WORDS.sub("", before)) >= 2 \
+    subject = v.DEADLINE_WORDS.sub("", before)
+    parent = next((k for k in reversed(known) if k.head == subject), None)
+    if parent is not None and v.DEADLINE_WORDS.search(before):
+        return parent.title + what  # `大赛报名截止时间延长至…`: the contest named before
+    if len(subject) >= 2 \
             and (v.DEADLINE_WORDS.search(before) or _before(sentence, date, v.DEADLINE_LABELLED)):
         return before + "截止"
     if len(before) >= 3 and v.DEADLINE_WORDS.search(sentence.text, date.end - sentence.start):

@@ -11,7 +11,7 @@ from ...models import Cue, DateMatch, Event, Interval
 from . import vocabulary as v
 from .names import Name, full_title, is_bare
 from .places import location_of, without
-from .sentences import MASK, Sentence, usable
+from .sentences import CONTEXT_WORDS, MASK, Sentence, usable
 
 
 def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: list[Event],
@@ -43,7 +43,7 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
         name = chooser.name_for(date)
         if name is None:
             continue
-        if _opens_registration(sentence, date, name) or (
+        if _opens_registration(sentence, date, name) or _its_own_day(date, name) or (
                 name.head in v.SPAN_ONLY_HEADS and date.interval.start_date == date.interval.end_date):
             continue
         clause = _clause_text(sentence, masked, date, name)
@@ -195,6 +195,11 @@ def _organiser_title(sentence: Sentence, name: Name) -> str | None:
     spoke_there = v.SPOKE_AT.match(sentence.masked, name.end - sentence.start)
     at = sentence.masked[max(0, name.start - sentence.start - 12):name.start - sentence.start]
     return name.title if spoke_there and "在" in at and name.title in v.PRESS_HEADS else None
+
+
+def _its_own_day(date: DateMatch, name: Name) -> bool:
+    """`首场双选会当天，…`: the day is the named event's own, not the last date the text gave."""
+    return name.end == date.start and date.text.startswith(CONTEXT_WORDS)
 
 
 def _work_title(sentence: Sentence, name: Name, before: str) -> str | None:

@@ -11,6 +11,8 @@ from .sentences import MASK, Sentence
 COUNTED = re.compile(r"^(?:(?:共有|共计|共|这|那)?[\d一二三四五六七八九十两多几各]+(?:个|项|场|类)"
                      r"|各类|各项|哪些|哪个|什么|这些|那些)|(?<!第)[\d两多几上百千]+(?:个|项|场|类)")
 """`22个竞赛`, `各类展会`: a count of events, not the name of one."""
+HABITUAL = re.compile(r"^(?:往年|历年|每年|以往|往届|历届)")
+"""`往年双选会均安排在6月`: the events of other years, not one of them."""
 
 
 @dataclass
@@ -40,7 +42,7 @@ def find_names(sentence: Sentence) -> list[Name]:
             continue
         left = _name_start(masked, head.start())
         title = _clean_title(masked[left:head.end()])
-        if not title or MASK in title or COUNTED.search(title):
+        if not title or MASK in title or COUNTED.search(title) or HABITUAL.match(title):
             continue
         start = sentence.start + head.end() - len(title)
         end = sentence.start + head.end()
@@ -118,7 +120,9 @@ def _fixture_title(title: str, masked: str, left: int, head_end: int) -> str:
 
 
 def _book_title_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"《[^《》]*》", text)]
+    """Titles in book marks, whose words name a work, not an event; a notice's title (`《关于举办…大赛的通知》`)
+    names the event it is about."""
+    return [(m.start(), m.end()) for m in re.finditer(r"《(?!关于(?:举办|召开|开展|组织))[^《》]*》", text)]
 
 
 def _name_start(masked: str, head_start: int) -> int:

@@ -71,7 +71,7 @@ def _carried(scope: SentenceScope) -> list[Event]:
 SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("deadline", "deadline: the day something is due, titled with what is due",
                  "征集活动即日起启动，截止日期为2023年1月20日。",
-                 lambda scope: deadlines(scope.sentence, scope.article, scope.known, scope.names)),
+                 lambda scope: deadlines(scope.sentence, scope.article, scope.known, scope.names, scope.previous)),
     SentenceRule("trade-mission", "trade_mission: one per destination, paired with the dates in order",
                  "拟于2022年12月26日—30日、2023年1月10日—14日，分别组织企业赴韩国、日本开展商务促进活动。",
                  lambda scope: trade_missions(scope.sentence)),

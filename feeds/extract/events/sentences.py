@@ -8,10 +8,13 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ...models import Cue, DateKind, DateMatch, Event, Interval
+from ..dates.grammar import CONTEXT_DAYS
 from ..sentences import SENTENCE, clause_breaks
 from .confidence import date_flags
 
 MASK = "\x00"
+CONTEXT_WORDS = tuple(CONTEXT_DAYS)
+"""`当天`, `次日`: days counted from a day the text gave before."""
 
 
 @dataclass
