@@ -473,3 +473,33 @@ def test_the_event_a_notice_names_in_its_title_is_the_parent_of_its_final_and_de
 def test_next_week_is_no_week_of_events_and_an_alliance_holds_a_press_conference():
     found = events_of("市民联盟下周将举行集会。市民联盟昨日召开记者会，宣布集会路线。", dt.date(2026, 6, 11))
     assert found == [("市民联盟记者会", "2026-06-10", "2026-06-10")]
+
+
+def test_a_number_inside_a_name_is_no_count_of_events():
+    found = events_of("24日，中国科学院百项海洋科技成果入青转化活动在青岛举办。")
+    assert found == [("中国科学院百项海洋科技成果入青转化活动", "2026-06-24", "2026-06-24")]
+
+
+def test_a_quoted_theme_before_a_campaign_word_names_it():
+    found = events_of("“守护海洋·我们在行动”宣传活动21日在青岛市举办。")
+    assert found == [("“守护海洋·我们在行动”宣传活动", "2026-06-21", "2026-06-21")]
+
+
+def test_the_launch_of_a_campaign_is_an_event_on_its_day():
+    found = events_of("6月8日，市生态环境局召集企业和志愿者代表，在青岛启动海洋垃圾清理系列行动。")
+    assert found == [("海洋垃圾清理系列行动", "2026-06-08", "2026-06-08")]
+
+
+def test_a_list_of_campaigns_is_no_event():
+    assert events_of("今年1月起，各地持续开展春风行动、暖心送岗等活动。") == []
+
+
+def test_a_later_fuller_name_on_the_same_day_titles_the_event_once():
+    found = events_of("6月9日，市政府新闻办公室举行例行新闻发布会。"
+                      "市商务局例行新闻发布会6月9日在青岛举行，介绍了外贸情况。")
+    assert found == [("市商务局例行新闻发布会", "2026-06-09", "2026-06-09")]
+
+
+def test_a_month_inside_a_quoted_title_is_no_date():
+    found = events_of("美术学院“‘绽放的六月’2026届毕业生作品展”不久前开幕。")
+    assert all(start != "2026-06-01" for _, start, _ in found)

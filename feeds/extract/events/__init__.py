@@ -7,6 +7,9 @@ passes, in the order they run, are listed in `rules.py`.
 
 from __future__ import annotations
 
+import bisect
+import re
+
 from ...models import Article, DateMatch, Event
 from ..dates import find_dates
 from .listings import listed_events
@@ -18,7 +21,8 @@ from .sentences import CONTEXT_WORDS, split_sentences
 def extract_events(article: Article) -> list[Event]:
     """The events this article reports, each with the sentence it comes from."""
     published = article.published
-    dates = _with_antecedents(find_dates(article.body, published.date, published.year), article)
+    dates = _with_antecedents(_outside_titles(find_dates(article.body, published.date, published.year),
+                                              article.body), article)
     sentences = split_sentences(article.body, dates, published.date)
     events, listed = listed_events(sentences, article)
     known_names: list[Name] = []
@@ -45,3 +49,21 @@ def _with_antecedents(dates: list[DateMatch], article: Article) -> list[DateMatc
         return dates
     given = next((d.start for d in dates if not d.text.startswith(CONTEXT_WORDS)), len(article.body))
     return [d for d in dates if d.start > given or not d.text.startswith(CONTEXT_WORDS)]
+
+
+TITLE = re.compile(r"‘[^‘’\n]{1,30}’|《[^《》\n]{1,40}》")
+"""A title in single quotes or book marks: `‘开放的六月’` names a show, not a month."""
+
+
+def _outside_titles(dates: list[DateMatch], body: str) -> list[DateMatch]:
+    """The dates that are not words of a title."""
+    titles = [(m.start(), m.end()) for m in TITLE.finditer(body)]
+    if not titles:
+        return dates
+    starts = [start for start, _ in titles]
+    kept = []
+    for date in dates:
+        k = bisect.bisect_right(starts, date.start) - 1
+        if k < 0 or titles[k][1] < date.end:
+            kept.append(date)
+    return kept

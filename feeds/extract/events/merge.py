@@ -21,6 +21,12 @@ def one_per_name(events: list[Event], _article: Article) -> list[Event]:
         key = NAME_KEY.sub("", event.title)
         if key not in seen and any(_shortens(key, k) and result[i].interval == event.interval for k, i in seen.items()):
             continue  # `战略对话` after `首轮中美战略与经济对话` on the same day: the same event, named shorter
+        shorter = next((i for k, i in seen.items() if key.endswith(k) and k != key
+                        and result[i].interval == event.interval), None)
+        if key not in seen and shorter is not None:  # `例行新闻发布会`, then `市商务局例行新闻发布会`: the full name
+            result[shorter] = replace(result[shorter], title=event.title)
+            seen[key] = shorter
+            continue
         if key not in seen:
             seen[key] = len(result)
             result.append(event)

@@ -9,8 +9,9 @@ from . import vocabulary as v
 from .sentences import MASK, Sentence
 
 COUNTED = re.compile(r"^(?:(?:共有|共计|共|这|那)?[\d一二三四五六七八九十两多几各]+(?:个|项|场|类)"
-                     r"|各类|各项|哪些|哪个|什么|这些|那些)|(?<!第)[\d两多几上百千]+(?:个|项|场|类)")
-"""`22个竞赛`, `各类展会`: a count of events, not the name of one."""
+                     r"|各类|各项|哪些|哪个|什么|这些|那些)|(?<!第)[\d两多几上百千]+(?:个|项|场|类)[\u4e00-\u9fff]{0,4}$"
+                     r"|等(?:活动|赛事|展会|比赛)$")
+"""`22个竞赛`, `各类展会`, `春风行动等活动`: a count or a list of events, not the name of one."""
 HABITUAL = re.compile(r"^(?:往年|历年|每年|以往|往届|历届)")
 """`往年双选会均安排在6月`: the events of other years, not one of them."""
 
@@ -55,10 +56,11 @@ def find_names(sentence: Sentence) -> list[Name]:
         if v.FIXTURE_HEAD.fullmatch(head.group(0)):
             title, category = _fixture_title(title, masked, left, head.end()), "competition"
         names.append(Name(title, head.group(0), start, end, category, refers_back))
-    for m in v.HELD_NAME.finditer(masked):
-        start, end = sentence.start + m.start("name"), sentence.start + m.end("name")
-        if not any(n.start < end and start < n.end for n in names):
-            names.append(Name(m.group("name"), "", start, end, category_of(m.group("name"))))
+    for pattern in (v.HELD_NAME, v.LAUNCHED_CAMPAIGN):
+        for m in pattern.finditer(masked):
+            start, end = sentence.start + m.start("name"), sentence.start + m.end("name")
+            if not any(n.start < end and start < n.end for n in names):
+                names.append(Name(m.group("name"), "", start, end, category_of(m.group("name"))))
     for m in v.LATIN_NAME.finditer(masked):
         if masked.isascii():
             break  # English text has its own names below

@@ -33,7 +33,7 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
      r"洽谈推介签约活动|推介签约活动|讲座|研讨班|品鉴会|路演会|路演|推介活动|交流活动|对接活动", "conference"),
     (r"签约仪式|启动仪式|开工仪式|揭牌仪式|授牌仪式|成立仪式|颁奖典礼|颁奖仪式|开幕式|仪式|典礼|首映礼|首映式|"
      r"首发式|开机仪式|颁奖盛典|盛典|颁奖礼|(?<=[\u4e00-\u9fff]{2})弥撒|(?<=[\u4e00-\u9fff]{2})之旅", "other"),
-    (r"(?<=”)活动|(?<=[\u4e00-\u9fff]{4})活动", "other"),
+    (r"(?<=”)活动|(?<=”[\u4e00-\u9fff]{2})活动|(?<=[\u4e00-\u9fff]{4})活动", "other"),
 )
 """Event head words and their category, most specific first."""
 
@@ -94,6 +94,9 @@ HAPPENING_VERBS = re.compile(
 HELD_ON_DATE = re.compile(r"[\x00\s]*(?:将|已|曾)?(?:于|在)?[^，,。；;\x00的]{0,15}?"
                           r"(?:举行|召开|举办|开幕|闭幕|落幕|落下帷幕|落下大幕|开赛|揭幕|开展|启动|进行)的")
 """`下月召开的…峰会`, `8月2日将在釜山举行的…`: a date that says when the name after it is held."""
+LAUNCHED_CAMPAIGN = re.compile(r"启动(?:了)?(?P<name>[\u4e00-\u9fff“”]{4,24}?(?:系列行动|专项行动|行动))"
+                               r"(?=[，,。；;]|$)")
+"""`在青岛启动海洋垃圾清理系列行动`: the launch of a campaign is an event on its day."""
 HELD_NAME = re.compile(r"(?:举行|召开|举办|开幕|开赛|揭幕)的"
                        r"(?P<name>(?:(?![而的和与及并在将为])[\u4e00-\u9fffA-Za-z0-9]){4,12})(?=[，,。；;])")
 """`…举行的2026年女排亚青，`: what is held is an event, though its name ends in no head word."""
