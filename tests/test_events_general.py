@@ -503,3 +503,15 @@ def test_a_later_fuller_name_on_the_same_day_titles_the_event_once():
 def test_a_month_inside_a_quoted_title_is_no_date():
     found = events_of("美术学院“‘绽放的六月’2026届毕业生作品展”不久前开幕。")
     assert all(start != "2026-06-01" for _, start, _ in found)
+
+
+def test_an_award_announced_on_a_day_is_its_ceremony():
+    found = events_of("第12届青岛电影金海鸥奖昨晚（6月9日）在青岛揭晓。")
+    assert found == [("第12届青岛电影金海鸥奖", "2026-06-09", "2026-06-09")]
+
+
+def test_a_headline_run_into_the_body_is_no_part_of_the_name():
+    found = events_of("第十届海博会闭幕意向成交金额破300亿元第十届中国国际海洋博览会今天(6月10日)在青岛闭幕。")
+    assert ("第十届中国国际海洋博览会", "2026-06-10", "2026-06-10") in found
+    found = events_of("2026青岛海洋论坛闭幕2026青岛海洋论坛今天在青岛闭幕。")
+    assert found == [("2026青岛海洋论坛", "2026-06-10", "2026-06-10")]

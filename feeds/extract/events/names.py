@@ -167,8 +167,16 @@ def _quote_opens_before(masked: str, i: int, head_start: int) -> bool:
     return i == head_start or i - opening <= 20
 
 
+EDITION = re.compile(r"第[一二三四五六七八九十百\d]+届")
+FIGURES = re.compile(r"\d|[亿万元%]")
+"""A statistic (`成交金额破1700亿元`) before `第二十七届…` is a headline run into the name, no part of it."""
+
+
 def _clean_title(title: str) -> str:
     title = v.TITLE_TRIM_LEFT.sub("", re.sub(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]", "", title.strip()))
+    edition = EDITION.search(title)
+    if edition and FIGURES.search(title, 0, edition.start()):
+        title = title[edition.start():]
     if title.count("“") < title.count("”"):
         title = title.replace("”", "", 1)
     elif title.count("“") > title.count("”"):
