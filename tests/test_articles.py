@@ -79,3 +79,21 @@ def test_the_reporters_after_a_dateline_belong_to_it():
     (article,) = articles("本报北京6月8日电  （记者王明）市政府新闻办8日举行吹风会。")
     assert article.dateline == "本报北京6月8日电  (记者王明)"  # NFKC
     assert article.body == "市政府新闻办8日举行吹风会。"
+
+
+def test_a_headline_run_into_its_bodys_lead_date_is_split_off():
+    (article,) = articles("港口开通新航线引关注6月8日下午，青岛港集装箱码头迎来首艘新航线船舶。")
+    assert article.headline == "港口开通新航线引关注"
+    assert article.body == "6月8日下午,青岛港集装箱码头迎来首艘新航线船舶。"
+
+
+def test_a_run_on_line_of_news_items_is_one_article_per_item():
+    first, second = articles("青岛港开通新航线今天(6月8日),青岛港迎来首艘新航线船舶。"
+                             "海洋论坛在青岛开幕今天(6月8日),2026海洋论坛在青岛开幕。")
+    assert first.headline == "青岛港开通新航线" and second.headline == "海洋论坛在青岛开幕"
+    assert second.body.startswith("今天(6月8日)")
+
+
+def test_a_deadline_with_its_year_after_a_comma_is_no_headline():
+    (article,) = articles("本报6月8日讯 作品征集活动即日起启动。作品提交截止时间为2026年7月20日，入选作品将集中展出。")
+    assert "作品提交截止时间为2026年7月20日" in article.body

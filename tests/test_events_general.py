@@ -515,3 +515,19 @@ def test_a_headline_run_into_the_body_is_no_part_of_the_name():
     assert ("第十届中国国际海洋博览会", "2026-06-10", "2026-06-10") in found
     found = events_of("2026青岛海洋论坛闭幕2026青岛海洋论坛今天在青岛闭幕。")
     assert found == [("2026青岛海洋论坛", "2026-06-10", "2026-06-10")]
+
+
+def test_a_bare_ceremony_in_the_body_is_the_one_the_headline_names():
+    found = events_of("青岛海洋科普月启动仪式在青岛举行\n\n(2026年6月8日，青岛)海洋科普月系列活动于6月8日正式启动。"
+                      "启动仪式当日，200名志愿者走进社区。")
+    assert ("青岛海洋科普月启动仪式", "2026-06-08", "2026-06-08") in found
+
+
+def test_a_reported_event_with_no_place_of_its_own_is_where_the_report_was_filed():
+    found = extract_page("新华社青岛6月8日电 市政府新闻办公室8日举行新闻发布会，介绍有关情况。", dt.date(2026, 6, 8))
+    (event,) = found[0].events
+    assert event.location == "青岛"
+
+
+def test_here_is_no_place_name():
+    assert location_of("首轮对话在这里举行。") == ""

@@ -36,6 +36,12 @@ INLINE_DATELINE = re.compile(
 """A dateline inside a run-on line (`…进口设限新华社北京7月2日电 (记者雷敏) 针对…`): the headline stands before it."""
 INLINE_DATELINE_REACH = 80
 """How far into its line a dateline may stand; a headline is not longer."""
+HEADLINE_BEFORE_LEAD_DATE = re.compile(
+    r"^(?P<headline>[^，,。；;：:！？!?\s]{6,40}?(?<![于在至到从自将已的是为和与及、截止年\d]))"
+    r"(?P<lead>(?:今天|昨天|明天|今日|昨日)?[(（]?(?:\d{4}年)?\d{1,2}月\d{1,2}日[)）]?(?:上午|下午|晚上|晚)?[，,])")
+"""`第七届…论坛开幕今天(11月5日)，第七届…`: a headline the page ran into the lead date of its body."""
+GLUED_ITEM = re.compile(r"(?<=[。！？!?])(?=" + HEADLINE_BEFORE_LEAD_DATE.pattern.removeprefix("^") + ")")
+"""Where a run-on line of news items (`…。下一条的标题今天(11月5日)，…`) begins its next item."""
 BYLINE = re.compile(r"^(?:□|\(?(?:本报)?(?:记者|通讯员)[^。，,()（）]{1,30}报道\)?$|通讯员[^。，,]{1,12}$)")
 PULL_QUOTE = ("■", "▲", "◆")
 """Pull quotes and captions repeat the article or describe a photo: not part of any body."""
@@ -98,6 +104,12 @@ def split_articles(page: str) -> list[Article]:
                     current = start_new()
                 current.byline = line
             else:
+                glued = HEADLINE_BEFORE_LEAD_DATE.match(line)
+                if glued and not pending and not current.dateline:
+                    if current.body:
+                        current = start_new()
+                    current.headings.append(glued.group("headline"))
+                    line = line[glued.start("lead"):]
                 inline = INLINE_DATELINE.search(line, 1, INLINE_DATELINE_REACH)
                 if inline and not TERMINAL_PUNCTUATION.search(line, 0, inline.start()) \
                         and not current.body and not current.dateline:
@@ -137,7 +149,13 @@ def split_articles(page: str) -> list[Article]:
 
 
 def _lines(block: str) -> list[str]:
-    return [line.strip() for line in block.split("\n") if line.strip()]
+    """The block's lines, a run-on line of news items cut where each item's headline begins."""
+    return [piece.strip() for line in block.split("\n") for piece in _items(line) if piece.strip()]
+
+
+def _items(line: str) -> list[str]:
+    cuts = [0, *(m.start() for m in GLUED_ITEM.finditer(line)), len(line)]
+    return [line[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
 
 
 def _classify(line: str) -> str:

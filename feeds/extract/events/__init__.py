@@ -15,7 +15,7 @@ from ..dates import find_dates
 from .listings import listed_events
 from .names import Name, find_names
 from .rules import ARTICLE_PASSES, SENTENCE_RULES, SentenceScope
-from .sentences import CONTEXT_WORDS, split_sentences
+from .sentences import CONTEXT_WORDS, Sentence, split_sentences
 
 
 def extract_events(article: Article) -> list[Event]:
@@ -25,7 +25,7 @@ def extract_events(article: Article) -> list[Event]:
                                               article.body), article)
     sentences = split_sentences(article.body, dates, published.date)
     events, listed = listed_events(sentences, article)
-    known_names: list[Name] = []
+    known_names = _headline_names(article)  # `…启动仪式上海举行` over `启动仪式当日，…`
     previous = None  # the sentence before, when it found no event
     for i, sentence in enumerate(sentences):
         names = find_names(sentence)
@@ -67,3 +67,12 @@ def _outside_titles(dates: list[DateMatch], body: str) -> list[DateMatch]:
         if k < 0 or titles[k][1] < date.end:
             kept.append(date)
     return kept
+
+
+def _headline_names(article: Article) -> list[Name]:
+    """The full names the headlines give: what a bare `大会` or `启动仪式` in the body refers to."""
+    names = []
+    for line in [article.headline, *article.subheadlines]:
+        if line and line not in article.body:
+            names += [n for n in find_names(Sentence(line, 0, len(line), [])) if n.head != n.title]
+    return names

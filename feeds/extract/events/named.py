@@ -198,8 +198,9 @@ def _organiser_title(sentence: Sentence, name: Name) -> str | None:
 
 
 def _its_own_day(date: DateMatch, name: Name) -> bool:
-    """`首场双选会当天，…`: the day is the named event's own, not the last date the text gave."""
-    return name.end == date.start and date.text.startswith(CONTEXT_WORDS)
+    """`首场双选会当天，…`: the day is that named session's own, not the last date the text gave (a bare
+    `启动仪式当日` is the event the text is about, on the day it gave)."""
+    return name.end == date.start and date.text.startswith(CONTEXT_WORDS) and not is_bare(name)
 
 
 def _work_title(sentence: Sentence, name: Name, before: str) -> str | None:

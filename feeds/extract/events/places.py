@@ -38,8 +38,16 @@ def location_of(masked: str) -> str:
 def fill_places(events: list[Event], article: Article) -> list[Event]:
     """An event whose own sentence names no place: where another sentence about it, or its name, puts it."""
     sentences = [(m.start(), m.group(0)) for m in SENTENCE.finditer(article.body)]  # split once, not per event
-    return [event if event.location else replace(event, location=_place_elsewhere(event, sentences))
+    filed = v.DATELINE_PLACE.search(article.dateline)
+    return [event if event.location else replace(event, location=_place_elsewhere(event, sentences) or (
+                filed.group("place") if filed and _reported(event, article) else ""))
             for event in events]
+
+
+def _reported(event: Event, article: Article) -> bool:
+    """An event the report tells of as held (on or before its day) took place where the report was filed."""
+    published = article.published.date
+    return published is not None and event.interval.start_date <= published
 
 
 def _place_elsewhere(event: Event, sentences: list[tuple[int, str]]) -> str:
