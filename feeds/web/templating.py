@@ -28,14 +28,6 @@ def current_lang() -> str:
     return g.lang
 
 
-def data_lang() -> str:
-    """The language of a calendar or feed: `?lang=` only.
-
-    Their responses are cached by URL (web/cache.py), so the browser's Accept-Language must not change them.
-    """
-    return i18n.choose_language(request.args.get("lang"), None)
-
-
 def _explicit_lang() -> str | None:
     """`lang` when the reader chose it in the URL: links carry it on, since the browser will not."""
     asked = request.args.get("lang")
