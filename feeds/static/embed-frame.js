@@ -5,7 +5,9 @@
 (function () {
   "use strict";
   if (window.parent === window) return;
-  var frameId = document.documentElement.getAttribute("data-frame") || "";
+  // A static export's page cannot write the frame's id in: it is in the address the host gave the iframe.
+  var frameId = document.documentElement.getAttribute("data-frame") ||
+    new URLSearchParams(window.location.search).get("frame") || "";
   var last = -1;
   function post() {
     var body = document.body;
