@@ -22,7 +22,7 @@ from werkzeug.serving import make_server
 TESTS = Path(__file__).resolve().parent
 JS = TESTS / "js"
 SYSTEM_PYTHON = "/usr/bin/python3"
-INSTALL_DEBIAN = "sudo apt-get install -y calcurse khal newsboat gir1.2-ical-3.0 python3-gi"
+INSTALL_DEBIAN = "sudo apt-get install -y calcurse khal newsboat gir1.2-ical-3.0 python3-gi default-jre-headless"
 INSTALL_NPM = "cd tests/js && npm install  (or: sudo .ci/install-clients)"
 
 
