@@ -309,3 +309,25 @@ def test_date_fields_do_not_stretch_across_the_row(browser, site):
             "[...document.querySelectorAll('form.filters input[type=date]')].map(e => e.getBoundingClientRect().width)")
         assert widths and max(widths) <= 200
         screenshot(page, "home-1280.png")
+
+
+def test_month_titles_stay_readable_on_a_360px_screen(browser, site):
+    """A day's column is 48 px there: the grid keeps each title to one line, and a list under it gives them whole,
+    never three or four characters a line. At 1280 px the grid is enough and the list stays hidden."""
+    start = site_day(site, "fair")
+    path = f"{site['root']}/calendar/{start[:4]}/{int(start[5:7])}"
+    with browsing(browser, "zh-CN", 360) as ctx:
+        page = open_page(ctx, path).page
+        bars = page.evaluate("""[...document.querySelectorAll('table.month td.bar a')].map(a =>
+            a.getBoundingClientRect().height / parseFloat(getComputedStyle(a).fontSize))""")
+        assert bars and max(bars) < 2, bars  # one line each: two would be 2.4 font sizes or more
+        listed = page.evaluate("""[...document.querySelectorAll('.month-list li > a')].map(a =>
+            [a.textContent.length, a.getClientRects().length])""")
+        assert listed, "no list under the grid"
+        assert all(length / lines >= min(length, 12) for length, lines in listed), listed
+        screenshot(page, "month-360.png")
+    with browsing(browser, "zh-CN", 1280) as ctx:
+        page = open_page(ctx, path).page
+        assert not page.locator(".month-list").is_visible()
+        assert page.locator("table.month td.bar .status").first.is_visible()
+        screenshot(page, "month-1280.png")
