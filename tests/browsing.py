@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from clients import missing
+from clients import missing, serving
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Response
 
@@ -60,26 +59,20 @@ HOST_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A stranger's site</title>
 <link rel="icon" href="data:,"><meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body><main><h1>Community news</h1><p>Our calendar:</p>
-<script src="{root}/embed.js" data-view="list"></script>
+<script src="{root}/embed.js" {attributes}></script>
 <p id="after">Text after the calendar.</p></main></body></html>"""
 
 
 @contextmanager
-def host_site(root: str) -> Iterator[str]:
-    """Another origin (its own port) serving a page that pastes the embed line."""
-    body = HOST_PAGE.format(root=root)
+def host_site(root: str, attributes: str = 'data-view="list"') -> Iterator[str]:
+    """Another origin (its own port) serving a page that pastes the embed line of the site at `root`."""
+    body = HOST_PAGE.format(root=root, attributes=attributes)
 
     def app(environ, start_response):
         return Response(body, content_type="text/html; charset=utf-8")(environ, start_response)
 
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
+    with serving(make_server("127.0.0.1", 0, app, threaded=True)) as url:
+        yield url + "/"
 
 
 class Watched:
@@ -99,9 +92,9 @@ def open_page(context: Any, url: str) -> Watched:
     return watched
 
 
-def screenshot(page: Any, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+def screenshot(page: Any, name: str, folder: Path = ARTIFACTS, full_page: bool = True) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / name), full_page=full_page)
 
 
 def embed_frame(page: Any) -> Any:
