@@ -7,6 +7,7 @@ Playwright never downloads a browser here: it launches /usr/bin/chromium. Screen
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -104,7 +105,7 @@ def embed_frame(page: Any) -> Any:
         f" return f && f.getBoundingClientRect().height !== {INITIAL_IFRAME_HEIGHT}; }}",
         timeout=10000,
     )
-    return next(f for f in page.frames if "/embed?" in f.url)
+    return next(f for f in page.frames if re.search(r"/embed/?\?", f.url))  # /embed/?… on a static host
 
 
 @contextmanager

@@ -331,3 +331,49 @@ def test_month_titles_stay_readable_on_a_360px_screen(browser, site):
         assert not page.locator(".month-list").is_visible()
         assert page.locator("table.month td.bar .status").first.is_visible()
         screenshot(page, "month-1280.png")
+
+
+# --- the static export, clicked ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> Iterator[str]:
+    """The export for https://example.org/calendar/ on a plain file server, as /calendar/; yields its address."""
+    from clients import file_server
+    from test_export_crawl import PUBLIC, export_site
+
+    folder = tmp_path_factory.mktemp("published")
+    export_site(folder / "feeds.db", folder / "www" / "calendar", "--base-url", PUBLIC)
+    with file_server(folder / "www") as root:
+        yield root + "calendar/"
+
+
+def test_the_export_works_when_clicked_in_both_languages(browser, published):
+    """The interactive calendar draws the exported events; the language switch leads to the English copy."""
+    with browsing(browser, "zh-CN", 1280) as ctx:
+        watched = open_page(ctx, published + "calendar/interactive/")
+        page = watched.page
+        page.wait_for_selector(".fc-event", timeout=10000)
+        assert page.locator(".fc-event", has_text="跨境电商论坛").count() == 1
+        page.get_by_role("link", name="English").click()
+        page.wait_for_url(published + "en/calendar/interactive/")
+        page.wait_for_selector(".fc-event", timeout=10000)
+        assert page.evaluate("document.documentElement.lang") == "en"
+        assert page.locator(".fc-toolbar-title").inner_text() == "April 2024"
+        page.get_by_role("link", name="Events", exact=True).click()
+        assert page.locator("h1").inner_text() != "近期活动"
+        screenshot(page, "export-en.png")
+        assert [e for e in watched.errors if "data:application/x-font-ttf" not in e] == []
+
+
+def test_the_exported_embed_works_on_another_site(browser, published):
+    with host_site(published.rstrip("/")) as host, browsing(browser, "zh-CN", 1000) as ctx:
+        watched = open_page(ctx, host)
+        frame = embed_frame(watched.page)
+        assert frame.url.startswith(published + "embed/?")
+        assert "跨境电商论坛" in frame.locator("a.p-name").all_inner_texts()
+        with ctx.expect_page() as opened:
+            frame.get_by_role("link", name="跨境电商论坛").click()
+        opened.value.wait_for_load_state()
+        assert opened.value.url.startswith(published + "events/")
+        assert watched.errors == []

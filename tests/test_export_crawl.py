@@ -3,17 +3,13 @@ server's root or under a sub-path, in Chinese and in English (issue 17, item 2).
 
 from __future__ import annotations
 
-import functools
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from clients import serving
+from clients import file_server
 from conftest import make_event, make_report, save
 from lxml import html as lxml_html
 
@@ -23,23 +19,12 @@ MAX_PAGES = 400
 """The crawl's bound: the sample export has a few dozen addresses."""
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@contextmanager
-def file_server(root: Path) -> Iterator[str]:
-    """`python -m http.server` on 127.0.0.1: no rewrites, no extensions guessed, only files and folders."""
-    with serving(ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))) as url:
-        yield url + "/"
-
-
 PUBLIC = "https://example.org/calendar/"
 """Where the sub-path export says it will live: its feeds and subscribe links are absolute, to this address."""
 
 
-def _export(db_path: Path, out: Path, *args: str) -> Path:
+def export_site(db_path: Path, out: Path, *args: str) -> Path:
+    """`feeds export OUT ARGS` of the store at `db_path` (two events in March and April 2024 if it is empty)."""
     db = store.open_db(db_path)
     if not db["events"].count:
         save(db, make_report("海洋博览会开幕", "2024-03-01", make_event("海洋博览会", "2024-03-20", "2024-03-22"),
@@ -53,13 +38,13 @@ def _export(db_path: Path, out: Path, *args: str) -> Path:
 
 @pytest.fixture
 def exported(db_path, tmp_path) -> Path:
-    return _export(db_path, tmp_path / "site")
+    return export_site(db_path, tmp_path / "site")
 
 
 @pytest.fixture
 def under_a_sub_path(db_path, tmp_path) -> Path:
     """The export for PUBLIC, put where a file server rooted at the returned folder serves it as /calendar/."""
-    _export(db_path, tmp_path / "www" / "calendar", "--base-url", PUBLIC)
+    export_site(db_path, tmp_path / "www" / "calendar", "--base-url", PUBLIC)
     return tmp_path / "www"
 
 
