@@ -19,14 +19,13 @@ import datetime as dt
 import json
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from snapshot import NOW, clock_patches  # noqa: E402
+from snapshot import NOW, seeded_client  # noqa: E402
 
 TODAY = dt.date(2024, 6, 1)
 """After the last seed event (2024-03-04): the feeds' default window is then the archive's last months."""
@@ -53,30 +52,14 @@ print(json.dumps(results))
 
 def served_feeds() -> list[dict[str, str]]:
     """Each feed as the app serves it for the seeds, on SITE, on TODAY."""
-    from feeds import create_app
-    from feeds.ingest import ingest_paths
-
-    with tempfile.TemporaryDirectory() as tmp:
-        app = create_app({"DATABASE": str(Path(tmp) / "feeds.db"), "TESTING": True})
-        with app.app_context():
-            from feeds.web.db import get_db
-
-            ingest_paths(get_db(), [ROOT / "seeds"], now=NOW)
-        patches = clock_patches(TODAY)
-        for patch in patches:
-            patch.start()
-        try:
-            client = app.test_client()
-            found = []
-            for path in FEEDS:
-                response = client.get(path, base_url=SITE)
-                assert response.status_code == 200, (path, response.status_code)
-                found.append({"url": SITE.rstrip("/") + path, "type": response.content_type,
-                              "body": response.get_data(as_text=True)})
-            return found
-        finally:
-            for patch in patches:
-                patch.stop()
+    found = []
+    with seeded_client(TODAY) as client:
+        for path in FEEDS:
+            response = client.get(path, base_url=SITE)
+            assert response.status_code == 200, (path, response.status_code)
+            found.append({"url": SITE.rstrip("/") + path, "type": response.content_type,
+                          "body": response.get_data(as_text=True)})
+    return found
 
 
 def main() -> int:

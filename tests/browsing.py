@@ -15,9 +15,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from clients import missing, serving
+from clients import live_server, missing, serving
+from page_data import fill
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Response
+
+from feeds import create_app, store
 
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = [
@@ -74,6 +77,18 @@ def host_site(root: str, attributes: str = 'data-view="list"') -> Iterator[str]:
 
     with serving(make_server("127.0.0.1", 0, app, threaded=True)) as url:
         yield url + "/"
+
+
+@contextmanager
+def sample_site(folder: Path) -> Iterator[dict[str, str]]:
+    """The app with the sample events (page_data.fill) in `folder`, served on 127.0.0.1; yields its root and the
+    sample uids."""
+    path = folder / "feeds.db"
+    db = store.open_db(path)
+    uids = fill(db)
+    db.close()
+    with live_server(create_app({"DATABASE": str(path)})) as root:
+        yield {"root": root, **vars(uids)}
 
 
 class Watched:

@@ -10,11 +10,16 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browsing import INITIAL_IFRAME_HEIGHT, browsing, embed_frame, host_site, launched_browser, open_page, screenshot
-from clients import live_server
-from page_data import fill
-
-from feeds import create_app, store
+from browsing import (
+    INITIAL_IFRAME_HEIGHT,
+    browsing,
+    embed_frame,
+    host_site,
+    launched_browser,
+    open_page,
+    sample_site,
+    screenshot,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -27,14 +32,8 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Iterator[dict[str, str]]:
-    """The app with the sample events, served on 127.0.0.1; yields its root and the sample uids."""
-    path = tmp_path_factory.mktemp("browser") / "feeds.db"
-    db = store.open_db(path)
-    uids = fill(db)
-    db.close()
-    app = create_app({"DATABASE": str(path)})
-    with live_server(app) as root:
-        yield {"root": root, **vars(uids)}
+    with sample_site(tmp_path_factory.mktemp("browser")) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")

@@ -16,11 +16,8 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from browsing import embed_frame, host_site, launched_browser
-from clients import INSTALL_NPM, JS, live_server, missing, require_tool, run
-from page_data import fill
-
-from feeds import create_app, store
+from browsing import embed_frame, host_site, launched_browser, sample_site
+from clients import INSTALL_NPM, JS, missing, require_tool, run
 
 pytestmark = pytest.mark.slow
 
@@ -42,12 +39,8 @@ HOST = "host"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Iterator[dict[str, str]]:
-    path = tmp_path_factory.mktemp("validators") / "feeds.db"
-    db = store.open_db(path)
-    uids = fill(db)
-    db.close()
-    with live_server(create_app({"DATABASE": str(path)})) as root:
-        yield {"root": root, **vars(uids)}
+    with sample_site(tmp_path_factory.mktemp("validators")) as served:
+        yield served
 
 
 def addresses(site: dict[str, str]) -> dict[str, str]:
