@@ -117,6 +117,9 @@ def test_event_page_json_ld_parses_and_its_calendar_links_work(context, site):
     assert "蓝色经济国际人才洽谈会" in answer.text()
     highlighted = page.locator("section.evidence mark").first.inner_text()
     assert highlighted == "蓝色经济国际人才洽谈会将在青岛国际会议中心举行。"
+    # the source is named by its paper (the article's site), never by the file it was read from (item 4)
+    assert page.locator("section.evidence .paper").first.inner_text() == "news.example.org"
+    assert "page.txt" not in page.content()
     screenshot(page, "event.png")
     assert watched.errors == []
 
