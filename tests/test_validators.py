@@ -156,12 +156,16 @@ def _axe(page: Any) -> list[dict[str, Any]]:
     return page.evaluate("async () => (await axe.run(document, {iframes: true})).violations")
 
 
-def test_axe_finds_no_violation_on_any_page(browser, site, host):
+NARROW = ("/", "/calendar/{year}/{month}", "/calendar/interactive", "/events/{fair}", "/embed?view=month&theme=dark")
+"""The pages whose layout changes most on a phone: the month as a list, FullCalendar's narrow toolbar."""
+
+
+def _axe_violations(browser: Any, urls: list[str], width: int) -> list[str]:
     # The pages' CSP refuses inline scripts, which is how a script tag is injected: this profile lets axe in.
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 900}, bypass_csp=True)
     found = []
     try:
-        for url in [*addresses(site).values(), host]:
+        for url in urls:
             page = context.new_page()
             settle(page, url)
             found += [f"{url}: {v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
@@ -169,4 +173,17 @@ def test_axe_finds_no_violation_on_any_page(browser, site, host):
             page.close()
     finally:
         context.close()
+    return found
+
+
+def test_axe_finds_no_violation_on_any_page(browser, site, host):
+    found = _axe_violations(browser, [*addresses(site).values(), host], 1280)
+    assert not found, "\n".join(found)
+
+
+def test_axe_finds_no_violation_on_a_phone(browser, site, host):
+    narrow = {f"{index:02d}" for index, pattern in enumerate(PAGES) if pattern in NARROW}
+    urls = [url for name, url in addresses(site).items() if name[:2] in narrow]
+    assert len(urls) == 2 * len(NARROW)
+    found = _axe_violations(browser, [*urls, host], 360)
     assert not found, "\n".join(found)
