@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: run test test-fast install lint bench clean
+.PHONY: run test test-fast install lint bench screenshots clean
 
 # Debian's python3 lacks ensurepip unless python3-venv is installed: then make the venv without pip
 # and let the system pip install pip into it.
@@ -30,6 +30,9 @@ test-fast: install  # the edit loop: everything but the tests marked slow
 
 lint: install
 	$(BIN)/ruff check .
+
+screenshots: install  # the README's pictures, taken by chromium from the seed articles, into docs/screenshots/
+	FEEDS_SCREENSHOTS=docs/screenshots $(BIN)/pytest -q -p no:cacheprovider tests/test_screenshots.py
 
 bench: install
 	$(BIN)/pip install --quiet -e '.[bench]'

@@ -12,7 +12,10 @@ import json
 import re
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,10 +46,11 @@ def _exists(dotted: str) -> bool:
         return False
 
 
-def snapshot(out: Path, today: dt.date) -> None:
+@contextmanager
+def seeded_client(today: dt.date) -> Iterator[Any]:
+    """A test client of the app with the seeds ingested at NOW, answering as on `today`."""
     from feeds import create_app
     from feeds.ingest import ingest_paths
-    out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         app = create_app({"DATABASE": str(Path(tmp) / "feeds.db"), "TESTING": True})
         with app.app_context():
@@ -56,17 +60,22 @@ def snapshot(out: Path, today: dt.date) -> None:
         for p in patches:
             p.start()
         try:
-            client = app.test_client()
-            uids = [e["id"] for e in client.get("/api/events").get_json()]
-            routes = list(ROUTES) + [f"{prefix}{uid}{suffix}" for uid in uids
-                                      for prefix, suffix in EVENT_ROUTES]
-            for route in routes:
-                body = NONCE.sub(b"nonce", client.get(route).data)
-                name = re.sub(r"[^A-Za-z0-9.=-]+", "_", route.strip("/")) or "index"
-                (out / name).write_bytes(body)
+            yield app.test_client()
         finally:
             for p in patches:
                 p.stop()
+
+
+def snapshot(out: Path, today: dt.date) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    with seeded_client(today) as client:
+        uids = [e["id"] for e in client.get("/api/events").get_json()]
+        routes = list(ROUTES) + [f"{prefix}{uid}{suffix}" for uid in uids
+                                  for prefix, suffix in EVENT_ROUTES]
+        for route in routes:
+            body = NONCE.sub(b"nonce", client.get(route).data)
+            name = re.sub(r"[^A-Za-z0-9.=-]+", "_", route.strip("/")) or "index"
+            (out / name).write_bytes(body)
     from feeds.cli import main  # noqa: F401  (the extract command's JSON, for every annotated page)
     from feeds.extract.pipeline import extract_page
     lines = []

@@ -273,11 +273,14 @@ def export_command(directory: Path, base_url: str) -> None:
 
     Exports /, /calendar.ics, /feed.rss, /feed.atom, /feed.json, /api/events, one calendar per
     category, each event's page, calendar and JSON, each article's page, the month pages of every
-    month with an event, the interactive calendar, embed.js, the sources followed and the static files.
-    Addresses without an extension get one from their content type (/api/events becomes
-    api/events.json, /events/UID becomes events/UID.html). Routes this version lacks are skipped.
+    month with an event, the interactive calendar, embed.js, the sources followed and the static files, in
+    Chinese at the top and in English under en/. Pages are written as …/index.html (/events/UID becomes
+    events/UID/index.html), other addresses without an extension get one from their content type
+    (/api/events becomes api/events.json). Under a sub-path, give it in --base-url. Routes this version lacks
+    are skipped.
     """
     from .web.db import get_db
+    from .web.templating import EXPORT_TREES
 
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     store.check_integrity(get_db(), current_app.config["DATABASE"])  # one line, not a failure per page
@@ -298,25 +301,29 @@ def export_command(directory: Path, base_url: str) -> None:
     client = app.test_client()
     app.config["STATIC_EXPORT"] = True  # pages point scripts at the exported files (see pages.interactive)
     try:
-        responses = [(url, client.get(url, base_url=base_url)) for url in wanted]
+        # Each language is a whole copy of the site, Chinese at the root and English under en/: a file server
+        # cannot choose by ?lang= or Accept-Language, so a page's links stay within its language's tree.
+        responses = [(tree, url, _export_get(app, client, url, base_url.rstrip("/") + tree + "/", lang))
+                     for lang, tree in EXPORT_TREES.items() for url in wanted]
     finally:
         app.config["STATIC_EXPORT"] = False
-    for url, response in responses:
+    for tree, url, response in responses:
         if response.status_code == 404:
             skipped.append(url)
             continue
         if response.status_code in (301, 302):  # a file server cannot redirect: a page that does
             response = _redirect_page(response.headers["Location"])
         if response.status_code != 200:
-            failed.append(f"{url}: HTTP {response.status_code}")
+            failed.append(f"{tree}{url}: HTTP {response.status_code}")
             continue
-        target = (root / _export_file(url, response.mimetype)).resolve()
+        target = (root / tree.lstrip("/") / _export_file(url, response.mimetype)).resolve()
         if not target.is_relative_to(root):
             failed.append(f"{url}: outside the export folder")
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(response.get_data())
         written += 1
+    skipped = list(dict.fromkeys(skipped))
     click.echo(f"wrote {written} file(s) to {directory}")
     if skipped:
         click.echo(f"skipped {len(skipped)} address(es) this version does not serve: {', '.join(skipped[:8])}"
@@ -334,6 +341,13 @@ def export_months(months: list[tuple[int, int]]) -> list[tuple[int, int]]:
         return []
     first, last = months[0][0] * 12 + months[0][1] - 1, months[-1][0] * 12 + months[-1][1] - 1
     return [(index // 12, index % 12 + 1) for index in range(first, last + 1)]
+
+
+def _export_get(app: Flask, client: Any, url: str, base_url: str, lang: str) -> Any:
+    """One address as a reader of `lang` gets it, in an app context of its own: the command's context would
+    otherwise be every request's, and `g` (the language chosen, the followed sites) would carry over."""
+    with app.app_context():
+        return client.get(url, base_url=base_url, headers={"Accept-Language": lang})
 
 
 def _redirect_page(location: str):

@@ -5,6 +5,7 @@ Every client here was written by someone else; the tests hand it our bytes and r
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -12,6 +13,7 @@ import subprocess
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,7 @@ from werkzeug.serving import make_server
 TESTS = Path(__file__).resolve().parent
 JS = TESTS / "js"
 SYSTEM_PYTHON = "/usr/bin/python3"
-INSTALL_DEBIAN = "sudo apt-get install -y calcurse khal newsboat gir1.2-ical-3.0 python3-gi"
+INSTALL_DEBIAN = "sudo apt-get install -y calcurse khal newsboat gir1.2-ical-3.0 python3-gi default-jre-headless"
 INSTALL_NPM = "cd tests/js && npm install  (or: sudo .ci/install-clients)"
 
 
@@ -101,6 +103,19 @@ def live_server(app: Flask) -> Iterator[str]:
     """The app on 127.0.0.1 at a free port, in a thread, for clients that fetch; yields its root URL."""
     with serving(make_server("127.0.0.1", 0, app, threaded=True)) as root:
         yield root
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def file_server(root: Path) -> Iterator[str]:
+    """`python -m http.server` on 127.0.0.1 for a folder: no rewrites, no extensions guessed, only files and folders
+    (a static host, as an export is published); yields its root URL with the slash."""
+    with serving(ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))) as url:
+        yield url + "/"
 
 
 @contextmanager

@@ -1,104 +1,39 @@
-"""The pages in a real browser: Debian's chromium, driven by playwright, against the app on 127.0.0.1.
-
-A second loopback server (another port, so another origin) plays a stranger's site that pastes
-embed.js. Screenshots land in tests/artifacts/ (git-ignored) for a person to look at.
-Playwright never downloads a browser here: it launches /usr/bin/chromium.
+"""The pages in a real browser: Debian's chromium, driven by playwright (tests/browsing.py), against the app on
+127.0.0.1. A second loopback server (another port, so another origin) plays a stranger's site that pastes embed.js.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import pytest
-from clients import live_server, missing
-from page_data import fill
-from werkzeug.serving import make_server
-from werkzeug.wrappers import Response
-
-from feeds import create_app, store
-
-CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-INSTALL_BROWSER = "sudo apt-get install -y chromium fonts-noto-cjk  (or: sudo .ci/install-clients)"
-INSTALL_PLAYWRIGHT = ".venv/bin/pip install -e '.[test]'  (never `playwright install`: the system chromium is used)"
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-INITIAL_IFRAME_HEIGHT = 150
-"""What embed.js sets before the frame reports its height."""
+from browsing import (
+    INITIAL_IFRAME_HEIGHT,
+    browsing,
+    embed_frame,
+    host_site,
+    launched_browser,
+    open_page,
+    sample_site,
+    screenshot,
+)
 
 pytestmark = pytest.mark.slow
 
 
-def _has_cjk_font() -> bool:
-    fc_list = shutil.which("fc-list")
-    if fc_list is None:
-        return False
-    found = subprocess.run([fc_list, ":lang=zh-cn", "family"], capture_output=True, text=True, check=False)
-    return bool(found.stdout.strip())
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing("the playwright Python package", INSTALL_PLAYWRIGHT)
-    if not Path(CHROMIUM).exists():
-        missing("chromium", INSTALL_BROWSER)
-    if not _has_cjk_font():
-        missing("a Chinese font (fonts-noto-cjk)", INSTALL_BROWSER)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+    with launched_browser() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Iterator[dict[str, str]]:
-    """The app with the sample events, served on 127.0.0.1; yields its root and the sample uids."""
-    path = tmp_path_factory.mktemp("browser") / "feeds.db"
-    db = store.open_db(path)
-    uids = fill(db)
-    db.close()
-    app = create_app({"DATABASE": str(path)})
-    with live_server(app) as root:
-        yield {"root": root, **vars(uids)}
-
-
-HOST_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>A stranger's site</title>
-<link rel="icon" href="data:,"><meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body><h1>Community news</h1><p>Our calendar:</p>
-<script src="{root}/embed.js" data-view="list"></script>
-<p id="after">Text after the calendar.</p></body></html>"""
-
-
-@contextmanager
-def host_site(root: str) -> Iterator[str]:
-    """Another origin (its own port) serving a page that pastes the embed line."""
-    body = HOST_PAGE.format(root=root)
-
-    def app(environ, start_response):
-        return Response(body, content_type="text/html; charset=utf-8")(environ, start_response)
-
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
+    with sample_site(tmp_path_factory.mktemp("browser")) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
@@ -113,38 +48,6 @@ def context(browser) -> Iterator[Any]:
     ctx = browser.new_context(locale="zh-CN", viewport={"width": 1200, "height": 900})
     yield ctx
     ctx.close()
-
-
-class Watched:
-    """A page whose console errors (CSP violations, failed loads, script errors) are collected."""
-
-    def __init__(self, page: Any) -> None:
-        self.page = page
-        self.errors: list[str] = []
-        page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
-        page.on("pageerror", lambda err: self.errors.append(str(err)))
-
-
-def open_page(context: Any, url: str) -> Watched:
-    watched = Watched(context.new_page())
-    response = watched.page.goto(url)
-    assert response is not None and response.ok, url
-    return watched
-
-
-def screenshot(page: Any, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
-
-
-def embed_frame(page: Any) -> Any:
-    """The embed's frame once it has reported its height and the host resized it."""
-    page.wait_for_function(
-        f"() => {{ const f = document.querySelector('iframe.feeds-embed');"
-        f" return f && f.getBoundingClientRect().height !== {INITIAL_IFRAME_HEIGHT}; }}",
-        timeout=10000,
-    )
-    return next(f for f in page.frames if "/embed?" in f.url)
 
 
 # --- home, month, event ----------------------------------------------------------------------
@@ -214,6 +117,9 @@ def test_event_page_json_ld_parses_and_its_calendar_links_work(context, site):
     assert "蓝色经济国际人才洽谈会" in answer.text()
     highlighted = page.locator("section.evidence mark").first.inner_text()
     assert highlighted == "蓝色经济国际人才洽谈会将在青岛国际会议中心举行。"
+    # the source is named by its paper (the article's site), never by the file it was read from (item 4)
+    assert page.locator("section.evidence .paper").first.inner_text() == "news.example.org"
+    assert "page.txt" not in page.content()
     screenshot(page, "event.png")
     assert watched.errors == []
 
@@ -332,16 +238,6 @@ def test_embed_on_a_360px_host_fits_too(browser, host):
 # --- what a visitor meets first (issue 17) -----------------------------------------------------
 
 
-@contextmanager
-def browsing(browser: Any, locale: str, width: int) -> Iterator[Any]:
-    """A fresh profile reading `locale` on a screen `width` px wide."""
-    ctx = browser.new_context(locale=locale, viewport={"width": width, "height": 740 if width < 600 else 900})
-    try:
-        yield ctx
-    finally:
-        ctx.close()
-
-
 AFTER_THE_ARCHIVE = "2031-06-15"
 """A "today" after every sample event: the archive a fresh clone of old seed data is."""
 
@@ -415,3 +311,71 @@ def test_date_fields_do_not_stretch_across_the_row(browser, site):
             "[...document.querySelectorAll('form.filters input[type=date]')].map(e => e.getBoundingClientRect().width)")
         assert widths and max(widths) <= 200
         screenshot(page, "home-1280.png")
+
+
+def test_month_titles_stay_readable_on_a_360px_screen(browser, site):
+    """A day's column is 48 px there: the grid keeps each title to one line, and a list under it gives them whole,
+    never three or four characters a line. At 1280 px the grid is enough and the list stays hidden."""
+    start = site_day(site, "fair")
+    path = f"{site['root']}/calendar/{start[:4]}/{int(start[5:7])}"
+    with browsing(browser, "zh-CN", 360) as ctx:
+        page = open_page(ctx, path).page
+        bars = page.evaluate("""[...document.querySelectorAll('table.month td.bar a')].map(a =>
+            a.getBoundingClientRect().height / parseFloat(getComputedStyle(a).fontSize))""")
+        assert bars and max(bars) < 2, bars  # one line each: two would be 2.4 font sizes or more
+        listed = page.evaluate("""[...document.querySelectorAll('.month-list li > a')].map(a =>
+            [a.textContent.length, a.getClientRects().length])""")
+        assert listed, "no list under the grid"
+        assert all(length / lines >= min(length, 12) for length, lines in listed), listed
+        screenshot(page, "month-360.png")
+    with browsing(browser, "zh-CN", 1280) as ctx:
+        page = open_page(ctx, path).page
+        assert not page.locator(".month-list").is_visible()
+        assert page.locator("table.month td.bar .status").first.is_visible()
+        screenshot(page, "month-1280.png")
+
+
+# --- the static export, clicked ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> Iterator[str]:
+    """The export for https://example.org/calendar/ on a plain file server, as /calendar/; yields its address."""
+    from clients import file_server
+    from test_export_crawl import PUBLIC, export_site
+
+    folder = tmp_path_factory.mktemp("published")
+    export_site(folder / "feeds.db", folder / "www" / "calendar", "--base-url", PUBLIC)
+    with file_server(folder / "www") as root:
+        yield root + "calendar/"
+
+
+def test_the_export_works_when_clicked_in_both_languages(browser, published):
+    """The interactive calendar draws the exported events; the language switch leads to the English copy."""
+    with browsing(browser, "zh-CN", 1280) as ctx:
+        watched = open_page(ctx, published + "calendar/interactive/")
+        page = watched.page
+        page.wait_for_selector(".fc-event", timeout=10000)
+        assert page.locator(".fc-event", has_text="跨境电商论坛").count() == 1
+        page.get_by_role("link", name="English").click()
+        page.wait_for_url(published + "en/calendar/interactive/")
+        page.wait_for_selector(".fc-event", timeout=10000)
+        assert page.evaluate("document.documentElement.lang") == "en"
+        assert page.locator(".fc-toolbar-title").inner_text() == "April 2024"
+        page.get_by_role("link", name="Events", exact=True).click()
+        assert page.locator("h1").inner_text() != "近期活动"
+        screenshot(page, "export-en.png")
+        assert [e for e in watched.errors if "data:application/x-font-ttf" not in e] == []
+
+
+def test_the_exported_embed_works_on_another_site(browser, published):
+    with host_site(published.rstrip("/")) as host, browsing(browser, "zh-CN", 1000) as ctx:
+        watched = open_page(ctx, host)
+        frame = embed_frame(watched.page)
+        assert frame.url.startswith(published + "embed/?")
+        assert "跨境电商论坛" in frame.locator("a.p-name").all_inner_texts()
+        with ctx.expect_page() as opened:
+            frame.get_by_role("link", name="跨境电商论坛").click()
+        opened.value.wait_for_load_state()
+        assert opened.value.url.startswith(published + "events/")
+        assert watched.errors == []

@@ -316,3 +316,22 @@ def test_hostile_title_is_plain_text_in_the_json_feed_and_escaped_in_its_html(cl
     [item] = client.get("/feed.json?from=2024-01-01").json["items"]
     assert item["title"] == "[3月10日] " + EXPECTED["hostile"].title + " @ A&B <厅>"
     assert "<script" not in item["content_html"]
+
+
+def test_atom_entries_of_one_days_news_do_not_share_an_instant():
+    """Papers date articles by the day: each entry's `updated` keeps that day and second, and differs."""
+    events = [stored(uid=f"u{i}@feeds") for i in range(30)]
+    stamps = [entry.findtext(f"{ATOM_NS}updated") for entry in ET.fromstring(render_atom(events, INFO)).iter(
+        f"{ATOM_NS}entry")]
+    assert len(set(stamps)) == 30
+    assert all(stamp.startswith("2022-11-22T00:00:00.") and stamp.endswith("+08:00") for stamp in stamps), stamps
+
+
+def test_items_follow_the_news_before_the_ingest():
+    from dataclasses import replace
+
+    older_news = stored(uid="a", updated="2024-03-03T08:00:00Z")
+    newer_news = stored(uid="b", updated="2024-03-01T08:00:00Z")
+    newer_news = replace(newer_news, mentions=[replace(newer_news.mentions[0], published="2022-11-25")])
+    guids = [item.findtext("guid") for item in rss_channel(render_rss([older_news, newer_news], INFO)).iter("item")]
+    assert guids == [SITE + "events/b", SITE + "events/a"]

@@ -20,12 +20,38 @@ def uid(db):
     return [row["uid"] for row in db["events"].rows]
 
 
-def test_no_page_or_feed_shows_the_file_name(client, db, uid):
+def _public_paths(uids: list[str], article: str) -> list[str]:
+    pages = ["/", "/calendar/2024/3", "/calendar/interactive", "/embed", "/embed?view=month", "/embed/builder",
+             "/sources", f"/articles/{article}"] + [f"/events/{u}" for u in uids]
+    data = ["/feed.rss", "/feed.atom", "/feed.json", "/calendar.ics", "/categories/conference.ics",
+            "/api/events?start=2024-03-01&end=2024-04-01", "/api/sources"]
+    data += [f"/events/{u}.ics" for u in uids] + [f"/api/events/{u}" for u in uids]
+    return pages + data + [f"{path}{'&' if '?' in path else '?'}lang=en" for path in pages + data]
+
+
+def test_no_page_feed_calendar_or_api_answer_shows_the_file_name(client, db, uid):
     article = next(db["articles"].rows)["id"]
-    for path in ("/", f"/events/{uid[0]}", f"/articles/{article}", "/feed.rss", "/feed.atom", "/feed.json",
-                 "/calendar.ics", "/calendar/2024/3", "/?lang=en", "/feed.json?lang=en"):
-        body = client.get(path).get_data(as_text=True)
+    for path in _public_paths(uid, article):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        body = response.get_data(as_text=True)
         assert FILE_NAME not in body and "001_deadbeef" not in body, path
+
+
+def test_the_api_names_each_mention_by_its_paper(client, uid):
+    mentions = client.get(f"/api/events/{uid[1]}").get_json()["mentions"]
+    assert [(m["paper"], m["url"]) for m in mentions] == [("qdcaijing.com", "https://www.qdcaijing.com/news/1.html")]
+    assert "source" not in mentions[0]
+
+
+def test_no_exported_file_holds_the_file_name(app, uid, tmp_path):
+    out = tmp_path / "site"
+    assert app.test_cli_runner().invoke(args=["export", str(out)]).exit_code == 0
+    files = [path for path in out.rglob("*") if path.is_file()]
+    assert len(files) > 20
+    for path in files:
+        body = path.read_bytes()
+        assert FILE_NAME.encode() not in body and b"001_deadbeef" not in body, path
 
 
 def test_event_page_names_paper_headline_day_and_link(db, db_path, uid):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from ..models import StoredEvent
+from ..models import Mention, StoredEvent
 from .common import (
     article_url,
     category_label,
@@ -62,13 +62,18 @@ def fullcalendar_event(ev: StoredEvent, base_url: str, lang: str = "zh") -> dict
     return item
 
 
-def event_detail(ev: StoredEvent, base_url: str) -> dict[str, Any]:
-    """One event with every article that mentions it, for `/api/events/<uid>`."""
-    item = fullcalendar_event(ev, base_url)
+def event_detail(
+    ev: StoredEvent, base_url: str, paper: Callable[[Mention], str], lang: str = "zh"
+) -> dict[str, Any]:
+    """One event with every article that mentions it, for `/api/events/<uid>`.
+
+    Each article is named by its paper (`paper`, see present.sources.paper_name), never by the file it was read from.
+    """
+    item = fullcalendar_event(ev, base_url, lang)
     item["mentions"] = [
         {
             "articleId": mention.article_id,
-            "source": clean_line(mention.source),
+            "paper": clean_line(paper(mention)),
             "headline": clean_line(mention.headline),
             "published": mention.published,
             "evidence": clean_block(mention.evidence),

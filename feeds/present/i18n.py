@@ -173,6 +173,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "month.today": ("本月", "This month"),
     "month.undated": ("本月内，日期待定", "This month, day to be announced"),
     "month.empty": ("这个月没有活动。", "No events this month."),
+    "month.list": ("本月活动一览", "This month's events as a list"),
     "month.next_events": ("下一个有活动的月份：{month}", "The next month with events: {month}"),
     "month.previous_events": ("最近一个有活动的月份：{month}", "The latest month with events: {month}"),
     "month.more": ("完整月历", "Full calendar"),

@@ -45,6 +45,17 @@ class MonthGrid:
     def in_month(self, day: dt.date) -> bool:
         return (day.year, day.month) == (self.year, self.month)
 
+    def dated(self) -> tuple[StoredEvent, ...]:
+        """The events drawn on the grid, each once, in the order they start: the month as a list, for screens
+        too narrow for a title in a day's column."""
+        seen: dict[str, StoredEvent] = {}
+        for week in self.weeks:
+            for lane in week.lanes:
+                for cell in lane:
+                    if cell.event is not None:
+                        seen.setdefault(cell.event.uid, cell.event)
+        return tuple(sorted(seen.values(), key=lambda ev: (first_day(ev), ev.start, ev.title, ev.uid)))
+
 
 def valid_month(year: int, month: int) -> bool:
     return MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12

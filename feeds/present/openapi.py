@@ -156,7 +156,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "required": ["articleId", "headline", "evidence", "url"],
         "properties": {
             "articleId": _STRING,
-            "source": _STRING,
+            "paper": {"type": "string", "description": "The paper or site the article is from; empty when unknown."},
             "headline": _STRING,
             "published": {"type": ["string", "null"], "format": "date"},
             "evidence": _STRING,

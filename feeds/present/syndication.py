@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -115,6 +116,20 @@ def news_dates(ev: StoredEvent) -> tuple[dt.datetime, dt.datetime]:
     return published, updated
 
 
+def atom_updated(ev: StoredEvent) -> dt.datetime:
+    """Atom's `updated` for an entry: the news date (news_dates), with a sub-second part from the uid.
+
+    A paper dates its articles by the day, so every event of one day would carry the same instant, which Atom
+    readers and the W3C validator (DuplicateUpdated) take for a generator stamping all entries alike. The
+    fraction tells them apart and moves no entry out of its second: readers still show 00:00 that day.
+    """
+    updated = news_dates(ev)[1]
+    if updated.microsecond:
+        return updated
+    fraction = int.from_bytes(hashlib.sha256(ev.uid.encode()).digest()[:4], "big") % 999_999 + 1
+    return updated.replace(microsecond=fraction)
+
+
 def _is_day(value: str | None) -> bool:
     try:
         return bool(value) and dt.date.fromisoformat(value[:10]) is not None
@@ -136,14 +151,15 @@ def _body(ev: StoredEvent, info: FeedInfo) -> str:
 
 
 def order_items(events: Iterable[StoredEvent], sort: bool = True) -> list[StoredEvent]:
-    """Most recently discovered or updated first; the uid breaks ties so the order is stable.
+    """The latest news first (news_dates: the report that last changed the event), then the latest stored; the
+    uid breaks ties so the order is stable.
 
     Without `sort` (RSSHub's `sorted=false`), in the order the events happen.
     """
     if not sort:
         return sorted(events, key=lambda ev: (first_day(ev), ev.start, ev.uid))
     ordered = sorted(events, key=lambda ev: ev.uid)
-    return sorted(ordered, key=lambda ev: parse_utc(ev.updated), reverse=True)
+    return sorted(ordered, key=lambda ev: (news_dates(ev)[1], parse_utc(ev.updated)), reverse=True)
 
 
 def _generator(events: list[StoredEvent], info: FeedInfo, atom: bool) -> FeedGenerator:
@@ -172,7 +188,7 @@ def _generator(events: list[StoredEvent], info: FeedInfo, atom: bool) -> FeedGen
         fe.content(html, type="html" if atom else "CDATA")
         fe.category(term=ev.category, label=category_label(ev.category, info.lang))
         published, updated = news_dates(ev)
-        fe.updated(updated)
+        fe.updated(atom_updated(ev) if atom else updated)
         # feedgen writes one date as Atom <published> and RSS <pubDate>: Atom says when the event was
         # first reported; RSS, which has no "updated", says when it last changed, so revisions resurface.
         fe.published(published if atom else updated)

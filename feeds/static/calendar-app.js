@@ -13,6 +13,30 @@
       a.removeAttribute("aria-label");
     });
   }
+  // FullCalendar draws its month as an ARIA grid built of nested layout tables, which the HTML standard
+  // forbids as it stands: the outer <table role="grid"> holds rows marked role="presentation", its
+  // harness <div> names itself without a role, and each inner table's empty <colgroup> declares one
+  // column for rows of seven. The grid role moves to the named harness (the tables between it and the
+  // rows become the layout they are) and each empty colgroup spans its table's columns. Attributes only:
+  // FullCalendar keeps the elements, and redraws them as it likes; the observer tidies every redraw.
+  function tidy() {
+    el.querySelectorAll(".fc-view-harness[aria-labelledby]:not([role])").forEach(function (harness) {
+      harness.setAttribute("role", "grid");
+    });
+    el.querySelectorAll("table.fc-scrollgrid[role=grid]").forEach(function (table) {
+      table.setAttribute("role", "presentation");
+    });
+    el.querySelectorAll("table.fc-scrollgrid > thead[role], table.fc-scrollgrid > tbody[role]").forEach(
+      function (group) { group.removeAttribute("role"); });
+    el.querySelectorAll("colgroup:empty:not([span])").forEach(function (group) {
+      var widest = 0;
+      group.parentNode.querySelectorAll(":scope > * > tr").forEach(function (row) {
+        widest = Math.max(widest, row.cells.length);
+      });
+      if (widest > 1) group.setAttribute("span", String(widest));
+    });
+  }
+  new MutationObserver(tidy).observe(el, { childList: true, subtree: true });
   var calendar = new FullCalendar.Calendar(el, {
     initialView: "dayGridMonth",
     initialDate: el.getAttribute("data-initial") || undefined,
@@ -31,5 +55,6 @@
     dayHeaderDidMount: unlabel
   });
   calendar.render();
+  tidy();
   document.documentElement.classList.add("fc-ready");
 })();

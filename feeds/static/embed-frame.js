@@ -4,8 +4,16 @@
  */
 (function () {
   "use strict";
-  if (window.parent === window) return;
-  var frameId = document.documentElement.getAttribute("data-frame") || "";
+  if (window.parent === window) {
+    // Opened by itself the embed is the page, and its content the page's main part; in a frame it is not,
+    // since the host page has a main landmark of its own.
+    var root = document.querySelector(".embed-root");
+    if (root) root.setAttribute("role", "main");
+    return;
+  }
+  // A static export's page cannot write the frame's id in: it is in the address the host gave the iframe.
+  var frameId = document.documentElement.getAttribute("data-frame") ||
+    new URLSearchParams(window.location.search).get("frame") || "";
   var last = -1;
   function post() {
     var body = document.body;

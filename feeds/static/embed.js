@@ -10,7 +10,8 @@
   "use strict";
   var script = document.currentScript;
   if (!script || !script.src) return;
-  var origin = new URL(script.src, document.baseURI).origin;
+  var source = new URL(script.src, document.baseURI);
+  var origin = source.origin;
   var options = ["category", "q", "location", "from", "to", "view", "lang", "theme", "accent"];
   var params = new URLSearchParams();
   options.forEach(function (name) {
@@ -21,7 +22,8 @@
   params.set("frame", frameId);
 
   var iframe = document.createElement("iframe");
-  iframe.src = origin + "/embed?" + params.toString();
+  // The frame beside the script: a site (or a static export) under a sub-path keeps its embed there too.
+  iframe.src = new URL("embed?" + params.toString(), source).href;
   var ownTitle = script.getAttribute("data-title");
   iframe.title = ownTitle || (params.get("lang") === "en" ? "Events calendar" : "活动日历");
   iframe.className = "feeds-embed";

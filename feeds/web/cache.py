@@ -2,7 +2,7 @@
 
 Calendar apps poll the same URL every hour, feed readers every few minutes, and a popular embed asks
 the API on every page view. Each of these answers is a function of the request (path, query, host,
-Accept-Encoding, and the day, which moves the feeds' default window) and of the data. So this WSGI
+Accept-Encoding, Accept-Language, and the day, which moves the feeds' default window) and of the data. So this WSGI
 middleware, in front of Flask, keeps each answer (the 200 and the 304 Flask gave) and replays it
 while SQLite's `PRAGMA data_version` — a counter that moves whenever another connection commits, in
 any process — stays the same: a hit costs a dictionary lookup and that pragma, not a Flask request,
@@ -16,6 +16,7 @@ If-Modified-Since that is not the Last-Modified it sent, other routes) go to Fla
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sqlite3
@@ -26,7 +27,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flask import Flask
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
 
+from ..present import i18n
 from . import clock
 
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
@@ -117,7 +121,8 @@ class ResponseCache:
     def _key(self, environ: dict) -> Key:
         return (environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", ""), environ.get("HTTP_HOST", ""),
                 environ.get("wsgi.url_scheme", ""), environ.get("SCRIPT_NAME", ""),
-                environ.get("HTTP_ACCEPT_ENCODING", ""), str(self.today()))
+                environ.get("HTTP_ACCEPT_ENCODING", ""), browser_language(environ.get("HTTP_ACCEPT_LANGUAGE", "")),
+                str(self.today()))
 
     def _data_version(self) -> int | None:
         """SQLite's counter of other connections' commits, on this process's own idle connection.
@@ -212,6 +217,13 @@ class ResponseCache:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+@functools.lru_cache(maxsize=256)
+def browser_language(accept_language: str) -> str:
+    """The language an Accept-Language header chooses (i18n.choose_language): the key holds it, not the header,
+    so the many ways browsers spell "Chinese" share one entry."""
+    return i18n.choose_language(None, parse_accept_header(accept_language, LanguageAccept) if accept_language else None)
 
 
 def _bare(tag: str) -> str:

@@ -18,7 +18,7 @@ from ..present import subscribe_links
 
 __all__ = ["Validators", "add_cors", "respond", "subscribe_links", "validators"]
 
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"
 """Part of every ETag: bump it when the output format changes, so caches fetch the new bytes."""
 GZIP_SUFFIX = "-gzip"
 """The gzip representation has its own ETag (they are different bytes); either one validates."""
@@ -67,7 +67,7 @@ def respond(
         "ETag": f'"{v.etag}{GZIP_SUFFIX if gzipped else ""}"',
         "Last-Modified": http_date(v.last_modified),
         "Cache-Control": f"public, max-age={max_age}",
-        "Vary": "Accept-Encoding",
+        "Vary": "Accept-Encoding, Accept-Language",  # titles and words follow the reader's language
     }
     if is_fresh(v):
         return Response(status=304, headers=headers)

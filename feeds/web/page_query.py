@@ -31,21 +31,24 @@ class Subscriptions:
     """(label, url, media type) for RSS, Atom, JSON Feed and the API."""
 
 
+API_PATH = "/api/events"
 _FEEDS = (
     ("Atom", "/feed.atom", "application/atom+xml"),
     ("RSS", "/feed.rss", "application/rss+xml"),
     ("JSON Feed", "/feed.json", "application/feed+json"),
-    ("API (JSON)", "/api/events", "application/json"),
+    ("API (JSON)", API_PATH, "application/json"),
 )
 
 
-def subscriptions(site_url: str, filters: Selection) -> Subscriptions:
-    """The selection's calendar and feed addresses on `site_url` (absolute: they are pasted into apps)."""
+def subscriptions(site_url: str, filters: Selection, exported: bool = False) -> Subscriptions:
+    """The selection's calendar and feed addresses on `site_url` (absolute: they are pasted into apps); in a
+    static export, the API's as its file is named there (`api/events.json`)."""
     root = site_url.rstrip("/")
     query = filters.query_string()
     return Subscriptions(
         calendar=subscribe_links(f"{root}/calendar.ics{query}"),
-        feeds=tuple((label, f"{root}{path}{query}", kind) for label, path, kind in _FEEDS),
+        feeds=tuple((label, f"{root}{path}{'.json' if exported and path == API_PATH else ''}{query}", kind)
+                    for label, path, kind in _FEEDS),
     )
 
 

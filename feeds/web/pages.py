@@ -135,7 +135,7 @@ def index() -> str:
         count=len(listed),
         past=past,
         archive_end=last_day(past[0]) if past and not groups and not filters.dated else None,
-        subs=subscriptions(site_url(), filters),
+        subs=subscriptions(site_url(), filters, current_app.config.get("STATIC_EXPORT", False)),
         empty_store=not filters.active and not listed and not past,
     )
 
@@ -174,7 +174,7 @@ def month(year: int, month: int) -> str:
         first=dt.date(year, month, 1),
         prev=prev,
         next=following,
-        subs=subscriptions(site_url(), filters),
+        subs=subscriptions(site_url(), filters, current_app.config.get("STATIC_EXPORT", False)),
     )
 
 

@@ -28,7 +28,7 @@ from .feed_options import (
 )
 from .filters import QueryError, apply_patterns, parse_query
 from .http import add_cors, respond, validators
-from .templating import current_lang, data_lang
+from .templating import current_lang, paper
 
 bp = Blueprint("syndication", __name__)
 
@@ -124,9 +124,10 @@ def category_calendar(category: str) -> Response:
 def event_calendar(uid: str) -> Response:
     """One event as a calendar file, for "add to calendar"."""
     ev = _event_or_404(uid)
-    v = validators("event.ics", ev.uid, str(ev.sequence), ev.updated, site_url(), last_modified=_modified(ev))
+    v = validators("event.ics", ev.uid, str(ev.sequence), ev.updated, site_url(), current_lang(),
+                   last_modified=_modified(ev))
     return respond(
-        lambda: ics.render_event(ev, url=self_url(), base_url=site_url(), lang=data_lang()),
+        lambda: ics.render_event(ev, url=self_url(), base_url=site_url(), lang=current_lang()),
         CALENDAR,
         v,
         max_age=settings().max_age,
@@ -184,8 +185,10 @@ def api_event(uid: str) -> Response:
             body = {"error": f"event {uid!r} was retracted", "retracted": gone.retracted, "successor": gone.successor}
             return Response(api.dump(body), status=410, content_type=JSON)
         return Response(api.dump({"error": f"no event {uid!r}"}), status=404, content_type=JSON)
-    v = validators("api.event", ev.uid, str(ev.sequence), ev.updated, site_url(), last_modified=_modified(ev))
-    return respond(lambda: api.dump(api.event_detail(ev, site_url())), JSON, v, max_age=settings().max_age)
+    v = validators("api.event", ev.uid, str(ev.sequence), ev.updated, site_url(), current_lang(),
+                   last_modified=_modified(ev))
+    return respond(lambda: api.dump(api.event_detail(ev, site_url(), paper, current_lang())), JSON, v,
+                   max_age=settings().max_age)
 
 
 @bp.get("/api/openapi.json")
@@ -221,7 +224,7 @@ def _listing(kind: str, query: Selection, options: FeedOptions = DEFAULT_OPTIONS
     moment = now.strftime("%Y-%m-%dT%H:%M") if options.filter_time else ""
     # The normalized query carries what the request resolved to (the feed window moves with the date);
     # the URL itself is in the body (atom:link rel=self, the calendar's SOURCE).
-    v = validators(kind, query.key(), version, self_url(), moment, last_modified=modified)
+    v = validators(kind, query.key(), version, self_url(), moment, current_lang(), last_modified=modified)
     return respond(lambda: _render(kind, query, cfg, options, now), _content_type(kind), v, max_age=cfg.max_age)
 
 
@@ -232,7 +235,7 @@ def _content_type(kind: str) -> str:
 def _render(kind: str, query: Selection, cfg: Settings, options: FeedOptions, now: dt.datetime) -> bytes:
     events = convert(recent(_events(kind, query, cfg), options.filter_time, now), options.opencc)
     base = site_url()
-    lang = data_lang()
+    lang = current_lang()
     if kind == "ics":
         name, description = _names(query, "calendar", lang)
         return ics.render_calendar(events, name=name, description=description, url=self_url(), base_url=base,

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, g, request, url_for
+from flask import Blueprint, Response, current_app, g, request, url_for
 from markupsafe import Markup
 
 from ..models import CATEGORIES, Selection, StoredEvent
@@ -26,14 +26,6 @@ def current_lang() -> str:
     if "lang" not in g:
         g.lang = i18n.choose_language(request.args.get("lang"), request.accept_languages)
     return g.lang
-
-
-def data_lang() -> str:
-    """The language of a calendar or feed: `?lang=` only.
-
-    Their responses are cached by URL (web/cache.py), so the browser's Accept-Language must not change them.
-    """
-    return i18n.choose_language(request.args.get("lang"), None)
 
 
 def _explicit_lang() -> str | None:
@@ -59,13 +51,22 @@ def filter_url(filters: Selection, endpoint: str | None = None, **changes: str |
     return page_url(endpoint, **view_args, **args)
 
 
+EXPORT_TREES = {"zh": "", "en": "/en"}
+"""Where a static export keeps each language's copy of the site, under its root (see commands.export_command)."""
+
+
 def lang_url(lang: str) -> str:
     """This page in another language: its path from the route, the query string copied, not given to url_for.
 
     Handing query parameters to url_for as keywords lets `?endpoint=`, `?_method=`, `?_external=` or a
-    route argument's name (`/events/<uid>?uid=`) break or change the link.
+    route argument's name (`/events/<uid>?uid=`) break or change the link. A static export has no query
+    strings: there the other language is the same page in the other language's tree.
     """
     path = url_for(request.endpoint or "pages.index", **(request.view_args or {}))
+    if current_app.config.get("STATIC_EXPORT"):
+        here = request.script_root
+        root = here.removesuffix(EXPORT_TREES[current_lang()]) if EXPORT_TREES[current_lang()] else here
+        return root + EXPORT_TREES[lang] + path[len(here):]
     args = [(name, value) for name, value in request.args.items(multi=True) if name != "lang"]
     return f"{path}?{urlencode([*args, ('lang', lang)])}"
 
@@ -156,8 +157,6 @@ def web_url(value: str | None) -> str | None:
 
 def paper(item: Any) -> str:
     """The paper a mention or an article (dict) is from (see present.sources.paper_name); followed sites read once."""
-    from flask import current_app
-
     from .. import store
     from ..present.sources import paper_name
     from .db import get_db
