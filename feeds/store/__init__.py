@@ -42,6 +42,7 @@ from .schema import (
     schema_version,
     transaction,
 )
+from . import corrections, editing, editors, review
 from .sources import (
     SourceExists,
     add_source,
