@@ -134,7 +134,8 @@ def test_a_split_takes_the_chosen_reports_to_a_new_event_and_stays_split(db):
     kept, gone = _two(db)
     with store.transaction(db):
         editing.merge(db, kept, gone, "ann", STAMP)
-        leaving = [ReportRef(r["article_id"], r["anchor"]) for r in editing.reports_of(db, kept) if r["headline"] == "乙"]
+        leaving = [ReportRef(r["article_id"], r["anchor"])
+                   for r in editing.reports_of(db, kept) if r["headline"] == "乙"]
         new = editing.split(db, kept, leaving, "ann", STAMP)
     assert {e.uid for e in store.query_events(db, Selection())} == {kept, new.uid}
     assert [m.headline for m in store.get_event(db, new.uid).mentions] == ["乙"]
@@ -143,10 +144,9 @@ def test_a_split_takes_the_chosen_reports_to_a_new_event_and_stays_split(db):
                                             make_event("青岛啤酒节" if a.headline == "甲" else "青岛国际啤酒节开幕",
                                                        "2024-05-10")))
     assert {e.uid for e in store.query_events(db, Selection())} == {kept, new.uid}
-    with pytest.raises(ActionRefused):
-        with store.transaction(db):
-            editing.split(db, kept, [ReportRef(r["article_id"], r["anchor"]) for r in editing.reports_of(db, kept)],
-                          "ann", STAMP)
+    with pytest.raises(ActionRefused), store.transaction(db):
+        editing.split(db, kept, [ReportRef(r["article_id"], r["anchor"]) for r in editing.reports_of(db, kept)],
+                      "ann", STAMP)
 
 
 def test_every_change_is_in_the_history(db):

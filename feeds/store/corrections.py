@@ -62,8 +62,8 @@ def corrections_of(db: Database, uids: list[str]) -> dict[str, dict[Field, Corre
     """Every correction of these events, by uid and field."""
     found: dict[str, dict[Field, Correction]] = {}
     for row in records(db.execute(
-            "SELECT uid, field, value, basis, editor, at FROM corrections WHERE uid IN (SELECT value FROM json_each(?))",
-            [json.dumps(uids)])):
+            "SELECT uid, field, value, basis, editor, at FROM corrections"
+            " WHERE uid IN (SELECT value FROM json_each(?))", [json.dumps(uids)])):
         found.setdefault(row["uid"], {})[Field(row["field"])] = Correction(**{**row, "field": Field(row["field"])})
     return found
 
