@@ -89,3 +89,16 @@ def counts(db: Database) -> dict[Need, int]:
     fixes = corrections_of(db, [r["uid"] for r in rows])
     found[Need.CONFLICT] = sum(bool(conflicts(json.loads(r["extracted"]), fixes.get(r["uid"], {}))) for r in rows)
     return found
+
+
+SIMILAR_LIMIT = 10
+
+
+def similar_events(db: Database, uid: str, family: str, title: str) -> list[StoredEvent]:
+    """Events a merge would most likely join: the same family, or a title sharing the first characters."""
+    head = "".join(ch for ch in title if ch.isalnum())[:4]
+    rows = records(db.execute(
+        "SELECT * FROM events WHERE uid != ? AND hidden = 0 AND (key = ? OR (? != '' AND title LIKE ?))"
+        " ORDER BY key != ?, start, uid LIMIT ?",
+        [uid, family, head, f"%{head}%", family, SIMILAR_LIMIT]))
+    return _stored(db, rows)
