@@ -236,7 +236,8 @@ def _write_event(db: Database, event: Derived, row: dict | None, stamp: str, fre
         )
         fresh.add(event.uid)
         if by == MACHINE:
-            corrections.record(db, event.uid, stamp, by, "extracted", after=extracted)
+            corrections.record(db, event.uid, stamp, by, "extracted",
+                               after={k: v for k, v in extracted.items() if v not in (None, "", "[]")})
         said = {name: (None, facts[name]) for name in ("start", "end", "location", "status") if facts[name]}
         return Change(event.uid, "new", facts["title"], said)
     old = {name: (bool(row[name]) if name == "all_day" else row[name]) for name in SHOWN_FIELDS}
