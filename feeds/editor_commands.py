@@ -36,18 +36,22 @@ def _db():
     return get_db()
 
 
+def _write(action, *args):
+    """Run one change of the accounts in a transaction; a refusal ends the command with its message."""
+    db = _db()
+    try:
+        with store.transaction(db):
+            return action(db, *args)
+    except EditorError as error:
+        raise click.ClickException(str(error)) from None
+
+
 @editors_group.command("add")
 @click.argument("name")
 @with_appcontext
 def add_command(name: str) -> None:
     """Add an editor; the password is asked twice (or read twice from standard input)."""
-    db = _db()
-    password = read_password()
-    try:
-        with store.transaction(db):
-            store.editors.add_editor(db, name, password, store.utc_stamp())
-    except EditorError as error:
-        raise click.ClickException(str(error)) from None
+    _write(store.editors.add_editor, name, read_password(), store.utc_stamp())
     log.info("editor %s added", name)
     click.echo(f"added editor {name}; log in at /admin")
 
@@ -68,12 +72,7 @@ def list_command() -> None:
 @with_appcontext
 def remove_command(name: str) -> None:
     """Remove an editor and their tokens (what they changed stays, signed with their name)."""
-    db = _db()
-    try:
-        with store.transaction(db):
-            store.editors.remove_editor(db, name)
-    except EditorError as error:
-        raise click.ClickException(str(error)) from None
+    _write(store.editors.remove_editor, name)
     log.info("editor %s removed", name)
     click.echo(f"removed editor {name}")
 
@@ -83,12 +82,7 @@ def remove_command(name: str) -> None:
 @with_appcontext
 def token_command(name: str) -> None:
     """Make an API token for the editor and print it, once (only its hash is kept)."""
-    db = _db()
-    try:
-        with store.transaction(db):
-            token_id, token = store.editors.create_token(db, name, store.utc_stamp())
-    except EditorError as error:
-        raise click.ClickException(str(error)) from None
+    token_id, token = _write(store.editors.create_token, name, store.utc_stamp())
     log.info("token %d made for editor %s", token_id, name)
     click.echo(token)
     click.echo(f"token {token_id} for {name}: send it as Authorization: Bearer <token>; it is not shown again",
@@ -101,9 +95,7 @@ def token_command(name: str) -> None:
 @with_appcontext
 def revoke_command(name: str, token_id: int | None) -> None:
     """Revoke the editor's API tokens (all, or one)."""
-    db = _db()
-    with store.transaction(db):
-        count = store.editors.revoke_tokens(db, name, store.utc_stamp(), token_id)
+    count = _write(store.editors.revoke_tokens, name, store.utc_stamp(), token_id)
     log.info("%d token(s) of %s revoked", count, name)
     click.echo(f"revoked {count} token(s) of {name}")
 

@@ -12,28 +12,22 @@ from conftest import make_event, make_report, save
 
 from feeds import create_app, store
 from feeds.editor_commands import editors_group
+from feeds.models import CATEGORIES, Selection
 
 PASSWORD = "correct horse battery"
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
 @pytest.fixture
-def app(db_path, tmp_path):
-    app = create_app({"DATABASE": str(db_path), "TESTING": True, "SECRET_KEY": "k" * 40})
-    return app
+def app(db_path):
+    return create_app({"DATABASE": str(db_path), "TESTING": True, "SECRET_KEY": "k" * 40})
 
 
 @pytest.fixture
 def uid(db):
     save(db, make_report("啤酒节消息", "2024-03-01", make_event("青岛国际啤酒节", "2024-05-10", "2024-05-12",
                                                                location="青岛", category="festival")))
-    return store.query_events(db, store_selection())[0].uid
-
-
-def store_selection():
-    from feeds.models import Selection
-
-    return Selection()
+    return store.query_events(db, Selection())[0].uid
 
 
 def add_editor(db, name="ann"):
@@ -162,7 +156,8 @@ def test_a_bad_edit_names_every_field_and_changes_nothing(client, db, uid, edito
         "csrf_token": editor, "title": "x" * 500, "start": "2024-02-30", "category": "party"})
     page = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert "标题：最多 200 个字符" in page and "开始：“2024-02-30”不是存在的日期" in page and "类别：没有“party”" in page
+    for message in ("标题：最多 200 个字符", "开始：“2024-02-30”不是存在的日期", "类别：没有“party”"):
+        assert message in page
     assert store.get_event(db, uid).sequence == 0
 
 
@@ -178,7 +173,7 @@ def test_hide_answers_410_everywhere_and_unhide_brings_it_back(client, uid, edit
 
 def test_merge_from_the_page_redirects_the_other_event(client, db, uid, editor):
     save(db, make_report("另一篇", "2024-03-02", make_event("啤酒节", "2024-05-10", location="青岛")))
-    other = next(e.uid for e in store.query_events(db, store_selection()) if e.uid != uid)
+    other = next(e.uid for e in store.query_events(db, Selection()) if e.uid != uid)
     assert client.post(f"/admin/events/{uid}/merge", data={"csrf_token": editor, "other": other}).status_code == 303
     assert client.get(f"/events/{other}").headers["Location"].endswith(f"/events/{uid}")
     refused = client.post(f"/admin/events/{uid}/merge", data={"csrf_token": editor, "other": uid})
@@ -211,8 +206,7 @@ def test_patch_corrects_with_a_token_and_the_messages_of_the_forms(client, db, u
     assert bad.status_code == 400
     assert {f["field"]: f["message"] for f in bad.get_json()["fields"]} == {
         "end": "End: the end is before the start.",
-        "category": "Category: no category “x”; one of " + ", ".join(__import__("feeds.models").models.CATEGORIES)
-        + ".",
+        "category": f"Category: no category “x”; one of {', '.join(CATEGORIES)}.",
     }
     assert client.post(f"/api/events/{uid}/hide", headers=headers).get_json()["hidden"] is True
     assert client.get(f"/api/events/{uid}").status_code == 410
@@ -230,7 +224,8 @@ def test_a_token_of_a_removed_or_revoked_editor_or_none_is_refused(client, db, u
         store.editors.remove_editor(db, "ann")
         store.editors.revoke_tokens(db, "bob", "2024-03-02T00:00:00Z")
     for token in (ann, bob, "fe_made_up"):
-        response = client.patch(f"/api/events/{uid}", json={"title": "x"}, headers={"Authorization": f"Bearer {token}"})
+        response = client.patch(f"/api/events/{uid}", json={"title": "x"},
+                                headers={"Authorization": f"Bearer {token}"})
         assert response.status_code == 401 and 'error="invalid_token"' in response.headers["WWW-Authenticate"]
     assert store.get_event(db, uid).title == "青岛国际啤酒节"
 

@@ -30,18 +30,30 @@ def _answer(body: object, status: int = 200, headers: dict[str, str] | None = No
     return response
 
 
-def _editor() -> tuple[str | None, Response | None]:
-    """The token's editor, or the 401 answer (no token, or one unknown, revoked, or of a removed editor)."""
+class _NoEditor(Exception):
+    """No token, or one unknown, revoked or of a removed editor: answered 401 by `_refuse`."""
+
+    def __init__(self, sent: bool) -> None:
+        super().__init__("invalid token" if sent else "no token")
+        self.sent = sent
+
+
+@bp.errorhandler(_NoEditor)
+def _refuse(error: _NoEditor) -> Response:
+    log.warning("%s %s from %s: %s", request.method, request.path, request.remote_addr, error)
+    challenge = 'Bearer realm="feeds editors"' + (', error="invalid_token"' if error.sent else "")
+    message = "invalid, revoked or removed editor's token" if error.sent else "send Authorization: Bearer <token>"
+    return _answer({"error": message}, 401, {"WWW-Authenticate": challenge})
+
+
+def _editor() -> str:
+    """The editor of the request's Bearer token; raises _NoEditor."""
     from .auth import bearer_editor
 
     name, sent = bearer_editor()
-    if name is not None:
-        return name, None
-    log.warning("%s %s from %s: %s", request.method, request.path, request.remote_addr,
-                "invalid token" if sent else "no token")
-    challenge = 'Bearer realm="feeds editors"' + (', error="invalid_token"' if sent else "")
-    message = "invalid, revoked or removed editor's token" if sent else "send Authorization: Bearer <token>"
-    return None, _answer({"error": message}, 401, {"WWW-Authenticate": challenge})
+    if name is None:
+        raise _NoEditor(sent)
+    return name
 
 
 def _event_body(uid: str) -> dict:
@@ -72,9 +84,7 @@ def _run(uid: str, editor: str, action, *args) -> Response:
 @bp.patch("/api/events/<uid>")
 def patch_event(uid: str) -> Response:
     """Correct the fields given (title, start, end, allDay, location, category, status, note)."""
-    editor, refusal = _editor()
-    if refusal is not None:
-        return refusal
+    editor = _editor()
     given = request.get_json(silent=True)
     if not isinstance(given, dict):
         return _answer({"error": "send a JSON object of the fields to correct"}, 400)
@@ -96,27 +106,19 @@ def patch_event(uid: str) -> Response:
 @bp.post("/api/events/<uid>/hide")
 def hide_event(uid: str) -> Response:
     """Hide the event from every public surface."""
-    editor, refusal = _editor()
-    if refusal is not None:
-        return refusal
-    return _run(uid, editor, editing.set_hidden, True)
+    return _run(uid, _editor(), editing.set_hidden, True)
 
 
 @bp.post("/api/events/<uid>/unhide")
 def unhide_event(uid: str) -> Response:
     """Show a hidden event again."""
-    editor, refusal = _editor()
-    if refusal is not None:
-        return refusal
-    return _run(uid, editor, editing.set_hidden, False)
+    return _run(uid, _editor(), editing.set_hidden, False)
 
 
 @bp.get("/api/events/<uid>/history")
 def event_history(uid: str) -> Response:
     """Every change of the event (extraction, re-extraction, corrections), oldest first."""
-    editor, refusal = _editor()
-    if refusal is not None:
-        return refusal
+    _editor()
     entries = store.corrections.history(get_db(), uid)
     if not entries and store.get_event(get_db(), uid, hidden=True) is None:
         return _answer({"error": gettext(current_lang(), "action.unknown_event")}, 404)
