@@ -141,6 +141,7 @@ def test_the_queue_lists_events_with_their_evidence_and_filters(client, db, uid,
 
 
 def test_an_edit_from_the_form_shows_on_the_public_page_and_calendar(client, uid, editor):
+    assert "SEQUENCE:0" in client.get("/calendar.ics").get_data(as_text=True)  # now in the response cache
     response = client.post(f"/admin/events/{uid}/edit", data={
         "csrf_token": editor, "title": "青岛国际啤酒节", "start": "2024-05-11", "end": "2024-05-13",
         "location": "青岛", "category": "festival", "status": "confirmed", "note": "免费入场"})
@@ -165,7 +166,10 @@ def test_hide_answers_410_everywhere_and_unhide_brings_it_back(client, uid, edit
     client.post(f"/admin/events/{uid}/hide", data={"csrf_token": editor})
     assert client.get(f"/events/{uid}").status_code == 410
     assert client.get(f"/api/events/{uid}").status_code == 410
-    assert uid not in client.get("/calendar.ics").get_data(as_text=True)
+    assert client.get(f"/events/{uid}.ics").status_code == 410
+    for path in ("/calendar.ics", "/feed.json", "/feed.atom", "/", "/embed", "/calendar/2024/5"):
+        body = client.get(path).get_data(as_text=True)
+        assert uid not in body and "青岛国际啤酒节" not in body, path
     assert client.get("/api/events").get_json() == []
     client.post(f"/admin/events/{uid}/unhide", data={"csrf_token": editor})
     assert client.get(f"/events/{uid}").status_code == 200
