@@ -263,3 +263,13 @@ def _script_info(app):
     from flask.cli import ScriptInfo
 
     return ScriptInfo(create_app=lambda: app)
+
+
+def test_visitors_pages_neither_read_nor_make_the_secret_key(db_path, tmp_path, uid):
+    app = create_app({"DATABASE": str(db_path), "TESTING": True})
+    app.instance_path = str(tmp_path / "instance")
+    client = app.test_client()
+    for path in ("/", f"/events/{uid}", "/calendar.ics", "/api/events"):
+        assert client.get(path).status_code == 200
+        assert "Set-Cookie" not in client.get(path).headers
+    assert not (tmp_path / "instance").exists()

@@ -57,6 +57,12 @@ def secret_key(app: Flask) -> str:
 class EditorSessions(SecureCookieSessionInterface):
     """Flask's signed cookie, with the key made on first use and `Secure` whenever the request is https."""
 
+    def open_session(self, app: Flask, request_):  # type: ignore[override]
+        """A request without the cookie (every visitor's) gets an empty session without reading the key."""
+        if not request_.cookies.get(self.get_cookie_name(app)):
+            return self.session_class()
+        return super().open_session(app, request_)
+
     def get_signing_serializer(self, app: Flask):  # type: ignore[override]
         if not app.secret_key:
             app.secret_key = secret_key(app)
