@@ -135,7 +135,8 @@ def test_the_queue_lists_events_with_their_evidence_and_filters(client, db, uid,
     page = client.get("/admin/").get_data(as_text=True)
     assert "青岛国际啤酒节" in page and "<mark>青岛国际啤酒节将于2024-05-10举行。</mark>" in page
     assert "青岛国际啤酒节" not in client.get("/admin/?need=hidden").get_data(as_text=True).split("<ol")[1]
-    client.post(f"/admin/events/{uid}/confirm", data={"csrf_token": editor})
+    back = client.post(f"/admin/events/{uid}/confirm", data={"csrf_token": editor, "back": "/admin/?need=new"})
+    assert back.headers["Location"] == "/admin/?need=new"
     assert "青岛国际啤酒节" not in client.get("/admin/?need=new").get_data(as_text=True).split("<ol")[1]
     assert client.get("/admin/?need=nonsense").status_code == 404
 
@@ -180,6 +181,7 @@ def test_merge_from_the_page_redirects_the_other_event(client, db, uid, editor):
     other = next(e.uid for e in store.query_events(db, Selection()) if e.uid != uid)
     assert client.post(f"/admin/events/{uid}/merge", data={"csrf_token": editor, "other": other}).status_code == 303
     assert client.get(f"/events/{other}").headers["Location"].endswith(f"/events/{uid}")
+    assert client.get(f"/admin/events/{other}").headers["Location"] == f"/admin/events/{uid}"
     refused = client.post(f"/admin/events/{uid}/merge", data={"csrf_token": editor, "other": uid})
     assert refused.status_code == 400 and "不能与自身合并" in refused.get_data(as_text=True)
 

@@ -168,7 +168,7 @@ def _event_page(uid: str, *, errors: list | None = None, values: dict | None = N
         values=values or _form_values(state), errors=errors or [], message=message,
         history=store.corrections.history(db, uid), fields=[f for f in Field if f is not Field.HIDDEN],
         error_text=lambda e: field_error_text(e.name, e.key, e.values, current_lang()),
-        fact_text=fact_text, stored_text=stored_text, statuses=STATUSES,
+        fact_text=fact_text, stored_text=stored_text, statuses=STATUSES, refused=status >= 400,
     )
     return make_response(html, status)
 
@@ -192,7 +192,11 @@ def stored_text(name: Field, value: str) -> str:
 
 
 @bp.get("/events/<uid>")
-def event(uid: str) -> Response:
+def event(uid: str) -> BaseResponse:
+    """The review page; an event merged into another (or moved to an older report's uid) leads there."""
+    retraction = store.get_retraction(get_db(), uid)
+    if retraction is not None and retraction.successor:
+        return redirect(page_url("admin.event", uid=retraction.successor), 303)
     return _event_page(uid, message=t("admin.saved") if request.args.get("saved") else None)
 
 
@@ -203,7 +207,9 @@ def history_json(uid: str) -> Response:
 
 
 def _done(uid: str) -> BaseResponse:
-    return redirect(page_url("admin.event", uid=uid, saved="1"), 303)
+    """Back where the form was (the queue, for its confirm buttons), else the event's page."""
+    back = _safe_next(request.form.get("back"))
+    return redirect(back or page_url("admin.event", uid=uid, saved="1"), 303)
 
 
 def _act(uid: str, action, *args) -> BaseResponse:
