@@ -100,7 +100,7 @@ ADMIN_MESSAGES: dict[str, tuple[str, str]] = {
     "admin.change": ("变化", "Change"),
     **{f"audit.{action}": names for action, names in {
         "extracted": ("提取", "Extracted"),
-        "re-extracted": ("重新提取", "Re-extracted"),
+        "extraction changed": ("提取结果变化", "Extraction changed"),
         "corrected": ("更正", "Corrected"),
         "hidden": ("隐藏", "Hidden"),
         "unhidden": ("取消隐藏", "Unhidden"),

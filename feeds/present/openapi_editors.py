@@ -64,7 +64,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "uid": _STRING,
             "at": {"type": "string", "format": "date-time"},
             "actor": {"type": "string", "description": "`feeds` for extraction, else the editor's name."},
-            "action": {"type": "string", "examples": ["extracted", "re-extracted", "corrected", "hidden"]},
+            "action": {"type": "string", "examples": ["extracted", "extraction changed", "corrected", "hidden"]},
             "before": {"type": "object"},
             "after": {"type": "object"},
         },

@@ -270,7 +270,7 @@ def _record_extraction(db: Database, row: dict, shown_before: dict, extracted: d
     before = json.loads(row["extracted"]) if row["extracted"] else shown_before
     changed = [name for name in FACT_FIELDS if before.get(name) != extracted[name]]
     if changed:
-        corrections.record(db, row["uid"], stamp, MACHINE, "re-extracted", {n: before.get(n) for n in changed},
+        corrections.record(db, row["uid"], stamp, MACHINE, "extraction changed", {n: before.get(n) for n in changed},
                            {n: extracted[n] for n in changed})
 
 
