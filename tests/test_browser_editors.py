@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from clients import live_server
-from test_browser import ARTIFACTS, LAUNCH_ARGS, browser  # noqa: F401  (the shared browser fixture)
+from test_browser import ARTIFACTS, browser  # noqa: F401  (the shared browser fixture)
 
 from feeds import create_app, store
 from feeds.cli import main
