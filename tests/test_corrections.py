@@ -125,6 +125,7 @@ def test_a_merged_event_keeps_both_mentions_and_the_other_redirects_through_reex
         editing.merge(db, kept, gone, "ann", STAMP)
     [event] = store.query_events(db, Selection())
     assert event.uid == kept and {m.headline for m in event.mentions} == {"甲", "乙"}
+    assert event.title == "青岛国际啤酒节开幕"
     assert store.get_retraction(db, gone).successor == kept
     reextract(db, store.article_ids(db), now=LATER + dt.timedelta(hours=1),
               extract=lambda a: make_report(a.headline, "2024-03-01",

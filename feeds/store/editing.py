@@ -76,9 +76,10 @@ def _changed(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, A
 
 
 def _apply(db: Database, uid: str, editor: str, stamp: str, action: str, families: set[str],
-           before: EventState | None = None, extra: dict[str, Any] | None = None) -> None:
+           before: EventState | None = None, extra: dict[str, Any] | None = None,
+           fresh: set[str] | None = None) -> None:
     """Reconcile after a decision, and write its line of history (the shown facts it changed)."""
-    reconcile(db, families, stamp, set(), by=editor)
+    reconcile(db, families, stamp, set() if fresh is None else fresh, by=editor)
     after = state(db, uid)
     old, new = _changed(before.shown, after.shown) if before else ({}, {})
     corrections.record(db, uid, stamp, editor, action, old, {**new, **(extra or {})})
@@ -155,10 +156,12 @@ def reports_of(db: Database, uid: str) -> list[dict]:
 
 
 def merge(db: Database, survivor: str, absorbed: str, editor: str, stamp: str) -> EventState:
-    """One event from two: `survivor` keeps its uid and the reports of both; `absorbed` then redirects to it.
+    """One event from two: `survivor` keeps its uid, its title and the reports of both; `absorbed` then
+    redirects to it.
 
     The absorbed event's corrections go with it (the survivor's stand); its reports stay pinned to the
-    survivor through re-extraction.
+    survivor through re-extraction. When the reports of both would name the event otherwise, the
+    survivor's title is kept as a correction.
     """
     if survivor == absorbed:
         raise ActionRefused(Refusal.SAME_EVENT)
@@ -167,7 +170,13 @@ def merge(db: Database, survivor: str, absorbed: str, editor: str, stamp: str) -
     corrections.pin(db, refs, survivor, editor, stamp)
     corrections.drop_corrections(db, absorbed)
     corrections.record(db, absorbed, stamp, editor, "merged", {"uid": absorbed}, {"into": survivor})
-    _apply(db, survivor, editor, stamp, "merged", {kept.family, gone.family}, kept, {"absorbed": absorbed})
+    families, fresh = {kept.family, gone.family}, set()
+    reconcile(db, families, stamp, fresh, by=editor)
+    merged = state(db, survivor)
+    if merged.shown["title"] != kept.shown["title"]:
+        corrections.set_corrections(db, survivor, {Field.TITLE: kept.shown["title"]}, merged.extracted, editor,
+                                    stamp)
+    _apply(db, survivor, editor, stamp, "merged", families, kept, {"absorbed": absorbed}, fresh)
     return state(db, survivor)
 
 
