@@ -275,3 +275,39 @@ def test_visitors_pages_neither_read_nor_make_the_secret_key(db_path, tmp_path, 
         assert client.get(path).status_code == 200
         assert "Set-Cookie" not in client.get(path).headers
     assert not (tmp_path / "instance").exists()
+
+
+def test_a_split_from_the_page_takes_the_ticked_reports_out(client, db, uid, editor):
+    save(db, make_report("另一篇", "2024-03-02", make_event("啤酒节", "2024-05-10", location="青岛")))
+    other = next(e.uid for e in store.query_events(db, Selection()) if e.uid != uid)
+    client.post(f"/admin/events/{uid}/merge", data={"csrf_token": editor, "other": other})
+    page = client.get(f"/admin/events/{uid}").get_data(as_text=True)
+    ticks = re.findall(r'name="leave" id="l-\d+" value="([^"]+)"', page)
+    assert len(ticks) == 2
+    assert client.post(f"/admin/events/{uid}/split", data={"csrf_token": editor, "leave": ticks}).status_code == 400
+    assert client.post(f"/admin/events/{uid}/split", data={"csrf_token": editor, "leave": ticks[1]}).status_code == 303
+    assert len(store.query_events(db, Selection())) == 2 and len(store.get_event(db, uid).mentions) == 1
+
+
+def test_a_conflict_is_settled_from_the_page(client, db, uid, editor):
+    client.post(f"/admin/events/{uid}/edit", data={"csrf_token": editor, "start": "2024-05-11", "end": ""})
+    save(db, make_report("延期", "2024-04-01", make_event("青岛国际啤酒节", "2024-06-01", location="青岛",
+                                                         category="festival")))
+    assert "较新的报道称" in client.get(f"/admin/events/{uid}").get_data(as_text=True)
+    assert "青岛国际啤酒节" in client.get("/admin/?need=conflict").get_data(as_text=True).split("<ol")[1]
+    client.post(f"/admin/events/{uid}/conflicts/dates", data={"csrf_token": editor, "accept": "1"})
+    assert store.get_event(db, uid).start == "2024-06-01"
+    assert client.post(f"/admin/events/{uid}/conflicts/dates", data={"csrf_token": editor}).status_code == 400
+
+
+def test_login_goes_back_only_to_the_editors_side(client, db):
+    add_editor(db)
+    token = csrf(client.get("/admin/login"))
+    for target, expected in (("/admin/?need=new", "/admin/?need=new"), ("https://evil.example/", "/admin/"),
+                             ("//evil.example/admin", "/admin/"), ("/events/x", "/admin/")):
+        client.post("/admin/logout", data={"csrf_token": token})
+        token = csrf(client.get("/admin/login"))
+        response = client.post("/admin/login", data={"name": "ann", "password": PASSWORD, "csrf_token": token,
+                                                     "next": target})
+        assert response.headers["Location"] == expected, target
+        token = csrf(client.get("/admin/"))
