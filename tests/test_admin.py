@@ -311,3 +311,18 @@ def test_login_goes_back_only_to_the_editors_side(client, db):
                                                      "next": target})
         assert response.headers["Location"] == expected, target
         token = csrf(client.get("/admin/"))
+
+
+def test_each_page_of_the_editors_side_speaks_one_language(client, db, editor):
+    from test_one_language import CJK, LANGUAGE_SWITCH, _english_messages
+
+    save(db, make_report("Expo news", "2025-01-02", make_event("Ocean Expo", "2025-01-12", "2025-01-14",
+                                                               location="Qingdao", evidence="Ocean Expo opens.")))
+    uid = store.query_events(db, Selection())[0].uid
+    client.post(f"/admin/events/{uid}/edit", data={"csrf_token": editor, "start": "2025-01-13", "note": "Free"})
+    paths = ["/admin/", "/admin/?need=corrected", f"/admin/events/{uid}", "/admin/login"]
+    for path in paths:
+        english = client.get(f"{path}{'&' if '?' in path else '?'}lang=en").get_data(as_text=True)
+        assert not CJK.findall(english.replace(LANGUAGE_SWITCH, "")), path
+        chinese = client.get(f"{path}{'&' if '?' in path else '?'}lang=zh").get_data(as_text=True)
+        assert not [w for w in _english_messages() if w in chinese], path

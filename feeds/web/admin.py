@@ -183,7 +183,7 @@ def stored_text(name: Field, value: str) -> str:
     if name is Field.DATES and value:
         dates = Dates.from_json(value)
         span = dates.start if dates.start == dates.end else f"{dates.start} – {dates.end}"
-        return f"{span} ({dates.precision})"
+        return f"{span} ({t('precision.' + dates.precision)})"
     if name is Field.CATEGORY:
         return templating.category_label(value)
     if name is Field.STATUS:
