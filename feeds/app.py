@@ -28,15 +28,18 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config.from_mapping(config)
 
     from . import commands, logs
-    from .web import articles_api, cache, db, health, pages, security, syndication
+    from .web import admin, articles_api, auth, cache, db, editor_api, health, pages, security, syndication
 
     logs.init_app(app)
     db.init_app(app)
     security.init_app(app)
+    auth.init_app(app)
     health.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(syndication.bp)
     app.register_blueprint(articles_api.bp)
+    app.register_blueprint(admin.bp)
+    app.register_blueprint(editor_api.bp)
     commands.register(app)
     cache.init_app(app)  # last: it wraps the finished WSGI app
     return app

@@ -19,6 +19,7 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from . import files, store
+from .editor_commands import EDITOR_COMMANDS
 from .logs import LOGGER
 from .models import CATEGORIES, TZ
 from .source_commands import SOURCE_COMMANDS
@@ -396,7 +397,7 @@ def backup_command(dest: Path) -> None:
 
 
 COMMANDS = (ingest_command, reextract_command, extract_command, dates_command, serve_command, export_command,
-            backup_command, *SOURCE_COMMANDS)
+            backup_command, *SOURCE_COMMANDS, *EDITOR_COMMANDS)
 
 
 def register(app: Flask) -> None:

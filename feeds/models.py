@@ -280,6 +280,8 @@ class StoredEvent:
     """The named event this one is a part of (an opening ceremony, a side forum)."""
     flags: tuple[str, ...] = ()
     """How sure its dates are (EventFlag values), from the report its facts come from."""
+    note: str = ""
+    """An editor's public note (plain text)."""
 
     @property
     def confidence(self) -> float:

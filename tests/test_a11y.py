@@ -33,6 +33,11 @@ PAGES = [
     "/embed/builder",
     "/no/such/page",
     "/?category=parade",
+    "/admin/",
+    "/admin/?need=new&lang=en",
+    "/admin/events/{fair}",
+    "/admin/events/{cancelled}?lang=en",
+    "/admin/login",
 ]
 CONTROLS = "//input[not(@type='hidden') and not(@type='submit') and not(@type='button')] | //select | //textarea"
 
@@ -43,14 +48,19 @@ def pages(tmp_path_factory) -> dict[str, lxml_html.HtmlElement]:
     path = tmp_path_factory.mktemp("a11y") / "feeds.db"
     db = store.open_db(path)
     uids = fill(db)
+    with store.transaction(db):
+        store.editors.add_editor(db, "ann", "correct horse battery", "2024-03-01T00:00:00Z")
     db.close()
-    client = create_app({"DATABASE": str(path), "TESTING": True}).test_client()
+    client = create_app({"DATABASE": str(path), "TESTING": True, "SECRET_KEY": "a11y" * 10}).test_client()
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/admin/login").get_data(as_text=True))
+    client.post("/admin/login", data={"name": "ann", "password": "correct horse battery", "csrf_token": token[1]})
     year, month = next_month()
     values = {"year": year, "month": month, "fair": uids.fair, "month_event": uids.month,
               "cancelled": uids.cancelled, "article": uids.article}
-    return {
-        path: lxml_html.fromstring(client.get(path.format(**values)).get_data(as_text=True)) for path in PAGES
-    }
+    responses = {path: client.get(path.format(**values)) for path in PAGES}
+    statuses = {path: response.status_code for path, response in responses.items()}
+    assert set(statuses.values()) <= {200, 400, 404}, statuses  # the editor's pages too: logged in, not redirected
+    return {path: lxml_html.fromstring(response.get_data(as_text=True)) for path, response in responses.items()}
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -9,7 +9,7 @@ import pytest
 from clients import node_json
 from sample_events import fill
 
-from feeds.web import articles_api
+from feeds.web import articles_api, editor_api
 from feeds.web.syndication import bp
 
 
@@ -139,7 +139,7 @@ def openapi_path(rule: str) -> str:
 
 def test_openapi_describes_every_route_of_the_blueprint(app, client):
     documented = set(client.get("/api/openapi.json").json["paths"])
-    blueprints = (bp.name + ".", articles_api.bp.name + ".")
+    blueprints = (bp.name + ".", articles_api.bp.name + ".", editor_api.bp.name + ".")
     served = {openapi_path(r.rule) for r in app.url_map.iter_rules() if r.endpoint.startswith(blueprints)}
     assert served == documented
 

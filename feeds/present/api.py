@@ -57,6 +57,7 @@ def fullcalendar_event(ev: StoredEvent, base_url: str, lang: str = "zh") -> dict
             "parent": ev.parent_uid,
             "flags": list(ev.flags),
             "confidence": ev.confidence,
+            "note": clean_line(ev.note),
         }
     )
     return item

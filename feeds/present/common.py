@@ -45,6 +45,7 @@ _DETAIL_LABELS: dict[str, tuple[str, str]] = {
     "category": ("类别", "Category"),
     "status": ("状态", "Status"),
     "evidence": ("依据", "Evidence"),
+    "note": ("编辑说明", "Editor's note"),
     "source": ("来源", "Source"),
     "page": ("活动页面", "Event page"),
 }
@@ -265,6 +266,8 @@ def details_text(ev: StoredEvent, base_url: str, lang: str = "zh") -> str:
     lines.append(_label("category", category_label(ev.category, lang), lang))
     if ev.status != "confirmed":
         lines.append(_label("status", status_label(ev.status, lang), lang))
+    if ev.note:
+        lines.append(_label("note", clean_line(ev.note), lang))
     said = evidence(ev)
     if said:
         lines.append(_label("evidence", said, lang))

@@ -11,6 +11,7 @@ import datetime as dt
 from werkzeug.datastructures import LanguageAccept
 
 from ..models import StoredEvent
+from .admin_i18n import ADMIN_MESSAGES
 from .common import (
     CATEGORY_NAMES,
     STATUS_NAMES,
@@ -226,6 +227,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.search_instead": ("搜索活动", "Search events"),
     "error.home": ("返回首页", "Back to the home page"),
     "skip": ("跳到正文", "Skip to content"),
+    **ADMIN_MESSAGES,
 }
 
 

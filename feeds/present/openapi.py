@@ -6,9 +6,10 @@ import datetime as dt
 from typing import Any
 
 from ..models import CATEGORIES, STATUSES, EventFlag
+from . import openapi_editors
 
-VERSION = "1.1.0"
-UPDATED = dt.datetime(2026, 11, 22, 12, tzinfo=dt.UTC)
+VERSION = "1.2.0"
+UPDATED = dt.datetime(2026, 12, 1, 12, tzinfo=dt.UTC)
 """Last-Modified of the document; change it with the document."""
 
 _REF = "#/components/"
@@ -149,6 +150,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                                      "month_only, publication_inferred."},
             "confidence": {"type": "number", "minimum": 0, "maximum": 1,
                            "description": "1 for a date written out in full and announced plainly, less per flag."},
+            "note": {"type": "string", "description": "An editor's public note (plain text), or empty."},
         },
     },
     "Mention": {
@@ -410,6 +412,8 @@ def document(base_url: str) -> dict[str, Any]:
                 {"type": "array", "items": {"$ref": _REF + "schemas/Source"}}),
         ),
     }
+    for path, operations in openapi_editors.paths().items():
+        paths.setdefault(path, {}).update(operations)
     return {
         "openapi": "3.1.0",
         "info": {
@@ -425,9 +429,10 @@ def document(base_url: str) -> dict[str, Any]:
         "paths": paths,
         "components": {
             "parameters": PARAMETERS,
-            "schemas": SCHEMAS,
+            "schemas": SCHEMAS | openapi_editors.SCHEMAS,
             "headers": _HEADERS,
             "responses": RESPONSES,
-            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "INGEST_TOKEN"}},
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "INGEST_TOKEN"},
+                                "editor": openapi_editors.SECURITY_SCHEME},
         },
     }

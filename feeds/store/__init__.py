@@ -7,6 +7,7 @@ one event), `write` (saving an article's events) and `read` (queries). Writes go
 `sources` is the registry of sites `feeds fetch` reads.
 """
 
+from . import corrections, editing, editors, review
 from .faults import FaultKind, StorageFault, check_integrity, database_path, storage_fault
 from .identity import MERGE_WINDOW_DAYS, article_id, event_key, make_anchor, make_uid
 from .read import (
@@ -59,6 +60,10 @@ from .sources import (
 from .write import Counts, save_article_events, utc_stamp
 
 __all__ = [
+    "corrections",
+    "editing",
+    "editors",
+    "review",
     "SourceExists",
     "add_source",
     "count_items",

@@ -72,7 +72,7 @@ def query_events(db: Database, flt: Selection) -> list[StoredEvent]:
 
 def events_sql(db: Database, flt: Selection) -> tuple[str, list]:
     """The SQL and parameters of the events query for `flt` (it reads the store's bounds, runs nothing else)."""
-    where: list[str] = []
+    where: list[str] = ["e.hidden = 0"]  # hidden by an editor: on no public surface
     params: list = []
     if flt.category:
         where.append("e.category = ?")
@@ -95,9 +95,7 @@ def events_sql(db: Database, flt: Selection) -> tuple[str, list]:
         params.append((flt.end + dt.timedelta(days=1)).isoformat())
     if flt.q and flt.q.split():
         where.append(_search_clause(db, flt.q, params))
-    sql = "SELECT e.* FROM events e"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
+    sql = "SELECT e.* FROM events e WHERE " + " AND ".join(where)
     order = getattr(flt, "order", "start")
     if order not in _ORDERS:
         raise ValueError(f"unknown order {order!r}; use one of {', '.join(_ORDERS)}")
@@ -122,23 +120,31 @@ def _earliest_start(db: Database, first_day: dt.date) -> str | None:
 def past_events(db: Database, before: dt.date, limit: int = 50) -> list[StoredEvent]:
     """Events that ended before `before`, most recent first: the record of what took place."""
     rows = records(db.execute(
-        'SELECT * FROM events WHERE "end" < ? ORDER BY "end" DESC, start DESC, uid LIMIT ?',
+        'SELECT * FROM events WHERE "end" < ? AND hidden = 0 ORDER BY "end" DESC, start DESC, uid LIMIT ?',
         [before.isoformat(), limit],
     ))
     return _stored(db, rows)
 
 
-def get_event(db: Database, uid: str) -> StoredEvent | None:
-    """One event with its mentions, or None."""
-    found = _stored(db, records(db.execute("SELECT * FROM events WHERE uid = ?", [uid])))
+def get_event(db: Database, uid: str, *, hidden: bool = False) -> StoredEvent | None:
+    """One event with its mentions, or None; one an editor hid only when `hidden` (the editor's side)."""
+    sql = "SELECT * FROM events WHERE uid = ?" + ("" if hidden else " AND hidden = 0")
+    found = _stored(db, records(db.execute(sql, [uid])))
     return found[0] if found else None
 
 
 def get_retraction(db: Database, uid: str) -> Retraction | None:
-    """The record of a retracted event, or None (for an event that exists or never did)."""
+    """The record of a retracted event, or of one an editor hid (both answer 410), or None."""
     found = records(db.execute("SELECT uid, title, article_id, successor, retracted FROM retractions WHERE uid = ?",
                                [uid]))
-    return Retraction(**found[0]) if found else None
+    if found:
+        return Retraction(**found[0])
+    hidden = records(db.execute(
+        "SELECT e.uid, e.title, (SELECT m.article_id FROM mentions m WHERE m.event_uid = e.uid"
+        " ORDER BY m.created, m.article_id, m.start LIMIT 1) AS article_id, NULL AS successor,"
+        " (SELECT max(c.at) FROM corrections c WHERE c.uid = e.uid AND c.field = 'hidden') AS retracted"
+        " FROM events e WHERE e.uid = ? AND e.hidden = 1", [uid]))
+    return Retraction(**{**hidden[0], "retracted": hidden[0]["retracted"] or ""}) if hidden else None
 
 
 def get_article(db: Database, article_id: str) -> dict | None:
@@ -154,7 +160,7 @@ def get_article(db: Database, article_id: str) -> dict | None:
 def recent_changes(db: Database, limit: int) -> list[StoredEvent]:
     """The most recently created or revised events, newest first (what feeds announce)."""
     rows = records(db.execute(
-        "SELECT * FROM events ORDER BY updated DESC, created DESC, uid LIMIT ?", [limit]
+        "SELECT * FROM events WHERE hidden = 0 ORDER BY updated DESC, created DESC, uid LIMIT ?", [limit]
     ))
     return _stored(db, rows)
 
@@ -217,19 +223,20 @@ def _mentions_for(db: Database, uids: list[str]) -> dict[str, list[Mention]]:
 
 def event_uids(db: Database) -> list[str]:
     """Every event's uid, in start order (what an export writes one calendar for)."""
-    return [row[0] for row in db.execute("SELECT uid FROM events ORDER BY start, uid").fetchall()]
+    return [row[0] for row in db.execute("SELECT uid FROM events WHERE hidden = 0 ORDER BY start, uid").fetchall()]
 
 
 def event_months(db: Database) -> list[tuple[int, int]]:
     """The months in which an event starts or ends (what an export writes a month page for)."""
-    rows = db.execute("SELECT substr(start, 1, 7) FROM events UNION SELECT substr(end, 1, 7) FROM events").fetchall()
+    rows = db.execute("SELECT substr(start, 1, 7) FROM events WHERE hidden = 0"
+                      " UNION SELECT substr(end, 1, 7) FROM events WHERE hidden = 0").fetchall()
     return sorted((int(m[:4]), int(m[5:7])) for (m,) in rows if m)
 
 
 def events_of_article(db: Database, article_id: str) -> list[StoredEvent]:
     """The events an article reports, in start order, with all their mentions."""
     rows = records(db.execute(
-        "SELECT * FROM events WHERE uid IN (SELECT event_uid FROM mentions WHERE article_id = ?)"
+        "SELECT * FROM events WHERE uid IN (SELECT event_uid FROM mentions WHERE article_id = ?) AND hidden = 0"
         " ORDER BY start, title, uid",
         [article_id],
     ))

@@ -16,7 +16,10 @@ from dataclasses import asdict, dataclass, field, fields
 
 from sqlite_utils import Database
 
-from .identity import group, records, strip_part, title_year
+from ..edits import Field, overlay
+from . import corrections
+from .corrections import MACHINE, Correction
+from .identity import canonical_order, group, records, strip_part, title_year
 from .reports import as_report, families_near, family_reports
 
 
@@ -107,9 +110,32 @@ def derive_events(db: Database, families: set[str]) -> list[Derived]:
             derived.append(event)
             for row in members:
                 by_anchor[(row["article_id"], row["anchor"])] = event
+    pins = corrections.pins_of(db, families)
+    if pins:
+        derived = _pinned(derived, pins)
+        by_anchor = {(row["article_id"], row["anchor"]): event for event in derived for row in event.reports}
     for event in derived:
         _follow_parent(event, by_anchor)
     return derived
+
+
+def _pinned(derived: list[Derived], pins: dict[tuple[str, str], str]) -> list[Derived]:
+    """The events after the editors' merges and splits: a pinned report stands in the event it is pinned to,
+    the others of its group follow the event most of the group's pinned reports are in (else stay). An
+    event's family is its earliest report's."""
+    members: dict[str, list[dict]] = {}
+    for event in derived:
+        targets = [pins[key] for row in event.reports if (key := (row["article_id"], row["anchor"])) in pins]
+        follow = max(sorted(set(targets)), key=targets.count) if targets else event.uid
+        for row in event.reports:
+            uid = pins.get((row["article_id"], row["anchor"]), follow)
+            members.setdefault(uid, []).append(row)
+    result = []
+    for uid, rows in members.items():
+        rows.sort(key=lambda row: canonical_order(as_report(row)))
+        facts, published = _facts(rows)
+        result.append(Derived(uid, rows[0]["family"], rows, facts, published))
+    return sorted(result, key=lambda event: canonical_order(as_report(event.reports[0])))
 
 
 def _follow_parent(part: Derived, by_anchor: dict[tuple[str, str], Derived]) -> None:
@@ -148,13 +174,14 @@ class Reconciled:
     """(article id, anchor) → the uid of the event the report now belongs to."""
 
 
-def reconcile(db: Database, families: set[str], stamp: str, fresh: set[str]) -> Reconciled:
-    """Bring the stored events of these families in line with their reports.
+def reconcile(db: Database, families: set[str], stamp: str, fresh: set[str], *, by: str = MACHINE) -> Reconciled:
+    """Bring the stored events of these families in line with their reports and the editors' corrections.
 
     `fresh` holds the uids already created or revised in the caller's transaction: they are not bumped
-    again.
+    again. `by` is who caused it: the extractor (its changes go to the audit log here) or an editor
+    (whose action writes its own line).
     """
-    families = families_near(db, families)
+    families = corrections.pinned_families(db, families_near(db, families))
     derived = derive_events(db, families)
     wanted = {event.uid: event for event in derived}
     before = {row["uid"]: row for row in records(db.execute(
@@ -164,11 +191,16 @@ def reconcile(db: Database, families: set[str], stamp: str, fresh: set[str]) -> 
         row = records(db.execute("SELECT * FROM events WHERE uid = ?", [uid]))
         if row:  # a report that moved here from another family brought its event along
             before[uid] = row[0]
+    for uid in sorted(set(before) - set(wanted)):
+        if (successor := _successor(uid, derived)) is not None:
+            corrections.carry(db, uid, successor)
+    fixes = corrections.corrections_of(db, sorted(wanted))
     changes: dict[str, Change] = {}
     for uid, event in wanted.items():
-        changes[uid] = _write_event(db, event, before.get(uid), stamp, fresh)
+        changes[uid] = _write_event(db, event, before.get(uid), stamp, fresh, fixes.get(uid, {}), by)
     for uid in sorted(set(before) - set(wanted)):
         changes[uid] = _retract(db, before[uid], derived, stamp)
+        corrections.record(db, uid, stamp, by, "retracted", after={"successor": changes[uid].successor})
     _write_mentions(db, derived, set(before) | set(wanted))
     for event in derived:
         for row in event.reports:
@@ -178,39 +210,73 @@ def reconcile(db: Database, families: set[str], stamp: str, fresh: set[str]) -> 
     return Reconciled(changes, uid_of)
 
 
-def _write_event(db: Database, event: Derived, row: dict | None, stamp: str, fresh: set[str]) -> Change:
-    facts = asdict(event.facts)
+SHOWN_FIELDS = (*FACT_FIELDS, "note")
+"""What a calendar shows of an event once corrected: a change to any of them is a new SEQUENCE."""
+
+
+def _write_event(db: Database, event: Derived, row: dict | None, stamp: str, fresh: set[str],
+                 fixes: dict[Field, Correction], by: str) -> Change:
+    """Write the event's facts, its corrections overlaid; the extractor's own facts kept beside them while
+    any correction stands (`extracted`), for the editor's review and for conflicts."""
+    extracted = asdict(event.facts)
+    shown = overlay(extracted, {name: fix.value for name, fix in fixes.items()})
+    facts = {name: shown[name] for name in SHOWN_FIELDS}
+    hidden = int(bool(shown["hidden"]))
+    kept = json.dumps(extracted, ensure_ascii=False) if fixes else None
     if row is None:
         db.execute("DELETE FROM retractions WHERE uid = ?", [event.uid])
         db.execute(
             'INSERT INTO events (uid, key, title, category, start, "end", all_day, precision, location, status,'
-            " sequence, created, updated, facts_published, previous, opened, parent_uid, flags)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)",
+            " sequence, created, updated, facts_published, previous, opened, parent_uid, flags, note, hidden,"
+            " extracted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [event.uid, event.family, facts["title"], facts["category"], facts["start"], facts["end"],
              int(facts["all_day"]), facts["precision"], facts["location"], facts["status"], stamp, stamp,
-             event.facts_published, facts["previous"], facts["opened"], facts["parent_uid"], facts["flags"]],
+             event.facts_published, facts["previous"], facts["opened"], facts["parent_uid"], facts["flags"],
+             facts["note"], hidden, kept],
         )
         fresh.add(event.uid)
-        shown = {name: (None, facts[name]) for name in ("start", "end", "location", "status") if facts[name]}
-        return Change(event.uid, "new", facts["title"], shown)
-    old = {name: (bool(row[name]) if name == "all_day" else row[name]) for name in FACT_FIELDS}
-    diff = {name: (old[name], facts[name]) for name in FACT_FIELDS if old[name] != facts[name]}
+        if by == MACHINE:
+            corrections.record(db, event.uid, stamp, by, "extracted",
+                               after={k: v for k, v in extracted.items() if v not in (None, "", "[]")})
+        said = {name: (None, facts[name]) for name in ("start", "end", "location", "status") if facts[name]}
+        return Change(event.uid, "new", facts["title"], said)
+    old = {name: (bool(row[name]) if name == "all_day" else row[name]) for name in SHOWN_FIELDS}
+    diff = {name: (old[name], facts[name]) for name in SHOWN_FIELDS if old[name] != facts[name]}
+    if by == MACHINE:
+        _record_extraction(db, row, old, extracted, stamp)
     if not diff:
-        if row["key"] != event.family or row["facts_published"] != event.facts_published:
-            db.execute("UPDATE events SET key = ?, facts_published = ? WHERE uid = ?",
-                       [event.family, event.facts_published, event.uid])
+        if (row["key"], row["facts_published"], row["hidden"], row["extracted"]) != (
+                event.family, event.facts_published, hidden, kept):
+            db.execute("UPDATE events SET key = ?, facts_published = ?, hidden = ?, extracted = ? WHERE uid = ?",
+                       [event.family, event.facts_published, hidden, kept, event.uid])
         return Change(event.uid, "unchanged", facts["title"])
     bump = 0 if event.uid in fresh else 1
     db.execute(
         'UPDATE events SET key = ?, title = ?, category = ?, start = ?, "end" = ?, all_day = ?, precision = ?,'
         " location = ?, status = ?, previous = ?, opened = ?, parent_uid = ?, flags = ?, facts_published = ?,"
+        " note = ?, hidden = ?, extracted = ?,"
         " sequence = sequence + ?, updated = CASE WHEN ? THEN ? ELSE updated END WHERE uid = ?",
         [event.family, facts["title"], facts["category"], facts["start"], facts["end"], int(facts["all_day"]),
          facts["precision"], facts["location"], facts["status"], facts["previous"], facts["opened"],
-         facts["parent_uid"], facts["flags"], event.facts_published, bump, bump, stamp, event.uid],
+         facts["parent_uid"], facts["flags"], event.facts_published, facts["note"], hidden, kept,
+         bump, bump, stamp, event.uid],
     )
     fresh.add(event.uid)
     return Change(event.uid, "changed", facts["title"], diff)
+
+
+def _record_extraction(db: Database, row: dict, shown_before: dict, extracted: dict, stamp: str) -> None:
+    """The audit line of what a new report or a re-extraction changed in the extractor's facts."""
+    before = json.loads(row["extracted"]) if row["extracted"] else shown_before
+    changed = [name for name in FACT_FIELDS if before.get(name) != extracted[name]]
+    if changed:
+        corrections.record(db, row["uid"], stamp, MACHINE, "extraction changed", {n: before.get(n) for n in changed},
+                           {n: extracted[n] for n in changed})
+
+
+def _successor(uid: str, derived: list[Derived]) -> str | None:
+    """The event that now holds the report a leaving event was founded on (its uid is that report's anchor)."""
+    return next((e.uid for e in derived if any(r["anchor"] == uid for r in e.reports)), None)
 
 
 def _retract(db: Database, row: dict, derived: list[Derived], stamp: str) -> Change:
@@ -221,7 +287,7 @@ def _retract(db: Database, row: dict, derived: list[Derived], stamp: str) -> Cha
     """
     mentioned = db.execute("SELECT article_id FROM mentions WHERE event_uid = ? ORDER BY created, article_id, start",
                            [row["uid"]]).fetchone()
-    successor = next((e.uid for e in derived if any(r["anchor"] == row["uid"] for r in e.reports)), None)
+    successor = _successor(row["uid"], derived)
     db.execute("DELETE FROM mentions WHERE event_uid = ?", [row["uid"]])
     db.execute("UPDATE events SET parent_uid = NULL WHERE parent_uid = ?", [row["uid"]])
     db.execute("DELETE FROM events WHERE uid = ?", [row["uid"]])

@@ -327,8 +327,67 @@ def _add_flags(db: Database) -> None:
     db.execute("ALTER TABLE events ADD COLUMN flags TEXT NOT NULL DEFAULT '[]'")
 
 
+def _add_editors(db: Database) -> None:
+    """Version 6: editors and what they decide, apart from the extracted facts (issue 15).
+
+    `corrections` hold an editor's value per event and field with the extractor's value it replaced
+    (`basis`: a newer report that says otherwise is a conflict, not applied over it); `event_pins`
+    put reports in the event an editor merged or split them into; `reviews` when an event was last
+    confirmed; `event_audit` every change of an event. Events gain the public `note`, `hidden`, and
+    `extracted` (the extractor's facts as JSON, kept while corrections differ from them).
+    """
+    statements = [
+        """CREATE TABLE editors (
+            name TEXT PRIMARY KEY,
+            password_hash TEXT NOT NULL,
+            created TEXT NOT NULL
+        )""",
+        """CREATE TABLE editor_tokens (
+            id INTEGER PRIMARY KEY,
+            editor TEXT NOT NULL REFERENCES editors (name) ON DELETE CASCADE,
+            token_hash TEXT NOT NULL UNIQUE,
+            created TEXT NOT NULL,
+            revoked TEXT
+        )""",
+        """CREATE TABLE corrections (
+            uid TEXT NOT NULL,
+            field TEXT NOT NULL,
+            value TEXT NOT NULL,
+            basis TEXT NOT NULL,
+            editor TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (uid, field)
+        )""",
+        """CREATE TABLE event_pins (
+            article_id TEXT NOT NULL,
+            anchor TEXT NOT NULL,
+            uid TEXT NOT NULL,
+            editor TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (article_id, anchor)
+        )""",
+        "CREATE INDEX event_pins_uid ON event_pins (uid)",
+        """CREATE TABLE reviews (uid TEXT PRIMARY KEY, editor TEXT NOT NULL, at TEXT NOT NULL)""",
+        """CREATE TABLE event_audit (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            before TEXT NOT NULL DEFAULT '{}',
+            after TEXT NOT NULL DEFAULT '{}'
+        )""",
+        "CREATE INDEX event_audit_uid ON event_audit (uid, id)",
+        "ALTER TABLE events ADD COLUMN note TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE events ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE events ADD COLUMN extracted TEXT",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [_create_initial_schema, _add_window_indexes, _add_sources,
-                                              _add_reports, _add_flags]
+                                              _add_reports, _add_flags, _add_editors]
 """Ordered schema changes; the database's user_version counts how many have run. Only ever append."""
 
 
