@@ -16,7 +16,7 @@ from ..store import editing
 from ..store.editing import ActionRefused
 from .db import get_db
 from .syndication import site_url
-from .templating import current_lang
+from .templating import current_lang, paper
 
 log = logging.getLogger("feeds.editors")
 
@@ -60,7 +60,7 @@ def _event_body(uid: str) -> dict:
     db = get_db()
     event = store.get_event(db, uid, hidden=True)
     state = editing.state(db, uid)
-    body = api.event_detail(event, site_url())
+    body = api.event_detail(event, site_url(), paper, current_lang())
     body["hidden"] = state.hidden
     body["corrections"] = {name.value: {"value": fix.value, "editor": fix.editor, "at": fix.at}
                            for name, fix in state.corrections.items()}
