@@ -531,3 +531,18 @@ def test_a_reported_event_with_no_place_of_its_own_is_where_the_report_was_filed
 
 def test_here_is_no_place_name():
     assert location_of("首轮对话在这里举行。") == ""
+
+
+def test_corner_bracket_quotes_read_as_quotes_and_stay_as_printed():
+    found = events_of("一間佔地三千呎的「海底奇妙館」今日正式開幕，吸引大批市民。")
+    assert found == [("海底奇妙館", "2026-06-10", "2026-06-10")]
+
+
+def test_the_last_day_of_a_consultation_is_a_deadline():
+    found = events_of("有關「海濱長廊優化計劃」的公眾諮詢今日結束，團體昨到政府總部請願。")
+    assert found == [("「海濱長廊優化計劃」的公眾諮詢截止", "2026-06-10", "2026-06-10")]
+
+
+def test_the_first_day_of_a_nomination_period_is_its_opening():
+    found = events_of("區議會選舉提名期昨日開始，多名候選人遞表。", dt.date(2026, 6, 11))
+    assert found == [("區議會選舉提名期開始", "2026-06-10", "2026-06-10")]

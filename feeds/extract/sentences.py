@@ -26,7 +26,7 @@ CLAUSE_START = re.compile(r"[，,。；;：:！？!?\n]")
 """Any clause or sentence boundary, clock colons included: how far back the words before a date reach."""
 
 
-QUOTED = re.compile(r"“[^“”\n]{0,60}”|《[^《》\n]{0,60}》")
+QUOTED = re.compile(r"“[^“”\n]{0,60}”|「[^「」\n]{0,60}」|《[^《》\n]{0,60}》")
 """A quotation or a title in book marks: a comma inside `“未来，与你面对面”` parts no clause."""
 
 

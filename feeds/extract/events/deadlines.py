@@ -9,7 +9,7 @@ from ...models import Article, Cue, DateKind, DateMatch, Event, Interval
 from ..sentences import CLAUSE_BREAK
 from . import vocabulary as v
 from .names import Name, is_bare
-from .sentences import Sentence
+from .sentences import Sentence, as_printed, usable
 
 
 def deadlines(sentence: Sentence, article: Article, known: list[Name], names: list[Name],
@@ -28,6 +28,9 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
     english = v.ENGLISH_DEADLINE.search(sentence.text)
     if english and not due:  # `Applications close on July 10`: the day named after the closing
         due = [d for d in sentence.dates if 0 <= d.start - sentence.start - english.end() <= 4][:1]
+    edge = _period_edge(sentence)
+    if edge:
+        return edge
     if not due and not any(not is_bare(n) for n in names):
         return _windows(sentence)
     item = v.ITEM_LABEL.match(previous.text) if previous is not None else None
@@ -52,6 +55,19 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
 def _before(sentence: Sentence, date: DateMatch, words: re.Pattern[str]) -> bool:
     """Whether `words` end right where `date` begins, within its sentence."""
     return bool(words.search(sentence.text, 0, date.start - sentence.start))
+
+
+def _period_edge(sentence: Sentence) -> list[Event]:
+    """`…公众咨询今日结束`: a consultation's last day (a deadline); `…提名期昨日开始`: a nomination period's first."""
+    for m in v.PERIOD_EDGE.finditer(sentence.masked):
+        at = sentence.start + m.end("what")
+        date = next((d for d in sentence.dates if usable(d) and d.start >= at
+                     and not sentence.masked[d.end - sentence.start:m.start("edge")].strip()), None)
+        if date is not None:
+            what = as_printed(m.group("what"), sentence)
+            title = what + "截止" if m.group("edge") in v.PERIOD_ENDS else what + "开始"
+            return [sentence.event(title, "deadline", date.interval, date=date)]
+    return []
 
 
 def _windows(sentence: Sentence) -> list[Event]:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from . import vocabulary as v
-from .sentences import MASK, Sentence
+from .sentences import MASK, Sentence, as_printed
 
 COUNTED = re.compile(r"^(?:(?:共有|共计|共|这|那)?[\d一二三四五六七八九十两多几各]+(?:个|项|场|类)"
                      r"|各类|各项|哪些|哪个|什么|这些|那些)|(?<!第)[\d两多几上百千]+(?:个|项|场|类)[\u4e00-\u9fff]{0,4}$"
@@ -55,8 +55,8 @@ def find_names(sentence: Sentence) -> list[Name]:
         category = category_of(title)
         if v.FIXTURE_HEAD.fullmatch(head.group(0)):
             title, category = _fixture_title(title, masked, left, head.end()), "competition"
-        names.append(Name(title, head.group(0), start, end, category, refers_back))
-    for pattern in (v.HELD_NAME, v.LAUNCHED_CAMPAIGN):
+        names.append(Name(as_printed(title, sentence), head.group(0), start, end, category, refers_back))
+    for pattern in (v.HELD_NAME, v.LAUNCHED_CAMPAIGN, v.QUOTED_OPENING):
         for m in pattern.finditer(masked):
             start, end = sentence.start + m.start("name"), sentence.start + m.end("name")
             if not any(n.start < end and start < n.end for n in names):

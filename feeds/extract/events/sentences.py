@@ -76,9 +76,20 @@ def usable(date: DateMatch) -> bool:
     return date.cue not in (Cue.PLANNED, Cue.REPORTED, Cue.PERIOD) and date.kind is DateKind.POINT
 
 
+CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
+"""Hong Kong and Taiwan papers quote in corner brackets: the rules read them as the quotes they are."""
+PRINTED_QUOTES = str.maketrans("“”‘’", "「」『』")
+
+
+def as_printed(words: str, sentence: Sentence) -> str:
+    """Words read from `masked`, with the sentence's own corner brackets back."""
+    return words.translate(PRINTED_QUOTES) if "「" in sentence.text or "『" in sentence.text else words
+
+
 def masked_text(sentence: Sentence) -> str:
-    """The sentence with its dates blanked out, so names and places do not swallow them."""
-    chars = list(sentence.text)
+    """The sentence with its dates blanked out, so names and places do not swallow them; corner brackets read
+    as quotes."""
+    chars = list(sentence.text.translate(CORNER_QUOTES))
     for d in sentence.dates:
         for start, end in d.pieces:
             for i in range(max(start - sentence.start, 0), min(end - sentence.start, len(chars))):

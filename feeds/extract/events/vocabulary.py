@@ -99,6 +99,9 @@ HELD_ON_DATE = re.compile(r"[\x00\s]*(?:将|已|曾)?(?:于|在)?[^，,。；;\x
 LAUNCHED_CAMPAIGN = re.compile(r"启动(?:了)?(?P<name>[\u4e00-\u9fff“”]{4,24}?(?:系列行动|专项行动|行动))"
                                r"(?=[，,。；;]|$)")
 """`在青岛启动海洋垃圾清理系列行动`: the launch of a campaign is an event on its day."""
+QUOTED_OPENING = re.compile(r"“(?P<name>[^“”\x00]{2,20})”(?=[\x00\s]*(?:正式|隆重|将|于|在[^，,。\x00]{1,15})*"
+                            r"[\x00\s]*(?:开幕|开展|举行|举办|启幕|揭幕|开锣|开放|上演))")
+"""`「恐怖鬼屋」今日正式开幕`: what opens under a quoted name is an event, though no head word ends the name."""
 HELD_NAME = re.compile(r"(?:举行|召开|举办|开幕|开赛|揭幕)的"
                        r"(?P<name>(?:(?![而的和与及并在将为])[\u4e00-\u9fffA-Za-z0-9]){4,12})(?=[，,。；;])")
 """`…举行的2026年女排亚青，`: what is held is an event, though its name ends in no head word."""
@@ -266,6 +269,12 @@ DEADLINE_MOVED = re.compile(r"截止(?:日期|时间)[^，,。；;]{0,20}$")
 WINDOW_ACTION = re.compile(r"(?:办理|进行|提交|接受|参加|^[，,]?)(?P<what>[\u4e00-\u9fff]{0,3}?"
                            r"(?:申请|报名|申报|预约|登记|投稿|征集)[\u4e00-\u9fff]{0,2}?)(?=周期|期间|时间|阶段|工作|[，,。；;]|$)")
 """`于6月15日至16日…办理听证报名`, `6月15日至8月15日，申报评审周期`: what a reader does within a window of days."""
+PERIOD_EDGE = re.compile(r"(?P<what>(?:“[^“”]{2,30}”)?[\u4e00-\u9fff]{0,10}?"
+                         r"(?:公众咨询|咨询期|征求意见|提名期|报名期|申请期|登记期|投票))[\x00\s]+"
+                         r"(?P<edge>结束|截止|届满|开始|展开|启动)")
+"""`「…计划」公众咨询今日结束`, `立法会选举提名期昨日开始`: the day a period of consultation or nomination ends or
+opens (the date stands between the period and the verb)."""
+PERIOD_ENDS = ("结束", "截止", "届满")
 WINDOW_REACH = 40
 """How far after a span of days the action done within it may stand."""
 ITEM_LABEL = re.compile(ENUMERATED.pattern + r"(?P<label>[^，,。；;:：]{2,12})[。：:]?\s*$")
@@ -275,7 +284,7 @@ FROM_TODAY = ("即日", "今起")
 CALL_SUFFIX = re.compile(r"(?:活动|工作)$")
 """`…征集活动` names a call; its deadline's title drops the word."""
 
-QUOTED_NAME = re.compile(r"“(?P<name>[^“”]{2,40})”")
+QUOTED_NAME = re.compile(r"[“「](?P<name>[^“”「」]{2,40})[”」]")
 
 TRADE_MISSION = re.compile(
     r"(?:组织|率领|带领|组团)(?P<who>[^，,。；;赴]{0,24}?)"
