@@ -546,3 +546,8 @@ def test_the_last_day_of_a_consultation_is_a_deadline():
 def test_the_first_day_of_a_nomination_period_is_its_opening():
     found = events_of("區議會選舉提名期昨日開始，多名候選人遞表。", dt.date(2026, 6, 11))
     assert found == [("區議會選舉提名期開始", "2026-06-10", "2026-06-10")]
+
+
+def test_a_name_label_and_a_time_label_run_into_one_line_give_the_events_span():
+    found = events_of("6月12日起，书城隆重举办“夏日好书”活动。活动名称：“夏日好书” 活动时间：2026年6月12日~6月30日。")
+    assert found == [("“夏日好书”活动", "2026-06-12", "2026-06-30")]

@@ -18,6 +18,9 @@ PLACE_LABEL = re.compile(r"^(?:地点|地址|场馆|场地|活动地点|举办�
 TIME_WORDS = ("时间", "日期", "活动时间", "举办时间", "演出时间", "开放时间", "展期")
 SESSION = re.compile(r"场$|^(?:线上|线下)|开幕|闭幕|决赛|复赛|初赛")
 """Labels that name a session of the notice's event (`首场`, `次场`, `线上`)."""
+NAME_THEN_TIME = re.compile(r"(?P<kind>活动|赛事|比赛|展览)?名称\s*[:：]\s*"
+                            r"(?P<name>“[^“”]{2,30}”|[^\s，,。:：“”]{2,30}?)\s*(?P=kind)?时间\s*[:：]")
+"""`活动名称：“…” 活动时间：11月5日~11月26日`: a notice's name and time labels run into one line."""
 NOTICE = re.compile(r"关于(?:举办|召开|开展|组织)(?P<name>.+?)的(?:补充)?通知")
 """`关于举办2024年“鸢都英才”高校毕业生春季双选会的通知`: the event the whole notice is about."""
 
@@ -28,8 +31,14 @@ def listed_events(sentences: list[Sentence], article: Article) -> tuple[list[Eve
     used: set[int] = set()
     notice = NOTICE.search(article.headline + "".join(article.subheadlines) + article.body[:200])
     for i, sentence in enumerate(sentences):
-        label = TIME_LABEL.match(sentence.text.strip())
         dates = [d for d in sentence.dates if usable(d)]
+        named = NAME_THEN_TIME.search(sentence.text)
+        if named and dates and dates[0].start >= sentence.start + named.end():
+            title = named.group("name") + (named.group("kind") or "")
+            events.append(sentence.event(title, category_of(title), dates[0].interval, date=dates[0]))
+            used.add(i)
+            continue
+        label = TIME_LABEL.match(sentence.text.strip())
         if not label or not dates or dates[0].start - sentence.start > len(label.group(0)) + 10:
             continue  # only a line whose value is a date
         if label.group("label") in TIME_WORDS:
