@@ -551,3 +551,9 @@ def test_the_first_day_of_a_nomination_period_is_its_opening():
 def test_a_name_label_and_a_time_label_run_into_one_line_give_the_events_span():
     found = events_of("6月12日起，书城隆重举办“夏日好书”活动。活动名称：“夏日好书” 活动时间：2026年6月12日~6月30日。")
     assert found == [("“夏日好书”活动", "2026-06-12", "2026-06-30")]
+
+
+def test_a_time_line_with_no_name_above_is_the_event_the_article_opens_with():
+    found = events_of("青岛港航运服务说明会2026年6月1日，港航企业推出新服务。为方便客户了解，负责人将详细介绍。"
+                      "时间：6月20日下午14:30地点：港航大厦会议厅")
+    assert ("青岛港航运服务说明会", "2026-06-20T14:30:00+08:00", "2026-06-20T14:30:00+08:00") in found

@@ -10,7 +10,7 @@ import re
 
 from ...models import Article, Event
 from . import vocabulary as v
-from .names import category_of
+from .names import category_of, find_names, is_bare
 from .sentences import Sentence, usable
 
 TIME_LABEL = re.compile(r"^[(（]?[一二三四五六七八九十\d]*[)）、]?\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[:：]\s*")
@@ -43,10 +43,13 @@ def listed_events(sentences: list[Sentence], article: Article) -> tuple[list[Eve
             continue  # only a line whose value is a date
         if label.group("label") in TIME_WORDS:
             title_index = _title_above(sentences, i)
-            if title_index is None:
+            if title_index is not None:
+                title = _unwrapped(sentences[title_index].text.strip())
+                used.add(title_index)
+            elif (lead := _lead_name(article, sentences)) is not None:
+                title = lead  # `…说明会…。时间：7月30日…地点：…`: the event the article opens with
+            else:
                 continue
-            title = _unwrapped(sentences[title_index].text.strip())
-            used.add(title_index)
         elif notice and SESSION.search(label.group("label")):
             title = notice.group("name") + label.group("label")  # `首场：2024.5.18` of the notice's event
         elif v.EVENT_HEAD.search(label.group("label")):
@@ -60,6 +63,12 @@ def listed_events(sentences: list[Sentence], article: Article) -> tuple[list[Eve
         events.append(sentence.event(title, category, dates[0].interval, place, date=dates[0]))
         used.add(i)
     return events, used
+
+
+def _lead_name(article: Article, sentences: list[Sentence]) -> str | None:
+    """The event an article's headline or first sentence names first, for a `时间：` line with no name above."""
+    lines = [Sentence(article.headline, 0, len(article.headline), [])] + sentences[:1]
+    return next((n.title for line in lines for n in find_names(line) if not is_bare(n)), None)
 
 
 def _unwrapped(title: str) -> str:
