@@ -557,3 +557,16 @@ def test_a_time_line_with_no_name_above_is_the_event_the_article_opens_with():
     found = events_of("青岛港航运服务说明会2026年6月1日，港航企业推出新服务。为方便客户了解，负责人将详细介绍。"
                       "时间：6月20日下午14:30地点：港航大厦会议厅")
     assert ("青岛港航运服务说明会", "2026-06-20T14:30:00+08:00", "2026-06-20T14:30:00+08:00") in found
+
+
+def test_the_only_date_of_a_sentence_reaches_the_name_clauses_later():
+    found = events_of("市环保组织在6月20日晚8点起，进行全城熄灯接力，将各区的“绿色一小时”环保活动呈现给市民。")
+    assert found == [("“绿色一小时”环保活动", "2026-06-20T20:00:00+08:00", "2026-06-20T20:00:00+08:00")]
+
+
+def test_a_dateline_of_a_broadcasters_news_is_no_event_date():
+    assert events_of("中广网北京6月8日消息(记者王明)近日，多家企业共同参与的“黄河”生态考察活动即将启动。") == []
+
+
+def test_a_match_report_is_no_event_reached_through_clauses():
+    assert events_of("北京时间6月9日19点35分，足协杯第5轮较量，青岛海牛主场迎战业余球队日照队。") == []

@@ -19,7 +19,8 @@ def one_per_name(events: list[Event], _article: Article) -> list[Event]:
     result: list[Event] = []
     for event in events:
         key = NAME_KEY.sub("", event.title)
-        if key not in seen and any(_shortens(key, k) and result[i].interval == event.interval for k, i in seen.items()):
+        day = event.interval.start_date
+        if key not in seen and any(_shortens(key, k) and result[i].interval.start_date == day for k, i in seen.items()):
             continue  # `战略对话` after `首轮中美战略与经济对话` on the same day: the same event, named shorter
         shorter = next((i for k, i in seen.items() if key.endswith(k) and k != key
                         and result[i].interval == event.interval), None)
