@@ -570,3 +570,14 @@ def test_a_dateline_of_a_broadcasters_news_is_no_event_date():
 
 def test_a_match_report_is_no_event_reached_through_clauses():
     assert events_of("北京时间6月9日19点35分，足协杯第5轮较量，青岛海牛主场迎战业余球队日照队。") == []
+
+
+def test_a_filing_period_opened_and_then_extended_runs_from_its_opening_to_its_new_end():
+    found = events_of("年度个人所得税申报自6月1日开始，为方便纳税人，税务部门将申报时间延长至7月底。",
+                      dt.date(2026, 6, 2))
+    assert found == [("年度个人所得税申报", "2026-06-01", "2026-07-31")]
+
+
+def test_a_rite_done_in_the_evening_is_named_without_the_evening():
+    names = [n.title for n in find_names(Sentence("晚间完成「祈福」仪式后，队伍返程。", 0, 16, []))]
+    assert names == ["「祈福」仪式"]

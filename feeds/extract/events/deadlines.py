@@ -28,7 +28,7 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
     english = v.ENGLISH_DEADLINE.search(sentence.text)
     if english and not due:  # `Applications close on July 10`: the day named after the closing
         due = [d for d in sentence.dates if 0 <= d.start - sentence.start - english.end() <= 4][:1]
-    edge = _period_edge(sentence)
+    edge = _period_edge(sentence) or _opened_then_moved(sentence, due)
     if edge:
         return edge
     if not due and not any(not is_bare(n) for n in names):
@@ -55,6 +55,20 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
 def _before(sentence: Sentence, date: DateMatch, words: re.Pattern[str]) -> bool:
     """Whether `words` end right where `date` begins, within its sentence."""
     return bool(words.search(sentence.text, 0, date.start - sentence.start))
+
+
+def _opened_then_moved(sentence: Sentence, due: list[DateMatch]) -> list[Event]:
+    """`综合所得税申报自5月1日开始，…延长至6月底`: what a reader files, from the day it opens to the day it
+    is now due."""
+    opens = next((d for d in sentence.dates if d.cue == Cue.SINCE and d.interval.start == d.interval.end), None)
+    moved = next((d for d in due if d.cue == Cue.POSTPONED and opens is not None and d.start > opens.start), None)
+    if moved is None:
+        return []
+    what = v.FILED_FROM.search(sentence.text, 0, opens.start - sentence.start)
+    if what is None:
+        return []
+    interval = Interval(opens.interval.start_date, moved.interval.end_date, "day")
+    return [sentence.event(what.group("what"), "deadline", interval, date=opens)]
 
 
 def _period_edge(sentence: Sentence) -> list[Event]:

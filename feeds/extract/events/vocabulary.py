@@ -130,7 +130,7 @@ POSTPONED_UNDATED = re.compile(rf"(?:{POSTPONEMENT_VERBS})[^。]{{0,12}}(?:另�
 NAME_STOP = re.compile(
     r"[，,。；;：:！？!?、\n“”《》■▲◆●]|(?:(?<![通资喜快简音])讯|的|在|于|将|了|及|是|为|从|由|对|向|给|把|被|据|并|还|又|也|"
     r"参加|出席|举办|举行|召开|启动|主办|承办|协办|开展|亮相|期间|其间|当天|当日|同日|举措|带来|推出|奉献|献上|呈现|"
-    r"迎来|迎战|对阵|开启|踏上|"
+    r"迎来|迎战|对阵|开启|踏上|完成|晚间|中午|凌晨|"
     r"今天|今日|明天|日前|近日|目前|日上午|日下午|日晚|日,|上午|下午|晚上|本届|此次|这次|本次|今年|明年|去年|"
     r"宣布|获悉|了解到|表示|介绍|透露|获得|通过|启幕|开幕|闭幕|落幕|揭晓|现身|露面|共有|共计|确定|敲定|公布)"
 )
@@ -275,6 +275,9 @@ PERIOD_EDGE = re.compile(r"(?P<what>(?:“[^“”]{2,30}”)?[\u4e00-\u9fff]{0,
 """`「…计划」公众咨询今日结束`, `立法会选举提名期昨日开始`: the day a period of consultation or nomination ends or
 opens (the date stands between the period and the verb)."""
 PERIOD_ENDS = ("结束", "截止", "届满")
+FILED_FROM = re.compile(r"(?:^|(?<=[，,\s]))(?P<what>[\u4e00-\u9fff]{0,10}(?:申报|报名|申请|登记|缴纳))"
+                        r"(?:自|从|于)\s*$")
+"""`综合所得税申报自…`: what opens on the date after it."""
 WINDOW_REACH = 40
 """How far after a span of days the action done within it may stand."""
 ITEM_LABEL = re.compile(ENUMERATED.pattern + r"(?P<label>[^，,。；;:：]{2,12})[。：:]?\s*$")
