@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable
+from operator import itemgetter
 
 from icalendar import Calendar, Timezone, vDuration
 
@@ -22,7 +23,7 @@ from .common import (
     timed_end,
     timed_start,
 )
-from .memo import PARTS, content_key
+from .memo import PARTS, content_key, remembered
 
 PRODID = "-//feeds//Newspaper events//ZH"
 TZID = "Asia/Shanghai"
@@ -47,7 +48,8 @@ def render_calendar(
     The header, the VTIMEZONE and each event's VEVENT (rendered once per event version, see memo.PARTS),
     concatenated: the same bytes icalendar would serialize for the whole calendar.
     """
-    events = sorted(events, key=lambda ev: (first_day(ev), ev.start, ev.uid))
+    facts = sorted((remembered(ev, "_calendar_facts", _calendar_facts) for ev in events), key=itemgetter(0))
+    events = [fact[3] for fact in facts]
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -61,9 +63,10 @@ def render_calendar(
         cal.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", vDuration(refresh))
     if events:
-        cal.add("last-modified", max(parse_utc(ev.updated) for ev in events))
+        cal.add("last-modified", max(fact[1] for fact in facts))
     header = to_ical(cal)
-    parts = [header[: -len(_CALENDAR_END)], _timezone_block(_tz_first_day(events))]
+    timed = [fact[2] for fact in facts if fact[2] is not None]
+    parts = [header[: -len(_CALENDAR_END)], _timezone_block(_tz_first_day(timed))]
     parts.extend(event_block(ev, base_url, lang) for ev in events)
     parts.append(_CALENDAR_END)
     return b"".join(parts)
@@ -166,8 +169,15 @@ def _utc_stamp(value: str) -> str:
     return f"{parse_utc(value):%Y%m%dT%H%M%SZ}"
 
 
-def _tz_first_day(events: list[StoredEvent]) -> dt.date:
-    timed = [first_day(ev) for ev in events if not ev.all_day]
+def _calendar_facts(ev: StoredEvent) -> tuple[tuple, dt.datetime, dt.date | None, StoredEvent]:
+    """What a calendar needs of each event besides its VEVENT: its order, LAST-MODIFIED, the first day of a
+    timed event (which the VTIMEZONE must cover), and the event itself."""
+    day = first_day(ev)
+    return (day, ev.start, ev.uid), parse_utc(ev.updated), None if ev.all_day else day, ev
+
+
+def _tz_first_day(timed: list[dt.date]) -> dt.date:
+    """The first day the VTIMEZONE covers, from the first days of the timed events."""
     earliest = min(timed, default=_TZ_FIRST_DAY)
     return _TZ_FIRST_DAY if earliest >= _TZ_FIRST_DAY else dt.date(earliest.year, 1, 1)
 

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from ..models import Mention, Retraction, Selection, StoredEvent
 from .identity import records
+from .memo import EVENTS
 from .schema import TRIGRAM_MIN_CHARS, schema_version
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -65,12 +66,34 @@ def events_query_plan(db: Database, flt: Selection) -> list[str]:
 
 
 def query_events(db: Database, flt: Selection) -> list[StoredEvent]:
-    """Events matching every field the filter sets, in the filter's order (by start), with their mentions."""
-    sql, params = events_sql(db, flt)
-    return _stored(db, records(db.execute(sql, params)))
+    """Events matching every field the filter sets, in the filter's order (by start), with their mentions.
+
+    The query selects uids; events already read at this data version come from memo.EVENTS.
+    """
+    sql, params = events_sql(db, flt, columns="e.uid")
+    uids = [row[0] for row in db.execute(sql, params).fetchall()]
+    if not uids:
+        return []
+    version = _memo_version(db)
+    if version is None:
+        return _events_by_uid(db, uids)
+    return EVENTS.events(version, uids, lambda missing: _events_by_uid(db, missing))
 
 
-def events_sql(db: Database, flt: Selection) -> tuple[str, list]:
+def _memo_version(db: Database) -> tuple[str, str] | None:
+    """What the memo's events are valid for: the store's file and data version (None in memory: nothing kept)."""
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    return (path, data_version(db)[0]) if path else None
+
+
+def _events_by_uid(db: Database, uids: list[str]) -> list[StoredEvent]:
+    """These events, with their mentions, in the order of `uids`."""
+    rows = records(db.execute("SELECT * FROM events WHERE uid IN (SELECT value FROM json_each(?))", [json.dumps(uids)]))
+    by_uid = {ev.uid: ev for ev in _stored(db, rows)}
+    return [by_uid[uid] for uid in uids if uid in by_uid]
+
+
+def events_sql(db: Database, flt: Selection, columns: str = "e.*") -> tuple[str, list]:
     """The SQL and parameters of the events query for `flt` (it reads the store's bounds, runs nothing else)."""
     where: list[str] = []
     params: list = []
@@ -95,7 +118,7 @@ def events_sql(db: Database, flt: Selection) -> tuple[str, list]:
         params.append((flt.end + dt.timedelta(days=1)).isoformat())
     if flt.q and flt.q.split():
         where.append(_search_clause(db, flt.q, params))
-    sql = "SELECT e.* FROM events e"
+    sql = f"SELECT {columns} FROM events e"
     if where:
         sql += " WHERE " + " AND ".join(where)
     order = getattr(flt, "order", "start")
