@@ -34,8 +34,12 @@ DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 ENTRY_OVERHEAD_BYTES = 600
 """What an entry's Python objects (the entry, its tuples, the dictionary slot) cost besides the strings in it."""
 
-CACHED_PATHS = re.compile(r"/(?:calendar\.ics|categories/[^/]+\.ics|feed\.(?:rss|atom|json)|api/events)")
-"""Listings whose answer depends only on the request line, Host, Accept-Encoding, the day and the data."""
+CACHED_PATHS = re.compile(r"/(?:calendar\.ics|categories/[^/]+\.ics|feed\.(?:rss|atom|json)|api/events"
+                          r"|events/[^/]+|articles/[^/]+|calendar/\d+/\d+|embed)")
+"""Answers that depend only on the request line, Host, Accept-Encoding, the day and the data, and for pages
+also Accept-Language (page_cache.py): the listings and the pages that carry an ETag."""
+PAGE_PATHS = re.compile(r"/(?:events/[^/]+(?<!\.ics)|articles/[^/]+|calendar/\d+/\d+|embed)")
+"""The HTML pages among them: they speak the reader's language (`Vary: Accept-Language`), so it is in their key."""
 GZIP_SUFFIX = "-gzip"
 
 Headers = list[tuple[str, str]]
@@ -115,9 +119,11 @@ class ResponseCache:
                 and "HTTP_IF_MATCH" not in environ and "HTTP_IF_UNMODIFIED_SINCE" not in environ)
 
     def _key(self, environ: dict) -> Key:
-        return (environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", ""), environ.get("HTTP_HOST", ""),
+        path = environ.get("PATH_INFO", "")
+        language = environ.get("HTTP_ACCEPT_LANGUAGE", "") if PAGE_PATHS.fullmatch(path) else ""
+        return (path, environ.get("QUERY_STRING", ""), environ.get("HTTP_HOST", ""),
                 environ.get("wsgi.url_scheme", ""), environ.get("SCRIPT_NAME", ""),
-                environ.get("HTTP_ACCEPT_ENCODING", ""), str(self.today()))
+                environ.get("HTTP_ACCEPT_ENCODING", ""), language, str(self.today()))
 
     def _data_version(self) -> int | None:
         """SQLite's counter of other connections' commits, on this process's own idle connection.
