@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import sqlite3
+import time
 from dataclasses import fields
 
 from sqlite_utils import Database
@@ -28,8 +30,12 @@ def _has_fts(db: Database) -> bool:
     return db["events_fts"].exists() and db["mentions_fts"].exists()
 
 
-def _search_clause(db: Database, q: str, params: list) -> str:
-    """SQL that keeps events whose title, location or evidence contains every word of `q`."""
+def _search_clause(db: Database, q: str, params: list, walk: bool) -> str:
+    """SQL that keeps events whose title, location or evidence contains every word of `q`.
+
+    Words too short for the trigram index are tested row by row: with `walk`, on each event the query
+    reaches (an EXISTS on its own mentions, by index), else against every mention matched once up front.
+    """
     clauses = []
     fts = _has_fts(db)
     for term in q.split():
@@ -43,10 +49,9 @@ def _search_clause(db: Database, q: str, params: list) -> str:
             params.extend([phrase, phrase])
         else:
             pattern = _like(term)
-            clauses.append(
-                "(e.title LIKE ? ESCAPE '\\' OR e.location LIKE ? ESCAPE '\\'"
-                " OR e.uid IN (SELECT event_uid FROM mentions WHERE evidence LIKE ? ESCAPE '\\'))"
-            )
+            mentioned = ("EXISTS (SELECT 1 FROM mentions m WHERE m.event_uid = e.uid AND m.evidence LIKE ? ESCAPE '\\')"
+                         if walk else "e.uid IN (SELECT event_uid FROM mentions WHERE evidence LIKE ? ESCAPE '\\')")
+            clauses.append(f"(e.title LIKE ? ESCAPE '\\' OR e.location LIKE ? ESCAPE '\\' OR {mentioned})")
             params.extend([pattern, pattern, pattern])
     return " AND ".join(clauses)
 
@@ -70,14 +75,53 @@ def query_events(db: Database, flt: Selection) -> list[StoredEvent]:
 
     The query selects uids; events already read at this data version come from memo.EVENTS.
     """
-    sql, params = events_sql(db, flt, columns="e.uid")
-    uids = [row[0] for row in db.execute(sql, params).fetchall()]
+    uids = _walked_uids(db, flt) if _walks(db, flt) else None
+    if uids is None:
+        sql, params = events_sql(db, flt, columns="e.uid", walk=False)
+        uids = [row[0] for row in db.execute(sql, params).fetchall()]
     if not uids:
         return []
     version = _memo_version(db)
     if version is None:
         return _events_by_uid(db, uids)
     return EVENTS.events(version, uids, lambda missing: _events_by_uid(db, missing))
+
+
+WALK_BUDGET_SECONDS = 0.25
+"""How long a search by short words may walk the events in order before its words are matched up front."""
+WALK_CHECK_INSTRUCTIONS = 1000
+"""How often (in SQLite VM instructions) the walk looks at the clock."""
+
+
+def _walks(db: Database, flt: Selection) -> bool:
+    """Whether a search is tried in the filter's order first: a limit, and no word the trigram index can answer.
+
+    Such a search (`q=青岛`) has no index to start from: matching its words in every mention first costs a
+    scan of them all, while walking the events in order and testing each stops at the limit, which a broad
+    word reaches soon.
+    """
+    terms = (flt.q or "").split()
+    if not terms or flt.limit is None:
+        return False
+    return not _has_fts(db) or all(len(term) < TRIGRAM_MIN_CHARS for term in terms)
+
+
+def _walked_uids(db: Database, flt: Selection) -> list[str] | None:
+    """The uids by a walk in order, or None when it outgrew WALK_BUDGET_SECONDS (a rare word: few matches to stop at).
+
+    Both plans return the same rows (same conditions, an order ending in the unique uid); only their cost differs.
+    """
+    sql, params = events_sql(db, flt, columns="e.uid", walk=True)
+    deadline = time.perf_counter() + WALK_BUDGET_SECONDS
+    db.conn.set_progress_handler(lambda: time.perf_counter() > deadline, WALK_CHECK_INSTRUCTIONS)
+    try:
+        return [row[0] for row in db.execute(sql, params).fetchall()]
+    except sqlite3.OperationalError as error:
+        if "interrupted" not in str(error):
+            raise
+        return None
+    finally:
+        db.conn.set_progress_handler(None, 0)
 
 
 def _memo_version(db: Database) -> tuple[str, str] | None:
@@ -93,8 +137,13 @@ def _events_by_uid(db: Database, uids: list[str]) -> list[StoredEvent]:
     return [by_uid[uid] for uid in uids if uid in by_uid]
 
 
-def events_sql(db: Database, flt: Selection, columns: str = "e.*") -> tuple[str, list]:
-    """The SQL and parameters of the events query for `flt` (it reads the store's bounds, runs nothing else)."""
+def events_sql(db: Database, flt: Selection, columns: str = "e.*", walk: bool | None = None) -> tuple[str, list]:
+    """The SQL and parameters of the events query for `flt` (it reads the store's bounds, runs nothing else).
+
+    `walk` (default: what query_events tries first) tests short search words on each event reached in order.
+    """
+    if walk is None:
+        walk = _walks(db, flt)
     where: list[str] = []
     params: list = []
     if flt.category:
@@ -117,7 +166,7 @@ def events_sql(db: Database, flt: Selection, columns: str = "e.*") -> tuple[str,
         where.append("e.start < ?")  # anything starting on `end`, timed or not, sorts before the next day
         params.append((flt.end + dt.timedelta(days=1)).isoformat())
     if flt.q and flt.q.split():
-        where.append(_search_clause(db, flt.q, params))
+        where.append(_search_clause(db, flt.q, params, walk))
     sql = f"SELECT {columns} FROM events e"
     if where:
         sql += " WHERE " + " AND ".join(where)
