@@ -7,8 +7,10 @@ import functools
 import itertools
 import logging
 import multiprocessing
+import os
 import re
 import sqlite3
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -115,38 +117,132 @@ def ingest_paths(
     now: dt.datetime | None = None,
     extract: Extractor | None = None,
     progress: Progress | None = None,
-    jobs: int = 1,
+    jobs: int | None = 1,
 ) -> IngestReport:
-    """Ingest files and folders, one transaction per file; a refused file does not stop the others.
+    """Ingest files and folders, each file atomic; a refused file does not stop the others.
 
+    Files are committed in groups (`Batches`), each in a savepoint of its own: a file that fails
+    leaves nothing and the others of its group are kept, at a commit's cost per group, not per file.
     With `jobs` > 1, files are read and extracted in that many worker processes while this one stores
-    them in input order: the store ends up exactly as a one-job ingest leaves it.
+    them in input order: the store ends up exactly as a one-job ingest leaves it. `jobs=None`: as many
+    as the CPUs available, with at least MIN_FILES_PER_JOB files each.
     """
     source_url = check_source_url(source_url)
     report = IngestReport()
     progress = progress or Silent()
     found = files.expand_paths(paths)
     progress.add(len(found))
+    batches = Batches(db, report, source_url, now)
     for index, (path, read) in enumerate(_extracted(found, published, max_bytes, extract, jobs)):
         progress.step(path.name)
         if isinstance(read, Rejection):
             report.rejected.append(read)
             continue
-        source, page = read
         try:
-            result = save_page(db, page, source, source_url, now=now)
+            batches.store(*read)
         except Exception as error:  # one bad file must not stop an unattended ingest of the rest
-            if isinstance(error, sqlite3.DatabaseError) and (fault := store.storage_fault(error, _path_of(db))):
-                report.fault, report.not_ingested = fault, len(found) - index  # but a bad database must
+            if (fault := _fault(db, error)) is not None:  # but a bad database must: this file, every later one
+                report.fault, report.not_ingested = fault, batches.lost + len(found) - index  # and any of its group
                 break
             log.exception("ingesting %s failed", path)
             report.rejected.append(Rejection(str(path), f"failed: {type(error).__name__}: {error}"))
             continue
-        report.files += 1
-        report.articles += len(result.articles)
-        report.events += result.counts
+    else:
+        try:
+            batches.commit()
+        except Exception as error:
+            if (fault := _fault(db, error)) is None:
+                raise
+            report.fault, report.not_ingested = fault, batches.lost
     report.log()
     return report
+
+
+def default_jobs() -> int:
+    """The CPUs this process may use: extraction in that many workers pays once storing a file costs less
+    CPU than extracting it (files committed in groups; bench/README.md, issue 19)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _fault(db: Database, error: Exception) -> store.StorageFault | None:
+    """The storage fault behind an error (full disk, read-only, damaged file), or None for any other error."""
+    return store.storage_fault(error, _path_of(db)) if isinstance(error, sqlite3.DatabaseError) else None
+
+
+BATCH_FILES = 64
+BATCH_SECONDS = 0.5
+"""A group of files is committed after this many files or seconds, whichever comes first: a commit (an
+fsync) costs more than storing a typical file, and readers still see an ingest's progress twice a second."""
+
+
+class Batches:
+    """Files stored in groups, one transaction a group and a savepoint a file; counted once committed.
+
+    After a storage fault (a full disk) the group is undone and its files stored again one transaction
+    each, as are all later files: what fits goes in whole, file by file, exactly as without groups.
+    """
+
+    def __init__(self, db: Database, report: IngestReport, source_url: str | None, now: dt.datetime | None) -> None:
+        self.db, self.report, self.source_url, self.now = db, report, source_url, now
+        self.pending: list[tuple[str, list[ArticleEvents], PageResult]] = []
+        self.opened = 0.0
+        self.alone = False
+        self.lost = 0
+        """Files of an undone group not stored again, when a fault stops the ingest."""
+
+    def store(self, source: str, page: list[ArticleEvents]) -> None:
+        if self.alone:
+            self._count(save_page(self.db, page, source, self.source_url, now=self.now))
+            return
+        if not self.db.conn.in_transaction:
+            self.db.conn.execute("BEGIN IMMEDIATE")  # concurrent writers queue, as for one file
+            self.opened = time.monotonic()
+        try:
+            result = save_page(self.db, page, source, self.source_url, now=self.now)  # in a savepoint
+        except sqlite3.DatabaseError as error:
+            if _fault(self.db, error) is None:
+                raise
+            self._store_alone()
+            self.store(source, page)
+            return
+        self.pending.append((source, page, result))
+        if len(self.pending) >= BATCH_FILES or time.monotonic() - self.opened >= BATCH_SECONDS:
+            self.commit()
+
+    def commit(self) -> None:
+        if not self.db.conn.in_transaction:
+            return
+        try:
+            self.db.conn.execute("COMMIT")
+        except sqlite3.DatabaseError as error:
+            if _fault(self.db, error) is None:
+                raise
+            self._store_alone()
+            return
+        for _, _, result in self.pending:
+            self._count(result)
+        self.pending = []
+
+    def _store_alone(self) -> None:
+        """Undo the group, then store its files one transaction each; a fault among them stops with `lost` set."""
+        if self.db.conn.in_transaction:
+            self.db.conn.execute("ROLLBACK")
+        self.alone = True
+        pending, self.pending = self.pending, []
+        for done, (source, page, _) in enumerate(pending):
+            try:
+                self._count(save_page(self.db, page, source, self.source_url, now=self.now))
+            except sqlite3.DatabaseError:
+                self.lost = len(pending) - done
+                raise
+
+    def _count(self, result: PageResult) -> None:
+        self.report.files += 1
+        self.report.articles += len(result.articles)
+        self.report.events += result.counts
 
 
 Extracted = tuple[str, list[ArticleEvents]] | Rejection
@@ -154,11 +250,11 @@ Extracted = tuple[str, list[ArticleEvents]] | Rejection
 
 
 def _extracted(found: list[Path], published: dt.date | None, max_bytes: int, extract: Extractor | None,
-               jobs: int) -> Iterator[tuple[Path, Extracted]]:
+               jobs: int | None) -> Iterator[tuple[Path, Extracted]]:
     """Each file read and extracted, in input order: here, or in `jobs` worker processes, a bounded
     number of files ahead of the one being stored (so the database is written by one process)."""
     work = functools.partial(_read_and_extract, published=published, max_bytes=max_bytes, extract=extract)
-    jobs = min(jobs, len(found))
+    jobs = min(default_jobs(), len(found) // MIN_FILES_PER_JOB) if jobs is None else min(jobs, len(found))
     if jobs <= 1:
         yield from ((path, work(path)) for path in found)
         return
@@ -175,6 +271,8 @@ def _extracted(found: list[Path], published: dt.date | None, max_bytes: int, ext
             yield path, future.result()
 
 
+MIN_FILES_PER_JOB = 8
+"""By default, fewer files than this per worker are extracted here: starting workers would cost more than it saves."""
 AHEAD_PER_JOB = 8
 """How many files each worker may have extracted before the writer stores them (bounds the memory held)."""
 
@@ -260,12 +358,13 @@ def save_page(
     now: dt.datetime | None = None,
     within: Callable[[Database, PageResult], None] | None = None,
 ) -> PageResult:
-    """Store one extracted page's articles in a single transaction (see ingest_page)."""
+    """Store one extracted page's articles in a single transaction, or a savepoint of the open one (see
+    ingest_page and Batches)."""
     now = now or dt.datetime.now(dt.UTC)
     result = PageResult()
     fresh: set[str] = set()
     outcomes: list[tuple[str, str]] = []
-    with store.transaction(db):
+    with store.savepoint(db, "page") if db.conn.in_transaction else store.transaction(db):
         for article_events in page:
             article = article_events.article
             aid = store.article_id(article)

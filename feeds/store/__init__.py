@@ -39,6 +39,7 @@ from .schema import (
     backup,
     migrate,
     open_db,
+    savepoint,
     schema_version,
     transaction,
 )
@@ -105,6 +106,7 @@ __all__ = [
     "make_uid",
     "migrate",
     "open_db",
+    "savepoint",
     "past_events",
     "query_events",
     "recent_changes",
