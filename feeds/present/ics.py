@@ -148,7 +148,14 @@ def _render_event_block(ev: StoredEvent, base_url: str, lang: str = "zh") -> byt
         "URL:" + event_url(base_url, ev.uid),
         "END:VEVENT",
     ]
-    return b"".join(fold(line) + b"\r\n" for line in lines)
+    return _folded(lines)
+
+
+def _folded(lines: list[str]) -> bytes:
+    """Content lines folded and ended with CRLF; a line of at most FOLD_OCTETS bytes (most are) as it is."""
+    encoded = [line.encode("utf-8") for line in lines]
+    return b"\r\n".join(data if len(data) <= FOLD_OCTETS else fold(line) for line, data in zip(lines, encoded,
+                                                                                               strict=True)) + b"\r\n"
 
 
 def _text(value: str) -> str:
@@ -165,7 +172,10 @@ def _text(value: str) -> str:
 
 
 def _utc_stamp(value: str) -> str:
-    """A store timestamp as an iCalendar UTC DATE-TIME (`20221101T083000Z`)."""
+    """A store timestamp as an iCalendar UTC DATE-TIME (`20221101T083000Z`); the store's own form
+    (`2022-11-01T08:30:00Z`, what utc_stamp writes) by slicing, any other through parse_utc."""
+    if len(value) == 20 and value[19] == "Z" and value[4] == value[7] == "-" and value[13] == value[16] == ":":
+        return f"{value[0:4]}{value[5:7]}{value[8:10]}T{value[11:13]}{value[14:16]}{value[17:19]}Z"
     return f"{parse_utc(value):%Y%m%dT%H%M%SZ}"
 
 
