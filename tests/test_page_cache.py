@@ -114,3 +114,31 @@ def test_a_missing_page_has_no_validators(client, urls):
     for url in ("/events/nothing@feeds", "/articles/0000"):
         response = client.get(url)
         assert response.status_code == 404 and "ETag" not in response.headers, url
+
+
+def test_a_request_with_a_cookie_or_credentials_is_rendered_for_it_alone(app, client, urls, views):
+    cache = app.extensions["feeds.response_cache"]
+    for url in urls:
+        client.get(url)
+    views.clear()
+    hits = cache.hits
+    for url in urls:
+        response = client.get(url, headers={"Authorization": "Bearer k7Hq2mV9xR4tL8pZ3wN6"})
+        assert response.status_code == 200 and "ETag" not in response.headers, url
+    client.set_cookie("session", "editor")
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200 and "ETag" not in response.headers, url
+    assert cache.hits == hits and len(views) == 2 * len(urls)
+
+
+def test_changed_settings_give_pages_new_etags(db, urls):
+    from feeds import create_app
+
+    def etags(title: str) -> dict[str, str]:
+        path = db.execute("PRAGMA database_list").fetchone()[2]
+        client = create_app({"DATABASE": path, "TESTING": True, "SITE_TITLE": title}).test_client()
+        return {url: client.get(url).headers["ETag"] for url in urls}
+
+    before, after = etags("feeds"), etags("青岛活动")
+    assert all(before[url] != after[url] for url in urls)

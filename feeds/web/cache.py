@@ -87,7 +87,7 @@ class ResponseCache:
         self._lock = threading.Lock()
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
-        if not self._cacheable(environ):
+        if not self._cacheable(environ) or self._personal(environ):
             return self.app(environ, start_response)
         version = self._data_version()
         if version is None:  # no database yet: Flask creates it
@@ -116,6 +116,12 @@ class ResponseCache:
                 and CACHED_PATHS.fullmatch(environ.get("PATH_INFO", "")) is not None
                 and "HTTP_RANGE" not in environ and "HTTP_IF_RANGE" not in environ
                 and "HTTP_IF_MATCH" not in environ and "HTTP_IF_UNMODIFIED_SINCE" not in environ)
+
+    @staticmethod
+    def _personal(environ: dict) -> bool:
+        """A page asked for with a cookie or credentials: it may show what a signed-in editor sees."""
+        return ("HTTP_COOKIE" in environ or "HTTP_AUTHORIZATION" in environ) \
+            and PAGE_PATHS.fullmatch(environ.get("PATH_INFO", "")) is not None
 
     def _key(self, environ: dict) -> Key:
         path = environ.get("PATH_INFO", "")

@@ -46,18 +46,29 @@ def _sources_version() -> str:
     return hashlib.sha1(repr(rows).encode()).hexdigest()[:12]
 
 
+PAGE_SETTINGS = ("SITE_TITLE", "PAPER_NAME", "UPCOMING_LIMIT", "PAST_LIMIT", "STATIC_EXPORT")
+"""The settings pages show or obey: changed and restarted, the site's pages get new ETags."""
+
+
+def _settings() -> str:
+    return repr([current_app.config.get(name) for name in PAGE_SETTINGS])
+
+
 def cacheable_page(view: Callable[..., ResponseReturnValue]) -> Callable[..., ResponseReturnValue]:
     """Give the view's 200 an ETag and Last-Modified, and answer a current If-None-Match with a 304 unrendered.
 
-    What the view answers otherwise (a redirect, 404, 410) goes out as it is, without validators.
+    What the view answers otherwise (a redirect, 404, 410) goes out as it is, without validators, and
+    so does a request with a cookie or credentials (whatever a signed-in session adds to a page).
     """
 
     @functools.wraps(view)
     def page(**kwargs: object) -> ResponseReturnValue:
+        if request.headers.get("Cookie") or request.authorization:  # a signed-in editor may see more
+            return view(**kwargs)
         version, modified = store.data_version(get_db())
         v = validators("page", request.endpoint or "", request.path, request.query_string.decode("latin-1"),
-                       current_lang(), str(clock.today()), site_url(), str(current_app.config.get("STATIC_EXPORT")),
-                       version, _sources_version(), rendering_version(), last_modified=modified)
+                       current_lang(), str(clock.today()), site_url(), _settings(), version, _sources_version(),
+                       rendering_version(), last_modified=modified)
         if is_fresh(v):
             return respond(bytes, HTML, v, max_age=PAGE_MAX_AGE)
         result = view(**kwargs)
