@@ -132,28 +132,13 @@ def ingest_paths(
     progress = progress or Silent()
     found = files.expand_paths(paths)
     progress.add(len(found))
-    batches = Batches(db, report, source_url, now)
+    batches = Batches(db, report, source_url, now, len(found))
     for index, (path, read) in enumerate(_extracted(found, published, max_bytes, extract, jobs)):
         progress.step(path.name)
-        if isinstance(read, Rejection):
-            report.rejected.append(read)
-            continue
-        try:
-            batches.store(*read)
-        except Exception as error:  # one bad file must not stop an unattended ingest of the rest
-            if (fault := _fault(db, error)) is not None:  # but a bad database must: this file, every later one
-                report.fault, report.not_ingested = fault, batches.lost + len(found) - index  # and any of its group
-                break
-            log.exception("ingesting %s failed", path)
-            report.rejected.append(Rejection(str(path), f"failed: {type(error).__name__}: {error}"))
-            continue
+        if not batches.add(index, path, read):
+            break
     else:
-        try:
-            batches.commit()
-        except Exception as error:
-            if (fault := _fault(db, error)) is None:
-                raise
-            report.fault, report.not_ingested = fault, batches.lost
+        batches.flush()
     report.log()
     return report
 
@@ -172,81 +157,111 @@ def _fault(db: Database, error: Exception) -> store.StorageFault | None:
     return store.storage_fault(error, _path_of(db)) if isinstance(error, sqlite3.DatabaseError) else None
 
 
+Extracted = tuple[str, list[ArticleEvents]] | Rejection
+"""A file read and extracted (its source name and articles), or why it was not."""
+
+
 BATCH_FILES = 64
 BATCH_SECONDS = 0.5
-"""A group of files is committed after this many files or seconds, whichever comes first: a commit (an
-fsync) costs more than storing a typical file, and readers still see an ingest's progress twice a second."""
+"""Files extracted are stored in a group after this many files or seconds, whichever comes first: a
+commit (an fsync) costs more than storing a typical file, and readers still see an ingest's progress."""
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One file in input order: its index among those found, its path, and what reading it gave."""
+
+    index: int
+    path: Path
+    read: Extracted
 
 
 class Batches:
-    """Files stored in groups, one transaction a group and a savepoint a file; counted once committed.
+    """Files stored in groups: one transaction a group, taken only once the group is extracted (so other
+    writers are kept waiting no longer than it takes to store it), and a savepoint a file.
 
-    After a storage fault (a full disk) the group is undone and its files stored again one transaction
-    each, as are all later files: what fits goes in whole, file by file, exactly as without groups.
+    A file that fails leaves nothing and the others of its group are kept. After a storage fault (a full
+    disk) the group is undone and stored again one transaction a file, as are all later files: what fits
+    goes in whole, file by file, as without groups. The report counts a file once it is committed.
     """
 
-    def __init__(self, db: Database, report: IngestReport, source_url: str | None, now: dt.datetime | None) -> None:
-        self.db, self.report, self.source_url, self.now = db, report, source_url, now
-        self.pending: list[tuple[str, list[ArticleEvents], PageResult]] = []
-        self.opened = 0.0
+    def __init__(self, db: Database, report: IngestReport, source_url: str | None, now: dt.datetime | None,
+                 total: int) -> None:
+        self.db, self.report, self.source_url, self.now, self.total = db, report, source_url, now, total
+        self.items: list[_Item] = []
+        self.started = 0.0
         self.alone = False
-        self.lost = 0
-        """Files of an undone group not stored again, when a fault stops the ingest."""
 
-    def store(self, source: str, page: list[ArticleEvents]) -> None:
+    def add(self, index: int, path: Path, read: Extracted) -> bool:
+        """Queue one file, storing the group when it is due; False once a storage fault stopped the ingest."""
+        item = _Item(index, path, read)
         if self.alone:
-            self._count(save_page(self.db, page, source, self.source_url, now=self.now))
-            return
-        if not self.db.conn.in_transaction:
-            self.db.conn.execute("BEGIN IMMEDIATE")  # concurrent writers queue, as for one file
-            self.opened = time.monotonic()
-        try:
-            result = save_page(self.db, page, source, self.source_url, now=self.now)  # in a savepoint
-        except sqlite3.DatabaseError as error:
-            if _fault(self.db, error) is None:
-                raise
-            self._store_alone()
-            self.store(source, page)
-            return
-        self.pending.append((source, page, result))
-        if len(self.pending) >= BATCH_FILES or time.monotonic() - self.opened >= BATCH_SECONDS:
-            self.commit()
+            return self._store_alone([item])
+        if not self.items:
+            self.started = time.monotonic()
+        self.items.append(item)
+        if len(self.items) >= BATCH_FILES or time.monotonic() - self.started >= BATCH_SECONDS:
+            return self.flush()
+        return True
 
-    def commit(self) -> None:
-        if not self.db.conn.in_transaction:
-            return
+    def flush(self) -> bool:
+        """Store the queued files in one transaction, then report them in input order."""
+        items, self.items = self.items, []
+        if not any(isinstance(item.read, tuple) for item in items):
+            return self._store_alone(items)  # only rejections: nothing to write
+        outcomes: list[PageResult | Rejection] = []
         try:
+            self.db.conn.execute("BEGIN IMMEDIATE")  # concurrent writers queue, as for one file
+            for item in items:
+                outcomes.append(item.read if isinstance(item.read, Rejection) else self._save(item))
             self.db.conn.execute("COMMIT")
         except sqlite3.DatabaseError as error:
             if _fault(self.db, error) is None:
                 raise
-            self._store_alone()
-            return
-        for _, _, result in self.pending:
-            self._count(result)
-        self.pending = []
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("ROLLBACK")
+            self.alone = True
+            return self._store_alone(items)
+        for outcome in outcomes:
+            self._record(outcome)
+        return True
 
-    def _store_alone(self) -> None:
-        """Undo the group, then store its files one transaction each; a fault among them stops with `lost` set."""
-        if self.db.conn.in_transaction:
-            self.db.conn.execute("ROLLBACK")
-        self.alone = True
-        pending, self.pending = self.pending, []
-        for done, (source, page, _) in enumerate(pending):
+    def _store_alone(self, items: list[_Item]) -> bool:
+        """Each file in its own transaction (or a rejection, reported); a storage fault stops at that file."""
+        for item in items:
+            if isinstance(item.read, Rejection):
+                self._record(item.read)
+                continue
             try:
-                self._count(save_page(self.db, page, source, self.source_url, now=self.now))
-            except sqlite3.DatabaseError:
-                self.lost = len(pending) - done
+                outcome = self._save(item)
+            except sqlite3.DatabaseError as error:
+                fault = _fault(self.db, error)
+                if fault is None:
+                    raise
+                self.report.fault, self.report.not_ingested = fault, self.total - item.index
+                return False
+            self._record(outcome)
+        return True
+
+    def _save(self, item: _Item) -> PageResult | Rejection:
+        """Store one file (in a savepoint of the open transaction, or its own); any error but a storage
+        fault makes it a rejection, as one bad file must not stop an unattended ingest of the rest."""
+        source, page = item.read
+        try:
+            return save_page(self.db, page, source, self.source_url, now=self.now)
+        except Exception as error:
+            if _fault(self.db, error) is not None:  # every later file would meet it too
                 raise
+            log.exception("ingesting %s failed", item.path)
+            return Rejection(str(item.path), f"failed: {type(error).__name__}: {error}")
 
-    def _count(self, result: PageResult) -> None:
+    def _record(self, outcome: PageResult | Rejection) -> None:
+        if isinstance(outcome, Rejection):
+            self.report.rejected.append(outcome)
+            return
         self.report.files += 1
-        self.report.articles += len(result.articles)
-        self.report.events += result.counts
-
-
-Extracted = tuple[str, list[ArticleEvents]] | Rejection
-"""A file read and extracted (its source name and articles), or why it was not."""
+        self.report.articles += len(outcome.articles)
+        self.report.events += outcome.counts
 
 
 def _extracted(found: list[Path], published: dt.date | None, max_bytes: int, extract: Extractor | None,
