@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import textgen
@@ -116,9 +116,20 @@ class JobsResult:
     articles: int
     seconds: dict[int, float]
     same_store: bool
+    writer_cpu: dict[int, float] = field(default_factory=dict)
+    """CPU seconds of the process that stores (with one job it also reads and extracts)."""
+    workers_cpu: dict[int, float] = field(default_factory=dict)
+    """CPU seconds of the worker processes that read and extract."""
 
     def speedup(self, jobs: int) -> float:
         return self.seconds[1] / self.seconds[jobs]
+
+    def bound(self, jobs: int) -> float:
+        """The speedup `jobs` cores free of other work would allow: one job's CPU time over the busiest share
+        of the parallel run, the writer's CPU or all processes' CPU spread over the cores (waits for the
+        disk left out of both)."""
+        total = self.writer_cpu[jobs] + self.workers_cpu[jobs]
+        return self.writer_cpu[1] / max(self.writer_cpu[jobs], total / jobs)
 
 
 def jobs_child(count: int, jobs: int) -> dict:
@@ -136,13 +147,17 @@ def jobs_child(count: int, jobs: int) -> dict:
         for i, (text, published) in enumerate(pages(count)):
             (folder / f"{i:05d}.txt").write_text(f"{published:%Y年%m月%d日}\n{text}", encoding="utf-8")
         db = store.open_db(Path(tmp) / "ingest.db")
+        before = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         report = ingest_paths(db, [folder], now=now, jobs=jobs)
         elapsed = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = [a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime for a, b in zip(after, before, strict=True)]
         rows = db.execute('SELECT uid, title, start, "end", location, status, sequence FROM events ORDER BY uid')
         digest = hashlib.sha256(repr(rows.fetchall()).encode()).hexdigest()
         db.close()
-    return {"seconds": elapsed, "articles": report.articles, "digest": digest}
+    return {"seconds": elapsed, "articles": report.articles, "digest": digest, "writer_cpu": cpu[0],
+            "workers_cpu": cpu[1]}
 
 
 def measure_jobs(count: int = 10_000, jobs: tuple[int, ...] = (1, 2)) -> JobsResult:
@@ -153,7 +168,8 @@ def measure_jobs(count: int = 10_000, jobs: tuple[int, ...] = (1, 2)) -> JobsRes
                              text=True, check=True, timeout=3600).stdout
         runs[n] = json.loads(out.strip().splitlines()[-1])
     return JobsResult(runs[jobs[0]]["articles"], {n: r["seconds"] for n, r in runs.items()},
-                      len({r["digest"] for r in runs.values()}) == 1)
+                      len({r["digest"] for r in runs.values()}) == 1,
+                      {n: r["writer_cpu"] for n, r in runs.items()}, {n: r["workers_cpu"] for n, r in runs.items()})
 
 
 if __name__ == "__main__" and sys.argv[1:2] == ["--child"]:

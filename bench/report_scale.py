@@ -9,8 +9,12 @@ from serving import RouteResult, SizeResult
 
 WARM_TARGET = 0.70
 REVALIDATE_TARGET = 0.90
-COLD_CALENDAR_MS = 300.0
+COLD_CALENDAR_MS = 25.0
+"""Issue 19: a cold render of /calendar.ics (p50) at every store size (issue 8 asked for 300 ms at 10k)."""
 QUERY_MS = 20.0
+SEARCH_MS = 50.0
+"""Issue 19: a broad search (q=青岛) at 1M events, ordered by start."""
+JOBS_TARGET = 1.7
 
 
 def ingest_table(r: IngestResult) -> str:
@@ -32,7 +36,8 @@ def query_table(results: list[QueryTiming]) -> str:
     rows = ["| events | query | median ms | found | verdict | plan |", "| ---: | --- | ---: | ---: | --- | --- |"]
     for q in results:
         targeted = q.events >= 1_000_000 and (q.name.startswith("window: ") or q.name.startswith("search"))
-        verdict = ("met" if q.median_ms < QUERY_MS else "MISSED") + f" (< {QUERY_MS:g} ms)" if targeted else ""
+        limit = SEARCH_MS if "青岛" in q.name else QUERY_MS
+        verdict = ("met" if q.median_ms < limit else "MISSED") + f" (< {limit:g} ms)" if targeted else ""
         rows.append(f"| {q.events:,} | {q.name} | {q.median_ms:.1f} | {q.found:,} | {verdict} | {q.plan} |")
     return "\n".join(rows)
 
@@ -87,23 +92,25 @@ def memory_table(results: list[SizeResult]) -> str:
 
 
 def cold_calendar_verdict(results: list[SizeResult]) -> str:
-    """Issue 8: cold render of the calendar of a 10k-event store < 300 ms (p50 of renders, one per worker)."""
+    """Issue 19: cold render of the calendar (p50, one connection, response cache off) ≤ 25 ms at every size."""
+    lines = []
     for s in results:
-        if s.events == 10_000:
-            cal = next((r for r in s.routes if r.name == "calendar" and r.cold), None)
-            if cal:
-                verdict = "met" if cal.cold.p50_ms < COLD_CALENDAR_MS else "MISSED"
-                return ("Cold render of `/calendar.ics` with 10,000 events in the store: "
-                        f"p50 {cal.cold.p50_ms:.0f} ms, "
-                        f"p99 {cal.cold.p99_ms:.0f} ms, first request {cal.first_ms:.0f} ms "
-                        f"(target < {COLD_CALENDAR_MS:g} ms: {verdict}).")
-    return "No 10,000-event size in this run: cold calendar target not measured."
+        cal = next((r for r in s.routes if r.name == "calendar" and r.cold), None)
+        if cal:
+            verdict = "met" if cal.cold.p50_ms <= COLD_CALENDAR_MS else "MISSED"
+            lines.append(f"- {s.events:,} events: p50 {cal.cold.p50_ms:.1f} ms, p99 {cal.cold.p99_ms:.1f} ms, "
+                         f"first request {cal.first_ms:.0f} ms (target ≤ {COLD_CALENDAR_MS:g} ms: {verdict})")
+    return "Cold render of `/calendar.ics`:\n\n" + "\n".join(lines) if lines else "No cold calendar measured."
 
 
 def jobs_table(r: JobsResult) -> str:
-    rows = ["| jobs | seconds | articles/s | vs one job | target |", "| ---: | ---: | ---: | ---: | --- |"]
+    rows = ["| jobs | seconds | articles/s | vs one job | CPU s: writer / workers | bound on free cores | target |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
     for jobs, seconds in r.seconds.items():
-        rows.append(f"| {jobs} | {seconds:.1f} | {r.articles / seconds:,.0f} | {r.speedup(jobs):.2f}× |"
-                    f" {'' if jobs == 1 else '≥ 1.7× on two cores'} |")
+        verdict = "" if jobs == 1 else (f"≥ {JOBS_TARGET:g}× on two cores: "
+                                        f"{'met' if r.speedup(jobs) >= JOBS_TARGET else 'MISSED'}")
+        bound = "" if jobs == 1 else f"{r.bound(jobs):.2f}×"
+        rows.append(f"| {jobs} | {seconds:.1f} | {r.articles / seconds:,.0f} | {r.speedup(jobs):.2f}× | "
+                    f"{r.writer_cpu[jobs]:.1f} / {r.workers_cpu[jobs]:.1f} | {bound} | {verdict} |")
     same = "the same events and uids as one job" if r.same_store else "**events differ from one job's**"
     return "\n".join(rows) + f"\n\nEvery job count left {same}."

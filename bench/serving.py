@@ -165,6 +165,8 @@ def routes(db_path: Path, today: dt.date) -> list[tuple[str, str]]:
     try:
         row = conn.execute("SELECT uid FROM events WHERE start >= ? ORDER BY start LIMIT 1", [today.isoformat()])
         uid = (row.fetchone() or ["none@feeds"])[0]
+        row = conn.execute("SELECT article_id FROM mentions WHERE event_uid = ? LIMIT 1", [uid]).fetchone()
+        article = (row or ["none"])[0]
     finally:
         conn.close()
     return [
@@ -172,6 +174,8 @@ def routes(db_path: Path, today: dt.date) -> list[tuple[str, str]]:
         ("feed", "/feed.rss"),
         ("api window", f"/api/events?start={grid_start.isoformat()}&end={grid_end.isoformat()}"),
         ("event page", f"/events/{uid}"),
+        ("article page", f"/articles/{article}"),
+        ("month page", f"/calendar/{today.year}/{today.month}"),
         ("embed", "/embed"),
     ]
 

@@ -78,7 +78,7 @@ def _source_url(_ctx: click.Context, _param: click.Parameter, value: str | None)
 @click.option("--if-empty", is_flag=True, help="Only ingest when the database has no events yet (make run).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the summary.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
-              help="Extract in N worker processes (default 1: the one writer is the bottleneck); one writes, in order.")
+              help="Extract in N worker processes (default: the CPUs available); one process writes, in order.")
 @with_appcontext
 @reports_storage_faults
 def ingest_command(paths: tuple[Path, ...], published: dt.datetime | None, source_url: str | None,
@@ -87,8 +87,9 @@ def ingest_command(paths: tuple[Path, ...], published: dt.datetime | None, sourc
 
     Folders are searched for *.txt, *.md, *.html and *.htm files. Ingesting the same file again
     changes nothing; an event reported again by a later article is updated, not duplicated. Each
-    file is stored in one transaction. Prints a summary; exits with status 1 when a file was
-    rejected (empty, binary, undecodable, too large, unreadable), after ingesting the others. A
+    file is stored whole or not at all (files are committed in groups, each file in a savepoint).
+    Prints a summary; exits with status 1 when a file was rejected (empty, binary, undecodable, too
+    large, unreadable), after ingesting the others. A
     database that cannot be written (read-only, disk full) or is damaged stops it with one line
     naming the file and the cause, and exit status 1.
     """
@@ -107,7 +108,7 @@ def ingest_command(paths: tuple[Path, ...], published: dt.datetime | None, sourc
     with progress("ingest", unit="file", quiet=quiet) as bar:
         report = ingest_paths(
             db, paths, _as_date(published), source_url, max_bytes=current_app.config["MAX_FILE_BYTES"], progress=bar,
-            jobs=jobs or 1,
+            jobs=jobs,
         )
     click.echo(report.summary())
     if not report.ok:

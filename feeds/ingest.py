@@ -7,8 +7,10 @@ import functools
 import itertools
 import logging
 import multiprocessing
+import os
 import re
 import sqlite3
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -115,50 +117,159 @@ def ingest_paths(
     now: dt.datetime | None = None,
     extract: Extractor | None = None,
     progress: Progress | None = None,
-    jobs: int = 1,
+    jobs: int | None = 1,
 ) -> IngestReport:
-    """Ingest files and folders, one transaction per file; a refused file does not stop the others.
+    """Ingest files and folders, each file atomic; a refused file does not stop the others.
 
+    Files are committed in groups (`Batches`), each in a savepoint of its own: a file that fails
+    leaves nothing and the others of its group are kept, at a commit's cost per group, not per file.
     With `jobs` > 1, files are read and extracted in that many worker processes while this one stores
-    them in input order: the store ends up exactly as a one-job ingest leaves it.
+    them in input order: the store ends up exactly as a one-job ingest leaves it. `jobs=None`: as many
+    as the CPUs available, with at least MIN_FILES_PER_JOB files each.
     """
     source_url = check_source_url(source_url)
     report = IngestReport()
     progress = progress or Silent()
     found = files.expand_paths(paths)
     progress.add(len(found))
+    batches = Batches(db, report, source_url, now, len(found))
     for index, (path, read) in enumerate(_extracted(found, published, max_bytes, extract, jobs)):
         progress.step(path.name)
-        if isinstance(read, Rejection):
-            report.rejected.append(read)
-            continue
-        source, page = read
-        try:
-            result = save_page(db, page, source, source_url, now=now)
-        except Exception as error:  # one bad file must not stop an unattended ingest of the rest
-            if isinstance(error, sqlite3.DatabaseError) and (fault := store.storage_fault(error, _path_of(db))):
-                report.fault, report.not_ingested = fault, len(found) - index  # but a bad database must
-                break
-            log.exception("ingesting %s failed", path)
-            report.rejected.append(Rejection(str(path), f"failed: {type(error).__name__}: {error}"))
-            continue
-        report.files += 1
-        report.articles += len(result.articles)
-        report.events += result.counts
+        if not batches.add(index, path, read):
+            break
+    else:
+        batches.flush()
     report.log()
     return report
+
+
+def default_jobs() -> int:
+    """The CPUs this process may use: extraction in that many workers pays once storing a file costs less
+    CPU than extracting it (files committed in groups; bench/README.md, issue 19)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _fault(db: Database, error: Exception) -> store.StorageFault | None:
+    """The storage fault behind an error (full disk, read-only, damaged file), or None for any other error."""
+    return store.storage_fault(error, _path_of(db)) if isinstance(error, sqlite3.DatabaseError) else None
 
 
 Extracted = tuple[str, list[ArticleEvents]] | Rejection
 """A file read and extracted (its source name and articles), or why it was not."""
 
 
+BATCH_FILES = 64
+BATCH_SECONDS = 0.5
+"""Files extracted are stored in a group after this many files or seconds, whichever comes first: a
+commit (an fsync) costs more than storing a typical file, and readers still see an ingest's progress."""
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One file in input order: its index among those found, its path, and what reading it gave."""
+
+    index: int
+    path: Path
+    read: Extracted
+
+
+class Batches:
+    """Files stored in groups: one transaction a group, taken only once the group is extracted (so other
+    writers are kept waiting no longer than it takes to store it), and a savepoint a file.
+
+    A file that fails leaves nothing and the others of its group are kept. After a storage fault (a full
+    disk) the group is undone and stored again one transaction a file, as are all later files: what fits
+    goes in whole, file by file, as without groups. The report counts a file once it is committed.
+    """
+
+    def __init__(self, db: Database, report: IngestReport, source_url: str | None, now: dt.datetime | None,
+                 total: int) -> None:
+        self.db, self.report, self.source_url, self.now, self.total = db, report, source_url, now, total
+        self.items: list[_Item] = []
+        self.started = 0.0
+        self.alone = False
+
+    def add(self, index: int, path: Path, read: Extracted) -> bool:
+        """Queue one file, storing the group when it is due; False once a storage fault stopped the ingest."""
+        item = _Item(index, path, read)
+        if self.alone:
+            return self._store_alone([item])
+        if not self.items:
+            self.started = time.monotonic()
+        self.items.append(item)
+        if len(self.items) >= BATCH_FILES or time.monotonic() - self.started >= BATCH_SECONDS:
+            return self.flush()
+        return True
+
+    def flush(self) -> bool:
+        """Store the queued files in one transaction, then report them in input order."""
+        items, self.items = self.items, []
+        if not any(isinstance(item.read, tuple) for item in items):
+            return self._store_alone(items)  # only rejections: nothing to write
+        outcomes: list[PageResult | Rejection] = []
+        try:
+            self.db.conn.execute("BEGIN IMMEDIATE")  # concurrent writers queue, as for one file
+            for item in items:
+                outcomes.append(item.read if isinstance(item.read, Rejection) else self._save(item))
+            self.db.conn.execute("COMMIT")
+        except sqlite3.DatabaseError as error:
+            if _fault(self.db, error) is None:
+                raise
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("ROLLBACK")
+            self.alone = True
+            return self._store_alone(items)
+        for outcome in outcomes:
+            self._record(outcome)
+        return True
+
+    def _store_alone(self, items: list[_Item]) -> bool:
+        """Each file in its own transaction (or a rejection, reported); a storage fault stops at that file."""
+        for item in items:
+            if isinstance(item.read, Rejection):
+                self._record(item.read)
+                continue
+            try:
+                outcome = self._save(item)
+            except sqlite3.DatabaseError as error:
+                fault = _fault(self.db, error)
+                if fault is None:
+                    raise
+                self.report.fault, self.report.not_ingested = fault, self.total - item.index
+                return False
+            self._record(outcome)
+        return True
+
+    def _save(self, item: _Item) -> PageResult | Rejection:
+        """Store one file (in a savepoint of the open transaction, or its own); any error but a storage
+        fault makes it a rejection, as one bad file must not stop an unattended ingest of the rest."""
+        source, page = item.read
+        try:
+            return save_page(self.db, page, source, self.source_url, now=self.now)
+        except Exception as error:
+            if _fault(self.db, error) is not None:  # every later file would meet it too
+                raise
+            log.exception("ingesting %s failed", item.path)
+            return Rejection(str(item.path), f"failed: {type(error).__name__}: {error}")
+
+    def _record(self, outcome: PageResult | Rejection) -> None:
+        if isinstance(outcome, Rejection):
+            self.report.rejected.append(outcome)
+            return
+        self.report.files += 1
+        self.report.articles += len(outcome.articles)
+        self.report.events += outcome.counts
+
+
 def _extracted(found: list[Path], published: dt.date | None, max_bytes: int, extract: Extractor | None,
-               jobs: int) -> Iterator[tuple[Path, Extracted]]:
+               jobs: int | None) -> Iterator[tuple[Path, Extracted]]:
     """Each file read and extracted, in input order: here, or in `jobs` worker processes, a bounded
     number of files ahead of the one being stored (so the database is written by one process)."""
     work = functools.partial(_read_and_extract, published=published, max_bytes=max_bytes, extract=extract)
-    jobs = min(jobs, len(found))
+    jobs = min(default_jobs(), len(found) // MIN_FILES_PER_JOB) if jobs is None else min(jobs, len(found))
     if jobs <= 1:
         yield from ((path, work(path)) for path in found)
         return
@@ -175,6 +286,8 @@ def _extracted(found: list[Path], published: dt.date | None, max_bytes: int, ext
             yield path, future.result()
 
 
+MIN_FILES_PER_JOB = 8
+"""By default, fewer files than this per worker are extracted here: starting workers would cost more than it saves."""
 AHEAD_PER_JOB = 8
 """How many files each worker may have extracted before the writer stores them (bounds the memory held)."""
 
@@ -260,12 +373,13 @@ def save_page(
     now: dt.datetime | None = None,
     within: Callable[[Database, PageResult], None] | None = None,
 ) -> PageResult:
-    """Store one extracted page's articles in a single transaction (see ingest_page)."""
+    """Store one extracted page's articles in a single transaction, or a savepoint of the open one (see
+    ingest_page and Batches)."""
     now = now or dt.datetime.now(dt.UTC)
     result = PageResult()
     fresh: set[str] = set()
     outcomes: list[tuple[str, str]] = []
-    with store.transaction(db):
+    with store.savepoint(db, "page") if db.conn.in_transaction else store.transaction(db):
         for article_events in page:
             article = article_events.article
             aid = store.article_id(article)

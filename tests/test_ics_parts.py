@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -130,10 +131,12 @@ def test_generated_store(tmp_path):
 
 def test_a_changed_event_gets_a_new_part(db):
     fill(db)
-    [ev, *_] = store.query_events(db, Selection())
-    before = ics.event_block(ev, BASE)
-    ev.mentions[-1].headline += "（更正）"
-    assert content_key(ev) != content_key(store.query_events(db, Selection())[0])
+    [stored, *_] = store.query_events(db, Selection())
+    before = ics.event_block(stored, BASE)
+    # A changed event is a new object (events are kept per data version and never changed in place).
+    corrected = replace(stored.mentions[-1], headline=stored.mentions[-1].headline + "（更正）")
+    ev = replace(stored, mentions=[*stored.mentions[:-1], corrected])
+    assert content_key(ev) != content_key(stored)
     after = ics.event_block(ev, BASE)
     assert after != before and "更正".encode() in after.replace(b"\r\n ", b"")
     assert ics.event_block(ev, "https://other.example/") != after  # the site URL is part of the key

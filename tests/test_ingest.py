@@ -1,4 +1,4 @@
-"""Ingesting files: idempotent, one transaction per file, refused files named and the rest still stored."""
+"""Ingesting files: idempotent, each file whole or not at all, refused files named and the rest still stored."""
 
 from __future__ import annotations
 
@@ -132,3 +132,53 @@ def test_the_seed_articles_yield_events_and_ingest_idempotently(db):
     second = ingest_paths(db, [SEEDS], now=NOW + dt.timedelta(hours=1))
     assert second.events.new == second.events.updated == 0
     assert dump(db) == before
+
+
+def _pages(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for n in range(count):
+        text = f"# 第{n}篇\npublished: 2022-11-22\n第{n}届洽谈会 | 2022-12-{n % 28 + 1:02d}\n"
+        (folder / f"{n:03d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_files_committed_in_groups_leave_the_store_one_transaction_per_file_leaves(tmp_path, monkeypatch):
+    from feeds import ingest as ingesting
+
+    folder = _pages(tmp_path / "in", 30)
+    grouped = store.open_db(tmp_path / "grouped.db")
+    commits: list[str] = []
+    grouped.conn.set_trace_callback(lambda sql: sql.startswith("COMMIT") and commits.append(sql))
+    monkeypatch.setattr(ingesting, "BATCH_FILES", 8)
+    ingest(grouped, folder)
+    assert len(commits) == 4  # 8 + 8 + 8 + 6 files
+    monkeypatch.setattr(ingesting, "BATCH_FILES", 1)
+    alone = store.open_db(tmp_path / "alone.db")
+    ingest(alone, folder)
+    assert dump(grouped) == dump(alone)
+
+
+def test_a_file_that_fails_within_a_group_leaves_nothing_and_the_rest_of_its_group_goes_in(db, tmp_path, monkeypatch):
+    folder = _pages(tmp_path / "in", 5)
+    saved = store.save_article_events
+
+    def fail_on_the_third(db, source, *args, **kwargs):
+        if source.endswith("002.txt"):
+            saved(db, source, *args, **kwargs)  # written, then undone with its savepoint
+            raise OSError("disk full")
+        return saved(db, source, *args, **kwargs)
+
+    monkeypatch.setattr(store, "save_article_events", fail_on_the_third)
+    report = ingest(db, folder)
+    assert report.files == 4 and [Path(r.path).name for r in report.rejected] == ["002.txt"]
+    assert sorted(ev.title for ev in store.query_events(db, Selection())) == ["第0届洽谈会", "第1届洽谈会",
+                                                                            "第3届洽谈会", "第4届洽谈会"]
+    assert len(store.article_ids(db)) == 4
+
+
+def test_by_default_a_few_files_are_extracted_without_workers(db, tmp_path, monkeypatch):
+    from feeds import ingest as ingesting
+
+    monkeypatch.setattr(ingesting, "default_jobs", lambda: 4)
+    monkeypatch.setattr(ingesting, "ProcessPoolExecutor", None)  # starting workers would fail
+    assert ingest(db, _pages(tmp_path / "in", 15), jobs=None).files == 15  # 15 files: fewer than 8 per worker

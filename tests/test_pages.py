@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import json
 import re
 from urllib.parse import parse_qs, urlsplit
@@ -269,8 +271,10 @@ def test_interactive_calendar_loads_fullcalendar_from_this_site(client):
     assert all(src.startswith("/static/") for src in sources)
     for src in sources:
         assert client.get(src).status_code == 200, src
-    nonce = page.xpath("//meta[@name='csp-nonce']/@content")[0]
-    assert f"'nonce-{nonce}'" in response.headers["Content-Security-Policy"]
+    # FullCalendar fills an empty <style> through the CSSOM: the policy allows the empty text's hash, no nonce.
+    assert not page.xpath("//meta[@name='csp-nonce']")
+    empty = base64.b64encode(hashlib.sha256(b"").digest()).decode()
+    assert f"'sha256-{empty}'" in response.headers["Content-Security-Policy"]
 
 
 def test_interactive_calendar_points_to_the_plain_month_without_scripts(client, uids):
@@ -386,10 +390,12 @@ def test_event_json_ld_cannot_end_its_script_element(client, uids):
     assert json_ld_of(page)["name"] == " ".join(HOSTILE.replace("\u2028", " ").split())
 
 
-def test_event_json_ld_carries_the_pages_csp_nonce(client, uids):
+def test_event_json_ld_is_data_and_needs_no_nonce(client, uids):
+    """A per-request nonce would make the page uncacheable; JSON-LD is never run, so CSP does not apply."""
     response = client.get(f"/events/{uids.fair}")
-    nonce = tree(response.get_data(as_text=True)).xpath("//script[@type='application/ld+json']/@nonce")[0]
-    assert f"'nonce-{nonce}'" in response.headers["Content-Security-Policy"]
+    [script] = tree(response.get_data(as_text=True)).xpath("//script[@type='application/ld+json']")
+    assert script.get("nonce") is None
+    assert "nonce" not in response.headers["Content-Security-Policy"]
 
 
 def test_event_page_is_an_h_event(client, uids):

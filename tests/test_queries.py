@@ -84,3 +84,33 @@ def test_window_follows_an_event_made_longer_by_a_later_report(stocked):
 def test_longest_event_is_kept_in_meta(stocked):
     longest = stocked.execute("SELECT value FROM meta WHERE key = 'longest_days'").fetchone()[0]
     assert longest == 2  # the beer festival, 15 to 17 July
+
+
+def test_a_search_by_short_words_walks_the_start_index_and_asks_each_events_own_mentions(stocked):
+    """`q=青岛` has no index to start from: walked in order it stops at the limit, and no mention is scanned."""
+    plan = store.events_query_plan(stocked, Selection(q="青岛", limit=500))
+    assert any("USING INDEX events_start_end" in line for line in plan), plan
+    assert not any(re.match(r"^SCAN (?:m|mentions)\b", line) for line in plan), plan
+    assert any("SEARCH m USING INDEX sqlite_autoindex_mentions_1 (event_uid=?)" in line for line in plan), plan
+
+
+@pytest.mark.parametrize("q", ["青岛", "会议", "论坛 青岛", "年会", "无此"])
+@pytest.mark.parametrize("order", ["start", "-start", "-updated"])
+def test_the_walk_and_the_up_front_match_find_the_same_events(stocked, q, order, monkeypatch):
+    from feeds.store import read
+
+    for n in range(12):
+        save(stocked, make_report(f"第{n}篇", "2023-05-01", make_event(f"第{n}届青岛论坛", f"2023-06-{n + 1:02d}",
+                                                                       evidence=f"会议{n}将在青岛举行。")))
+    walks: list[bool] = []
+    real = read._walked_uids
+    monkeypatch.setattr(read, "_walked_uids", lambda *args: walks.append((found := real(*args)) is not None) or found)
+    for limit in (1, 5, None):
+        flt = Selection(q=q, limit=limit, order=order)
+        walked = [ev.uid for ev in store.query_events(stocked, flt)]
+        with monkeypatch.context() as interrupted:  # every walk interrupted at once: the other plan answers
+            interrupted.setattr(read, "WALK_BUDGET_SECONDS", -1.0)
+            interrupted.setattr(read, "WALK_CHECK_INSTRUCTIONS", 1)
+            matched = [ev.uid for ev in store.query_events(stocked, flt)]
+        assert walked == matched, (q, order, limit)
+    assert walks == [True, False, True, False]  # limits 1 and 5 walk (then are interrupted); no limit never walks

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable
+from operator import itemgetter
 
 from icalendar import Calendar, Timezone, vDuration
 
@@ -22,7 +23,7 @@ from .common import (
     timed_end,
     timed_start,
 )
-from .memo import PARTS, content_key
+from .memo import PARTS, content_key, remembered
 
 PRODID = "-//feeds//Newspaper events//ZH"
 TZID = "Asia/Shanghai"
@@ -47,7 +48,8 @@ def render_calendar(
     The header, the VTIMEZONE and each event's VEVENT (rendered once per event version, see memo.PARTS),
     concatenated: the same bytes icalendar would serialize for the whole calendar.
     """
-    events = sorted(events, key=lambda ev: (first_day(ev), ev.start, ev.uid))
+    facts = sorted((remembered(ev, "_calendar_facts", _calendar_facts) for ev in events), key=itemgetter(0))
+    events = [fact[3] for fact in facts]
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -61,9 +63,10 @@ def render_calendar(
         cal.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", vDuration(refresh))
     if events:
-        cal.add("last-modified", max(parse_utc(ev.updated) for ev in events))
+        cal.add("last-modified", max(fact[1] for fact in facts))
     header = to_ical(cal)
-    parts = [header[: -len(_CALENDAR_END)], _timezone_block(_tz_first_day(events))]
+    timed = [fact[2] for fact in facts if fact[2] is not None]
+    parts = [header[: -len(_CALENDAR_END)], _timezone_block(_tz_first_day(timed))]
     parts.extend(event_block(ev, base_url, lang) for ev in events)
     parts.append(_CALENDAR_END)
     return b"".join(parts)
@@ -145,7 +148,14 @@ def _render_event_block(ev: StoredEvent, base_url: str, lang: str = "zh") -> byt
         "URL:" + event_url(base_url, ev.uid),
         "END:VEVENT",
     ]
-    return b"".join(fold(line) + b"\r\n" for line in lines)
+    return _folded(lines)
+
+
+def _folded(lines: list[str]) -> bytes:
+    """Content lines folded and ended with CRLF; a line of at most FOLD_OCTETS bytes (most are) as it is."""
+    encoded = [line.encode("utf-8") for line in lines]
+    return b"\r\n".join(data if len(data) <= FOLD_OCTETS else fold(line) for line, data in zip(lines, encoded,
+                                                                                               strict=True)) + b"\r\n"
 
 
 def _text(value: str) -> str:
@@ -162,12 +172,22 @@ def _text(value: str) -> str:
 
 
 def _utc_stamp(value: str) -> str:
-    """A store timestamp as an iCalendar UTC DATE-TIME (`20221101T083000Z`)."""
+    """A store timestamp as an iCalendar UTC DATE-TIME (`20221101T083000Z`); the store's own form
+    (`2022-11-01T08:30:00Z`, what utc_stamp writes) by slicing, any other through parse_utc."""
+    if len(value) == 20 and value[19] == "Z" and value[4] == value[7] == "-" and value[13] == value[16] == ":":
+        return f"{value[0:4]}{value[5:7]}{value[8:10]}T{value[11:13]}{value[14:16]}{value[17:19]}Z"
     return f"{parse_utc(value):%Y%m%dT%H%M%SZ}"
 
 
-def _tz_first_day(events: list[StoredEvent]) -> dt.date:
-    timed = [first_day(ev) for ev in events if not ev.all_day]
+def _calendar_facts(ev: StoredEvent) -> tuple[tuple, dt.datetime, dt.date | None, StoredEvent]:
+    """What a calendar needs of each event besides its VEVENT: its order, LAST-MODIFIED, the first day of a
+    timed event (which the VTIMEZONE must cover), and the event itself."""
+    day = first_day(ev)
+    return (day, ev.start, ev.uid), parse_utc(ev.updated), None if ev.all_day else day, ev
+
+
+def _tz_first_day(timed: list[dt.date]) -> dt.date:
+    """The first day the VTIMEZONE covers, from the first days of the timed events."""
     earliest = min(timed, default=_TZ_FIRST_DAY)
     return _TZ_FIRST_DAY if earliest >= _TZ_FIRST_DAY else dt.date(earliest.year, 1, 1)
 

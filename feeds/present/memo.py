@@ -12,6 +12,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import fields
 from operator import attrgetter
+from typing import TypeVar
 
 from ..models import Mention, StoredEvent
 
@@ -24,8 +25,29 @@ _EVENT_FIELDS = attrgetter(*(f.name for f in fields(StoredEvent) if f.name not i
 _MENTION_FIELDS = attrgetter(*(f.name for f in fields(Mention)))
 
 
+T = TypeVar("T")
+
+
+def remembered(ev: StoredEvent, name: str, compute: Callable[[StoredEvent], T]) -> T:
+    """`compute(ev)`, computed once per event object: events kept by the store's memo are asked again and again.
+
+    Kept in the instance's own dictionary, which fields, equality and `replace` ignore; nothing changes
+    a StoredEvent in place (a changed event is a new object), so the value stays right.
+    """
+    memo = ev.__dict__
+    try:
+        return memo[name]
+    except KeyError:
+        value = memo[name] = compute(ev)
+        return value
+
+
 def content_key(ev: StoredEvent) -> tuple:
     """Every field of the event and its mentions, hashable: two events with one key render the same bytes."""
+    return remembered(ev, "_content_key", _content_key)
+
+
+def _content_key(ev: StoredEvent) -> tuple:
     return (_EVENT_FIELDS(ev), tuple(map(tuple, ev.previous)), tuple(map(_MENTION_FIELDS, ev.mentions)))
 
 

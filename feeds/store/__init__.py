@@ -40,6 +40,7 @@ from .schema import (
     backup,
     migrate,
     open_db,
+    savepoint,
     schema_version,
     transaction,
 )
@@ -110,6 +111,7 @@ __all__ = [
     "make_uid",
     "migrate",
     "open_db",
+    "savepoint",
     "past_events",
     "query_events",
     "recent_changes",

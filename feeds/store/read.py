@@ -6,12 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import sqlite3
+import time
 from dataclasses import fields
 
 from sqlite_utils import Database
 
 from ..models import Mention, Retraction, Selection, StoredEvent
 from .identity import records
+from .memo import EVENTS
 from .schema import TRIGRAM_MIN_CHARS, schema_version
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -27,8 +30,12 @@ def _has_fts(db: Database) -> bool:
     return db["events_fts"].exists() and db["mentions_fts"].exists()
 
 
-def _search_clause(db: Database, q: str, params: list) -> str:
-    """SQL that keeps events whose title, location or evidence contains every word of `q`."""
+def _search_clause(db: Database, q: str, params: list, walk: bool) -> str:
+    """SQL that keeps events whose title, location or evidence contains every word of `q`.
+
+    Words too short for the trigram index are tested row by row: with `walk`, on each event the query
+    reaches (an EXISTS on its own mentions, by index), else against every mention matched once up front.
+    """
     clauses = []
     fts = _has_fts(db)
     for term in q.split():
@@ -42,10 +49,9 @@ def _search_clause(db: Database, q: str, params: list) -> str:
             params.extend([phrase, phrase])
         else:
             pattern = _like(term)
-            clauses.append(
-                "(e.title LIKE ? ESCAPE '\\' OR e.location LIKE ? ESCAPE '\\'"
-                " OR e.uid IN (SELECT event_uid FROM mentions WHERE evidence LIKE ? ESCAPE '\\'))"
-            )
+            mentioned = ("EXISTS (SELECT 1 FROM mentions m WHERE m.event_uid = e.uid AND m.evidence LIKE ? ESCAPE '\\')"
+                         if walk else "e.uid IN (SELECT event_uid FROM mentions WHERE evidence LIKE ? ESCAPE '\\')")
+            clauses.append(f"(e.title LIKE ? ESCAPE '\\' OR e.location LIKE ? ESCAPE '\\' OR {mentioned})")
             params.extend([pattern, pattern, pattern])
     return " AND ".join(clauses)
 
@@ -65,13 +71,79 @@ def events_query_plan(db: Database, flt: Selection) -> list[str]:
 
 
 def query_events(db: Database, flt: Selection) -> list[StoredEvent]:
-    """Events matching every field the filter sets, in the filter's order (by start), with their mentions."""
-    sql, params = events_sql(db, flt)
-    return _stored(db, records(db.execute(sql, params)))
+    """Events matching every field the filter sets, in the filter's order (by start), with their mentions.
+
+    The query selects uids; events already read at this data version come from memo.EVENTS.
+    """
+    uids = _walked_uids(db, flt) if _walks(db, flt) else None
+    if uids is None:
+        sql, params = events_sql(db, flt, columns="e.uid", walk=False)
+        uids = [row[0] for row in db.execute(sql, params).fetchall()]
+    if not uids:
+        return []
+    version = _memo_version(db)
+    if version is None:
+        return _events_by_uid(db, uids)
+    return EVENTS.events(version, uids, lambda missing: _events_by_uid(db, missing))
 
 
-def events_sql(db: Database, flt: Selection) -> tuple[str, list]:
-    """The SQL and parameters of the events query for `flt` (it reads the store's bounds, runs nothing else)."""
+WALK_BUDGET_SECONDS = 0.25
+"""How long a search by short words may walk the events in order before its words are matched up front."""
+WALK_CHECK_INSTRUCTIONS = 1000
+"""How often (in SQLite VM instructions) the walk looks at the clock."""
+
+
+def _walks(db: Database, flt: Selection) -> bool:
+    """Whether a search is tried in the filter's order first: a limit, and no word the trigram index can answer.
+
+    Such a search (`q=青岛`) has no index to start from: matching its words in every mention first costs a
+    scan of them all, while walking the events in order and testing each stops at the limit, which a broad
+    word reaches soon.
+    """
+    terms = (flt.q or "").split()
+    if not terms or flt.limit is None:
+        return False
+    return not _has_fts(db) or all(len(term) < TRIGRAM_MIN_CHARS for term in terms)
+
+
+def _walked_uids(db: Database, flt: Selection) -> list[str] | None:
+    """The uids by a walk in order, or None when it outgrew WALK_BUDGET_SECONDS (a rare word: few matches to stop at).
+
+    Both plans return the same rows (same conditions, an order ending in the unique uid); only their cost differs.
+    """
+    sql, params = events_sql(db, flt, columns="e.uid", walk=True)
+    deadline = time.perf_counter() + WALK_BUDGET_SECONDS
+    db.conn.set_progress_handler(lambda: time.perf_counter() > deadline, WALK_CHECK_INSTRUCTIONS)
+    try:
+        return [row[0] for row in db.execute(sql, params).fetchall()]
+    except sqlite3.OperationalError as error:
+        if "interrupted" not in str(error):
+            raise
+        return None
+    finally:
+        db.conn.set_progress_handler(None, 0)
+
+
+def _memo_version(db: Database) -> tuple[str, str] | None:
+    """What the memo's events are valid for: the store's file and data version (None in memory: nothing kept)."""
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    return (path, data_version(db)[0]) if path else None
+
+
+def _events_by_uid(db: Database, uids: list[str]) -> list[StoredEvent]:
+    """These events, with their mentions, in the order of `uids`."""
+    rows = records(db.execute("SELECT * FROM events WHERE uid IN (SELECT value FROM json_each(?))", [json.dumps(uids)]))
+    by_uid = {ev.uid: ev for ev in _stored(db, rows)}
+    return [by_uid[uid] for uid in uids if uid in by_uid]
+
+
+def events_sql(db: Database, flt: Selection, columns: str = "e.*", walk: bool | None = None) -> tuple[str, list]:
+    """The SQL and parameters of the events query for `flt` (it reads the store's bounds, runs nothing else).
+
+    `walk` (default: what query_events tries first) tests short search words on each event reached in order.
+    """
+    if walk is None:
+        walk = _walks(db, flt)
     where: list[str] = ["e.hidden = 0"]  # hidden by an editor: on no public surface
     params: list = []
     if flt.category:
@@ -94,8 +166,8 @@ def events_sql(db: Database, flt: Selection) -> tuple[str, list]:
         where.append("e.start < ?")  # anything starting on `end`, timed or not, sorts before the next day
         params.append((flt.end + dt.timedelta(days=1)).isoformat())
     if flt.q and flt.q.split():
-        where.append(_search_clause(db, flt.q, params))
-    sql = "SELECT e.* FROM events e WHERE " + " AND ".join(where)
+        where.append(_search_clause(db, flt.q, params, walk))
+    sql = f"SELECT {columns} FROM events e WHERE " + " AND ".join(where)
     order = getattr(flt, "order", "start")
     if order not in _ORDERS:
         raise ValueError(f"unknown order {order!r}; use one of {', '.join(_ORDERS)}")

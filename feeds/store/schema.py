@@ -82,6 +82,26 @@ def transaction(db: Database) -> Iterator[Database]:
         raise
 
 
+@contextmanager
+def savepoint(db: Database, name: str = "part") -> Iterator[Database]:
+    """Part of the open transaction that fails alone: on an error it is undone and the rest kept.
+
+    An error SQLite answered by rolling back the whole transaction (a full disk, an I/O error) leaves no
+    savepoint to return to: it goes to the caller, whose transaction is gone too.
+    """
+    if not db.conn.in_transaction:
+        raise RuntimeError("a savepoint needs an open transaction")
+    db.conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute(f"ROLLBACK TO {name}")
+            db.conn.execute(f"RELEASE {name}")
+        raise
+    db.conn.execute(f"RELEASE {name}")
+
+
 def schema_version(db: Database) -> int:
     """The number of migrations applied to this database (SQLite's user_version)."""
     return db.execute("PRAGMA user_version").fetchone()[0]

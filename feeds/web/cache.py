@@ -1,12 +1,13 @@
-"""Calendars, feeds and API answers served again from memory until the database changes.
+"""Calendars, feeds, API answers and pages served again from memory until the database changes.
 
 Calendar apps poll the same URL every hour, feed readers every few minutes, and a popular embed asks
 the API on every page view. Each of these answers is a function of the request (path, query, host,
 Accept-Encoding, Accept-Language, and the day, which moves the feeds' default window) and of the data. So this WSGI
 middleware, in front of Flask, keeps each answer (the 200 and the 304 Flask gave) and replays it
-while SQLite's `PRAGMA data_version` — a counter that moves whenever another connection commits, in
-any process — stays the same: a hit costs a dictionary lookup and that pragma, not a Flask request,
-a database connection and a render. Any commit empties the cache of every worker on its next request.
+while the store's version stays the same — the header SQLite rewrites at every commit, by any connection
+in any process, read from the shared memory it lives in (store_version.py): a hit costs a dictionary
+lookup and a comparison of 48 bytes, not a query, a Flask request, a database connection and a render.
+Any commit empties the cache of every worker on its next request.
 
 Per worker process, bounded in bytes (RESPONSE_CACHE_BYTES, 0 turns it off), keys and headers
 counted with the bodies, so memory grows neither with the store nor with the variety or length of
@@ -17,9 +18,7 @@ If-Modified-Since that is not the Last-Modified it sent, other routes) go to Fla
 from __future__ import annotations
 
 import functools
-import os
 import re
-import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -32,14 +31,19 @@ from werkzeug.http import parse_accept_header
 
 from ..present import i18n
 from . import clock
+from .store_version import StoreVersion
 
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 """Per worker: about 30 calendars of 500 events, gzipped and not (setting RESPONSE_CACHE_BYTES)."""
 ENTRY_OVERHEAD_BYTES = 600
 """What an entry's Python objects (the entry, its tuples, the dictionary slot) cost besides the strings in it."""
 
-CACHED_PATHS = re.compile(r"/(?:calendar\.ics|categories/[^/]+\.ics|feed\.(?:rss|atom|json)|api/events)")
-"""Listings whose answer depends only on the request line, Host, Accept-Encoding, the day and the data."""
+CACHED_PATHS = re.compile(r"/(?:calendar\.ics|categories/[^/]+\.ics|feed\.(?:rss|atom|json)|api/events"
+                          r"|events/[^/]+|articles/[^/]+|calendar/\d+/\d+|embed)")
+"""Answers that depend only on the request line, Host, Accept-Encoding, the day and the data, and for pages
+also Accept-Language (page_cache.py): the listings and the pages that carry an ETag."""
+PAGE_PATHS = re.compile(r"/(?:events/[^/]+(?<!\.ics)|articles/[^/]+|calendar/\d+/\d+|embed)")
+"""The HTML pages among them: they speak the reader's language (`Vary: Accept-Language`), so it is in their key."""
 GZIP_SUFFIX = "-gzip"
 
 Headers = list[tuple[str, str]]
@@ -82,15 +86,14 @@ class ResponseCache:
         self.hits = 0
         self._entries: OrderedDict[Key, Entry] = OrderedDict()
         self._size = 0
-        self._version: int | None = None
-        self._conn: sqlite3.Connection | None = None
-        self._pid = 0
+        self._version: bytes | int | None = None
+        self._store_version = StoreVersion(database)
         self._lock = threading.Lock()
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
-        if not self._cacheable(environ):
+        if not self._cacheable(environ) or self._personal(environ):
             return self.app(environ, start_response)
-        version = self._data_version()  # outside the lock: SQLite releases the GIL while it runs
+        version = self._data_version()
         if version is None:  # no database yet: Flask creates it
             return self.app(environ, start_response)
         with self._lock:
@@ -118,32 +121,24 @@ class ResponseCache:
                 and "HTTP_RANGE" not in environ and "HTTP_IF_RANGE" not in environ
                 and "HTTP_IF_MATCH" not in environ and "HTTP_IF_UNMODIFIED_SINCE" not in environ)
 
+    @staticmethod
+    def _personal(environ: dict) -> bool:
+        """A page asked for with a cookie or credentials: it may show what a signed-in editor sees."""
+        return ("HTTP_COOKIE" in environ or "HTTP_AUTHORIZATION" in environ) \
+            and PAGE_PATHS.fullmatch(environ.get("PATH_INFO", "")) is not None
+
     def _key(self, environ: dict) -> Key:
         return (environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", ""), environ.get("HTTP_HOST", ""),
                 environ.get("wsgi.url_scheme", ""), environ.get("SCRIPT_NAME", ""),
                 environ.get("HTTP_ACCEPT_ENCODING", ""), browser_language(environ.get("HTTP_ACCEPT_LANGUAGE", "")),
                 str(self.today()))
 
-    def _data_version(self) -> int | None:
-        """SQLite's counter of other connections' commits, on this process's own idle connection.
+    def _data_version(self) -> bytes | int | None:
+        """What changes with every commit to the store, by any connection in any process (store_version.py).
 
-        The connection is shared by the worker's threads (SQLite serializes them); a request racing
-        a commit may see either version, and the next request sets things right.
+        A request racing a commit may see either version, and the next request sets things right.
         """
-        conn = self._conn
-        if conn is None or self._pid != os.getpid():
-            with self._lock:
-                path = self.database()
-                if not os.path.exists(path):
-                    return None
-                conn = self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-                self._pid = os.getpid()
-        try:
-            return conn.execute("PRAGMA data_version").fetchone()[0]
-        except sqlite3.Error:  # a file that cannot be read: Flask answers (503 with the reason), uncached
-            self._conn = None
-            conn.close()
-            return None
+        return self._store_version.current()
 
     @staticmethod
     def _replay(entry: Entry, environ: dict) -> tuple[str, Headers, bytes] | None:
@@ -164,7 +159,7 @@ class ResponseCache:
             return (entry.not_modified[0], entry.not_modified[1], b"") if entry.not_modified else None
         return entry.full
 
-    def _forward(self, environ: dict, start_response: Callable, key: Key, version: int) -> Iterable[bytes]:
+    def _forward(self, environ: dict, start_response: Callable, key: Key, version: bytes | int) -> Iterable[bytes]:
         """Ask Flask, keep a 200 or 304 that carries an ETag, and pass the answer on."""
         seen: list = []
 
@@ -182,7 +177,7 @@ class ResponseCache:
             self._store(key, version, seen[0], seen[1], body)
         return [body]
 
-    def _store(self, key: Key, version: int, status: str, headers: Headers, body: bytes) -> None:
+    def _store(self, key: Key, version: bytes | int, status: str, headers: Headers, body: bytes) -> None:
         etag = next((v for k, v in headers if k.lower() == "etag"), None)
         code = status[:3]
         if etag is None or code not in ("200", "304") or any(k.lower() == "set-cookie" for k, _ in headers):

@@ -22,6 +22,9 @@ RENDER_VERSION = "2"
 """Part of every ETag: bump it when the output format changes, so caches fetch the new bytes."""
 GZIP_SUFFIX = "-gzip"
 """The gzip representation has its own ETag (they are different bytes); either one validates."""
+GZIP_LEVEL = 4
+"""Half the time of zlib's default (6) on a 500-event calendar for 9% more bytes: a new filter's answer is
+compressed while its subscriber waits, and the response cache keeps what it gave."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,7 @@ def respond(
         return Response(status=304, headers=headers)
     body = render()
     if gzipped:
-        body = gzip.compress(body, compresslevel=6, mtime=0)
+        body = gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
         headers["Content-Encoding"] = "gzip"
     if filename:
         headers["Content-Disposition"] = f'inline; filename="{filename}"'

@@ -44,6 +44,7 @@ from . import clock, health, templating
 from .db import get_db
 from .embed import LIST_LIMIT, accent_css, embed_options, snippet
 from .filters import QueryError
+from .page_cache import cacheable_page
 from .page_query import ended_before, group_by_day, page_filters, subscriptions
 from .syndication import site_url
 from .templating import page_url, t
@@ -149,6 +150,7 @@ def calendar_now() -> Response:
 
 
 @bp.get("/calendar/<int:year>/<int:month>")
+@cacheable_page
 def month(year: int, month: int) -> str:
     """A month grid, Monday first; events over several days span them; month-only events listed apart."""
     if not valid_month(year, month):
@@ -194,6 +196,7 @@ def _grid(db: Database, filters: Selection, year: int, month: int):
 
 
 @bp.get("/events/<uid>")
+@cacheable_page
 def event(uid: str) -> str:
     """One event: when, where, status, "add to calendar", and each report with its sentence in context."""
     db = get_db()
@@ -232,6 +235,7 @@ def _gone(db: Database, uid: str) -> Response:
 
 
 @bp.get("/articles/<article_id>")
+@cacheable_page
 def article(article_id: str) -> str:
     """A stored article with each event's sentence marked and numbered: the evidence, in context."""
     db = get_db()
@@ -261,6 +265,7 @@ def sources() -> str:
 
 
 @bp.get("/embed")
+@cacheable_page
 def embed() -> str:
     """The compact calendar for other sites' iframes (frame-ancestors *, see security.FRAMEABLE_ENDPOINTS)."""
     db = get_db()
