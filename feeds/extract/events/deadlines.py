@@ -73,6 +73,8 @@ def _opened_then_moved(sentence: Sentence, due: list[DateMatch]) -> list[Event]:
 
 def _period_edge(sentence: Sentence) -> list[Event]:
     """`…公众咨询今日结束`: a consultation's last day (a deadline); `…提名期昨日开始`: a nomination period's first."""
+    if not v.PERIOD_WORD.search(sentence.text):
+        return []
     for m in v.PERIOD_EDGE.finditer(sentence.masked):
         at = sentence.start + m.end("what")
         date = next((d for d in sentence.dates if usable(d) and d.start >= at

@@ -12,6 +12,8 @@ COUNTED = re.compile(r"^(?:(?:共有|共计|共|这|那)?[\d一二三四五六�
                      r"|各类|各项|哪些|哪个|什么|这些|那些)|(?<!第)[\d两多几上百千]+(?:个|项|场|类)[\u4e00-\u9fff]{0,4}$"
                      r"|等(?:活动|赛事|展会|比赛)$")
 """`22个竞赛`, `各类展会`, `春风行动等活动`: a count or a list of events, not the name of one."""
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+"""Only a sentence with Latin letters is read for Latin-script names (most Chinese sentences have none)."""
 HABITUAL = re.compile(r"^(?:往年|历年|每年|以往|往届|历届)")
 """`往年双选会均安排在6月`: the events of other years, not one of them."""
 
@@ -56,11 +58,19 @@ def find_names(sentence: Sentence) -> list[Name]:
         if v.FIXTURE_HEAD.fullmatch(head.group(0)):
             title, category = _fixture_title(title, masked, left, head.end()), "competition"
         names.append(Name(as_printed(title, sentence), head.group(0), start, end, category, refers_back))
-    for pattern in (v.HELD_NAME, v.LAUNCHED_CAMPAIGN, v.QUOTED_OPENING):
-        for m in pattern.finditer(masked):
+    for pattern, needed in ((v.HELD_NAME, "的"), (v.LAUNCHED_CAMPAIGN, "启动"), (v.QUOTED_OPENING, "“")):
+        for m in pattern.finditer(masked) if needed in masked else ():
             start, end = sentence.start + m.start("name"), sentence.start + m.end("name")
             if not any(n.start < end and start < n.end for n in names):
                 names.append(Name(m.group("name"), "", start, end, category_of(m.group("name"))))
+    if LATIN_LETTER.search(masked):
+        names += _latin_script_names(sentence, masked)
+    return _outermost(names)
+
+
+def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
+    """Names in Latin script: `ChinaJoy` inside Chinese text, and the names of English text."""
+    names: list[Name] = []
     for m in v.LATIN_NAME.finditer(masked):
         if masked.isascii():
             break  # English text has its own names below
@@ -92,7 +102,7 @@ def find_names(sentence: Sentence) -> list[Name]:
             article = len("The ") if title.startswith("The ") and title[4:] != m.group("head") else 0
             names.append(Name(title[article:], m.group("head"), sentence.start + m.start() + article,
                               sentence.start + m.end(), category))  # `The Qingdao Jazz Festival will…`
-    return _outermost(names)
+    return names
 
 
 def _outermost(names: list[Name]) -> list[Name]:

@@ -269,8 +269,9 @@ DEADLINE_MOVED = re.compile(r"截止(?:日期|时间)[^，,。；;]{0,20}$")
 WINDOW_ACTION = re.compile(r"(?:办理|进行|提交|接受|参加|^[，,]?)(?P<what>[\u4e00-\u9fff]{0,3}?"
                            r"(?:申请|报名|申报|预约|登记|投稿|征集)[\u4e00-\u9fff]{0,2}?)(?=周期|期间|时间|阶段|工作|[，,。；;]|$)")
 """`于6月15日至16日…办理听证报名`, `6月15日至8月15日，申报评审周期`: what a reader does within a window of days."""
-PERIOD_EDGE = re.compile(r"(?P<what>(?:“[^“”]{2,30}”)?[\u4e00-\u9fff]{0,10}?"
-                         r"(?:公众咨询|咨询期|征求意见|提名期|报名期|申请期|登记期|投票))[\x00\s]+"
+PERIODS = r"公众咨询|咨询期|征求意见|提名期|报名期|申请期|登记期|投票"
+PERIOD_WORD = re.compile(PERIODS)
+PERIOD_EDGE = re.compile(rf"(?P<what>(?:“[^“”]{{2,30}}”)?[\u4e00-\u9fff]{{0,10}}?(?:{PERIODS}))[\x00\s]+"
                          r"(?P<edge>结束|截止|届满|开始|展开|启动)")
 """`「…计划」公众咨询今日结束`, `立法会选举提名期昨日开始`: the day a period of consultation or nomination ends or
 opens (the date stands between the period and the verb)."""
