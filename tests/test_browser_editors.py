@@ -11,13 +11,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browsing import ARTIFACTS, launched_browser
 from click.testing import CliRunner
 from clients import live_server
-from test_browser import ARTIFACTS, browser  # noqa: F401  (the shared browser fixture)
 
 from feeds import create_app, store
 from feeds.cli import main
 from feeds.models import Selection
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with launched_browser() as launched:
+        yield launched
+
 
 pytestmark = pytest.mark.slow
 
