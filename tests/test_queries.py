@@ -114,3 +114,17 @@ def test_the_walk_and_the_up_front_match_find_the_same_events(stocked, q, order,
             matched = [ev.uid for ev in store.query_events(stocked, flt)]
         assert walked == matched, (q, order, limit)
     assert walks == [True, False, True, False]  # limits 1 and 5 walk (then are interrupted); no limit never walks
+
+
+def test_a_word_in_either_script_finds_text_printed_in_the_other(db):
+    save(db, make_report("旅遊展", "2026-05-01", make_event("香港國際旅遊展", "2026-06-10", location="灣仔會展")),
+         source="hk.txt")
+    save(db, make_report("啤酒节", "2026-05-01", make_event("青岛国际啤酒节", "2026-08-10", location="西海岸")),
+         source="qd.txt")
+
+    def found(q: str) -> list[str]:
+        return [e.title for e in store.query_events(db, Selection(q=q))]
+
+    assert found("国际旅游展") == ["香港國際旅遊展"]
+    assert found("啤酒節") == ["青岛国际啤酒节"]
+    assert found("会展") == ["香港國際旅遊展"]

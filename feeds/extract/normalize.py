@@ -6,7 +6,8 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+
+from ..scripts import convert, simplified
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 CJK_PUNCT = r"\u3000-\u303f\u2018-\u201f\u2014\u2026\uff01-\uff65《》“”‘’、。"
@@ -34,13 +35,6 @@ LATIN_END = re.compile(r"[A-Za-z0-9,.;:'\"-]$")
 LATIN_START = re.compile(r"^[A-Za-z0-9(\"']")
 
 
-@lru_cache(maxsize=1)
-def _converter():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def to_simplified(text: str) -> str:
     """Traditional characters to simplified, only when the text is written in traditional.
 
@@ -49,12 +43,6 @@ def to_simplified(text: str) -> str:
     if not _reads_traditional(text[len(text) // 4:len(text) // 4 + 4000]):
         return text
     return simplified(text)  # one for one: a length change would break offsets
-
-
-def simplified(text: str) -> str:
-    """`text` in simplified characters, one for one (unchanged where a phrase would change its length)."""
-    converted = _converter().convert(text)
-    return converted if len(converted) == len(text) else text
 
 
 @dataclass(frozen=True)
@@ -121,7 +109,7 @@ def _aligned(page: str, printed: str, simplified: str, characters: dict[str, str
 
 
 def _reads_traditional(sample: str) -> bool:
-    converted = _converter().convert(sample)
+    converted = convert(sample, "t2s")
     if len(converted) != len(sample):
         return False
     changed = sum(1 for a, b in zip(sample, converted, strict=True) if a != b)

@@ -13,6 +13,7 @@ from dataclasses import fields
 from sqlite_utils import Database
 
 from ..models import Mention, Retraction, Selection, StoredEvent
+from ..scripts import simplified, traditional
 from .identity import records
 from .memo import EVENTS
 from .schema import TRIGRAM_MIN_CHARS, schema_version
@@ -39,8 +40,9 @@ def _search_clause(db: Database, q: str, params: list, walk: bool) -> str:
     clauses = []
     fts = _has_fts(db)
     for term in q.split():
+        spellings = list(dict.fromkeys([term, simplified(term), traditional(term)]))  # either script finds both
         if fts and len(term) >= TRIGRAM_MIN_CHARS:
-            phrase = '"' + term.replace('"', '""') + '"'
+            phrase = " OR ".join('"' + spelling.replace('"', '""') + '"' for spelling in spellings)
             clauses.append(
                 "(e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
                 " OR e.uid IN (SELECT m.event_uid FROM mentions m"
@@ -48,12 +50,17 @@ def _search_clause(db: Database, q: str, params: list, walk: bool) -> str:
             )
             params.extend([phrase, phrase])
         else:
-            pattern = _like(term)
-            mentioned = ("EXISTS (SELECT 1 FROM mentions m WHERE m.event_uid = e.uid AND m.evidence LIKE ? ESCAPE '\\')"
-                         if walk else "e.uid IN (SELECT event_uid FROM mentions WHERE evidence LIKE ? ESCAPE '\\')")
-            clauses.append(f"(e.title LIKE ? ESCAPE '\\' OR e.location LIKE ? ESCAPE '\\' OR {mentioned})")
-            params.extend([pattern, pattern, pattern])
+            clauses.append("(" + " OR ".join(_like_clause(walk) for _ in spellings) + ")")
+            for spelling in spellings:
+                params.extend([_like(spelling)] * 3)
     return " AND ".join(clauses)
+
+
+def _like_clause(walk: bool) -> str:
+    """A word tested row by row in an event's title, place and mentions."""
+    mentioned = ("EXISTS (SELECT 1 FROM mentions m WHERE m.event_uid = e.uid AND m.evidence LIKE ? ESCAPE '\\')"
+                 if walk else "e.uid IN (SELECT event_uid FROM mentions WHERE evidence LIKE ? ESCAPE '\\')")
+    return f"e.title LIKE ? ESCAPE '\\' OR e.location LIKE ? ESCAPE '\\' OR {mentioned}"
 
 
 _ORDERS = {

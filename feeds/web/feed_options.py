@@ -7,12 +7,10 @@ we do not implement (`mode=fulltext`, `scihub`, a misspelt name) answers 400 nam
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-import opencc
-
+from .. import scripts
 from ..models import StoredEvent
 from ..present.common import parse_utc
 from .filters import QueryError
@@ -93,16 +91,13 @@ def recent(events: Iterable[StoredEvent], seconds: int | None, now: dt.datetime)
     return [ev for ev in events if parse_utc(ev.created) >= since]
 
 
-@functools.lru_cache(maxsize=2)
-def _converter(conversion: str) -> opencc.OpenCC:
-    return opencc.OpenCC(conversion)
-
-
 def convert(events: Iterable[StoredEvent], conversion: str | None) -> list[StoredEvent]:
     """RSSHub's opencc: titles, places, headlines and the reports' sentences in the other script."""
     if not conversion:
         return list(events)
-    text = _converter(conversion).convert
+    def text(words: str) -> str:
+        return scripts.convert(words, conversion)
+
     return [
         replace(ev, title=text(ev.title), location=text(ev.location),
                 mentions=[replace(m, headline=text(m.headline), evidence=text(m.evidence)) for m in ev.mentions])
