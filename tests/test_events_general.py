@@ -581,3 +581,14 @@ def test_a_filing_period_opened_and_then_extended_runs_from_its_opening_to_its_n
 def test_a_rite_done_in_the_evening_is_named_without_the_evening():
     names = [n.title for n in find_names(Sentence("晚间完成「祈福」仪式后，队伍返程。", 0, 16, []))]
     assert names == ["「祈福」仪式"]
+
+
+def test_a_name_that_opens_after_before_is_an_event_on_that_day():
+    found = events_of("The company will hold a dinner for suppliers before Qingdao Tech Expo opens on June 20.")
+    assert ("Qingdao Tech Expo", "2026-06-20", "2026-06-20") in found
+
+
+def test_a_capitalized_name_before_a_lower_case_head_and_a_deity_that_arrives():
+    found = events_of("The annual Laoshan Mazu pilgrimage began in Qingdao early Wednesday. "
+                      "Mazu is scheduled to arrive at the temple at 11 a.m. Thursday.")
+    assert found == [("Laoshan Mazu pilgrimage", "2026-06-10", "2026-06-10")]

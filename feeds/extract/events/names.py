@@ -89,6 +89,9 @@ def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
         head = m.group("head").lower()
         names.append(Name(m.group(0).strip(), head, sentence.start + m.start(), sentence.start + m.end(),
                           _english_category(head), refers_back=True))
+    for m in v.ENGLISH_LOWER_HEAD.finditer(masked):
+        names.append(Name(m.group(0).strip().removeprefix("The "), m.group("head"), sentence.start + m.start(),
+                          sentence.start + m.end(), "other"))
     for m in v.ENGLISH_SUBJECT.finditer(masked):
         if not v.ENGLISH_NAME.fullmatch(m.group("name").strip()):
             title = m.group("name").strip()

@@ -198,10 +198,14 @@ ENGLISH_COREFERENCE = re.compile(
     r"(?=,|\s+(?:will|is|was|has|had|runs|opens|takes|kicks|begins|starts|returns)\b)")
 """`The summit, organized by …, will be held …`: the event the text named before, as the subject of a sentence."""
 ENGLISH_SUBJECT = re.compile(
-    r"(?:^\s*|(?<=\.\s))(?:(?:This|Next|Last) year's\s+)?(?P<name>(?:[A-Z][\w&'.-]*\s+(?:&\s+)?){1,7}"
-    r"(?:(?:19|20)\d{2}\s+)?)"
-    r"(?=(?:runs|opens|will (?:run|open|be held|take place)|takes place|is scheduled|kicks off)\b)")
-"""`West Bund Art & Design 2018 runs Nov 8-11`: a capitalized subject that runs, opens or is held."""
+    r"(?:^\s*|(?<=\.\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bwhen\s)|(?<=\buntil\s))"
+    r"(?:(?:This|Next|Last) year's\s+)?(?P<name>(?:[A-Z][\w&'.-]*\s+(?:&\s+)?){1,7}(?:(?:19|20)\d{2}\s+)?)"
+    r"(?=(?:runs|opens|will (?:run|open|be held|take place)|takes place"
+    r"|is scheduled(?! to (?:arrive|depart|leave|return))|kicks off)\b)")
+"""`West Bund Art & Design 2018 runs Nov 8-11`, `before Computex opens on May 20`: a capitalized subject that runs,
+opens or is held (`Mazu is scheduled to arrive` travels)."""
+ENGLISH_LOWER_HEAD = re.compile(r"(?:\b[A-Z][\w'-]*\s+){1,4}(?P<head>pilgrimage|procession|parade|retrospective)\b")
+"""`The annual Baishatun Mazu pilgrimage … began`: a capitalized name before a lower-case head."""
 ENGLISH_WHICH = re.compile(r"[^.;]{0,3},\s+which\s+(?:is|was|will|opened|opens|runs|began|begins)\b")
 """`…World Ocean Conference, which is scheduled to take place in Qingdao … from June 19 to 23`: the date of the name
 that the relative clause hangs on."""
@@ -217,6 +221,7 @@ ENGLISH_HOLDER = re.compile(
 ceremony`): its title."""
 ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|take place|is held|was held|held|scheduled|"
                            r"(?:is|are) set to|will return|returns|on display|will be (?:displayed|shown|screened)|"
+                           r"began|"
                            r"opens|opened|kicks off|flocked|gathered|attended|drew|"
                            r"kicked off|will open|runs|will run|starts|begins|closes|hosted|hosts|will host|"
                            r"hold|holds|holding|at (?:the|a|an|this year's))\b", re.I)
