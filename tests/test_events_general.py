@@ -592,3 +592,14 @@ def test_a_capitalized_name_before_a_lower_case_head_and_a_deity_that_arrives():
     found = events_of("The annual Laoshan Mazu pilgrimage began in Qingdao early Wednesday. "
                       "Mazu is scheduled to arrive at the temple at 11 a.m. Thursday.")
     assert found == [("Laoshan Mazu pilgrimage", "2026-06-10", "2026-06-10")]
+
+
+def test_a_year_and_a_city_before_an_edition_stay_in_the_name():
+    found = events_of("2026日照市第十届篮球比赛开幕式7月20日在日照体育中心举行。")
+    assert [title for title, _, _ in found] == ["2026日照市第十届篮球比赛开幕式"]
+
+
+def test_a_lower_case_head_with_no_name_is_titled_by_what_it_is_of():
+    found = events_of("A retrospective featuring the works of director Li Wei will take place in Qingdao "
+                      "from June 16-18.")
+    assert found == [("Retrospective featuring the works of director Li Wei", "2026-06-16", "2026-06-18")]

@@ -90,8 +90,12 @@ def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
         names.append(Name(m.group(0).strip(), head, sentence.start + m.start(), sentence.start + m.end(),
                           _english_category(head), refers_back=True))
     for m in v.ENGLISH_LOWER_HEAD.finditer(masked):
-        names.append(Name(m.group(0).strip().removeprefix("The "), m.group("head"), sentence.start + m.start(),
-                          sentence.start + m.end(), "other"))
+        title = v.ENGLISH_ARTICLE.sub("", m.group(0).strip())
+        end = m.end()
+        if title == m.group("head"):  # `A retrospective featuring the works of X will take place`
+            tail = v.ENGLISH_HEAD_TAIL.match(masked, m.end())
+            title, end = (title.capitalize() + tail.group(0), tail.end()) if tail else (title.capitalize(), end)
+        names.append(Name(title, m.group("head"), sentence.start + m.start(), sentence.start + end, "other"))
     for m in v.ENGLISH_SUBJECT.finditer(masked):
         if not v.ENGLISH_NAME.fullmatch(m.group("name").strip()):
             title = m.group("name").strip()
@@ -182,13 +186,14 @@ def _quote_opens_before(masked: str, i: int, head_start: int) -> bool:
 
 EDITION = re.compile(r"第[一二三四五六七八九十百\d]+届")
 FIGURES = re.compile(r"\d|[亿万元%]")
+LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}年?")
 """A statistic (`成交金额破1700亿元`) before `第二十七届…` is a headline run into the name, no part of it."""
 
 
 def _clean_title(title: str) -> str:
     title = v.TITLE_TRIM_LEFT.sub("", re.sub(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]", "", title.strip()))
     edition = EDITION.search(title)
-    if edition and FIGURES.search(title, 0, edition.start()):
+    if edition and FIGURES.search(LEADING_YEAR.sub("", title[:edition.start()])):
         title = title[edition.start():]
     if title.count("“") < title.count("”"):
         title = title.replace("”", "", 1)

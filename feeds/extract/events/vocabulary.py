@@ -130,7 +130,7 @@ POSTPONED_UNDATED = re.compile(rf"(?:{POSTPONEMENT_VERBS})[^。]{{0,12}}(?:另�
 NAME_STOP = re.compile(
     r"[，,。；;：:！？!?、\n“”《》■▲◆●]|(?:(?<![通资喜快简音])讯|的|在|于|将|了|及|是|为|从|由|对|向|给|把|被|据|并|还|又|也|"
     r"参加|出席|举办|举行|召开|启动|主办|承办|协办|开展|亮相|期间|其间|当天|当日|同日|举措|带来|推出|奉献|献上|呈现|"
-    r"迎来|迎战|对阵|开启|踏上|完成|晚间|中午|凌晨|"
+    r"迎来|迎战|对阵|开启|踏上|完成|运行|投用|启用|开通|晚间|中午|凌晨|"
     r"今天|今日|明天|日前|近日|目前|日上午|日下午|日晚|日,|上午|下午|晚上|本届|此次|这次|本次|今年|明年|去年|"
     r"宣布|获悉|了解到|表示|介绍|透露|获得|通过|启幕|开幕|闭幕|落幕|揭晓|现身|露面|共有|共计|确定|敲定|公布)"
 )
@@ -205,7 +205,11 @@ ENGLISH_SUBJECT = re.compile(
 """`West Bund Art & Design 2018 runs Nov 8-11`, `before Computex opens on May 20`: a capitalized subject that runs,
 opens or is held (`Mazu is scheduled to arrive` travels)."""
 ENGLISH_LOWER_HEAD = re.compile(r"(?:\b[A-Z][\w'-]*\s+){1,4}(?P<head>pilgrimage|procession|parade|retrospective)\b")
-"""`The annual Baishatun Mazu pilgrimage … began`: a capitalized name before a lower-case head."""
+"""`The annual Laoshan Mazu pilgrimage … began`: a capitalized name before a lower-case head."""
+ENGLISH_ARTICLE = re.compile(r"^(?:A|An|The)\s+")
+ENGLISH_HEAD_TAIL = re.compile(r"\s+(?:featuring|of|on)\s+[^,.;]{3,80}?"
+                               r"(?=\s+(?:will|is|was|opens|opened|runs|began)\b)")
+"""`A retrospective featuring the works of X will…`: what a head with no name of its own is of."""
 ENGLISH_WHICH = re.compile(r"[^.;]{0,3},\s+which\s+(?:is|was|will|opened|opens|runs|began|begins)\b")
 """`…World Ocean Conference, which is scheduled to take place in Qingdao … from June 19 to 23`: the date of the name
 that the relative clause hangs on."""
