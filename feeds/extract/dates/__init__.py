@@ -58,7 +58,8 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
                                                                             match.start()) else 0
         if floor and _SAYS.match(text, match.end()):
             last_here = None  # `…新规，陈健9日表示`: the day someone spoke is the paper's, not the date before's
-        ctx = Context(published, year, last_here, _tense(text, match.start(), match.end(), floor))
+        ctx = Context(published, year, last_here, _tense(text, match.start(), match.end(), floor),
+                      general=every_kind)
         try:
             date_match = _resolve(text, match, ctx, last_any, every_kind)
         except (Unresolvable, ValueError, OverflowError):
@@ -448,7 +449,7 @@ def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None,
     return DateMatch(text[m.start():span_end], m.start(), span_end, interval, rule, cue, kind)
 
 
-_END_GROUPS = ("e_dm2", "e_dm",
+_END_GROUPS = ("e_dm2", "e_dm", "e_nm", "e_sm",
                "e_iy", "e_y", "e_yr", "e_m", "e_mr", "e_d", "e_d2", "e_d3", "e_mp", "e_rel", "e_wd", "e_we",
                "e_yp", "e_yp2", "e_h", "e_h2")
 
@@ -497,6 +498,8 @@ def _rule_name(m: re.Match, has_end: bool) -> str:
             return "weekend"
         if get(p + "iy"):
             return "numeric-ymd"
+        if get(p + "nm") or get(p + "sm"):
+            return "numeric-md"
         if get(p + "yp") or get(p + "yp2"):
             return "year-part"
         if get(p + "mr"):
