@@ -73,7 +73,64 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
     found = _merge_glosses(text, found)
     found = _join_day_lists(text, _apply_sentence_rules(text, found, sentence_ends, published))
     found = _bind_clocks(text, _add_rule_dates(text, found, clocks_used, published, year, every_kind, now))
-    return _join_ranges(text, _parts_of_day(text, found)) if every_kind else found
+    if not every_kind:
+        return found
+    return _to_now(text, _join_ranges(text, _parts_of_day(text, found)), published, now)
+
+
+SINCE_TO_NOW = re.compile(r"\s*(?:起|开始)?\s*(?:至今|迄今|到现在|至现在|到目前|至目前|到今天|至今天|以来)")
+SINCE = re.compile(r"\s*起(?![草来义诉步飞身码])")
+BEFORE = re.compile(r"\s*(?:之前|以前|前)(?![往进来夕身列后景沿线台排面])")
+ENDS_TODAY = re.compile(r"(?:到|至)\s*(?:今天|今日)$")
+DAY_END = dt.time(23, 59, 59)
+
+
+def _to_now(text: str, found: list[DateMatch], published: dt.date | None,
+            now: dt.datetime | None) -> list[DateMatch]:
+    """The general reading of a time measured from publication: `2019年5月8日起` and `去年至今` (a past
+    start) run to the moment of publication, `年底前` (a coming end) from it; kind DURATION, the cue kept.
+    Without `now`, the publication day stands for the moment."""
+    if published is None:
+        return found
+    result: list[DateMatch] = []
+    absorbed = -1  # where the last reading's words end: the dates inside them (`到现在`) are its own
+    for date in found:
+        if date.start < absorbed:
+            continue
+        interval = date.interval
+        since = SINCE_TO_NOW.match(text, date.end)
+        if since is None and interval.end_date < published:
+            since = SINCE.match(text, date.end)
+        until = BEFORE.match(text, date.end) if interval.end_date >= published and since is None else None
+        if since is not None and interval.start_date <= published:
+            span = _since(interval, published, now)
+            end, rule = since.end(), date.rule + "+to-now"
+        elif until is not None:
+            span = _until(interval, published, now)
+            end, rule = until.end(), date.rule + "+from-now"
+        elif now is not None and ENDS_TODAY.search(date.text) and interval.precision != "time":
+            span, end, rule = _since(interval, published, now), date.end, date.rule + "+to-now"
+        else:
+            result.append(date)
+            continue
+        result.append(DateMatch(text[date.start:end], date.start, end, span, rule, date.cue, DateKind.DURATION))
+        absorbed = end
+    return result
+
+
+def _since(interval: Interval, published: dt.date, now: dt.datetime | None) -> Interval:
+    if now is None:
+        return Interval(interval.start_date, published, "day")
+    start = interval.start if interval.precision == "time" else dt.datetime.combine(interval.start_date, dt.time(0),
+                                                                                    now.tzinfo)
+    return Interval(start, now, "time")
+
+
+def _until(interval: Interval, published: dt.date, now: dt.datetime | None) -> Interval:
+    if now is None:
+        return Interval(published, interval.end_date, "day")
+    end = interval.end if interval.precision == "time" else dt.datetime.combine(interval.end_date, DAY_END, now.tzinfo)
+    return Interval(now, end, "time")
 
 
 DAY_LIST = re.compile(r"(?:\s*(?:[，,、]|和|及)\s*(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"

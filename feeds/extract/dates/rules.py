@@ -56,6 +56,9 @@ YEAR_PREFIX = rf"(?:(?P<y>{g.YEAR})\s*年\s*|(?P<yr>{_REL_YEAR})\s*)"
 NOT_AFTER_YEAR = (r"(?![代级度轻纪龄初底末中来以前后间多半里期报会限华刊薪鉴货金第伊\d]"
                   r"|\s*(?:\d|[一二三四五六七八九十]{1,2}月|正月|腊月|[春夏秋冬]|[上下]半年|[一二三四]季度))")
 """What may not follow a year that stands alone: a month, a part of the year, or a word it is part of."""
+NOT_AFTER_WRITTEN_YEAR = (NOT_AFTER_YEAR.replace("以前后", "以后")[:-1]
+                          + r"|前\s*(?:[\d一二两三四五六七八九十几]|个))")
+"""The same after a year written in full, which may be followed by 前 (`2025年前完成`, not `2020年前三季度`)."""
 
 
 def base_day(ctx: Context) -> dt.date:
@@ -334,6 +337,14 @@ def read_clock_stretch(m: re.Match, ctx: Context) -> Interval:
     if m.group("ago"):
         return Interval(ctx.now - length, ctx.now, "time")
     return Interval(ctx.now, ctx.now + length, "time")
+
+
+def read_now(m: re.Match, ctx: Context) -> Interval:
+    """`现在`: the moment of publication when it is known, else its day."""
+    if ctx.now is not None:
+        return Interval(ctx.now, ctx.now, "time")
+    day = base_day(ctx)
+    return Interval(day, day, "day")
 
 
 def read_lately(m: re.Match, ctx: Context) -> Interval:
@@ -812,6 +823,11 @@ RULES: tuple[Rule, ...] = (
          DateKind.DURATION, read_clock_offset,
          "3小时后，救援队抵达现场。", ("2024-06-12T11:30:00+08:00", "2024-06-12T11:30:00+08:00", "time"),
          needs=("小时", "钟头", "分钟", "刻钟", "秒")),
+    Rule("now",
+         re.compile(r"(?<![到至])现在(?![起开始以])"),
+         DateKind.CLOCK, read_now,
+         "现在，市民可通过手机预约入馆。", ("2024-06-12T08:30:00+08:00", "2024-06-12T08:30:00+08:00", "time"),
+         needs=("现在",)),
     Rule("clock-stretch",
          re.compile(rf"(?:(?P<ago>近|最近|过去的?)|(?P<ahead>未来|今后))?{_NOT_IN_NUMBER}"
                     rf"(?P<n>\d{{1,3}}|{_COUNT_CN}|半|一)(?P<half>个半)?{_CLOCK_UNIT}(?P<half2>半)?钟?"
@@ -857,7 +873,7 @@ RULES: tuple[Rule, ...] = (
          "“6·30”主题活动在市民广场举行。", ("2024-06-30", "2024-06-30", "day"),
          needs=('·',)),
     Rule("year",
-         re.compile(rf"(?<![\d.第])(?:(?P<y>(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}})\s*年{NOT_AFTER_YEAR}"
+         re.compile(rf"(?<![\d.第])(?:(?P<y>(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}})\s*年{NOT_AFTER_WRITTEN_YEAR}"
                     rf"|(?:^|(?<=[在于是从自到至，,、。\s(（]))(?P<y2>\d{{2}}|[〇零一二三四五六七八九]{{2}})年{NOT_AFTER_YEAR}"
                     rf"|(?P<yr>{_REL_YEAR}){NOT_AFTER_YEAR})"),
          DateKind.PERIOD, lambda m, ctx: read_year(_year_match(m), ctx),
