@@ -74,7 +74,7 @@ PLANNED_BEFORE = re.compile(r"原(?:定|计划|拟)")
 REPORTED_AFTER = re.compile(r"^[^。；;]{0,20}?(?:召开|举行|举办|开幕|闭幕|落幕|启动|开讲|开展|揭晓|发布)")
 """`3月5日，全市…会议召开`: a date followed by a happening with no 将 before it is a report."""
 YEAR_BOUNDARY_DAYS = 45
-"""A month and day without a year is this year's, unless another year's lies this near, across the turn of the year."""
+"""A month and day without a year is this year's, unless the paper is this near the turn of the year."""
 REPORT_REACH_DAYS = 330
 """How far back a report may reach; beyond it, a date with no year is taken as the nearest."""
 

@@ -91,18 +91,18 @@ def choose(candidates: list[dt.date], ctx: Context, spans: list[dt.date] | None 
 
     `spans` gives each candidate's last day when it covers more than one (a month, `3月底`):
     `将于3月举办`, written on 10 March, is this March. With `this_year` (a month and day without a
-    year) and no tense, this year's, unless another year's lies within YEAR_BOUNDARY_DAYS across the
-    year's turn (`12月28日` written on 3 January is last December's: there the nearest is meant;
-    `7月4日` written on 1 January is this July).
+    year) and no tense, this year's, unless the paper is near the year's turn (`12月28日` written on
+    3 January is last December's: there the nearest is meant).
     """
     if not candidates:
         raise Unresolvable("no such date")
     ends = dict(zip(candidates, spans or candidates, strict=True))
     base = ctx.published or ctx.last
-    if this_year and base is not None and ctx.tense is Tense.UNSAID:
+    boundary_near = min((base - dt.date(base.year, 1, 1)).days,
+                        (dt.date(base.year, 12, 31) - base).days) < g.YEAR_BOUNDARY_DAYS if base else True
+    if this_year and not boundary_near and ctx.tense is Tense.UNSAID:
         same = [c for c in candidates if c.year == base.year]
-        across = [c for c in candidates if c.year != base.year and _gap(c, ends[c], base) < g.YEAR_BOUNDARY_DAYS]
-        if same and not across:
+        if same:
             return same[0]
     if base is None:
         if ctx.year is not None:

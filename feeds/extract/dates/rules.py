@@ -76,10 +76,11 @@ def base_year(ctx: Context) -> int:
 
 
 def year_of(m: re.Match, ctx: Context, y: str = "y", yr: str = "yr") -> int | None:
-    """The year a match writes (`2023年`, `23年`, `去年`), or None when it writes none."""
-    if m.group(y):
+    """The year a match writes (`2023年`, `23年`, `去年`), or None when it writes none (or has no year
+    groups: `6·30`)."""
+    if _group(m, y):
         return full_year(m.group(y), base_year(ctx) if (ctx.published or ctx.year) else None)
-    if m.group(yr):
+    if _group(m, yr):
         return base_year(ctx) + YEAR_WORDS[m.group(yr)]
     return None
 
@@ -841,14 +842,15 @@ RULES: tuple[Rule, ...] = (
                     rf"{_UNIT[:-1]}|个?工作日){_HALF}"
                     r"(?(ahead)(?:以?内)?|以?内)"),
          DateKind.DURATION, read_within,
-         "申请人应在60日内补齐材料。", ("2024-06-12", "2024-08-11", "day"),
+         "申请人应在60日内补齐材料。", ("2024-06-12T08:30:00+08:00", "2024-08-11T23:59:59+08:00", "time"),
          needs=('内', '未来', '今后')),
     Rule("lately",
          re.compile(rf"(?P<ago>近|最近|过去的?)?{_NOT_IN_NUMBER}(?P<n>\d{{1,3}}|{_COUNT_CN}|半|仨){_MANY}"
                     rf"{_UNIT[:-1]}|月){_HALF}(?P<more>多)?"
                     r"(?:以来)?(?(ago)|(?<=以来))"),
          DateKind.DURATION, read_lately,
-         "近30天，全市空气质量优良天数达28天。", ("2024-05-13", "2024-06-12", "day"),
+         "近30天，全市空气质量优良天数达28天。",
+         ("2024-05-13T08:30:00+08:00", "2024-06-12T08:30:00+08:00", "time"),
          needs=('近', '过去', '以来', '来')),
     Rule("year-range",
          re.compile(rf"(?<![\d.])(?P<y>(?:19|20)\d{{2}})\s*年?{_RANGE}(?P<y2>(?:19|20)?\d{{2}})\s*年"
