@@ -91,8 +91,9 @@ def choose(candidates: list[dt.date], ctx: Context, spans: list[dt.date] | None 
 
     `spans` gives each candidate's last day when it covers more than one (a month, `3月底`):
     `将于3月举办`, written on 10 March, is this March. With `this_year` (a month and day without a
-    year) and no tense, this year's, unless the paper is near the year's turn (`12月28日` written on
-    3 January is last December's: there the nearest is meant).
+    year) and no tense, the nearest when one is close (YEAR_BOUNDARY_DAYS: `12月28日` written on
+    3 January is last December's); else this year's, or near the year's turn the one ahead (`7月4日`
+    written on 1 January is this July, `6月1日` written on 5 December next June).
     """
     if not candidates:
         raise Unresolvable("no such date")
@@ -100,9 +101,13 @@ def choose(candidates: list[dt.date], ctx: Context, spans: list[dt.date] | None 
     base = ctx.published or ctx.last
     boundary_near = min((base - dt.date(base.year, 1, 1)).days,
                         (dt.date(base.year, 12, 31) - base).days) < g.YEAR_BOUNDARY_DAYS if base else True
-    if this_year and not boundary_near and ctx.tense is Tense.UNSAID:
+    if this_year and base is not None and ctx.tense is Tense.UNSAID and not any(
+            _gap(c, ends[c], base) < g.YEAR_BOUNDARY_DAYS for c in candidates):
         same = [c for c in candidates if c.year == base.year]
-        if same:
+        ahead = [c for c in candidates if ends[c] >= base]
+        if boundary_near and ahead:
+            return min(ahead)  # `6月1日，新规施行` on 5 December: next June, not half a year back
+        if same and not boundary_near:
             return same[0]
     if base is None:
         if ctx.year is not None:

@@ -350,11 +350,16 @@ def read_now(m: re.Match, ctx: Context) -> Interval:
 
 def read_lately(m: re.Match, ctx: Context) -> Interval:
     """`近30天`, `过去一周`, `3个多月以来`: from that far back to the publication day (or moment, with
-    `now`); `多` and half years reach back to the start of their month or year."""
+    `now`); `多` and half years reach back to the start of their month or year, half days to the hour
+    (`7天半以来` starts at noon)."""
     base = base_day(ctx)
     if m.group("unit") == "月" and not m.group("ago"):
         raise Unresolvable("a month's name (`三月以来`), not a count of months")
     n, unit = _count(m), _unit(m)
+    if unit in UNIT_DAYS and n != int(n):
+        moment = ctx.now or dt.datetime.combine(base, dt.time(0), TZ)
+        start = moment - dt.timedelta(days=n * UNIT_DAYS[unit])
+        return Interval(start, ctx.now or dt.datetime.combine(base, DAY_END, TZ), "time")
     day, _ = _offset(base, n, unit, -1)
     if unit == "年" and n != int(n):
         day = day.replace(day=1)
@@ -597,6 +602,7 @@ MORNING = {"凌晨", "清晨", "早上", "早晨", "上午", "早", "白天", "�
 AFTERNOON = {"午后", "下午", "傍晚", "晚上", "晚间", "夜间", "夜里", "晚", "夜晚"}
 NIGHT = {"晚上", "晚间", "夜间", "夜里", "晚", "夜晚", "半夜", "午夜"}
 PARTS_OF_DAY = {part: part for part in (*MORNING, *AFTERNOON, "中午", "半夜", "午夜")}
+PARTS_BY_LENGTH = sorted(PARTS_OF_DAY, key=len, reverse=True)
 """The parts of the day a clock reading may follow; `_hour_in` says what each does to the hour."""
 
 
@@ -665,7 +671,13 @@ def _says_clock(m: re.Match) -> bool:
     if m.group("h2") and m.group("h2").isascii() and "时" in m.group(0):
         return True
     after = m.string[m.end():m.end() + 1]
+    if m.group("h2") and m.group("h2").startswith("十") and after in HOUR_WORD_ENDS:
+        return m.string[m.start() - 1:m.start()] != "第"  # `十一点过去了`, `十二点的钟声`; not `第十点`
     return bool(m.group("h2")) and m.group("h2").isascii() and (not after or after in CLOCK_WORD_ENDS)
+
+
+HOUR_WORD_ENDS = "过的了钟整"
+"""What may follow `十点`, `十一点` in words for them to be a clock time (not `十一点建议`)."""
 
 
 def read_clock(m: re.Match, ctx: Context) -> Interval:
@@ -686,6 +698,19 @@ def read_clock(m: re.Match, ctx: Context) -> Interval:
     if last < first:
         last += dt.timedelta(days=1)
     return Interval(first, last, "time")
+
+
+def read_approximate_hours(m: re.Match, ctx: Context) -> Interval:
+    """`七八点`: seven or eight o'clock, from the first hour to the end of the second, in the part of the
+    day written just before (`晚上七八点`), on the publication day."""
+    first, second = number(m.group("a")), number(m.group("b"))
+    if second != first + 1:
+        raise Unresolvable("not two neighbouring hours")
+    before = m.string[max(0, m.start() - 2):m.start()]
+    part = next((p for p in PARTS_BY_LENGTH if before.endswith(p)), None)
+    day = base_day(ctx)
+    start = dt.datetime.combine(day, dt.time(_hour_in(part, first)), TZ)
+    return Interval(start, start + dt.timedelta(hours=2, seconds=-1), "time")
 
 
 # --- the rules ----------------------------------------------------------------------------------
@@ -881,6 +906,12 @@ RULES: tuple[Rule, ...] = (
          DateKind.PERIOD, lambda m, ctx: read_year(_year_match(m), ctx),
          "2023年，全市接待游客突破一亿人次。", ("2023-01-01", "2023-12-31", "year"),
          needs=('年',)),
+    Rule("approximate-hours",
+         re.compile(r"(?<![\d〇零一二两三四五六七八九十第])(?P<a>[一二三四五六七八九])(?P<b>[二三四五六七八九十])点"
+                    r"(?![钟]头|多钟)"),
+         DateKind.CLOCK, read_approximate_hours,
+         "晚上七八点，广场上仍有不少市民纳凉。", ("2024-06-12T19:00:00+08:00", "2024-06-12T20:59:59+08:00", "time"),
+         needs=("点",)),
     Rule("clock",
          re.compile(rf"(?<![\d:：.])(?<![\d/-]\d\s)(?:{_clock('')}(?:{_RANGE}(?P<nextday>次日|第二天)?{_clock('e')})?)",
                     re.VERBOSE),
