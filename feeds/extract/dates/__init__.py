@@ -139,12 +139,18 @@ LIST_ITEM = re.compile(r"(\d{1,2}|[一二三]?十[一二三四五六七八九]?|
 
 
 def _join_day_lists(text: str, found: list[DateMatch]) -> list[DateMatch]:
-    """`9月10号，11号，12号`, `11月4日、5日`: consecutive days listed are one span (days that skip, or a
-    sentence that says `分别` or counts its sessions, stay apart: `3月8日、9日举行两场招聘会`)."""
+    """`9月10号，11号，12号`, `11月4日、5日`, `5月6日和5月7日`: consecutive days listed are one span (days
+    that skip, or a sentence that says `分别` or counts its sessions, stay apart: `3月8日、9日举行两场招聘会`)."""
     result: list[DateMatch] = []
     covered = -1  # where the last joined list ends: the days inside it are no dates of their own
     for date in found:
         if date.start < covered:
+            continue
+        previous = result[-1] if result else None
+        if previous is not None and _next_listed_day(text, previous, date):
+            result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end,
+                                   Interval(previous.interval.start_date, date.interval.end_date, "day"),
+                                   previous.rule.removesuffix("+list") + "+list", previous.cue, previous.kind)
             continue
         result.append(date)
         listed = DAY_LIST.match(text, date.end) if _is_day(date) and text[date.end - 1] in "日号" else None
@@ -167,6 +173,19 @@ def _join_day_lists(text: str, found: list[DateMatch]) -> list[DateMatch]:
                                    Interval(day, last, "day"), date.rule + "+list", date.cue, date.kind)
             covered = listed.end()
     return result
+
+
+LIST_SEPARATOR = re.compile(r"\s*(?:[，,、]|和|及|与)\s*")
+
+
+def _next_listed_day(text: str, previous: DateMatch, date: DateMatch) -> bool:
+    """`5月6日和5月7日`: a day written out with its month after a list separator, the day after the days
+    before it (weekdays listed stay apart: `本周六、周日`)."""
+    return (_is_day(date) and "月" in date.text and previous.interval.precision == "day" and previous.kind is date.kind
+            and date.interval.start_date == previous.interval.end_date + ONE_DAY
+            and LIST_SEPARATOR.fullmatch(text, previous.end, date.start) is not None
+            and not _says_severally(text, date.end)
+            and not SESSIONS_COUNTED.match(text, date.end, date.end + 30))
 
 
 SESSIONS_COUNTED = re.compile(r"[^。；;]*?(?:两场|两次|两轮|两期|两届|各)")
