@@ -845,10 +845,10 @@ RULES: tuple[Rule, ...] = (
          needs=('前', '后')),
     Rule("clock-offset",
          re.compile(rf"{_NOT_IN_NUMBER}(?P<n>\d{{1,3}}|{_COUNT_CN}|半|一)(?P<half>个半)?"
-                    r"(?P<unit>个小时|个钟头|小时|钟头|分钟|刻钟|秒钟|秒)(?P<dir>之?后|以后|之?前|以前)"),
+                    rf"{_CLOCK_UNIT}(?P<half2>半)?钟?(?P<dir>之?后|以后|之?前|以前)"),
          DateKind.DURATION, read_clock_offset,
          "3小时后，救援队抵达现场。", ("2024-06-12T11:30:00+08:00", "2024-06-12T11:30:00+08:00", "time"),
-         needs=("小时", "钟头", "分钟", "刻钟", "秒")),
+         needs=("小时", "钟头", "分", "秒")),
     Rule("now",
          re.compile(r"(?<![到至])现在(?![起开始以])"),
          DateKind.CLOCK, read_now,
