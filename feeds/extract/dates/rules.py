@@ -53,10 +53,11 @@ YEAR_WORDS = {**g.RELATIVE_YEARS, "大前年": -3, "大后年": 3, "这一年": 
 _REL_YEAR = g._alternatives(YEAR_WORDS)
 YEAR_PREFIX = rf"(?:(?P<y>{g.YEAR})\s*年\s*|(?P<yr>{_REL_YEAR})\s*)"
 """A written or relative year before a month, a quarter, a festival."""
-NOT_AFTER_YEAR = (r"(?![代级度轻纪龄初底末中来以前后间多半里期报会限华刊薪鉴货金第伊\d]"
+NOT_AFTER_YEAR = (r"(?![代级度轻纪龄初底末中来前后间多半里期报会限华刊薪鉴货金第伊\d]|以(?!来)"
                   r"|\s*(?:\d|[一二三四五六七八九十]{1,2}月|正月|腊月|[春夏秋冬]|[上下]半年|[一二三四]季度))")
-"""What may not follow a year that stands alone: a month, a part of the year, or a word it is part of."""
-NOT_AFTER_WRITTEN_YEAR = (NOT_AFTER_YEAR.replace("以前后", "以后")[:-1]
+"""What may not follow a year that stands alone: a month, a part of the year, or a word it is part of
+(`去年以来` is a year: the general reading runs it to the publication day)."""
+NOT_AFTER_WRITTEN_YEAR = (NOT_AFTER_YEAR.replace("来前后", "来后")[:-1]
                           + r"|前\s*(?:[\d一二两三四五六七八九十几]|个))")
 """The same after a year written in full, which may be followed by 前 (`2025年前完成`, not `2020年前三季度`)."""
 
