@@ -29,6 +29,7 @@ Conventions the rows pin down (decided here, see the comments in each group):
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 import pytest
@@ -722,3 +723,15 @@ def test_the_general_reading(sentence: str, published: str, expected: list[tuple
     found = find_dates(normalize(sentence), day, every_kind=True, now=now)
     assert [(m.text, m.interval.start.isoformat(), m.interval.end.isoformat(), m.interval.precision, m.kind.value)
             for m in found] == expected
+
+
+def test_the_command_takes_the_moment_of_publication_to_the_second():
+    from click.testing import CliRunner
+
+    from feeds.commands import dates_command
+
+    done = CliRunner().invoke(dates_command, ["年底前，全线建成通车", "--published", "2024-06-12T08:30:15", "--json"])
+    assert done.exit_code == 0, done.output
+    [record] = [json.loads(line) for line in done.output.splitlines()]
+    assert (record["start"], record["end"], record["kind"]) == (
+        "2024-06-12T08:30:15+08:00", "2024-12-31T23:59:59+08:00", "duration")
