@@ -82,7 +82,6 @@ SINCE_TO_NOW = re.compile(r"\s*(?:起|开始)?\s*(?:至今|迄今|到现在|至�
 SINCE = re.compile(r"\s*起(?![草来义诉步飞身码])")
 BEFORE = re.compile(r"\s*(?:之前|以前|前)(?![往进来夕身列后景沿线台排面])")
 ENDS_TODAY = re.compile(r"(?:到|至)\s*(?:今天|今日)$")
-DAY_END = dt.time(23, 59, 59)
 
 
 def _to_now(text: str, found: list[DateMatch], published: dt.date | None,
@@ -129,7 +128,8 @@ def _since(interval: Interval, published: dt.date, now: dt.datetime | None) -> I
 def _until(interval: Interval, published: dt.date, now: dt.datetime | None) -> Interval:
     if now is None:
         return Interval(published, interval.end_date, "day")
-    end = interval.end if interval.precision == "time" else dt.datetime.combine(interval.end_date, DAY_END, now.tzinfo)
+    end = interval.end if interval.precision == "time" else dt.datetime.combine(interval.end_date, rules.DAY_END,
+                                                                                now.tzinfo)
     return Interval(now, end, "time")
 
 

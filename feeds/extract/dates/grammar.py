@@ -127,7 +127,11 @@ def _alternatives(words) -> str:
 
 
 def _point(p: str, spaced: bool = False) -> str:
-    """A date point; group names carry the prefix p (s_ for a start, e_ for an end)."""
+    """A date point; group names carry the prefix p (s_ for a start, e_ for an end).
+
+    Written forms besides words: `2024.5.18`, `2024/5/18`, `2024-05-12` (also glued to its clock time,
+    `2024-05-1209:30`, `2024-05-12-14:30`), `09-01` (a month with its zero, or any month before a clock
+    time: `12-01 18:07`; a score `10-12` is none), `11/3号`, `7.23日`, and an end's `5.20`."""
     rel_years = _alternatives(RELATIVE_YEARS)
     rel_months = _alternatives(RELATIVE_MONTHS)
     month_parts = _alternatives(k for k in PARTS_OF_MONTH if k not in ("初", "底", "末", "中"))

@@ -37,7 +37,8 @@ class Context:
     """The date the text spoke of last, for `同日`, `次日` and a bare `28日`."""
     tense: Tense = Tense.UNSAID
     now: dt.datetime | None = None
-    """The moment of publication, when known to the minute: what `3小时后` counts from."""
+    """The moment of publication, when known to the minute or second: what `3小时后` counts from, and
+    where `近30天` and `年底前` start or end."""
     general: bool = False
     """The general reading (`feeds dates`, every kind): fuzzy parts as a reader takes them
     (grammar.READER_PARTS_OF_MONTH); the event layer keeps the schedule's."""
