@@ -704,6 +704,11 @@ GENERAL = [  # `feeds dates`: every kind, read at a day or at a moment of public
     ("他提出了十一点建议", "2024-06-12", []),
     ("明天晚上七八点，月亮最圆", "2024-06-12",
      [("明天晚上七八点", moment("2024-06-13T19:00"), "2024-06-13T20:59:59+08:00", "time", "point")]),
+    # a range that starts at a part of a day runs from its first hour
+    ("前天中午到明天晚上，全市出现持续降雨", "2024-05-01",
+     [("前天中午到明天晚上", moment("2024-04-29T11:00"), "2024-05-02T23:59:59+08:00", "time", "point")]),
+    ("5月8日至10日晚上，音乐节在海边举行", "2024-05-01",
+     [("5月8日至10日晚上", "2024-05-08", "2024-05-10", "day", "point")]),
     # weeks of a year count from its first Monday, as a month's do
     ("2020年第1周，全市气温持续偏低", "2024-06-12", [("2020年第1周", "2020-01-06", "2020-01-12", "week", "calendar")]),
 ]

@@ -216,11 +216,29 @@ def _parts_of_day(text: str, found: list[DateMatch]) -> list[DateMatch]:
         if part and _is_day(date) and not CLOCK_FOLLOWS.match(text, date.end):
             hours = rules.part_of_day(date.interval.start_date, part.group(0))
             date = DateMatch(date.text, date.start, date.end, hours, date.rule + "+part", date.cue, date.kind)
+        elif date.interval.precision == "day" and date.interval.start != date.interval.end:
+            date = _range_parts(text, date, part)
         result.append(date)
     return result
 
 
+def _range_parts(text: str, date: DateMatch, last: re.Match | None) -> DateMatch:
+    """`前天中午到明天晚上`, `今天上午至明天`: a range that starts at a part of a day runs from its first hour
+    to the end of its last part or day (`5月8日至10日晚上`, the evenings of three days, stays days)."""
+    first = PART_BEFORE_RANGE.search(date.text)
+    if first is None or CLOCK_FOLLOWS.match(text, date.end):
+        return date
+    start_day, end_day = date.interval.start_date, date.interval.end_date
+    start = rules.part_of_day(start_day, first.group(1)).start if first else dt.datetime.combine(
+        start_day, dt.time(0), rules.TZ)
+    end = rules.part_of_day(end_day, last.group(0)).end if last else dt.datetime.combine(
+        end_day, rules.DAY_END, rules.TZ)
+    return DateMatch(date.text, date.start, date.end, Interval(start, end, "time"), date.rule + "+part",
+                     date.cue, date.kind)
+
+
 PART_AT_END = re.compile(rf"(?:{rules.PART_WORDS})$")
+PART_BEFORE_RANGE = re.compile(rf"({rules.PART_WORDS})\s*(?:至|到|—+|–|~)")
 CLOCK_FOLLOWS = re.compile(r"\s*[\d一二两三四五六七八九十]+\s*[点时:：]")
 """`明天下午七八点`: hours the grammar did not read follow, so the part of the day is not the answer."""
 PART_AFTER = re.compile(rf"(?:{rules.PART_WORDS})(?![\d一二三四五六七八九十两])")
