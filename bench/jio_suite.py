@@ -23,8 +23,8 @@ Time base, as the suite gives it: a timestamp (read in UTC+8, which the suite as
 `_ts_1 = 1623604000  # 2021-06-14 01:06:40`; jionlp converts timestamps with the local clock, so it
 runs with `TZ=Asia/Shanghai`), a `datetime`, a list or a dict (possibly partial, `{'year': 2021}`),
 or `time.time()` (the time of the run, as when the suite runs). jionlp gets it exactly as the suite
-passes it. Ours gets it to the minute through `feeds dates --published YYYY-MM-DDTHH:MM` (seconds
-are dropped; `base_clock` in the JSON says the base had a time of day), and a partial base becomes
+passes it. Ours gets it to the second through `feeds dates --published YYYY-MM-DDTHH:MM:SS`
+(`base_clock` in the JSON says the base had a time of day), and a partial base becomes
 its first day (missing month and day are 1, jionlp's own filling; `base_partial`). Cases whose answer
 depends on the base's time of day (an end at the base instant, as in `年底前` or `近30天`, or hours and
 minutes counted from it, `半小时前`) are marked `needs_clock` and also counted apart.
@@ -324,10 +324,10 @@ def ours(text: str, base: dt.datetime, feeds: Path = FEEDS,
          found: list[dict[str, Any]] | None = None) -> list[tuple[dt.datetime, dt.datetime]]:
     """Our parser as a user calls it, `feeds dates TEXT --published DAY[THH:MM] --json`, answers as intervals.
 
-    The base reaches the CLI to the minute (`--published` takes a time of day since issue 12). `found`, if
+    The base reaches the CLI to the second (`--published` takes a time of day since issue 12). `found`, if
     given, receives the CLI's JSON records (matched text, rule, precision) for the report.
     """
-    published = base.strftime("%Y-%m-%dT%H:%M") if base.time() != dt.time(0) else base.date().isoformat()
+    published = base.strftime("%Y-%m-%dT%H:%M:%S") if base.time() != dt.time(0) else base.date().isoformat()
     done = subprocess.run([str(feeds), "dates", text, "--published", published, "--json"],
                           capture_output=True, text=True, encoding="utf-8", timeout=60)
     if done.returncode:

@@ -29,13 +29,14 @@ DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 def _moment(ctx: click.Context, param: click.Parameter, value: str) -> tuple[dt.date, dt.datetime | None]:
     """`--published` as a day, or a day and a time of day (Beijing time): (day, moment or None)."""
-    for form, timed in (("%Y-%m-%d", False), ("%Y-%m-%dT%H:%M", True), ("%Y-%m-%d %H:%M", True)):
+    for form, timed in (("%Y-%m-%d", False), ("%Y-%m-%dT%H:%M", True), ("%Y-%m-%d %H:%M", True),
+                        ("%Y-%m-%dT%H:%M:%S", True), ("%Y-%m-%d %H:%M:%S", True)):
         try:
             moment = dt.datetime.strptime(value, form)
         except ValueError:
             continue
         return moment.date(), moment.replace(tzinfo=TZ) if timed else None
-    raise click.BadParameter("expected YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+    raise click.BadParameter("expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]")
 PUBLISHED_HELP = "Publication date of the pages (YYYY-MM-DD), for pages that do not say."
 
 
@@ -209,7 +210,7 @@ def _span(record: dict) -> str:
 
 @click.command("dates")
 @click.argument("text", required=False, default="-")
-@click.option("--published", callback=_moment, metavar="YYYY-MM-DD[THH:MM]", required=True,
+@click.option("--published", callback=_moment, metavar="YYYY-MM-DD[THH:MM[:SS]]", required=True,
               help="The day the text was published; with a time of day, `3小时后` is read too.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line per date found.")
 def dates_command(text: str, published: tuple[dt.date, dt.datetime | None], as_json: bool) -> None:

@@ -29,6 +29,7 @@ Conventions the rows pin down (decided here, see the comments in each group):
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 import pytest
@@ -36,6 +37,7 @@ import pytest
 from feeds.extract.dates import find_dates
 from feeds.extract.dates.rules import RULES
 from feeds.extract.normalize import normalize
+from feeds.models import TZ
 
 Expected = list[tuple[str, str, str]]
 
@@ -525,7 +527,24 @@ SEED_004 = [  # 青岛日报 2024-03-04
     ("举办“企业合规”专题讲座6期,5000余人次", "2024-03-04", []),
 ]
 
+WRITTEN_FORMS = [  # numeric forms, lists and a year's turn as the event layer reads them (issue 12)
+    ("检修时间为09-01 20:01至12-01 18:07", "2024-08-20", [at("2024-09-01T20:01", "2024-12-01T18:07")]),
+    ("市体育馆09-01起恢复开放", "2024-08-20", ["2024-09-01"]),
+    ("演出定于11/3号晚上在大剧院举行", "2024-10-20", ["2024-11-03"]),
+    ("系统于2024-05-1209:30恢复运行", "2024-05-12", [at("2024-05-12T09:30")]),
+    ("2024-05-12-14：30，轮渡恢复通航", "2024-05-12", [at("2024-05-12T14:30")]),
+    ("比分定格在10-12", "2024-05-12", []),  # a score, not 12 October: a month without its zero needs a clock
+    ("报名将持续到十二月月底", "2024-11-10", [month("2024-12-21", "2024-12-31")]),
+    ("5月6日和5月7日，全市中考体育测试在市体育中心举行", "2024-05-01", [days("2024-05-06", "2024-05-07")]),
+    ("5月6日、5月7日分别举行初赛和决赛", "2024-05-01", ["2024-05-06", "2024-05-07"]),
+    ("5月6日和5月8日，两场音乐会在大剧院上演", "2024-05-01", ["2024-05-06", "2024-05-08"]),
+    ("7月4日海滨音乐节的门票开始预约", "2024-01-02", ["2024-07-04"]),  # far from the turn: ahead
+    ("6月1日，新版公交线路图启用", "2024-12-10", ["2025-06-01"]),
+    ("12月28日的跨年灯光秀吸引数万市民", "2025-01-02", ["2024-12-28"]),  # near across the turn: nearest
+]
+
 GROUPS = {
+    "written": WRITTEN_FORMS,
     "absolute": ABSOLUTE,
     "month": MONTHS,
     "range": RANGES,
@@ -629,3 +648,95 @@ def test_table_is_large_and_covers_every_group():
     assert all(len(entries) >= 5 for entries in GROUPS.values())
     ids = [_id(row) for row in ROWS]
     assert len(ids) == len(set(ids)), "two rows with the same sentence and date"
+
+
+def moment(text: str) -> str:
+    return text + ":00+08:00"
+
+
+GENERAL = [  # `feeds dates`: every kind, read at a day or at a moment of publication (issue 12)
+    # fuzzy parts as a reader takes them; the event layer keeps 21–end and December (WRITTEN_FORMS, PARTS)
+    ("年底，新馆将对外开放", "2024-06-12", [("年底", "2024-11-01", "2024-12-31", "month", "period")]),
+    ("本月初，首批设备运抵港口", "2024-06-12", [("本月初", "2024-06-01", "2024-06-05", "month", "point")]),
+    ("10月底，跨海大桥将合龙", "2024-06-12", [("10月底", "2024-10-25", "2024-10-31", "month", "point")]),
+    ("明年初，地铁3号线二期将通车", "2024-06-12", [("明年初", "2025-01-01", "2025-02-28", "month", "period")]),
+    # from a past start to the moment of publication, from it to a coming end
+    ("自2019年5月8日起，条例已施行五年", "2024-06-12T08:30",
+     [("2019年5月8日起", moment("2019-05-08T00:00"), moment("2024-06-12T08:30"), "time", "duration")]),
+    ("自2019年5月8日起，条例已施行五年", "2024-06-12",
+     [("2019年5月8日起", "2019-05-08", "2024-06-12", "day", "duration")]),
+    ("去年以来，全市新增市场主体3万户", "2024-06-12T08:30",
+     [("去年以来", moment("2023-01-01T00:00"), moment("2024-06-12T08:30"), "time", "duration")]),
+    ("从上个月到今天，景区累计接待游客50万人次", "2024-06-12T08:30",
+     [("上个月到今天", moment("2024-05-01T00:00"), moment("2024-06-12T08:30"), "time", "duration")]),
+    ("年底前，全市将完成老旧小区改造", "2024-06-12T08:30",
+     [("年底前", moment("2024-06-12T08:30"), "2024-12-31T23:59:59+08:00", "time", "duration")]),
+    ("2025年前，地铁6号线全线建成通车", "2024-06-12T08:30",
+     [("2025年前", moment("2024-06-12T08:30"), "2025-12-31T23:59:59+08:00", "time", "duration")]),
+    ("9月1日起，新学期课后服务全面推开", "2024-06-12", [("9月1日", "2024-09-01", "2024-09-01", "day", "point")]),
+    # lengths of time anchored to the publication day or moment
+    ("过去一周，全市新增就业岗位2000个", "2024-06-12T08:30",
+     [("过去一周", moment("2024-06-05T08:30"), moment("2024-06-12T08:30"), "time", "duration")]),
+    ("未来两个月，全市将新建充电桩500个", "2024-06-12T08:30",
+     [("未来两个月", moment("2024-06-12T08:30"), "2024-08-11T23:59:59+08:00", "time", "duration")]),
+    ("未来7天，岛城以晴好天气为主", "2024-06-12T08:30",
+     [("未来7天", moment("2024-06-12T08:30"), moment("2024-06-19T08:30"), "time", "duration")]),
+    ("项目计划3年半以内完工", "2024-06-12", [("3年半以内", "2024-06-12", "2027-12-31", "day", "duration")]),
+    ("两个半月以内完成全部搬迁", "2024-06-12", [("两个半月以内", "2024-06-12", "2024-08-27", "day", "duration")]),
+    ("3个多月以来，工地从未停工", "2024-06-12", [("3个多月以来", "2024-03-01", "2024-06-12", "day", "duration")]),
+    ("近三月，全市空气质量持续向好", "2024-06-12", [("近三月", "2024-03-12", "2024-06-12", "day", "duration")]),
+    ("一天半以来，抢修队伍连续作业", "2024-06-12",
+     [("一天半以来", moment("2024-06-10T12:00"), "2024-06-12T23:59:59+08:00", "time", "duration")]),
+    ("窗口将在15个工作日内办结", "2024-09-27",  # the National Day week off, 29 September and 12 October worked
+     [("15个工作日内", "2024-09-27", "2024-10-23", "day", "duration")]),
+    ("半小时内，救援队伍赶到现场", "2024-06-12T08:30",
+     [("半小时内", moment("2024-06-12T08:30"), moment("2024-06-12T09:00"), "time", "duration")]),
+    ("过去5分钟，地震台网记录到两次余震", "2024-06-12T08:30",
+     [("过去5分钟", moment("2024-06-12T08:25"), moment("2024-06-12T08:30"), "time", "duration")]),
+    ("一分半钟前，列车驶出站台", "2024-06-12T08:30",
+     [("一分半钟前", "2024-06-12T08:28:30+08:00", "2024-06-12T08:28:30+08:00", "time", "duration")]),
+    ("半小时内，救援队伍赶到现场", "2024-06-12", []),  # a day alone gives no moment to count from
+    # clock times and the moment itself
+    ("现在，市民可通过手机预约入馆", "2024-06-12T08:30",
+     [("现在", moment("2024-06-12T08:30"), moment("2024-06-12T08:30"), "time", "clock")]),
+    ("十一点的航班延误了两个小时", "2024-06-12",
+     [("十一点", moment("2024-06-12T11:00"), moment("2024-06-12T11:00"), "time", "clock")]),
+    ("他提出了十一点建议", "2024-06-12", []),
+    ("明天晚上七八点，月亮最圆", "2024-06-12",
+     [("明天晚上七八点", moment("2024-06-13T19:00"), "2024-06-13T20:59:59+08:00", "time", "point")]),
+    # a range that starts at a part of a day runs from its first hour
+    ("前天中午到明天晚上，全市出现持续降雨", "2024-05-01",
+     [("前天中午到明天晚上", moment("2024-04-29T11:00"), "2024-05-02T23:59:59+08:00", "time", "point")]),
+    ("5月8日至10日晚上，音乐节在海边举行", "2024-05-01",
+     [("5月8日至10日晚上", "2024-05-08", "2024-05-10", "day", "point")]),
+    # weeks of a year count from its first Monday, as a month's do
+    ("2020年第1周，全市气温持续偏低", "2024-06-12", [("2020年第1周", "2020-01-06", "2020-01-12", "week", "calendar")]),
+]
+
+
+def _published(text: str) -> tuple[dt.date, dt.datetime | None]:
+    if "T" in text:
+        now = dt.datetime.fromisoformat(text).replace(tzinfo=TZ)
+        return now.date(), now
+    return dt.date.fromisoformat(text), None
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), GENERAL,
+                         ids=[f"{s}@{p}" for s, p, _ in GENERAL])
+def test_the_general_reading(sentence: str, published: str, expected: list[tuple[str, str, str, str, str]]):
+    day, now = _published(published)
+    found = find_dates(normalize(sentence), day, every_kind=True, now=now)
+    assert [(m.text, m.interval.start.isoformat(), m.interval.end.isoformat(), m.interval.precision, m.kind.value)
+            for m in found] == expected
+
+
+def test_the_command_takes_the_moment_of_publication_to_the_second():
+    from click.testing import CliRunner
+
+    from feeds.commands import dates_command
+
+    done = CliRunner().invoke(dates_command, ["年底前，全线建成通车", "--published", "2024-06-12T08:30:15", "--json"])
+    assert done.exit_code == 0, done.output
+    [record] = [json.loads(line) for line in done.output.splitlines()]
+    assert (record["start"], record["end"], record["kind"]) == (
+        "2024-06-12T08:30:15+08:00", "2024-12-31T23:59:59+08:00", "duration")

@@ -58,7 +58,8 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
                                                                             match.start()) else 0
         if floor and _SAYS.match(text, match.end()):
             last_here = None  # `…新规，陈健9日表示`: the day someone spoke is the paper's, not the date before's
-        ctx = Context(published, year, last_here, _tense(text, match.start(), match.end(), floor))
+        ctx = Context(published, year, last_here, _tense(text, match.start(), match.end(), floor),
+                      general=every_kind)
         try:
             date_match = _resolve(text, match, ctx, last_any, every_kind)
         except (Unresolvable, ValueError, OverflowError):
@@ -72,7 +73,64 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
     found = _merge_glosses(text, found)
     found = _join_day_lists(text, _apply_sentence_rules(text, found, sentence_ends, published))
     found = _bind_clocks(text, _add_rule_dates(text, found, clocks_used, published, year, every_kind, now))
-    return _join_ranges(text, _parts_of_day(text, found)) if every_kind else found
+    if not every_kind:
+        return found
+    return _to_now(text, _join_ranges(text, _parts_of_day(text, found)), published, now)
+
+
+SINCE_TO_NOW = re.compile(r"\s*(?:起|开始)?\s*(?:至今|迄今|到现在|至现在|到目前|至目前|到今天|至今天|以来)")
+SINCE = re.compile(r"\s*起(?![草来义诉步飞身码])")
+BEFORE = re.compile(r"\s*(?:之前|以前|前)(?![往进来夕身列后景沿线台排面])")
+ENDS_TODAY = re.compile(r"(?:到|至)\s*(?:今天|今日)$")
+
+
+def _to_now(text: str, found: list[DateMatch], published: dt.date | None,
+            now: dt.datetime | None) -> list[DateMatch]:
+    """The general reading of a time measured from publication: `2019年5月8日起` and `去年至今` (a past
+    start) run to the moment of publication, `年底前` (a coming end) from it; kind DURATION, the cue kept.
+    Without `now`, the publication day stands for the moment."""
+    if published is None:
+        return found
+    result: list[DateMatch] = []
+    absorbed = -1  # where the last reading's words end: the dates inside them (`到现在`) are its own
+    for date in found:
+        if date.start < absorbed:
+            continue
+        interval = date.interval
+        since = SINCE_TO_NOW.match(text, date.end)
+        if since is None and interval.end_date < published:
+            since = SINCE.match(text, date.end)
+        until = BEFORE.match(text, date.end) if interval.end_date >= published and since is None else None
+        if since is not None and interval.start_date <= published:
+            span = _since(interval, published, now)
+            end, rule = since.end(), date.rule + "+to-now"
+        elif until is not None:
+            span = _until(interval, published, now)
+            end, rule = until.end(), date.rule + "+from-now"
+        elif now is not None and ENDS_TODAY.search(date.text) and interval.precision != "time":
+            span, end, rule = _since(interval, published, now), date.end, date.rule + "+to-now"
+        else:
+            result.append(date)
+            continue
+        result.append(DateMatch(text[date.start:end], date.start, end, span, rule, date.cue, DateKind.DURATION))
+        absorbed = end
+    return result
+
+
+def _since(interval: Interval, published: dt.date, now: dt.datetime | None) -> Interval:
+    if now is None:
+        return Interval(interval.start_date, published, "day")
+    start = interval.start if interval.precision == "time" else dt.datetime.combine(interval.start_date, dt.time(0),
+                                                                                    now.tzinfo)
+    return Interval(start, now, "time")
+
+
+def _until(interval: Interval, published: dt.date, now: dt.datetime | None) -> Interval:
+    if now is None:
+        return Interval(published, interval.end_date, "day")
+    end = interval.end if interval.precision == "time" else dt.datetime.combine(interval.end_date, rules.DAY_END,
+                                                                                now.tzinfo)
+    return Interval(now, end, "time")
 
 
 DAY_LIST = re.compile(r"(?:\s*(?:[，,、]|和|及)\s*(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
@@ -81,12 +139,18 @@ LIST_ITEM = re.compile(r"(\d{1,2}|[一二三]?十[一二三四五六七八九]?|
 
 
 def _join_day_lists(text: str, found: list[DateMatch]) -> list[DateMatch]:
-    """`9月10号，11号，12号`, `11月4日、5日`: consecutive days listed are one span (days that skip, or a
-    sentence that says `分别` or counts its sessions, stay apart: `3月8日、9日举行两场招聘会`)."""
+    """`9月10号，11号，12号`, `11月4日、5日`, `5月6日和5月7日`: consecutive days listed are one span (days
+    that skip, or a sentence that says `分别` or counts its sessions, stay apart: `3月8日、9日举行两场招聘会`)."""
     result: list[DateMatch] = []
     covered = -1  # where the last joined list ends: the days inside it are no dates of their own
     for date in found:
         if date.start < covered:
+            continue
+        previous = result[-1] if result else None
+        if previous is not None and _next_listed_day(text, previous, date):
+            result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end,
+                                   Interval(previous.interval.start_date, date.interval.end_date, "day"),
+                                   previous.rule.removesuffix("+list") + "+list", previous.cue, previous.kind)
             continue
         result.append(date)
         listed = DAY_LIST.match(text, date.end) if _is_day(date) and text[date.end - 1] in "日号" else None
@@ -109,6 +173,19 @@ def _join_day_lists(text: str, found: list[DateMatch]) -> list[DateMatch]:
                                    Interval(day, last, "day"), date.rule + "+list", date.cue, date.kind)
             covered = listed.end()
     return result
+
+
+LIST_SEPARATOR = re.compile(r"\s*(?:[，,、]|和|及|与)\s*")
+
+
+def _next_listed_day(text: str, previous: DateMatch, date: DateMatch) -> bool:
+    """`5月6日和5月7日`: a day written out with its month after a list separator, the day after the days
+    before it (weekdays listed stay apart: `本周六、周日`)."""
+    return (_is_day(date) and "月" in date.text and previous.interval.precision == "day" and previous.kind is date.kind
+            and date.interval.start_date == previous.interval.end_date + ONE_DAY
+            and LIST_SEPARATOR.fullmatch(text, previous.end, date.start) is not None
+            and not _says_severally(text, date.end)
+            and not SESSIONS_COUNTED.match(text, date.end, date.end + 30))
 
 
 SESSIONS_COUNTED = re.compile(r"[^。；;]*?(?:两场|两次|两轮|两期|两届|各)")
@@ -139,11 +216,29 @@ def _parts_of_day(text: str, found: list[DateMatch]) -> list[DateMatch]:
         if part and _is_day(date) and not CLOCK_FOLLOWS.match(text, date.end):
             hours = rules.part_of_day(date.interval.start_date, part.group(0))
             date = DateMatch(date.text, date.start, date.end, hours, date.rule + "+part", date.cue, date.kind)
+        elif date.interval.precision == "day" and date.interval.start != date.interval.end:
+            date = _range_parts(text, date, part)
         result.append(date)
     return result
 
 
+def _range_parts(text: str, date: DateMatch, last: re.Match | None) -> DateMatch:
+    """`前天中午到明天晚上`, `今天上午至明天`: a range that starts at a part of a day runs from its first hour
+    to the end of its last part or day (`5月8日至10日晚上`, the evenings of three days, stays days)."""
+    first = PART_BEFORE_RANGE.search(date.text)
+    if first is None or CLOCK_FOLLOWS.match(text, date.end):
+        return date
+    start_day, end_day = date.interval.start_date, date.interval.end_date
+    start = rules.part_of_day(start_day, first.group(1)).start if first else dt.datetime.combine(
+        start_day, dt.time(0), rules.TZ)
+    end = rules.part_of_day(end_day, last.group(0)).end if last else dt.datetime.combine(
+        end_day, rules.DAY_END, rules.TZ)
+    return DateMatch(date.text, date.start, date.end, Interval(start, end, "time"), date.rule + "+part",
+                     date.cue, date.kind)
+
+
 PART_AT_END = re.compile(rf"(?:{rules.PART_WORDS})$")
+PART_BEFORE_RANGE = re.compile(rf"({rules.PART_WORDS})\s*(?:至|到|—+|–|~)")
 CLOCK_FOLLOWS = re.compile(r"\s*[\d一二两三四五六七八九十]+\s*[点时:：]")
 """`明天下午七八点`: hours the grammar did not read follow, so the part of the day is not the answer."""
 PART_AFTER = re.compile(rf"(?:{rules.PART_WORDS})(?![\d一二三四五六七八九十两])")
@@ -448,7 +543,7 @@ def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None,
     return DateMatch(text[m.start():span_end], m.start(), span_end, interval, rule, cue, kind)
 
 
-_END_GROUPS = ("e_dm2", "e_dm",
+_END_GROUPS = ("e_dm2", "e_dm", "e_nm", "e_sm",
                "e_iy", "e_y", "e_yr", "e_m", "e_mr", "e_d", "e_d2", "e_d3", "e_mp", "e_rel", "e_wd", "e_we",
                "e_yp", "e_yp2", "e_h", "e_h2")
 
@@ -497,6 +592,8 @@ def _rule_name(m: re.Match, has_end: bool) -> str:
             return "weekend"
         if get(p + "iy"):
             return "numeric-ymd"
+        if get(p + "nm") or get(p + "sm"):
+            return "numeric-md"
         if get(p + "yp") or get(p + "yp2"):
             return "year-part"
         if get(p + "mr"):

@@ -159,3 +159,17 @@ def season_span(season: str, year: int) -> tuple[dt.date, dt.date] | None:
     start = solar_terms(year).get(start_term)
     end = solar_terms(year + (1 if season == "冬" else 0)).get(end_term)
     return (start, end - dt.timedelta(days=1)) if start and end else None
+
+
+@lru_cache(maxsize=4096)
+def workday_after(day: dt.date, count: int) -> dt.date | None:
+    """The `count`-th working day after `day` (the State Council's arrangement: weekends, holidays and
+    the weekend days made working days), or None for a year outside the published arrangements."""
+    import chinese_calendar
+
+    if count < 1:
+        return None
+    try:
+        return chinese_calendar.find_workday(count - 1, day + dt.timedelta(days=1))
+    except NotImplementedError:
+        return None

@@ -48,6 +48,13 @@ PARTS_OF_YEAR = {"上半年": (1, 6), "下半年": (7, 12), "年初": (1, 1), "�
                  "初": (1, 1)}
 """Month ranges of a year's parts; `底`, `末`, `初` follow a year word directly (`今年底`)."""
 
+READER_PARTS_OF_MONTH = {**PARTS_OF_MONTH, "初": (1, 5), "底": (25, 31), "末": (25, 31)}
+READER_PARTS_OF_YEAR = {**PARTS_OF_YEAR, "年初": (1, 2), "初": (1, 2), "年底": (11, 12), "年末": (11, 12),
+                        "底": (11, 12), "末": (11, 12)}
+"""The general reading's fuzzy parts (`feeds dates`): what a reader takes 月初 (the first five days),
+月底 (from the 25th), 年初 (January–February) and 年底 (November–December) to cover. The event layer
+keeps the tables above, a schedule's wider month part and a plan's December."""
+
 PARTS_OF_THIS_MONTH = {"月底": "底", "月末": "末", "月初": "初", "月中": "中"}
 """`月底前完成`: the month of publication, and its part."""
 
@@ -120,7 +127,11 @@ def _alternatives(words) -> str:
 
 
 def _point(p: str, spaced: bool = False) -> str:
-    """A date point; group names carry the prefix p (s_ for a start, e_ for an end)."""
+    """A date point; group names carry the prefix p (s_ for a start, e_ for an end).
+
+    Written forms besides words: `2024.5.18`, `2024/5/18`, `2024-05-12` (also glued to its clock time,
+    `2024-05-1209:30`, `2024-05-12-14:30`), `09-01` (a month with its zero, or any month before a clock
+    time: `12-01 18:07`; a score `10-12` is none), `11/3号`, `7.23日`, and an end's `5.20`."""
     rel_years = _alternatives(RELATIVE_YEARS)
     rel_months = _alternatives(RELATIVE_MONTHS)
     month_parts = _alternatives(k for k in PARTS_OF_MONTH if k not in ("初", "底", "末", "中"))
@@ -138,11 +149,14 @@ def _point(p: str, spaced: bool = False) -> str:
         r"(?=\s*日\s*(?:[上下中晚早凌]|在|起|举行|举办|开幕|召开|闭幕|[，,])))")
     return rf"""(?:
         (?<![\d.])(?P<{p}iy>(?:19|20)\d{{2}})(?P<{p}isep>[./-])(?P<{p}im>1[0-2]|0?[1-9])(?P={p}isep)
-          (?P<{p}id>3[01]|[12]\d|0?[1-9])(?![\d.])
+          (?P<{p}id>3[01]|[12]\d|0?[1-9])(?:(?![\d.])|(?=[01]\d[:：]|2[0-3][:：]))(?:-(?=\d{{1,2}}[:：]\d))?
+      | (?<![\d./-])(?P<{p}nm>0[1-9]|1[0-2](?=-\d\d\s*(?:[01]?\d|2[0-3])[:：][0-5]\d))
+          -(?P<{p}nd>0[1-9]|[12]\d|3[01])(?![\d./-])
+      | (?<![\d/.])(?P<{p}sm>1[0-2]|0?[1-9])/(?P<{p}sd>3[01]|[12]\d|0?[1-9])\s*[日号]
       | (?:(?P<{p}y>{YEAR})\s*年\s*|(?P<{p}yr>{rel_years})\s*)?
         (?:(?<!\d)(?<!\d\.)(?P<{p}m>{month})\s*月(?:份)?|(?P<{p}mr>{rel_months}))
         (?:\s*(?P<{p}d>{day})\s*(?:(?P<{p}ds>[日曰号])|(?={RANGE_TO_DAY})|(?<=[\d])(?={BARE_DAY_END}))
-          |(?P<{p}part>{month_parts}|初(?![步期次中级心始衷见])|底(?![线部层])|末(?![端梢期])
+          |(?:月(?=[初底末]))?(?P<{p}part>{month_parts}|初(?![步期次中级心始衷见])|底(?![线部层])|末(?![端梢期])
             |中(?=[,，。将举召开在左前后]))
         )?
       | (?<![\d.])(?P<{p}dm>1[0-2]|[1-9])\.(?P<{p}dd>3[01]|[12]\d|0?[1-9])\s*日

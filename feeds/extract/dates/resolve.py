@@ -37,7 +37,17 @@ class Context:
     """The date the text spoke of last, for `同日`, `次日` and a bare `28日`."""
     tense: Tense = Tense.UNSAID
     now: dt.datetime | None = None
-    """The moment of publication, when known to the minute: what `3小时后` counts from."""
+    """The moment of publication, when known to the minute or second: what `3小时后` counts from, and
+    where `近30天` and `年底前` start or end."""
+    general: bool = False
+    """The general reading (`feeds dates`, every kind): fuzzy parts as a reader takes them
+    (grammar.READER_PARTS_OF_MONTH); the event layer keeps the schedule's."""
+
+    def parts_of_month(self) -> dict[str, tuple[int, int]]:
+        return g.READER_PARTS_OF_MONTH if self.general else g.PARTS_OF_MONTH
+
+    def parts_of_year(self) -> dict[str, tuple[int, int]]:
+        return g.READER_PARTS_OF_YEAR if self.general else g.PARTS_OF_YEAR
 
 
 class Unresolvable(ValueError):
@@ -82,8 +92,9 @@ def choose(candidates: list[dt.date], ctx: Context, spans: list[dt.date] | None 
 
     `spans` gives each candidate's last day when it covers more than one (a month, `3月底`):
     `将于3月举办`, written on 10 March, is this March. With `this_year` (a month and day without a
-    year) and no tense, this year's, unless the paper is near the year's turn (`12月28日` written on
-    3 January is last December's: there the nearest is meant).
+    year) and no tense, the nearest when one is close (YEAR_BOUNDARY_DAYS: `12月28日` written on
+    3 January is last December's); else this year's, or near the year's turn the one ahead (`7月4日`
+    written on 1 January is this July, `6月1日` written on 5 December next June).
     """
     if not candidates:
         raise Unresolvable("no such date")
@@ -91,9 +102,13 @@ def choose(candidates: list[dt.date], ctx: Context, spans: list[dt.date] | None 
     base = ctx.published or ctx.last
     boundary_near = min((base - dt.date(base.year, 1, 1)).days,
                         (dt.date(base.year, 12, 31) - base).days) < g.YEAR_BOUNDARY_DAYS if base else True
-    if this_year and not boundary_near and ctx.tense is Tense.UNSAID:
+    if this_year and base is not None and ctx.tense is Tense.UNSAID and not any(
+            _gap(c, ends[c], base) < g.YEAR_BOUNDARY_DAYS for c in candidates):
         same = [c for c in candidates if c.year == base.year]
-        if same:
+        ahead = [c for c in candidates if ends[c] >= base]
+        if boundary_near and ahead:
+            return min(ahead)  # `6月1日，新规施行` on 5 December: next June, not half a year back
+        if same and not boundary_near:
             return same[0]
     if base is None:
         if ctx.year is not None:
@@ -169,13 +184,13 @@ def resolve_point(m, p: str, ctx: Context, anchor: Point | None = None) -> Point
         return Point(saturday, saturday + dt.timedelta(days=1), "day", True, True)
     if get(p + "mp"):
         base = _base_day(ctx)
-        first_day, last_day = g.PARTS_OF_MONTH[g.PARTS_OF_THIS_MONTH[get(p + "mp")]]
+        first_day, last_day = ctx.parts_of_month()[g.PARTS_OF_THIS_MONTH[get(p + "mp")]]
         end = min(last_day, month_end(base.year, base.month))
         return Point(base.replace(day=first_day), base.replace(day=end), "month", True, True)
     if get(p + "yp") or get(p + "yp2"):
         part = get(p + "yp") or get(p + "yp2")
         year = _year(get(p + "yy"), get(p + "yyr"), ctx)
-        first_month, last_month = g.PARTS_OF_YEAR[part]
+        first_month, last_month = ctx.parts_of_year()[part]
         return Point(dt.date(year, first_month, 1), dt.date(year, last_month, month_end(year, last_month)),
                      "month", True, True)
     if p == "e_" and get("e_dm2") and anchor is not None:
@@ -183,7 +198,7 @@ def resolve_point(m, p: str, ctx: Context, anchor: Point | None = None) -> Point
         if day is None:
             raise Unresolvable("no such day")
         return Point(day, day, "day", True, True)
-    if get(p + "m") or get(p + "mr") or get(p + "dm"):
+    if get(p + "m") or get(p + "mr") or get(p + "dm") or get(p + "nm") or get(p + "sm"):
         return _month_point(m, p, ctx, anchor)
     if get(p + "d2") or get(p + "d3"):
         return _day_only(number(get(p + "d2") or get(p + "d3")), ctx, anchor)
@@ -212,7 +227,7 @@ def _month_point(m, p: str, ctx: Context, anchor: Point | None) -> Point:
         years, months = [index // 12], index % 12 + 1
         year_given = True
     else:
-        months = number(get(p + "m") or get(p + "dm"))
+        months = number(get(p + "m") or get(p + "dm") or get(p + "nm") or get(p + "sm"))
         year_given = bool(year_text or rel_year)
         if year_given:
             years = [_year(year_text, rel_year, ctx)]
@@ -222,7 +237,7 @@ def _month_point(m, p: str, ctx: Context, anchor: Point | None) -> Point:
             years = [_base_year(ctx) + k for k in (-1, 0, 1)]
     if not 1 <= months <= 12:
         raise Unresolvable("no such month")
-    day_text, part = get(p + "d") or get(p + "dd"), get(p + "part")
+    day_text, part = get(p + "d") or get(p + "dd") or get(p + "nd") or get(p + "sd"), get(p + "part")
     if day_text:
         day = number(day_text)
         candidates = [_date(y, months, day) for y in years]
@@ -237,7 +252,7 @@ def _month_point(m, p: str, ctx: Context, anchor: Point | None) -> Point:
         if first is None:
             raise Unresolvable("range end before its start")
         return Point(first, first, "day", year_given, True)
-    first_day, last_day = g.PARTS_OF_MONTH.get(part, (1, 31))
+    first_day, last_day = ctx.parts_of_month().get(part, (1, 31))
     starts = [dt.date(y, months, first_day) for y in years]
     ends = [dt.date(y, months, min(last_day, month_end(y, months))) for y in years]
     if anchor is not None and not year_given:

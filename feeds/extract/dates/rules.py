@@ -53,9 +53,13 @@ YEAR_WORDS = {**g.RELATIVE_YEARS, "大前年": -3, "大后年": 3, "这一年": 
 _REL_YEAR = g._alternatives(YEAR_WORDS)
 YEAR_PREFIX = rf"(?:(?P<y>{g.YEAR})\s*年\s*|(?P<yr>{_REL_YEAR})\s*)"
 """A written or relative year before a month, a quarter, a festival."""
-NOT_AFTER_YEAR = (r"(?![代级度轻纪龄初底末中来以前后间多半里期报会限华刊薪鉴货金第伊\d]"
+NOT_AFTER_YEAR = (r"(?![代级度轻纪龄初底末中来前后间多半里期报会限华刊薪鉴货金第伊\d]|以(?!来)"
                   r"|\s*(?:\d|[一二三四五六七八九十]{1,2}月|正月|腊月|[春夏秋冬]|[上下]半年|[一二三四]季度))")
-"""What may not follow a year that stands alone: a month, a part of the year, or a word it is part of."""
+"""What may not follow a year that stands alone: a month, a part of the year, or a word it is part of
+(`去年以来` is a year: the general reading runs it to the publication day)."""
+NOT_AFTER_WRITTEN_YEAR = (NOT_AFTER_YEAR.replace("来前后", "来后")[:-1]
+                          + r"|前\s*(?:[\d一二两三四五六七八九十几]|个))")
+"""The same after a year written in full, which may be followed by 前 (`2025年前完成`, not `2020年前三季度`)."""
 
 
 def base_day(ctx: Context) -> dt.date:
@@ -73,10 +77,11 @@ def base_year(ctx: Context) -> int:
 
 
 def year_of(m: re.Match, ctx: Context, y: str = "y", yr: str = "yr") -> int | None:
-    """The year a match writes (`2023年`, `23年`, `去年`), or None when it writes none."""
-    if m.group(y):
+    """The year a match writes (`2023年`, `23年`, `去年`), or None when it writes none (or has no year
+    groups: `6·30`)."""
+    if _group(m, y):
         return full_year(m.group(y), base_year(ctx) if (ctx.published or ctx.year) else None)
-    if m.group(yr):
+    if _group(m, yr):
         return base_year(ctx) + YEAR_WORDS[m.group(yr)]
     return None
 
@@ -240,12 +245,15 @@ def read_decade(m: re.Match, ctx: Context) -> Interval:
 
 
 UNIT_DAYS = {"天": 1, "日": 1, "周": 7, "星期": 7, "礼拜": 7}
+DAY_END = dt.time(23, 59, 59)
 
 
 def _offset(base: dt.date, n: float, unit: str, sign: int) -> tuple[dt.date, str]:
-    """The day `n` units from `base`, and the precision the reader means by it."""
+    """The day `n` units from `base`, and the precision the reader means by it (half a month is 15 days)."""
     if unit in UNIT_DAYS:
         return base + dt.timedelta(days=sign * round(n * UNIT_DAYS[unit])), "week" if UNIT_DAYS[unit] == 7 else "day"
+    if unit == "月" and n != int(n):
+        return add_months(base, sign * int(n)) + dt.timedelta(days=sign * 15), "month"
     months = round(n * (12 if unit == "年" else 3 if unit == "季度" else 1))
     precision = "year" if unit == "年" and n == int(n) else "month"
     return add_months(base, sign * months), precision
@@ -253,13 +261,25 @@ def _offset(base: dt.date, n: float, unit: str, sign: int) -> tuple[dt.date, str
 
 def _unit(m: re.Match) -> str:
     unit = m.group("unit").removeprefix("个")
+    if unit.endswith("工作日"):
+        return "工作日"
     return "年" if unit.endswith("年") else "季度" if unit.endswith("季度") else "月" if unit.endswith("月") else unit
+
+
+def _count(m: re.Match) -> float:
+    """The number of units, halves included (`3年半`, `两个半月`)."""
+    return count(m.group("n")) + (0.5 if m.group("half") or _group(m, "half2") else 0)
+
+
+def _more(m: re.Match) -> bool:
+    """`3个多月`, `30多天`, `3年多`: more than the count says."""
+    return bool(_group(m, "many") or _group(m, "more") or "多" in m.group("unit"))
 
 
 def read_from_now(m: re.Match, ctx: Context) -> Interval:
     """`20天后`, `3年前`, `两个月后`: the day, week, month or year that far from the publication day."""
     base = base_day(ctx)
-    n = count(m.group("n")) + (0.5 if m.group("half") else 0)
+    n = _count(m)
     sign = 1 if m.group("dir") in ("后", "之后", "以后") else -1
     day, precision = _offset(base, n, _unit(m), sign)
     if precision == "week":
@@ -272,36 +292,85 @@ def read_from_now(m: re.Match, ctx: Context) -> Interval:
 
 
 def read_within(m: re.Match, ctx: Context) -> Interval:
-    """`60日内`, `未来两个月`, `今后10年`: from the publication day to that far ahead."""
+    """`60日内`, `未来两个月`, `今后10年`, `15个工作日内`: from the publication day (or moment, with `now`)
+    to that far ahead; `3年半以内` to the end of its last month, `未来7天` to the same moment a week on."""
     base = base_day(ctx)
-    n = count(m.group("n")) + (0.5 if m.group("half") else 0)
-    day, _ = _offset(base, n, _unit(m), 1)
-    if _unit(m) not in UNIT_DAYS and m.group("ahead") in ("未来",):
+    n, unit = _count(m), _unit(m)
+    if unit == "工作日":
+        day = cal.workday_after(base, int(n))
+        if day is None:
+            raise Unresolvable("no holiday arrangement known for that year")
+    else:
+        day, _ = _offset(base, n, unit, 1)
+    if unit in ("年", "季度", "月") and m.group("ahead") in ("未来",):
         day -= dt.timedelta(days=1)
-    return Interval(base, day, "day")
+    if unit == "年" and n != int(n):
+        day = day.replace(day=month_end(day.year, day.month))
+    if ctx.now is None:
+        return Interval(base, day, "day")
+    if unit in UNIT_DAYS and m.group("ahead") and not m.group(0).endswith("内"):
+        return Interval(ctx.now, ctx.now + dt.timedelta(days=round(n * UNIT_DAYS[unit])), "time")
+    return Interval(ctx.now, dt.datetime.combine(day, DAY_END, TZ), "time")
 
 
 CLOCK_UNITS = {"小时": 3600, "钟头": 3600, "个小时": 3600, "个钟头": 3600, "分钟": 60, "分": 60, "刻钟": 900,
                "秒": 1, "秒钟": 1}
 
 
+def _clock_seconds(m: re.Match) -> float:
+    n = count(m.group("n")) + (0.5 if m.group("half") else 0)
+    return (n + (0.5 if _group(m, "half2") else 0)) * CLOCK_UNITS[m.group("unit")]
+
+
 def read_clock_offset(m: re.Match, ctx: Context) -> Interval:
     """`3小时后`, `半小时前`, `17分钟后`: that moment, counted from the publication time (`--now`)."""
     if ctx.now is None:
         raise Unresolvable("no time of publication to count from")
-    n = count(m.group("n")) + (0.5 if m.group("half") else 0)
-    seconds = n * CLOCK_UNITS[m.group("unit")]
     sign = 1 if m.group("dir") in ("后", "之后", "以后") else -1
-    moment = ctx.now + dt.timedelta(seconds=sign * seconds)
+    moment = ctx.now + dt.timedelta(seconds=sign * _clock_seconds(m))
     return Interval(moment, moment, "time")
 
 
+def read_clock_stretch(m: re.Match, ctx: Context) -> Interval:
+    """`半小时内`, `未来48小时`, `过去5分钟`: from the publication moment that far ahead, or back to it."""
+    if ctx.now is None:
+        raise Unresolvable("no time of publication to count from")
+    length = dt.timedelta(seconds=_clock_seconds(m))
+    if m.group("ago"):
+        return Interval(ctx.now - length, ctx.now, "time")
+    return Interval(ctx.now, ctx.now + length, "time")
+
+
+def read_now(m: re.Match, ctx: Context) -> Interval:
+    """`现在`: the moment of publication when it is known, else its day."""
+    if ctx.now is not None:
+        return Interval(ctx.now, ctx.now, "time")
+    day = base_day(ctx)
+    return Interval(day, day, "day")
+
+
 def read_lately(m: re.Match, ctx: Context) -> Interval:
-    """`近30天`, `过去一周`, `3个多月以来`: from that far back to the publication day."""
+    """`近30天`, `过去一周`, `3个多月以来`: from that far back to the publication day (or moment, with
+    `now`); `多` and half years reach back to the start of their month or year, half days to the hour
+    (`7天半以来` starts at noon)."""
     base = base_day(ctx)
-    n = count(m.group("n")) + (0.5 if m.group("half") else 0)
-    day, _ = _offset(base, n, _unit(m), -1)
-    return Interval(day, base, "day")
+    if m.group("unit") == "月" and not m.group("ago"):
+        raise Unresolvable("a month's name (`三月以来`), not a count of months")
+    n, unit = _count(m), _unit(m)
+    if unit in UNIT_DAYS and n != int(n):
+        moment = ctx.now or dt.datetime.combine(base, dt.time(0), TZ)
+        start = moment - dt.timedelta(days=n * UNIT_DAYS[unit])
+        return Interval(start, ctx.now or dt.datetime.combine(base, DAY_END, TZ), "time")
+    day, _ = _offset(base, n, unit, -1)
+    if unit == "年" and n != int(n):
+        day = day.replace(day=1)
+    if _more(m) and unit in ("月", "年", "季度"):
+        day = day.replace(day=1) if unit != "年" else dt.date(day.year, 1, 1)
+    if ctx.now is None:
+        return Interval(day, base, "day")
+    if unit in UNIT_DAYS:
+        return Interval(dt.datetime.combine(day, ctx.now.timetz()), ctx.now, "time")
+    return Interval(dt.datetime.combine(day, dt.time(0), TZ), ctx.now, "time")
 
 
 WEEK_WORDS = {"上上": -2, "上": -1, "上个": -1, "上一": -1, "本": 0, "这": 0, "这个": 0, "这一": 0, "下": 1,
@@ -358,13 +427,14 @@ def read_weekday_of_month(m: re.Match, ctx: Context) -> Interval:
 
 
 def read_week_of_year(m: re.Match, ctx: Context) -> Interval:
-    """`20年第52周`: ISO weeks (Monday first, week 1 holds the year's first Thursday)."""
+    """`20年第52周`: weeks run Monday to Sunday, the first being the one that starts on the year's
+    first Monday (as `3月第三周` counts a month's)."""
     year = year_of(m, ctx) or base_year(ctx)
     nth = int(count(m.group("n")))
-    try:
-        start = dt.date.fromisocalendar(year, nth, 1)
-    except ValueError as error:
-        raise Unresolvable("no such week") from error
+    first = dt.date(year, 1, 1)
+    start = first + dt.timedelta(days=(-first.weekday()) % 7, weeks=nth - 1)
+    if nth < 1 or start.year != year:
+        raise Unresolvable("no such week")
     return week_span(start)
 
 
@@ -533,6 +603,7 @@ MORNING = {"凌晨", "清晨", "早上", "早晨", "上午", "早", "白天", "�
 AFTERNOON = {"午后", "下午", "傍晚", "晚上", "晚间", "夜间", "夜里", "晚", "夜晚"}
 NIGHT = {"晚上", "晚间", "夜间", "夜里", "晚", "夜晚", "半夜", "午夜"}
 PARTS_OF_DAY = {part: part for part in (*MORNING, *AFTERNOON, "中午", "半夜", "午夜")}
+PARTS_BY_LENGTH = sorted(PARTS_OF_DAY, key=len, reverse=True)
 """The parts of the day a clock reading may follow; `_hour_in` says what each does to the hour."""
 
 
@@ -601,7 +672,13 @@ def _says_clock(m: re.Match) -> bool:
     if m.group("h2") and m.group("h2").isascii() and "时" in m.group(0):
         return True
     after = m.string[m.end():m.end() + 1]
+    if m.group("h2") and m.group("h2").startswith("十") and after in HOUR_WORD_ENDS:
+        return m.string[m.start() - 1:m.start()] != "第"  # `十一点过去了`, `十二点的钟声`; not `第十点`
     return bool(m.group("h2")) and m.group("h2").isascii() and (not after or after in CLOCK_WORD_ENDS)
+
+
+HOUR_WORD_ENDS = "过的了钟整"
+"""What may follow `十点`, `十一点` in words for them to be a clock time (not `十一点建议`)."""
 
 
 def read_clock(m: re.Match, ctx: Context) -> Interval:
@@ -624,12 +701,26 @@ def read_clock(m: re.Match, ctx: Context) -> Interval:
     return Interval(first, last, "time")
 
 
+def read_approximate_hours(m: re.Match, ctx: Context) -> Interval:
+    """`七八点`: seven or eight o'clock, from the first hour to the end of the second, in the part of the
+    day written just before (`晚上七八点`), on the publication day."""
+    first, second = number(m.group("a")), number(m.group("b"))
+    if second != first + 1:
+        raise Unresolvable("not two neighbouring hours")
+    before = m.string[max(0, m.start() - 2):m.start()]
+    part = next((p for p in PARTS_BY_LENGTH if before.endswith(p)), None)
+    day = base_day(ctx)
+    start = dt.datetime.combine(day, dt.time(_hour_in(part, first)), TZ)
+    return Interval(start, start + dt.timedelta(hours=2, seconds=-1), "time")
+
+
 # --- the rules ----------------------------------------------------------------------------------
 
 _RANGE = r"\s*(?:至|到|—+|–|-|~|～|－)\s*"
-_UNIT = r"(?P<unit>天|日|周|个?星期|个?礼拜|个多月|个月|个季度|季度|年)"
+_UNIT = r"(?P<unit>天|日|周|个?星期|个?礼拜|个多月|个月|个(?P<half2>半)月|个季度|季度|年)"
 _HALF = r"(?P<half>半)?"
-_MANY = r"(?:多|余)?"
+_MANY = r"(?P<many>多|余)?"
+_CLOCK_UNIT = r"(?P<unit>个小时|个钟头|小时|钟头|分钟|分(?=半)|刻钟|秒钟|秒)"
 _COUNT_CN = r"(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
 """A count in Chinese numerals, 1 to 99 (`三五年前` is three or five years, no count; `2025年前` no count)."""
 _NOT_IN_NUMBER = r"(?<![\d〇零一二两三四五六七八九十百千几.])"
@@ -755,21 +846,37 @@ RULES: tuple[Rule, ...] = (
          needs=('前', '后')),
     Rule("clock-offset",
          re.compile(rf"{_NOT_IN_NUMBER}(?P<n>\d{{1,3}}|{_COUNT_CN}|半|一)(?P<half>个半)?"
-                    r"(?P<unit>个小时|个钟头|小时|钟头|分钟|刻钟|秒钟|秒)(?P<dir>之?后|以后|之?前|以前)"),
+                    rf"{_CLOCK_UNIT}(?P<half2>半)?钟?(?P<dir>之?后|以后|之?前|以前)"),
          DateKind.DURATION, read_clock_offset,
          "3小时后，救援队抵达现场。", ("2024-06-12T11:30:00+08:00", "2024-06-12T11:30:00+08:00", "time"),
-         needs=("小时", "钟头", "分钟", "刻钟", "秒")),
+         needs=("小时", "钟头", "分", "秒")),
+    Rule("now",
+         re.compile(r"(?<![到至])现在(?![起开始以])"),
+         DateKind.CLOCK, read_now,
+         "现在，市民可通过手机预约入馆。", ("2024-06-12T08:30:00+08:00", "2024-06-12T08:30:00+08:00", "time"),
+         needs=("现在",)),
+    Rule("clock-stretch",
+         re.compile(rf"(?:(?P<ago>近|最近|过去的?)|(?P<ahead>未来|今后))?{_NOT_IN_NUMBER}"
+                    rf"(?P<n>\d{{1,3}}|{_COUNT_CN}|半|一)(?P<half>个半)?{_CLOCK_UNIT}(?P<half2>半)?钟?"
+                    r"(?P<within>以内|之内|内)?(?:里|以来)?(?(ago)|(?(ahead)|(?(within)|(?!))))"),
+         DateKind.DURATION, read_clock_stretch,
+         "未来48小时，全市将有一次明显降雨过程。",
+         ("2024-06-12T08:30:00+08:00", "2024-06-14T08:30:00+08:00", "time"),
+         needs=("小时", "钟头", "分", "秒")),
     Rule("within",
-         re.compile(rf"(?P<ahead>未来|今后)?{_NOT_IN_NUMBER}(?P<n>\d{{1,3}}|{_COUNT_CN}|半){_MANY}{_UNIT}{_HALF}"
+         re.compile(rf"(?P<ahead>未来|今后)?{_NOT_IN_NUMBER}(?P<n>\d{{1,3}}|{_COUNT_CN}|半){_MANY}"
+                    rf"{_UNIT[:-1]}|个?工作日){_HALF}"
                     r"(?(ahead)(?:以?内)?|以?内)"),
          DateKind.DURATION, read_within,
-         "申请人应在60日内补齐材料。", ("2024-06-12", "2024-08-11", "day"),
+         "申请人应在60日内补齐材料。", ("2024-06-12T08:30:00+08:00", "2024-08-11T23:59:59+08:00", "time"),
          needs=('内', '未来', '今后')),
     Rule("lately",
-         re.compile(rf"(?P<ago>近|最近|过去的?)?{_NOT_IN_NUMBER}(?P<n>\d{{1,3}}|{_COUNT_CN}|半|仨){_MANY}{_UNIT}{_HALF}"
+         re.compile(rf"(?P<ago>近|最近|过去的?)?{_NOT_IN_NUMBER}(?P<n>\d{{1,3}}|{_COUNT_CN}|半|仨){_MANY}"
+                    rf"{_UNIT[:-1]}|月){_HALF}(?P<more>多)?"
                     r"(?:以来)?(?(ago)|(?<=以来))"),
          DateKind.DURATION, read_lately,
-         "近30天，全市空气质量优良天数达28天。", ("2024-05-13", "2024-06-12", "day"),
+         "近30天，全市空气质量优良天数达28天。",
+         ("2024-05-13T08:30:00+08:00", "2024-06-12T08:30:00+08:00", "time"),
          needs=('近', '过去', '以来', '来')),
     Rule("year-range",
          re.compile(rf"(?<![\d.])(?P<y>(?:19|20)\d{{2}})\s*年?{_RANGE}(?P<y2>(?:19|20)?\d{{2}})\s*年"
@@ -794,12 +901,18 @@ RULES: tuple[Rule, ...] = (
          "“6·30”主题活动在市民广场举行。", ("2024-06-30", "2024-06-30", "day"),
          needs=('·',)),
     Rule("year",
-         re.compile(rf"(?<![\d.第])(?:(?P<y>(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}})\s*年{NOT_AFTER_YEAR}"
+         re.compile(rf"(?<![\d.第])(?:(?P<y>(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}})\s*年{NOT_AFTER_WRITTEN_YEAR}"
                     rf"|(?:^|(?<=[在于是从自到至，,、。\s(（]))(?P<y2>\d{{2}}|[〇零一二三四五六七八九]{{2}})年{NOT_AFTER_YEAR}"
                     rf"|(?P<yr>{_REL_YEAR}){NOT_AFTER_YEAR})"),
          DateKind.PERIOD, lambda m, ctx: read_year(_year_match(m), ctx),
          "2023年，全市接待游客突破一亿人次。", ("2023-01-01", "2023-12-31", "year"),
          needs=('年',)),
+    Rule("approximate-hours",
+         re.compile(r"(?<![\d〇零一二两三四五六七八九十第])(?P<a>[一二三四五六七八九])(?P<b>[二三四五六七八九十])点"
+                    r"(?![钟]头|多钟)"),
+         DateKind.CLOCK, read_approximate_hours,
+         "晚上七八点，广场上仍有不少市民纳凉。", ("2024-06-12T19:00:00+08:00", "2024-06-12T20:59:59+08:00", "time"),
+         needs=("点",)),
     Rule("clock",
          re.compile(rf"(?<![\d:：.])(?<![\d/-]\d\s)(?:{_clock('')}(?:{_RANGE}(?P<nextday>次日|第二天)?{_clock('e')})?)",
                     re.VERBOSE),
