@@ -603,3 +603,9 @@ def test_a_lower_case_head_with_no_name_is_titled_by_what_it_is_of():
     found = events_of("A retrospective featuring the works of director Li Wei will take place in Qingdao "
                       "from June 16-18.")
     assert found == [("Retrospective featuring the works of director Li Wei", "2026-06-16", "2026-06-18")]
+
+
+def test_a_later_span_around_the_first_day_given_is_the_events_span():
+    found = events_of("Li Na won a bronze medal at the 2025 Qingdao Sailing Cup on Friday. "
+                      "The competition runs from Tuesday to Saturday, with 80 boats racing.", dt.date(2025, 4, 4))
+    assert found == [("2025 Qingdao Sailing Cup", "2025-04-01", "2025-04-05")]

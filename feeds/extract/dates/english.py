@@ -33,7 +33,11 @@ ENGLISH_DATE = re.compile(
 )
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend")
 MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
-PAST = re.compile(r"\b(?:was|were|held|had|met|took place|opened|closed|ended|concluded|attended|signed|said)\b", re.I)
+PAST = re.compile(r"\b(?:was|were|held|had|met|took place|opened|closed|ended|concluded|attended|signed|said|"
+                  r"visited|arrived|began|became|won|earned|announced|launched|hosted|participated|went|came)\b",
+                  re.I)
+ONGOING = re.compile(r"\b(?:runs|is running|continues|is under way|is underway)\b", re.I)
+"""`The competition runs from Tuesday to Saturday` in a Friday paper: the week it is running in."""
 FUTURE = re.compile(r"\b(?:will|to be held|is scheduled|are scheduled|plans? to|upcoming|next)\b", re.I)
 
 
@@ -73,6 +77,11 @@ def _join_weekday_ranges(text: str, found: list[DateMatch]) -> list[DateMatch]:
     for date in found:
         previous = result[-1] if result else None
         joined = previous is not None and WEEKDAY_JOINER.fullmatch(text, previous.end, date.start)
+        if joined and date.rule == previous.rule == "en:relative" and _ongoing(text, previous, date):
+            week_before = previous.interval.start_date - dt.timedelta(days=7)  # `runs from Tuesday to Saturday`
+            previous = result[-1] = DateMatch(previous.text, previous.start, previous.end,
+                                              Interval(week_before, week_before, "day"), previous.rule, previous.cue,
+                                              previous.kind)
         if (joined and date.rule == previous.rule == "en:relative"
                 and date.interval.start_date <= previous.interval.end_date):
             later = date.interval.start_date + dt.timedelta(days=7)  # `on Saturday and Sunday`: the Sunday after
@@ -89,6 +98,14 @@ def _join_weekday_ranges(text: str, found: list[DateMatch]) -> list[DateMatch]:
             continue
         result.append(date)
     return result
+
+
+def _ongoing(text: str, first: DateMatch, last: DateMatch) -> bool:
+    """Two weekdays read ahead, the first a week after the second, in a sentence that says the event is running:
+    the span is this week's, around the paper's day."""
+    sentence = _own_sentence(text, first.start, last.end)
+    return (first.interval.start_date > last.interval.start_date and bool(ONGOING.search(sentence))
+            and not FUTURE.search(sentence))
 
 
 def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch | None:
@@ -121,9 +138,7 @@ def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch |
         if get("rel").lower().endswith("month"):
             start, end, precision = _month_span(start)
     elif get("mo"):
-        sentence = _own_sentence(m.string, m.start(), m.end())
-        said_past = PAST.search(sentence) and not FUTURE.search(sentence)
-        coming = prefer if year else ("past" if said_past else "future")  # `in January`: the coming one
+        coming = prefer if year else ("past" if _said_past(m.string, m.start(), m.end()) else "future")
         first = _parse(f"{get('mo')} {year or ''}".strip(), published, coming)
         if first is None:
             return None
@@ -176,10 +191,26 @@ def _weekday(name: str, which: str, published: dt.date, m: re.Match) -> dt.date:
         return published + dt.timedelta(days=ahead or 7)
     if which == "last":
         return published - dt.timedelta(days=(published.weekday() - wanted) % 7 or 7)
-    sentence = m.string[max(0, m.start() - 80):m.end() + 40]
-    if PAST.search(sentence) and not FUTURE.search(sentence):
+    if _said_past(m.string, m.start(), m.end()):
         return published - dt.timedelta(days=(published.weekday() - wanted) % 7)
     return published + dt.timedelta(days=ahead)
+
+
+def _said_past(text: str, start: int, end: int) -> bool:
+    """Whether the verb of the date's clause (`who became chief executive in March, will visit…`), else of its
+    sentence, tells of the past; a date with no tense around it (`in January`) is the coming one."""
+    for words in (_own_clause(text, start, end), _own_sentence(text, start, end)):
+        if PAST.search(words) or FUTURE.search(words):
+            return bool(PAST.search(words)) and not FUTURE.search(words)
+    return False
+
+
+def _own_clause(text: str, start: int, end: int) -> str:
+    """The clause a date stands in: its sentence cut at the commas around it."""
+    sentence = _own_sentence(text, start, end)
+    at = sentence.find(text[start:end])
+    before, after = sentence[:max(at, 0)], sentence[max(at, 0):]
+    return before[before.rfind(",") + 1:] + after.split(",")[0]
 
 
 def _month_span(day: dt.date) -> tuple[dt.date, dt.date, str]:

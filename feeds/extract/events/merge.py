@@ -33,8 +33,10 @@ def one_per_name(events: list[Event], _article: Article) -> list[Event]:
             result.append(event)
             continue
         first = result[seen[key]]
-        wider = (event.interval.start_date == first.interval.start_date
-                 and event.interval.end_date > first.interval.end_date)
+        wider = (event.interval.start_date <= first.interval.start_date
+                 and event.interval.end_date >= first.interval.end_date
+                 and event.interval.end_date - event.interval.start_date
+                 > first.interval.end_date - first.interval.start_date)  # `…Cup on Friday. …runs Tue–Sat`
         extended = event.category == first.category == "deadline" and event.interval.end_date > first.interval.end_date
         if extended:  # `报名截止时间延长至5月31日`
             result[seen[key]] = replace(first, interval=event.interval, evidence=event.evidence,
