@@ -144,7 +144,7 @@ class _NameChooser:
         if sum(self.dated.values()) == 1:
             later = self._first_name_after(sentence.clause_of(date.start))
             if later is not None:
-                return later  # `…在3月26日下午3点起，进行…直播，将…“地球一小时”环保活动呈现…`
+                return later  # `…在6月20日晚8点起，进行熄灯接力，将…“绿色一小时”环保活动呈现给市民`
         if self.leads(date):
             later = [n for n in self.names if id(n) not in self.taken and n.start > date.end
                      and not self.dated[sentence.clause_of(n.start)] and not (is_bare(n) and not n.refers_back)]
@@ -165,12 +165,13 @@ class _NameChooser:
         return next((n for n in self.names if n.start == at and id(n) not in self.taken), None)
 
     def _first_name_after(self, clause: int) -> Name | None:
-        """The full name in the first clause after `clause` that holds one, the sentence's only date being before."""
-        for wanted in sorted(k for k in self.by_clause if k > clause):
-            full = [n for n in self.by_clause[wanted] if id(n) not in self.taken and not is_bare(n)
-                    and not v.FIXTURE_HEAD.fullmatch(n.head)]
-            return full[0] if full else None
-        return None
+        """The full name in the first clause after `clause` that holds names, the sentence's only date being before."""
+        later = [k for k in self.by_clause if k > clause]
+        if not later:
+            return None
+        full = [n for n in self.by_clause[min(later)] if id(n) not in self.taken and not is_bare(n)
+                and not v.FIXTURE_HEAD.fullmatch(n.head)]
+        return full[0] if full else None
 
     def which_clause(self, date: DateMatch) -> Name | None:
         """`the World Ocean Conference, which is scheduled to take place in Qingdao, from June 19 to 23`."""

@@ -101,7 +101,7 @@ LAUNCHED_CAMPAIGN = re.compile(r"启动(?:了)?(?P<name>[\u4e00-\u9fff“”]{4,
 """`在青岛启动海洋垃圾清理系列行动`: the launch of a campaign is an event on its day."""
 QUOTED_OPENING = re.compile(r"“(?P<name>[^“”\x00]{2,20})”(?=[\x00\s]*(?:正式|隆重|将|于|在[^，,。\x00]{1,15})*"
                             r"[\x00\s]*(?:开幕|开展|举行|举办|启幕|揭幕|开锣|开放|上演))")
-"""`「恐怖鬼屋」今日正式开幕`: what opens under a quoted name is an event, though no head word ends the name."""
+"""`「海底奇妙館」今日正式開幕`: what opens under a quoted name is an event, though no head word ends the name."""
 HELD_NAME = re.compile(r"(?:举行|召开|举办|开幕|开赛|揭幕)的"
                        r"(?P<name>(?:(?![而的和与及并在将为])[\u4e00-\u9fffA-Za-z0-9]){4,12})(?=[，,。；;])")
 """`…举行的2026年女排亚青，`: what is held is an event, though its name ends in no head word."""
@@ -202,8 +202,8 @@ ENGLISH_SUBJECT = re.compile(
     r"(?:(?:This|Next|Last) year's\s+)?(?P<name>(?:[A-Z][\w&'.-]*\s+(?:&\s+)?){1,7}(?:(?:19|20)\d{2}\s+)?)"
     r"(?=(?:runs|opens|will (?:run|open|be held|take place)|takes place"
     r"|is scheduled(?! to (?:arrive|depart|leave|return))|kicks off)\b)")
-"""`West Bund Art & Design 2018 runs Nov 8-11`, `before Computex opens on May 20`: a capitalized subject that runs,
-opens or is held (`Mazu is scheduled to arrive` travels)."""
+"""`West Bund Art & Design 2018 runs Nov 8-11`, `before Qingdao Tech Expo opens on June 20`: a capitalized subject that
+runs, opens or is held (`Mazu is scheduled to arrive at the temple` travels)."""
 ENGLISH_LOWER_HEAD = re.compile(r"(?:\b[A-Z][\w'-]*\s+){1,4}(?P<head>pilgrimage|procession|parade|retrospective)\b")
 """`The annual Laoshan Mazu pilgrimage … began`: a capitalized name before a lower-case head."""
 ENGLISH_ARTICLE = re.compile(r"^(?:A|An|The)\s+")
