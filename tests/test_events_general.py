@@ -609,3 +609,9 @@ def test_a_later_span_around_the_first_day_given_is_the_events_span():
     found = events_of("Li Na won a bronze medal at the 2025 Qingdao Sailing Cup on Friday. "
                       "The competition runs from Tuesday to Saturday, with 80 boats racing.", dt.date(2025, 4, 4))
     assert found == [("2025 Qingdao Sailing Cup", "2025-04-01", "2025-04-05")]
+
+
+def test_the_date_whose_held_clause_leads_to_the_name_is_its_date():
+    found = events_of("馆藏文物于六月十日起在博物馆展出，以配合六月十至十二日在青岛举行的海洋考古国际学术会议。",
+                      dt.date(2026, 6, 1))
+    assert ("海洋考古国际学术会议", "2026-06-10", "2026-06-12") in found

@@ -112,7 +112,7 @@ DAY = r"(?:3[ ]?[01]|[12][ ]?\d|0?[1-9]|三十一?|二十[一二三四五六七�
 ASCII_DAY = r"(?:3[ ]?[01]|[12][ ]?\d|0?[1-9])"
 """Months and days; OCR may space the digits of one number (`8 月 2 5 日`, `1 2月1 8日`)."""
 CN_DAY = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
-RANGE_TO_DAY = r"\s*(?:至|到|—+|–|-|~|～)\s*\d{1,2}\s*[日号]"
+RANGE_TO_DAY = rf"\s*(?:至|到|—+|–|-|~|～)\s*(?:\d{{1,2}}|{CN_DAY})\s*[日号]"
 BARE_DAY_END = r"\s*(?:$|[，,。；;、]|(?:至|到|—+|~)\s*\d{1,2}\s*月\s*\d{1,2}(?![\d月]))"
 """`1月3至2月10`: a day written without 日, at the end of a clause or in a month-day range."""
 """`5月8至10日`: a start day written without 日 before a range end that has it."""

@@ -36,7 +36,7 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
     if severally:
         return severally
     events = []
-    chooser = _NameChooser(sentence, names)
+    chooser = _NameChooser(sentence, names, dates)
     named_before: list[Name] = []  # the full names that stand before the one being titled, in order
     full_names = sorted((n for n in names if not is_bare(n)), key=lambda n: n.start)
     for date in dates:
@@ -111,7 +111,7 @@ class _NameChooser:
     Names are grouped by clause once, so choosing is a lookup per date, not a scan of the sentence.
     """
 
-    def __init__(self, sentence: Sentence, names: list[Name]) -> None:
+    def __init__(self, sentence: Sentence, names: list[Name], dates: list[DateMatch]) -> None:
         self.sentence = sentence
         self.names = names
         self.taken: set[int] = set()
@@ -119,6 +119,8 @@ class _NameChooser:
         for name in names:
             self.by_clause.setdefault(sentence.clause_of(name.start), []).append(name)
         self.dated = Counter(sentence.clause_of(d.start) for d in sentence.dates if usable(d))
+        self.held: set[int] = {id(n) for d in dates if (n := self.held_after(d)) is not None}
+        """Names the `…举行的` after one of the dates points at: that date's, not another date's of their clause."""
 
     def take(self, name: Name) -> None:
         self.taken.add(id(name))
@@ -132,7 +134,7 @@ class _NameChooser:
         for wanted in (clause, clause + 1, clause - 1):
             if wanted != clause and self.dated[wanted]:
                 continue  # the next clause's name belongs to that clause's own date
-            here = [n for n in self.by_clause.get(wanted, ()) if id(n) not in self.taken]
+            here = [n for n in self.by_clause.get(wanted, ()) if id(n) not in self.taken and id(n) not in self.held]
             if here:
                 return min(here, key=lambda n: (is_bare(n) and not n.refers_back, abs(n.start - date.start)))
         if date.cue == Cue.POSTPONED or v.HAPPENING_VERBS.match(sentence.text, date.end - sentence.start):
