@@ -153,7 +153,7 @@ def _join_day_lists(text: str, found: list[DateMatch]) -> list[DateMatch]:
                                    previous.rule.removesuffix("+list") + "+list", previous.cue, previous.kind)
             continue
         result.append(date)
-        listed = DAY_LIST.match(text, date.end) if _is_day(date) and text[date.end - 1] in "日号" else None
+        listed = DAY_LIST.match(text, date.end) if _is_day(date) else None  # `6月17和18日`: its 日 comes after
         if listed is None or _says_severally(text, listed.end()):
             continue
         day, last = date.interval.start_date, date.interval.start_date

@@ -113,6 +113,8 @@ ASCII_DAY = r"(?:3[ ]?[01]|[12][ ]?\d|0?[1-9])"
 """Months and days; OCR may space the digits of one number (`8 月 2 5 日`, `1 2月1 8日`)."""
 CN_DAY = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 RANGE_TO_DAY = rf"\s*(?:至|到|—+|–|-|~|～)\s*(?:\d{{1,2}}|{CN_DAY})\s*[日号]"
+LIST_TO_DAY = rf"\s*(?:和|及|、)\s*(?:\d{{1,2}}|{CN_DAY})\s*[日号]"
+"""`6月17和18日`, `本月17及18日`: a start day written without 日 before the listed day that has it."""
 BARE_DAY_END = r"\s*(?:$|[，,。；;、]|(?:至|到|—+|~)\s*\d{1,2}\s*月\s*\d{1,2}(?![\d月]))"
 """`1月3至2月10`: a day written without 日, at the end of a clause or in a month-day range."""
 """`5月8至10日`: a start day written without 日 before a range end that has it."""
@@ -155,7 +157,7 @@ def _point(p: str, spaced: bool = False) -> str:
       | (?<![\d/.])(?P<{p}sm>1[0-2]|0?[1-9])/(?P<{p}sd>3[01]|[12]\d|0?[1-9])\s*[日号]
       | (?:(?P<{p}y>{YEAR})\s*年\s*|(?P<{p}yr>{rel_years})\s*)?
         (?:(?<!\d)(?<!\d\.)(?P<{p}m>{month})\s*月(?:份)?|(?P<{p}mr>{rel_months}))
-        (?:\s*(?P<{p}d>{day})\s*(?:(?P<{p}ds>[日曰号])|(?={RANGE_TO_DAY})|(?<=[\d])(?={BARE_DAY_END}))
+        (?:\s*(?P<{p}d>{day})\s*(?:(?P<{p}ds>[日曰号])|(?={RANGE_TO_DAY})|(?={LIST_TO_DAY})|(?<=[\d])(?={BARE_DAY_END}))
           |(?:月(?=[初底末]))?(?P<{p}part>{month_parts}|初(?![步期次中级心始衷见])|底(?![线部层])|末(?![端梢期])
             |中(?=[,，。将举召开在左前后]))
         )?
