@@ -615,3 +615,13 @@ def test_the_date_whose_held_clause_leads_to_the_name_is_its_date():
     found = events_of("馆藏文物于六月十日起在博物馆展出，以配合六月十至十二日在青岛举行的海洋考古国际学术会议。",
                       dt.date(2026, 6, 1))
     assert ("海洋考古国际学术会议", "2026-06-10", "2026-06-12") in found
+
+
+def test_a_tours_numbered_stop_that_sets_off_on_a_day_is_an_event():
+    found = events_of("2026年6月15日，海洋科普进校园计划第三站日照站在这里正式启航。")
+    assert [(start, end) for _, start, end in found] == [("2026-06-15", "2026-06-15")]
+    assert "第三站" in found[0][0]
+
+
+def test_a_numbered_stop_of_a_line_is_no_event():
+    assert events_of("6月15日起，地铁2号线第五站暂停服务。") == []

@@ -35,6 +35,7 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
      r"首发式|开机仪式|颁奖盛典|盛典|颁奖礼|"
      r"(?<=[\u4e00-\u9fff]{2})奖(?=[\x00\s]*(?:在[^，,。]{1,15})?(?:揭晓|颁发|颁奖))|"
      r"(?<=[\u4e00-\u9fff]{2})弥撒|(?<=[\u4e00-\u9fff]{2})之旅", "other"),
+    (r"第[一二三四五六七八九十\d]{1,3}站(?=[\u4e00-\u9fff]{0,8}(?:在|于|正式|启航|启动|开幕|举行|开启))", "other"),
     (r"(?<=”)活动|(?<=”[\u4e00-\u9fff]{2})活动|(?<=[\u4e00-\u9fff]{4})活动", "other"),
 )
 """Event head words and their category, most specific first."""
