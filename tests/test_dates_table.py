@@ -354,6 +354,7 @@ ENGLISH = [
      [days("2025-04-01", "2025-04-05")]),  # a Friday paper: the week it is running in
     ("The regatta will run from Tuesday to Saturday.", "2025-04-04", [days("2025-04-08", "2025-04-12")]),
     ("The mayor visited the harbour on Thursday evening.", "2025-04-04", ["2025-04-03"]),
+    ("The mayor on Tuesday addressed the port forum via video link.", "2025-04-04", ["2025-04-01"]),
     ("Li, who became chairman in March, will visit Qingdao in June.", "2025-04-04",
      [month("2025-03-01", "2025-03-31"), month("2025-06-01", "2025-06-30")]),
     ("The expo will run from June 15 to 18 at the Qingdao International Convention Center.", "2023-06-01",

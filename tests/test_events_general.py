@@ -625,3 +625,34 @@ def test_a_tours_numbered_stop_that_sets_off_on_a_day_is_an_event():
 
 def test_a_numbered_stop_of_a_line_is_no_event():
     assert events_of("6月15日起，地铁2号线第五站暂停服务。") == []
+
+
+WIRE = ("China and Kenya to deepen cooperation on ports and trade after new agreements\n"
+        "BEIJING, June 9 (Xinhua) -- The two countries have agreed to hold a joint seminar in mid-July, a spokesperson "
+        "for the Ministry of Commerce said Tuesday. Li Ming said at a regular press conference that talks will go on. "
+        "Premier Wang made the remarks in Beijing when addressing the 3rd China-Kenya trade summit via video link.")
+
+
+def test_a_wires_weekdays_count_from_its_dateline_not_the_next_days_paper():
+    found = events_of("QINGDAO, June 9 (Xinhua) -- Scientists on Tuesday called for more ocean research at the "
+                      "Qingdao Ocean Forum.", dt.date(2026, 6, 10))
+    assert [start for _, start, _ in found] == ["2026-06-09"]
+
+
+def test_a_long_english_headline_stays_a_headline():
+    (article,) = split_articles(WIRE)
+    assert article.headline.startswith("China and Kenya") and article.dateline.startswith("BEIJING, June 9")
+
+
+def test_the_press_conference_a_spokesperson_said_it_at_is_on_the_day_said():
+    found = events_of("BEIJING, June 9 (Xinhua) -- The two countries have agreed to hold a joint seminar in "
+                      "mid-July, a spokesperson said Tuesday. Li Ming said at a regular press conference that talks "
+                      "will go on.", dt.date(2026, 6, 10))
+    assert ("press conference", "2026-06-09", "2026-06-09") in found
+
+
+def test_a_summit_addressed_the_day_before_is_on_that_day():
+    found = events_of("BEIJING, June 9 (Xinhua) -- China will deepen trade ties, said Premier Wang Tuesday. "
+                      "Wang made the remarks in Beijing when addressing the 3rd China-Kenya trade summit via video "
+                      "link.", dt.date(2026, 6, 10))
+    assert [(start, end) for title, start, end in found if "summit" in title] == [("2026-06-09", "2026-06-09")]

@@ -45,9 +45,10 @@ SETS = {
     "seeds": GoldSet(ROOT / "seeds", DATA / "gold_seeds.json", 13, 0, 0.95),
     "heldout": GoldSet(DATA / "heldout", DATA / "gold_heldout.json", 55, 0, 0.95),
     "heldout2": GoldSet(DATA / "heldout2", DATA / "gold_heldout2.json", 55, 0, 0.98),
-    "real1": GoldSet(DATA / "real1" / "docs", DATA / "real1" / "gold.json", 69, 2, 0.93, dated=True),
+    "real1": GoldSet(DATA / "real1" / "docs", DATA / "real1" / "gold.json", 70, 2, 0.93, dated=True),
     "real2": GoldSet(DATA / "real2" / "docs", DATA / "real2" / "gold.json", 11, 0, 0.97, dated=True),
     "real3": GoldSet(DATA / "real3" / "docs", DATA / "real3" / "gold.json", 22, 0, 0.97, dated=True),
+    "real4": GoldSet(DATA / "real4" / "docs", DATA / "real4" / "gold.json", 9, 2, 0.73, dated=True),
     "real-dev": GoldSet(REAL_DEV / "docs", REAL_DEV / "gold.json", 70, 0, 0.98, dated=True),
 }
 

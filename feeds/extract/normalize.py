@@ -157,7 +157,7 @@ def _join_lines(paragraph: str) -> str:
 def _heads_paragraph(before: str, last: str, line: str) -> bool:
     """`港口开放迈出新步伐（经济观察）` over a paragraph far longer than it: a headline on its own line, not a
     line the layout broke (broken lines run the column's width and the text before them has no sentence end)."""
-    if SENTENCE_END.search(before) or len(last) > HEADLINE_LENGTH:
+    if SENTENCE_END.search(before) or len(last) > (ENGLISH_HEADLINE_LENGTH if last.isascii() else HEADLINE_LENGTH):
         return False
     return bool(COLUMN_TAG.search(last)) or (len(line) >= max(HEADLINE_LENGTH, HEADED_PARAGRAPH_RATIO * len(last))
                                              and bool(SENTENCE_END.search(line)))
@@ -167,6 +167,7 @@ SENTENCE_END = re.compile(r"[。！？!?]")
 COLUMN_TAG = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 """`（经济观察）`, `（社论）`: the column a headline belongs to ends it."""
 HEADLINE_LENGTH = 48
+ENGLISH_HEADLINE_LENGTH = 120
 HEADED_PARAGRAPH_RATIO = 1.5
 """A paragraph under a headline is at least this many times the headline's length."""
 
@@ -198,7 +199,9 @@ def _is_heading(line: str) -> bool:
     return len(line) <= 40 and not any(p in line for p in "。,，;；")
 
 
-DATELINE_START = re.compile(r"^(?:本报|早报|晚报|新华社|中新社|人民网|央视网)[^\s,，。]{0,12}?[讯电]")
+DATELINE_START = re.compile(r"^(?:本报|早报|晚报|新华社|中新社|人民网|央视网)[^\s,，。]{0,12}?[讯电]"
+                            r"|^[A-Z][A-Z .]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\(")
+"""`本报12月15日讯`, `BEIJING, Nov. 17 (Xinhua)`: a line that opens a report."""
 
 
 def _is_dateline_start(line: str) -> bool:

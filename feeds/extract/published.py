@@ -34,7 +34,9 @@ MONTHS_EN = {m: i for i, m in enumerate(
 def find_publication_date(article: Article, page: str, given: dt.date | None = None) -> PublicationDate:
     """The article's date; its dateline gives month and day, the page's years give the year."""
     if given:
-        return PublicationDate(given, "given", 1.0, given.year)
+        filed = _filed_before(article, given)
+        return PublicationDate(filed, "dateline", 1.0, filed.year) if filed else PublicationDate(given, "given", 1.0,
+                                                                                                   given.year)
     issue = page_date(page)
     month_day, confidence = _dateline_month_day(article)
     if issue and (month_day is None or month_day == (issue.month, issue.day) or confidence < 0.9):
@@ -47,6 +49,23 @@ def find_publication_date(article: Article, page: str, given: dt.date | None = N
     if year:
         return PublicationDate(None, "inferred", 0.5, year)
     return PublicationDate()
+
+
+FILED_WITHIN = dt.timedelta(days=3)
+"""How long before its given date a report may have been filed (`BEIJING, Nov. 17` in a paper of the 18th)."""
+
+
+def _filed_before(article: Article, given: dt.date) -> dt.date | None:
+    """The day a dateline says the report was filed, a day or a few before the date given: what `today`, `Tuesday`
+    in its text count from."""
+    month_day, confidence = _dateline_month_day(article)
+    if month_day is None or confidence < 0.9:
+        return None
+    for year in (given.year, given.year - 1):
+        filed = _valid_date(year, *month_day)
+        if filed is not None and dt.timedelta(0) < given - filed <= FILED_WITHIN:
+            return filed
+    return None
 
 
 def page_date(page: str) -> dt.date | None:

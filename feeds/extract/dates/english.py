@@ -36,6 +36,8 @@ MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 PAST = re.compile(r"\b(?:was|were|held|had|met|took place|opened|closed|ended|concluded|attended|signed|said|"
                   r"visited|arrived|began|became|won|earned|announced|launched|hosted|participated|went|came)\b",
                   re.I)
+PAST_VERB_AFTER = re.compile(r"\s+(?!(?:need|speed|feed|seed|proceed|exceed|succeed)\b)[a-z]{3,}ed\b")
+"""`on Tuesday addressed`, `on Tuesday called for`: a verb in the past right after the date."""
 ONGOING = re.compile(r"\b(?:runs|is running|continues|is under way|is underway)\b", re.I)
 """`The competition runs from Tuesday to Saturday` in a Friday paper: the week it is running in."""
 FUTURE = re.compile(r"\b(?:will|to be held|is scheduled|are scheduled|plans? to|upcoming|next)\b", re.I)
@@ -199,6 +201,8 @@ def _weekday(name: str, which: str, published: dt.date, m: re.Match) -> dt.date:
 def _said_past(text: str, start: int, end: int) -> bool:
     """Whether the verb of the date's clause (`who became chief executive in March, will visit…`), else of its
     sentence, tells of the past; a date with no tense around it (`in January`) is the coming one."""
+    if PAST_VERB_AFTER.match(text, end):
+        return True  # `Xi on Tuesday addressed the summit`
     for words in (_own_clause(text, start, end), _own_sentence(text, start, end)):
         if PAST.search(words) or FUTURE.search(words):
             return bool(PAST.search(words)) and not FUTURE.search(words)

@@ -76,6 +76,8 @@ def carried_date(previous: Sentence, sentence: Sentence) -> Sentence | None:
     if any(usable(d) for d in sentence.dates):
         return None
     days = [d for d in previous.dates if usable(d) and d.cue == Cue.NONE]
+    if len(days) > 1:  # `…in mid-November, a spokesperson said Thursday.`: the day the words were said
+        days = [d for d in days if v.SAID_ON.search(previous.text, 0, d.start - previous.start)][-1:]
     if len(days) != 1 or days[0].interval.start_date != days[0].interval.end_date:
         return None
     if not (previous.opens_with(days[0]) or v.AT_GATHERING.search(sentence.masked)):

@@ -94,8 +94,11 @@ def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
         end = m.end()
         if title == m.group("head"):  # `A retrospective featuring the works of X will take place`
             tail = v.ENGLISH_HEAD_TAIL.match(masked, m.end())
-            title, end = (title.capitalize() + tail.group(0), tail.end()) if tail else (title.capitalize(), end)
-        names.append(Name(title, m.group("head"), sentence.start + m.start(), sentence.start + end, "other"))
+            if tail is None:
+                continue  # `The summit will…`: the one named before (ENGLISH_COREFERENCE)
+            title, end = title.capitalize() + tail.group(0), tail.end()
+        names.append(Name(title, m.group("head"), sentence.start + m.start(), sentence.start + end,
+                          _english_category(m.group("head").title())))
     for m in v.ENGLISH_SUBJECT.finditer(masked):
         if not v.ENGLISH_NAME.fullmatch(m.group("name").strip()):
             title = m.group("name").strip()

@@ -141,12 +141,15 @@ NAME_STOP_BEFORE = re.compile(f"(?:{NAME_STOP.pattern})$")
 
 AT_GATHERING = re.compile(r"在[^，,。]{0,40}?(?:会|坛|式|典礼)[”》]?上(?:说|表示|介绍|指出|透露|强调)"
                           r"|^[^，,。]{0,20}?(?:会|式|典礼|礼)现场[，,]"
-                          r"|\b(?:Speaking|speaking|said|told reporters) at (?:a|an|the)\b")
+                          r"|\b(?:Speaking|speaking|said|told reporters) at (?:a|an|the)\b"
+                          r"|\btold (?:a|an|the)\b[^.]{0,30}?\b(?:conference|briefing)\b|\b(?:when|while) addressing\b")
 """`在…新闻发布会上说`, `发布会现场，…`, `Speaking at a news conference`: where the words reported were spoken,
 or the scene the sentence opens on."""
 WORK = re.compile(r"《(?P<work>[^《》]{1,20})》")
 """`新书《海风里的城》`: the work a bare launch is for."""
 LAUNCH_HEADS = PRESS_HEADS | {"首映礼", "首映式", "见面会", "签售会", "分享会", "首发式"}
+SAID_ON = re.compile(r"\b(?:said|told reporters|announced|stated|added)\s+(?:on\s+)?$|(?:表示|说|介绍)$")
+"""`…, a spokesperson said Thursday.`: the day the words of the sentence were said."""
 WORDS_GOING_ON = {"对": "话接抗决"}
 """A stop word that begins a word when one of these follows it (`领导人对话会议`): no stop there."""
 LIST_JOINERS = "和与及"
@@ -205,7 +208,10 @@ ENGLISH_SUBJECT = re.compile(
     r"|is scheduled(?! to (?:arrive|depart|leave|return))|kicks off)\b)")
 """`West Bund Art & Design 2018 runs Nov 8-11`, `before Qingdao Tech Expo opens on June 20`: a capitalized subject that
 runs, opens or is held (`Mazu is scheduled to arrive at the temple` travels)."""
-ENGLISH_LOWER_HEAD = re.compile(r"(?:\b[A-Z][\w'-]*\s+){1,4}(?P<head>pilgrimage|procession|parade|retrospective)\b")
+ENGLISH_LOWER_HEAD = re.compile(r"(?:\b[A-Z][\w'-]*\s+){1,4}(?:(?:media|trade|investment|cooperation|culture|"
+                                r"cultural|economic|business)\s+){0,3}"
+                                r"(?P<head>pilgrimage|procession|parade|retrospective|summit|forum|conference|expo|fair|"
+                                r"festival|exhibition|dialogue|contest|competition)\b")
 """`The annual Laoshan Mazu pilgrimage … began`: a capitalized name before a lower-case head."""
 ENGLISH_ARTICLE = re.compile(r"^(?:A|An|The)\s+")
 ENGLISH_HEAD_TAIL = re.compile(r"\s+(?:featuring|of|on)\s+[^,.;]{3,80}?"
@@ -226,7 +232,7 @@ ENGLISH_HOLDER = re.compile(
 ceremony`): its title."""
 ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|take place|is held|was held|held|scheduled|"
                            r"(?:is|are) set to|will return|returns|on display|will be (?:displayed|shown|screened)|"
-                           r"began|"
+                           r"began|addressing|addressed|"
                            r"opens|opened|kicks off|flocked|gathered|attended|drew|"
                            r"kicked off|will open|runs|will run|starts|begins|closes|hosted|hosts|will host|"
                            r"hold|holds|holding|at (?:the|a|an|this year's))\b", re.I)
