@@ -656,3 +656,9 @@ def test_a_summit_addressed_the_day_before_is_on_that_day():
                       "Wang made the remarks in Beijing when addressing the 3rd China-Kenya trade summit via video "
                       "link.", dt.date(2026, 6, 10))
     assert [(start, end) for title, start, end in found if "summit" in title] == [("2026-06-09", "2026-06-09")]
+
+
+def test_an_english_wires_city_is_where_a_reported_event_without_a_place_was():
+    (result,) = extract_page("QINGDAO, June 9 (Xinhua) -- A spokesperson said Tuesday. He said at a regular press "
+                             "conference that talks will go on.", dt.date(2026, 6, 10))
+    assert [e.location for e in result.events] == ["Qingdao"]

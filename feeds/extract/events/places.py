@@ -39,8 +39,9 @@ def fill_places(events: list[Event], article: Article) -> list[Event]:
     """An event whose own sentence names no place: where another sentence about it, or its name, puts it."""
     sentences = [(m.start(), m.group(0)) for m in SENTENCE.finditer(article.body)]  # split once, not per event
     filed = v.DATELINE_PLACE.search(article.dateline)
+    filed_at = (filed.group("place") or filed.group("city").title()) if filed else ""
     return [event if event.location else replace(event, location=_place_elsewhere(event, sentences) or (
-                filed.group("place") if filed and _reported(event, article) else ""))
+                filed_at if _reported(event, article) else ""))
             for event in events]
 
 

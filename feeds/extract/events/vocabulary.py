@@ -263,8 +263,10 @@ PLACE_ABBREVIATIONS = {"青": "青岛", "京": "北京", "沪": "上海", "深":
 NOT_PLACES = re.compile(r"^(?:线上|云端|网上|视频|现场|会上|活动中|期间|会议|这里|此间|当地|这儿|本地|\d)"
                         r"|形式|方式|连线|平台$")
 DATELINE_PLACE = re.compile(r"(?:报|社|网|电视台|日报|晚报)(?P<place>[\u4e00-\u9fff]{2,8}?)"
-                            r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月")
-"""`中新网北京7月2日电`: where the report was filed, the place of what it reports when nothing nearer says."""
+                            r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+                            r"|^(?P<city>[A-Z][A-Za-z .]{1,30}),\s+[A-Z][a-z]{2,8}\.?\s+\d")
+"""`中新网北京7月2日电`, `BEIJING, June 9 (Xinhua)`: where the report was filed, the place of what it reports when
+nothing nearer says."""
 CITIES = ("青岛", "北京", "上海", "天津", "重庆", "广州", "深圳", "杭州", "南京", "济南", "烟台", "潍坊", "威海",
           "日照", "临沂", "淄博", "东营", "武汉", "成都", "西安", "厦门", "大连", "沈阳", "苏州", "宁波", "香港",
           "澳门", "台北", "首尔", "东京", "新加坡", "大阪", "釜山", "曼谷", "迪拜", "汉堡", "法兰克福", "巴黎",
