@@ -12,9 +12,18 @@ def published(page: str, given: dt.date | None = None):
     return find_publication_date(split_articles(page)[0], page, given)
 
 
-def test_a_given_date_wins():
-    p = published("本报3月4日讯 4日上午,会议召开。", dt.date(2024, 3, 5))
+def test_a_given_date_wins_over_a_dateline_that_is_not_just_before_it():
+    assert (published("本报3月4日讯 4日上午,会议召开。", dt.date(2024, 3, 4)).method) == "given"
+    p = published("本报2月20日讯 会议召开。", dt.date(2024, 3, 5))  # a reprint, weeks later
     assert (p.date, p.method) == (dt.date(2024, 3, 5), "given")
+
+
+def test_a_report_filed_the_day_before_the_given_date_counts_from_its_filing_day():
+    """`本报3月4日讯 今天上午…` in the paper of the 5th: `今天` is the 4th (issue 13, English wires likewise)."""
+    p = published("本报3月4日讯 今天上午,会议召开。", dt.date(2024, 3, 5))
+    assert (p.date, p.method) == (dt.date(2024, 3, 4), "dateline")
+    p = published("BEIJING, March 4 (Xinhua) -- The forum opened on Monday.", dt.date(2024, 3, 5))
+    assert p.date == dt.date(2024, 3, 4)
 
 
 def test_the_dateline_gives_the_day_and_the_text_the_year():
