@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import replace
 
 from ..models import Article, ArticleEvents, Event
+from ..scripts import simplified
 from .articles import split_articles
 from .events import extract_events
-from .normalize import ScriptMap, normalize_page, script_map, simplified
+from .normalize import ScriptMap, normalize_page, script_map
 from .published import find_publication_date
 
 

@@ -724,6 +724,8 @@ _CLOCK_UNIT = r"(?P<unit>个小时|个钟头|小时|钟头|分钟|分(?=半)|刻
 _COUNT_CN = r"(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
 """A count in Chinese numerals, 1 to 99 (`三五年前` is three or five years, no count; `2025年前` no count)."""
 _NOT_IN_NUMBER = r"(?<![\d〇零一二两三四五六七八九十百千几.])"
+MONTH_PREFIX = rf"(?:{YEAR_PREFIX}?(?P<m>{g.MONTH})月份?|(?P<mr>{g._alternatives(g.RELATIVE_MONTHS)}))的?"
+"""`5月`, `今年5月份`, `下个月的`: the month a rule counts days or weeks within."""
 
 FESTIVAL_NAMES = g._alternatives([*cal.LUNAR_FESTIVALS, *cal.NEW_YEARS_EVE, *cal.GREGORIAN_FESTIVALS,
                                   *cal.FLOATING_FESTIVALS])
@@ -794,13 +796,13 @@ RULES: tuple[Rule, ...] = (
          "今年第25周，全市将迎来高温天气。", ("2024-06-17", "2024-06-23", "week"),
          needs=('第',)),
     Rule("weekday-of-month",
-         re.compile(rf"(?:{YEAR_PREFIX}?(?P<m>{g.MONTH})月份?|(?P<mr>{g._alternatives(g.RELATIVE_MONTHS)}))的?"
+         re.compile(rf"{MONTH_PREFIX}"
                     r"第(?P<n>[一二三四五1-5])个(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"),
          DateKind.POINT, read_weekday_of_month,
          "母亲节在5月第二个星期日。", ("2024-05-12", "2024-05-12", "day"),
          needs=('第',)),
     Rule("week-of-month",
-         re.compile(rf"(?:{YEAR_PREFIX}?(?P<m>{g.MONTH})月份?|(?P<mr>{g._alternatives(g.RELATIVE_MONTHS)}))的?"
+         re.compile(rf"{MONTH_PREFIX}"
                     r"第(?P<n>[一二三四五1-5])(?:个)?(?:周|星期|礼拜)(?![一二三四五六日天])"),
          DateKind.CALENDAR, read_week_of_month,
          "新学期将于9月第二周开课。", ("2024-09-09", "2024-09-15", "week"),
@@ -822,7 +824,7 @@ RULES: tuple[Rule, ...] = (
          "今明两年，全市将新建保障性住房2万套。", ("2024-01-01", "2025-12-31", "year"),
          needs=('今明两年',)),
     Rule("days-of-month",
-         re.compile(rf"(?:{YEAR_PREFIX}?(?P<m>{g.MONTH})月份?|(?P<mr>{g._alternatives(g.RELATIVE_MONTHS)}))的?"
+         re.compile(rf"{MONTH_PREFIX}"
                     r"(?P<which>前|最后|后)(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,2})天"),
          DateKind.CALENDAR, read_days_of_month,
          "本月前两天，全市迎来强降雨。", ("2024-06-01", "2024-06-02", "day"),

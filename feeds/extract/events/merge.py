@@ -19,18 +19,18 @@ def one_per_name(events: list[Event], _article: Article) -> list[Event]:
     result: list[Event] = []
     for event in events:
         key = NAME_KEY.sub("", event.title)
-        day = event.interval.start_date
-        if key not in seen and any(_shortens(key, k) and result[i].interval.start_date == day for k, i in seen.items()):
-            continue  # `战略对话` after `首轮中美战略与经济对话` on the same day: the same event, named shorter
-        shorter = next((i for k, i in seen.items() if key.endswith(k) and k != key
-                        and result[i].interval == event.interval), None)
-        if key not in seen and shorter is not None:  # `例行新闻发布会`, then `市商务局例行新闻发布会`: the full name
-            result[shorter] = replace(result[shorter], title=event.title)
-            seen[key] = shorter
-            continue
         if key not in seen:
-            seen[key] = len(result)
-            result.append(event)
+            day = event.interval.start_date
+            if any(_shortens(key, k) and result[i].interval.start_date == day for k, i in seen.items()):
+                continue  # `战略对话` after `首轮中美战略与经济对话` on the same day: the same event, named shorter
+            shorter = next((i for k, i in seen.items() if key.endswith(k) and result[i].interval == event.interval),
+                           None)
+            if shorter is not None:  # `例行新闻发布会`, then `市商务局例行新闻发布会`: the full name titles it
+                result[shorter] = replace(result[shorter], title=event.title)
+                seen[key] = shorter
+            else:
+                seen[key] = len(result)
+                result.append(event)
             continue
         first = result[seen[key]]
         wider = (event.interval.start_date <= first.interval.start_date
