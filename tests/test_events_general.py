@@ -10,6 +10,7 @@ from feeds.extract.dates import find_dates
 from feeds.extract.events.names import find_names
 from feeds.extract.events.places import location_of
 from feeds.extract.events.sentences import Sentence
+from feeds.extract.normalize import normalize
 from feeds.extract.pipeline import extract_page
 
 PUBLISHED = dt.date(2026, 6, 10)
@@ -662,3 +663,59 @@ def test_an_english_wires_city_is_where_a_reported_event_without_a_place_was():
     (result,) = extract_page("QINGDAO, June 9 (Xinhua) -- A spokesperson said Tuesday. He said at a regular press "
                              "conference that talks will go on.", dt.date(2026, 6, 10))
     assert [e.location for e in result.events] == ["Qingdao"]
+
+
+def test_markup_a_crawl_left_in_its_text_is_read_as_the_character_it_stands_for():
+    assert normalize("Trade with B&amp;R countries grew; AT&T and &notice stay.") == \
+        "Trade with B&R countries grew; AT&T and &notice stay."
+
+
+def test_an_english_headline_over_a_body_without_dateline_stays_a_headline():
+    (article,) = split_articles(normalize(
+        "Young sailors race for the Qingdao Cup in strong winds\n"
+        "More than 200 young sailors from 12 countries took to the water off Qingdao on Sunday for the final day of "
+        "racing. Organizers said the event would return next year."))
+    assert article.headline == "Young sailors race for the Qingdao Cup in strong winds"
+    assert article.body.startswith("More than 200 young sailors")
+
+
+def test_a_photo_credit_after_a_full_stop_begins_a_new_sentence():
+    found = events_of("Students read in front of the new library, June 2. (Photo/Li Ming) The library's opening "
+                      "ceremony drew 300 readers.")
+    assert found == []
+
+
+def test_a_gathering_without_a_proper_name_that_was_held_is_named_by_its_words():
+    found = events_of("A lantern riddle contest was held on Saturday at a primary school in Qingdao.")
+    assert found == [("lantern riddle contest", "2026-06-06", "2026-06-06")]
+
+
+def test_an_english_subject_held_after_an_aside_is_the_event_of_the_sentences_date():
+    found = events_of("A photography exchange event between the Laoshan scenic area and the Alps in Austria, two "
+                      "mountain parks, was held on Monday in Qingdao.")
+    assert [(start, end) for _, start, end in found] == [("2026-06-08", "2026-06-08")]
+    assert found[0][0].startswith("photography exchange event between the Laoshan")
+
+
+def test_a_quoted_part_of_an_english_name_stays_in_it():
+    found = events_of("The final of the 2026 Golden Pen Cup “Young Voices” Essay Contest concluded on June 7.")
+    assert found == [("2026 Golden Pen Cup “Young Voices” Essay Contest", "2026-06-07", "2026-06-07")]
+
+
+def test_a_captions_closing_date_is_the_day_of_the_gathering_it_shows():
+    found = events_of("Premier Wang attends the 5th Silk Road summit via video link in Beijing, capital of China, "
+                      "June 8, 2026. Wang delivered a speech at the summit.")
+    assert found == [("5th Silk Road summit", "2026-06-08", "2026-06-08")]
+
+
+def test_telling_a_press_conference_is_holding_one_on_the_day_said():
+    found = events_of("QINGDAO, June 9 (Xinhua) -- Port cargo grew by 5 percent in May, the city's port authority "
+                      "said on Tuesday. Cargo from Africa doubled, Wang Lin, a spokesperson for the authority, told a "
+                      "press conference.", dt.date(2026, 6, 10))
+    assert ("press conference", "2026-06-09", "2026-06-09") in found
+
+
+def test_the_day_something_was_said_is_not_the_day_of_the_meeting_it_reports():
+    found = events_of("The Ministry of Commerce on Tuesday said the 4th round of China-Kenya Trade Working Group "
+                      "Meeting was held on June 5 in Nairobi.")
+    assert [(start, end) for _, start, end in found] == [("2026-06-05", "2026-06-05")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections import Counter
@@ -30,6 +31,8 @@ LABELLED_LINE = re.compile(r"^(?:时间|日期|地点|地址|场馆|票价|主�
 ENUMERATED = re.compile(
     r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、](?!\d))")
 """`（一）首场…`, `二、参会对象`, `3.`: the numbered parts of a notice each begin anew."""
+HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});")
+"""`B&amp;R`, `&#39;`: markup a crawl left in its text; only whole references, so `AT&T` and `&notice` stay."""
 BLANK_LINES = re.compile(r"\n[ \t]*\n[\s]*")
 LATIN_END = re.compile(r"[A-Za-z0-9,.;:'\"-]$")
 LATIN_START = re.compile(r"^[A-Za-z0-9(\"']")
@@ -126,7 +129,7 @@ def normalize_page(text: str) -> tuple[str, ScriptMap | None]:
     """`normalize(text)`, and the way back to the page's own characters when it was printed in traditional."""
     text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
-    text = CONTROL.sub("", text)
+    text = CONTROL.sub("", HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text))
     simplified = to_simplified(text)
     paragraphs = [_join_lines(p) for p in BLANK_LINES.split(simplified.strip())]
     page = "\n\n".join(_join_paragraphs([p for p in paragraphs if p]))
@@ -157,13 +160,19 @@ def _join_lines(paragraph: str) -> str:
 def _heads_paragraph(before: str, last: str, line: str) -> bool:
     """`港口开放迈出新步伐（经济观察）` over a paragraph far longer than it: a headline on its own line, not a
     line the layout broke (broken lines run the column's width and the text before them has no sentence end)."""
-    if SENTENCE_END.search(before) or len(last) > (ENGLISH_HEADLINE_LENGTH if last.isascii() else HEADLINE_LENGTH):
+    if _holds_a_sentence(before) or len(last) > (ENGLISH_HEADLINE_LENGTH if last.isascii() else HEADLINE_LENGTH):
         return False
     return bool(COLUMN_TAG.search(last)) or (len(line) >= max(HEADLINE_LENGTH, HEADED_PARAGRAPH_RATIO * len(last))
-                                             and bool(SENTENCE_END.search(line)))
+                                             and _holds_a_sentence(line))
+
+
+def _holds_a_sentence(text: str) -> bool:
+    return bool(SENTENCE_END.search(text) or ENGLISH_SENTENCE_END.search(text))
 
 
 SENTENCE_END = re.compile(r"[。！？!?]")
+ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z]{3})[.](?=\s|$)")
+"""`…said on Tuesday. ` (not the stop of `U.S.` or `Nov.`): a line that holds a whole English sentence."""
 COLUMN_TAG = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 """`（经济观察）`, `（社论）`: the column a headline belongs to ends it."""
 HEADLINE_LENGTH = 48

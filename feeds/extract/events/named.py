@@ -23,6 +23,7 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
              and (d.interval.start_date, d.interval.end_date) not in due_spans]
     if not dates or not names:
         return []
+    dates = _not_said_on(sentence, dates)
     masked = sentence.masked
     if v.POSTPONED_UNDATED.search(sentence.text):
         return []
@@ -68,6 +69,14 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
         events.append(sentence.event(title, category, interval, place, "cancelled" if cancelled else "confirmed",
                                      date=date))
     return events
+
+
+def _not_said_on(sentence: Sentence, dates: list[DateMatch]) -> list[DateMatch]:
+    """`The ministry on Sunday said the meeting was held on Nov. 6`: the day of saying is not the event's when
+    the sentence gives another."""
+    said = [d for d in dates if v.SAID_AFTER.match(sentence.text, d.end - sentence.start)
+            or v.SAID_ON.search(sentence.text, 0, d.start - sentence.start)]
+    return [d for d in dates if d not in said] if 0 < len(said) < len(dates) else dates
 
 
 def carried_date(previous: Sentence, sentence: Sentence) -> Sentence | None:
@@ -149,16 +158,28 @@ class _NameChooser:
             later = self._first_name_after(sentence.clause_of(date.start))
             if later is not None:
                 return later  # `…在6月20日晚8点起，进行熄灯接力，将…“绿色一小时”环保活动呈现给市民`
+        if self.closes(date):
+            captioned = [n for n in self.names if id(n) not in self.taken and n.end <= date.start and not is_bare(n)]
+            if captioned:
+                return captioned[0]
         if self.leads(date):
             later = [n for n in self.names if id(n) not in self.taken and n.start > date.end
                      and not self.dated[sentence.clause_of(n.start)] and not (is_bare(n) and not n.refers_back)]
             return later[0] if later else None  # `11月4日、5日，由…主办的“…工作坊”活动于北京举办`
         if sum(self.dated.values()) == 1:
             opening = sentence.text[:len(sentence.text) - len(sentence.text.lstrip())]
-            subject = [n for n in self.names if id(n) not in self.taken and n.refers_back
-                       and n.start - sentence.start <= len(opening)]
+            subject = [n for n in self.names if id(n) not in self.taken and self._is_subject(n, len(opening))]
             return subject[0] if subject else None  # `The summit, organized by …, will be held from June 13-14`
         return None
+
+    def _is_subject(self, name: Name, opening: int) -> bool:
+        """A name the sentence opens on: `The summit` named before, or an English name after at most its article or
+        a quote mark (`A dialogue and exchange event between …, …, was held on Monday`)."""
+        before = self.sentence.text[opening:name.start - self.sentence.start].strip("\"“‘'")
+        if name.refers_back:
+            return not before
+        return (self.sentence.text.isascii() and not is_bare(name)
+                and (not before or bool(v.ENGLISH_ARTICLE.fullmatch(before))))
 
     def held_after(self, date: DateMatch) -> Name | None:
         """`下月召开的东北亚地方政府首脑峰会`: the name a `…举行的` after the date leads to is the one held then."""
@@ -187,6 +208,13 @@ class _NameChooser:
         name = before[-1]
         between = [d for d in sentence.dates if name.end <= d.start < date.start and usable(d)]
         return None if between else name
+
+    def closes(self, date: DateMatch) -> bool:
+        """`X attends the 12th BRICS summit via video link in Beijing, Nov. 17, 2020.`: an English caption's date,
+        closing its sentence, is the day of all of it."""
+        text, at = self.sentence.text, date.start - self.sentence.start
+        return (text.isascii() and not text[date.end - self.sentence.start:].strip(" .)")
+                and text[:at].rstrip().endswith(",") and sum(self.dated.values()) == 1)
 
     def leads(self, date: DateMatch) -> bool:
         """A date that opens its sentence (`10月15日-16日，…`) governs all of it, not only its clause."""

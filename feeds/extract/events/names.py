@@ -99,6 +99,10 @@ def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
             title, end = title.capitalize() + tail.group(0), tail.end()
         names.append(Name(title, m.group("head"), sentence.start + m.start(), sentence.start + end,
                           _english_category(m.group("head").title())))
+    for m in v.ENGLISH_HELD_NOUN.finditer(masked):
+        start, end = sentence.start + m.start("name"), sentence.start + m.end("name")
+        if not any(n.start < end and start < n.end for n in names):  # `A press conference was held`: generic
+            names.append(Name(m.group("name"), m.group("head"), start, end, _english_category(m.group("head").title())))
     for m in v.ENGLISH_SUBJECT.finditer(masked):
         if not v.ENGLISH_NAME.fullmatch(m.group("name").strip()):
             title = m.group("name").strip()

@@ -150,6 +150,8 @@ WORK = re.compile(r"《(?P<work>[^《》]{1,20})》")
 LAUNCH_HEADS = PRESS_HEADS | {"首映礼", "首映式", "见面会", "签售会", "分享会", "首发式"}
 SAID_ON = re.compile(r"\b(?:said|told reporters|announced|stated|added)\s+(?:on\s+)?$|(?:表示|说|介绍)$")
 """`…, a spokesperson said Thursday.`: the day the words of the sentence were said."""
+SAID_AFTER = re.compile(r"\s*(?:said|told|announced|stated)\b|\s*(?:表示|说|介绍|透露)")
+"""`The ministry on Sunday said …`, `陈健2日表示`: a date before the verb of saying is the day it was said."""
 WORDS_GOING_ON = {"对": "话接抗决"}
 """A stop word that begins a word when one of these follows it (`领导人对话会议`): no stop there."""
 LIST_JOINERS = "和与及"
@@ -189,13 +191,13 @@ ENGLISH_HEADS = (
     (r"Ceremony", "other"),
 )
 ENGLISH_NAME = re.compile(
-    r"(?:\b(?:19|20)\d{2}\s+)?(?:\b[A-Z][\w&'.-]*\s+(?:(?:of|on|for|and|the|in|de)\s+)?){0,8}"
+    r"(?:\b(?:19|20)\d{2}\s+)?(?:(?:\b[A-Z][\w&'.-]*|“[A-Z][^“”.;]{0,40}”)\s+(?:(?:of|on|for|and|the|in|de)\s+)?){0,8}"
     r"(?P<head>" + "|".join(p for p, _ in ENGLISH_HEADS) + r")\b"
     r"(?!\s+(?:and\s+[A-Z]\w+\s+)?(?:Cent(?:er|re)|Hall|Hotel|Park|Building|Grounds?|Venue)\b)"
     r"(?:\s+(?:19|20)\d{2}(?:\s+[A-Z][a-z]+\b(?!\s+[A-Z]))?)?"  # `Expo 2026 Qingdao`
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})?")
-"""An English event name ending in its head word (or `Festival of Books`); `National Exhibition and Convention
-Center` is a place."""
+"""An English event name ending in its head word (or `Festival of Books`), quoted words inside it (`…Cup “Chinese
+Characters and Me” Speech Contest`); `National Exhibition and Convention Center` is a place."""
 ENGLISH_COREFERENCE = re.compile(
     r"(?:^|(?<=[.;]\s)|(?<=\s))(?:The|the)\s+"
     r"(?P<head>summit|forum|festival|expo|fair|exhibition|conference|games|Games|show|tournament|competition|event)\b"
@@ -208,11 +210,22 @@ ENGLISH_SUBJECT = re.compile(
     r"|is scheduled(?! to (?:arrive|depart|leave|return))|kicks off)\b)")
 """`West Bund Art & Design 2018 runs Nov 8-11`, `before Qingdao Tech Expo opens on June 20`: a capitalized subject that
 runs, opens or is held (`Mazu is scheduled to arrive at the temple` travels)."""
-ENGLISH_LOWER_HEAD = re.compile(r"(?:\b[A-Z][\w'-]*\s+){1,4}(?:(?:media|trade|investment|cooperation|culture|"
-                                r"cultural|economic|business)\s+){0,3}"
-                                r"(?P<head>pilgrimage|procession|parade|retrospective|summit|forum|conference|expo|fair|"
-                                r"festival|exhibition|dialogue|contest|competition)\b")
-"""`The annual Laoshan Mazu pilgrimage … began`: a capitalized name before a lower-case head."""
+ENGLISH_LOWER_HEAD = re.compile(
+    r"(?:\b\d{1,3}(?:st|nd|rd|th)\s+)?(?:\b[A-Z][\w'-]*\s+){1,4}"
+    r"(?:(?:media|trade|investment|cooperation|culture|cultural|economic|business)\s+){0,3}"
+    r"(?P<head>pilgrimage|procession|parade|retrospective|summit|forum|conference|expo|fair|"
+    r"festival|exhibition|dialogue|contest|competition)\b")
+"""`The annual Laoshan Mazu pilgrimage … began`, `the 12th BRICS summit`: a capitalized name before a lower-case
+head."""
+ENGLISH_HELD_NOUN = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:annual\s+|yearly\s+)?(?P<name>(?!(?:same|such|whole|entire|main|other|similar|latest|"
+    r"previous|recent|first|second|last|next|opening|closing)\b)(?:[a-z][a-z-]+\s+){1,4}?"
+    r"(?P<head>competition|contest|event|fair|festival|forum|exhibition|conference|show|tournament|race|gala|"
+    r"concert|parade|seminar|symposium|workshop)"
+    r"(?:\s+(?:between|on|of|for|featuring)\s+[^,.;]{3,80}?)?)(?:,[^.;]{3,120}?,)?"
+    r"(?=\s+(?:was|is|will be|has been|were|are)\s+(?:being\s+)?held\b|\s+took place\b|\s+(?:kicked|kicks) off\b)")
+"""`A dialogue and exchange event between X and Y was held on Monday`: a gathering with no proper name, named by
+the words before its head, said to be held."""
 ENGLISH_ARTICLE = re.compile(r"^(?:A|An|The)\s+")
 ENGLISH_HEAD_TAIL = re.compile(r"\s+(?:featuring|of|on)\s+[^,.;]{3,80}?"
                                r"(?=\s+(?:will|is|was|opens|opened|runs|began)\b)")
@@ -232,10 +245,10 @@ ENGLISH_HOLDER = re.compile(
 ceremony`): its title."""
 ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|take place|is held|was held|held|scheduled|"
                            r"(?:is|are) set to|will return|returns|on display|will be (?:displayed|shown|screened)|"
-                           r"began|addressing|addressed|"
+                           r"began|addressing|addressed|took place|concluded|concludes|attends|attending|"
                            r"opens|opened|kicks off|flocked|gathered|attended|drew|"
                            r"kicked off|will open|runs|will run|starts|begins|closes|hosted|hosts|will host|"
-                           r"hold|holds|holding|at (?:the|a|an|this year's))\b", re.I)
+                           r"hold|holds|holding|at (?:the|a|an|this year's)|told (?:the|a|an))\b", re.I)
 
 VENUE_LABELED = re.compile(r"(?:地点|地址|会场|场地)\s*[:：为是]\s*(?P<place>[^，,。；;\s]{2,30})"
                            r"|(?:主会场|会场|主场地)(?:设在|设于|位于)(?P<seat>[^，,。；;\s]{2,30})")
