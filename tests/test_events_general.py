@@ -719,3 +719,33 @@ def test_the_day_something_was_said_is_not_the_day_of_the_meeting_it_reports():
     found = events_of("The Ministry of Commerce on Tuesday said the 4th round of China-Kenya Trade Working Group "
                       "Meeting was held on June 5 in Nairobi.")
     assert [(start, end) for _, start, end in found] == [("2026-06-05", "2026-06-05")]
+
+
+def test_an_english_sentence_a_crawl_glued_to_the_one_before_still_begins_anew():
+    found = events_of("The port opened a new berth on Monday.The authority made the announcement during a press "
+                      "conference yesterday.", dt.date(2026, 6, 10))
+    assert found == [("press conference", "2026-06-09", "2026-06-09")]
+
+
+def test_saying_it_during_a_press_conference_is_holding_one_that_day():
+    found = events_of("Four people lost their savings in a ticket scam, a police spokesman said during a regular "
+                      "press conference yesterday.")
+    assert found == [("press conference", "2026-06-09", "2026-06-09")]
+
+
+def test_a_subheading_between_two_paragraphs_of_one_block_stands_apart():
+    page = normalize("港口货量稳步回升\n今年以来，港口货量稳步回升，外贸航线持续加密，航运企业的信心明显增强，"
+                     "多家船公司表示将继续增加运力投放。\n航线加密，信心回升\n"
+                     "6月8日，东北亚港口合作峰会就航线共建达成协议，与会各方同意每年轮流举办，下一届将在釜山举行，届时还将发布港口合作指数。")
+    assert "航线加密,信心回升\n6月8日" in page
+    assert ("东北亚港口合作峰会", "2026-06-08", "2026-06-08") in events_of(page)
+
+
+def test_a_briefing_on_the_situation_is_a_gathering():
+    found = events_of("6月8日，该公司在京召开情况介绍会，回应消费者关切。")
+    assert found == [("情况介绍会", "2026-06-08", "2026-06-08")]
+
+
+def test_a_meeting_and_entertainment_centre_is_a_venue_not_a_meeting():
+    found = events_of("商务局将于6月12日上午10时在海湾旅游塔会议娱乐中心四楼举办“跨境服务贸易政策宣讲会”。")
+    assert [title for title, _, _ in found] == ["跨境服务贸易政策宣讲会"]

@@ -141,17 +141,19 @@ def _join_lines(paragraph: str) -> str:
     lines = [line.strip() for line in paragraph.split("\n")]
     headings = not any(p in paragraph for p in "。！？!?")
     out = lines[0]
-    for line in lines[1:]:
+    for k, line in enumerate(lines[1:], start=1):
         if not line:
             continue
         last = out.rsplit("\n", 1)[-1]
+        following = lines[k + 1] if k + 1 < len(lines) else ""
         if (last.startswith(("□", "#")) or line.startswith(("□", "■", "●", "#")) or _is_dateline_start(line)
                 or LABELLED_LINE.match(line) or ENUMERATED.match(line)):
             out += "\n" + line
         elif headings and _is_heading(last) and _is_heading(line) and len(last) + len(line) > 32:
             out += "\n" + line  # a headline and its subheadline
-        elif _heads_paragraph(out, last, line):
-            out += "\n" + line
+        elif _heads_paragraph(out, last, line) or (last.endswith(tuple(TERMINAL)) and following
+                                                    and _heads_paragraph(last + line, line, following)):
+            out += "\n" + line  # a headline over its paragraph, or a subheading between two
         else:
             out += _glue(last, line) + line
     return SPACE_INSIDE_CHINESE.sub("", out)
@@ -160,7 +162,9 @@ def _join_lines(paragraph: str) -> str:
 def _heads_paragraph(before: str, last: str, line: str) -> bool:
     """`港口开放迈出新步伐（经济观察）` over a paragraph far longer than it: a headline on its own line, not a
     line the layout broke (broken lines run the column's width and the text before them has no sentence end)."""
-    if _holds_a_sentence(before) or len(last) > (ENGLISH_HEADLINE_LENGTH if last.isascii() else HEADLINE_LENGTH):
+    earlier = before[:len(before) - len(last)].rstrip()
+    if (earlier and not earlier.endswith(tuple(TERMINAL))) or _holds_a_sentence(last) \
+            or len(last) > (ENGLISH_HEADLINE_LENGTH if last.isascii() else HEADLINE_LENGTH):
         return False
     return bool(COLUMN_TAG.search(last)) or (len(line) >= max(HEADLINE_LENGTH, HEADED_PARAGRAPH_RATIO * len(last))
                                              and _holds_a_sentence(line))
@@ -182,11 +186,12 @@ HEADED_PARAGRAPH_RATIO = 1.5
 
 
 def _join_paragraphs(paragraphs: list[str]) -> list[str]:
-    """A paragraph that stops mid-sentence continues in the next one (a page or column break)."""
+    """A paragraph that stops mid-sentence continues in the next one (a page or column break); a subheading
+    over a long paragraph does not."""
     out: list[str] = []
     for p in paragraphs:
         if (out and _stops_mid_sentence(out[-1]) and not p.startswith(MARKERS) and not _is_dateline_start(p)
-                and not ENUMERATED.match(p)):
+                and not ENUMERATED.match(p) and not _heads_paragraph("\n".join(out[-2:]), out[-1], p)):
             out[-1] = SPACE_INSIDE_CHINESE.sub("", out[-1] + _glue(out[-1], p) + p)
         else:
             out.append(p)

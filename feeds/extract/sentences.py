@@ -9,9 +9,10 @@ from __future__ import annotations
 import bisect
 import re
 
-SENTENCE = re.compile(r"(?:[^。！？!?；;\n.]|\.(?!\s+[A-Z\u4e00-\u9fff(\"“]))+(?:[。！？!?；;]|\.(?=\s)|(?=\n)|$)")
-"""A sentence: up to 。！？；, the end of its line, or a full stop before the next English sentence, a
-bracketed credit or a quotation (not the one in `Sept. 30`)."""
+SENTENCE = re.compile(r"(?:[^。！？!?；;\n.]|\.(?!\s+[A-Z\u4e00-\u9fff(\"“]|[A-Z][a-z]))+"
+                      r"(?:[。！？!?；;]|\.(?=\s|[A-Z][a-z])|(?=\n)|$)")
+"""A sentence: up to 。！？；, the end of its line, or a full stop before the next English sentence (even one a
+crawl glued on: `…yesterday.According`), a bracketed credit or a quotation (not the one in `Sept. 30`)."""
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 """The characters that end a Chinese sentence (or a line); what date rules count sentences by."""

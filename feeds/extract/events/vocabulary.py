@@ -29,7 +29,7 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
      r"(?<=[\u4e00-\u9fff]{3})(?<![上下本每这前])(?:周|节)"
      r"(?=[，,。;；\s在于将)已开闭落举正定今明昨]|$)(?!期间)", "festival"),
     (r"大会|论坛|峰会|研讨会|年会|推介会|发布会|记者会|吹风会|通气会|简报会|记者招待会|通报会|(?<=[\u4e00-\u9fff]{2})对话(?!机制|框架|会)|大讲堂|讲堂|座谈会|推进会|部署会|报告会|交流会|对接会|恳谈会|"
-     r"见面会|分享会|沙龙|听证会|联谊会|表彰会|说明会|宣讲会|培训班|工作会议|联组会议|会议|招商会|签约会|"
+     r"见面会|分享会|沙龙|听证会|联谊会|表彰会|说明会|介绍会|宣讲会|培训班|工作会议|联组会议|会议|招商会|签约会|"
      r"洽谈推介签约活动|推介签约活动|讲座|研讨班|品鉴会|路演会|路演|推介活动|交流活动|对接活动", "conference"),
     (r"签约仪式|启动仪式|开工仪式|揭牌仪式|授牌仪式|成立仪式|颁奖典礼|颁奖仪式|开幕式|仪式|典礼|首映礼|首映式|"
      r"首发式|开机仪式|颁奖盛典|盛典|颁奖礼|"
@@ -41,10 +41,10 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
 """Event head words and their category, most specific first."""
 
 EVENT_HEAD = re.compile("(?:" + "|".join(f"(?:{pattern})" for pattern, _ in EVENT_HEADS) + ")"
-                        r"(?!议|览|中心|室|厅|堂|馆|楼|场馆|所|址|秘书处|组委会|执委会|主席|代表(?!大会)|精神|展览|区|位|台|品|期间|"
+                        r"(?!议|览|[\u4e00-\u9fff]{0,2}中心|室|厅|堂|馆|楼|场馆|所|址|秘书处|组委会|执委会|主席|代表(?!大会)|精神|展览|区|位|台|品|期间|"
                         r"主(?:新闻|媒体)?中心|新闻中心|媒体中心|志愿者|"
                         r"官网|网站|公众号|项目|工种|类别|门类)")
-"""A head word, unless it names a place or a body (`会议中心`, `大会组委会`)."""
+"""A head word, unless it names a place or a body (`会议中心`, `会议娱乐中心`, `大会组委会`)."""
 HEAD_CATEGORY = [(re.compile(f"(?:{pattern})$"), category) for pattern, category in EVENT_HEADS]
 
 COREFERENCE = re.compile(r"(?:本届|此次|这次|本次|该|这一|上述)$")
@@ -90,9 +90,9 @@ NAMED_BY_HEAD = {"书展", "车展", "广交会", "进博会", "服贸会", "消
 
 HAPPENING_VERBS = re.compile(
     r"举行|举办|召开|开幕|闭幕|启动|开展|开讲|落幕|落下帷幕|拉开帷幕|亮相|开赛|开启|上演|进行|开园|开馆|开营|揭幕|"
-    r"开班|开课|开考|鸣枪|开跑|开锣|启幕|启航|成立|揭晓|(?:开始|结束)了|在[^，。]{1,20}?(?:举行|召开|举办)|出席|参加|参展|现身|办|开|"
+    r"开班|开课|开考|鸣枪|开跑|开锣|启幕|启航|成立|揭晓|达成|(?:开始|结束)了|在[^，。]{1,20}?(?:举行|召开|举办)|出席|参加|参展|现身|办|开|"
     r"(?:会|展|节|赛|坛|式|礼)[”》]?(?:上|现场)|时间(?:为|是|定为|定在|定于)|带来|奉献|献演|连演|首演|公演|演出|推出|迎战|对阵|对手是")
-"""Verbs that say a named gathering takes place on the date."""
+"""Verbs that say a named gathering takes place on the date (`峰会就…达成协议`: what it agreed, it met for)."""
 
 HELD_ON_DATE = re.compile(r"[\x00\s]*(?:将|已|曾)?(?:于|在)?[^，,。；;\x00的]{0,15}?"
                           r"(?:举行|召开|举办|开幕|闭幕|落幕|落下帷幕|落下大幕|开赛|揭幕|开展|启动|进行)的")
@@ -142,7 +142,8 @@ NAME_STOP_BEFORE = re.compile(f"(?:{NAME_STOP.pattern})$")
 AT_GATHERING = re.compile(r"在[^，,。]{0,40}?(?:会|坛|式|典礼)[”》]?上(?:说|表示|介绍|指出|透露|强调)"
                           r"|^[^，,。]{0,20}?(?:会|式|典礼|礼)现场[，,]"
                           r"|\b(?:Speaking|speaking|said|told reporters) at (?:a|an|the)\b"
-                          r"|\btold (?:a|an|the)\b[^.]{0,30}?\b(?:conference|briefing)\b|\b(?:when|while) addressing\b")
+                          r"|\b(?:told|during) (?:a|an|the)\b[^.]{0,30}?\b(?:conference|briefing)\b"
+                          r"|\b(?:when|while) addressing\b")
 """`在…新闻发布会上说`, `发布会现场，…`, `Speaking at a news conference`: where the words reported were spoken,
 or the scene the sentence opens on."""
 WORK = re.compile(r"《(?P<work>[^《》]{1,20})》")
@@ -248,7 +249,7 @@ ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|take 
                            r"began|addressing|addressed|took place|concluded|concludes|attends|attending|"
                            r"opens|opened|kicks off|flocked|gathered|attended|drew|"
                            r"kicked off|will open|runs|will run|starts|begins|closes|hosted|hosts|will host|"
-                           r"hold|holds|holding|at (?:the|a|an|this year's)|told (?:the|a|an))\b", re.I)
+                           r"hold|holds|holding|(?:at|during) (?:the|a|an|this year's)|told (?:the|a|an))\b", re.I)
 
 VENUE_LABELED = re.compile(r"(?:地点|地址|会场|场地)\s*[:：为是]\s*(?P<place>[^，,。；;\s]{2,30})"
                            r"|(?:主会场|会场|主场地)(?:设在|设于|位于)(?P<seat>[^，,。；;\s]{2,30})")
