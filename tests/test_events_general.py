@@ -749,3 +749,49 @@ def test_a_briefing_on_the_situation_is_a_gathering():
 def test_a_meeting_and_entertainment_centre_is_a_venue_not_a_meeting():
     found = events_of("商务局将于6月12日上午10时在海湾旅游塔会议娱乐中心四楼举办“跨境服务贸易政策宣讲会”。")
     assert [title for title, _, _ in found] == ["跨境服务贸易政策宣讲会"]
+
+
+def test_a_count_as_of_a_day_is_no_deadline():
+    found = events_of("第12届青岛国际茶博会将于6月18日至21日举办。截至6月8日，已有3000余名采购商通过网站预登记。")
+    assert found == [("第12届青岛国际茶博会", "2026-06-18", "2026-06-21")]
+
+
+def test_what_an_office_must_ensure_by_a_day_is_no_readers_deadline():
+    assert events_of("各单位须在6月底前确保全部车辆登记造册。") == []
+
+
+def test_a_window_for_comments_is_titled_by_the_consultation_its_headline_names():
+    found = events_of("(城规) 海湾片区规划草案收集意见（2026.06.10-2026.06.24）\n"
+                      "新一批规划草案现正公示，公众可由即日起至6月24日期间，透过电邮或亲临规划局提交意见。")
+    assert [title for title, _, _ in found] == ["海湾片区规划草案收集意见截止"]
+    assert found[0][1:] == ("2026-06-10", "2026-06-24")
+
+
+def test_a_workshop_keeps_the_title_of_the_work_it_trains_on():
+    found = events_of("由市场监管局主办的《食品安全管理规范》进阶培训工作坊于本年6月15日至17日举行。")
+    assert found == [("《食品安全管理规范》进阶培训工作坊", "2026-06-15", "2026-06-17")]
+
+
+def test_a_craft_market_is_a_fair():
+    (result,) = extract_page("由文化局主办的“海湾艺墟”，将于6月12日至14日在文化中心举行。", PUBLISHED)
+    assert [(e.title, e.category) for e in result.events] == [("海湾艺墟", "fair")]
+
+
+def test_an_abbreviation_inside_an_english_name_ends_no_sentence():
+    found = events_of("The “Harbour Sports Co. Qingdao Open Badminton Tournament 2026” will be held from July 20 "
+                      "to 26 at the Qingdao Olympic Sports Center Stadium.")
+    assert found == [("Harbour Sports Co. Qingdao Open Badminton Tournament 2026", "2026-07-20", "2026-07-26")]
+
+
+def test_a_title_case_english_headline_stands_over_its_first_paragraph():
+    (article,) = split_articles(normalize(
+        "Qingdao Scholar Joins National Delegation at UN Ocean Committee Meeting for First Time\n"
+        "From June 1 to 5, the 31st session of the United Nations Committee on Ocean Affairs was held in Geneva."))
+    assert article.headline.startswith("Qingdao Scholar") and article.body.startswith("From June 1 to 5")
+
+
+def test_a_bodys_session_is_named_by_the_body():
+    found = events_of("On June 3, the 31st session of the United Nations Committee on Ocean Affairs (UNCOA) was "
+                      "held in Geneva.")
+    assert found == [("31st session of the United Nations Committee on Ocean Affairs (UNCOA)", "2026-06-03",
+                      "2026-06-03")]

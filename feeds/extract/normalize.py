@@ -166,8 +166,15 @@ def _heads_paragraph(before: str, last: str, line: str) -> bool:
     if (earlier and not earlier.endswith(tuple(TERMINAL))) or _holds_a_sentence(last) \
             or len(last) > (ENGLISH_HEADLINE_LENGTH if last.isascii() else HEADLINE_LENGTH):
         return False
+    if _title_case(last):
+        return _holds_a_sentence(line)
     return bool(COLUMN_TAG.search(last)) or (len(line) >= max(HEADLINE_LENGTH, HEADED_PARAGRAPH_RATIO * len(last))
                                              and _holds_a_sentence(line))
+
+
+def _title_case(line: str) -> bool:
+    words = ENGLISH_WORD.findall(line) if line.isascii() else []
+    return len(words) >= 4 and len(TITLE_CASE_WORD.findall(line)) >= TITLE_CASE_SHARE * len(words)
 
 
 def _holds_a_sentence(text: str) -> bool:
@@ -175,8 +182,13 @@ def _holds_a_sentence(text: str) -> bool:
 
 
 SENTENCE_END = re.compile(r"[。！？!?]")
-ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z]{3})[.](?=\s|$)")
-"""`…said on Tuesday. ` (not the stop of `U.S.` or `Nov.`): a line that holds a whole English sentence."""
+ENGLISH_SENTENCE_END = re.compile(r"(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<=[a-z0-9)”\"’])[.](?=\s|$|[A-Z])")
+"""`…said on Tuesday. `, `…Super 300.` (not the stop of `U.S.`, `Mr.` or `Nov.`): a line that holds a whole English
+sentence."""
+TITLE_CASE_WORD = re.compile(r"\b[A-Z0-9][\w'’-]*")
+ENGLISH_WORD = re.compile(r"\b[A-Za-z0-9][\w'’-]*")
+TITLE_CASE_SHARE = 0.6
+"""An English line whose words are mostly capitalized (`Macao Scholar Participates as Member of …`) is a headline."""
 COLUMN_TAG = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 """`（经济观察）`, `（社论）`: the column a headline belongs to ends it."""
 HEADLINE_LENGTH = 48

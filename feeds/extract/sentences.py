@@ -9,8 +9,14 @@ from __future__ import annotations
 import bisect
 import re
 
-SENTENCE = re.compile(r"(?:[^。！？!?；;\n.]|\.(?!\s+[A-Z\u4e00-\u9fff(\"“]|[A-Z][a-z]))+"
-                      r"(?:[。！？!?；;]|\.(?=\s|[A-Z][a-z])|(?=\n)|$)")
+ABBREVIATIONS = ("Ltd", "Co", "Inc", "Corp", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Prof", "No", "Gov", "Gen",
+                 "Lt", "Col", "Capt", "Rev", "Hon", "vs")
+"""`Sands China Ltd. Macau Open`, `Mr. Li`: a full stop that ends a word, not a sentence."""
+_AFTER_ABBREVIATION = "|".join(rf"(?<=\b{word})" for word in ABBREVIATIONS)
+_NOT_AFTER_ABBREVIATION = "".join(rf"(?<!\b{word})" for word in ABBREVIATIONS)
+SENTENCE = re.compile(
+    r"(?:[^。！？!?；;\n.]|\.(?!\s+[A-Z\u4e00-\u9fff(\"“]|[A-Z][a-z])|(?:" + _AFTER_ABBREVIATION + r")\.)+"
+    r"(?:[。！？!?；;]|" + _NOT_AFTER_ABBREVIATION + r"\.(?=\s|[A-Z][a-z])|(?=\n)|$)")
 """A sentence: up to 。！？；, the end of its line, or a full stop before the next English sentence (even one a
 crawl glued on: `…yesterday.According`), a bracketed credit or a quotation (not the one in `Sept. 30`)."""
 

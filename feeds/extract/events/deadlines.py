@@ -22,7 +22,8 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
         opened = []  # `自即日起至6月30日…举办“网络招聘月”活动`: the event's own span, not a deadline
     labelled = [d for d in sentence.dates if d.cue == Cue.DEADLINE and _before(sentence, d, v.DEADLINE_LABELLED)]
     moved = [d for d in sentence.dates if d.cue == Cue.TARGET and _before(sentence, d, v.DEADLINE_MOVED)]
-    due = [d for d in sentence.dates if d.cue in (Cue.DEADLINE, Cue.UNTIL, Cue.POSTPONED)] + opened
+    due = [d for d in sentence.dates if d.cue in (Cue.DEADLINE, Cue.UNTIL, Cue.POSTPONED)
+           and not _as_of(sentence, d)] + opened
     due.sort(key=lambda d: (d.cue != Cue.POSTPONED, d.start))  # `由5月10日延长至5月31日`: the new date
     due = moved + due
     english = v.ENGLISH_DEADLINE.search(sentence.text)
@@ -37,7 +38,7 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
     item_due = bool(due and item and v.DEADLINE_WORDS.search(item.group("label")))
     if not due or not (v.DEADLINE_WORDS.search(sentence.text) or english or labelled or moved or item_due):
         return []
-    if re.search(r"完成|实现|达到|建成", sentence.text[due[0].end - sentence.start:]):
+    if re.search(r"完成|实现|达到|建成|确保", sentence.text[due[0].end - sentence.start:]):
         return []  # `将在6月底前完成…登记`: what an office must achieve, not what a reader must do
     date = due[0]
     if english:
@@ -50,6 +51,11 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
     if date.cue == Cue.DEADLINE:
         interval = Interval(interval.end_date, interval.end_date, interval.precision)
     return [sentence.event(title, "deadline", interval, date=date)]
+
+
+def _as_of(sentence: Sentence, date: DateMatch) -> bool:
+    """`截至4月13日，已有…`: the day a count was taken."""
+    return _before(sentence, date, v.AS_OF) and bool(v.STATISTIC_AFTER.match(sentence.text, date.end - sentence.start))
 
 
 def _before(sentence: Sentence, date: DateMatch, words: re.Pattern[str]) -> bool:
@@ -103,6 +109,9 @@ def _deadline_title(sentence: Sentence, date: DateMatch, article: Article, known
                     names: list[Name]) -> str:
     """What is due: a quoted name, the clause that says what is submitted, or the event it is for."""
     what = next(label for word, label in (*v.DEADLINE_LABELS, ("", "截止")) if word in sentence.text)
+    consultation = v.CONSULTATION.search(article.headline) if "意见" in sentence.text else None
+    if consultation:
+        return consultation.group("what") + "截止"  # `…提交意见` under `规划条件图草案收集意见（…）`
     offset = date.start - sentence.start
     quoted = [m for m in v.QUOTED_NAME.finditer(sentence.text) if m.end() <= offset
               or re.match(r"[^，,。]{0,8}?(?:活动|征集|作品|大赛|评选|比赛|计划)", sentence.text[m.end():])]

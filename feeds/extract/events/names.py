@@ -14,6 +14,8 @@ COUNTED = re.compile(r"^(?:(?:共有|共计|共|这|那)?[\d一二三四五六�
 """`22个竞赛`, `各类展会`, `春风行动等活动`: a count or a list of events, not the name of one."""
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 """Only a sentence with Latin letters is read for Latin-script names (most Chinese sentences have none)."""
+BOOK_TITLE_MODIFIER = re.compile(r"[\u4e00-\u9fff]{0,6}")
+"""What may stand between a work's title and the head of the event about it (`《…》进阶培训工作坊`)."""
 HABITUAL = re.compile(r"^(?:往年|历年|每年|以往|往届|历届)")
 """`往年双选会均安排在6月`: the events of other years, not one of them."""
 
@@ -103,6 +105,10 @@ def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
         start, end = sentence.start + m.start("name"), sentence.start + m.end("name")
         if not any(n.start < end and start < n.end for n in names):  # `A press conference was held`: generic
             names.append(Name(m.group("name"), m.group("head"), start, end, _english_category(m.group("head").title())))
+    for m in v.ENGLISH_SESSION.finditer(masked) if "session of" in masked else ():
+        title = m.group(0).strip()
+        names.append(Name(title, "session", sentence.start + m.start(), sentence.start + m.start() + len(title),
+                          "conference"))
     for m in v.ENGLISH_SUBJECT.finditer(masked):
         if not v.ENGLISH_NAME.fullmatch(m.group("name").strip()):
             title = m.group("name").strip()
@@ -173,8 +179,9 @@ def _name_start(masked: str, head_start: int) -> int:
                 if ch == "”" and _quote_opens_before(masked, i, head_start):
                     i = masked.rfind("“", 0, i)
                     continue
-                if ch == "》" and i == head_start and 0 <= i - masked.rfind("《", 0, i) <= 30:
-                    i = masked.rfind("《", 0, i)  # `电影《湾区之光》首映礼`
+                if ch == "》" and BOOK_TITLE_MODIFIER.fullmatch(masked, i, head_start) \
+                        and 0 <= i - masked.rfind("《", 0, i) <= 30:
+                    i = masked.rfind("《", 0, i)  # `电影《湾区之光》首映礼`, `《…规范》进阶培训工作坊`
                     continue
                 break
             if ch == MASK:

@@ -11,7 +11,7 @@ FIXTURE_HEADS = r"主场首秀|揭幕战|焦点战|收官战|(?:第[一二三四
 
 EVENT_HEADS: tuple[tuple[str, str], ...] = (
     # (head-word pattern, category): the last word of an event's name says what kind it is
-    (r"博览会|交易会|展览会|展销会|洽谈会|采洽会|订货会|交流会(?=暨)|车展|展会|市集|招聘会|双选会|书市|书展|购物节|消费季|"
+    (r"博览会|交易会|展览会|展销会|洽谈会|采洽会|订货会|交流会(?=暨)|车展|展会|市集|(?<=[\u4e00-\u9fff]{2})墟|招聘会|双选会|书市|书展|购物节|消费季|"
      r"采购节|(?<=[\u4e00-\u9fff])(?:博|交|洽|贸)会(?![议员长场所址])", "fair"),
     (r"作品展|美术展|书画展|画展|摄影展|艺术展|文物展|特展|成果展|图片展|版画双年展|双年展|"
      r"(?<!四|三|五|六)大展", "exhibition"),
@@ -29,7 +29,7 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
      r"(?<=[\u4e00-\u9fff]{3})(?<![上下本每这前])(?:周|节)"
      r"(?=[，,。;；\s在于将)已开闭落举正定今明昨]|$)(?!期间)", "festival"),
     (r"大会|论坛|峰会|研讨会|年会|推介会|发布会|记者会|吹风会|通气会|简报会|记者招待会|通报会|(?<=[\u4e00-\u9fff]{2})对话(?!机制|框架|会)|大讲堂|讲堂|座谈会|推进会|部署会|报告会|交流会|对接会|恳谈会|"
-     r"见面会|分享会|沙龙|听证会|联谊会|表彰会|说明会|介绍会|宣讲会|培训班|工作会议|联组会议|会议|招商会|签约会|"
+     r"见面会|分享会|沙龙|听证会|联谊会|表彰会|说明会|介绍会|宣讲会|培训班|工作坊|工作会议|联组会议|会议|招商会|签约会|"
      r"洽谈推介签约活动|推介签约活动|讲座|研讨班|品鉴会|路演会|路演|推介活动|交流活动|对接活动", "conference"),
     (r"签约仪式|启动仪式|开工仪式|揭牌仪式|授牌仪式|成立仪式|颁奖典礼|颁奖仪式|开幕式|仪式|典礼|首映礼|首映式|"
      r"首发式|开机仪式|颁奖盛典|盛典|颁奖礼|"
@@ -186,7 +186,7 @@ ENGLISH_DEADLINE = re.compile(r"\b(?P<what>Registration|Applications?|Submission
 ENGLISH_HEADS = (
     (r"Expo|Fair|Trade Show", "fair"),
     (r"Exhibition|Art Show|Biennale", "exhibition"),
-    (r"Marathon|Competition|Contest|Championships?|Cup|Regatta|Games|Challenge|[Ff]inals?", "competition"),
+    (r"Marathon|Competition|Contest|Championships?|Cup|Regatta|Games|Challenge|Tournament|[Ff]inals?", "competition"),
     (r"Festival|Carnival|Concert|Fashion Week|Week", "festival"),
     (r"Forum|Conference|Summit|Symposium|Congress|Convention(?! Cent)|Seminar|Workshop|Meeting|Lecture", "conference"),
     (r"Ceremony", "other"),
@@ -194,11 +194,13 @@ ENGLISH_HEADS = (
 ENGLISH_NAME = re.compile(
     r"(?:\b(?:19|20)\d{2}\s+)?(?:(?:\b[A-Z][\w&'.-]*|“[A-Z][^“”.;]{0,40}”)\s+(?:(?:of|on|for|and|the|in|de)\s+)?){0,8}"
     r"(?P<head>" + "|".join(p for p, _ in ENGLISH_HEADS) + r")\b"
-    r"(?!\s+(?:and\s+[A-Z]\w+\s+)?(?:Cent(?:er|re)|Hall|Hotel|Park|Building|Grounds?|Venue)\b)"
+    r"(?!\s+(?:and\s+[A-Z]\w+\s+)?(?:Cent(?:er|re)|Hall|Hotel|Park|Building|Grounds?|Venue|Dome|Stadium|Arena|"
+    r"Gymnasium|Pavilion|Complex|Village|Museum|Theat(?:er|re)|Plaza|Square)\b)"
     r"(?:\s+(?:19|20)\d{2}(?:\s+[A-Z][a-z]+\b(?!\s+[A-Z]))?)?"  # `Expo 2026 Qingdao`
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})?")
 """An English event name ending in its head word (or `Festival of Books`), quoted words inside it (`…Cup “Chinese
-Characters and Me” Speech Contest`); `National Exhibition and Convention Center` is a place."""
+Characters and Me” Speech Contest`); `National Exhibition and Convention Center`, `East Asian Games Dome` are
+places."""
 ENGLISH_COREFERENCE = re.compile(
     r"(?:^|(?<=[.;]\s)|(?<=\s))(?:The|the)\s+"
     r"(?P<head>summit|forum|festival|expo|fair|exhibition|conference|games|Games|show|tournament|competition|event)\b"
@@ -227,6 +229,12 @@ ENGLISH_HELD_NOUN = re.compile(
     r"(?=\s+(?:was|is|will be|has been|were|are)\s+(?:being\s+)?held\b|\s+took place\b|\s+(?:kicked|kicks) off\b)")
 """`A dialogue and exchange event between X and Y was held on Monday`: a gathering with no proper name, named by
 the words before its head, said to be held."""
+ENGLISH_SESSION = re.compile(
+    r"\b(?:\d{1,3}(?:st|nd|rd|th)\s+)?(?:(?:plenary|annual|special|regular)\s+)?session\s+of\s+(?:the\s+)?"
+    r"(?:(?:\d{1,3}(?:st|nd|rd|th)\s+)?[A-Z][\w'&-]*\s+(?:(?:of|on|for|and|the)\s+)*){1,10}"
+    r"(?:\([A-Z]{2,10}\))?")
+"""`the 68th session of the United Nations Committee on the Peaceful Uses of Outer Space (COPUOS)`: a body's
+session, named by the body."""
 ENGLISH_ARTICLE = re.compile(r"^(?:A|An|The)\s+")
 ENGLISH_HEAD_TAIL = re.compile(r"\s+(?:featuring|of|on)\s+[^,.;]{3,80}?"
                                r"(?=\s+(?:will|is|was|opens|opened|runs|began)\b)")
@@ -294,6 +302,11 @@ DEADLINE_LABELS = (("退票", "退票截止"), ("退款", "退款截止"), ("征
                    ("报名", "报名截止"),
                    ("申报", "申报截止"), ("提交", "提交截止"), ("投稿", "投稿截止"), ("申请", "申请截止"),
                    ("预约", "预约截止"))
+AS_OF = re.compile(r"截至\s*$")
+STATISTIC_AFTER = re.compile(r"[，,\s]*(?:已|共|累计|总计|全[市省国区]|有|近|超|达|我[市省国区])")
+"""`截至4月13日，已有2万名买家预登记`: a count as of a day, not a day anything is due."""
+CONSULTATION = re.compile(r"(?P<what>[^()（）\[\]【】,，:：\s]{2,30}?(?:收集|征求|征集)(?:公众|社会)?意见)")
+"""`规划条件图草案收集意见（…）`: a headline naming the consultation a window for comments belongs to."""
 DEADLINE_LABELLED = re.compile(r"截止(?:日期|时间)(?:为|是|定为|定于)?\s*$")
 """`网上竞价的截止日期为下月15日`: a date labelled a deadline is one, whatever is due."""
 DEADLINE_MOVED = re.compile(r"截止(?:日期|时间)[^，,。；;]{0,20}$")
