@@ -795,3 +795,21 @@ def test_a_bodys_session_is_named_by_the_body():
                       "held in Geneva.")
     assert found == [("31st session of the United Nations Committee on Ocean Affairs (UNCOA)", "2026-06-03",
                       "2026-06-03")]
+
+
+def test_a_forum_on_the_internet_is_a_website_not_a_gathering():
+    assert events_of("黑客6月2日在网络论坛上公开了窃取的数据。") == []
+
+
+def test_the_day_results_came_is_not_the_day_of_the_round_that_follows():
+    found = events_of("羽毛球比赛，昨晚产生了男女单打的16强，今晚将进行八分之一决赛的争夺。")
+    assert [(start, end) for _, start, end in found] == [("2026-06-10", "2026-06-10")]
+
+
+def test_a_day_well_inside_a_running_event_is_not_its_date():
+    assert events_of("第三届全市运动会比赛今天（6月10日）进入开幕后的第三个比赛日，全天共产生20枚金牌。") == []
+
+
+def test_a_final_told_by_who_won_it_is_a_result():
+    assert events_of("昨晚，游泳比赛在市体育中心产生多项冠军。女子100米蝶泳决赛，山东队年仅14岁的小将摘得冠军，"
+                     "她同时还打破了该项目的全市纪录。") == []

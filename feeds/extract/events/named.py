@@ -23,7 +23,7 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
              and (d.interval.start_date, d.interval.end_date) not in due_spans]
     if not dates or not names:
         return []
-    dates = _not_said_on(sentence, dates)
+    dates = _not_reports(sentence, dates)
     masked = sentence.masked
     if v.POSTPONED_UNDATED.search(sentence.text):
         return []
@@ -50,7 +50,8 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
         clause = _clause_text(sentence, masked, date, name)
         happens = (v.HAPPENING_VERBS.search(clause) or v.ENGLISH_VERBS.search(clause)
                    or _named_on_its_day(sentence, date, name) or chooser.held_after(date) is name)
-        if not happens or (v.NOT_EVENTS.search(clause) and not _tied(masked, name, sentence)):
+        if not happens or (v.NOT_EVENTS.search(clause) and not _tied(masked, name, sentence)) \
+                or (v.SUB_EVENT_SUFFIX.search(name.title) and v.WON.search(clause)):
             continue
         chooser.take(name)
         named_before = [n for n in full_names if n.start < name.start]
@@ -71,12 +72,13 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
     return events
 
 
-def _not_said_on(sentence: Sentence, dates: list[DateMatch]) -> list[DateMatch]:
-    """`The ministry on Sunday said the meeting was held on Nov. 6`: the day of saying is not the event's when
-    the sentence gives another."""
-    said = [d for d in dates if v.SAID_AFTER.match(sentence.text, d.end - sentence.start)
-            or v.SAID_ON.search(sentence.text, 0, d.start - sentence.start)]
-    return [d for d in dates if d not in said] if 0 < len(said) < len(dates) else dates
+def _not_reports(sentence: Sentence, dates: list[DateMatch]) -> list[DateMatch]:
+    """`The ministry on Sunday said the meeting was held on Nov. 6`, `昨晚产生了16强，今晚将进行…`: the day
+    something was said or results came is not the event's when the sentence gives another."""
+    reports = [d for d in dates if v.SAID_AFTER.match(sentence.text, d.end - sentence.start)
+               or v.RESULTS_AFTER.match(sentence.text, d.end - sentence.start)
+               or v.SAID_ON.search(sentence.text, 0, d.start - sentence.start)]
+    return [d for d in dates if d not in reports] if 0 < len(reports) < len(dates) else dates
 
 
 def carried_date(previous: Sentence, sentence: Sentence) -> Sentence | None:

@@ -56,8 +56,11 @@ FIXTURE = re.compile(r"(?:[,，]?\s*(?:迎战|对阵|挑战|对决)|[,，]\s*对
 FIXTURE_SIDE = re.compile(r"(?P<side>[\u4e00-\u9fffA-Za-z]{2,10}?)(?:队)?(?:将|今晚|明晚)?(?:在|于)[^，,。]*$")
 """The side that plays: `山东队将在第二个主场…`."""
 
-NOT_A_GATHERING_BEFORE = re.compile(r"(?:晋级|进入|闯入|挺进|杀入|入围)$")
-"""`24支代表队晋级决赛`: reaching a final is no event; the final itself is named elsewhere."""
+NOT_A_GATHERING_BEFORE = re.compile(r"(?:晋级|进入|闯入|挺进|杀入|入围|网络|网路|网上)$")
+"""`24支代表队晋级决赛`: reaching a final is no event; the final itself is named elsewhere; `在网络论坛上发帖`: a
+website."""
+WON = re.compile(r"(?:摘得|夺得|摘取|夺取|获得)[^，,。]{0,6}(?:冠军|金牌|桂冠)")
+"""`女子200米混合泳决赛，某队小将摘得冠军`: a final told by who won it is a result, not an event to attend."""
 SUB_EVENT_SUFFIX = re.compile(r"(?:决赛|总决赛|半决赛|复赛|初赛|预赛)$")
 SUB_EVENTS = re.compile(r"^(?:决赛|总决赛|半决赛|复赛|初赛|颁奖典礼|颁奖仪式|开幕式|闭幕式|(?:The )?[Ff]inals?)$")
 """Parts of an event named before: `大赛决赛定于7月22日…` is the final of the contest named earlier."""
@@ -114,9 +117,11 @@ HOLDING_VERBS = re.compile(r"举办|举行|开展|开幕|召开")
 """Verbs that say an event is held (not merely that something happens at it)."""
 
 NOT_EVENTS = re.compile(r"印发|发布了?[《“]|出台|并网|投产|通车|竣工|签署[^仪]|获批|上线(?!仪式)|通过了[《“]|审议通过|"
-                        r"施行|(?:起|正式)(?:实施|执行|生效)|抵达|飞抵|到达|启程|离开")
-"""Happenings that are no gathering: a document issued, a plant connected, a line opened; and travel
-(`昨天抵达叶卡捷琳堡，出席…会议`: the day of arrival, not of the meeting)."""
+                        r"施行|(?:起|正式)(?:实施|执行|生效)|抵达|飞抵|到达|启程|离开|"
+                        r"进入[^，,。]{0,8}第[一二三四五六七八九十\d]{1,3}个?(?:比赛日|天|日|阶段|周)")
+"""Happenings that are no gathering: a document issued, a plant connected, a line opened; travel
+(`昨天抵达叶卡捷琳堡，出席…会议`: the day of arrival, not of the meeting); and a day well inside a running event
+(`…比赛今天进入第三个比赛日`)."""
 
 OPENING_SUFFIX = re.compile(r"(?:开幕式|闭幕式|开幕仪式|启动仪式|启动式)$")
 """`…洽谈会开幕式`: the opening of an event stands for the event."""
@@ -151,6 +156,8 @@ WORK = re.compile(r"《(?P<work>[^《》]{1,20})》")
 LAUNCH_HEADS = PRESS_HEADS | {"首映礼", "首映式", "见面会", "签售会", "分享会", "首发式"}
 SAID_ON = re.compile(r"\b(?:said|told reporters|announced|stated|added)\s+(?:on\s+)?$|(?:表示|说|介绍)$")
 """`…, a spokesperson said Thursday.`: the day the words of the sentence were said."""
+RESULTS_AFTER = re.compile(r"[^，,。]{0,4}?(?:产生了?|决出了?|诞生了?)[^，,。]{0,12}?(?:强|冠军|金牌|奖牌|名次)")
+"""`乒乓球比赛，昨晚产生了16强，今晚将进行八分之一决赛`: the day results came is not the day of what follows."""
 SAID_AFTER = re.compile(r"\s*(?:said|told|announced|stated)\b|\s*(?:表示|说|介绍|透露)")
 """`The ministry on Sunday said …`, `陈健2日表示`: a date before the verb of saying is the day it was said."""
 WORDS_GOING_ON = {"对": "话接抗决"}
