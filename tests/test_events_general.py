@@ -813,3 +813,8 @@ def test_a_day_well_inside_a_running_event_is_not_its_date():
 def test_a_final_told_by_who_won_it_is_a_result():
     assert events_of("昨晚，游泳比赛在市体育中心产生多项冠军。女子100米蝶泳决赛，山东队年仅14岁的小将摘得冠军，"
                      "她同时还打破了该项目的全市纪录。") == []
+
+
+def test_what_was_said_during_a_press_conference_dates_it():
+    found = events_of("摊贩昨在记者会期间对管理处深表不满，要求重新商议租金。")
+    assert found == [("记者会", "2026-06-09", "2026-06-09")]
