@@ -78,8 +78,10 @@ TOPIC_BEFORE = re.compile(r"(?:^|(?<=[\x00\s，,]))(?P<what>[\u4e00-\u9fffA-Za-z
                           r"(?:确定|公布|宣布|官宣|敲定)?(?:的)?[\x00\s]*$")
 """`小米手环9确定发布会时间为…`: the product or work a bare launch is for, standing as its clause's subject."""
 PRESS_HEADS = {"记者会", "新闻发布会", "发布会", "记者招待会", "新闻会", "简报会", "吹风会"}
-SPOKE_AT = re.compile(r"[”》]?(?:上|期间)(?:称|表示|说|指出|透露|宣布|强调|介绍|[^，,。；;]{0,12}?(?:深表|表达|批评|高呼|呼吁))")
-"""`…昨日下午在记者会上称`: a press conference someone spoke at, held on the day of the sentence."""
+SPOKE_AT = re.compile(r"[”》]?(?:上|期间)"
+                      r"(?:称|表示|说|指出|透露|宣布|强调|介绍|[^，,。；;]{0,12}?(?:深表|表达|批评|高呼|呼吁))")
+"""`…昨日下午在记者会上称`, `…昨在记者会期间对…深表不满`: a press conference someone spoke at, held on the day of
+the sentence."""
 SPEAKER_AT = re.compile(
     r"(?:^|(?<=[\x00\s，,]))(?P<who>[\u4e00-\u9fff]{1,8}?(?:部|局|委|厅|院|办|政府|中心|协会|公司|集团|党|署|处))"
     r"(?:主席|局长|部长|主任|发言人|负责人|署长|处长|总裁|行政总裁|主管|官员|代表)?[\u4e00-\u9fff]{0,4}"
