@@ -818,3 +818,10 @@ def test_a_final_told_by_who_won_it_is_a_result():
 def test_what_was_said_during_a_press_conference_dates_it():
     found = events_of("摊贩昨在记者会期间对管理处深表不满，要求重新商议租金。")
     assert found == [("记者会", "2026-06-09", "2026-06-09")]
+
+
+def test_the_place_after_words_that_describe_it_is_the_venue():
+    (result,) = extract_page("6月8日，第五届海洋文化节在风景秀丽、游人如织的青岛金沙滩隆重开幕。", PUBLISHED)
+    assert [e.location for e in result.events] == ["青岛金沙滩"]
+    (result,) = extract_page("6月8日，第三届樱桃采摘节在“樱桃第一村”——崂山区北宅街道隆重开幕。", PUBLISHED)
+    assert [e.location for e in result.events] == ["崂山区北宅街道"]

@@ -20,10 +20,11 @@ def location_of(masked: str) -> str:
     labeled = v.VENUE_LABELED.search(masked)
     if labeled and MASK not in (labeled.group("place") or labeled.group("seat")):
         return labeled.group("place") or labeled.group("seat")
-    for m in v.VENUE.finditer(masked):
-        place = m.group("place").strip(MASK + " ")
-        if len(place) >= 2 and MASK not in place and not v.NOT_PLACES.search(place):
-            return v.PLACE_PREFIX.sub("", place)
+    for pattern in (v.VENUE, v.VENUE_AFTER_ASIDE):
+        for m in pattern.finditer(masked):
+            place = m.group("place").strip(MASK + " ")
+            if len(place) >= 2 and MASK not in place and not v.NOT_PLACES.search(place):
+                return v.PLACE_PREFIX.sub("", place)
     abbreviated = v.ABBREVIATED_CITY.search(masked)
     if abbreviated:
         return v.PLACE_ABBREVIATIONS[abbreviated.group(1)]
