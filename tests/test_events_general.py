@@ -825,3 +825,27 @@ def test_the_place_after_words_that_describe_it_is_the_venue():
     assert [e.location for e in result.events] == ["青岛金沙滩"]
     (result,) = extract_page("6月8日，第三届樱桃采摘节在“樱桃第一村”——崂山区北宅街道隆重开幕。", PUBLISHED)
     assert [e.location for e in result.events] == ["崂山区北宅街道"]
+
+
+def categories_of(text: str) -> list[tuple[str, str]]:
+    return [(e.title, e.category) for result in extract_page(text, PUBLISHED) for e in result.events]
+
+
+def test_an_activity_is_of_the_kind_its_name_says():
+    assert categories_of("6月8日，两岸青年交流研讨活动在青岛举行。") == [("两岸青年交流研讨活动", "conference")]
+    assert categories_of("6月8日，“最美海岛”摄影评选活动在青岛启动。") == [("“最美海岛”摄影评选活动", "competition")]
+
+
+def test_a_publicity_week_and_a_rally_are_neither_festival_nor_conference():
+    assert categories_of("6月8日，第三届全市食品安全宣传周在青岛启动。") == [("第三届全市食品安全宣传周", "other")]
+    assert categories_of("6月8日，海洋科考队在青岛举行出征誓师大会。")[0][1] == "other"
+
+
+def test_the_event_a_generic_english_subject_stands_for_gives_its_kind():
+    found = categories_of("The Qingdao Festival of Books drew 100,000 readers last year. The event will be held "
+                          "on June 20 and 21 at Qingdao University.")
+    assert found == [("Qingdao Festival of Books", "festival")]
+
+
+def test_a_picture_and_text_show_is_an_exhibition():
+    assert categories_of("“海洋与城市”图文展于6月8日在市图书馆开幕。") == [("“海洋与城市”图文展", "exhibition")]

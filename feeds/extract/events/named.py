@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from ...models import Cue, DateMatch, Event, Interval
 from . import vocabulary as v
-from .names import Name, full_title, is_bare
+from .names import Name, full_title, is_bare, title_category
 from .places import location_of, without
 from .sentences import CONTEXT_WORDS, MASK, Sentence, usable
 
@@ -60,7 +60,7 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
         if title is None:
             continue
         place = location_of(without(masked, name.start - sentence.start, name.end - sentence.start))
-        category, interval = name.category, date.interval
+        category, interval = name.category if name.category != "other" else title_category(title), date.interval
         opened = sentence.published
         if date.cue == Cue.UNTIL and opened is not None and opened < interval.start_date:
             interval = Interval(opened, interval.end_date, "day")  # `…日前开展，展期至9月30日`: open now, until then

@@ -221,8 +221,19 @@ def _clean_title(title: str) -> str:
 def category_of(title: str) -> str:
     for pattern, category in v.HEAD_CATEGORY:
         if pattern.search(title):
+            if category == "other" and title.endswith("活动"):
+                return next((c for p, c in v.INNER_CATEGORY if p.search(title)), category)
             return category
     return "other"
+
+
+def title_category(title: str) -> str:
+    """The category a title's own head word gives (`Los Angeles Times Festival of Books`: festival), for a name
+    that took its title from the event it refers to."""
+    if title.isascii():
+        named = v.ENGLISH_NAME.search(title)
+        return _english_category(named.group("head")) if named else "other"
+    return category_of(title)
 
 
 def bare_form(name: Name) -> str:

@@ -13,25 +13,25 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
     # (head-word pattern, category): the last word of an event's name says what kind it is
     (r"博览会|交易会|展览会|展销会|洽谈会|采洽会|订货会|交流会(?=暨)|车展|展会|市集|(?<=[\u4e00-\u9fff]{2})墟|招聘会|双选会|书市|书展|购物节|消费季|"
      r"采购节|(?<=[\u4e00-\u9fff])(?:博|交|洽|贸)会(?![议员长场所址])", "fair"),
-    (r"作品展|美术展|书画展|画展|摄影展|艺术展|文物展|特展|成果展|图片展|版画双年展|双年展|"
+    (r"作品展|美术展|书画展|画展|摄影展|艺术展|文物展|特展|成果展|图片展|图文展|版画双年展|双年展|"
      r"(?<!四|三|五|六)大展", "exhibition"),
     (r"(?<=[\u4e00-\u9fff]{2})(?:时尚|服装|食品|饮料|美容|家居|汽车|珠宝|医疗|工业|农业|数码|文化|动漫|美妆|商品)展(?![览销会])"
      r"|(?<![发开拓进扩施延参布办组])展(?=[，,。;；\s在于将()上\x00]|$)", "fair"),
-    (r"大赛|竞赛|比赛|锦标赛|联赛|挑战赛|邀请赛|选拔赛|运动会|马拉松|总决赛|决赛|公开赛|擂台赛|"
+    (r"大赛|竞赛|比赛|锦标赛|联赛|挑战赛|邀请赛|选拔赛|运动会|马拉松|决赛周|总决赛|决赛|公开赛|擂台赛|"
      r"(?<=[\u4e00-\u9fff])(?:运|奥)会(?![议员长场所址])|"
      r"(?<=[\u4e00-\u9fff])(?:球|舟|项|棋|车|跑|泳|艇|船|跳|射|拳|跤|剑)赛"
      r"(?![区道季事程制点场况前后期果手])", "competition"),
     (FIXTURE_HEADS, "competition"),
     (r"艺术节|啤酒节|音乐节|电影节|戏剧节|文化节|旅游节|美食节|读书节|科技节|体育节|电商节|动漫节|海洋节|樱花节|"
-     r"花节|灯会|庙会|嘉年华|音乐会|演唱会|晚会|人才周|时装周|活动周|宣传周|创新创业周|文化周|设计周|展演|"
+     r"花节|灯会|庙会|嘉年华|音乐会|演唱会|晚会|人才周|时装周|活动周|创新创业周|文化周|设计周|展演|"
      r"巡演|演出|开放日|体验日|游园会|旅游季|文化季|购物季|活动季|音乐季|"
      r"(?:音乐剧|话剧|歌剧|舞剧|戏剧|京剧|吕剧|芭蕾舞剧|儿童剧)《[^》]{1,20}》|"
-     r"(?<=[\u4e00-\u9fff]{3})(?<![上下本每这前])(?:周|节)"
+     r"(?<=[\u4e00-\u9fff]{3})(?<![上下本每这前])(?<!宣传)(?:周|节)"
      r"(?=[，,。;；\s在于将)已开闭落举正定今明昨]|$)(?!期间)", "festival"),
-    (r"大会|论坛|峰会|研讨会|年会|推介会|发布会|记者会|吹风会|通气会|简报会|记者招待会|通报会|(?<=[\u4e00-\u9fff]{2})对话(?!机制|框架|会)|大讲堂|讲堂|座谈会|推进会|部署会|报告会|交流会|对接会|恳谈会|"
+    (r"(?<!誓师|动员)大会|论坛|峰会|研讨会|年会|推介会|发布会|记者会|吹风会|通气会|简报会|记者招待会|通报会|(?<=[\u4e00-\u9fff]{2})对话(?!机制|框架|会)|大讲堂|讲堂|座谈会|推进会|部署会|报告会|交流会|对接会|恳谈会|"
      r"见面会|分享会|沙龙|听证会|联谊会|表彰会|说明会|介绍会|宣讲会|培训班|工作坊|工作会议|联组会议|会议|招商会|签约会|"
      r"洽谈推介签约活动|推介签约活动|讲座|研讨班|品鉴会|路演会|路演|推介活动|交流活动|对接活动", "conference"),
-    (r"签约仪式|启动仪式|开工仪式|揭牌仪式|授牌仪式|成立仪式|颁奖典礼|颁奖仪式|开幕式|仪式|典礼|首映礼|首映式|"
+    (r"宣传周|宣传月|誓师大会|动员大会|签约仪式|启动仪式|开工仪式|揭牌仪式|授牌仪式|成立仪式|颁奖典礼|颁奖仪式|开幕式|仪式|典礼|首映礼|首映式|"
      r"首发式|开机仪式|颁奖盛典|盛典|颁奖礼|"
      r"(?<=[\u4e00-\u9fff]{2})奖(?=[\x00\s]*(?:在[^，,。]{1,15})?(?:揭晓|颁发|颁奖))|"
      r"(?<=[\u4e00-\u9fff]{2})弥撒|(?<=[\u4e00-\u9fff]{2})之旅", "other"),
@@ -47,6 +47,10 @@ EVENT_HEAD = re.compile("(?:" + "|".join(f"(?:{pattern})" for pattern, _ in EVEN
 """A head word, unless it names a place or a body (`会议中心`, `会议娱乐中心`, `大会组委会`), or a time (`两会期间`;
 `记者会期间` is the press conference itself)."""
 HEAD_CATEGORY = [(re.compile(f"(?:{pattern})$"), category) for pattern, category in EVENT_HEADS]
+INNER_CATEGORY = [(re.compile(r"研讨|论坛|对话|峰会|座谈|讲座"), "conference"),
+                  (re.compile(r"评选|比赛|大赛|竞赛|选拔"), "competition"),
+                  (re.compile(r"大集|集市|展销|招聘"), "fair")]
+"""`“…对话·南京”活动`, `…评选活动`: what an activity is, when its name says more than `活动`."""
 
 COREFERENCE = re.compile(r"(?:本届|此次|这次|本次|该|这一|上述)$")
 """`本届大会`: the event the article has already named."""
@@ -197,7 +201,7 @@ ENGLISH_DEADLINE = re.compile(r"\b(?P<what>Registration|Applications?|Submission
                               r"(?:is|are) due|close[sd]?)\b", re.I)
 ENGLISH_HEADS = (
     (r"Expo|Fair|Trade Show", "fair"),
-    (r"Exhibition|Art Show|Biennale", "exhibition"),
+    (r"Exhibition|Art Show|Biennale|Retrospective", "exhibition"),
     (r"Marathon|Competition|Contest|Championships?|Cup|Regatta|Games|Challenge|Tournament|[Ff]inals?", "competition"),
     (r"Festival|Carnival|Concert|Fashion Week|Week", "festival"),
     (r"Forum|Conference|Summit|Symposium|Congress|Convention(?! Cent)|Seminar|Workshop|Meeting|Lecture", "conference"),
