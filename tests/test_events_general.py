@@ -849,3 +849,41 @@ def test_the_event_a_generic_english_subject_stands_for_gives_its_kind():
 
 def test_a_picture_and_text_show_is_an_exhibition():
     assert categories_of("“海洋与城市”图文展于6月8日在市图书馆开幕。") == [("“海洋与城市”图文展", "exhibition")]
+
+
+def test_a_solo_show_under_its_headline_runs_for_the_dates_its_listing_gives():
+    found = events_of("王海水墨个展 展现海的气象\n"
+                      "画家王海在“海上清风”个展中，展出30件水墨作品，题材有海浪、礁石和渔船，构图简约，采用大写意手法画成，是他近十年来创作的一次集中展示。\n"
+                      "日期：即日至明年1月31日\n地点：市美术馆")
+    assert found == [("王海水墨个展", "2026-06-10", "2027-01-31")]
+
+
+def test_a_press_conference_answered_at_is_held_that_day():
+    found = events_of("关于课程改革的争议，市教育局长李明今天在记者会回答记者提问时表示，改革将分步推进。")
+    assert [(start, end) for _, start, end in found] == [("2026-06-10", "2026-06-10")]
+    assert found[0][0].endswith("记者会")
+
+
+def test_an_event_talks_are_about_is_not_held_on_the_day_of_the_talks():
+    assert events_of("两国于当地时间今天（10日）上午10点举行会谈，预计双方将在会谈上就参加2026青岛国际帆船赛和改善两国"
+                     "关系事宜开展讨论。") == []
+
+
+def test_what_closes_on_a_day_is_due_then():
+    assert events_of("该调查将在本月30日截止。") == [("调查截止", "2026-06-30", "2026-06-30")]
+
+
+def test_an_english_date_standing_before_its_name_is_its_day():
+    found = events_of("She was the first to qualify for the Oct 21-28 Qingdao Sailing Finals in Qingdao.")
+    assert found == [("Qingdao Sailing Finals", "2026-10-21", "2026-10-28")]
+
+
+def test_a_town_hall_is_a_gathering():
+    found = events_of("The residents' group held its first town hall on Sunday (June 7), which drew 300 people.")
+    assert [(start, end) for _, start, end in found] == [("2026-06-07", "2026-06-07")]
+
+
+def test_the_competition_that_took_place_is_the_one_named_before():
+    found = events_of("Winners of this year's Qingdao Lifeguard Rescue Challenge were honoured. The team beat five "
+                      "others in the competition that took place on June 2.")
+    assert found == [("Qingdao Lifeguard Rescue Challenge", "2026-06-02", "2026-06-02")]

@@ -34,6 +34,9 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
         return edge
     if not due and not any(not is_bare(n) for n in names):
         return _windows(sentence)
+    itself = _itself_due(sentence, due)
+    if itself:
+        return itself
     item = v.ITEM_LABEL.match(previous.text) if previous is not None else None
     item_due = bool(due and item and v.DEADLINE_WORDS.search(item.group("label")))
     if not due or not (v.DEADLINE_WORDS.search(sentence.text) or english or labelled or moved or item_due):
@@ -51,6 +54,18 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
     if date.cue == Cue.DEADLINE:
         interval = Interval(interval.end_date, interval.end_date, interval.precision)
     return [sentence.event(title, "deadline", interval, date=date)]
+
+
+def _itself_due(sentence: Sentence, due: list[DateMatch]) -> list[Event]:
+    """`该调查将在本月30日截止`: what closes on the date, named as the sentence's subject."""
+    for date in due:
+        if not sentence.text.startswith("截止", date.end - sentence.start):
+            continue
+        what = v.ITSELF_DUE.match(sentence.text[:date.start - sentence.start].strip())
+        if what and not v.DEADLINE_WORDS.search(what.group("what")):
+            interval = Interval(date.interval.end_date, date.interval.end_date, date.interval.precision)
+            return [sentence.event(as_printed(what.group("what"), sentence) + "截止", "deadline", interval, date=date)]
+    return []
 
 
 def _as_of(sentence: Sentence, date: DateMatch) -> bool:

@@ -51,7 +51,7 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
         happens = (v.HAPPENING_VERBS.search(clause) or v.ENGLISH_VERBS.search(clause)
                    or _named_on_its_day(sentence, date, name) or chooser.held_after(date) is name)
         if not happens or (v.NOT_EVENTS.search(clause) and not _tied(masked, name, sentence)) \
-                or (v.SUB_EVENT_SUFFIX.search(name.title) and v.WON.search(clause)):
+                or (v.SUB_EVENT_SUFFIX.search(name.title) and v.WON.search(clause)) or _a_topic(sentence, name):
             continue
         chooser.take(name)
         named_before = [n for n in full_names if n.start < name.start]
@@ -259,10 +259,19 @@ def _work_title(sentence: Sentence, name: Name, before: str) -> str | None:
 
 
 def _named_on_its_day(sentence: Sentence, date: DateMatch, name: Name) -> bool:
-    """`下一战就是4月19日香港电影金像奖颁奖典礼。`: a date right before a name that ends its clause is its day."""
+    """`下一战就是4月19日香港电影金像奖颁奖典礼。`: a date right before a name that ends its clause is its day, as is
+    an English date standing before its name (`who qualified for the Oct 21-28 WTA Finals in Singapore`)."""
     between = sentence.text[date.end - sentence.start:name.start - sentence.start]
     after = sentence.text[name.end - sentence.start:name.end - sentence.start + 1]
-    return name.start >= date.end and not between.strip(" 的") and (not after or after in "，,。；;！!？?")
+    return name.start >= date.end and not between.strip(" 的") and (
+        not after or after in "，,。；;！!？?" or (sentence.text.isascii() and not is_bare(name)))
+
+
+def _a_topic(sentence: Sentence, name: Name) -> bool:
+    """`…将在会谈上就朝鲜参加平昌冬奥会事宜开展讨论`: a name that talks are about."""
+    at = name.start - sentence.start
+    return any(m.start() < at < m.end() for m in v.TALKS_TOPIC.finditer(sentence.text)) if "就" in sentence.text \
+        else False
 
 
 def _clause_text(sentence: Sentence, masked: str, date: DateMatch, name: Name) -> str:

@@ -219,6 +219,8 @@ def _clean_title(title: str) -> str:
 
 
 def category_of(title: str) -> str:
+    if v.RALLY.search(title):
+        return "other"
     for pattern, category in v.HEAD_CATEGORY:
         if pattern.search(title):
             if category == "other" and title.endswith("活动"):

@@ -13,7 +13,7 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
     # (head-word pattern, category): the last word of an event's name says what kind it is
     (r"博览会|交易会|展览会|展销会|洽谈会|采洽会|订货会|交流会(?=暨)|车展|展会|市集|(?<=[\u4e00-\u9fff]{2})墟|招聘会|双选会|书市|书展|购物节|消费季|"
      r"采购节|(?<=[\u4e00-\u9fff])(?:博|交|洽|贸)会(?![议员长场所址])", "fair"),
-    (r"作品展|美术展|书画展|画展|摄影展|艺术展|文物展|特展|成果展|图片展|图文展|版画双年展|双年展|"
+    (r"作品展|美术展|书画展|画展|摄影展|艺术展|文物展|特展|成果展|图片展|图文展|个展|联展|版画双年展|双年展|"
      r"(?<!四|三|五|六)大展", "exhibition"),
     (r"(?<=[\u4e00-\u9fff]{2})(?:时尚|服装|食品|饮料|美容|家居|汽车|珠宝|医疗|工业|农业|数码|文化|动漫|美妆|商品)展(?![览销会])"
      r"|(?<![发开拓进扩施延参布办组])展(?=[，,。;；\s在于将()上\x00]|$)", "fair"),
@@ -28,10 +28,10 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
      r"(?:音乐剧|话剧|歌剧|舞剧|戏剧|京剧|吕剧|芭蕾舞剧|儿童剧)《[^》]{1,20}》|"
      r"(?<=[\u4e00-\u9fff]{3})(?<![上下本每这前])(?<!宣传)(?:周|节)"
      r"(?=[，,。;；\s在于将)已开闭落举正定今明昨]|$)(?!期间)", "festival"),
-    (r"(?<!誓师|动员)大会|论坛|峰会|研讨会|年会|推介会|发布会|记者会|吹风会|通气会|简报会|记者招待会|通报会|(?<=[\u4e00-\u9fff]{2})对话(?!机制|框架|会)|大讲堂|讲堂|座谈会|推进会|部署会|报告会|交流会|对接会|恳谈会|"
+    (r"大会|论坛|峰会|研讨会|年会|推介会|发布会|记者会|吹风会|通气会|简报会|记者招待会|通报会|(?<=[\u4e00-\u9fff]{2})对话(?!机制|框架|会)|大讲堂|讲堂|座谈会|推进会|部署会|报告会|交流会|对接会|恳谈会|"
      r"见面会|分享会|沙龙|听证会|联谊会|表彰会|说明会|介绍会|宣讲会|培训班|工作坊|工作会议|联组会议|会议|招商会|签约会|"
      r"洽谈推介签约活动|推介签约活动|讲座|研讨班|品鉴会|路演会|路演|推介活动|交流活动|对接活动", "conference"),
-    (r"宣传周|宣传月|誓师大会|动员大会|签约仪式|启动仪式|开工仪式|揭牌仪式|授牌仪式|成立仪式|颁奖典礼|颁奖仪式|开幕式|仪式|典礼|首映礼|首映式|"
+    (r"宣传周|宣传月|签约仪式|启动仪式|开工仪式|揭牌仪式|授牌仪式|成立仪式|颁奖典礼|颁奖仪式|开幕式|仪式|典礼|首映礼|首映式|"
      r"首发式|开机仪式|颁奖盛典|盛典|颁奖礼|"
      r"(?<=[\u4e00-\u9fff]{2})奖(?=[\x00\s]*(?:在[^，,。]{1,15})?(?:揭晓|颁发|颁奖))|"
      r"(?<=[\u4e00-\u9fff]{2})弥撒|(?<=[\u4e00-\u9fff]{2})之旅", "other"),
@@ -47,6 +47,8 @@ EVENT_HEAD = re.compile("(?:" + "|".join(f"(?:{pattern})" for pattern, _ in EVEN
 """A head word, unless it names a place or a body (`会议中心`, `会议娱乐中心`, `大会组委会`), or a time (`两会期间`;
 `记者会期间` is the press conference itself)."""
 HEAD_CATEGORY = [(re.compile(f"(?:{pattern})$"), category) for pattern, category in EVENT_HEADS]
+RALLY = re.compile(r"(?:誓师|动员)大会$")
+"""`出征誓师大会`: a rally, not a conference."""
 INNER_CATEGORY = [(re.compile(r"研讨|论坛|对话|峰会|座谈|讲座"), "conference"),
                   (re.compile(r"评选|比赛|大赛|竞赛|选拔"), "competition"),
                   (re.compile(r"大集|集市|展销|招聘"), "fair")]
@@ -64,6 +66,10 @@ FIXTURE_SIDE = re.compile(r"(?P<side>[\u4e00-\u9fffA-Za-z]{2,10}?)(?:队)?(?:将
 NOT_A_GATHERING_BEFORE = re.compile(r"(?:晋级|进入|闯入|挺进|杀入|入围|网络|网路|网上)$")
 """`24支代表队晋级决赛`: reaching a final is no event; the final itself is named elsewhere; `在网络论坛上发帖`: a
 website."""
+TALKS_TOPIC = re.compile(r"就[^，,。；;]{2,40}?(?:事宜|问题|等)?(?:开展|进行|展开)?(?:讨论|磋商|交换意见|沟通)")
+"""`双方将就朝鲜参加平昌冬奥会事宜开展讨论`: an event named as a topic of talks is not what is held then."""
+ITSELF_DUE = re.compile(r"^(?:该|此|这项|这次|本次)?(?P<what>[\u4e00-\u9fff]{2,10}?)(?:将|会)?(?:于|在)?$")
+"""`该调查将在本月30日截止`: the thing that closes on the date is what is due."""
 WON = re.compile(r"(?:摘得|夺得|摘取|夺取|获得)[^，,。]{0,6}(?:冠军|金牌|桂冠)")
 """`女子200米混合泳决赛，某队小将摘得冠军`: a final told by who won it is a result, not an event to attend."""
 SUB_EVENT_SUFFIX = re.compile(r"(?:决赛|总决赛|半决赛|复赛|初赛|预赛)$")
@@ -101,7 +107,7 @@ NAMED_BY_HEAD = {"书展", "车展", "广交会", "进博会", "服贸会", "消
 HAPPENING_VERBS = re.compile(
     r"举行|举办|召开|开幕|闭幕|启动|开展|开讲|落幕|落下帷幕|拉开帷幕|亮相|开赛|开启|上演|进行|开园|开馆|开营|揭幕|"
     r"开班|开课|开考|鸣枪|开跑|开锣|启幕|启航|成立|揭晓|达成|(?:开始|结束)了|在[^，。]{1,20}?(?:举行|召开|举办)|出席|参加|参展|现身|办|开|"
-    r"(?:会|展|节|赛|坛|式|礼)[”》]?(?:上|现场|期间)|时间(?:为|是|定为|定在|定于)|带来|奉献|献演|连演|首演|公演|演出|推出|迎战|对阵|对手是")
+    r"(?:会|展|节|赛|坛|式|礼)[”》]?(?:上|现场|期间|回答|答问|致辞|发言|讲话)|时间(?:为|是|定为|定在|定于)|带来|奉献|献演|连演|首演|公演|演出|推出|迎战|对阵|对手是")
 """Verbs that say a named gathering takes place on the date (`峰会就…达成协议`: what it agreed, it met for)."""
 
 HELD_ON_DATE = re.compile(r"[\x00\s]*(?:将|已|曾)?(?:于|在)?[^，,。；;\x00的]{0,15}?"
@@ -220,7 +226,7 @@ places."""
 ENGLISH_COREFERENCE = re.compile(
     r"(?:^|(?<=[.;]\s)|(?<=\s))(?:The|the)\s+"
     r"(?P<head>summit|forum|festival|expo|fair|exhibition|conference|games|Games|show|tournament|competition|event)\b"
-    r"(?=,|\s+(?:will|is|was|has|had|runs|opens|takes|kicks|begins|starts|returns)\b)")
+    r"(?=,|\s+(?:will|is|was|has|had|runs|opens|takes|kicks|begins|starts|returns|that|which)\b)")
 """`The summit, organized by …, will be held …`: the event the text named before, as the subject of a sentence."""
 ENGLISH_SUBJECT = re.compile(
     r"(?:^\s*|(?<=\.\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bwhen\s)|(?<=\buntil\s))"
@@ -259,7 +265,7 @@ ENGLISH_WHICH = re.compile(r"[^.;]{0,3},\s+which\s+(?:is|was|will|opened|opens|r
 """`…World Ocean Conference, which is scheduled to take place in Qingdao … from June 19 to 23`: the date of the name
 that the relative clause hangs on."""
 ENGLISH_CATEGORY = [(re.compile(rf"(?:{p})$"), c) for p, c in ENGLISH_HEADS]
-ENGLISH_GENERIC = re.compile(r"\b(?P<head>(?:press|news|investor|media)\s+(?:conference|briefing)"
+ENGLISH_GENERIC = re.compile(r"\b(?P<head>(?:press|news|investor|media)\s+(?:conference|briefing)|town hall"
                              r"|(?:opening|closing|award|awards|signing)\s+ceremony)\b")
 """Lower-case heads that name a gathering without a name of its own (`held a press conference Sunday`)."""
 ENGLISH_HOLDER = re.compile(
