@@ -887,3 +887,8 @@ def test_the_competition_that_took_place_is_the_one_named_before():
     found = events_of("Winners of this year's Qingdao Lifeguard Rescue Challenge were honoured. The team beat five "
                       "others in the competition that took place on June 2.")
     assert found == [("Qingdao Lifeguard Rescue Challenge", "2026-06-02", "2026-06-02")]
+
+
+def test_a_name_before_a_generic_gathering_titles_it():
+    found = events_of("Mr Li speaks at the Harbour4All town hall on June 7, 2026.")
+    assert found == [("Harbour4All town hall", "2026-06-07", "2026-06-07")]

@@ -83,7 +83,7 @@ def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
                           v.LATIN_PART_CATEGORY.get(m.group("part") or "", "other")))
     for m in v.ENGLISH_GENERIC.finditer(masked):
         holder = v.ENGLISH_HOLDER.search(masked, max(0, m.start() - 80), m.start())
-        who = ((holder.group("who") or holder.group("owner")).strip() + " ") if holder else ""
+        who = ((holder.group("who") or holder.group("owner") or holder.group("named")).strip() + " ") if holder else ""
         title = who + m.group("head")
         names.append(Name(title, "", sentence.start + m.start() - len(who), sentence.start + m.end(),
                           "other" if m.group("head").endswith("ceremony") else "conference"))

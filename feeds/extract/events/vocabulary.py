@@ -271,8 +271,10 @@ ENGLISH_GENERIC = re.compile(r"\b(?P<head>(?:press|news|investor|media)\s+(?:con
 ENGLISH_HOLDER = re.compile(
     r"(?P<who>(?:[A-Z][\w&'.-]*\s+){1,6}?)(?:\([A-Z]{2,8}\)\s+)?(?:will\s+|is\s+to\s+)?"
     r"(?:hold|holds|held|hosted|hosts|host|convened|is holding)\s+(?:a|an|its|the)\s+(?:\w+\s+)?$"
-    r"|(?P<owner>(?:[A-Z][\w&-]*\s+){0,5}[A-Z][\w&-]*)(?:'s|')\s+$")
-"""Who holds a lower-case gathering (`TSMC will hold an investor conference`), or whose it is (`the Games' opening
+    r"|(?P<owner>(?:[A-Z][\w&-]*\s+){0,5}[A-Z][\w&-]*)(?:'s|')\s+$"
+    r"|\bthe\s+(?P<named>(?:[A-Z][\w&-]*\s+){1,4})$")
+"""Who holds a lower-case gathering (`TSMC will hold an investor conference`), whose it is, or what names it
+(`at the Ready4Repeal town hall`) (`the Games' opening
 ceremony`): its title."""
 ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|take place|is held|was held|held|scheduled|"
                            r"(?:is|are) set to|will return|returns|on display|will be (?:displayed|shown|screened)|"
