@@ -12,7 +12,8 @@ import timing
 
 from feeds.extract.pipeline import extract_page
 
-HOSTILE = ["博览会于1日举行，", "第十届国际博览会将于5月1日在会展中心开幕，", "“论坛”12日召开、"]
+HOSTILE = ["博览会于1日举行，", "第十届国际博览会将于5月1日在会展中心开幕，", "“论坛”12日召开、",
+           "航线加密，信心回升\n"]  # the last: a paragraph of many short lines, each read against the one before
 UNITS = 800
 LIMIT = timing.DOUBLING_LIMIT
 

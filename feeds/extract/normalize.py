@@ -136,34 +136,62 @@ def normalize_page(text: str) -> tuple[str, ScriptMap | None]:
     return page, script_map(page, text, simplified)
 
 
+@dataclass
+class _OpenLine:
+    """The output line being joined: its words while it may still be a headline (a longer one is read only at
+    its ends, so joining a paragraph of many lines stays linear), and whether the text before it ended a
+    sentence."""
+
+    head: str
+    """The whole line while it is at most SHORT_LINE long, else its first SHORT_LINE + 1 characters."""
+    length: int
+    tail: str
+    after_a_sentence: bool
+
+    @classmethod
+    def starting(cls, line: str, after_a_sentence: bool) -> _OpenLine:
+        return cls(line[:SHORT_LINE + 1], len(line), line[-1:], after_a_sentence)
+
+    def add(self, piece: str) -> None:
+        if self.length <= SHORT_LINE:
+            self.head = (self.head + piece)[:SHORT_LINE + 1]
+        self.length += len(piece)
+        self.tail = piece[-1:] or self.tail
+
+
+SHORT_LINE = ENGLISH_HEADLINE_LENGTH = 120
+"""The longest line a headline rule looks at (an English headline); what is longer is running text."""
+
+
 def _join_lines(paragraph: str) -> str:
     """Lines of one paragraph joined, except after a byline or before a marker line."""
     lines = [line.strip() for line in paragraph.split("\n")]
     headings = not any(p in paragraph for p in "。！？!?")
-    out = lines[0]
+    out = [lines[0]]
+    last = _OpenLine.starting(lines[0], True)
     for k, line in enumerate(lines[1:], start=1):
         if not line:
             continue
-        last = out.rsplit("\n", 1)[-1]
         following = lines[k + 1] if k + 1 < len(lines) else ""
-        if (last.startswith(("□", "#")) or line.startswith(("□", "■", "●", "#")) or _is_dateline_start(line)
-                or LABELLED_LINE.match(line) or ENUMERATED.match(line)):
-            out += "\n" + line
-        elif headings and _is_heading(last) and _is_heading(line) and len(last) + len(line) > 32:
-            out += "\n" + line  # a headline and its subheadline
-        elif _heads_paragraph(out, last, line) or (last.endswith(tuple(TERMINAL)) and following
-                                                    and _heads_paragraph(last + line, line, following)):
-            out += "\n" + line  # a headline over its paragraph, or a subheading between two
+        ends_sentence = last.tail in TERMINAL
+        if (last.head.startswith(("□", "#")) or line.startswith(("□", "■", "●", "#")) or _is_dateline_start(line)
+                or LABELLED_LINE.match(line) or ENUMERATED.match(line)
+                or (headings and _is_heading(last.head) and _is_heading(line) and last.length + len(line) > 32)
+                or _heads_paragraph(last.after_a_sentence, last.head, line)  # a headline over its paragraph,
+                or (ends_sentence and following and _heads_paragraph(True, line, following))):  # or a subheading
+            out.append("\n" + line)  # (and a headline over its subheadline)
+            last = _OpenLine.starting(line, ends_sentence)
         else:
-            out += _glue(last, line) + line
-    return SPACE_INSIDE_CHINESE.sub("", out)
+            glued = _glue(last.tail, line) + line
+            out.append(glued)
+            last.add(glued)
+    return SPACE_INSIDE_CHINESE.sub("", "".join(out))
 
 
-def _heads_paragraph(before: str, last: str, line: str) -> bool:
+def _heads_paragraph(after_a_sentence: bool, last: str, line: str) -> bool:
     """`港口开放迈出新步伐（经济观察）` over a paragraph far longer than it: a headline on its own line, not a
     line the layout broke (broken lines run the column's width and the text before them has no sentence end)."""
-    earlier = before[:len(before) - len(last)].rstrip()
-    if (earlier and not earlier.endswith(tuple(TERMINAL))) or _holds_a_sentence(last) \
+    if not after_a_sentence or _holds_a_sentence(last) \
             or len(last) > (ENGLISH_HEADLINE_LENGTH if last.isascii() else HEADLINE_LENGTH):
         return False
     if _title_case(last):
@@ -175,6 +203,14 @@ def _heads_paragraph(before: str, last: str, line: str) -> bool:
 def _title_case(line: str) -> bool:
     words = ENGLISH_WORD.findall(line) if line.isascii() else []
     return len(words) >= 4 and len(TITLE_CASE_WORD.findall(line)) >= TITLE_CASE_SHARE * len(words)
+
+
+def _ends_sentence_at(text: str, end: int) -> bool:
+    """Whether `text[:end]` is empty or ends a sentence, white space aside (read back from `end`, not copied:
+    a page of many lines is read once)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end == 0 or text[end - 1] in TERMINAL
 
 
 def _holds_a_sentence(text: str) -> bool:
@@ -192,7 +228,6 @@ TITLE_CASE_SHARE = 0.6
 COLUMN_TAG = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 """`（经济观察）`, `（社论）`: the column a headline belongs to ends it."""
 HEADLINE_LENGTH = 48
-ENGLISH_HEADLINE_LENGTH = 120
 HEADED_PARAGRAPH_RATIO = 1.5
 """A paragraph under a headline is at least this many times the headline's length."""
 
@@ -203,7 +238,8 @@ def _join_paragraphs(paragraphs: list[str]) -> list[str]:
     out: list[str] = []
     for p in paragraphs:
         if (out and _stops_mid_sentence(out[-1]) and not p.startswith(MARKERS) and not _is_dateline_start(p)
-                and not ENUMERATED.match(p) and not _heads_paragraph("\n".join(out[-2:]), out[-1], p)):
+                and not ENUMERATED.match(p)
+                and not _heads_paragraph(len(out) < 2 or _ends_sentence_at(out[-2], len(out[-2])), out[-1], p)):
             out[-1] = SPACE_INSIDE_CHINESE.sub("", out[-1] + _glue(out[-1], p) + p)
         else:
             out.append(p)
