@@ -270,8 +270,7 @@ def _named_on_its_day(sentence: Sentence, date: DateMatch, name: Name) -> bool:
 def _a_topic(sentence: Sentence, name: Name) -> bool:
     """`…将在会谈上就朝鲜参加平昌冬奥会事宜开展讨论`: a name that talks are about."""
     at = name.start - sentence.start
-    return any(m.start() < at < m.end() for m in v.TALKS_TOPIC.finditer(sentence.text)) if "就" in sentence.text \
-        else False
+    return "就" in sentence.text and any(m.start() < at < m.end() for m in v.TALKS_TOPIC.finditer(sentence.text))
 
 
 def _clause_text(sentence: Sentence, masked: str, date: DateMatch, name: Name) -> str:
