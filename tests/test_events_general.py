@@ -892,3 +892,8 @@ def test_the_competition_that_took_place_is_the_one_named_before():
 def test_a_name_before_a_generic_gathering_titles_it():
     found = events_of("Mr Li speaks at the Harbour4All town hall on June 7, 2026.")
     assert found == [("Harbour4All town hall", "2026-06-07", "2026-06-07")]
+
+
+def test_a_masters_next_month_is_an_event_of_that_month():
+    found = events_of("名将罗斯透露，他将参加下个月的新加坡高尔夫球名人赛。")
+    assert found == [("新加坡高尔夫球名人赛", "2026-07-01", "2026-07-31")]
