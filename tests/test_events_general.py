@@ -897,3 +897,8 @@ def test_a_name_before_a_generic_gathering_titles_it():
 def test_a_masters_next_month_is_an_event_of_that_month():
     found = events_of("名将罗斯透露，他将参加下个月的新加坡高尔夫球名人赛。")
     assert found == [("新加坡高尔夫球名人赛", "2026-07-01", "2026-07-31")]
+
+
+def test_a_submission_deadline_is_titled_by_what_is_due_not_the_effort_before_it():
+    found = events_of("联署团体表示，目前已收到1万多份联署书，会力拼在14日截止日前送件。")
+    assert found == [("送件截止", "2026-06-14", "2026-06-14")]

@@ -150,8 +150,12 @@ def _deadline_title(sentence: Sentence, date: DateMatch, article: Article, known
     if len(subject) >= 2 \
             and (v.DEADLINE_WORDS.search(before) or _before(sentence, date, v.DEADLINE_LABELLED)):
         return before + "截止"
-    if len(before) >= 3 and v.DEADLINE_WORDS.search(sentence.text, date.end - sentence.start):
-        return before + what  # `已购票观众可于6月10日前…申请全额退票`: who must act, and what
+    if v.DEADLINE_WORDS.search(sentence.text, date.end - sentence.start):
+        who = v.EFFORT.sub("", before)
+        if len(who) >= 3:
+            return who + what  # `已购票观众可于6月10日前…申请全额退票`: who must act, and what
+        if who != before:
+            return what  # `会力拼在4日截止日前送件`: only what is due
     if known:
         return known[-1].title + what
     headline = re.sub(r"[,，。:：!！?？].*$", "", article.headline)[:30]

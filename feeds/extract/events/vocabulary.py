@@ -321,16 +321,19 @@ CITIES = ("青岛", "北京", "上海", "天津", "重庆", "广州", "深圳", 
 CITY_AFTER_PREPOSITION = re.compile(rf"(?:在|于|赴|来|到|落户)(?P<city>{'|'.join(CITIES)})")
 """A city is the place only where the sentence puts the event there (`在北京举办`), not wherever it is named."""
 
-DEADLINE_WORDS = re.compile(r"征集|征片|征稿|征文|报名|申报|提交|投稿|申请|预约|登记|意见建议|评选|推荐|退票|退款")
+DEADLINE_WORDS = re.compile(r"征集|征片|征稿|征文|报名|申报|提交|投稿|申请|预约|登记|意见建议|评选|推荐|退票|退款|"
+                            r"送件|交件|递交")
 DEADLINE_LABELS = (("退票", "退票截止"), ("退款", "退款截止"), ("征集", "征集截止"), ("意见建议", "意见建议征集截止"),
                    ("报名", "报名截止"),
                    ("申报", "申报截止"), ("提交", "提交截止"), ("投稿", "投稿截止"), ("申请", "申请截止"),
-                   ("预约", "预约截止"))
+                   ("预约", "预约截止"), ("送件", "送件截止"), ("交件", "交件截止"), ("递交", "递交截止"))
 AS_OF = re.compile(r"截至\s*$")
 STATISTIC_AFTER = re.compile(r"[，,\s]*(?:已|共|累计|总计|全[市省国区]|有|近|超|达|我[市省国区])")
 """`截至4月13日，已有2万名买家预登记`: a count as of a day, not a day anything is due."""
 CONSULTATION = re.compile(r"(?P<what>[^()（）\[\]【】,，:：\s]{2,30}?(?:收集|征求|征集)(?:公众|社会)?意见)")
 """`规划条件图草案收集意见（…）`: a headline naming the consultation a window for comments belongs to."""
+EFFORT = re.compile(r"(?:会|将|要)?(?:力拼|力争|争取|努力|设法|尽力|力求)$")
+"""`会力拼在4日截止日前送件`: the effort before a deadline, no part of its title."""
 DEADLINE_LABELLED = re.compile(r"截止(?:日期|时间)(?:为|是|定为|定于)?\s*$")
 """`网上竞价的截止日期为下月15日`: a date labelled a deadline is one, whatever is due."""
 DEADLINE_MOVED = re.compile(r"截止(?:日期|时间)[^，,。；;]{0,20}$")
