@@ -97,3 +97,22 @@ def test_a_run_on_line_of_news_items_is_one_article_per_item():
 def test_a_deadline_with_its_year_after_a_comma_is_no_headline():
     (article,) = articles("本报6月8日讯 作品征集活动即日起启动。作品提交截止时间为2026年7月20日，入选作品将集中展出。")
     assert "作品提交截止时间为2026年7月20日" in article.body
+
+
+def test_a_news_sites_dateline_at_the_start_of_a_line_is_a_dateline():
+    (article,) = articles("中新网济南6月8日电(记者王明) 第五届海洋论坛8日在济南开幕，来自20个国家的学者参加。")
+    assert article.dateline == "中新网济南6月8日电(记者王明)"
+
+
+def test_a_company_named_like_a_portal_is_no_dateline():
+    (article,) = articles("腾讯公司发布新款电脑，售价5999元起，6月18日起在各大平台开售。")
+    assert article.dateline == ""
+
+
+def test_a_heading_over_a_byline_heads_the_next_article_after_one_that_began_with_its_dateline():
+    page = ("中新网济南6月8日电(记者王明) 第五届海洋论坛8日在济南开幕，来自20个国家的学者参加。\n\n"
+            "博士后基金第9批资助启动申报\n\n□本报记者 李华\n记者从省人社厅获悉，第9批资助申报工作已经启动，"
+            "申报截止时间为6月30日。")
+    first, second = articles(page)
+    assert first.headline != "博士后基金第9批资助启动申报"
+    assert second.headline == "博士后基金第9批资助启动申报"

@@ -14,10 +14,15 @@ from .normalize import ENUMERATED
 from .published import PAGE_HEADER
 from .sentences import TERMINAL_PUNCTUATION
 
+NEWS_AGENCIES = r"新华社|中新社|中新网|新华网|人民网|央视网|中广网|央广网|国际在线|中国日报网|环球网|澎湃新闻|凤凰网|本报|本刊"
+PORTALS = r"(?:新浪|搜狐|网易|腾讯)[\u4e00-\u9fff]{0,2}"
+"""`新浪娱乐讯`: a portal's channel, right before its 讯 (`腾讯公司发布新款电脑` is no dateline)."""
+AGENCIES = NEWS_AGENCIES + "|" + PORTALS
 DATELINE = re.compile(
     r"""^(?:
-        (?:本报|早报|晚报|本刊|新华社|中新社|人民网|央视网|中广网|央广网|大众日报|青岛日报)   # the paper or agency
+        (?:""" + NEWS_AGENCIES + r"""|早报|晚报|大众日报|青岛日报)   # the paper or agency
         [^\s,，。:：]{0,12}?(?:\d{1,2}月\d{1,2}日)?[^\s,，。]{0,6}?(?:[讯电]|消息)   # place, date, 讯, 电 or 消息
+      | """ + PORTALS + r"""讯
       | [(（【][^()（）【】\n]{0,20}?报讯[)）】]                              # （青岛日报讯）【大公报讯】
       | [A-Z][A-Za-z .]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\(\w+\))?\s*(?:--|—|–)  # QINGDAO, March 5 --
       | [A-Z][A-Za-z .]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\((?:CNA|Xinhua|AP|AFP|Reuters)\)  # Taipei, May 6 (CNA)
@@ -26,8 +31,6 @@ DATELINE = re.compile(
     """,
     re.VERBOSE,
 )
-AGENCIES = (r"新华社|中新社|中新网|新华网|人民网|央视网|中广网|央广网|国际在线|中国日报网|环球网|澎湃新闻|"
-            r"新浪[\u4e00-\u9fff]{0,2}|搜狐[\u4e00-\u9fff]{0,2}|网易[\u4e00-\u9fff]{0,2}|腾讯[\u4e00-\u9fff]{0,2}|凤凰网|本报|本刊")
 INLINE_DATELINE = re.compile(
     r"[【(（][^()（）【】\n]{0,20}?报讯[】)）]\s*|"
     rf"(?:{AGENCIES})(?:[\u4e00-\u9fff]{{2,8}}?)?"
@@ -77,11 +80,13 @@ def split_articles(page: str) -> list[Article]:
     pending: list[str] = []  # headings not yet given to an article
     pending_marked = False
 
-    def start_new() -> _Draft:
+    def start_new(byline_follows: bool = False) -> _Draft:
         nonlocal pending, pending_marked
         current = drafts[-1]
-        if pending and current.body and not current.headings and not pending_marked:
-            current.headings, pending = pending, []  # headline printed below its article
+        if pending and current.body and not current.headings and not pending_marked \
+                and (current.byline or not byline_follows):
+            current.headings, pending = pending, []  # headline printed below its article (on a page laid out so:
+            # a heading over a byline belongs to the next article, unless the article before began with its byline)
         draft = _Draft(headings=pending, marked=pending_marked)
         pending, pending_marked = [], False
         drafts.append(draft)
@@ -101,7 +106,7 @@ def split_articles(page: str) -> list[Article]:
                 pending_marked = pending_marked or line.startswith("#")
             elif kind == "byline":
                 if current.body or current.byline or pending:
-                    current = start_new()
+                    current = start_new(byline_follows=True)
                 current.byline = line
             else:
                 glued = HEADLINE_BEFORE_LEAD_DATE.match(line)
