@@ -14,7 +14,8 @@ from .normalize import ENUMERATED
 from .published import PAGE_HEADER
 from .sentences import TERMINAL_PUNCTUATION
 
-NEWS_AGENCIES = r"新华社|中新社|中新网|新华网|人民网|央视网|中广网|央广网|国际在线|中国日报网|环球网|澎湃新闻|凤凰网|本报|本刊"
+NEWS_AGENCIES = (r"新华社|中新社|中新网|新华网|人民网|央视网|中广网|央广网|国际在线|中国日报网|环球网|澎湃新闻|凤凰网|"
+                 r"本报|本刊")
 PORTALS = r"(?:新浪|搜狐|网易|腾讯)[\u4e00-\u9fff]{0,2}"
 """`新浪娱乐讯`: a portal's channel, right before its 讯 (`腾讯公司发布新款电脑` is no dateline)."""
 AGENCIES = NEWS_AGENCIES + "|" + PORTALS
