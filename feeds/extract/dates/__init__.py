@@ -39,6 +39,7 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
     """
     if year is None and published is not None:
         year = published.year
+    text = text.translate(TRADITIONAL_DATE_CHARACTERS)
     sentence_ends = sentences.sentence_ends(text)
     found: list[DateMatch] = []
     grammar = g.DATE_EXPRESSION_SPACED if g.SPACED_DIGITS.search(text) else g.DATE_EXPRESSION
@@ -77,6 +78,12 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
         return found
     return _to_now(text, _join_ranges(text, _parts_of_day(text, found)), published, now)
 
+
+TRADITIONAL_DATE_CHARACTERS = str.maketrans("週禮後個點時鐘號這兩曆農節聖誕慶國現當間",
+                                            "周礼后个点时钟号这两历农节圣诞庆国现当间")
+"""Traditional characters of time words, each with one simplified form: `normalize` converts a page only
+when a sample of it reads traditional, so a short text or a quotation (`週一早上`) keeps them (one for one,
+so every offset holds)."""
 
 SINCE_TO_NOW = re.compile(r"\s*(?:起|开始)?\s*(?:至今|迄今|到现在|至现在|到目前|至目前|到今天|至今天|以来)")
 SINCE = re.compile(r"\s*起(?![草来义诉步飞身码])")
@@ -229,12 +236,19 @@ def _range_parts(text: str, date: DateMatch, last: re.Match | None) -> DateMatch
     if first is None or CLOCK_FOLLOWS.match(text, date.end):
         return date
     start_day, end_day = date.interval.start_date, date.interval.end_date
-    start = rules.part_of_day(start_day, first.group(1)).start if first else dt.datetime.combine(
-        start_day, dt.time(0), rules.TZ)
+    start = _part_start(start_day, first.group(1))
     end = rules.part_of_day(end_day, last.group(0)).end if last else dt.datetime.combine(
         end_day, rules.DAY_END, rules.TZ)
     return DateMatch(date.text, date.start, date.end, Interval(start, end, "time"), date.rule + "+part",
                      date.cue, date.kind)
+
+
+def _part_start(day: dt.date, part: str) -> dt.datetime:
+    """Where a range that starts at a part of a day starts: its first hour, but noon at `中午` (`从中午到晚上`
+    starts at 12:00, though `中午` as a time of its own is the hours around it)."""
+    if part == "中午":
+        return dt.datetime.combine(day, dt.time(12), rules.TZ)
+    return rules.part_of_day(day, part).start
 
 
 PART_AT_END = re.compile(rf"(?:{rules.PART_WORDS})$")

@@ -50,7 +50,10 @@ class Rule:
 _CN = "〇零一二两三四五六七八九十百"
 COUNT = rf"(?P<n>\d{{1,3}}|[{_CN}]{{1,4}}|几十|十几|二十几|半|仨|俩)"
 YEAR_WORDS = {**g.RELATIVE_YEARS, "大前年": -3, "大后年": 3, "这一年": 0, "上一年": -1, "下一年": 1}
-_REL_YEAR = g._alternatives(YEAR_WORDS)
+YEAR_WORDS.update({"上年": -1, "下年": 1})
+_REL_YEAR = g._alternatives({w: v for w, v in YEAR_WORDS.items() if w not in ("上年", "下年")}) \
+    + r"|(?<![马赶早晚])上年(?!纪)|下年(?!级)"
+"""`上年同期`, `下年9月`; not `马上年底` (soon the year's end) nor `上年纪` (getting on in years)."""
 YEAR_PREFIX = rf"(?:(?P<y>{g.YEAR})\s*年\s*|(?P<yr>{_REL_YEAR})\s*)"
 """A written or relative year before a month, a quarter, a festival."""
 NOT_AFTER_YEAR = (r"(?![代级度轻纪龄初底末中来前后间多半里期报会限华刊薪鉴货金第伊\d]|以(?!来)"
@@ -323,12 +326,45 @@ def _clock_seconds(m: re.Match) -> float:
 
 
 def read_clock_offset(m: re.Match, ctx: Context) -> Interval:
-    """`3小时后`, `半小时前`, `17分钟后`: that moment, counted from the publication time (`--now`)."""
+    """`3小时后`, `半小时前`, `17分钟后`, counted from the publication time (`--now`), to the precision of the
+    unit the text counts in: a count of elapsed units is a whole number of them, so `3小时后` is from three
+    hours on to four, `6个小时前` from seven hours back to six, `一刻钟后` a quarter of an hour from 15
+    minutes on, `半小时前` half an hour back from 30 minutes ago."""
     if ctx.now is None:
         raise Unresolvable("no time of publication to count from")
     sign = 1 if m.group("dir") in ("后", "之后", "以后") else -1
     moment = ctx.now + dt.timedelta(seconds=sign * _clock_seconds(m))
-    return Interval(moment, moment, "time")
+    unit = dt.timedelta(seconds=CLOCK_UNITS[m.group("unit")] * (0.5 if m.group("n") == "半" else 1))
+    return Interval(moment, moment + unit, "time") if sign > 0 else Interval(moment - unit, moment, "time")
+
+
+def read_night_to_next_day(m: re.Match, ctx: Context) -> Interval:
+    """`夜间至次日上午`, a forecast's night: from that part of the publication day into the next day's part
+    (or to the next day's end)."""
+    base = base_day(ctx)
+    start = part_of_day(base, m.group("part")).start
+    next_day = base + dt.timedelta(days=1)
+    end = part_of_day(next_day, m.group("part2")).end if m.group("part2") else dt.datetime.combine(
+        next_day, DAY_END, TZ)
+    return Interval(start, end, "time")
+
+
+def read_adjacent_units(m: re.Match, ctx: Context) -> Interval:
+    """`前两天`, `上两周`, `后三天`, `下三个月`, `前两年`: the whole days, weeks, months or years next to the
+    one of publication, that many before it (`前`, `上`) or after it (`后`, `下`)."""
+    base, n = base_day(ctx), int(count(m.group("n")))
+    unit = m.group("unit").removeprefix("个")
+    before = m.group("dir") in ("前", "上")
+    if unit in UNIT_DAYS:
+        step = UNIT_DAYS[unit]
+        first = monday(base) if step == 7 else base
+        start = first + dt.timedelta(days=-n * step if before else step)
+        return Interval(start, start + dt.timedelta(days=n * step - 1), "week" if step == 7 else "day")
+    months = 12 if unit == "年" else 1
+    first = dt.date(base.year, 1 if months == 12 else base.month, 1)
+    start = add_months(first, -n * months if before else months)
+    last = add_months(start, n * months) - dt.timedelta(days=1)
+    return Interval(start, last, "year" if months == 12 else "month")
 
 
 def read_clock_stretch(m: re.Match, ctx: Context) -> Interval:
@@ -755,7 +791,7 @@ RULES: tuple[Rule, ...] = (
          DateKind.CALENDAR, read_festival,
          "中秋节当天，社区为独居老人送去月饼。", ("2024-09-17", "2024-09-17", "day"),
          needs=("节", "元宵", "端午", "七夕", "中秋", "重阳", "腊八", "除夕", "年三十", "元旦", "国庆", "平安夜",
-                "圣诞", "消费者权益日", "龙抬头", "中元")),
+                "圣诞", "消费者权益日", "龙抬头", "中元", "新年", "纪念日")),
     Rule("solar-term",
          re.compile(rf"{YEAR_PREFIX}?(?P<fest>(?:{'|'.join(cal.SOLAR_TERMS)})节?)(?P<holiday>)(?![前后期间])"),
          DateKind.CALENDAR, read_festival,
@@ -850,13 +886,26 @@ RULES: tuple[Rule, ...] = (
          re.compile(rf"{_NOT_IN_NUMBER}(?P<n>\d{{1,3}}|{_COUNT_CN}|半|一)(?P<half>个半)?"
                     rf"{_CLOCK_UNIT}(?P<half2>半)?钟?(?P<dir>之?后|以后|之?前|以前)"),
          DateKind.DURATION, read_clock_offset,
-         "3小时后，救援队抵达现场。", ("2024-06-12T11:30:00+08:00", "2024-06-12T11:30:00+08:00", "time"),
-         needs=("小时", "钟头", "分", "秒")),
+         "3小时后，救援队抵达现场。", ("2024-06-12T11:30:00+08:00", "2024-06-12T12:30:00+08:00", "time"),
+         needs=("小时", "钟头", "分", "秒", "刻钟")),
+    Rule("night-to-next-day",
+         re.compile(rf"(?<![今明昨当前后次同天日])(?P<part>夜间|夜里|前半夜)\s*(?:至|到)\s*(?:次日|明天|明日|第二天)"
+                    rf"(?P<part2>{PART_WORDS})?"),
+         DateKind.CLOCK, read_night_to_next_day,
+         "夜间至次日上午，全市有中到大雨。",
+         ("2024-06-12T20:00:00+08:00", "2024-06-13T11:59:59+08:00", "time"),
+         needs=("夜",)),
+    Rule("adjacent-units",
+         re.compile(r"(?<![\u4e00-\u9fff\d])(?P<dir>前|上|后|下)(?P<n>[两二三四五六七八九十]|[2-9])"
+                    r"(?P<unit>天|日|周|个星期|星期|个礼拜|礼拜|个月|月|年)(?![前后内来以里多半])"),
+         DateKind.DURATION, read_adjacent_units,
+         "前两天，全市普降中到大雨。", ("2024-06-10", "2024-06-11", "day"),
+         needs=("前", "上", "后", "下")),
     Rule("now",
-         re.compile(r"(?<![到至])现在(?![起开始以])"),
+         re.compile(r"(?<![到至])现在(?![起开始以])|当前(?=[，,。；;\s]|$)|此时此刻"),
          DateKind.CLOCK, read_now,
          "现在，市民可通过手机预约入馆。", ("2024-06-12T08:30:00+08:00", "2024-06-12T08:30:00+08:00", "time"),
-         needs=("现在",)),
+         needs=("现在", "当前", "此时此刻")),
     Rule("clock-stretch",
          re.compile(rf"(?:(?P<ago>近|最近|过去的?)|(?P<ahead>未来|今后))?{_NOT_IN_NUMBER}"
                     rf"(?P<n>\d{{1,3}}|{_COUNT_CN}|半|一)(?P<half>个半)?{_CLOCK_UNIT}(?P<half2>半)?钟?"
