@@ -142,12 +142,13 @@ def _grain_end(start: dt.datetime, grain: str) -> dt.datetime:
 
 LABELS: tuple[tuple[str, str], ...] = (
     ("english", r"[A-Za-z]"),
+    ("cantonese", r"晏晝|[踏搭][一三半]|個字|宜家|而家|依家|尋日|聽日|今個"),
     ("us-numeric", r"^\d{1,2}/\d{1,2}(?:/\d{2,4})?$"),
     ("other-calendars", r"复活|復活|受难|受難|斋|齋|赎罪|贖罪|逾越|住棚|光明节|修殿|献殿|獻殿|烛光|哈努卡|馬加比|七七节"
                         r"|沙夫幼特|週日節|收获节|收穫節|新果|犹太|猶太|伊斯兰|古尔邦|古爾邦|宰牲|开斋|開齋|肉孜|尔代|爾代"
                         r"|登霄|法令之夜|权力之夜|圣纪|聖紀|阿舒拉|印度|龐格爾|庞格尔|排灯|万灯|燈節|侯丽|荷麗|洒红|灑紅"
                         r"|欢悦|五彩|胡里|好利|霍利|克哈特|九夜|难近母|難近母|卫塞|衛塞|威瑟|比萨|比薩|欧南|圣殿|聖殿"
-                        r"|禁食|三一|聖三|圣三|十勝|凯旋|圣母|圣灵|聖靈|五旬|圣会|聖会|西赫|诵经|誦經|转经|轉經|律法"
+                        r"|禁食|三一主日|天主三一|聖三|圣三|十勝|凯旋|圣母|圣灵|聖靈|五旬|圣会|聖会|西赫|诵经|誦經|转经|轉經|律法"
                         r"|聖法|忏悔|煎餅|棕枝|圣枝|聖樹|苦難|聖體|圣体|大斋|圣灰|聖灰|灰日|濯足|圣周|聖週|神聖|神圣"
                         r"|拉撒路|拉匝路|东正教|東正教|黑色星期六|沈默|主受|主復活|设立|設立|四旬|以色列|老板|老闆|篝火"
                         r"|地球一小"),
@@ -170,6 +171,7 @@ def label(text: str) -> str:
 
 
 REFUSED = {
+    "cantonese": "spoken Cantonese (`晏晝三點踏三`, `宜家`, `今個禮拜`): not the written Chinese of a newspaper",
     "english": "English clock forms in a Chinese corpus (`3pm`, `4pm CET`, a time zone conversion)",
     "us-numeric": "month/day/year order (`10/31/74`, `3/3/15`): not how a Chinese paper writes a date",
     "other-calendars": "feasts of the Christian, Jewish, Islamic and Hindu calendars and observances "

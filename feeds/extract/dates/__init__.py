@@ -71,7 +71,7 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
     found, clocks_used = _attach_clock_times(text, found, sentence_ends)
     if re.search(r"[A-Za-z]{3}", text):
         found = sorted(found + find_english_dates(text, published), key=lambda d: d.start)
-    found = _merge_glosses(text, found)
+    found = _weekday_before_date(text, _merge_glosses(text, found))
     found = _join_day_lists(text, _apply_sentence_rules(text, found, sentence_ends, published))
     found = _bind_clocks(text, _add_rule_dates(text, found, clocks_used, published, year, every_kind, now))
     if not every_kind:
@@ -426,6 +426,27 @@ def _merge_glosses(text: str, found: list[DateMatch]) -> list[DateMatch]:
                                 (date.rule if restates else inner[0].rule) + "+gloss", date.cue or inner[0].cue,
                                 date.kind if restates else inner[0].kind))
         i += 1 + len(inner)
+    return result
+
+
+WEEKDAY_ALONE = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])")
+DATE_AFTER_WEEKDAY = re.compile(r"\s*[,，]?\s*")
+
+
+def _weekday_before_date(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """`周日，2月10日`: a weekday written before the date it falls on names that date, once (the weekday
+    alone would be read on its own, a week away)."""
+    result: list[DateMatch] = []
+    for date in found:
+        previous = result[-1] if result else None
+        weekday = WEEKDAY_ALONE.fullmatch(previous.text) if previous is not None else None
+        if (weekday and _is_day(date) and "月" in date.text
+                and DATE_AFTER_WEEKDAY.fullmatch(text, previous.end, date.start)
+                and date.interval.start_date.weekday() == g.WEEKDAYS[weekday.group(1)]):
+            result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end, date.interval,
+                                   date.rule + "+weekday", date.cue, date.kind)
+            continue
+        result.append(date)
     return result
 
 

@@ -41,6 +41,9 @@ HOLIDAY_NAMES = {
 }
 """Festivals that carry an official holiday period, by chinese-calendar's names for them."""
 
+HOLIDAY_SHORT_NAMES = {"十一": "国庆节", "五一": "劳动节"}
+"""The holidays named by their date (`十一黄金周`, `五一假期`), read only where a holiday word follows."""
+
 SOLAR_TERMS = ("小寒", "大寒", "立春", "雨水", "惊蛰", "春分", "清明", "谷雨", "立夏", "小满", "芒种", "夏至",
                "小暑", "大暑", "立秋", "处暑", "白露", "秋分", "寒露", "霜降", "立冬", "小雪", "大雪", "冬至")
 """The 24 solar terms in the order they fall in a Gregorian year."""
@@ -110,6 +113,7 @@ def floating_festival(name: str, year: int) -> dt.date:
 def festival_day(name: str, year: int) -> dt.date | None:
     """The day of a festival in a year: a Gregorian one's in that year, a lunar one's in the lunar
     year that starts in it (so `2023年除夕` is the eve that ends lunar 2023, in February 2024)."""
+    name = HOLIDAY_SHORT_NAMES.get(name, name)
     if name in GREGORIAN_FESTIVALS:
         return dt.date(year, *GREGORIAN_FESTIVALS[name])
     if name in FLOATING_FESTIVALS:

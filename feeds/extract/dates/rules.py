@@ -338,6 +338,15 @@ def read_clock_offset(m: re.Match, ctx: Context) -> Interval:
     return Interval(moment, moment + unit, "time") if sign > 0 else Interval(moment - unit, moment, "time")
 
 
+LITERARY_DAYS = {"前日": -2, "后日": 2, "大后日": 3}
+
+
+def read_literary_day(m: re.Match, ctx: Context) -> Interval:
+    """`前日`, `后日`, `大后日`: the written forms of 前天, 后天, 大后天."""
+    day = base_day(ctx) + dt.timedelta(days=LITERARY_DAYS[m.group("word")])
+    return Interval(day, day, "day")
+
+
 def read_night_to_next_day(m: re.Match, ctx: Context) -> Interval:
     """`夜间至次日上午`, a forecast's night: from that part of the publication day into the next day's part
     (or to the next day's end)."""
@@ -355,6 +364,14 @@ def read_adjacent_units(m: re.Match, ctx: Context) -> Interval:
     base, n = base_day(ctx), int(count(m.group("n")))
     unit = m.group("unit").removeprefix("个")
     before = m.group("dir") in ("前", "上")
+    if unit in CLOCK_UNITS:  # `前两小时`: the whole hours (minutes, seconds) before the one of the moment
+        if ctx.now is None:
+            raise Unresolvable("no time of publication to count from")
+        step = dt.timedelta(seconds=CLOCK_UNITS[unit])
+        current = ctx.now.replace(microsecond=0, second=0 if step.seconds >= 60 else ctx.now.second,
+                                  minute=0 if step.seconds >= 3600 else ctx.now.minute)
+        start = current - n * step if before else current + step
+        return Interval(start, start + n * step, "time")
     if unit in UNIT_DAYS:
         step = UNIT_DAYS[unit]
         first = monday(base) if step == 7 else base
@@ -768,11 +785,12 @@ FESTIVAL_NAMES = g._alternatives([*cal.LUNAR_FESTIVALS, *cal.NEW_YEARS_EVE, *cal
 
 RULES: tuple[Rule, ...] = (
     Rule("holiday-period",
-         re.compile(rf"{YEAR_PREFIX}?(?P<fest>春节|国庆节?|中秋节?|端午节?|劳动节|五一|清明节?|元旦)"
+         re.compile(rf"{YEAR_PREFIX}?(?P<fest>春节|国庆节?|中秋节?|端午节?|劳动节|五一|清明节?|元旦"
+                    r"|(?<![\d〇零一二两三四五六七八九十百千第])十一)"
                     r"(?P<holiday>假期|长假|小长假|黄金周|放假期间)"),
          DateKind.CALENDAR, read_festival,
          "今年国庆假期，全市景区接待游客逾千万人次。", ("2024-10-01", "2024-10-07", "day"),
-         needs=('假',)),
+         needs=('假', '黄金周')),
     Rule("lunar-date",
          re.compile(rf"{YEAR_PREFIX}?(?:(?P<lunar>农历|阴历)\s*(?:(?P<y2>{g.YEAR})\s*年\s*)?)?(?P<leap>闰)?"
                     r"(?P<lm>正|冬|腊|十[一二]?|[一二三四五六七八九]|1[0-2]|[1-9])月"
@@ -888,6 +906,11 @@ RULES: tuple[Rule, ...] = (
          DateKind.DURATION, read_clock_offset,
          "3小时后，救援队抵达现场。", ("2024-06-12T11:30:00+08:00", "2024-06-12T12:30:00+08:00", "time"),
          needs=("小时", "钟头", "分", "秒", "刻钟")),
+    Rule("literary-day",
+         re.compile(r"(?<![\u4e00-\u9fff\d])(?P<word>大后日|后日|前日)(?![子期程报])"),
+         DateKind.POINT, read_literary_day,
+         "前日，记者从市教育局获悉，新学期将增设课后服务。", ("2024-06-10", "2024-06-10", "day"),
+         needs=("前日", "后日")),
     Rule("night-to-next-day",
          re.compile(rf"(?<![今明昨当前后次同天日])(?P<part>夜间|夜里|前半夜)\s*(?:至|到)\s*(?:次日|明天|明日|第二天)"
                     rf"(?P<part2>{PART_WORDS})?"),
@@ -897,7 +920,8 @@ RULES: tuple[Rule, ...] = (
          needs=("夜",)),
     Rule("adjacent-units",
          re.compile(r"(?<![\u4e00-\u9fff\d])(?P<dir>前|上|后|下)(?P<n>[两二三四五六七八九十]|[2-9])"
-                    r"(?P<unit>天|日|周|个星期|星期|个礼拜|礼拜|个月|月|年)(?![前后内来以里多半])"),
+                    r"(?P<unit>天|日|个周|周|个星期|星期|个礼拜|礼拜|个月|月|年|个小时|小时|个钟头|钟头|分钟|秒钟|秒)"
+                    r"(?![前后内来以里多半钟])"),
          DateKind.DURATION, read_adjacent_units,
          "前两天，全市普降中到大雨。", ("2024-06-10", "2024-06-11", "day"),
          needs=("前", "上", "后", "下")),
