@@ -699,6 +699,9 @@ def _clock_time(m: re.Match, p: str, part: str | None) -> tuple[dt.time, bool]:
         minute = 30
     else:
         minute_text = m.group(p + "mi") or m.group(p + "mi2")
+        if m.group(p + "mi2") and m.group(p + "mi2") in "一二三四五六七八九" \
+                and not m.string.startswith("分", m.end(p + "mi2")):
+            raise Unresolvable("a decimal (`增长三点五个百分点`), not a clock time: minutes in words are 零五 or 五分")
         minute = number(minute_text) if minute_text else 0
     second_text = m.group(p + "se") or m.group(p + "se2")
     second = number(second_text) if second_text else 0
@@ -725,6 +728,8 @@ def _says_clock(m: re.Match) -> bool:
     if m.group("h2") and m.group("h2").isascii() and "时" in m.group(0):
         return True
     after = m.string[m.end():m.end() + 1]
+    if m.group("h2") == "零" and after and after in CLOCK_WORD_ENDS:
+        return True  # `零点起`, `零点前`: midnight
     if m.group("h2") and m.group("h2").startswith("十") and after in HOUR_WORD_ENDS:
         return m.string[m.start() - 1:m.start()] != "第"  # `十一点过去了`, `十二点的钟声`; not `第十点`
     return bool(m.group("h2")) and m.group("h2").isascii() and (not after or after in CLOCK_WORD_ENDS)
