@@ -79,8 +79,8 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
     return _to_now(text, _join_ranges(text, _parts_of_day(text, found)), published, now)
 
 
-TRADITIONAL_DATE_CHARACTERS = str.maketrans("週禮後個點時鐘號這兩曆農節聖誕慶國現當間",
-                                            "周礼后个点时钟号这两历农节圣诞庆国现当间")
+TRADITIONAL_DATE_CHARACTERS = str.maketrans("週禮後個點時鐘號這兩曆農節聖誕慶國現當間復難穌東",
+                                            "周礼后个点时钟号这两历农节圣诞庆国现当间复难稣东")
 """Traditional characters of time words, each with one simplified form: `normalize` converts a page only
 when a sample of it reads traditional, so a short text or a quotation (`週一早上`) keeps them (one for one,
 so every offset holds)."""
@@ -355,18 +355,29 @@ def _add_rule_dates(text: str, found: list[DateMatch], blocked: list[tuple[int, 
 
 
 def _apposed(text: str, found: list[DateMatch]) -> list[DateMatch]:
-    """`农历正月十五元宵节`, `10月1日国庆节`, `中秋节当天`: the same day named twice in a row is one expression."""
+    """`农历正月十五元宵节`, `10月1日国庆节`, `中秋节当天`: the same day named twice in a row is one expression;
+    `耶稣受难日翌日`, `万圣节当晚`: a day counted from the one just named is that one's next day or evening."""
     result: list[DateMatch] = []
     for date in found:
         previous = result[-1] if result else None
+        adjacent = previous is not None and not text[previous.end:date.start].strip()
         same_day = previous is not None and (previous.interval == date.interval or (
             date.rule == "context-day" and date.text in ("当天", "当日") and _is_day(previous)))
-        if same_day and not text[previous.end:date.start].strip():
+        if same_day and adjacent:
             result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end, previous.interval,
                                    previous.rule, previous.cue, previous.kind)
             continue
+        if adjacent and date.rule == "context-day" and date.text in COUNTED_FROM_BEFORE and _is_day(previous):
+            day = previous.interval.start_date + dt.timedelta(days=g.CONTEXT_DAYS[date.text])
+            interval = rules.part_of_day(day, "晚上") if date.text == "当晚" else Interval(day, day, "day")
+            result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end, interval,
+                                   previous.rule + "+" + date.rule, previous.cue, previous.kind)
+            continue
         result.append(date)
     return result
+
+
+COUNTED_FROM_BEFORE = ("次日", "翌日", "第二天", "当晚")
 
 
 def _bind_clocks(text: str, found: list[DateMatch]) -> list[DateMatch]:

@@ -33,6 +33,15 @@ GREGORIAN_FESTIVALS = {
 FLOATING_FESTIVALS = {"母亲节": (5, 6, 2), "父亲节": (6, 6, 3), "感恩节": (11, 3, 4)}
 """Festivals on the n-th weekday of a month: (month, weekday with Monday 0, n)."""
 
+EASTER_FEASTS = {
+    "复活节": 0, "复活节星期一": 1, "耶稣受难日": -2, "受难节": -2, "主受难日": -2, "主受难节": -2,
+    "圣周四": -3, "棕枝主日": -7, "圣枝主日": -7, "圣灰星期三": -46, "大斋首日": -46, "忏悔星期二": -47,
+    "圣灵降临节": 49, "五旬节": 49, "耶稣升天节": 39,
+}
+"""Christian feasts counted in days from Easter Sunday, which python-dateutil computes (`东正教` before a
+name takes the Orthodox Easter)."""
+ORTHODOX = "东正教"
+
 HOLIDAY_NAMES = {
     "元旦": "New Year's Day", "春节": "Spring Festival", "清明": "Tomb-sweeping Day", "清明节": "Tomb-sweeping Day",
     "劳动节": "Labour Day", "五一": "Labour Day", "端午": "Dragon Boat Festival", "端午节": "Dragon Boat Festival",
@@ -103,6 +112,14 @@ def solar_terms(year: int) -> dict[str, dt.date]:
     return found
 
 
+def easter_feast(name: str, year: int) -> dt.date:
+    """A feast of the Easter cycle in a year, by the Western (Gregorian) or the Orthodox reckoning."""
+    from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+
+    method = EASTER_ORTHODOX if name.startswith(ORTHODOX) else EASTER_WESTERN
+    return easter(year, method) + dt.timedelta(days=EASTER_FEASTS[name.removeprefix(ORTHODOX)])
+
+
 def floating_festival(name: str, year: int) -> dt.date:
     month, weekday, nth = FLOATING_FESTIVALS[name]
     first = dt.date(year, month, 1)
@@ -114,6 +131,8 @@ def festival_day(name: str, year: int) -> dt.date | None:
     """The day of a festival in a year: a Gregorian one's in that year, a lunar one's in the lunar
     year that starts in it (so `2023年除夕` is the eve that ends lunar 2023, in February 2024)."""
     name = HOLIDAY_SHORT_NAMES.get(name, name)
+    if name.removeprefix(ORTHODOX) in EASTER_FEASTS:
+        return easter_feast(name, year)
     if name in GREGORIAN_FESTIVALS:
         return dt.date(year, *GREGORIAN_FESTIVALS[name])
     if name in FLOATING_FESTIVALS:

@@ -786,7 +786,8 @@ MONTH_PREFIX = rf"(?:{YEAR_PREFIX}?(?P<m>{g.MONTH})月份?|(?P<mr>{g._alternativ
 """`5月`, `今年5月份`, `下个月的`: the month a rule counts days or weeks within."""
 
 FESTIVAL_NAMES = g._alternatives([*cal.LUNAR_FESTIVALS, *cal.NEW_YEARS_EVE, *cal.GREGORIAN_FESTIVALS,
-                                  *cal.FLOATING_FESTIVALS])
+                                  *cal.FLOATING_FESTIVALS, *cal.EASTER_FEASTS,
+                                  *(cal.ORTHODOX + name for name in cal.EASTER_FEASTS)])
 
 RULES: tuple[Rule, ...] = (
     Rule("holiday-period",
@@ -814,7 +815,8 @@ RULES: tuple[Rule, ...] = (
          DateKind.CALENDAR, read_festival,
          "中秋节当天，社区为独居老人送去月饼。", ("2024-09-17", "2024-09-17", "day"),
          needs=("节", "元宵", "端午", "七夕", "中秋", "重阳", "腊八", "除夕", "年三十", "元旦", "国庆", "平安夜",
-                "圣诞", "消费者权益日", "龙抬头", "中元", "新年", "纪念日")),
+                "圣诞", "消费者权益日", "龙抬头", "中元", "新年", "纪念日", "受难", "主日", "星期", "周四", "大斋",
+                "圣灰")),
     Rule("solar-term",
          re.compile(rf"{YEAR_PREFIX}?(?P<fest>(?:{'|'.join(cal.SOLAR_TERMS)})节?)(?P<holiday>)(?![前后期间])"),
          DateKind.CALENDAR, read_festival,
