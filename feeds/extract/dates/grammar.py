@@ -13,7 +13,7 @@ from ...models import Cue
 
 RELATIVE_DAYS = {
     "今天": 0, "今日": 0, "即日": 0, "今晚": 0, "今明两天": 0, "今明两日": 0,
-    "明天": 1, "明日": 1, "明晚": 1, "后天": 2, "大后天": 3, "大大后天": 4, "本日": 0,
+    "明天": 1, "明日": 1, "明晚": 1, "明后两天": 1, "明后两日": 1, "后天": 2, "大后天": 3, "大大后天": 4, "本日": 0,
     "昨天": -1, "昨日": -1, "昨晚": -1, "昨": -1, "今": 0, "前天": -2, "大前天": -3, "大大前天": -4,
 }
 """Days counted from the publication date."""
@@ -22,7 +22,7 @@ TERSE_DAYS = r"(?<![今昨明至如迄而现古当从])(?:今|昨)(?=[开起在�
 """`一连4天的旅游展今开锣`, `广管局主席昨在记者会上表示`: 今 and 昨 alone before what happens (a paper's
 terse style, common in Hong Kong), read as `RELATIVE_DAYS`' 今天 and 昨天."""
 
-SPAN_DAYS = {"今明两天": 1, "今明两日": 1}
+SPAN_DAYS = {"今明两天": 1, "今明两日": 1, "明后两天": 1, "明后两日": 1}
 """Relative words that cover more than one day: how many days they add."""
 
 CONTEXT_DAYS = {"当天": 0, "当日": 0, "同日": 0, "同一天": 0, "当晚": 0, "次日": 1, "翌日": 1, "第二天": 1}

@@ -255,6 +255,8 @@ def _offset(base: dt.date, n: float, unit: str, sign: int) -> tuple[dt.date, str
     """The day `n` units from `base`, and the precision the reader means by it (half a month is 15 days)."""
     if unit in UNIT_DAYS:
         return base + dt.timedelta(days=sign * round(n * UNIT_DAYS[unit])), "week" if UNIT_DAYS[unit] == 7 else "day"
+    if unit == "月" and n == 0.5:
+        return base + dt.timedelta(days=sign * 15), "day"  # `半个月后`: fifteen days on, a day
     if unit == "月" and n != int(n):
         return add_months(base, sign * int(n)) + dt.timedelta(days=sign * 15), "month"
     months = round(n * (12 if unit == "年" else 3 if unit == "季度" else 1))
@@ -339,6 +341,16 @@ def read_clock_offset(m: re.Match, ctx: Context) -> Interval:
 
 
 LITERARY_DAYS = {"前日": -2, "后日": 2, "大后日": 3}
+
+
+def read_rest_of(m: re.Match, ctx: Context) -> Interval:
+    """`年内`, `本月内`: from the publication day (or moment) to the end of its year or month."""
+    base = base_day(ctx)
+    last = dt.date(base.year, 12, 31) if m.group("unit") == "年" else dt.date(
+        base.year, base.month, month_end(base.year, base.month))
+    if ctx.now is None:
+        return Interval(base, last, "day")
+    return Interval(ctx.now, dt.datetime.combine(last, DAY_END, TZ), "time")
 
 
 def read_literary_day(m: re.Match, ctx: Context) -> Interval:
@@ -793,10 +805,10 @@ RULES: tuple[Rule, ...] = (
     Rule("holiday-period",
          re.compile(rf"{YEAR_PREFIX}?(?P<fest>春节|国庆节?|中秋节?|端午节?|劳动节|五一|清明节?|元旦"
                     r"|(?<![\d〇零一二两三四五六七八九十百千第])十一)"
-                    r"(?P<holiday>假期|长假|小长假|黄金周|放假期间)"),
+                    r"(?P<holiday>假期|长假|小长假|黄金周|放假期间|期间)"),
          DateKind.CALENDAR, read_festival,
          "今年国庆假期，全市景区接待游客逾千万人次。", ("2024-10-01", "2024-10-07", "day"),
-         needs=('假', '黄金周')),
+         needs=('假', '黄金周', '期间')),
     Rule("lunar-date",
          re.compile(rf"{YEAR_PREFIX}?(?:(?P<lunar>农历|阴历)\s*(?:(?P<y2>{g.YEAR})\s*年\s*)?)?(?P<leap>闰)?"
                     r"(?P<lm>正|冬|腊|十[一二]?|[一二三四五六七八九]|1[0-2]|[1-9])月"
@@ -811,7 +823,7 @@ RULES: tuple[Rule, ...] = (
          "大年初五，商场迎来客流高峰。", ("2024-02-14", "2024-02-14", "day"),
          needs=('大年',)),
     Rule("festival",
-         re.compile(rf"{YEAR_PREFIX}?(?:农历)?(?P<fest>{FESTIVAL_NAMES})(?P<holiday>)(?![前后期间])"),
+         re.compile(rf"{YEAR_PREFIX}?(?:农历)?(?P<fest>{FESTIVAL_NAMES})(?P<holiday>)(?!节|后|期间|前夕)"),
          DateKind.CALENDAR, read_festival,
          "中秋节当天，社区为独居老人送去月饼。", ("2024-09-17", "2024-09-17", "day"),
          needs=("节", "元宵", "端午", "七夕", "中秋", "重阳", "腊八", "除夕", "年三十", "元旦", "国庆", "平安夜",
@@ -913,6 +925,12 @@ RULES: tuple[Rule, ...] = (
          DateKind.DURATION, read_clock_offset,
          "3小时后，救援队抵达现场。", ("2024-06-12T11:30:00+08:00", "2024-06-12T12:30:00+08:00", "time"),
          needs=("小时", "钟头", "分", "秒", "刻钟")),
+    Rule("rest-of",
+         re.compile(r"(?:(?<![\u4e00-\u9fff\d])|(?<=[将于在要争力确保]))(?:今|本|当)?(?P<unit>年|月)(?:以|之)?内"
+                    r"(?![外容部地])|(?:今|本|当)(?P<unit2>年|月)(?:以|之)?内(?![外容部地])"),
+         DateKind.DURATION, lambda m, ctx: read_rest_of(_n2(m), ctx),
+         "项目力争年内建成投用。", ("2024-06-12T08:30:00+08:00", "2024-12-31T23:59:59+08:00", "time"),
+         needs=("年内", "月内", "年以内", "月以内", "年之内", "月之内")),
     Rule("literary-day",
          re.compile(r"(?<![\u4e00-\u9fff\d])(?P<word>大后日|后日|前日)(?![子期程报])"),
          DateKind.POINT, read_literary_day,
