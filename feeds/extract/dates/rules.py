@@ -353,6 +353,13 @@ def read_rest_of(m: re.Match, ctx: Context) -> Interval:
     return Interval(ctx.now, dt.datetime.combine(last, DAY_END, TZ), "time")
 
 
+def read_half_year(m: re.Match, ctx: Context) -> Interval:
+    """`上半年，全市…`: a half of the publication year, when no year is written before it."""
+    first, last = g.PARTS_OF_YEAR[m.group("half")]
+    year = base_year(ctx)
+    return Interval(dt.date(year, first, 1), dt.date(year, last, month_end(year, last)), "month")
+
+
 def read_literary_day(m: re.Match, ctx: Context) -> Interval:
     """`前日`, `后日`, `大后日`: the written forms of 前天, 后天, 大后天."""
     day = base_day(ctx) + dt.timedelta(days=LITERARY_DAYS[m.group("word")])
@@ -931,6 +938,11 @@ RULES: tuple[Rule, ...] = (
          DateKind.DURATION, lambda m, ctx: read_rest_of(_n2(m), ctx),
          "项目力争年内建成投用。", ("2024-06-12T08:30:00+08:00", "2024-12-31T23:59:59+08:00", "time"),
          needs=("年内", "月内", "年以内", "月以内", "年之内", "月之内")),
+    Rule("half-year",
+         re.compile(r"(?<![\u4e00-\u9fff\d])(?P<half>上半年|下半年)(?!度)"),
+         DateKind.PERIOD, read_half_year,
+         "上半年，全市地区生产总值同比增长5.2%。", ("2024-01-01", "2024-06-30", "month"),
+         needs=("半年",)),
     Rule("literary-day",
          re.compile(r"(?<![\u4e00-\u9fff\d])(?P<word>大后日|后日|前日)(?![子期程报])"),
          DateKind.POINT, read_literary_day,
