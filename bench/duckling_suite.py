@@ -35,17 +35,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import glob
 import json
 import re
-import subprocess
 import sys
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jio_suite import dates_records
+from jio_suite import dates_records, default_mirror, git, label
 
 MIRRORS = "/work/.mirror/*[Dd]uckling*"
 CORPORA = ("Duckling/Time/ZH/Corpus.hs", "Duckling/Time/ZH/CN/Corpus.hs")
@@ -83,23 +81,13 @@ class Skipped:
     reason: str
 
 
-def default_mirror() -> Path | None:
-    """The duckling git directory the `fetch` tool leaves under /work/.mirror/, if there is one."""
-    for candidate in sorted(glob.glob(MIRRORS)) + sorted(glob.glob(MIRRORS + "/*")):
-        if (Path(candidate) / "HEAD").is_file() and (Path(candidate) / "objects").is_dir():
-            return Path(candidate)
-    return None
-
-
 def read_corpus(git_dir: Path, path: str, rev: str = "HEAD") -> str:
     """A corpus file's source, straight from the mirror (nothing copied here)."""
-    return subprocess.run(["git", f"--git-dir={git_dir}", "show", f"{rev}:{path}"], check=True,
-                          capture_output=True, text=True, encoding="utf-8").stdout
+    return git(git_dir, "show", f"{rev}:{path}")
 
 
 def commit_of(git_dir: Path, rev: str = "HEAD") -> str:
-    return subprocess.run(["git", f"--git-dir={git_dir}", "rev-parse", rev], check=True, capture_output=True,
-                          text=True).stdout.strip()
+    return git(git_dir, "rev-parse", rev).strip()
 
 
 def read_cases(source: str, corpus: str) -> tuple[list[Case], list[Skipped]]:
@@ -118,7 +106,7 @@ def read_cases(source: str, corpus: str) -> tuple[list[Case], list[Skipped]]:
         else:
             expected = (stamps[0], _grain_end(stamps[0], grain))
         span = (expected[0].strftime(STAMP), expected[1].strftime(STAMP))
-        cases.extend(Case(text, span, grain, record["holiday"] or "", corpus, label(text)) for text in phrases)
+        cases.extend(Case(text, span, grain, record["holiday"] or "", corpus, label(text, LABELS)) for text in phrases)
     return cases, skipped
 
 
@@ -167,10 +155,6 @@ LABELS: tuple[tuple[str, str], ...] = (
 )
 
 
-def label(text: str) -> str:
-    return next((name for name, pattern in LABELS if re.search(pattern, text)), "other")
-
-
 REFUSED = {
     "cantonese": "spoken Cantonese (`晏晝三點踏三`, `宜家`, `今個禮拜`): not the written Chinese of a newspaper",
     "english": "English clock forms in a Chinese corpus (`3pm`, `4pm CET`, a time zone conversion)",
@@ -203,6 +187,8 @@ def our_spans(records: list[dict[str, Any]], grain: str) -> list[Span]:
 
 @dataclass
 class Result:
+    """Our parser on one phrase: the intervals, the records they came from, or the error."""
+
     case: Case
     ours: list[Span] = field(default_factory=list)
     found: list[dict[str, Any]] = field(default_factory=list)
@@ -293,7 +279,7 @@ def as_json(results: list[Result], skipped: list[Skipped], commit: str, seconds:
 
 
 def main() -> None:
-    mirror = default_mirror()
+    mirror = default_mirror(MIRRORS)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duckling-git", type=Path, default=mirror,
                         help=f"git directory of a duckling mirror (default: the first match of {MIRRORS}: {mirror})")

@@ -138,20 +138,23 @@ class Skipped:
     reason: str
 
 
-def default_mirror() -> Path | None:
-    """The JioNLP git directory the `fetch` tool leaves under /work/.mirror/, if there is one."""
-    for candidate in sorted(glob.glob(MIRRORS)) + sorted(glob.glob(MIRRORS + "/*")):
+def default_mirror(pattern: str = MIRRORS) -> Path | None:
+    """The git directory the `fetch` tool leaves under /work/.mirror/ for a peer (JioNLP by default), if any."""
+    for candidate in sorted(glob.glob(pattern)) + sorted(glob.glob(pattern + "/*")):
         if (Path(candidate) / "HEAD").is_file() and (Path(candidate) / "objects").is_dir():
             return Path(candidate)
     return None
 
 
+def git(git_dir: Path, *args: str) -> str:
+    """A git command's output in a mirror (read only: `show`, `rev-parse`)."""
+    return subprocess.run(["git", f"--git-dir={git_dir}", *args], check=True, capture_output=True,
+                          text=True, encoding="utf-8").stdout
+
+
 def read_suite(git_dir: Path, rev: str = "HEAD") -> tuple[str, str]:
     """The suite's source and the commit it was read at, straight from the mirror (nothing copied here)."""
-    def git(*args: str) -> str:
-        return subprocess.run(["git", f"--git-dir={git_dir}", *args], check=True, capture_output=True,
-                              text=True, encoding="utf-8").stdout
-    return git("show", f"{rev}:{SUITE}"), git("rev-parse", rev).strip()
+    return git(git_dir, "show", f"{rev}:{SUITE}"), git(git_dir, "rev-parse", rev).strip()
 
 
 def read_cases(source: str, now: float) -> tuple[list[Case], list[Skipped]]:
@@ -312,9 +315,9 @@ LABELS: tuple[tuple[str, str], ...] = (
 """Capability labels, first match wins: a range of lunar dates is a range, a clock on a holiday a holiday."""
 
 
-def label(text: str) -> str:
-    """A short name for what a case exercises, read from its text (see LABELS)."""
-    return next((name for name, pattern in LABELS if re.search(pattern, text)), "other")
+def label(text: str, labels: tuple[tuple[str, str], ...] = LABELS) -> str:
+    """A short name for what a case exercises, read from its text (see LABELS; another suite's, given)."""
+    return next((name for name, pattern in labels if re.search(pattern, text)), "other")
 
 
 # --- the two parsers ----------------------------------------------------------------------------
