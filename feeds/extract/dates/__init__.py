@@ -39,7 +39,8 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
     """
     if year is None and published is not None:
         year = published.year
-    text = text.translate(TRADITIONAL_DATE_CHARACTERS)
+    if TRADITIONAL_DATE_CHARACTER.search(text):  # rare: a search in C, not a translation of every page
+        text = text.translate(TRADITIONAL_DATE_CHARACTERS)
     sentence_ends = sentences.sentence_ends(text)
     found: list[DateMatch] = []
     grammar = g.DATE_EXPRESSION_SPACED if g.SPACED_DIGITS.search(text) else g.DATE_EXPRESSION
@@ -81,6 +82,7 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
 
 TRADITIONAL_DATE_CHARACTERS = str.maketrans("週禮後個點時鐘號這兩曆農節聖誕慶國現當間復難穌東",
                                             "周礼后个点时钟号这两历农节圣诞庆国现当间复难稣东")
+TRADITIONAL_DATE_CHARACTER = re.compile("[週禮後個點時鐘號這兩曆農節聖誕慶國現當間復難穌東]")
 """Traditional characters of time words, each with one simplified form: `normalize` converts a page only
 when a sample of it reads traditional, so a short text or a quotation (`週一早上`) keeps them (one for one,
 so every offset holds)."""
