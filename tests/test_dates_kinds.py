@@ -136,8 +136,9 @@ def test_the_event_layer_sees_only_points_and_the_year_parts_it_always_saw():
 def test_hours_and_minutes_count_from_the_time_of_publication():
     text = normalize("3小时后，救援队抵达现场；一个半小时前，记者赶到")
     found = find_dates(text, dt.date(2024, 6, 12), every_kind=True, now=dt.datetime(2024, 6, 12, 8, 30, tzinfo=TZ))
-    assert [(m.text, m.interval.start.isoformat(), m.kind.value) for m in found] == [
-        ("3小时后", "2024-06-12T11:30:00+08:00", "duration"), ("一个半小时前", "2024-06-12T07:00:00+08:00", "duration")]
+    assert [(m.text, m.interval.start.isoformat(), m.interval.end.isoformat(), m.kind.value) for m in found] == [
+        ("3小时后", "2024-06-12T11:30:00+08:00", "2024-06-12T12:30:00+08:00", "duration"),  # to the hour it counts
+        ("一个半小时前", "2024-06-12T06:00:00+08:00", "2024-06-12T07:00:00+08:00", "duration")]
     assert find_dates(text, dt.date(2024, 6, 12), every_kind=True) == []  # a day alone gives no moment
 
 
@@ -147,7 +148,7 @@ def test_the_command_takes_a_day_or_a_moment():
     assert [json.loads(line)["text"] for line in day.output.splitlines()] == ["9日"]
     moment = runner.invoke(dates_command, ["3小时后，博览会9日开幕", "--published", "2024-06-07T10:00", "--json"])
     assert [json.loads(line) for line in moment.output.splitlines()][0] == {
-        "text": "3小时后", "start": "2024-06-07T13:00:00+08:00", "end": "2024-06-07T13:00:00+08:00",
+        "text": "3小时后", "start": "2024-06-07T13:00:00+08:00", "end": "2024-06-07T14:00:00+08:00",
         "precision": "time", "kind": "duration", "cue": "", "rule": "clock-offset"}
     assert runner.invoke(dates_command, ["9日", "--published", "7 June"]).exit_code == 2
 

@@ -39,6 +39,8 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
     """
     if year is None and published is not None:
         year = published.year
+    if TRADITIONAL_DATE_CHARACTER.search(text):  # rare: a search in C, not a translation of every page
+        text = text.translate(TRADITIONAL_DATE_CHARACTERS)
     sentence_ends = sentences.sentence_ends(text)
     found: list[DateMatch] = []
     grammar = g.DATE_EXPRESSION_SPACED if g.SPACED_DIGITS.search(text) else g.DATE_EXPRESSION
@@ -70,13 +72,20 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
     found, clocks_used = _attach_clock_times(text, found, sentence_ends)
     if re.search(r"[A-Za-z]{3}", text):
         found = sorted(found + find_english_dates(text, published), key=lambda d: d.start)
-    found = _merge_glosses(text, found)
+    found = _weekday_before_date(text, _merge_glosses(text, found))
     found = _join_day_lists(text, _apply_sentence_rules(text, found, sentence_ends, published))
     found = _bind_clocks(text, _add_rule_dates(text, found, clocks_used, published, year, every_kind, now))
     if not every_kind:
         return found
     return _to_now(text, _join_ranges(text, _parts_of_day(text, found)), published, now)
 
+
+TRADITIONAL_DATE_CHARACTERS = str.maketrans("週禮後個點時鐘號這兩曆農節聖誕慶國現當間復難穌東",
+                                            "周礼后个点时钟号这两历农节圣诞庆国现当间复难稣东")
+TRADITIONAL_DATE_CHARACTER = re.compile("[週禮後個點時鐘號這兩曆農節聖誕慶國現當間復難穌東]")
+"""Traditional characters of time words, each with one simplified form: `normalize` converts a page only
+when a sample of it reads traditional, so a short text or a quotation (`週一早上`) keeps them (one for one,
+so every offset holds)."""
 
 SINCE_TO_NOW = re.compile(r"\s*(?:起|开始)?\s*(?:至今|迄今|到现在|至现在|到目前|至目前|到今天|至今天|以来)")
 SINCE = re.compile(r"\s*起(?![草来义诉步飞身码])")
@@ -229,12 +238,19 @@ def _range_parts(text: str, date: DateMatch, last: re.Match | None) -> DateMatch
     if first is None or CLOCK_FOLLOWS.match(text, date.end):
         return date
     start_day, end_day = date.interval.start_date, date.interval.end_date
-    start = rules.part_of_day(start_day, first.group(1)).start if first else dt.datetime.combine(
-        start_day, dt.time(0), rules.TZ)
+    start = _part_start(start_day, first.group(1))
     end = rules.part_of_day(end_day, last.group(0)).end if last else dt.datetime.combine(
         end_day, rules.DAY_END, rules.TZ)
     return DateMatch(date.text, date.start, date.end, Interval(start, end, "time"), date.rule + "+part",
                      date.cue, date.kind)
+
+
+def _part_start(day: dt.date, part: str) -> dt.datetime:
+    """Where a range that starts at a part of a day starts: its first hour, but noon at `中午` (`从中午到晚上`
+    starts at 12:00, though `中午` as a time of its own is the hours around it)."""
+    if part == "中午":
+        return dt.datetime.combine(day, dt.time(12), rules.TZ)
+    return rules.part_of_day(day, part).start
 
 
 PART_AT_END = re.compile(rf"(?:{rules.PART_WORDS})$")
@@ -341,18 +357,29 @@ def _add_rule_dates(text: str, found: list[DateMatch], blocked: list[tuple[int, 
 
 
 def _apposed(text: str, found: list[DateMatch]) -> list[DateMatch]:
-    """`农历正月十五元宵节`, `10月1日国庆节`, `中秋节当天`: the same day named twice in a row is one expression."""
+    """`农历正月十五元宵节`, `10月1日国庆节`, `中秋节当天`: the same day named twice in a row is one expression;
+    `耶稣受难日翌日`, `万圣节当晚`: a day counted from the one just named is that one's next day or evening."""
     result: list[DateMatch] = []
     for date in found:
         previous = result[-1] if result else None
+        adjacent = previous is not None and not text[previous.end:date.start].strip()
         same_day = previous is not None and (previous.interval == date.interval or (
             date.rule == "context-day" and date.text in ("当天", "当日") and _is_day(previous)))
-        if same_day and not text[previous.end:date.start].strip():
+        if same_day and adjacent:
             result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end, previous.interval,
                                    previous.rule, previous.cue, previous.kind)
             continue
+        if adjacent and date.rule == "context-day" and date.text in COUNTED_FROM_BEFORE and _is_day(previous):
+            day = previous.interval.start_date + dt.timedelta(days=g.CONTEXT_DAYS[date.text])
+            interval = rules.part_of_day(day, "晚上") if date.text == "当晚" else Interval(day, day, "day")
+            result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end, interval,
+                                   previous.rule + "+" + date.rule, previous.cue, previous.kind)
+            continue
         result.append(date)
     return result
+
+
+COUNTED_FROM_BEFORE = ("次日", "翌日", "第二天", "当晚")
 
 
 def _bind_clocks(text: str, found: list[DateMatch]) -> list[DateMatch]:
@@ -415,6 +442,27 @@ def _merge_glosses(text: str, found: list[DateMatch]) -> list[DateMatch]:
     return result
 
 
+WEEKDAY_ALONE = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])")
+DATE_AFTER_WEEKDAY = re.compile(r"\s*[,，]?\s*")
+
+
+def _weekday_before_date(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """`周日，2月10日`: a weekday written before the date it falls on names that date, once (the weekday
+    alone would be read on its own, a week away)."""
+    result: list[DateMatch] = []
+    for date in found:
+        previous = result[-1] if result else None
+        weekday = WEEKDAY_ALONE.fullmatch(previous.text) if previous is not None else None
+        if (weekday and _is_day(date) and "月" in date.text
+                and DATE_AFTER_WEEKDAY.fullmatch(text, previous.end, date.start)
+                and date.interval.start_date.weekday() == g.WEEKDAYS[weekday.group(1)]):
+            result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end, date.interval,
+                                   date.rule + "+weekday", date.cue, date.kind)
+            continue
+        result.append(date)
+    return result
+
+
 GLOSS_OPEN = re.compile(r"\s*\(\s*(?:北京时间|即|Beijing time)?\s*")
 GLOSS_REACH = 60
 """How far a gloss's closing parenthesis may stand from its opening."""
@@ -454,7 +502,7 @@ def _tense(text: str, start: int, end: int, floor: int = 0) -> Tense:
     before, after = text[before_start:start], text[end:end + 24]
     if g.DIRECTION_FORWARD.search(before[-8:]) or g.DIRECTION_FORWARD.match(after.lstrip(" ,，")):
         return Tense.ANNOUNCED
-    if g.POSTPONED_TO.search(text[max(0, start - 8):start]) or re.match(r"\s*(?:前|之前|以前)", after):
+    if g.POSTPONED_TO.search(text[max(0, start - 8):start]) or re.match(r"\s*(?:前(?!后)|之前|以前)", after):
         return Tense.ANNOUNCED  # `延期至…`: a new date is ahead; `X前报名`: a deadline is ahead
     if g.PLANNED_BEFORE.search(before[-8:]):
         return Tense.UNSAID

@@ -14,7 +14,7 @@ LUNAR_FESTIVALS = {
     "春节": (1, 1), "大年初一": (1, 1), "元宵节": (1, 15), "元宵": (1, 15), "上元节": (1, 15),
     "龙抬头": (2, 2), "端午节": (5, 5), "端午": (5, 5), "端阳节": (5, 5), "七夕节": (7, 7), "七夕": (7, 7),
     "中元节": (7, 15), "中秋节": (8, 15), "中秋": (8, 15), "重阳节": (9, 9), "重阳": (9, 9),
-    "腊八节": (12, 8), "腊八": (12, 8),
+    "腊八节": (12, 8), "腊八": (12, 8), "农历新年": (1, 1),
 }
 """Festivals of the lunar calendar: (lunar month, day)."""
 NEW_YEARS_EVE = ("除夕", "大年三十", "年三十")
@@ -25,12 +25,22 @@ GREGORIAN_FESTIVALS = {
     "消费者权益日": (3, 15), "愚人节": (4, 1), "劳动节": (5, 1), "五一劳动节": (5, 1), "青年节": (5, 4),
     "五四青年节": (5, 4), "儿童节": (6, 1), "六一儿童节": (6, 1), "建党节": (7, 1), "建军节": (8, 1),
     "教师节": (9, 10), "国庆节": (10, 1), "国庆": (10, 1), "平安夜": (12, 24), "圣诞节": (12, 25),
-    "圣诞": (12, 25),
+    "圣诞": (12, 25), "阳历新年": (1, 1), "圣瓦伦丁节": (2, 14), "香港回归纪念日": (7, 1), "万圣节": (10, 31),
+    "澳门回归纪念日": (12, 20),
 }
 """Festivals on a fixed Gregorian day: (month, day)."""
 
 FLOATING_FESTIVALS = {"母亲节": (5, 6, 2), "父亲节": (6, 6, 3), "感恩节": (11, 3, 4)}
 """Festivals on the n-th weekday of a month: (month, weekday with Monday 0, n)."""
+
+EASTER_FEASTS = {
+    "复活节": 0, "复活节星期一": 1, "耶稣受难日": -2, "受难节": -2, "主受难日": -2, "主受难节": -2,
+    "圣周四": -3, "棕枝主日": -7, "圣枝主日": -7, "圣灰星期三": -46, "大斋首日": -46, "忏悔星期二": -47,
+    "圣灵降临节": 49, "五旬节": 49, "耶稣升天节": 39,
+}
+"""Christian feasts counted in days from Easter Sunday, which python-dateutil computes (`东正教` before a
+name takes the Orthodox Easter)."""
+ORTHODOX = "东正教"
 
 HOLIDAY_NAMES = {
     "元旦": "New Year's Day", "春节": "Spring Festival", "清明": "Tomb-sweeping Day", "清明节": "Tomb-sweeping Day",
@@ -39,6 +49,9 @@ HOLIDAY_NAMES = {
     "十一": "National Day",
 }
 """Festivals that carry an official holiday period, by chinese-calendar's names for them."""
+
+HOLIDAY_SHORT_NAMES = {"十一": "国庆节", "五一": "劳动节"}
+"""The holidays named by their date (`十一黄金周`, `五一假期`), read only where a holiday word follows."""
 
 SOLAR_TERMS = ("小寒", "大寒", "立春", "雨水", "惊蛰", "春分", "清明", "谷雨", "立夏", "小满", "芒种", "夏至",
                "小暑", "大暑", "立秋", "处暑", "白露", "秋分", "寒露", "霜降", "立冬", "小雪", "大雪", "冬至")
@@ -99,6 +112,14 @@ def solar_terms(year: int) -> dict[str, dt.date]:
     return found
 
 
+def easter_feast(name: str, year: int) -> dt.date:
+    """A feast of the Easter cycle in a year, by the Western (Gregorian) or the Orthodox reckoning."""
+    from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+
+    method = EASTER_ORTHODOX if name.startswith(ORTHODOX) else EASTER_WESTERN
+    return easter(year, method) + dt.timedelta(days=EASTER_FEASTS[name.removeprefix(ORTHODOX)])
+
+
 def floating_festival(name: str, year: int) -> dt.date:
     month, weekday, nth = FLOATING_FESTIVALS[name]
     first = dt.date(year, month, 1)
@@ -109,6 +130,9 @@ def floating_festival(name: str, year: int) -> dt.date:
 def festival_day(name: str, year: int) -> dt.date | None:
     """The day of a festival in a year: a Gregorian one's in that year, a lunar one's in the lunar
     year that starts in it (so `2023年除夕` is the eve that ends lunar 2023, in February 2024)."""
+    name = HOLIDAY_SHORT_NAMES.get(name, name)
+    if name.removeprefix(ORTHODOX) in EASTER_FEASTS:
+        return easter_feast(name, year)
     if name in GREGORIAN_FESTIVALS:
         return dt.date(year, *GREGORIAN_FESTIVALS[name])
     if name in FLOATING_FESTIVALS:

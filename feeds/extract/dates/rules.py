@@ -50,7 +50,10 @@ class Rule:
 _CN = "〇零一二两三四五六七八九十百"
 COUNT = rf"(?P<n>\d{{1,3}}|[{_CN}]{{1,4}}|几十|十几|二十几|半|仨|俩)"
 YEAR_WORDS = {**g.RELATIVE_YEARS, "大前年": -3, "大后年": 3, "这一年": 0, "上一年": -1, "下一年": 1}
-_REL_YEAR = g._alternatives(YEAR_WORDS)
+YEAR_WORDS.update({"上年": -1, "下年": 1})
+_REL_YEAR = g._alternatives({w: v for w, v in YEAR_WORDS.items() if w not in ("上年", "下年")}) \
+    + r"|(?<![马赶早晚])上年(?!纪)|下年(?!级)"
+"""`上年同期`, `下年9月`; not `马上年底` (soon the year's end) nor `上年纪` (getting on in years)."""
 YEAR_PREFIX = rf"(?:(?P<y>{g.YEAR})\s*年\s*|(?P<yr>{_REL_YEAR})\s*)"
 """A written or relative year before a month, a quarter, a festival."""
 NOT_AFTER_YEAR = (r"(?![代级度轻纪龄初底末中来前后间多半里期报会限华刊薪鉴货金第伊\d]|以(?!来)"
@@ -252,6 +255,8 @@ def _offset(base: dt.date, n: float, unit: str, sign: int) -> tuple[dt.date, str
     """The day `n` units from `base`, and the precision the reader means by it (half a month is 15 days)."""
     if unit in UNIT_DAYS:
         return base + dt.timedelta(days=sign * round(n * UNIT_DAYS[unit])), "week" if UNIT_DAYS[unit] == 7 else "day"
+    if unit == "月" and n == 0.5:
+        return base + dt.timedelta(days=sign * 15), "day"  # `半个月后`: fifteen days on, a day
     if unit == "月" and n != int(n):
         return add_months(base, sign * int(n)) + dt.timedelta(days=sign * 15), "month"
     months = round(n * (12 if unit == "年" else 3 if unit == "季度" else 1))
@@ -323,12 +328,79 @@ def _clock_seconds(m: re.Match) -> float:
 
 
 def read_clock_offset(m: re.Match, ctx: Context) -> Interval:
-    """`3小时后`, `半小时前`, `17分钟后`: that moment, counted from the publication time (`--now`)."""
+    """`3小时后`, `半小时前`, `17分钟后`, counted from the publication time (`--now`), to the precision of the
+    unit the text counts in: a count of elapsed units is a whole number of them, so `3小时后` is from three
+    hours on to four, `6个小时前` from seven hours back to six, `一刻钟后` a quarter of an hour from 15
+    minutes on, `半小时前` half an hour back from 30 minutes ago."""
     if ctx.now is None:
         raise Unresolvable("no time of publication to count from")
     sign = 1 if m.group("dir") in ("后", "之后", "以后") else -1
     moment = ctx.now + dt.timedelta(seconds=sign * _clock_seconds(m))
-    return Interval(moment, moment, "time")
+    unit = dt.timedelta(seconds=CLOCK_UNITS[m.group("unit")] * (0.5 if m.group("n") == "半" else 1))
+    return Interval(moment, moment + unit, "time") if sign > 0 else Interval(moment - unit, moment, "time")
+
+
+LITERARY_DAYS = {"前日": -2, "后日": 2, "大后日": 3}
+
+
+def read_rest_of(m: re.Match, ctx: Context) -> Interval:
+    """`年内`, `本月内`: from the publication day (or moment) to the end of its year or month."""
+    base = base_day(ctx)
+    last = dt.date(base.year, 12, 31) if m.group("unit") == "年" else dt.date(
+        base.year, base.month, month_end(base.year, base.month))
+    if ctx.now is None:
+        return Interval(base, last, "day")
+    return Interval(ctx.now, dt.datetime.combine(last, DAY_END, TZ), "time")
+
+
+def read_half_year(m: re.Match, ctx: Context) -> Interval:
+    """`上半年，全市…`: a half of the publication year, when no year is written before it."""
+    first, last = g.PARTS_OF_YEAR[m.group("half")]
+    year = base_year(ctx)
+    return Interval(dt.date(year, first, 1), dt.date(year, last, month_end(year, last)), "month")
+
+
+def read_literary_day(m: re.Match, ctx: Context) -> Interval:
+    """`前日`, `后日`, `大后日`: the written forms of 前天, 后天, 大后天."""
+    day = base_day(ctx) + dt.timedelta(days=LITERARY_DAYS[m.group("word")])
+    return Interval(day, day, "day")
+
+
+def read_night_to_next_day(m: re.Match, ctx: Context) -> Interval:
+    """`夜间至次日上午`, a forecast's night: from that part of the publication day into the next day's part
+    (or to the next day's end)."""
+    base = base_day(ctx)
+    start = part_of_day(base, m.group("part")).start
+    next_day = base + dt.timedelta(days=1)
+    end = part_of_day(next_day, m.group("part2")).end if m.group("part2") else dt.datetime.combine(
+        next_day, DAY_END, TZ)
+    return Interval(start, end, "time")
+
+
+def read_adjacent_units(m: re.Match, ctx: Context) -> Interval:
+    """`前两天`, `上两周`, `后三天`, `下三个月`, `前两年`: the whole days, weeks, months or years next to the
+    one of publication, that many before it (`前`, `上`) or after it (`后`, `下`)."""
+    base, n = base_day(ctx), int(count(m.group("n")))
+    unit = m.group("unit").removeprefix("个")
+    before = m.group("dir") in ("前", "上")
+    if unit in CLOCK_UNITS:  # `前两小时`: the whole hours (minutes, seconds) before the one of the moment
+        if ctx.now is None:
+            raise Unresolvable("no time of publication to count from")
+        step = dt.timedelta(seconds=CLOCK_UNITS[unit])
+        current = ctx.now.replace(microsecond=0, second=0 if step.seconds >= 60 else ctx.now.second,
+                                  minute=0 if step.seconds >= 3600 else ctx.now.minute)
+        start = current - n * step if before else current + step
+        return Interval(start, start + n * step, "time")
+    if unit in UNIT_DAYS:
+        step = UNIT_DAYS[unit]
+        first = monday(base) if step == 7 else base
+        start = first + dt.timedelta(days=-n * step if before else step)
+        return Interval(start, start + dt.timedelta(days=n * step - 1), "week" if step == 7 else "day")
+    months = 12 if unit == "年" else 1
+    first = dt.date(base.year, 1 if months == 12 else base.month, 1)
+    start = add_months(first, -n * months if before else months)
+    last = add_months(start, n * months) - dt.timedelta(days=1)
+    return Interval(start, last, "year" if months == 12 else "month")
 
 
 def read_clock_stretch(m: re.Match, ctx: Context) -> Interval:
@@ -646,6 +718,9 @@ def _clock_time(m: re.Match, p: str, part: str | None) -> tuple[dt.time, bool]:
         minute = 30
     else:
         minute_text = m.group(p + "mi") or m.group(p + "mi2")
+        if m.group(p + "mi2") and m.group(p + "mi2") in "一二三四五六七八九" \
+                and not m.string.startswith("分", m.end(p + "mi2")):
+            raise Unresolvable("a decimal (`增长三点五个百分点`), not a clock time: minutes in words are 零五 or 五分")
         minute = number(minute_text) if minute_text else 0
     second_text = m.group(p + "se") or m.group(p + "se2")
     second = number(second_text) if second_text else 0
@@ -672,6 +747,8 @@ def _says_clock(m: re.Match) -> bool:
     if m.group("h2") and m.group("h2").isascii() and "时" in m.group(0):
         return True
     after = m.string[m.end():m.end() + 1]
+    if m.group("h2") == "零" and after and after in CLOCK_WORD_ENDS:
+        return True  # `零点起`, `零点前`: midnight
     if m.group("h2") and m.group("h2").startswith("十") and after in HOUR_WORD_ENDS:
         return m.string[m.start() - 1:m.start()] != "第"  # `十一点过去了`, `十二点的钟声`; not `第十点`
     return bool(m.group("h2")) and m.group("h2").isascii() and (not after or after in CLOCK_WORD_ENDS)
@@ -728,15 +805,17 @@ MONTH_PREFIX = rf"(?:{YEAR_PREFIX}?(?P<m>{g.MONTH})月份?|(?P<mr>{g._alternativ
 """`5月`, `今年5月份`, `下个月的`: the month a rule counts days or weeks within."""
 
 FESTIVAL_NAMES = g._alternatives([*cal.LUNAR_FESTIVALS, *cal.NEW_YEARS_EVE, *cal.GREGORIAN_FESTIVALS,
-                                  *cal.FLOATING_FESTIVALS])
+                                  *cal.FLOATING_FESTIVALS, *cal.EASTER_FEASTS,
+                                  *(cal.ORTHODOX + name for name in cal.EASTER_FEASTS)])
 
 RULES: tuple[Rule, ...] = (
     Rule("holiday-period",
-         re.compile(rf"{YEAR_PREFIX}?(?P<fest>春节|国庆节?|中秋节?|端午节?|劳动节|五一|清明节?|元旦)"
-                    r"(?P<holiday>假期|长假|小长假|黄金周|放假期间)"),
+         re.compile(rf"{YEAR_PREFIX}?(?P<fest>春节|国庆节?|中秋节?|端午节?|劳动节|五一|清明节?|元旦"
+                    r"|(?<![\d〇零一二两三四五六七八九十百千第])十一)"
+                    r"(?P<holiday>假期|长假|小长假|黄金周|放假期间|期间)"),
          DateKind.CALENDAR, read_festival,
          "今年国庆假期，全市景区接待游客逾千万人次。", ("2024-10-01", "2024-10-07", "day"),
-         needs=('假',)),
+         needs=('假', '黄金周', '期间')),
     Rule("lunar-date",
          re.compile(rf"{YEAR_PREFIX}?(?:(?P<lunar>农历|阴历)\s*(?:(?P<y2>{g.YEAR})\s*年\s*)?)?(?P<leap>闰)?"
                     r"(?P<lm>正|冬|腊|十[一二]?|[一二三四五六七八九]|1[0-2]|[1-9])月"
@@ -751,11 +830,12 @@ RULES: tuple[Rule, ...] = (
          "大年初五，商场迎来客流高峰。", ("2024-02-14", "2024-02-14", "day"),
          needs=('大年',)),
     Rule("festival",
-         re.compile(rf"{YEAR_PREFIX}?(?:农历)?(?P<fest>{FESTIVAL_NAMES})(?P<holiday>)(?![前后期间])"),
+         re.compile(rf"{YEAR_PREFIX}?(?:农历)?(?P<fest>{FESTIVAL_NAMES})(?P<holiday>)(?!节|后|期间|前夕)"),
          DateKind.CALENDAR, read_festival,
          "中秋节当天，社区为独居老人送去月饼。", ("2024-09-17", "2024-09-17", "day"),
          needs=("节", "元宵", "端午", "七夕", "中秋", "重阳", "腊八", "除夕", "年三十", "元旦", "国庆", "平安夜",
-                "圣诞", "消费者权益日", "龙抬头", "中元")),
+                "圣诞", "消费者权益日", "龙抬头", "中元", "新年", "纪念日", "受难", "主日", "星期", "周四", "大斋",
+                "圣灰")),
     Rule("solar-term",
          re.compile(rf"{YEAR_PREFIX}?(?P<fest>(?:{'|'.join(cal.SOLAR_TERMS)})节?)(?P<holiday>)(?![前后期间])"),
          DateKind.CALENDAR, read_festival,
@@ -850,13 +930,43 @@ RULES: tuple[Rule, ...] = (
          re.compile(rf"{_NOT_IN_NUMBER}(?P<n>\d{{1,3}}|{_COUNT_CN}|半|一)(?P<half>个半)?"
                     rf"{_CLOCK_UNIT}(?P<half2>半)?钟?(?P<dir>之?后|以后|之?前|以前)"),
          DateKind.DURATION, read_clock_offset,
-         "3小时后，救援队抵达现场。", ("2024-06-12T11:30:00+08:00", "2024-06-12T11:30:00+08:00", "time"),
-         needs=("小时", "钟头", "分", "秒")),
+         "3小时后，救援队抵达现场。", ("2024-06-12T11:30:00+08:00", "2024-06-12T12:30:00+08:00", "time"),
+         needs=("小时", "钟头", "分", "秒", "刻钟")),
+    Rule("rest-of",
+         re.compile(r"(?:(?<![\u4e00-\u9fff\d])|(?<=[将于在要争力确保]))(?:今|本|当)?(?P<unit>年|月)(?:以|之)?内"
+                    r"(?![外容部地])|(?:今|本|当)(?P<unit2>年|月)(?:以|之)?内(?![外容部地])"),
+         DateKind.DURATION, lambda m, ctx: read_rest_of(_n2(m), ctx),
+         "项目力争年内建成投用。", ("2024-06-12T08:30:00+08:00", "2024-12-31T23:59:59+08:00", "time"),
+         needs=("年内", "月内", "年以内", "月以内", "年之内", "月之内")),
+    Rule("half-year",
+         re.compile(r"(?<![\u4e00-\u9fff\d])(?P<half>上半年|下半年)(?!度)"),
+         DateKind.PERIOD, read_half_year,
+         "上半年，全市地区生产总值同比增长5.2%。", ("2024-01-01", "2024-06-30", "month"),
+         needs=("半年",)),
+    Rule("literary-day",
+         re.compile(r"(?<![\u4e00-\u9fff\d])(?P<word>大后日|后日|前日)(?![子期程报])"),
+         DateKind.POINT, read_literary_day,
+         "前日，记者从市教育局获悉，新学期将增设课后服务。", ("2024-06-10", "2024-06-10", "day"),
+         needs=("前日", "后日")),
+    Rule("night-to-next-day",
+         re.compile(rf"(?<![今明昨当前后次同天日])(?P<part>夜间|夜里|前半夜)\s*(?:至|到)\s*(?:次日|明天|明日|第二天)"
+                    rf"(?P<part2>{PART_WORDS})?"),
+         DateKind.CLOCK, read_night_to_next_day,
+         "夜间至次日上午，全市有中到大雨。",
+         ("2024-06-12T20:00:00+08:00", "2024-06-13T11:59:59+08:00", "time"),
+         needs=("夜",)),
+    Rule("adjacent-units",
+         re.compile(r"(?<![\u4e00-\u9fff\d])(?P<dir>前|上|后|下)(?P<n>[两二三四五六七八九十]|[2-9])"
+                    r"(?P<unit>天|日|个周|周|个星期|星期|个礼拜|礼拜|个月|月|年|个小时|小时|个钟头|钟头|分钟|秒钟|秒)"
+                    r"(?![前后内来以里多半钟])"),
+         DateKind.DURATION, read_adjacent_units,
+         "前两天，全市普降中到大雨。", ("2024-06-10", "2024-06-11", "day"),
+         needs=("前", "上", "后", "下")),
     Rule("now",
-         re.compile(r"(?<![到至])现在(?![起开始以])"),
+         re.compile(r"(?<![到至])现在(?![起开始以])|当前(?=[，,。；;\s]|$)|此时此刻"),
          DateKind.CLOCK, read_now,
          "现在，市民可通过手机预约入馆。", ("2024-06-12T08:30:00+08:00", "2024-06-12T08:30:00+08:00", "time"),
-         needs=("现在",)),
+         needs=("现在", "当前", "此时此刻")),
     Rule("clock-stretch",
          re.compile(rf"(?:(?P<ago>近|最近|过去的?)|(?P<ahead>未来|今后))?{_NOT_IN_NUMBER}"
                     rf"(?P<n>\d{{1,3}}|{_COUNT_CN}|半|一)(?P<half>个半)?{_CLOCK_UNIT}(?P<half2>半)?钟?"
