@@ -376,6 +376,11 @@ ENGLISH = [
     ("The carnival runs Dec 30, 2023 - Jan 2, 2024 at the Olympic Sailing Center.", "2023-12-20",
      [days("2023-12-30", "2024-01-02")]),
     ("The show opens at 10 am on June 9.", "2023-06-01", [at("2023-06-09T10:00")]),
+    ("Local firms will be required to report, said Wang Li, a spokesperson, at a press conference Tuesday.",
+     "2020-11-18", ["2020-11-17"]),  # the nearest verb tells the tense: said
+    ("From June 25 to July 2, the 68th session of the committee on ocean affairs was held in Vienna.",
+     "2025-07-04", [days("2025-06-25", "2025-07-02")]),
+    ("Military technologies available today would make such a crisis harder to control.", "2020-11-18", []),
 ]
 
 # --- not dates ----------------------------------------------------------------------------------------
@@ -551,6 +556,11 @@ WRITTEN_FORMS = [  # numeric forms, lists and a year's turn as the event layer r
     ("7月4日海滨音乐节的门票开始预约", "2024-01-02", ["2024-07-04"]),  # far from the turn: ahead
     ("6月1日，新版公交线路图启用", "2024-12-10", ["2025-06-01"]),
     ("12月28日的跨年灯光秀吸引数万市民", "2025-01-02", ["2024-12-28"]),  # near across the turn: nearest
+    ("预计双方将在17、18日两天的峰会上敲定协议草案", "2016-03-10", [days("2016-03-17", "2016-03-18")]),
+    ("共同迎接11、12月举行的全国运动会", "2025-07-11", [month("2025-11-01", "2025-12-31")]),
+    ("博物馆3、5月各举办一次特展", "2025-07-11", [month("2025-05-01", "2025-05-31")]),  # two months, no span
+    ("7月4日是学校的成立纪念日。当天，学校举行校庆活动。上午9时45分，于礼堂举行毕业典礼。", "2025-07-05",
+     ["2025-07-04", "2025-07-04", at("2025-07-04T09:45")]),  # a clock opening its sentence: the day spoken of
 ]
 
 GROUPS = {

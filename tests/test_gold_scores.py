@@ -50,10 +50,10 @@ SETS = {
     "real1": GoldSet(DATA / "real1" / "docs", DATA / "real1" / "gold.json", 71, 1, 0.98, dated=True),
     "real2": GoldSet(DATA / "real2" / "docs", DATA / "real2" / "gold.json", 12, 0, 0.97, dated=True),
     "real3": GoldSet(DATA / "real3" / "docs", DATA / "real3" / "gold.json", 22, 0, 0.97, dated=True),
-    "real4": GoldSet(DATA / "real4" / "docs", DATA / "real4" / "gold.json", 14, 2, 0.86, dated=True,
+    "real4": GoldSet(DATA / "real4" / "docs", DATA / "real4" / "gold.json", 15, 0, 0.95, dated=True,
                      location=0.60),  # English wires: 9 of 14 places
-    "real5": GoldSet(DATA / "real5" / "docs", DATA / "real5" / "gold.json", 28, 3, 0.90, dated=True),
-    "real6": GoldSet(DATA / "real6" / "docs", DATA / "real6" / "gold.json", 12, 2, 0.90, dated=True,
+    "real5": GoldSet(DATA / "real5" / "docs", DATA / "real5" / "gold.json", 30, 1, 0.97, dated=True),
+    "real6": GoldSet(DATA / "real6" / "docs", DATA / "real6" / "gold.json", 13, 1, 0.95, dated=True,
                      location=0.45),  # Singapore papers: 6 of 12 places
     "real-dev": GoldSet(REAL_DEV / "docs", REAL_DEV / "gold.json", 70, 0, 0.98, dated=True),
 }

@@ -155,6 +155,7 @@ def _join_day_lists(text: str, found: list[DateMatch]) -> list[DateMatch]:
     for date in found:
         if date.start < covered:
             continue
+        date = _with_listed_before(text, date, max(covered, result[-1].end if result else 0))
         previous = result[-1] if result else None
         if previous is not None and _next_listed_day(text, previous, date):
             result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end,
@@ -182,6 +183,27 @@ def _join_day_lists(text: str, found: list[DateMatch]) -> list[DateMatch]:
                                    Interval(day, last, "day"), date.rule + "+list", date.cue, date.kind)
             covered = listed.end()
     return result
+
+
+LISTED_BEFORE = re.compile(r"(?:(?<![\d.:/月第-])(?P<n>\d{1,2})\s*(?:、|和|及)\s*)+$")
+"""`17、18日两天`: days listed before the one that carries its 日."""
+
+
+def _with_listed_before(text: str, date: DateMatch, floor: int) -> DateMatch:
+    """A bare day with the days listed before it: the span from the first (when they run on)."""
+    if date.cue is not None and date.cue is not Cue.NONE or date.text[:1] not in "0123456789":
+        return date
+    if not (_is_day(date) and date.text.rstrip().endswith(("日", "号")) and "月" not in date.text):
+        return date
+    listed = LISTED_BEFORE.search(text, max(floor, date.start - 16), date.start)
+    if listed is None or _says_severally(text, date.end):
+        return date
+    values = [int(n) for n in re.findall(r"\d{1,2}", listed.group(0))]
+    day = date.interval.start_date
+    if values != [day.day - k for k in range(len(values), 0, -1)] or values[0] < 1:
+        return date
+    return DateMatch(text[listed.start():date.end], listed.start(), date.end,
+                     Interval(day.replace(day=values[0]), day, "day"), date.rule + "+list", date.cue, date.kind)
 
 
 LIST_SEPARATOR = re.compile(r"\s*(?:[，,、]|和|及|与)\s*")
@@ -564,9 +586,13 @@ def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None,
         if not every_kind:
             return None
         cue, period = Cue.NONE, True
-    month_range = g.MONTH_RANGE_START.search(text, max(0, m.start() - 6), m.start())
+    month_range = (g.MONTH_RANGE_START.search(text, max(0, m.start() - 6), m.start())
+                   or g.MONTH_LIST_START.search(text, max(0, m.start() - 6), m.start()))
     if month_range and _bare_month(m) and end is None:
         first = number(month_range.group("m"))
+        if month_range.re is g.MONTH_LIST_START and first != start.last.month - 1:
+            month_range = None  # `3、5月`: two months, not a span
+    if month_range and _bare_month(m) and end is None:
         begin = month_range.start()
         written = g.YEAR_BEFORE.search(text, max(0, begin - 10), begin)
         last = start.last
@@ -674,23 +700,43 @@ def _attach_clock_times(text: str, found: list[DateMatch],
     starts = [d.start for d in found]
     result = list(found)
     used: list[tuple[int, int]] = []
+    opening: list[DateMatch] = []  # clock times that open a sentence of their own, on the day spoken of last
     for m in g.CLOCK_ONLY.finditer(text):
         i = bisect.bisect_right(starts, m.start()) - 1
         if i < 0 or found[i].end > m.start():
             continue
         date = result[i]
-        if date.interval.precision != "day" or date.interval.start != date.interval.end:
-            continue
-        if _sentence(sentence_ends, date.start) != _sentence(sentence_ends, m.start()):
+        if date.interval.precision not in ("day", "time") or date.interval.start_date != date.interval.end_date:
             continue
         start_time, end_time = _clock_span(m)
         if start_time is None:
             continue
         day = date.interval.start_date
+        if _sentence(sentence_ends, date.start) != _sentence(sentence_ends, m.start()):
+            if _opens_sentence(text, m.start(), sentence_ends) and not _dated_later(starts, i, m, sentence_ends):
+                opening.append(DateMatch(m.group(0), m.start(), m.end(),
+                                         make_interval(day, day, "day", start_time, end_time), "context-day+clock",
+                                         Cue.NONE, DateKind.POINT))
+                used.append((m.start(), m.end()))
+            continue
+        if date.interval.precision != "day":
+            continue
         result[i] = DateMatch(date.text, date.start, date.end, make_interval(day, day, "day", start_time, end_time),
                               date.rule + "+clock", date.cue, date.kind)
         used.append((m.start(), m.end()))
-    return result, used
+    return (sorted(result + opening, key=lambda d: d.start) if opening else result), used
+
+
+def _opens_sentence(text: str, position: int, sentence_ends: list[int]) -> bool:
+    """`…当天，…。上午9时45分，于礼堂举行毕业典礼`: a clock time that opens its sentence."""
+    k = bisect.bisect_right(sentence_ends, position) - 1
+    begin = sentence_ends[k] if k >= 0 else 0
+    return not text[begin:position].strip(" \n\u3000。！？!?；;")
+
+
+def _dated_later(starts: list[int], i: int, m: re.Match[str], sentence_ends: list[int]) -> bool:
+    """Whether the clock's own sentence gives a date after it (`上午10时，6月9日…`: that date's)."""
+    return i + 1 < len(starts) and _sentence(sentence_ends, starts[i + 1]) == _sentence(sentence_ends, m.start())
 
 
 def _apply_sentence_rules(text: str, found: list[DateMatch], sentence_ends: list[int],

@@ -40,6 +40,9 @@ PAST_VERB_AFTER = re.compile(r"\s+(?!(?:need|speed|feed|seed|proceed|exceed|succ
 """`on Tuesday addressed`, `on Tuesday called for`: a verb in the past right after the date."""
 ONGOING = re.compile(r"\b(?:runs|is running|continues|is under way|is underway)\b", re.I)
 """`The competition runs from Tuesday to Saturday` in a Friday paper: the week it is running in."""
+NOWADAYS_BEFORE = re.compile(r"\b(?:available|existing|used|seen|known|living|world|society|people|China|Asia|"
+                             r"America|Europe)\s+$")
+"""`the technologies available today`, `the world today`: `today` as these days."""
 FUTURE = re.compile(r"\b(?:will|to be held|is scheduled|are scheduled|plans? to|upcoming|next)\b", re.I)
 
 
@@ -57,9 +60,15 @@ def find_english_dates(text: str, published: dt.date | None) -> list[DateMatch]:
     """English dates: `Nov 29-30, 2022`, `from June 15 to 18`, `until June 10`, `next Monday`."""
     found = []
     for m in ENGLISH_DATE.finditer(text):
+        if (m.group("rel") or "").lower() == "today" and NOWADAYS_BEFORE.search(text, max(0, m.start() - 20),
+                                                                                  m.start("rel")):
+            continue  # `technologies available today`: these days, not the paper's day
         sentence = text[max(0, m.start() - 80):m.start()]
         ahead = FUTURE.search(sentence) or (m.group("cue") or "").lower() in ("from", "until", "till", "by", "starting")
         prefer = "future" if ahead else "current_period"
+        if (m.group("cue") or "").lower() == "from" and not FUTURE.search(sentence) \
+                and _said_past(text, m.start(), m.end()):
+            prefer = "past"  # `From June 25 to July 2, the 68th session … was held`: a span told of as past
         try:
             date_match = _resolve(m, published, prefer)
         except (ValueError, OverflowError, TypeError):
@@ -203,10 +212,22 @@ def _said_past(text: str, start: int, end: int) -> bool:
     sentence, tells of the past; a date with no tense around it (`in January`) is the coming one."""
     if PAST_VERB_AFTER.match(text, end):
         return True  # `Xi on Tuesday addressed the summit`
-    for words in (_own_clause(text, start, end), _own_sentence(text, start, end)):
-        if PAST.search(words) or FUTURE.search(words):
-            return bool(PAST.search(words)) and not FUTURE.search(words)
-    return False
+    clause = _own_clause(text, start, end)
+    if PAST.search(clause) or FUTURE.search(clause):
+        return bool(PAST.search(clause)) and not FUTURE.search(clause)
+    return _nearest_tense_is_past(text, start, end)
+
+
+def _nearest_tense_is_past(text: str, start: int, end: int) -> bool:
+    """The tense of the verb nearest the date in its sentence (`… will be required …, said X, at a press conference
+    Tuesday`: said)."""
+    begin, finish = _sentence_bounds(text, start, end, reach=240)
+    markers = [(m, True) for m in PAST.finditer(text, begin, finish)] + \
+              [(m, False) for m in FUTURE.finditer(text, begin, finish)]
+    if not markers:
+        return False
+    nearest, past = min(markers, key=lambda marked: min(abs(marked[0].end() - start), abs(marked[0].start() - end)))
+    return past
 
 
 def _own_clause(text: str, start: int, end: int) -> str:
@@ -224,7 +245,13 @@ def _month_span(day: dt.date) -> tuple[dt.date, dt.date, str]:
 
 
 def _own_sentence(text: str, start: int, end: int) -> str:
-    """The sentence a date stands in (at most 80 characters before it): another sentence's `will` is not its."""
-    window = text[max(0, start - 80):start]
-    cut = max(window.rfind(". "), window.rfind("\n"))
-    return window[cut + 1:] + text[start:end + 40].split(". ")[0]
+    """The sentence a date stands in (at most 80 characters before it and 200 after): another sentence's `will`
+    is not its."""
+    begin, finish = _sentence_bounds(text, start, end)
+    return text[begin:finish]
+
+
+def _sentence_bounds(text: str, start: int, end: int, reach: int = 80) -> tuple[int, int]:
+    window = text[max(0, start - reach):start]
+    begin = max(0, start - reach) + max(window.rfind(". "), window.rfind("\n")) + 1
+    return begin, start + len(text[start:end + 200].split(". ")[0])

@@ -67,7 +67,7 @@ EVENING = {"傍晚", "晚上", "晚间", "夜间", "夜里", "晚", "当晚"}
 """Parts of the day in which `12点` is midnight, not noon."""
 """Hours added to a clock reading below 12: (from which hour on it is already afternoon, offset)."""
 
-DIRECTION_FORWARD = re.compile(r"将|拟|计划|预计|即将|定于|准备|有望|届时|筹备|将要|拟定|预定|报名")
+DIRECTION_FORWARD = re.compile(r"将|拟|计划|预计|即将|定于|准备|有望|届时|筹备|将要|拟定|预定|报名|迎接|备战")
 DIRECTION_BACKWARD = re.compile(r"了|日前|近日|已经|已于|刚刚|上周|此前|曾|过去")
 PLANNED_BEFORE = re.compile(r"原(?:定|计划|拟)")
 """`原定于5月…`: the first plan's date, near publication whichever side; not an announcement."""
@@ -232,5 +232,7 @@ YEAR_BEFORE = re.compile(rf"(?:(?P<y>{YEAR})\s*年|(?P<yr>{_alternatives(RELATIV
 MONTH_RANGE_START = re.compile(r"(?<!\d)(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
                                r"\s*(?:—+|-|–|~|～|至|到)\s*$")
 """`6—8月`: the start of a month range, written without 月."""
+MONTH_LIST_START = re.compile(r"(?<!\d)(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*(?:、|和|及)\s*$")
+"""`11、12月`: the month listed before the next one, written without 月 (one span when they run on)."""
 OPEN_CLOSE = (re.compile(r"^\s*(?:开幕|开始|开展|启动|举行|拉开帷幕|开园|开赛|开馆|开启)"),
               re.compile(r"^\s*(?:闭幕|结束|落幕|闭馆|收官|截止)"))
