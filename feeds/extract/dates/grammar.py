@@ -131,7 +131,8 @@ def _alternatives(words) -> str:
 def _point(p: str, spaced: bool = False) -> str:
     """A date point; group names carry the prefix p (s_ for a start, e_ for an end).
 
-    Written forms besides words: `2024.5.18`, `2024/5/18`, `2024-05-12` (also glued to its clock time,
+    Written forms besides words: `2024.5.18`, `2024/5/18`, `2024-05-12` (a two-digit month may take another
+    separator before a day no month could be: `1994.01-19`, not `2020.01-03`; also glued to its clock time,
     `2024-05-1209:30`, `2024-05-12-14:30`), `09-01` (a month with its zero, or any month before a clock
     time: `12-01 18:07`; a score `10-12` is none), `11/3号`, `7.23日`, and an end's `5.20`."""
     rel_years = _alternatives(RELATIVE_YEARS)
@@ -150,7 +151,8 @@ def _point(p: str, spaced: bool = False) -> str:
         f"(?:(?<=于){CN_DAY}|(?<![第前后近每这那数几零一二三四五六七八九十百千万]){CN_DAY}"
         r"(?=\s*日\s*(?:[上下中晚早凌]|在|起|举行|举办|开幕|召开|闭幕|[，,])))")
     return rf"""(?:
-        (?<![\d.])(?P<{p}iy>(?:19|20)\d{{2}})(?P<{p}isep>[./-])(?P<{p}im>1[0-2]|0?[1-9])(?P={p}isep)
+        (?<![\d.])(?P<{p}iy>(?:19|20)\d{{2}})(?P<{p}isep>[./-])(?P<{p}im>1[0-2]|0?[1-9])
+          (?:(?P={p}isep)|(?<=[01]\d)[./-](?=1[3-9]|2\d|3[01]))
           (?P<{p}id>3[01]|[12]\d|0?[1-9])(?:(?![\d.])|(?=[01]\d[:：]|2[0-3][:：]))(?:-(?=\d{{1,2}}[:：]\d))?
       | (?<![\d./-])(?P<{p}nm>0[1-9]|1[0-2](?=-\d\d\s*(?:[01]?\d|2[0-3])[:：][0-5]\d))
           -(?P<{p}nd>0[1-9]|[12]\d|3[01])(?![\d./-])
