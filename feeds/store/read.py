@@ -82,10 +82,20 @@ def query_events(db: Database, flt: Selection) -> list[StoredEvent]:
 
     The query selects uids; events already read at this data version come from memo.EVENTS.
     """
+    return events_by_uid(db, query_uids(db, flt))
+
+
+def query_uids(db: Database, flt: Selection) -> list[str]:
+    """The uids of the events query_events gives for `flt`, in its order, and nothing else read."""
     uids = _walked_uids(db, flt) if _walks(db, flt) else None
     if uids is None:
         sql, params = events_sql(db, flt, columns="e.uid", walk=False)
         uids = [row[0] for row in db.execute(sql, params).fetchall()]
+    return uids
+
+
+def events_by_uid(db: Database, uids: list[str]) -> list[StoredEvent]:
+    """These events with their mentions, in the order of `uids` (one gone since is left out), through memo.EVENTS."""
     if not uids:
         return []
     version = _memo_version(db)

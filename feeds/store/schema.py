@@ -406,8 +406,40 @@ def _add_editors(db: Database) -> None:
         db.execute(statement)
 
 
+def _add_event_parts(db: Database) -> None:
+    """Version 7 (named `_add_event_parts`): each event's rendered VEVENT per site URL and language, so a calendar
+    is its header plus parts read in one query (issue 19); any change to an event, its mentions or their
+    articles deletes the event's parts in the same transaction, so a part kept is always the current one."""
+    db.execute(
+        """CREATE TABLE event_parts (
+            uid TEXT NOT NULL,
+            variant TEXT NOT NULL,
+            format TEXT NOT NULL,
+            day TEXT NOT NULL,
+            start TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            timed INTEGER NOT NULL,
+            body BLOB NOT NULL
+        )"""
+    )
+    # A rowid table: most VEVENTs are about 1 KB, more than a WITHOUT ROWID row keeps on its page.
+    db.execute("CREATE UNIQUE INDEX event_parts_key ON event_parts (uid, variant)")
+    forget = "DELETE FROM event_parts WHERE uid IN ({})"
+    triggers = {
+        "events_parts_au": ("UPDATE ON events", forget.format("old.uid, new.uid")),
+        "events_parts_ad": ("DELETE ON events", forget.format("old.uid")),
+        "mentions_parts_ai": ("INSERT ON mentions", forget.format("new.event_uid")),
+        "mentions_parts_au": ("UPDATE ON mentions", forget.format("old.event_uid, new.event_uid")),
+        "mentions_parts_ad": ("DELETE ON mentions", forget.format("old.event_uid")),
+        "articles_parts_au": ("UPDATE ON articles", forget.format(
+            "SELECT event_uid FROM mentions WHERE article_id IN (old.id, new.id)")),
+    }
+    for name, (when, action) in triggers.items():
+        db.execute(f"CREATE TRIGGER {name} AFTER {when} BEGIN {action}; END")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [_create_initial_schema, _add_window_indexes, _add_sources,
-                                              _add_reports, _add_flags, _add_editors]
+                                              _add_reports, _add_flags, _add_editors, _add_event_parts]
 """Ordered schema changes; the database's user_version counts how many have run. Only ever append."""
 
 
