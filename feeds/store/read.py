@@ -28,31 +28,30 @@ def _like(term: str) -> str:
 
 
 def _has_fts(db: Database) -> bool:
-    return db["events_fts"].exists() and db["mentions_fts"].exists()
+    return db["event_search"].exists()
 
 
 def _search_clause(db: Database, q: str, params: list, walk: bool) -> str:
     """SQL that keeps events whose title, location or evidence contains every word of `q`.
 
-    Words too short for the trigram index are tested row by row: with `walk`, on each event the query
-    reaches (an EXISTS on its own mentions, by index), else against every mention matched once up front.
+    The words the trigram index can answer are one FTS query on the events' documents (schema.EVENT_DOCUMENT);
+    shorter words are tested row by row: with `walk`, on each event the query reaches (an EXISTS on its own
+    mentions, by index), else against every mention matched once up front.
     """
-    clauses = []
+    clauses, like_params, indexed = [], [], []
     fts = _has_fts(db)
     for term in q.split():
         spellings = list(dict.fromkeys([term, simplified(term), traditional(term)]))  # either script finds both
         if fts and len(term) >= TRIGRAM_MIN_CHARS:
-            phrase = " OR ".join('"' + spelling.replace('"', '""') + '"' for spelling in spellings)
-            clauses.append(
-                "(e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
-                " OR e.uid IN (SELECT m.event_uid FROM mentions m"
-                " JOIN mentions_fts f ON f.rowid = m.rowid WHERE mentions_fts MATCH ?))"
-            )
-            params.extend([phrase, phrase])
+            indexed.append("(" + " OR ".join('"' + spelling.replace('"', '""') + '"' for spelling in spellings) + ")")
         else:
             clauses.append("(" + " OR ".join(_like_clause(walk) for _ in spellings) + ")")
             for spelling in spellings:
-                params.extend([_like(spelling)] * 3)
+                like_params.extend([_like(spelling)] * 3)
+    if indexed:
+        clauses.insert(0, "e.rowid IN (SELECT rowid FROM event_search WHERE event_search MATCH ?)")
+        params.append(" AND ".join(indexed))
+    params.extend(like_params)
     return " AND ".join(clauses)
 
 

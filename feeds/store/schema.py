@@ -438,8 +438,41 @@ def _add_event_parts(db: Database) -> None:
         db.execute(f"CREATE TRIGGER {name} AFTER {when} BEGIN {action}; END")
 
 
+EVENT_DOCUMENT = ("SELECT e.rowid, e.title || char(10) || e.location || coalesce((SELECT char(10)"
+                  " || group_concat(m.evidence, char(10)) FROM mentions m WHERE m.event_uid = e.uid), '')"
+                  " FROM events e")
+"""An event's full-text document: its title, place and every mention's evidence, a line each (a search word has
+no spaces, so it never matches across two of them)."""
+
+
+def _add_event_search(db: Database) -> None:
+    """Version 8 (named `_add_event_search`): one full-text document per event under the event's own rowid
+    (EVENT_DOCUMENT, kept by triggers), so a search by several words is one FTS query that yields the matching
+    events, instead of every matching mention joined to its event and the events sorted (issue 19)."""
+    if not HAS_TRIGRAM:
+        return
+    db.execute("CREATE VIRTUAL TABLE event_search USING FTS5 (body, tokenize='trigram')")
+    db.execute(f"INSERT INTO event_search (rowid, body) {EVENT_DOCUMENT}")
+    refresh = ("DELETE FROM event_search WHERE rowid IN ({rows}); "
+               f"INSERT INTO event_search (rowid, body) {EVENT_DOCUMENT} WHERE e.rowid IN ({{rows}});")
+    of_mentions = "SELECT rowid FROM events WHERE uid IN ({})"
+    triggers = {
+        "events_search_ai": ("INSERT ON events", f"INSERT INTO event_search (rowid, body) {EVENT_DOCUMENT}"
+                                                 " WHERE e.rowid = new.rowid;"),
+        "events_search_au": ("UPDATE OF uid, title, location ON events", refresh.format(rows="old.rowid, new.rowid")),
+        "events_search_ad": ("DELETE ON events", "DELETE FROM event_search WHERE rowid = old.rowid;"),
+        "mentions_search_ai": ("INSERT ON mentions", refresh.format(rows=of_mentions.format("new.event_uid"))),
+        "mentions_search_au": ("UPDATE OF event_uid, evidence ON mentions",
+                               refresh.format(rows=of_mentions.format("old.event_uid, new.event_uid"))),
+        "mentions_search_ad": ("DELETE ON mentions", refresh.format(rows=of_mentions.format("old.event_uid"))),
+    }
+    for name, (when, action) in triggers.items():
+        db.execute(f"CREATE TRIGGER {name} AFTER {when} BEGIN {action} END")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [_create_initial_schema, _add_window_indexes, _add_sources,
-                                              _add_reports, _add_flags, _add_editors, _add_event_parts]
+                                              _add_reports, _add_flags, _add_editors, _add_event_parts,
+                                              _add_event_search]
 """Ordered schema changes; the database's user_version counts how many have run. Only ever append."""
 
 
