@@ -9,6 +9,7 @@ import json
 import sqlite3
 import time
 from dataclasses import fields
+from operator import itemgetter
 
 from sqlite_utils import Database
 
@@ -147,9 +148,12 @@ def _memo_version(db: Database) -> tuple[str, str] | None:
 
 
 def _events_by_uid(db: Database, uids: list[str]) -> list[StoredEvent]:
-    """These events, with their mentions, in the order of `uids`."""
-    rows = records(db.execute("SELECT * FROM events WHERE uid IN (SELECT value FROM json_each(?))", [json.dumps(uids)]))
-    by_uid = {ev.uid: ev for ev in _stored(db, rows)}
+    """These events, with their mentions, in the order of `uids` (looked up in index order: each lookup
+    starts near the last one, which at a million events halves the cost)."""
+    columns = ", ".join(f'e."{name}"' for name in _EVENT_COLUMNS)
+    rows = db.execute(f"SELECT {columns} FROM json_each(?) j CROSS JOIN events e ON e.uid = j.value",
+                      [json.dumps(sorted(uids))]).fetchall()
+    by_uid = {ev.uid: ev for ev in _stored_rows(db, rows)}
     return [by_uid[uid] for uid in uids if uid in by_uid]
 
 
@@ -275,19 +279,32 @@ def data_version(db: Database) -> tuple[str, dt.datetime]:
     return tag, dt.datetime.strptime(max(stamps), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
 
 
+_FIELDS = [f.name for f in fields(StoredEvent)]
+_EVENT_COLUMNS = [name for name in _FIELDS if name != "mentions"]
+"""The events columns a StoredEvent holds, in the order of its fields."""
+_EVENT_VALUES = itemgetter(*_EVENT_COLUMNS)
+_MENTIONS_AT, _ALL_DAY_AT, _PREVIOUS_AT, _FLAGS_AT = (_FIELDS.index(name) for name in
+                                                      ("mentions", "all_day", "previous", "flags"))
+
+
 def _stored(db: Database, records: list[dict]) -> list[StoredEvent]:
-    """Event rows as StoredEvents, with all their mentions fetched in one query."""
-    mentions = _mentions_for(db, [r["uid"] for r in records])
-    stored_fields = {f.name for f in fields(StoredEvent)}
+    """Event rows (dicts of every column) as StoredEvents, with all their mentions fetched in one query."""
+    return _stored_rows(db, [_EVENT_VALUES(record) for record in records])
+
+
+def _stored_rows(db: Database, rows: list[tuple]) -> list[StoredEvent]:
+    """Event rows (the values of _EVENT_COLUMNS) as StoredEvents, with all their mentions fetched in one query."""
+    mentions = _mentions_for(db, [row[0] for row in rows])
     events = []
-    for record in records:
-        values = {k: v for k, v in record.items() if k in stored_fields}
-        values["all_day"] = bool(values["all_day"])
-        previous = values.get("previous")
-        values["previous"] = [tuple(span) for span in json.loads(previous)] if previous and previous != "[]" else []
-        flags = values.get("flags")
-        values["flags"] = tuple(json.loads(flags)) if flags and flags != "[]" else ()
-        events.append(StoredEvent(**values, mentions=mentions.get(record["uid"], [])))
+    for row in rows:
+        values = list(row)
+        values.insert(_MENTIONS_AT, mentions.get(row[0], []))
+        values[_ALL_DAY_AT] = bool(values[_ALL_DAY_AT])
+        previous = values[_PREVIOUS_AT]
+        values[_PREVIOUS_AT] = [tuple(span) for span in json.loads(previous)] if previous and previous != "[]" else []
+        flags = values[_FLAGS_AT]
+        values[_FLAGS_AT] = tuple(json.loads(flags)) if flags and flags != "[]" else ()
+        events.append(StoredEvent(*values))
     return events
 
 
@@ -296,10 +313,10 @@ def _mentions_for(db: Database, uids: list[str]) -> dict[str, list[Mention]]:
         return {}
     rows = db.execute(
         'SELECT m.event_uid, m.article_id, a.source, a.headline, a.published, m.evidence, m.start, m."end",'
-        " a.source_url FROM mentions m JOIN articles a ON a.id = m.article_id"
-        " WHERE m.event_uid IN (SELECT value FROM json_each(?))"
+        " a.source_url FROM json_each(?) j CROSS JOIN mentions m ON m.event_uid = j.value"
+        " JOIN articles a ON a.id = m.article_id"
         " ORDER BY m.event_uid, a.published IS NULL, a.published, a.ingested, m.article_id, m.start",
-        [json.dumps(uids)],
+        [json.dumps(sorted(uids))],  # in index order, as in _events_by_uid
     ).fetchall()
     found: dict[str, list[Mention]] = {}
     for uid, aid, source, headline, published, evidence, start, end, source_url in rows:
