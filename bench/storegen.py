@@ -63,8 +63,10 @@ def generate(path: Path, events: int, today: dt.date) -> None:
     conn.execute("PRAGMA cache_size = -200000")
     conn.execute("BEGIN")
     # Each mention would rebuild its event's search document (migration _add_event_search): built once at the end.
-    deferred = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-                            " AND name IN ('events_search_ai', 'mentions_search_ai')").fetchall()
+    # New events need no revision (migration _add_event_revisions): without a row an event is at revision 0.
+    deferred = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN"
+                            " ('events_search_ai', 'mentions_search_ai', 'events_revision_ai', 'mentions_revision_ai')"
+                            ).fetchall()
     for name, _ in deferred:
         conn.execute(f"DROP TRIGGER {name}")
     rows = _rows(events, today, random.Random(events))

@@ -143,7 +143,7 @@ def assert_stored_parts_equal_full(db, events: list[StoredEvent]) -> None:
     EVENTS.clear()
     read = calendar_parts(db, Selection(), BASE, "zh")
     assert read == rendered and len(read) == len(events)
-    assert db.execute("SELECT count(*) FROM event_parts").fetchone()[0] == len(events)
+    assert db.execute("SELECT count(*) FROM parts.event_parts").fetchone()[0] == len(events)
     assembled = ics.assemble_calendar(read, name="全部", description="说明", url=url)
     assert assembled == full_render(events, url, BASE)
 

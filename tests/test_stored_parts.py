@@ -1,16 +1,18 @@
-"""Calendar parts kept in the store (issue 19): a calendar assembled from them is the full render, byte for byte,
+"""Calendar parts kept beside the store (issue 19): a calendar assembled from them is the full render, byte for byte,
 and any change to an event — an editor's correction, a newer report (SEQUENCE+1), another mention, a
-re-extraction, hiding it — replaces its part; a reader never stores a part of events that changed under it."""
+re-extraction, hiding it — retires its part; a part rendered from events read before a change is never served,
+and keeping parts changes nothing in the store itself (its version, which every response cache follows)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
 
+import pytest
 from conftest import NOW, make_event, make_report, save
 from test_ics_parts import ROOT, full_render
 
-from feeds import store
+from feeds import create_app, store
 from feeds.edits import validate
 from feeds.ingest import ingest_paths, ingest_text
 from feeds.models import Selection
@@ -27,10 +29,17 @@ LATER = NOW + dt.timedelta(hours=1)
 VARIANT = ics.part_variant(BASE, "zh")
 
 
+@pytest.fixture
+def app(db_path):
+    """Without the response cache: every request here is a render, as a new process's would be."""
+    return create_app({"DATABASE": str(db_path), "TESTING": True, "RESPONSE_CACHE_BYTES": 0})
+
+
 def kept(db) -> dict[str, bytes]:
-    """The stored VEVENTs of the calendars served in Chinese at BASE, by uid."""
-    rows = db.execute("SELECT uid, body FROM event_parts WHERE variant = ?", [VARIANT]).fetchall()
-    return dict(rows)
+    """The current stored VEVENTs of the calendars served in Chinese at BASE, by uid."""
+    assert store.attach_parts(db)
+    uids = [row[0] for row in db.execute("SELECT uid FROM events")]
+    return {uid: part.body for uid, part in store.read_parts(db, uids, VARIANT, ics.PART_FORMAT).found.items()}
 
 
 def fresh(client) -> bytes:
@@ -44,7 +53,8 @@ def fresh(client) -> bytes:
 
 def assert_stored_parts_make_the_full_render(db) -> None:
     events = store.query_events(db, Selection())
-    parts = store.stored_parts(db, [ev.uid for ev in events], VARIANT, ics.PART_FORMAT)
+    assert store.attach_parts(db)
+    parts = store.read_parts(db, [ev.uid for ev in events], VARIANT, ics.PART_FORMAT).found
     assert len(parts) == len(events)
     assembled = ics.assemble_calendar(parts.values(), name="全部", description="说明", url=URL)
     assert assembled == full_render(events, URL, BASE)
@@ -64,7 +74,17 @@ def test_the_first_calendar_stores_every_part_and_the_next_is_read_from_them(db,
     assert_stored_parts_make_the_full_render(db)
     assert fresh(client) == first
     assert client.get("/calendar.ics?lang=en").data != first  # another language, other parts
-    assert len(db.execute("SELECT DISTINCT variant FROM event_parts").fetchall()) == 2
+    assert len(db.execute("SELECT DISTINCT variant FROM parts.event_parts").fetchall()) == 2
+
+
+def test_keeping_parts_leaves_the_store_and_its_version_as_they_were(db, db_path, client):
+    _fair(db)
+    watcher = sqlite3.connect(db_path)
+    before = watcher.execute("PRAGMA data_version").fetchone()[0], db_path.read_bytes()
+    fresh(client)
+    assert len(kept(db)) == 1
+    assert (watcher.execute("PRAGMA data_version").fetchone()[0], db_path.read_bytes()) == before
+    watcher.close()
 
 
 def test_an_editors_correction_replaces_the_part(db, client):
@@ -101,6 +121,16 @@ def test_another_mention_of_the_same_facts_replaces_the_part(db, client):
     assert_stored_parts_make_the_full_render(db)
 
 
+def test_a_changed_headline_of_a_reporting_article_retires_the_part(db, client):
+    uid = _fair(db)
+    fresh(client)
+    with store.transaction(db):
+        db.execute("UPDATE articles SET headline = '青岛啤酒节消息（更正）'")
+    assert uid not in kept(db)
+    assert "（更正）".encode() in fresh(client).replace(b"\r\n ", b"")
+    assert_stored_parts_make_the_full_render(db)
+
+
 def test_a_hidden_event_leaves_the_calendar_and_its_part_goes(db, client):
     uid = _fair(db)
     fresh(client)
@@ -123,36 +153,45 @@ def test_reextract_refreshes_the_parts(db, client):
     assert_stored_parts_make_the_full_render(db)
 
 
-def test_parts_of_events_that_changed_after_they_were_read_are_not_stored(db):
+def test_a_part_rendered_from_events_read_before_a_change_is_never_served(db):
     _fair(db)
-    changes = store.change_count(db)
+    assert store.attach_parts(db)
+    [uid] = [row[0] for row in db.execute("SELECT uid FROM events")]
+    before = store.read_parts(db, [uid], VARIANT, ics.PART_FORMAT)
     [ev] = store.query_events(db, Selection())
-    part = ics.calendar_part(ev, BASE)
     _fair(db, location="青岛国际会展中心")  # another report changes the event before the reader writes
-    assert not store.save_parts(db, VARIANT, ics.PART_FORMAT, [part], changes)
+    assert store.save_parts(db, VARIANT, ics.PART_FORMAT, [ics.calendar_part(ev, BASE)], before.missing)
     assert kept(db) == {}
-    assert store.save_parts(db, VARIANT, ics.PART_FORMAT, [part], store.change_count(db))
+    after = store.read_parts(db, [uid], VARIANT, ics.PART_FORMAT)
+    assert after.missing[uid] > before.missing[uid]
 
 
-def test_a_store_held_by_a_writer_still_answers_and_keeps_the_parts_later(db, db_path):
+def test_a_store_held_by_a_writer_still_answers_and_keeps_its_parts(db, db_path):
     uid = _fair(db)
     writer = sqlite3.connect(db_path, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")
     try:
         [part] = calendar_parts(db, Selection(), BASE, "zh")
-        assert part.uid == uid and kept(db) == {}
+        assert part.uid == uid and list(kept(db)) == [uid]  # the side file is not the writer's to hold
     finally:
         writer.execute("ROLLBACK")
         writer.close()
-    calendar_parts(db, Selection(), BASE, "zh")
-    assert list(kept(db)) == [uid]
+
+
+def test_a_store_in_memory_renders_without_keeping_parts():
+    memory = store.open_db(":memory:")
+    _fair(memory)
+    assert not store.attach_parts(memory)
+    [part] = calendar_parts(memory, Selection(), BASE, "zh")
+    assert b"BEGIN:VEVENT" in part.body
 
 
 def test_a_part_rendered_by_other_code_is_not_used_and_is_replaced(db, client):
     uid = _fair(db)
     body = fresh(client)
-    db.execute("UPDATE event_parts SET format = 'older', body = CAST('BEGIN:VEVENT' AS BLOB)")
+    assert store.attach_parts(db)
+    db.execute("UPDATE parts.event_parts SET format = 'older', body = CAST('BEGIN:VEVENT' AS BLOB)")
     db.conn.commit()
     assert fresh(client) == body
-    assert db.execute("SELECT format FROM event_parts WHERE uid = ?", [uid]).fetchall() == [(ics.PART_FORMAT,)]
+    assert db.execute("SELECT format FROM parts.event_parts WHERE uid = ?", [uid]).fetchall() == [(ics.PART_FORMAT,)]
 

@@ -10,7 +10,7 @@ one event), `write` (saving an article's events) and `read` (queries). Writes go
 from . import corrections, editing, editors, review
 from .faults import FaultKind, StorageFault, check_integrity, database_path, storage_fault
 from .identity import MERGE_WINDOW_DAYS, article_id, event_key, make_anchor, make_uid
-from .parts import change_count, save_parts, stored_parts
+from .parts import PartsRead, attach_parts, parts_path, read_parts, save_parts
 from .read import (
     EPOCH,
     article_ids,
@@ -119,9 +119,11 @@ __all__ = [
     "query_events",
     "query_uids",
     "events_by_uid",
-    "change_count",
+    "PartsRead",
+    "attach_parts",
+    "parts_path",
+    "read_parts",
     "save_parts",
-    "stored_parts",
     "recent_changes",
     "reported_spans",
     "save_article_events",

@@ -406,36 +406,33 @@ def _add_editors(db: Database) -> None:
         db.execute(statement)
 
 
-def _add_event_parts(db: Database) -> None:
-    """Version 7 (named `_add_event_parts`): each event's rendered VEVENT per site URL and language, so a calendar
-    is its header plus parts read in one query (issue 19); any change to an event, its mentions or their
-    articles deletes the event's parts in the same transaction, so a part kept is always the current one."""
-    db.execute(
-        """CREATE TABLE event_parts (
-            uid TEXT NOT NULL,
-            variant TEXT NOT NULL,
-            format TEXT NOT NULL,
-            day TEXT NOT NULL,
-            start TEXT NOT NULL,
-            updated TEXT NOT NULL,
-            timed INTEGER NOT NULL,
-            body BLOB NOT NULL
-        )"""
-    )
-    # A rowid table: most VEVENTs are about 1 KB, more than a WITHOUT ROWID row keeps on its page.
-    db.execute("CREATE UNIQUE INDEX event_parts_key ON event_parts (uid, variant)")
-    forget = "DELETE FROM event_parts WHERE uid IN ({})"
+_CHANGED_MENTION_FIELDS = " OR ".join(f"old.{column} IS NOT new.{column}" for column in
+                                     ("id", "source", "source_url", "headline", "published", "ingested"))
+"""An article's columns that its mentions show or are ordered by: a rewrite of the others changes no event."""
+
+
+def _add_event_revisions(db: Database) -> None:
+    """Version 7 (named `_add_event_revisions`): a revision per event, new whenever the event, one of its mentions
+    or one of their articles changes (issue 19). Rendered parts are kept apart from the store (store/parts.py)
+    under the revision they were rendered at, so writing them changes nothing here; an event without a row is
+    at revision 0, which the counter never gives."""
+    db.execute("CREATE TABLE event_revisions (uid TEXT PRIMARY KEY, revision INTEGER NOT NULL)")
+    db.execute("INSERT INTO meta (key, value) VALUES ('revision', 0)")
+    bump = ("UPDATE meta SET value = value + 1 WHERE key = 'revision'; "
+            "INSERT INTO event_revisions (uid, revision) SELECT uid, (SELECT value FROM meta WHERE key = 'revision')"
+            " FROM ({uids}) WHERE uid IS NOT NULL ON CONFLICT (uid) DO UPDATE SET revision = excluded.revision;")
     triggers = {
-        "events_parts_au": ("UPDATE ON events", forget.format("old.uid, new.uid")),
-        "events_parts_ad": ("DELETE ON events", forget.format("old.uid")),
-        "mentions_parts_ai": ("INSERT ON mentions", forget.format("new.event_uid")),
-        "mentions_parts_au": ("UPDATE ON mentions", forget.format("old.event_uid, new.event_uid")),
-        "mentions_parts_ad": ("DELETE ON mentions", forget.format("old.event_uid")),
-        "articles_parts_au": ("UPDATE ON articles", forget.format(
-            "SELECT event_uid FROM mentions WHERE article_id IN (old.id, new.id)")),
+        "events_revision_ai": ("INSERT ON events", "SELECT new.uid AS uid"),
+        "events_revision_au": ("UPDATE ON events", "SELECT old.uid AS uid UNION SELECT new.uid"),
+        "events_revision_ad": ("DELETE ON events", "SELECT old.uid AS uid"),
+        "mentions_revision_ai": ("INSERT ON mentions", "SELECT new.event_uid AS uid"),
+        "mentions_revision_au": ("UPDATE ON mentions", "SELECT old.event_uid AS uid UNION SELECT new.event_uid"),
+        "mentions_revision_ad": ("DELETE ON mentions", "SELECT old.event_uid AS uid"),
+        "articles_revision_au": (f"UPDATE ON articles WHEN {_CHANGED_MENTION_FIELDS}",
+                                 "SELECT DISTINCT event_uid AS uid FROM mentions WHERE article_id IN (old.id, new.id)"),
     }
-    for name, (when, action) in triggers.items():
-        db.execute(f"CREATE TRIGGER {name} AFTER {when} BEGIN {action}; END")
+    for name, (when, uids) in triggers.items():
+        db.execute(f"CREATE TRIGGER {name} AFTER {when} BEGIN {bump.format(uids=uids)} END")
 
 
 EVENT_DOCUMENT = ("SELECT e.rowid, e.title || char(10) || e.location || coalesce((SELECT char(10)"
@@ -471,7 +468,7 @@ def _add_event_search(db: Database) -> None:
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [_create_initial_schema, _add_window_indexes, _add_sources,
-                                              _add_reports, _add_flags, _add_editors, _add_event_parts,
+                                              _add_reports, _add_flags, _add_editors, _add_event_revisions,
                                               _add_event_search]
 """Ordered schema changes; the database's user_version counts how many have run. Only ever append."""
 
