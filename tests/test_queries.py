@@ -48,10 +48,12 @@ def test_full_text_search_is_one_query_of_the_events_documents(stocked, q):
     assert not any("mentions" in line for line in plan), plan
 
 
-def test_search_within_a_window_uses_indexes(stocked):
+def test_search_within_a_window_reads_the_windows_range_and_looks_each_event_up_in_the_matches(stocked):
     plan = store.events_query_plan(stocked, Selection(q="啤酒博览会", start=dt.date(2023, 7, 1),
                                                   end=dt.date(2023, 7, 31), limit=500))
     assert scans(plan) == []
+    assert any("USING INDEX events_start_end (start>? AND start<?)" in line for line in plan), plan
+    assert "LIST SUBQUERY 1" in plan, plan
 
 
 def test_data_version_reads_indexes_only(stocked):

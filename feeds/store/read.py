@@ -32,12 +32,14 @@ def _has_fts(db: Database) -> bool:
     return db["event_search"].exists()
 
 
-def _search_clause(db: Database, q: str, params: list, walk: bool) -> str:
+def _search_clause(db: Database, q: str, params: list, walk: bool, windowed: bool = False) -> str:
     """SQL that keeps events whose title, location or evidence contains every word of `q`.
 
     The words the trigram index can answer are one FTS query on the events' documents (schema.EVENT_DOCUMENT);
-    shorter words are tested row by row: with `walk`, on each event the query reaches (an EXISTS on its own
-    mentions, by index), else against every mention matched once up front.
+    its matches are where the query starts, except within a window of dates (`windowed`), whose range of the
+    start index is shorter than a broad word's matches: those are then a set each event of the range is looked
+    up in. Shorter words are tested row by row: with `walk`, on each event the query reaches (an EXISTS on its
+    own mentions, by index), else against every mention matched once up front.
     """
     clauses, like_params, indexed = [], [], []
     fts = _has_fts(db)
@@ -50,7 +52,8 @@ def _search_clause(db: Database, q: str, params: list, walk: bool) -> str:
             for spelling in spellings:
                 like_params.extend([_like(spelling)] * 3)
     if indexed:
-        clauses.insert(0, "e.rowid IN (SELECT rowid FROM event_search WHERE event_search MATCH ?)")
+        lookup = "+e.rowid" if windowed else "e.rowid"  # the unary + keeps SQLite from starting at the matches
+        clauses.insert(0, f"{lookup} IN (SELECT rowid FROM event_search WHERE event_search MATCH ?)")
         params.append(" AND ".join(indexed))
     params.extend(like_params)
     return " AND ".join(clauses)
@@ -186,7 +189,7 @@ def events_sql(db: Database, flt: Selection, columns: str = "e.*", walk: bool | 
         where.append("e.start < ?")  # anything starting on `end`, timed or not, sorts before the next day
         params.append((flt.end + dt.timedelta(days=1)).isoformat())
     if flt.q and flt.q.split():
-        where.append(_search_clause(db, flt.q, params, walk))
+        where.append(_search_clause(db, flt.q, params, walk, windowed=bool(flt.start and flt.end)))
     sql = f"SELECT {columns} FROM events e WHERE " + " AND ".join(where)
     order = getattr(flt, "order", "start")
     if order not in _ORDERS:
