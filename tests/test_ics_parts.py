@@ -135,12 +135,14 @@ def assert_stored_parts_equal_full(db, events: list[StoredEvent]) -> None:
     """The calendar from the parts the store keeps (rendered and stored by a first request, then read back
     with nothing kept in this process) is the full render too."""
     from feeds.store.memo import EVENTS
+    from feeds.store.memo import PARTS as KEPT_PARTS
     from feeds.web.calendar_parts import calendar_parts
 
     url = BASE + "calendar.ics"
     rendered = calendar_parts(db, Selection(), BASE, "zh")
     PARTS.clear()
     EVENTS.clear()
+    KEPT_PARTS.clear()
     read = calendar_parts(db, Selection(), BASE, "zh")
     assert read == rendered and len(read) == len(events)
     assert db.execute("SELECT count(*) FROM parts.event_parts").fetchone()[0] == len(events)

@@ -21,6 +21,7 @@ from feeds.present.memo import PARTS
 from feeds.reextract import reextract
 from feeds.store import editing
 from feeds.store.memo import EVENTS
+from feeds.store.memo import PARTS as KEPT_PARTS
 from feeds.web.calendar_parts import calendar_parts
 
 BASE = "http://localhost/"
@@ -46,6 +47,7 @@ def fresh(client) -> bytes:
     """The calendar as a new process serves it: nothing of this process's memos, only what the store keeps."""
     PARTS.clear()
     EVENTS.clear()
+    KEPT_PARTS.clear()
     response = client.get("/calendar.ics")
     assert response.status_code == 200
     return response.data
@@ -195,3 +197,13 @@ def test_a_part_rendered_by_other_code_is_not_used_and_is_replaced(db, client):
     assert fresh(client) == body
     assert db.execute("SELECT format FROM parts.event_parts WHERE uid = ?", [uid]).fetchall() == [(ics.PART_FORMAT,)]
 
+
+
+def test_the_parts_this_process_keeps_follow_a_change_too(db, client):
+    uid = _fair(db)
+    assert b"SEQUENCE:0" in client.get("/calendar.ics").data
+    with store.transaction(db):
+        current = editing.state(db, uid).shown
+        editing.correct(db, uid, validate({"title": "青岛国际啤酒节（改期）"}, current), "ann", store.utc_stamp(LATER))
+    body = client.get("/calendar.ics").data  # nothing cleared: the data version moved
+    assert "（改期）".encode() in body and b"SEQUENCE:1" in body

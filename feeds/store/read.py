@@ -8,15 +8,16 @@ import hashlib
 import json
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import fields
 from operator import itemgetter
 
 from sqlite_utils import Database
 
-from ..models import Mention, Retraction, Selection, StoredEvent
+from ..models import EventPart, Mention, Retraction, Selection, StoredEvent
 from ..scripts import simplified, traditional
 from .identity import records
-from .memo import EVENTS
+from .memo import EVENTS, parts_memo
 from .schema import TRIGRAM_MIN_CHARS, schema_version
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -95,6 +96,16 @@ def query_uids(db: Database, flt: Selection) -> list[str]:
         sql, params = events_sql(db, flt, columns="e.uid", walk=False)
         uids = [row[0] for row in db.execute(sql, params).fetchall()]
     return uids
+
+
+def parts_by_uid(db: Database, uids: list[str], variant: str,
+                 fetch: Callable[[list[str]], list[EventPart]]) -> list[EventPart]:
+    """The calendar parts of `uids` in this variant, in that order: those this process has at this data version
+    from memo.PARTS, the others from `fetch` (which reads or renders them)."""
+    version = _memo_version(db)
+    if version is None:
+        return fetch(uids)
+    return parts_memo(variant).events(version, uids, fetch)
 
 
 def events_by_uid(db: Database, uids: list[str]) -> list[StoredEvent]:

@@ -1,5 +1,6 @@
-"""A calendar's VEVENTs from the parts kept beside the store (store/parts.py): one query for the uids, one for their
-parts, and a render only of the events whose part is missing or retired, which are then kept for the next request."""
+"""A calendar's VEVENTs: kept by this process for the current data version (store.memo.PARTS), else kept beside the
+store (store/parts.py), else rendered, and then kept in both for the next request: one query for the uids, and in a
+new process one for their parts."""
 
 from __future__ import annotations
 
@@ -12,7 +13,13 @@ from ..present import ics
 
 def calendar_parts(db: Database, query: Selection, base_url: str, lang: str) -> list[EventPart]:
     """The parts of the events `query` selects, for this site URL and language, in the query's order."""
+    variant = ics.part_variant(base_url, lang)
     uids = store.query_uids(db, query)
+    return store.parts_by_uid(db, uids, variant, lambda missing: _kept_or_rendered(db, missing, base_url, lang))
+
+
+def _kept_or_rendered(db: Database, uids: list[str], base_url: str, lang: str) -> list[EventPart]:
+    """These events' parts from beside the store, the missing or retired ones rendered and kept there."""
     if not store.attach_parts(db):
         return [ics.calendar_part(ev, base_url, lang) for ev in store.events_by_uid(db, uids)]
     variant = ics.part_variant(base_url, lang)
