@@ -2,6 +2,8 @@
 
 Both keep a few connections busy against one URL on 127.0.0.1 and report requests per second and
 the 50th / 99th percentile latency; any answer other than the expected status counts as an error.
+`interleaved` loads two servers request by request from the same connections' threads, so both see
+the same load on the machine, the client's own included (the fair way to take a ratio of the two).
 """
 
 from __future__ import annotations
@@ -115,3 +117,69 @@ def _python(url: str, headers: dict[str, str], seconds: float, expect: int, conn
         return latencies[min(len(latencies) - 1, int(p * len(latencies)))] if latencies else float("nan")
 
     return Load(len(latencies), elapsed, len(latencies) / elapsed, pct(0.5), pct(0.99), errors, "python")
+
+
+def interleaved(urls: tuple[str, str], headers: dict[str, str], seconds: float, expect: int = 200,
+                connections: int = CONNECTIONS) -> tuple[Load, Load]:
+    """`seconds` of load on two URLs at once: each of `connections` threads keeps a connection to each and
+    alternates between them, one request at a time, so whatever else runs on the machine slows both alike.
+
+    Each side's `rps` is the throughput its latency allows this many connections (connections ÷ mean latency):
+    the ratio of the two sides' is the ratio of their mean latencies under the same load.
+    """
+    sides = [urlsplit(url) for url in urls]
+    targets = [p.path + (f"?{p.query}" if p.query else "") for p in sides]
+    latencies: list[list[float]] = [[], []]
+    errors = [0, 0]
+    lock = threading.Lock()
+    deadline = time.perf_counter() + seconds
+
+    def connect(side: int) -> http.client.HTTPConnection:
+        return http.client.HTTPConnection(sides[side].hostname, sides[side].port, timeout=10)
+
+    def worker(first: int) -> None:
+        conns = [connect(0), connect(1)]
+        side = first
+        while time.perf_counter() < deadline:
+            with lock:
+                if len(latencies[0]) + len(latencies[1]) + sum(errors) >= MAX_REQUESTS:
+                    break
+            started = time.perf_counter()
+            try:
+                conns[side].request("GET", targets[side], headers=headers)
+                response = conns[side].getresponse()
+                response.read()
+                ok = response.status == expect
+            except (OSError, http.client.HTTPException):
+                conns[side].close()
+                conns[side] = connect(side)
+                ok = False
+            with lock:
+                if ok:
+                    latencies[side].append((time.perf_counter() - started) * 1000)
+                else:
+                    errors[side] += 1
+            side = 1 - side
+        for conn in conns:
+            conn.close()
+
+    started = time.perf_counter()
+    # Half the threads start on each side, so the two servers' connections are busy in equal numbers.
+    threads = [threading.Thread(target=worker, args=(n % 2,)) for n in range(connections)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - started
+    return _side(latencies[0], errors[0], elapsed, connections), _side(latencies[1], errors[1], elapsed, connections)
+
+
+def _side(latencies: list[float], errors: int, elapsed: float, connections: int) -> Load:
+    latencies.sort()
+    mean = sum(latencies) / len(latencies) if latencies else float("nan")
+    rps = connections * 1000 / mean if latencies else 0.0
+
+    def pct(p: float) -> float:
+        return latencies[min(len(latencies) - 1, int(p * len(latencies)))] if latencies else float("nan")
+
+    return Load(len(latencies), elapsed, rps, pct(0.5), pct(0.99), errors, "python, interleaved")

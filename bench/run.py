@@ -189,6 +189,7 @@ def main() -> None:
         sizes = serving.measure(args.sizes_events, args.serving_seconds, args.serving_rounds)
         parts += ["## Serving: gunicorn, 2 gthread workers × 2 threads, 127.0.0.1, `Accept-Encoding: gzip`",
                   report_scale.serving_table(sizes), report_scale.cold_calendar_verdict(sizes),
+                  report_scale.hit_lines(sizes),
                   "## Serving: memory", report_scale.memory_table(sizes)]
         raw["serving"] = sizes
     if args.fetch:

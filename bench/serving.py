@@ -51,8 +51,12 @@ class RouteResult:
     revalidate: loadgen.Load | None = None
     const_304: loadgen.Load | None = None
     warm_ratio: float | None = None
-    """Median over the rounds of feeds' requests/s over the constant body's, measured back to back."""
+    """Median over the rounds of the constant body's median latency over feeds', the two loaded request by request
+    (a stall of the machine lands on whichever request is in flight: the medians leave those out, the means not)."""
     revalidate_ratio: float | None = None
+    warm_spread: tuple[float, float] | None = None
+    """The lowest and highest round's ratio."""
+    revalidate_spread: tuple[float, float] | None = None
     note: str = ""
 
 
@@ -63,6 +67,11 @@ class SizeResult:
     routes: list[RouteResult] = field(default_factory=list)
     rss_mb: dict[str, float] = field(default_factory=dict)
     full_calendar_ms: float | None = None
+    """Every event in one calendar, in a new process, with the parts kept in the store."""
+    full_calendar_first_ms: float | None = None
+    """The same on a store with no parts kept yet (every VEVENT rendered, then stored)."""
+    hit_us: tuple[float, float] | None = None
+    """A cached 304 of /calendar.ics in-process, feeds' WSGI app beside constant_app's, µs per request (best round)."""
 
 
 class Server:
@@ -218,7 +227,9 @@ def measure_size(events: int, seconds: float, rounds: int, log=print) -> SizeRes
                 result.rss_mb["constant"], _ = constant.worker_memory_mb()
         finally:
             os.unlink(f.name)
-    result.full_calendar_ms = full_calendar_ms(db_path) if events <= 10_000 else None
+    if events <= 10_000:
+        result.full_calendar_first_ms, result.full_calendar_ms = full_calendar_ms(db_path)
+    result.hit_us = hit_us(db_path)
     return result
 
 
@@ -228,10 +239,12 @@ def _record(answer: Answer) -> dict:
 
 def _load_route(route: RouteResult, captured: dict, cached: Server, uncached: Server, constant: Server,
                 seconds: float, rounds: int) -> None:
-    """Cold once; then, `rounds` times, warm and 304 against feeds each followed at once by the constant body.
+    """Cold once; then, `rounds` times, warm and 304 against feeds and the constant body interleaved.
 
-    Other work on the machine slows whichever run it lands on, so each ratio is taken within a pair
-    of runs seconds apart and the median of the rounds' ratios is reported, beside the best runs.
+    Each round loads both servers request by request from the same connections (loadgen.interleaved), so
+    other work on the machine, and the load generator's own, slow both sides alike; the median of the
+    rounds' ratios (each the constant body's p50 latency over feeds') is reported with their spread, and the
+    best round's latencies.
     """
     url = route.target
     # One connection: one request at a time, so its latency is the render's (with two, both may land
@@ -240,28 +253,89 @@ def _load_route(route: RouteResult, captured: dict, cached: Server, uncached: Se
     loadgen.run(cached.url + url, GZIP, WARM_UP_SECONDS)  # every worker renders its copy: warm means cached
     etag = dict((k.lower(), v) for k, v in captured["304"]["headers"]).get("etag", "") if "304" in captured else ""
     revalidating = {**GZIP, "If-None-Match": etag}
+    pair = (cached.url + url, constant.url + url)
     warm_ratios, revalidate_ratios = [], []
     for _ in range(rounds):
-        warm = loadgen.run(cached.url + url, GZIP, seconds)
-        const = loadgen.run(constant.url + url, GZIP, seconds)
-        warm_ratios.append(warm.rps / const.rps)
+        warm, const = loadgen.interleaved(pair, GZIP, seconds)
+        warm_ratios.append(const.p50_ms / warm.p50_ms)
         route.warm, route.const_warm = _best(route.warm, warm), _best(route.const_warm, const)
         if etag:
-            fresh = loadgen.run(cached.url + url, revalidating, seconds, 304)
-            const = loadgen.run(constant.url + url, revalidating, seconds, 304)
-            revalidate_ratios.append(fresh.rps / const.rps)
+            fresh, const = loadgen.interleaved(pair, revalidating, seconds, 304)
+            revalidate_ratios.append(const.p50_ms / fresh.p50_ms)
             route.revalidate, route.const_304 = _best(route.revalidate, fresh), _best(route.const_304, const)
     route.warm_ratio = statistics.median(warm_ratios)
-    route.revalidate_ratio = statistics.median(revalidate_ratios) if revalidate_ratios else None
+    route.warm_spread = min(warm_ratios), max(warm_ratios)
+    if revalidate_ratios:
+        route.revalidate_ratio = statistics.median(revalidate_ratios)
+        route.revalidate_spread = min(revalidate_ratios), max(revalidate_ratios)
 
 
 def _best(old: loadgen.Load | None, new: loadgen.Load) -> loadgen.Load:
-    """The round with the most requests per second: other load on the machine only ever slows a round down."""
-    return new if old is None or new.rps > old.rps else old
+    """The round with the lowest median latency: other load on the machine only ever slows a round down."""
+    return new if old is None or new.p50_ms < old.p50_ms else old
 
 
-def full_calendar_ms(db_path: Path) -> float:
-    """A calendar holding every event of the store (MAX_ITEMS raised to match), rendered once in-process."""
+HIT_REQUESTS = 20_000
+
+
+def hit_us(db_path: Path, rounds: int = 5) -> tuple[float, float]:
+    """What a 304 from the response cache costs in-process beside the constant app's, without the server: the
+    same WSGI environ to each, alternately in rounds, µs per request (the best round of each)."""
+    import io
+
+    import constant_app
+
+    from feeds import create_app
+
+    app = create_app({"DATABASE": str(db_path)})
+    client = app.test_client()
+    etag = client.get("/calendar.ics", headers=GZIP).headers["ETag"]
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": "/calendar.ics", "QUERY_STRING": "", "HTTP_HOST": "localhost",
+               "SERVER_NAME": "localhost", "SERVER_PORT": "80", "SERVER_PROTOCOL": "HTTP/1.1", "SCRIPT_NAME": "",
+               "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(), "HTTP_ACCEPT_ENCODING": "gzip",
+               "HTTP_IF_NONE_MATCH": etag}
+    answered: list[str] = []
+    app.wsgi_app(dict(environ), lambda status, headers, exc_info=None: answered.append(status))
+    if answered != ["304 NOT MODIFIED"]:
+        raise RuntimeError(f"the cached calendar answered {answered}, not 304")
+    constant_app.RESPONSES["/calendar.ics"] = {"304": ("304 Not Modified", [("ETag", etag)], b""),
+                                               "200": ("200 OK", [], b"")}
+    best = [float("inf"), float("inf")]
+    for _ in range(rounds):
+        for side, wsgi in enumerate((app.wsgi_app, constant_app.app)):
+            started = time.perf_counter()
+            for _ in range(HIT_REQUESTS):
+                wsgi(dict(environ), _ignore)
+            best[side] = min(best[side], (time.perf_counter() - started) / HIT_REQUESTS * 1e6)
+    return best[0], best[1]
+
+
+def _ignore(status: str, headers: list, exc_info: object = None) -> None:
+    return None
+
+
+def full_calendar_ms(db_path: Path) -> tuple[float, float]:
+    """A calendar holding every event of the store, each time in a new process: on a copy of the store with no
+    parts kept (it renders every VEVENT and stores them), then again on that copy (one query reads them)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "store.db"
+        source = sqlite3.connect(db_path)
+        target = sqlite3.connect(copy)
+        source.backup(target)  # the store only: its parts are kept beside it (store/parts.py), not copied
+        source.close()
+        target.close()
+        first, stored = (_full_calendar_child(copy) for _ in range(2))
+    return first, stored
+
+
+def _full_calendar_child(db_path: Path) -> float:
+    out = subprocess.run([sys.executable, __file__, "--full-calendar", str(db_path)], capture_output=True, text=True,
+                         check=True, timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
+    return float(out.strip().splitlines()[-1])
+
+
+def _full_calendar_in_process(db_path: Path) -> float:
+    """The full calendar's render in this (new) process, after one small calendar (imports, connection, zone)."""
     from feeds import create_app
 
     conn = sqlite3.connect(db_path)
@@ -280,3 +354,7 @@ def full_calendar_ms(db_path: Path) -> float:
 
 def measure(sizes: list[int], seconds: float, rounds: int, log=print) -> list[SizeResult]:
     return [measure_size(n, seconds, rounds, log) for n in sizes]
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["--full-calendar"]:
+    print(f"{_full_calendar_in_process(Path(sys.argv[2])):.1f}")

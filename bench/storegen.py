@@ -24,6 +24,7 @@ import textgen
 
 from feeds import store
 from feeds.models import CATEGORIES
+from feeds.store.schema import EVENT_DOCUMENT
 
 STORES = Path(__file__).resolve().parent / "results" / "stores"
 GENERATOR_VERSION = 2
@@ -61,6 +62,13 @@ def generate(path: Path, events: int, today: dt.date) -> None:
     conn.execute("PRAGMA synchronous = OFF")
     conn.execute("PRAGMA cache_size = -200000")
     conn.execute("BEGIN")
+    # Each mention would rebuild its event's search document (migration _add_event_search): built once at the end.
+    # New events need no revision (migration _add_event_revisions): without a row an event is at revision 0.
+    deferred = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN"
+                            " ('events_search_ai', 'mentions_search_ai', 'events_revision_ai', 'mentions_revision_ai')"
+                            ).fetchall()
+    for name, _ in deferred:
+        conn.execute(f"DROP TRIGGER {name}")
     rows = _rows(events, today, random.Random(events))
     article_batch, event_batch, mention_batch = [], [], []
     for article, event_rows, mention_rows in rows:
@@ -70,6 +78,10 @@ def generate(path: Path, events: int, today: dt.date) -> None:
         if len(event_batch) >= BATCH:
             _flush(conn, article_batch, event_batch, mention_batch)
     _flush(conn, article_batch, event_batch, mention_batch)
+    if deferred:
+        conn.execute(f"INSERT INTO event_search (rowid, body) {EVENT_DOCUMENT}")
+    for _, sql in deferred:
+        conn.execute(sql)
     conn.execute("COMMIT")
     conn.execute("PRAGMA journal_mode = WAL")  # as store.open_db leaves a served database
     conn.close()

@@ -290,6 +290,21 @@ class StoredEvent:
 
 
 @dataclass(frozen=True)
+class EventPart:
+    """One event's rendered VEVENT and what a calendar needs of it besides (its order, LAST-MODIFIED, and
+    whether it is timed, which widens the VTIMEZONE), as the store keeps it for one site URL and language."""
+
+    uid: str
+    day: str
+    """The first day in Beijing (ISO date); with `start` and `uid`, the event's place in a calendar."""
+    start: str
+    updated: str
+    """When it last changed, UTC to the second (`2024-01-01T08:00:00Z`): the largest is the calendar's."""
+    timed: bool
+    body: bytes
+
+
+@dataclass(frozen=True)
 class Retraction:
     """An event no stored report supports any more: its page answers 410 Gone and links the article."""
 

@@ -111,6 +111,7 @@ def test_seeds(db):
     assert len(events) > 10
     assert_assembled_equals_full(events)
     assert_assembled_equals_full(events, "http://127.0.0.1:5000/sub/")
+    assert_stored_parts_equal_full(db, events)
 
 
 @pytest.mark.slow
@@ -126,7 +127,27 @@ def test_generated_store(tmp_path):
     events = store.query_events(db, Selection())
     assert len(events) == 600 and any(not ev.all_day for ev in events)
     assert_assembled_equals_full(events)
+    assert_stored_parts_equal_full(db, events)
     db.close()
+
+
+def assert_stored_parts_equal_full(db, events: list[StoredEvent]) -> None:
+    """The calendar from the parts the store keeps (rendered and stored by a first request, then read back
+    with nothing kept in this process) is the full render too."""
+    from feeds.store.memo import EVENTS
+    from feeds.store.memo import PARTS as KEPT_PARTS
+    from feeds.web.calendar_parts import calendar_parts
+
+    url = BASE + "calendar.ics"
+    rendered = calendar_parts(db, Selection(), BASE, "zh")
+    PARTS.clear()
+    EVENTS.clear()
+    KEPT_PARTS.clear()
+    read = calendar_parts(db, Selection(), BASE, "zh")
+    assert read == rendered and len(read) == len(events)
+    assert db.execute("SELECT count(*) FROM parts.event_parts").fetchone()[0] == len(events)
+    assembled = ics.assemble_calendar(read, name="全部", description="说明", url=url)
+    assert assembled == full_render(events, url, BASE)
 
 
 def test_a_changed_event_gets_a_new_part(db):

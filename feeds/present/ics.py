@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 from collections.abc import Iterable
-from operator import itemgetter
+from operator import attrgetter
+from pathlib import Path
 
 from icalendar import Calendar, Timezone, vDuration
 
-from ..models import TZ, StoredEvent
+from ..models import TZ, EventPart, StoredEvent
+from . import common, i18n
 from .common import (
     category_label,
     clean_block,
@@ -48,8 +51,21 @@ def render_calendar(
     The header, the VTIMEZONE and each event's VEVENT (rendered once per event version, see memo.PARTS),
     concatenated: the same bytes icalendar would serialize for the whole calendar.
     """
-    facts = sorted((remembered(ev, "_calendar_facts", _calendar_facts) for ev in events), key=itemgetter(0))
-    events = [fact[3] for fact in facts]
+    parts = [calendar_part(ev, base_url, lang) for ev in events]
+    return assemble_calendar(parts, name=name, description=description, url=url, refresh=refresh)
+
+
+def assemble_calendar(
+    parts: Iterable[EventPart],
+    *,
+    name: str,
+    description: str,
+    url: str,
+    refresh: dt.timedelta | None = DEFAULT_REFRESH,
+) -> bytes:
+    """The calendar of these events' parts (from calendar_part, or as the store kept them): its header, the
+    VTIMEZONE and the VEVENTs in calendar order, byte for byte what render_calendar gives for the events."""
+    parts = sorted(parts, key=_part_order)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -62,17 +78,39 @@ def render_calendar(
         cal.add("source", clean_line(url), parameters={"VALUE": "URI"})
         cal.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", vDuration(refresh))
-    if events:
-        cal.add("last-modified", max(fact[1] for fact in facts))
+    if parts:
+        cal.add("last-modified", parse_utc(max(part.updated for part in parts)))
     header = to_ical(cal)
-    timed = [fact[2] for fact in facts if fact[2] is not None]
-    parts = [header[: -len(_CALENDAR_END)], _timezone_block(_tz_first_day(timed))]
-    parts.extend(event_block(ev, base_url, lang) for ev in events)
-    parts.append(_CALENDAR_END)
-    return b"".join(parts)
+    timed = [dt.date.fromisoformat(part.day) for part in parts if part.timed]
+    blocks = [header[: -len(_CALENDAR_END)], _timezone_block(_tz_first_day(timed))]
+    blocks.extend(part.body for part in parts)
+    blocks.append(_CALENDAR_END)
+    return b"".join(blocks)
+
+
+def calendar_part(ev: StoredEvent, base_url: str, lang: str = "zh") -> EventPart:
+    """The event's VEVENT with its place in a calendar, for this site URL and language."""
+    return remembered(ev, f"_calendar_part:{lang}:{base_url}", lambda ev: _calendar_part(ev, base_url, lang))
+
+
+def _calendar_part(ev: StoredEvent, base_url: str, lang: str) -> EventPart:
+    return EventPart(ev.uid, first_day(ev).isoformat(), ev.start, f"{parse_utc(ev.updated):%Y-%m-%dT%H:%M:%SZ}",
+                     not ev.all_day, event_block(ev, base_url, lang))
+
+
+def part_variant(base_url: str, lang: str) -> str:
+    """What a stored VEVENT depends on besides its event: the site URL its links point to and the language."""
+    return f"ics|{lang}|{base_url}"
+
+
+PART_FORMAT = hashlib.sha1(b"".join(Path(module.__file__).read_bytes() for module in (common, i18n))
+                           + Path(__file__).read_bytes()).hexdigest()[:16]
+"""The code that renders a VEVENT (this module, common.py, i18n.py), hashed: stored parts of other code are stale."""
 
 
 _CALENDAR_END = b"END:VCALENDAR\r\n"
+_part_order = attrgetter("day", "start", "uid")
+"""A VEVENT's place in a calendar: its first day in Beijing, its start, its uid."""
 
 
 FOLD_OCTETS = 74
@@ -177,13 +215,6 @@ def _utc_stamp(value: str) -> str:
     if len(value) == 20 and value[19] == "Z" and value[4] == value[7] == "-" and value[13] == value[16] == ":":
         return f"{value[0:4]}{value[5:7]}{value[8:10]}T{value[11:13]}{value[14:16]}{value[17:19]}Z"
     return f"{parse_utc(value):%Y%m%dT%H%M%SZ}"
-
-
-def _calendar_facts(ev: StoredEvent) -> tuple[tuple, dt.datetime, dt.date | None, StoredEvent]:
-    """What a calendar needs of each event besides its VEVENT: its order, LAST-MODIFIED, the first day of a
-    timed event (which the VTIMEZONE must cover), and the event itself."""
-    day = first_day(ev)
-    return (day, ev.start, ev.uid), parse_utc(ev.updated), None if ev.all_day else day, ev
 
 
 def _tz_first_day(timed: list[dt.date]) -> dt.date:

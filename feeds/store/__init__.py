@@ -10,6 +10,7 @@ one event), `write` (saving an article's events) and `read` (queries). Writes go
 from . import corrections, editing, editors, review
 from .faults import FaultKind, StorageFault, check_integrity, database_path, storage_fault
 from .identity import MERGE_WINDOW_DAYS, article_id, event_key, make_anchor, make_uid
+from .parts import PartsRead, attach_parts, parts_path, read_parts, save_parts
 from .read import (
     EPOCH,
     article_ids,
@@ -17,6 +18,7 @@ from .read import (
     data_version,
     event_months,
     event_uids,
+    events_by_uid,
     events_of_article,
     events_query_plan,
     events_sql,
@@ -24,8 +26,10 @@ from .read import (
     get_event,
     get_retraction,
     has_article,
+    parts_by_uid,
     past_events,
     query_events,
+    query_uids,
     recent_changes,
     reported_spans,
 )
@@ -114,6 +118,14 @@ __all__ = [
     "savepoint",
     "past_events",
     "query_events",
+    "query_uids",
+    "parts_by_uid",
+    "events_by_uid",
+    "PartsRead",
+    "attach_parts",
+    "parts_path",
+    "read_parts",
+    "save_parts",
     "recent_changes",
     "reported_spans",
     "save_article_events",

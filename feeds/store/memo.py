@@ -11,24 +11,31 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import Generic, Protocol, TypeVar
 
-from ..models import StoredEvent
+from ..models import EventPart, StoredEvent
 
 DEFAULT_MAX_EVENTS = 20_000
 """About 40 MB of events with their mentions, per process."""
 
 
-class EventMemo:
-    """A thread-safe LRU of StoredEvents by uid, for one (store, data version) at a time."""
+class _Keyed(Protocol):
+    uid: str
+
+
+T = TypeVar("T", bound=_Keyed)
+
+
+class EventMemo(Generic[T]):
+    """A thread-safe LRU of records by uid (events, or calendar parts), for one (store, data version) at a time."""
 
     def __init__(self, max_events: int = DEFAULT_MAX_EVENTS) -> None:
         self.max_events = max_events
-        self._events: OrderedDict[str, StoredEvent] = OrderedDict()
+        self._events: OrderedDict[str, T] = OrderedDict()
         self._version: tuple | None = None
         self._lock = threading.Lock()
 
-    def events(self, version: tuple, uids: list[str],
-               fetch: Callable[[list[str]], list[StoredEvent]]) -> list[StoredEvent]:
+    def events(self, version: tuple, uids: list[str], fetch: Callable[[list[str]], list[T]]) -> list[T]:
         """The events of `uids`, in that order; `fetch` reads those not kept (a uid gone since is left out)."""
         with self._lock:
             if version != self._version:
@@ -60,5 +67,18 @@ class EventMemo:
         return len(self._events)
 
 
-EVENTS = EventMemo()
+EVENTS: EventMemo[StoredEvent] = EventMemo()
 """The process's events of the current data version."""
+PARTS: dict[str, EventMemo[EventPart]] = {}
+"""The process's calendar parts of the current data version, by variant (site URL and language; a few at most)."""
+MAX_PART_VARIANTS = 8
+
+
+def parts_memo(variant: str) -> EventMemo[EventPart]:
+    """The memo of one variant's parts; the first variants asked for keep theirs, later ones share the last slot."""
+    memo = PARTS.get(variant)
+    if memo is None:
+        if len(PARTS) >= MAX_PART_VARIANTS:
+            PARTS.pop(next(iter(PARTS)))
+        memo = PARTS[variant] = EventMemo()
+    return memo

@@ -406,8 +406,70 @@ def _add_editors(db: Database) -> None:
         db.execute(statement)
 
 
+_CHANGED_MENTION_FIELDS = " OR ".join(f"old.{column} IS NOT new.{column}" for column in
+                                     ("id", "source", "source_url", "headline", "published", "ingested"))
+"""An article's columns that its mentions show or are ordered by: a rewrite of the others changes no event."""
+
+
+def _add_event_revisions(db: Database) -> None:
+    """Version 7 (named `_add_event_revisions`): a revision per event, new whenever the event, one of its mentions
+    or one of their articles changes (issue 19). Rendered parts are kept apart from the store (store/parts.py)
+    under the revision they were rendered at, so writing them changes nothing here; an event without a row is
+    at revision 0, which the counter never gives."""
+    db.execute("CREATE TABLE event_revisions (uid TEXT PRIMARY KEY, revision INTEGER NOT NULL)")
+    db.execute("INSERT INTO meta (key, value) VALUES ('revision', 0)")
+    bump = ("UPDATE meta SET value = value + 1 WHERE key = 'revision'; "
+            "INSERT INTO event_revisions (uid, revision) SELECT uid, (SELECT value FROM meta WHERE key = 'revision')"
+            " FROM ({uids}) WHERE uid IS NOT NULL ON CONFLICT (uid) DO UPDATE SET revision = excluded.revision;")
+    triggers = {
+        "events_revision_ai": ("INSERT ON events", "SELECT new.uid AS uid"),
+        "events_revision_au": ("UPDATE ON events", "SELECT old.uid AS uid UNION SELECT new.uid"),
+        "events_revision_ad": ("DELETE ON events", "SELECT old.uid AS uid"),
+        "mentions_revision_ai": ("INSERT ON mentions", "SELECT new.event_uid AS uid"),
+        "mentions_revision_au": ("UPDATE ON mentions", "SELECT old.event_uid AS uid UNION SELECT new.event_uid"),
+        "mentions_revision_ad": ("DELETE ON mentions", "SELECT old.event_uid AS uid"),
+        "articles_revision_au": (f"UPDATE ON articles WHEN {_CHANGED_MENTION_FIELDS}",
+                                 "SELECT DISTINCT event_uid AS uid FROM mentions WHERE article_id IN (old.id, new.id)"),
+    }
+    for name, (when, uids) in triggers.items():
+        db.execute(f"CREATE TRIGGER {name} AFTER {when} BEGIN {bump.format(uids=uids)} END")
+
+
+EVENT_DOCUMENT = ("SELECT e.rowid, e.title || char(10) || e.location || coalesce((SELECT char(10)"
+                  " || group_concat(m.evidence, char(10)) FROM mentions m WHERE m.event_uid = e.uid), '')"
+                  " FROM events e")
+"""An event's full-text document: its title, place and every mention's evidence, a line each (a search word has
+no spaces, so it never matches across two of them)."""
+
+
+def _add_event_search(db: Database) -> None:
+    """Version 8 (named `_add_event_search`): one full-text document per event under the event's own rowid
+    (EVENT_DOCUMENT, kept by triggers), so a search by several words is one FTS query that yields the matching
+    events, instead of every matching mention joined to its event and the events sorted (issue 19)."""
+    if not HAS_TRIGRAM:
+        return
+    db.execute("CREATE VIRTUAL TABLE event_search USING FTS5 (body, tokenize='trigram')")
+    db.execute(f"INSERT INTO event_search (rowid, body) {EVENT_DOCUMENT}")
+    refresh = ("DELETE FROM event_search WHERE rowid IN ({rows}); "
+               f"INSERT INTO event_search (rowid, body) {EVENT_DOCUMENT} WHERE e.rowid IN ({{rows}});")
+    of_mentions = "SELECT rowid FROM events WHERE uid IN ({})"
+    triggers = {
+        "events_search_ai": ("INSERT ON events", f"INSERT INTO event_search (rowid, body) {EVENT_DOCUMENT}"
+                                                 " WHERE e.rowid = new.rowid;"),
+        "events_search_au": ("UPDATE OF uid, title, location ON events", refresh.format(rows="old.rowid, new.rowid")),
+        "events_search_ad": ("DELETE ON events", "DELETE FROM event_search WHERE rowid = old.rowid;"),
+        "mentions_search_ai": ("INSERT ON mentions", refresh.format(rows=of_mentions.format("new.event_uid"))),
+        "mentions_search_au": ("UPDATE OF event_uid, evidence ON mentions",
+                               refresh.format(rows=of_mentions.format("old.event_uid, new.event_uid"))),
+        "mentions_search_ad": ("DELETE ON mentions", refresh.format(rows=of_mentions.format("old.event_uid"))),
+    }
+    for name, (when, action) in triggers.items():
+        db.execute(f"CREATE TRIGGER {name} AFTER {when} BEGIN {action} END")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [_create_initial_schema, _add_window_indexes, _add_sources,
-                                              _add_reports, _add_flags, _add_editors]
+                                              _add_reports, _add_flags, _add_editors, _add_event_revisions,
+                                              _add_event_search]
 """Ordered schema changes; the database's user_version counts how many have run. Only ever append."""
 
 

@@ -14,6 +14,7 @@ from ..present import api, i18n, ics, openapi, syndication
 from ..present.common import first_day, parse_utc
 from ..present.selection import describe, feed_span
 from . import clock
+from .calendar_parts import calendar_parts
 from .db import get_db
 from .feed_options import (
     DEFAULT_OPTIONS,
@@ -233,9 +234,13 @@ def _content_type(kind: str) -> str:
 
 
 def _render(kind: str, query: Selection, cfg: Settings, options: FeedOptions, now: dt.datetime) -> bytes:
-    events = convert(recent(_events(kind, query, cfg), options.filter_time, now), options.opencc)
     base = site_url()
     lang = current_lang()
+    if kind == "ics" and not query.patterns and options == DEFAULT_OPTIONS:
+        name, description = _names(query, "calendar", lang)
+        parts = calendar_parts(get_db(), _capped(kind, query, cfg), base, lang)
+        return ics.assemble_calendar(parts, name=name, description=description, url=self_url())
+    events = convert(recent(_events(kind, query, cfg), options.filter_time, now), options.opencc)
     if kind == "ics":
         name, description = _names(query, "calendar", lang)
         return ics.render_calendar(events, name=name, description=description, url=self_url(), base_url=base,
@@ -255,12 +260,14 @@ _ORDER = {"ics": "-start", "api": "start"}
 
 
 def _events(kind: str, query: Selection, cfg: Settings) -> list[StoredEvent]:
+    fetched = store.query_events(get_db(), _capped(kind, query, cfg))
+    return apply_patterns(fetched, query, site_url())[:query.limit or cfg.max_items]
+
+
+def _capped(kind: str, query: Selection, cfg: Settings) -> Selection:
+    """The store's query for a listing: its order, and its cap (all MAX_ITEMS when patterns filter afterwards)."""
     limit = query.limit or cfg.max_items
-    order = _ORDER.get(kind, "-updated")
-    fetched = store.query_events(
-        get_db(), replace(query, limit=cfg.max_items if query.patterns else limit, order=order)
-    )
-    return apply_patterns(fetched, query, site_url())[:limit]
+    return replace(query, limit=cfg.max_items if query.patterns else limit, order=_ORDER.get(kind, "-updated"))
 
 
 def _newest_day() -> dt.date | None:
