@@ -212,8 +212,9 @@ class Batches:
         outcomes: list[PageResult | Rejection] = []
         try:
             self.db.conn.execute("BEGIN IMMEDIATE")  # concurrent writers queue, as for one file
-            for item in items:
-                outcomes.append(item.read if isinstance(item.read, Rejection) else self._save(item))
+            with store.search_index.deferred(self.db):  # indexed once a group, not row by row
+                for item in items:
+                    outcomes.append(item.read if isinstance(item.read, Rejection) else self._save(item))
             self.db.conn.execute("COMMIT")
         except sqlite3.DatabaseError as error:
             if _fault(self.db, error) is None:

@@ -406,8 +406,16 @@ def _add_editors(db: Database) -> None:
         db.execute(statement)
 
 
+def _defer_search_index(db: Database) -> None:
+    """Version 7: full-text index triggers that a group of ingested files can pause and catch up once (issue 19);
+    see `search_index`."""
+    from .search_index import install_triggers
+
+    install_triggers(db)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [_create_initial_schema, _add_window_indexes, _add_sources,
-                                              _add_reports, _add_flags, _add_editors]
+                                              _add_reports, _add_flags, _add_editors, _defer_search_index]
 """Ordered schema changes; the database's user_version counts how many have run. Only ever append."""
 
 
