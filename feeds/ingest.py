@@ -274,23 +274,34 @@ def _extracted(found: list[Path], published: dt.date | None, max_bytes: int, ext
     if jobs <= 1:
         yield from ((path, work(path)) for path in found)
         return
+    size = max(1, min(CHUNK_FILES, len(found) // (jobs * CHUNKS_PER_JOB)))
+    chunks = iter([found[start:start + size] for start in range(0, len(found), size)])
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        pending: deque[tuple[Path, Future]] = deque()
-        paths = iter(found)
-        for path in itertools.islice(paths, jobs * AHEAD_PER_JOB):
-            pending.append((path, pool.submit(work, path)))
+        pending: deque[tuple[list[Path], Future]] = deque()
+        for chunk in itertools.islice(chunks, jobs * AHEAD_PER_JOB):
+            pending.append((chunk, pool.submit(_each, work, chunk)))
         while pending:
-            path, future = pending.popleft()
-            following = next(paths, None)
+            chunk, future = pending.popleft()
+            following = next(chunks, None)
             if following is not None:
-                pending.append((following, pool.submit(work, following)))
-            yield path, future.result()
+                pending.append((following, pool.submit(_each, work, following)))
+            yield from zip(chunk, future.result(), strict=True)
 
 
 MIN_FILES_PER_JOB = 8
 """By default, fewer files than this per worker are extracted here: starting workers would cost more than it saves."""
-AHEAD_PER_JOB = 8
-"""How many files each worker may have extracted before the writer stores them (bounds the memory held)."""
+CHUNK_FILES = 16
+"""Files a worker reads and extracts per task: a task's round trip (pickling, pipes, the pool's thread waking
+the writer) costs the writer about as much as storing a file, so it is paid once per chunk (issue 19)."""
+CHUNKS_PER_JOB = 4
+"""Small inputs are cut into at least this many chunks per worker, so every worker gets some."""
+AHEAD_PER_JOB = 4
+"""How many chunks each worker may have extracted before the writer stores them (bounds the memory held)."""
+
+
+def _each(work: Callable[[Path], Extracted], paths: list[Path]) -> list[Extracted]:
+    """One task of a worker: a chunk of files, each read and extracted."""
+    return [work(path) for path in paths]
 
 
 def _read_and_extract(path: Path, *, published: dt.date | None, max_bytes: int,
