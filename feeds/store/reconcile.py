@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 
 from sqlite_utils import Database
 
@@ -97,8 +97,9 @@ def _facts(rows: list[dict]) -> tuple[Facts, str | None]:
     return facts, latest["published"]
 
 
-def derive_events(db: Database, families: set[str]) -> list[Derived]:
-    """The events of these families (and of their parts and parents), with their facts."""
+def derive_events(db: Database, families: set[str], *, pinned: bool = True) -> list[Derived]:
+    """The events of these families (and of their parts and parents), with their facts; `pinned=False`
+    when no report of the store is pinned (nothing to look up)."""
     derived: list[Derived] = []
     by_anchor: dict[tuple[str, str], Derived] = {}
     for family in sorted(families):
@@ -110,7 +111,7 @@ def derive_events(db: Database, families: set[str]) -> list[Derived]:
             derived.append(event)
             for row in members:
                 by_anchor[(row["article_id"], row["anchor"])] = event
-    pins = corrections.pins_of(db, families)
+    pins = corrections.pins_of(db, families) if pinned else {}
     if pins:
         derived = _pinned(derived, pins)
         by_anchor = {(row["article_id"], row["anchor"]): event for event in derived for row in event.reports}
@@ -181,20 +182,22 @@ def reconcile(db: Database, families: set[str], stamp: str, fresh: set[str], *, 
     again. `by` is who caused it: the extractor (its changes go to the audit log here) or an editor
     (whose action writes its own line).
     """
-    families = corrections.pinned_families(db, families_near(db, families))
-    derived = derive_events(db, families)
+    decided = corrections.decided(db)
+    families = families_near(db, families)
+    if decided.pins:
+        families = corrections.pinned_families(db, families)
+    derived = derive_events(db, families, pinned=decided.pins)
     wanted = {event.uid: event for event in derived}
+    # the events of these families, and those of their reports' events stored under another family (a report
+    # that moved here brought its event along)
     before = {row["uid"]: row for row in records(db.execute(
-        "SELECT * FROM events WHERE key IN (SELECT value FROM json_each(?))",
-        [json.dumps(sorted(families), ensure_ascii=False)]))}
-    for uid in set(wanted) - set(before):
-        row = records(db.execute("SELECT * FROM events WHERE uid = ?", [uid]))
-        if row:  # a report that moved here from another family brought its event along
-            before[uid] = row[0]
+        "SELECT * FROM events WHERE key IN (SELECT value FROM json_each(?))"
+        " OR uid IN (SELECT value FROM json_each(?))",
+        [json.dumps(sorted(families), ensure_ascii=False), json.dumps(sorted(wanted))]))}
     for uid in sorted(set(before) - set(wanted)):
         if (successor := _successor(uid, derived)) is not None:
             corrections.carry(db, uid, successor)
-    fixes = corrections.corrections_of(db, sorted(wanted))
+    fixes = corrections.corrections_of(db, sorted(wanted)) if decided.corrections else {}
     changes: dict[str, Change] = {}
     for uid, event in wanted.items():
         changes[uid] = _write_event(db, event, before.get(uid), stamp, fresh, fixes.get(uid, {}), by)
@@ -202,10 +205,8 @@ def reconcile(db: Database, families: set[str], stamp: str, fresh: set[str], *, 
         changes[uid] = _retract(db, before[uid], derived, stamp)
         corrections.record(db, uid, stamp, by, "retracted", after={"successor": changes[uid].successor})
     _write_mentions(db, derived, set(before) | set(wanted))
-    for event in derived:
-        for row in event.reports:
-            if row["event_uid"] != event.uid:
-                db.execute("UPDATE reports SET event_uid = ? WHERE id = ?", [event.uid, row["id"]])
+    db.conn.executemany("UPDATE reports SET event_uid = ? WHERE id = ?", [
+        (event.uid, row["id"]) for event in derived for row in event.reports if row["event_uid"] != event.uid])
     uid_of = {(r["article_id"], r["anchor"]): e.uid for e in derived for r in e.reports}
     return Reconciled(changes, uid_of)
 
@@ -218,7 +219,7 @@ def _write_event(db: Database, event: Derived, row: dict | None, stamp: str, fre
                  fixes: dict[Field, Correction], by: str) -> Change:
     """Write the event's facts, its corrections overlaid; the extractor's own facts kept beside them while
     any correction stands (`extracted`), for the editor's review and for conflicts."""
-    extracted = asdict(event.facts)
+    extracted = {name: getattr(event.facts, name) for name in FACT_FIELDS}  # all plain values: no deep copy
     shown = overlay(extracted, {name: fix.value for name, fix in fixes.items()})
     facts = {name: shown[name] for name in SHOWN_FIELDS}
     hidden = int(bool(shown["hidden"]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from dataclasses import dataclass, replace
 
@@ -20,6 +21,12 @@ def utc_stamp(moment: dt.datetime | None = None) -> str:
     moment = moment or dt.datetime.now(dt.UTC)
     if moment.tzinfo is None:
         raise ValueError("ingest time must be timezone-aware")
+    return _stamp(moment)
+
+
+@functools.lru_cache(maxsize=16)
+def _stamp(moment: dt.datetime) -> str:
+    """An ingest gives every file its one `now`: formatted once, not once a file."""
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -111,7 +118,7 @@ def save_article_events(
             if changes is not None:
                 changes.setdefault(row["event_uid"], Change(row["event_uid"], "unchanged", row["title"]))
         return Counts(unchanged=len(incoming))
-    replace_reports(db, aid, incoming)
+    replace_reports(db, aid, incoming, had_reports=bool(old))
     done = reconcile(db, {r["family"] for r in old} | {i.family for i in incoming}, stamp, fresh)
     changed = done.changes
     if changes is not None:
