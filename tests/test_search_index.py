@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
+from sqlite_utils import Database
 
 from feeds import store
-from feeds.store import search_index
+from feeds.store import schema, search_index
 
 pytestmark = pytest.mark.skipif(not store.HAS_TRIGRAM, reason="no trigram tokenizer: no full-text index")
 
@@ -78,3 +81,24 @@ def test_an_index_written_outside_a_deferred_group_stays_current(db):
 def test_deferring_needs_a_transaction(db):
     with pytest.raises(RuntimeError), search_index.deferred(db):
         pass
+
+
+def test_a_store_indexed_by_the_old_triggers_keeps_its_index_and_searches_what_changes_after(tmp_path):
+    conn = sqlite3.connect(tmp_path / "older.db")
+    older = Database(conn)
+    before_this = store.MIGRATIONS[:store.MIGRATIONS.index(schema._cheaper_ingest_writes)]
+    with store.transaction(older):
+        for version, step in enumerate(before_this, start=1):
+            step(older)
+            older.execute(f"PRAGMA user_version = {version}")
+    with store.transaction(older):
+        changes(older)
+    conn.close()
+    migrated, fresh = store.open_db(tmp_path / "older.db"), store.open_db(tmp_path / "fresh.db")
+    with store.transaction(fresh):
+        changes(fresh)
+    for db in (migrated, fresh):
+        with store.transaction(db):
+            db.execute("UPDATE events SET title = '东北亚国际会展周' WHERE uid = 'd'")
+    for table in ("events", "mentions"):
+        assert index_of(migrated, table) == index_of(fresh, table) != []

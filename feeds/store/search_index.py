@@ -27,7 +27,7 @@ def _pending(table: str) -> str:
 
 
 def install_triggers(db: Database) -> None:
-    """The migration `_defer_search_index`: triggers that index at once, or note the change while paused; an
+    """The migration `_cheaper_ingest_writes`: triggers that index at once, or note the change while paused; an
     event's index is rewritten only when its title or place is written, not for every change of its row."""
     if not db["events_fts"].exists():  # no trigram tokenizer, no full-text index
         return
