@@ -274,6 +274,8 @@ def _extracted(found: list[Path], published: dt.date | None, max_bytes: int, ext
     if jobs <= 1:
         yield from ((path, work(path)) for path in found)
         return
+    if extract is None:  # imported here once (0.8 s of CPU), not in every worker after the fork
+        from .extract import pipeline  # noqa: F401
     size = max(1, min(CHUNK_FILES, len(found) // (jobs * CHUNKS_PER_JOB)))
     chunks = iter([found[start:start + size] for start in range(0, len(found), size)])
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
