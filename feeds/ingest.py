@@ -401,7 +401,7 @@ def save_page(
             result.articles.append(ArticleOutcome(aid, article.headline, published, not store.has_article(db, aid)))
             result.counts += store.save_article_events(
                 db, source, source_url, article_events, now=now, fresh=fresh, outcomes=outcomes,
-                extractor_version=EXTRACTOR_VERSION,
+                extractor_version=EXTRACTOR_VERSION, known_id=aid,
             )
         strongest: dict[str, str] = {}
         for uid, change in outcomes:

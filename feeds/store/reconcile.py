@@ -204,7 +204,7 @@ def reconcile(db: Database, families: set[str], stamp: str, fresh: set[str], *, 
     for uid in sorted(set(before) - set(wanted)):
         changes[uid] = _retract(db, before[uid], derived, stamp)
         corrections.record(db, uid, stamp, by, "retracted", after={"successor": changes[uid].successor})
-    _write_mentions(db, derived, set(before) | set(wanted))
+    _write_mentions(db, derived, set(before))
     db.conn.executemany("UPDATE reports SET event_uid = ? WHERE id = ?", [
         (event.uid, row["id"]) for event in derived for row in event.reports if row["event_uid"] != event.uid])
     uid_of = {(r["article_id"], r["anchor"]): e.uid for e in derived for r in e.reports}
@@ -301,13 +301,15 @@ def _retract(db: Database, row: dict, derived: list[Derived], stamp: str) -> Cha
     return Change(row["uid"], "retracted", row["title"], successor=successor)
 
 
-def _write_mentions(db: Database, derived: list[Derived], uids: set[str]) -> None:
-    """Mentions are the links of events to their reports' sentences: rewrite only the ones that differ."""
+def _write_mentions(db: Database, derived: list[Derived], stored: set[str]) -> None:
+    """Mentions are the links of events to their reports' sentences: rewrite only the ones that differ.
+    `stored`: the uids of the events stored before this reconcile (only those can have mentions)."""
     want = {(e.uid, r["article_id"], r["evidence_start"]): (r["evidence"], r["evidence_end"], r["created"])
             for e in derived for r in e.reports}
-    have = {(u, a, s): (ev, end, created) for u, a, ev, s, end, created in db.execute(
-        'SELECT event_uid, article_id, evidence, start, "end", created FROM mentions'
-        " WHERE event_uid IN (SELECT value FROM json_each(?))", [json.dumps(sorted(uids))]).fetchall()}
+    rows = db.execute('SELECT event_uid, article_id, evidence, start, "end", created FROM mentions'
+                      " WHERE event_uid IN (SELECT value FROM json_each(?))", [json.dumps(sorted(stored))]
+                      ).fetchall() if stored else []
+    have = {(u, a, s): (ev, end, created) for u, a, ev, s, end, created in rows}
     for key in have.keys() - want.keys():
         db.execute("DELETE FROM mentions WHERE event_uid = ? AND article_id = ? AND start = ?", list(key))
     for key, (evidence, end, created) in want.items():

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from sqlite_utils import Database
 
-from ..models import ArticleEvents
+from ..models import ArticleEvents, Event
 from . import scrub
 from .identity import article_id
 from .reconcile import Change, reconcile
@@ -75,7 +75,8 @@ def save_article_events(
     file does not bump `sequence` again. `outcomes`, when given, receives (uid, "new" / "updated" /
     "unchanged") per event, in report order; `changes` every touched event's Change by uid (retractions
     too). `extractor_version` is recorded with the article: the extractor that gave these events.
-    `known_id` is the id of a stored article being re-extracted (its stored text is already scrubbed).
+    `known_id` is the article's id when the caller has it: a stored article being re-extracted (its stored
+    text is already scrubbed), or the page being ingested.
     """
     stamp = utc_stamp(now)
     fresh = set() if fresh is None else fresh
@@ -108,7 +109,7 @@ def save_article_events(
         )
     else:
         db.execute("UPDATE articles SET extractor_version = ? WHERE id = ?", [extractor_version, aid])
-    old = reports_of_article(db, aid)
+    old = [] if stored is None else reports_of_article(db, aid)  # a new article has no reports yet
     incoming = assign_anchors(aid, old, article_events.events, stamp)
     if stored == (extractor_version,) and unchanged(old, incoming):
         # the events are a function of the reports, and these were derived by this version: nothing to do
@@ -136,18 +137,18 @@ def save_article_events(
 def _scrubbed(article_events: ArticleEvents) -> ArticleEvents:
     """The article and its events with controls and odd line breaks replaced, offsets unchanged."""
     article = article_events.article
-    clean = replace(
-        article,
-        headline=scrub.line(article.headline),
-        body=scrub.block(article.body),
-        subheadlines=[scrub.line(s) for s in article.subheadlines],
-        byline=scrub.line(article.byline),
-        dateline=scrub.line(article.dateline),
-    )
-    events = [
-        replace(ev, title=scrub.line(ev.title), location=scrub.line(ev.location), evidence=scrub.block(ev.evidence))
-        for ev in article_events.events
-    ]
-    return ArticleEvents(clean, events)
+    texts = {"headline": scrub.line(article.headline), "body": scrub.block(article.body),
+             "subheadlines": [scrub.line(s) for s in article.subheadlines], "byline": scrub.line(article.byline),
+             "dateline": scrub.line(article.dateline)}
+    events = [_scrubbed_event(ev) for ev in article_events.events]
+    if all(getattr(article, name) == value for name, value in texts.items()):  # the usual clean text: kept as is
+        return ArticleEvents(article, events)
+    return ArticleEvents(replace(article, **texts), events)
+
+
+def _scrubbed_event(event: Event) -> Event:
+    texts = {"title": scrub.line(event.title), "location": scrub.line(event.location),
+             "evidence": scrub.block(event.evidence)}
+    return event if all(getattr(event, name) == value for name, value in texts.items()) else replace(event, **texts)
 
 
