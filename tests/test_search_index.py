@@ -78,6 +78,19 @@ def test_an_index_written_outside_a_deferred_group_stays_current(db):
     assert ("博览会", 2) in db.execute("SELECT term, doc FROM temp.check_terms").fetchall()
 
 
+def test_an_error_while_deferred_undoes_the_group_so_the_pause_is_never_committed(db):
+    with store.transaction(db), pytest.raises(RuntimeError), search_index.deferred(db):
+        changes(db)
+        raise RuntimeError("a bug, not a storage fault")
+    assert db.execute("SELECT count(*) FROM fts_paused").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM events").fetchone()[0] == 0
+    with store.transaction(db):
+        changes(db)  # indexed at once again, not noted for later
+    assert db.execute("SELECT count(*) FROM events_fts_pending").fetchone()[0] == 0
+    assert db.execute("SELECT uid FROM events WHERE rowid IN"
+                      " (SELECT rowid FROM events_fts WHERE events_fts MATCH '啤酒节')").fetchall() == [("a",)]
+
+
 def test_deferring_needs_a_transaction(db):
     with pytest.raises(RuntimeError), search_index.deferred(db):
         pass

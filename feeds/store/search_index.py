@@ -15,6 +15,8 @@ from contextlib import contextmanager
 
 from sqlite_utils import Database
 
+from .schema import savepoint
+
 SEARCHED: dict[str, tuple[str, ...]] = {"events": ("title", "location"), "mentions": ("evidence",)}
 """The columns each table's full-text index holds."""
 
@@ -65,17 +67,19 @@ def _indexed(db: Database) -> bool:
 
 @contextmanager
 def deferred(db: Database) -> Iterator[None]:
-    """Inside the open transaction: changes noted, the index caught up at the end (not after an error, when
-    the caller rolls back). A store without full-text indexes (no trigram tokenizer) needs nothing."""
+    """Inside the open transaction: changes noted, the index caught up at the end. An error undoes what was
+    written meanwhile (a savepoint), so the pause can never be committed whatever the caller does next. A
+    store without full-text indexes (no trigram tokenizer) needs nothing."""
     if not db.conn.in_transaction:
         raise RuntimeError("deferring the search index needs an open transaction")
     if not _indexed(db):
         yield
         return
-    db.execute(f"INSERT INTO {PAUSED} (paused) VALUES (1)")
-    yield
-    catch_up(db)
-    db.execute(f"DELETE FROM {PAUSED}")
+    with savepoint(db, "search_deferred"):
+        db.execute(f"INSERT INTO {PAUSED} (paused) VALUES (1)")
+        yield
+        catch_up(db)
+        db.execute(f"DELETE FROM {PAUSED}")
 
 
 def catch_up(db: Database) -> None:
