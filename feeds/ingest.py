@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import itertools
@@ -278,7 +279,8 @@ def _extracted(found: list[Path], published: dt.date | None, max_bytes: int, ext
         from .extract import pipeline  # noqa: F401
     size = max(1, min(CHUNK_FILES, len(found) // (jobs * CHUNKS_PER_JOB)))
     chunks = iter([found[start:start + size] for start in range(0, len(found), size)])
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+    fork = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(jobs, mp_context=fork, initializer=_yield_to_writer) as pool:
         pending: deque[tuple[list[Path], Future]] = deque()
         for chunk in itertools.islice(chunks, jobs * AHEAD_PER_JOB):
             pending.append((chunk, pool.submit(_each, work, chunk)))
@@ -299,6 +301,17 @@ CHUNKS_PER_JOB = 4
 """Small inputs are cut into at least this many chunks per worker, so every worker gets some."""
 AHEAD_PER_JOB = 4
 """How many chunks each worker may have extracted before the writer stores them (bounds the memory held)."""
+
+
+WORKER_NICENESS = 5
+"""Workers run at a lower priority than the writer: when the cores are short, the one process that stores (in
+input order, holding the database's write lock for a group) goes first, and the workers take what is left."""
+
+
+def _yield_to_writer() -> None:
+    """A worker's start: lower its priority (where the system allows it)."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(WORKER_NICENESS)
 
 
 def _each(work: Callable[[Path], Extracted], paths: list[Path]) -> list[Extracted]:
