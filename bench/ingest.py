@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import textgen
@@ -110,31 +112,53 @@ def measure(count: int = 10_000) -> IngestResult:
 
 
 @dataclass(frozen=True)
+class JobsRun:
+    """One ingest of the files with `jobs` jobs, in a child process of its own, into an empty database."""
+
+    jobs: int
+    seconds: float
+    writer_cpu: float
+    """CPU seconds of the process that stores (with one job it also reads and extracts), all its threads."""
+    writer_main_cpu: float
+    """Of which its main thread (storing, and taking each result); the rest is the pool's thread (pipes, unpickling)."""
+    workers_cpu: float
+    """CPU seconds of the worker processes that read and extract."""
+    load: tuple[float, float]
+    """The one-minute load average, lowest and highest, sampled each second during the run."""
+    digest: str
+
+
+@dataclass(frozen=True)
 class JobsResult:
-    """`feeds ingest --jobs` over the same files: seconds for each job count, and whether the stores match."""
+    """`feeds ingest --jobs` over the same files, one job then more, round after round: seconds, CPU, load."""
 
     articles: int
-    seconds: dict[int, float]
-    same_store: bool
-    writer_cpu: dict[int, float] = field(default_factory=dict)
-    """CPU seconds of the process that stores (with one job it also reads and extracts)."""
-    workers_cpu: dict[int, float] = field(default_factory=dict)
-    """CPU seconds of the worker processes that read and extract."""
+    runs: list[JobsRun]
+
+    @property
+    def same_store(self) -> bool:
+        return len({run.digest for run in self.runs}) == 1
+
+    def pairs(self, jobs: int) -> list[tuple[JobsRun, JobsRun]]:
+        """Each run of `jobs` jobs with the one-job run just before it (side by side, the same minutes)."""
+        return [(one, run) for one, run in zip(self.runs, self.runs[1:], strict=False)
+                if one.jobs == 1 and run.jobs == jobs]
 
     def speedup(self, jobs: int) -> float:
-        return self.seconds[1] / self.seconds[jobs]
+        """The median over rounds of one job's seconds over `jobs` jobs' seconds, each pair run side by side."""
+        return statistics.median(one.seconds / run.seconds for one, run in self.pairs(jobs))
 
     def bound(self, jobs: int) -> float:
-        """The speedup `jobs` cores free of other work would allow: one job's CPU time over the busiest share
-        of the parallel run, the writer's CPU or all processes' CPU spread over the cores (waits for the
-        disk left out of both)."""
-        total = self.writer_cpu[jobs] + self.workers_cpu[jobs]
-        return self.writer_cpu[1] / max(self.writer_cpu[jobs], total / jobs)
+        """The speedup `jobs` cores free of other work would allow (median over rounds): one job's CPU time
+        over the busiest share of the parallel run, the writer's CPU or all processes' CPU spread over the
+        cores (waits for the disk left out of both)."""
+        return statistics.median(one.writer_cpu / max(run.writer_cpu, (run.writer_cpu + run.workers_cpu) / jobs)
+                                 for one, run in self.pairs(jobs))
 
 
 def jobs_child(count: int, jobs: int) -> dict:
     """Write the pages as files (each opening with its date), ingest the folder with `jobs` jobs, as
-    `feeds ingest --jobs` does, into an empty database; the seconds and a digest of every event."""
+    `feeds ingest --jobs` does, into an empty database; the seconds, the CPU and a digest of every event."""
     import hashlib
 
     from feeds import store
@@ -148,28 +172,46 @@ def jobs_child(count: int, jobs: int) -> dict:
             (folder / f"{i:05d}.txt").write_text(f"{published:%Y年%m月%d日}\n{text}", encoding="utf-8")
         db = store.open_db(Path(tmp) / "ingest.db")
         before = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        main_before = time.thread_time()
         started = time.perf_counter()
         report = ingest_paths(db, [folder], now=now, jobs=jobs)
         elapsed = time.perf_counter() - started
+        main = time.thread_time() - main_before
         after = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = [a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime for a, b in zip(after, before, strict=True)]
         rows = db.execute('SELECT uid, title, start, "end", location, status, sequence FROM events ORDER BY uid')
         digest = hashlib.sha256(repr(rows.fetchall()).encode()).hexdigest()
         db.close()
     return {"seconds": elapsed, "articles": report.articles, "digest": digest, "writer_cpu": cpu[0],
-            "workers_cpu": cpu[1]}
+            "writer_main_cpu": main, "workers_cpu": cpu[1]}
 
 
-def measure_jobs(count: int = 10_000, jobs: tuple[int, ...] = (1, 2)) -> JobsResult:
-    """Each job count in its own child process, one after the other, on the same pages."""
-    runs = {}
-    for n in jobs:
-        out = subprocess.run([sys.executable, __file__, "--jobs-child", str(count), str(n)], capture_output=True,
-                             text=True, check=True, timeout=3600).stdout
-        runs[n] = json.loads(out.strip().splitlines()[-1])
-    return JobsResult(runs[jobs[0]]["articles"], {n: r["seconds"] for n, r in runs.items()},
-                      len({r["digest"] for r in runs.values()}) == 1,
-                      {n: r["writer_cpu"] for n, r in runs.items()}, {n: r["workers_cpu"] for n, r in runs.items()})
+def _run_sampling_load(command: list[str]) -> tuple[str, tuple[float, float]]:
+    """Run the child, sampling the load average each second meanwhile; its output and the lowest and highest."""
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as child:
+        samples = [os.getloadavg()[0]]
+        while True:
+            try:
+                out, _ = child.communicate(timeout=1)
+                break
+            except subprocess.TimeoutExpired:
+                samples.append(os.getloadavg()[0])
+        if child.returncode:
+            raise subprocess.CalledProcessError(child.returncode, command)
+    return out, (min(samples), max(samples))
+
+
+def measure_jobs(count: int = 10_000, jobs: tuple[int, ...] = (1, 2), rounds: int = 1) -> JobsResult:
+    """Each job count in its own child process, one after the other on the same pages, `rounds` times over."""
+    runs, articles = [], 0
+    for _round in range(rounds):
+        for n in jobs:
+            out, load = _run_sampling_load([sys.executable, __file__, "--jobs-child", str(count), str(n)])
+            raw = json.loads(out.strip().splitlines()[-1])
+            articles = raw.pop("articles")
+            runs.append(JobsRun(n, raw["seconds"], raw["writer_cpu"], raw["writer_main_cpu"], raw["workers_cpu"],
+                                load, raw["digest"]))
+    return JobsResult(articles, runs)
 
 
 if __name__ == "__main__" and sys.argv[1:2] == ["--child"]:

@@ -125,13 +125,26 @@ def cold_calendar_verdict(results: list[SizeResult]) -> str:
 
 
 def jobs_table(r: JobsResult) -> str:
-    rows = ["| jobs | seconds | articles/s | vs one job | CPU s: writer / workers | bound on free cores | target |",
-            "| ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
-    for jobs, seconds in r.seconds.items():
-        verdict = "" if jobs == 1 else (f"≥ {JOBS_TARGET:g}× on two cores: "
-                                        f"{'met' if r.speedup(jobs) >= JOBS_TARGET else 'MISSED'}")
-        bound = "" if jobs == 1 else f"{r.bound(jobs):.2f}×"
-        rows.append(f"| {jobs} | {seconds:.1f} | {r.articles / seconds:,.0f} | {r.speedup(jobs):.2f}× | "
-                    f"{r.writer_cpu[jobs]:.1f} / {r.workers_cpu[jobs]:.1f} | {bound} | {verdict} |")
+    """Every run in its order (one job, then two, round after round), and the ratio of each pair run side by side."""
+    rows = ["| round | jobs | seconds | articles/s | vs one job just before | CPU s: writer (main thread) / workers "
+            "| cores obtained | bound on free cores | load average during the run |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    one = None
+    for n, run in enumerate(r.runs):
+        one = run if run.jobs == 1 else one
+        pair = "" if run.jobs == 1 or one is None else f"{one.seconds / run.seconds:.2f}×"
+        total = run.writer_cpu + run.workers_cpu
+        bound = "" if run.jobs == 1 or one is None else f"{one.writer_cpu / max(run.writer_cpu, total / run.jobs):.2f}×"
+        rounds = sum(1 for earlier in r.runs[:n + 1] if earlier.jobs == 1)
+        rows.append(f"| {rounds} | {run.jobs} | {run.seconds:.1f} | {r.articles / run.seconds:,.0f} | {pair} | "
+                    f"{run.writer_cpu:.1f} ({run.writer_main_cpu:.1f}) / {run.workers_cpu:.1f} | "
+                    f"{total / run.seconds:.2f} | {bound} | "
+                    f"{run.load[0]:.1f}–{run.load[1]:.1f} |")
     same = "the same events and uids as one job" if r.same_store else "**events differ from one job's**"
-    return "\n".join(rows) + f"\n\nEvery job count left {same}."
+    verdicts = []
+    for jobs in sorted({run.jobs for run in r.runs} - {1}):
+        met = "met" if r.speedup(jobs) >= JOBS_TARGET else "MISSED"
+        verdicts.append(f"{jobs} jobs ÷ one job, median of {len(r.pairs(jobs))} side-by-side pair(s): "
+                        f"**{r.speedup(jobs):.2f}×** (target ≥ {JOBS_TARGET:g}× on two cores: {met}); "
+                        f"bound the CPU measured allows on free cores {r.bound(jobs):.2f}×.")
+    return "\n".join(rows) + "\n\n" + " ".join(verdicts) + f" Every run left {same}."

@@ -1,8 +1,9 @@
 """Every benchmark in one command: `.venv/bin/python bench/run.py` (what `make bench` runs).
 
 Prints a Markdown report and saves it, with the raw numbers, in bench/results/ (not versioned).
-Sections: extraction (and date accuracy), ingest, reextract, queries, serving, fetch; `--extraction`,
-`--ingest`, `--reextract`, `--queries`, `--serving`, `--fetch` run only those named. Bounded: about ten
+Sections: extraction (and date accuracy), ingest, jobs (`feeds ingest --jobs 2` beside one job), reextract,
+queries, serving, fetch; `--extraction`, `--ingest`, `--jobs`, `--reextract`, `--queries`, `--serving`,
+`--fetch` run only those named. Bounded: about ten
 minutes on the reference machine (bench/README.md) with the defaults; 1M events (`--sizes-events 1000000`)
 is opt-in. So is `--jionlp-suite` (JioNLP's own time-parser suite, bench/jio_suite.py): it reads a local
 mirror of JioNLP's repository, which a checkout of ours does not have.
@@ -74,6 +75,8 @@ def arguments() -> argparse.Namespace:
                         help="store sizes for queries and serving, e.g. 1000,10000,100000,1000000 "
                              "(default: 1000,10000,100000; a 1M store takes minutes to generate, once)")
     parser.add_argument("--ingest-articles", type=int, default=10_000, help="articles to ingest (default: 10000)")
+    parser.add_argument("--jobs-rounds", type=int, default=2,
+                        help="for --jobs: rounds of one job then two, each pair side by side (default: 2)")
     parser.add_argument("--fetch-items", type=int, default=1000, help="pages on the loopback site (default: 1000)")
     parser.add_argument("--serving-seconds", type=int, default=2,
                         help="whole seconds per load run, as wrk takes them (default: 2)")
@@ -87,11 +90,21 @@ def arguments() -> argparse.Namespace:
     return args
 
 
-SECTIONS = ("extraction", "ingest", "reextract", "queries", "serving", "fetch")
+SECTIONS = ("extraction", "ingest", "jobs", "reextract", "queries", "serving", "fetch")
 
 
 def _counts(text: str) -> list[int]:
     return [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+
+
+def run_ingest_jobs(args: argparse.Namespace, parts: list[str], raw: dict) -> None:
+    """`feeds ingest --jobs 2` beside one job on the same files, round after round, with the CPU and the load."""
+    print(f"ingest --jobs: {args.ingest_articles:,} article files, one job then two, {args.jobs_rounds} round(s)",
+          flush=True)
+    jobs = ingest.measure_jobs(args.ingest_articles, rounds=args.jobs_rounds)
+    parts += [f"## `feeds ingest --jobs`: {jobs.articles:,} article files, {os.cpu_count()} CPUs",
+              report_scale.jobs_table(jobs)]
+    raw["ingest_jobs"] = jobs
 
 
 def throughput(args: argparse.Namespace, yardstick: ModuleType | None) -> list[extraction.SizeResult]:
@@ -168,11 +181,8 @@ def main() -> None:
         parts += [f"## Ingest: {result.articles:,} generated articles through `ingest_text`",
                   report_scale.ingest_table(result)]
         raw["ingest"] = result
-        print(f"ingest --jobs: {args.ingest_articles:,} article files, one job and two", flush=True)
-        jobs = ingest.measure_jobs(args.ingest_articles)
-        parts += [f"## `feeds ingest --jobs`: {jobs.articles:,} article files, {os.cpu_count()} CPUs",
-                  report_scale.jobs_table(jobs)]
-        raw["ingest_jobs"] = jobs
+    if args.jobs:
+        run_ingest_jobs(args, parts, raw)
     if args.reextract:
         print(f"reextract: {args.ingest_articles:,} stored articles, beside a fresh ingest of them", flush=True)
         redone = reextract.measure(args.ingest_articles)

@@ -7,21 +7,28 @@ import datetime as dt
 import random
 import shutil
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from conftest import NOW, fake_extract_page
 
+from feeds import ingest as ingesting
 from feeds import store
 from feeds.ingest import ingest_paths
 
 ROOT = Path(__file__).resolve().parent.parent
-TABLES = ("articles", "events", "mentions", "reports", "retractions", "meta")
+TABLES = ("articles", "events", "mentions", "reports", "retractions", "event_audit", "meta")
 
 
 def rows(db) -> dict[str, list[tuple]]:
-    """Every row of the store's tables (full-text indexes follow them by triggers)."""
-    return {table: db.execute(f"SELECT * FROM [{table}] ORDER BY rowid").fetchall() for table in TABLES}
+    """Every row of the store's tables (rowids, uids, sequences, stamps), and every term of its full-text indexes."""
+    found = {table: db.execute(f"SELECT rowid, * FROM [{table}] ORDER BY rowid").fetchall() for table in TABLES}
+    if store.HAS_TRIGRAM:
+        for table in ("events", "mentions"):
+            db.execute(f"CREATE VIRTUAL TABLE temp.{table}_terms USING fts5vocab(main, {table}_fts, instance)")
+            found[f"{table}_fts"] = db.execute(f"SELECT * FROM temp.{table}_terms ORDER BY 1, 2, 3, 4").fetchall()
+    return found
 
 
 def ingested(tmp_path: Path, name: str, inputs: list[Path], jobs: int, **kwargs) -> tuple[dict, str]:
@@ -56,9 +63,25 @@ def test_seeds_and_generated_pages_give_the_same_store_with_three_jobs(tmp_path)
     pages = [ROOT / "seeds", *generated_pages(tmp_path / "pages", 60)]
     one, one_summary = ingested(tmp_path, "one", pages, jobs=1)
     three, three_summary = ingested(tmp_path, "three", pages, jobs=3)
-    assert len(one["events"]) > 60
+    assert len(one["events"]) > 60 and len(one.get("mentions_fts", [None])) > 1000
     assert three == one
     assert three_summary == one_summary
+
+
+@contextmanager
+def indexed_row_by_row(db):
+    """The search index kept by its triggers row by row, as outside a group of ingested files."""
+    yield
+
+
+@pytest.mark.slow
+def test_groups_of_files_leave_the_search_index_row_by_row_triggers_leave(tmp_path, monkeypatch):
+    pages = [ROOT / "seeds", *generated_pages(tmp_path / "pages", 40)]
+    monkeypatch.setattr(ingesting, "BATCH_FILES", 4)  # later groups revise and retract events of earlier ones
+    grouped, _ = ingested(tmp_path, "grouped", pages, jobs=2)
+    monkeypatch.setattr(store.search_index, "deferred", indexed_row_by_row)
+    by_row, _ = ingested(tmp_path, "by_row", pages, jobs=1)
+    assert grouped == by_row
 
 
 def test_rejections_and_failures_are_reported_as_with_one_job(tmp_path):

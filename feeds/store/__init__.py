@@ -7,7 +7,7 @@ one event), `write` (saving an article's events) and `read` (queries). Writes go
 `sources` is the registry of sites `feeds fetch` reads.
 """
 
-from . import corrections, editing, editors, review
+from . import corrections, editing, editors, review, search_index
 from .faults import FaultKind, StorageFault, check_integrity, database_path, storage_fault
 from .identity import MERGE_WINDOW_DAYS, article_id, event_key, make_anchor, make_uid
 from .parts import PartsRead, attach_parts, parts_path, read_parts, save_parts
@@ -69,6 +69,7 @@ __all__ = [
     "editing",
     "editors",
     "review",
+    "search_index",
     "SourceExists",
     "add_source",
     "count_items",

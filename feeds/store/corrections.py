@@ -58,6 +58,20 @@ MACHINE = "feeds"
 """The actor of what extraction did."""
 
 
+@dataclass(frozen=True)
+class Decided:
+    """Whether editors pinned any report or corrected any event in the whole store: when not, reconciling
+    looks nothing of theirs up (an ingest into a store no editor touched)."""
+
+    pins: bool
+    corrections: bool
+
+
+def decided(db: Database) -> Decided:
+    pins, fixes = db.execute("SELECT EXISTS (SELECT 1 FROM event_pins), EXISTS (SELECT 1 FROM corrections)").fetchone()
+    return Decided(bool(pins), bool(fixes))
+
+
 def corrections_of(db: Database, uids: list[str]) -> dict[str, dict[Field, Correction]]:
     """Every correction of these events, by uid and field."""
     found: dict[str, dict[Field, Correction]] = {}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 
 from sqlite_utils import Database
 
@@ -97,8 +97,9 @@ def _facts(rows: list[dict]) -> tuple[Facts, str | None]:
     return facts, latest["published"]
 
 
-def derive_events(db: Database, families: set[str]) -> list[Derived]:
-    """The events of these families (and of their parts and parents), with their facts."""
+def derive_events(db: Database, families: set[str], *, pinned: bool = True) -> list[Derived]:
+    """The events of these families (and of their parts and parents), with their facts; `pinned=False`
+    when no report of the store is pinned (nothing to look up)."""
     derived: list[Derived] = []
     by_anchor: dict[tuple[str, str], Derived] = {}
     for family in sorted(families):
@@ -110,7 +111,7 @@ def derive_events(db: Database, families: set[str]) -> list[Derived]:
             derived.append(event)
             for row in members:
                 by_anchor[(row["article_id"], row["anchor"])] = event
-    pins = corrections.pins_of(db, families)
+    pins = corrections.pins_of(db, families) if pinned else {}
     if pins:
         derived = _pinned(derived, pins)
         by_anchor = {(row["article_id"], row["anchor"]): event for event in derived for row in event.reports}
@@ -181,31 +182,31 @@ def reconcile(db: Database, families: set[str], stamp: str, fresh: set[str], *, 
     again. `by` is who caused it: the extractor (its changes go to the audit log here) or an editor
     (whose action writes its own line).
     """
-    families = corrections.pinned_families(db, families_near(db, families))
-    derived = derive_events(db, families)
+    decided = corrections.decided(db)
+    families = families_near(db, families)
+    if decided.pins:
+        families = corrections.pinned_families(db, families)
+    derived = derive_events(db, families, pinned=decided.pins)
     wanted = {event.uid: event for event in derived}
+    # the events of these families, and those of their reports' events stored under another family (a report
+    # that moved here brought its event along)
     before = {row["uid"]: row for row in records(db.execute(
-        "SELECT * FROM events WHERE key IN (SELECT value FROM json_each(?))",
-        [json.dumps(sorted(families), ensure_ascii=False)]))}
-    for uid in set(wanted) - set(before):
-        row = records(db.execute("SELECT * FROM events WHERE uid = ?", [uid]))
-        if row:  # a report that moved here from another family brought its event along
-            before[uid] = row[0]
+        "SELECT * FROM events WHERE key IN (SELECT value FROM json_each(?))"
+        " OR uid IN (SELECT value FROM json_each(?))",
+        [json.dumps(sorted(families), ensure_ascii=False), json.dumps(sorted(wanted))]))}
     for uid in sorted(set(before) - set(wanted)):
         if (successor := _successor(uid, derived)) is not None:
             corrections.carry(db, uid, successor)
-    fixes = corrections.corrections_of(db, sorted(wanted))
+    fixes = corrections.corrections_of(db, sorted(wanted)) if decided.corrections else {}
     changes: dict[str, Change] = {}
     for uid, event in wanted.items():
         changes[uid] = _write_event(db, event, before.get(uid), stamp, fresh, fixes.get(uid, {}), by)
     for uid in sorted(set(before) - set(wanted)):
         changes[uid] = _retract(db, before[uid], derived, stamp)
         corrections.record(db, uid, stamp, by, "retracted", after={"successor": changes[uid].successor})
-    _write_mentions(db, derived, set(before) | set(wanted))
-    for event in derived:
-        for row in event.reports:
-            if row["event_uid"] != event.uid:
-                db.execute("UPDATE reports SET event_uid = ? WHERE id = ?", [event.uid, row["id"]])
+    _write_mentions(db, derived, set(before))
+    db.conn.executemany("UPDATE reports SET event_uid = ? WHERE id = ?", [
+        (event.uid, row["id"]) for event in derived for row in event.reports if row["event_uid"] != event.uid])
     uid_of = {(r["article_id"], r["anchor"]): e.uid for e in derived for r in e.reports}
     return Reconciled(changes, uid_of)
 
@@ -218,7 +219,7 @@ def _write_event(db: Database, event: Derived, row: dict | None, stamp: str, fre
                  fixes: dict[Field, Correction], by: str) -> Change:
     """Write the event's facts, its corrections overlaid; the extractor's own facts kept beside them while
     any correction stands (`extracted`), for the editor's review and for conflicts."""
-    extracted = asdict(event.facts)
+    extracted = {name: getattr(event.facts, name) for name in FACT_FIELDS}  # all plain values: no deep copy
     shown = overlay(extracted, {name: fix.value for name, fix in fixes.items()})
     facts = {name: shown[name] for name in SHOWN_FIELDS}
     hidden = int(bool(shown["hidden"]))
@@ -300,13 +301,15 @@ def _retract(db: Database, row: dict, derived: list[Derived], stamp: str) -> Cha
     return Change(row["uid"], "retracted", row["title"], successor=successor)
 
 
-def _write_mentions(db: Database, derived: list[Derived], uids: set[str]) -> None:
-    """Mentions are the links of events to their reports' sentences: rewrite only the ones that differ."""
+def _write_mentions(db: Database, derived: list[Derived], stored: set[str]) -> None:
+    """Mentions are the links of events to their reports' sentences: rewrite only the ones that differ.
+    `stored`: the uids of the events stored before this reconcile (only those can have mentions)."""
     want = {(e.uid, r["article_id"], r["evidence_start"]): (r["evidence"], r["evidence_end"], r["created"])
             for e in derived for r in e.reports}
-    have = {(u, a, s): (ev, end, created) for u, a, ev, s, end, created in db.execute(
-        'SELECT event_uid, article_id, evidence, start, "end", created FROM mentions'
-        " WHERE event_uid IN (SELECT value FROM json_each(?))", [json.dumps(sorted(uids))]).fetchall()}
+    rows = db.execute('SELECT event_uid, article_id, evidence, start, "end", created FROM mentions'
+                      " WHERE event_uid IN (SELECT value FROM json_each(?))", [json.dumps(sorted(stored))]
+                      ).fetchall() if stored else []
+    have = {(u, a, s): (ev, end, created) for u, a, ev, s, end, created in rows}
     for key in have.keys() - want.keys():
         db.execute("DELETE FROM mentions WHERE event_uid = ? AND article_id = ? AND start = ?", list(key))
     for key, (evidence, end, created) in want.items():

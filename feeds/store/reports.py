@@ -44,20 +44,13 @@ def as_report(row: dict) -> Report:
 
 def families_near(db: Database, families: set[str]) -> set[str]:
     """The families whose events may depend on these: their parts' families and their parents' families."""
-    wanted = sorted(families)
     rows = db.execute(
-        "SELECT family FROM reports WHERE parent_family IN (SELECT value FROM json_each(?))"
-        " UNION SELECT parent_family FROM reports WHERE family IN (SELECT value FROM json_each(?))"
+        "SELECT family FROM reports WHERE parent_family IN (SELECT value FROM json_each(:families))"
+        " UNION SELECT parent_family FROM reports WHERE family IN (SELECT value FROM json_each(:families))"
         " AND parent_family IS NOT NULL",
-        [_json(wanted), _json(wanted)],
+        {"families": json.dumps(sorted(families), ensure_ascii=False)},
     ).fetchall()
     return families | {row[0] for row in rows}
-
-
-def _json(values: list[str]) -> str:
-    import json
-
-    return json.dumps(values, ensure_ascii=False)
 
 
 def assign_anchors(aid: str, old: list[dict], events: list[Event], stamp: str) -> list[Incoming]:
@@ -132,13 +125,14 @@ def unchanged(old: list[dict], incoming: list[Incoming]) -> bool:
     return sorted(tuple(r[c] for c in REPORT_COLUMNS) for r in old) == sorted(report_rows(incoming))
 
 
-def replace_reports(db: Database, aid: str, incoming: list[Incoming]) -> None:
-    """The article's reports are now these."""
-    db.execute("DELETE FROM reports WHERE article_id = ?", [aid])
+def replace_reports(db: Database, aid: str, incoming: list[Incoming], *, had_reports: bool = True) -> None:
+    """The article's reports are now these (`had_reports=False`: it has none yet, nothing to delete)."""
+    if had_reports:
+        db.execute("DELETE FROM reports WHERE article_id = ?", [aid])
     columns = ", ".join(f'"{c}"' for c in REPORT_COLUMNS)
-    for item, row in zip(incoming, report_rows(incoming), strict=True):
-        db.execute(f"INSERT INTO reports (article_id, {columns}, created) VALUES (?{', ?' * len(row)}, ?)",
-                   [aid, *row, item.created])
+    db.conn.executemany(
+        f"INSERT INTO reports (article_id, {columns}, created) VALUES (?{', ?' * len(REPORT_COLUMNS)}, ?)",
+        [(aid, *row, item.created) for item, row in zip(incoming, report_rows(incoming), strict=True)])
 
 
 def migrate_mentions(db: Database) -> None:

@@ -406,13 +406,23 @@ def _add_editors(db: Database) -> None:
         db.execute(statement)
 
 
+def _cheaper_ingest_writes(db: Database) -> None:
+    """Version 7: what storing an ingested file writes costs less (issue 19): full-text index triggers that a
+    group of files can pause and catch up once (`search_index`), and the parts of a retracted event found by
+    an index instead of a scan of every event (a partial one: most events are no part)."""
+    from .search_index import install_triggers
+
+    install_triggers(db)
+    db.execute("CREATE INDEX events_parent ON events (parent_uid) WHERE parent_uid IS NOT NULL")
+
+
 _CHANGED_MENTION_FIELDS = " OR ".join(f"old.{column} IS NOT new.{column}" for column in
                                      ("id", "source", "source_url", "headline", "published", "ingested"))
 """An article's columns that its mentions show or are ordered by: a rewrite of the others changes no event."""
 
 
 def _add_event_revisions(db: Database) -> None:
-    """Version 7 (named `_add_event_revisions`): a revision per event, new whenever the event, one of its mentions
+    """Version 8 (named `_add_event_revisions`): a revision per event, new whenever the event, one of its mentions
     or one of their articles changes (issue 19). Rendered parts are kept apart from the store (store/parts.py)
     under the revision they were rendered at, so writing them changes nothing here; an event without a row is
     at revision 0, which the counter never gives."""
@@ -443,33 +453,21 @@ no spaces, so it never matches across two of them)."""
 
 
 def _add_event_search(db: Database) -> None:
-    """Version 8 (named `_add_event_search`): one full-text document per event under the event's own rowid
+    """Version 9 (named `_add_event_search`): one full-text document per event under the event's own rowid
     (EVENT_DOCUMENT, kept by triggers), so a search by several words is one FTS query that yields the matching
     events, instead of every matching mention joined to its event and the events sorted (issue 19)."""
     if not HAS_TRIGRAM:
         return
+    from .search_index import install_event_search_triggers
+
     db.execute("CREATE VIRTUAL TABLE event_search USING FTS5 (body, tokenize='trigram')")
     db.execute(f"INSERT INTO event_search (rowid, body) {EVENT_DOCUMENT}")
-    refresh = ("DELETE FROM event_search WHERE rowid IN ({rows}); "
-               f"INSERT INTO event_search (rowid, body) {EVENT_DOCUMENT} WHERE e.rowid IN ({{rows}});")
-    of_mentions = "SELECT rowid FROM events WHERE uid IN ({})"
-    triggers = {
-        "events_search_ai": ("INSERT ON events", f"INSERT INTO event_search (rowid, body) {EVENT_DOCUMENT}"
-                                                 " WHERE e.rowid = new.rowid;"),
-        "events_search_au": ("UPDATE OF uid, title, location ON events", refresh.format(rows="old.rowid, new.rowid")),
-        "events_search_ad": ("DELETE ON events", "DELETE FROM event_search WHERE rowid = old.rowid;"),
-        "mentions_search_ai": ("INSERT ON mentions", refresh.format(rows=of_mentions.format("new.event_uid"))),
-        "mentions_search_au": ("UPDATE OF event_uid, evidence ON mentions",
-                               refresh.format(rows=of_mentions.format("old.event_uid, new.event_uid"))),
-        "mentions_search_ad": ("DELETE ON mentions", refresh.format(rows=of_mentions.format("old.event_uid"))),
-    }
-    for name, (when, action) in triggers.items():
-        db.execute(f"CREATE TRIGGER {name} AFTER {when} BEGIN {action} END")
+    install_event_search_triggers(db)
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [_create_initial_schema, _add_window_indexes, _add_sources,
-                                              _add_reports, _add_flags, _add_editors, _add_event_revisions,
-                                              _add_event_search]
+                                              _add_reports, _add_flags, _add_editors, _cheaper_ingest_writes,
+                                              _add_event_revisions, _add_event_search]
 """Ordered schema changes; the database's user_version counts how many have run. Only ever append."""
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from dataclasses import dataclass, replace
 
 from sqlite_utils import Database
 
-from ..models import ArticleEvents
+from ..models import ArticleEvents, Event
 from . import scrub
 from .identity import article_id
 from .reconcile import Change, reconcile
@@ -20,6 +21,12 @@ def utc_stamp(moment: dt.datetime | None = None) -> str:
     moment = moment or dt.datetime.now(dt.UTC)
     if moment.tzinfo is None:
         raise ValueError("ingest time must be timezone-aware")
+    return _stamp(moment)
+
+
+@functools.lru_cache(maxsize=16)
+def _stamp(moment: dt.datetime) -> str:
+    """An ingest gives every file its one `now`: formatted once, not once a file."""
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -68,7 +75,8 @@ def save_article_events(
     file does not bump `sequence` again. `outcomes`, when given, receives (uid, "new" / "updated" /
     "unchanged") per event, in report order; `changes` every touched event's Change by uid (retractions
     too). `extractor_version` is recorded with the article: the extractor that gave these events.
-    `known_id` is the id of a stored article being re-extracted (its stored text is already scrubbed).
+    `known_id` is the article's id when the caller has it: a stored article being re-extracted (its stored
+    text is already scrubbed), or the page being ingested.
     """
     stamp = utc_stamp(now)
     fresh = set() if fresh is None else fresh
@@ -101,7 +109,7 @@ def save_article_events(
         )
     else:
         db.execute("UPDATE articles SET extractor_version = ? WHERE id = ?", [extractor_version, aid])
-    old = reports_of_article(db, aid)
+    old = [] if stored is None else reports_of_article(db, aid)  # a new article has no reports yet
     incoming = assign_anchors(aid, old, article_events.events, stamp)
     if stored == (extractor_version,) and unchanged(old, incoming):
         # the events are a function of the reports, and these were derived by this version: nothing to do
@@ -111,7 +119,7 @@ def save_article_events(
             if changes is not None:
                 changes.setdefault(row["event_uid"], Change(row["event_uid"], "unchanged", row["title"]))
         return Counts(unchanged=len(incoming))
-    replace_reports(db, aid, incoming)
+    replace_reports(db, aid, incoming, had_reports=bool(old))
     done = reconcile(db, {r["family"] for r in old} | {i.family for i in incoming}, stamp, fresh)
     changed = done.changes
     if changes is not None:
@@ -129,18 +137,18 @@ def save_article_events(
 def _scrubbed(article_events: ArticleEvents) -> ArticleEvents:
     """The article and its events with controls and odd line breaks replaced, offsets unchanged."""
     article = article_events.article
-    clean = replace(
-        article,
-        headline=scrub.line(article.headline),
-        body=scrub.block(article.body),
-        subheadlines=[scrub.line(s) for s in article.subheadlines],
-        byline=scrub.line(article.byline),
-        dateline=scrub.line(article.dateline),
-    )
-    events = [
-        replace(ev, title=scrub.line(ev.title), location=scrub.line(ev.location), evidence=scrub.block(ev.evidence))
-        for ev in article_events.events
-    ]
-    return ArticleEvents(clean, events)
+    texts = {"headline": scrub.line(article.headline), "body": scrub.block(article.body),
+             "subheadlines": [scrub.line(s) for s in article.subheadlines], "byline": scrub.line(article.byline),
+             "dateline": scrub.line(article.dateline)}
+    events = [_scrubbed_event(ev) for ev in article_events.events]
+    if all(getattr(article, name) == value for name, value in texts.items()):  # the usual clean text: kept as is
+        return ArticleEvents(article, events)
+    return ArticleEvents(replace(article, **texts), events)
+
+
+def _scrubbed_event(event: Event) -> Event:
+    texts = {"title": scrub.line(event.title), "location": scrub.line(event.location),
+             "evidence": scrub.block(event.evidence)}
+    return event if all(getattr(event, name) == value for name, value in texts.items()) else replace(event, **texts)
 
 

@@ -1,0 +1,134 @@
+"""The full-text indexes of events and mentions, kept current by triggers, or caught up once per group of files.
+
+SQLite opens a statement savepoint for every write inside a transaction that fires triggers, and FTS5
+writes its pending terms to disk at every savepoint: indexed row by row, a group of ingested files
+writes a tiny index segment per event and per mention (most of an ingest's storing time, issue 19).
+`deferred` pauses the triggers inside one transaction: they note which rows changed (and what the
+index held of them), and the index is caught up in one statement per table before the commit, so no
+other connection ever sees it behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlite_utils import Database
+
+from .schema import EVENT_DOCUMENT, savepoint
+
+SEARCHED: dict[str, tuple[str, ...]] = {"events": ("title", "location"), "mentions": ("evidence",)}
+"""The columns each table's full-text index holds."""
+
+PAUSED = "fts_paused"
+"""A table with one row while the triggers only note changes (inside one transaction, never committed so)."""
+
+
+def _pending(table: str) -> str:
+    return f"{table}_fts_pending"
+
+
+def install_triggers(db: Database) -> None:
+    """The migration `_cheaper_ingest_writes`: triggers that index at once, or note the change while paused; an
+    event's index is rewritten only when its title or place is written, not for every change of its row."""
+    if not db["events_fts"].exists():  # no trigram tokenizer, no full-text index
+        return
+    db.execute(f"CREATE TABLE {PAUSED} (paused INTEGER NOT NULL)")
+    now, later = f"WHEN NOT EXISTS (SELECT 1 FROM {PAUSED})", f"WHEN EXISTS (SELECT 1 FROM {PAUSED})"
+    for table, columns in SEARCHED.items():
+        fts, pending = f"{table}_fts", _pending(table)
+        cols = ", ".join(f"[{c}]" for c in columns)
+        new = ", ".join(f"new.[{c}]" for c in columns)
+        old = ", ".join(f"old.[{c}]" for c in columns)
+        nulls = ", ".join("NULL" for _ in columns)
+        db.execute(f"CREATE TABLE [{pending}] (seq INTEGER PRIMARY KEY, rid INTEGER NOT NULL,"
+                   f" indexed INTEGER NOT NULL, {cols})")
+        for op in ("ai", "ad", "au"):
+            db.execute(f"DROP TRIGGER IF EXISTS [{table}_{op}]")
+        delete_old = f"INSERT INTO [{fts}] ([{fts}], rowid, {cols}) VALUES ('delete', old.rowid, {old});"
+        insert_new = f"INSERT INTO [{fts}] (rowid, {cols}) VALUES (new.rowid, {new});"
+        note_old = f"INSERT INTO [{pending}] (rid, indexed, {cols}) VALUES (old.rowid, 1, {old});"
+        note_new = f"INSERT INTO [{pending}] (rid, indexed, {cols}) VALUES (new.rowid, 0, {nulls});"
+        updated = f"UPDATE OF {cols} ON [{table}]"
+        for name, when, guard, body in (
+            ("ai", f"INSERT ON [{table}]", now, insert_new),
+            ("ad", f"DELETE ON [{table}]", now, delete_old),
+            ("au", updated, now, delete_old + " " + insert_new),
+            ("ai_later", f"INSERT ON [{table}]", later, note_new),
+            ("ad_later", f"DELETE ON [{table}]", later, note_old),
+            ("au_later", updated, later, note_old + " " + note_new),
+        ):
+            db.execute(f"CREATE TRIGGER [{table}_{name}] AFTER {when} {guard} BEGIN {body} END")
+
+
+EVENT_SEARCH_PENDING = "event_search_pending"
+"""The events whose search document (`event_search`) is to be rebuilt when the triggers are paused."""
+
+
+def install_event_search_triggers(db: Database) -> None:
+    """The migration `_add_event_search`: triggers that rebuild an event's search document when the event or one
+    of its mentions changes, or, while paused, note the event so the catch-up rebuilds it once."""
+    refresh = ("DELETE FROM event_search WHERE rowid IN ({rows}); "
+               f"INSERT INTO event_search (rowid, body) {EVENT_DOCUMENT} WHERE e.rowid IN ({{rows}});")
+    note = f"INSERT OR IGNORE INTO {EVENT_SEARCH_PENDING} (rid) {{rows}};"
+    of_mentions = "SELECT rowid FROM events WHERE uid IN ({})"
+    changes = {  # trigger: (when, the rows of event_search it touches, as a SELECT)
+        "events_search_ai": ("INSERT ON events", "SELECT new.rowid"),
+        "events_search_au": ("UPDATE OF uid, title, location ON events", "SELECT old.rowid UNION SELECT new.rowid"),
+        "events_search_ad": ("DELETE ON events", "SELECT old.rowid"),
+        "mentions_search_ai": ("INSERT ON mentions", of_mentions.format("new.event_uid")),
+        "mentions_search_au": ("UPDATE OF event_uid, evidence ON mentions",
+                               of_mentions.format("old.event_uid, new.event_uid")),
+        "mentions_search_ad": ("DELETE ON mentions", of_mentions.format("old.event_uid")),
+    }
+    paused = _indexed(db)
+    if paused:
+        db.execute(f"CREATE TABLE {EVENT_SEARCH_PENDING} (rid INTEGER PRIMARY KEY)")
+    now = f"WHEN NOT EXISTS (SELECT 1 FROM {PAUSED})" if paused else ""
+    for name, (when, rows) in changes.items():
+        db.execute(f"CREATE TRIGGER {name} AFTER {when} {now} BEGIN {refresh.format(rows=rows)} END")
+        if paused:
+            db.execute(f"CREATE TRIGGER {name}_later AFTER {when} WHEN EXISTS (SELECT 1 FROM {PAUSED})"
+                       f" BEGIN {note.format(rows=rows)} END")
+
+
+def _indexed(db: Database) -> bool:
+    return db[PAUSED].exists()
+
+
+@contextmanager
+def deferred(db: Database) -> Iterator[None]:
+    """Inside the open transaction: changes noted, the index caught up at the end. An error undoes what was
+    written meanwhile (a savepoint), so the pause can never be committed whatever the caller does next. A
+    store without full-text indexes (no trigram tokenizer) needs nothing."""
+    if not db.conn.in_transaction:
+        raise RuntimeError("deferring the search index needs an open transaction")
+    if not _indexed(db):
+        yield
+        return
+    with savepoint(db, "search_deferred"):
+        db.execute(f"INSERT INTO {PAUSED} (paused) VALUES (1)")
+        yield
+        catch_up(db)
+        db.execute(f"DELETE FROM {PAUSED}")
+
+
+def catch_up(db: Database) -> None:
+    """Bring each index in line with its table for the rows noted: what the index held of a row before the
+    first change is removed, and every noted row that exists now is indexed as it is now."""
+    for table, columns in SEARCHED.items():
+        fts, pending = f"{table}_fts", _pending(table)
+        cols = ", ".join(f"[{c}]" for c in columns)
+        # of each row's notes the first (SQLite takes the bare columns from the row of min(seq)); noted as
+        # indexed, it holds what the index has of the row since before the transaction
+        db.execute(f"INSERT INTO [{fts}] ([{fts}], rowid, {cols}) SELECT 'delete', rid, {cols} FROM"
+                   f" (SELECT rid, indexed, {cols}, min(seq) AS first FROM [{pending}] GROUP BY rid)"
+                   " WHERE indexed ORDER BY first")
+        db.execute(f"INSERT INTO [{fts}] (rowid, {cols}) SELECT rowid, {cols} FROM [{table}]"
+                   f" WHERE rowid IN (SELECT rid FROM [{pending}]) ORDER BY rowid")
+        db.execute(f"DELETE FROM [{pending}]")
+    if db[EVENT_SEARCH_PENDING].exists():  # each noted event's document, rebuilt once from its rows as they are
+        db.execute(f"DELETE FROM event_search WHERE rowid IN (SELECT rid FROM {EVENT_SEARCH_PENDING})")
+        db.execute(f"INSERT INTO event_search (rowid, body) {EVENT_DOCUMENT}"
+                   f" WHERE e.rowid IN (SELECT rid FROM {EVENT_SEARCH_PENDING})")
+        db.execute(f"DELETE FROM {EVENT_SEARCH_PENDING}")
