@@ -11,6 +11,7 @@ import multiprocessing
 import os
 import re
 import sqlite3
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -280,7 +281,7 @@ def _extracted(found: list[Path], published: dt.date | None, max_bytes: int, ext
     size = max(1, min(CHUNK_FILES, len(found) // (jobs * CHUNKS_PER_JOB)))
     chunks = iter([found[start:start + size] for start in range(0, len(found), size)])
     fork = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(jobs, mp_context=fork, initializer=_yield_to_writer) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=fork, initializer=_start_worker, initargs=(os.getpid(),)) as pool:
         pending: deque[tuple[list[Path], Future]] = deque()
         for chunk in itertools.islice(chunks, jobs * AHEAD_PER_JOB):
             pending.append((chunk, pool.submit(_each, work, chunk)))
@@ -308,10 +309,22 @@ WORKER_NICENESS = 5
 input order, holding the database's write lock for a group) goes first, and the workers take what is left."""
 
 
-def _yield_to_writer() -> None:
-    """A worker's start: lower its priority (where the system allows it)."""
+PARENT_CHECK_SECONDS = 1.0
+"""How often a worker looks whether the writer that started it is still there."""
+
+
+def _start_worker(writer: int) -> None:
+    """A worker's start: lower its priority (where the system allows it), and end it when its writer is gone (an
+    ingest killed with SIGKILL would otherwise leave its workers waiting for work forever)."""
     with contextlib.suppress(OSError, AttributeError):
         os.nice(WORKER_NICENESS)
+    threading.Thread(target=_end_with, args=(writer,), name="end-with-writer", daemon=True).start()
+
+
+def _end_with(writer: int) -> None:
+    while os.getppid() == writer:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)  # the writer is gone: nothing will read what this worker would extract
 
 
 def _each(work: Callable[[Path], Extracted], paths: list[Path]) -> list[Extracted]:

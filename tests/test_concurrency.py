@@ -3,6 +3,7 @@ nor lose anything, and an ingest killed with SIGKILL leaves a sound database tha
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import http.client
 import os
@@ -179,10 +180,39 @@ def killed(articles, tmp_path_factory) -> Path:
     db_path = tmp_path_factory.mktemp("killed") / "feeds.db"
     process = ingest_process(db_path, articles[0].parent)
     wait_for_articles(db_path, 20, process)
+    workers = children(process.pid)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=10)
     assert process.returncode == -signal.SIGKILL
+    gone_within(workers, seconds=10)
     return db_path
+
+
+def children(pid: int) -> set[int]:
+    """The processes `pid` started (its `--jobs` workers), from /proc."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid:
+                found.add(int(stat.parent.name))
+    return found
+
+
+def gone_within(pids: set[int], seconds: float) -> None:
+    """The workers of a killed ingest end on their own: none is left waiting for work."""
+    deadline = time.monotonic() + seconds
+    while (alive := {pid for pid in pids if _running(pid)}) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not alive, f"workers left behind by the killed ingest: {sorted(alive)}"
+
+
+def _running(pid: int) -> bool:
+    """Whether the process exists and has not ended (an ended one no parent has reaped yet is a zombie)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def test_a_killed_ingest_stopped_partway(killed):
