@@ -205,14 +205,6 @@ def _title_case(line: str) -> bool:
     return len(words) >= 4 and len(TITLE_CASE_WORD.findall(line)) >= TITLE_CASE_SHARE * len(words)
 
 
-def _ends_sentence_at(text: str, end: int) -> bool:
-    """Whether `text[:end]` is empty or ends a sentence, white space aside (read back from `end`, not copied:
-    a page of many lines is read once)."""
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
-    return end == 0 or text[end - 1] in TERMINAL
-
-
 def _holds_a_sentence(text: str) -> bool:
     return bool(SENTENCE_END.search(text) or ENGLISH_SENTENCE_END.search(text))
 
@@ -239,11 +231,19 @@ def _join_paragraphs(paragraphs: list[str]) -> list[str]:
     for p in paragraphs:
         if (out and _stops_mid_sentence(out[-1]) and not p.startswith(MARKERS) and not _is_dateline_start(p)
                 and not ENUMERATED.match(p)
-                and not _heads_paragraph(len(out) < 2 or _ends_sentence_at(out[-2], len(out[-2])), out[-1], p)):
+                and not _heads_paragraph(len(out) < 2 or _ends_a_sentence(out[-2]), out[-1], p)):
             out[-1] = SPACE_INSIDE_CHINESE.sub("", out[-1] + _glue(out[-1], p) + p)
         else:
             out.append(p)
     return out
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """Whether the paragraph ends a sentence, white space aside (read back from its end, not copied)."""
+    end = len(text)
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end == 0 or text[end - 1] in TERMINAL
 
 
 def _glue(left: str, right: str) -> str:

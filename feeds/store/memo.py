@@ -75,7 +75,7 @@ MAX_PART_VARIANTS = 8
 
 
 def parts_memo(variant: str) -> EventMemo[EventPart]:
-    """The memo of one variant's parts; the first variants asked for keep theirs, later ones share the last slot."""
+    """The memo of one variant's parts; beyond MAX_PART_VARIANTS, the variant asked for first loses its memo."""
     memo = PARTS.get(variant)
     if memo is None:
         if len(PARTS) >= MAX_PART_VARIANTS:

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from sqlite_utils import Database
 
-from ..models import ArticleEvents, Event
+from ..models import Article, ArticleEvents, Event
 from . import scrub
 from .identity import article_id
 from .reconcile import Change, reconcile
 from .reports import assign_anchors, replace_reports, reports_of_article, unchanged
+
+T = TypeVar("T", Article, Event)
 
 
 def utc_stamp(moment: dt.datetime | None = None) -> str:
@@ -21,12 +23,6 @@ def utc_stamp(moment: dt.datetime | None = None) -> str:
     moment = moment or dt.datetime.now(dt.UTC)
     if moment.tzinfo is None:
         raise ValueError("ingest time must be timezone-aware")
-    return _stamp(moment)
-
-
-@functools.lru_cache(maxsize=16)
-def _stamp(moment: dt.datetime) -> str:
-    """An ingest gives every file its one `now`: formatted once, not once a file."""
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -140,15 +136,13 @@ def _scrubbed(article_events: ArticleEvents) -> ArticleEvents:
     texts = {"headline": scrub.line(article.headline), "body": scrub.block(article.body),
              "subheadlines": [scrub.line(s) for s in article.subheadlines], "byline": scrub.line(article.byline),
              "dateline": scrub.line(article.dateline)}
-    events = [_scrubbed_event(ev) for ev in article_events.events]
-    if all(getattr(article, name) == value for name, value in texts.items()):  # the usual clean text: kept as is
-        return ArticleEvents(article, events)
-    return ArticleEvents(replace(article, **texts), events)
+    events = [_with_texts(ev, {"title": scrub.line(ev.title), "location": scrub.line(ev.location),
+                               "evidence": scrub.block(ev.evidence)}) for ev in article_events.events]
+    return ArticleEvents(_with_texts(article, texts), events)
 
 
-def _scrubbed_event(event: Event) -> Event:
-    texts = {"title": scrub.line(event.title), "location": scrub.line(event.location),
-             "evidence": scrub.block(event.evidence)}
-    return event if all(getattr(event, name) == value for name, value in texts.items()) else replace(event, **texts)
+def _with_texts(record: T, texts: dict[str, object]) -> T:
+    """The record with these scrubbed texts; the record itself when they are what it holds (the usual clean text)."""
+    return record if all(getattr(record, name) == value for name, value in texts.items()) else replace(record, **texts)
 
 

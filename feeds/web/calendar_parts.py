@@ -15,14 +15,14 @@ def calendar_parts(db: Database, query: Selection, base_url: str, lang: str) -> 
     """The parts of the events `query` selects, for this site URL and language, in the query's order."""
     variant = ics.part_variant(base_url, lang)
     uids = store.query_uids(db, query)
-    return store.parts_by_uid(db, uids, variant, lambda missing: _kept_or_rendered(db, missing, base_url, lang))
+    return store.parts_by_uid(db, uids, variant,
+                              lambda missing: _kept_or_rendered(db, missing, variant, base_url, lang))
 
 
-def _kept_or_rendered(db: Database, uids: list[str], base_url: str, lang: str) -> list[EventPart]:
+def _kept_or_rendered(db: Database, uids: list[str], variant: str, base_url: str, lang: str) -> list[EventPart]:
     """These events' parts from beside the store, the missing or retired ones rendered and kept there."""
     if not store.attach_parts(db):
         return [ics.calendar_part(ev, base_url, lang) for ev in store.events_by_uid(db, uids)]
-    variant = ics.part_variant(base_url, lang)
     kept = store.read_parts(db, uids, variant, ics.PART_FORMAT)
     found = dict(kept.found)
     if kept.missing:

@@ -80,9 +80,9 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
     return _to_now(text, _join_ranges(text, _parts_of_day(text, found)), published, now)
 
 
-TRADITIONAL_DATE_CHARACTERS = str.maketrans("週禮後個點時鐘號這兩曆農節聖誕慶國現當間復難穌東",
-                                            "周礼后个点时钟号这两历农节圣诞庆国现当间复难稣东")
-TRADITIONAL_DATE_CHARACTER = re.compile("[週禮後個點時鐘號這兩曆農節聖誕慶國現當間復難穌東]")
+_TRADITIONAL_TIME_WORDS = "週禮後個點時鐘號這兩曆農節聖誕慶國現當間復難穌東"
+TRADITIONAL_DATE_CHARACTERS = str.maketrans(_TRADITIONAL_TIME_WORDS, "周礼后个点时钟号这两历农节圣诞庆国现当间复难稣东")
+TRADITIONAL_DATE_CHARACTER = re.compile(f"[{_TRADITIONAL_TIME_WORDS}]")
 """Traditional characters of time words, each with one simplified form: `normalize` converts a page only
 when a sample of it reads traditional, so a short text or a quotation (`週一早上`) keeps them (one for one,
 so every offset holds)."""
@@ -191,9 +191,8 @@ LISTED_BEFORE = re.compile(r"(?:(?<![\d.:/月第-])(?P<n>\d{1,2})\s*(?:、|和|�
 
 def _with_listed_before(text: str, date: DateMatch, floor: int) -> DateMatch:
     """A bare day with the days listed before it: the span from the first (when they run on)."""
-    if date.cue is not None and date.cue is not Cue.NONE or date.text[:1] not in "0123456789":
-        return date
-    if not (_is_day(date) and date.text.rstrip().endswith(("日", "号")) and "月" not in date.text):
+    if date.cue not in (None, Cue.NONE) or not date.text[:1].isdigit() or "月" in date.text \
+            or not _is_day(date) or not date.text.rstrip().endswith(("日", "号")):
         return date
     listed = LISTED_BEFORE.search(text, max(floor, date.start - 16), date.start)
     if listed is None or _says_severally(text, date.end):
@@ -587,12 +586,9 @@ def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None,
             return None
         cue, period = Cue.NONE, True
     month_range = (g.MONTH_RANGE_START.search(text, max(0, m.start() - 6), m.start())
-                   or g.MONTH_LIST_START.search(text, max(0, m.start() - 6), m.start()))
+                   or _month_listed_before(text, m.start(), start.last.month))
     if month_range and _bare_month(m) and end is None:
         first = number(month_range.group("m"))
-        if month_range.re is g.MONTH_LIST_START and first != start.last.month - 1:
-            month_range = None  # `3、5月`: two months, not a span
-    if month_range and _bare_month(m) and end is None:
         begin = month_range.start()
         written = g.YEAR_BEFORE.search(text, max(0, begin - 10), begin)
         last = start.last
@@ -620,6 +616,13 @@ def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None,
 _END_GROUPS = ("e_dm2", "e_dm", "e_nm", "e_sm",
                "e_iy", "e_y", "e_yr", "e_m", "e_mr", "e_d", "e_d2", "e_d3", "e_mp", "e_rel", "e_wd", "e_we",
                "e_yp", "e_yp2", "e_h", "e_h2")
+
+
+def _month_listed_before(text: str, position: int, month: int) -> re.Match[str] | None:
+    """`11、12月`: the month listed right before this one, written without 月, when it is the month before (`3、5月`
+    are two months, not a span)."""
+    listed = g.MONTH_LIST_START.search(text, max(0, position - 6), position)
+    return listed if listed is not None and number(listed.group("m")) == month - 1 else None
 
 
 def _bare_month(m: re.Match) -> bool:
@@ -729,9 +732,8 @@ def _attach_clock_times(text: str, found: list[DateMatch],
 
 def _opens_sentence(text: str, position: int, sentence_ends: list[int]) -> bool:
     """`…当天，…。上午9时45分，于礼堂举行毕业典礼`: a clock time that opens its sentence."""
-    k = bisect.bisect_right(sentence_ends, position) - 1
-    begin = sentence_ends[k] if k >= 0 else 0
-    return not text[begin:position].strip(" \n\u3000。！？!?；;")
+    k = _sentence(sentence_ends, position)
+    return not text[sentence_ends[k - 1] + 1 if k else 0:position].strip()
 
 
 def _dated_later(starts: list[int], i: int, m: re.Match[str], sentence_ends: list[int]) -> bool:
