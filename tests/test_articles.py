@@ -116,3 +116,18 @@ def test_a_heading_over_a_byline_heads_the_next_article_after_one_that_began_wit
     first, second = articles(page)
     assert first.headline != "博士后基金第9批资助启动申报"
     assert second.headline == "博士后基金第9批资助启动申报"
+
+
+def test_a_portal_channels_dateline_with_its_date_and_a_colon_ends_the_headline_run_into_it():
+    [article] = split_articles("2026青岛马拉松开跑 万人参赛\n网易体育6月9日报道：\n6月9日上午7:30，马拉松鸣枪开跑。")
+    assert article.headline == "2026青岛马拉松开跑 万人参赛"
+    assert article.dateline == "网易体育6月9日报道："
+    assert article.body.startswith("6月9日上午7:30")
+
+
+def test_a_short_line_opening_on_its_date_and_a_comma_begins_the_body():
+    [article] = split_articles("马拉松开跑\n6月9日上午7:30，青岛银行•2026青岛\n暨全国马拉松锦标赛在五四广场鸣枪开跑。")
+    assert article.headline == "马拉松开跑"
+    assert article.body.startswith("6月9日上午7:30，青岛银行")
+    [run_on] = split_articles(normalize("青岛马拉松开跑 万人参赛\n网易体育6月9日报道：\n6月9日上午7:30，鸣枪开跑。"))
+    assert (run_on.headline, run_on.dateline) == ("青岛马拉松开跑万人参赛", "网易体育6月9日报道:")

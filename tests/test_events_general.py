@@ -902,3 +902,39 @@ def test_a_masters_next_month_is_an_event_of_that_month():
 def test_a_submission_deadline_is_titled_by_what_is_due_not_the_effort_before_it():
     found = events_of("联署团体表示，目前已收到1万多份联署书，会力拼在14日截止日前送件。")
     assert found == [("送件截止", "2026-06-14", "2026-06-14")]
+
+
+def test_a_lead_date_is_also_the_day_of_another_name_its_own_clause_says_is_held():
+    found = events_of("6月8日上午，第十届海洋论坛开幕首日，由市贸促会主办的“蓝色伙伴签约发布会”在会展中心隆重举行。")
+    assert ("第十届海洋论坛", "2026-06-08", "2026-06-08") in found
+    assert ("蓝色伙伴签约发布会", "2026-06-08", "2026-06-08") in found
+
+
+def test_a_name_before_another_in_one_clause_is_its_modifier_not_a_second_event():
+    found = events_of("上周末，本市读书周的名家讲座在市图书馆举行，吸引了众多读者。")
+    assert len(found) == 1
+
+
+def test_that_day_is_the_day_told_last_not_a_month_named_since():
+    found = events_of("市商务局发言人8日表示，外贸回稳向好。今年5月份，出口增长12%。"
+                      "在当日举行的国务院新闻办新闻发布会上，他介绍了有关情况。")
+    assert [(start, end) for _, start, end in found] == [("2026-06-08", "2026-06-08")]
+
+
+def test_a_citys_press_conference_is_titled_by_the_city():
+    found = events_of("9日下午，青岛市举行新闻发布会，介绍防汛工作情况。")
+    assert found == [("青岛市新闻发布会", "2026-06-09", "2026-06-09")]
+
+
+def test_a_draft_open_for_comments_titles_its_deadline():
+    found = events_of("《青岛市海岸带保护条例（草案征求意见稿）》正面向社会公开征求意见，截止日期为今年7月10日。")
+    assert found == [("《青岛市海岸带保护条例(草案征求意见稿)》征求意见截止", "2026-07-10", "2026-07-10")]
+
+
+def test_a_time_word_of_the_names_own_sets_it_apart_from_the_date():
+    assert events_of("6月2日，她在社交平台晒出两人去年参加帆船比赛的照片，为丈夫庆生。") == []
+
+
+def test_a_past_ceremony_dated_only_by_a_part_of_a_month_has_no_calendar_day():
+    assert events_of("货轮于5月下旬在青岛港举行启航仪式后开始了自己的旅程。") == []
+    assert events_of("货轮将于7月下旬在青岛港举行启航仪式。") == [("启航仪式", "2026-07-21", "2026-07-31")]

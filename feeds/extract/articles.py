@@ -24,6 +24,7 @@ DATELINE = re.compile(
         (?:""" + NEWS_AGENCIES + r"""|早报|晚报|大众日报|青岛日报)   # the paper or agency
         [^\s,，。:：]{0,12}?(?:\d{1,2}月\d{1,2}日)?[^\s,，。]{0,6}?(?:[讯电]|消息)   # place, date, 讯, 电 or 消息
       | """ + PORTALS + r"""讯
+      | (?:""" + AGENCIES + r""")[^\s,，。:：]{0,12}?\d{1,2}月\d{1,2}日(?:报道|消息)[:：]   # 网易体育11月29日报道：
       | [(（【][^()（）【】\n]{0,20}?报讯[)）】]                              # （青岛日报讯）【大公报讯】
       | [A-Z][A-Za-z .]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\(\w+\))?\s*(?:--|—|–)  # QINGDAO, March 5 --
       | [A-Z][A-Za-z .]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\((?:CNA|Xinhua|AP|AFP|Reuters)\)  # Taipei, May 6 (CNA)
@@ -35,7 +36,8 @@ DATELINE = re.compile(
 INLINE_DATELINE = re.compile(
     r"[【(（][^()（）【】\n]{0,20}?报讯[】)）]\s*|"
     rf"(?:{AGENCIES})(?:[\u4e00-\u9fff]{{2,8}}?)?"
-    r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三十][一二三四五六七八九十]?)日)?(?:[讯电]|消息)"
+    r"(?:(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三十][一二三四五六七八九十]?)日)?(?:[讯电]|消息)"
+    r"|\d{1,2}月\d{1,2}日(?:报道|消息)[:：])"
     r"(?:\s*[(（](?:记者|通讯员)[^()（）]{1,20}[)）])?\s*")
 """A dateline inside a run-on line (`…进口设限新华社北京7月2日电 (记者雷敏) 针对…`): the headline stands before it."""
 INLINE_DATELINE_REACH = 80
@@ -46,6 +48,10 @@ HEADLINE_BEFORE_LEAD_DATE = re.compile(
 """`第七届…论坛开幕今天(11月5日)，第七届…`: a headline the page ran into the lead date of its body."""
 GLUED_ITEM = re.compile(r"(?<=[。！？!?])(?=" + HEADLINE_BEFORE_LEAD_DATE.pattern.removeprefix("^") + ")")
 """Where a run-on line of news items (`…。下一条的标题今天(11月5日)，…`) begins its next item."""
+LEAD_DATE = re.compile(r"^(?:(?:今天|昨天|明天|今日|昨日)?[(（]?(?:\d{4}年)?\d{1,2}月\d{1,2}日[)）]?"
+                       r"|今天|昨天|明天|今日|昨日)(?:上午|下午|晚上|晚|凌晨|早上)?(?:\d{1,2}[:：]\d{2}|\d{1,2}时(?:\d{1,2}分)?)?[，,]")
+"""`11月29日上午7：30，…`: a line that opens on its date and a comma begins a paragraph, however short (a crawl
+that dropped a link's words cut it off)."""
 BYLINE = re.compile(r"^(?:□|\(?(?:本报)?(?:记者|通讯员)[^。，,()（）]{1,30}报道\)?$|通讯员[^。，,]{1,12}$)")
 PULL_QUOTE = ("■", "▲", "◆")
 """Pull quotes and captions repeat the article or describe a photo: not part of any body."""
@@ -175,13 +181,19 @@ def _classify(line: str) -> str:
         return "body"
     if line.startswith(PULL_QUOTE):
         return "body" if len(TERMINAL_PUNCTUATION.findall(line)) >= PULL_QUOTE_SENTENCES else "quote"
-    if DATELINE.match(line):
+    if DATELINE.match(line) or LEAD_DATE.match(line) or _ends_in_dateline(line):
         return "body"
     if len(line) <= 48 and not TERMINAL_PUNCTUATION.search(line) and not line.startswith(("(", "（")):
         return "heading"
     if line.isascii() and len(line) <= ENGLISH_HEADLINE and not ENGLISH_SENTENCE_END.search(line):
         return "heading"  # `China enhances cooperation with B&R countries despite COVID-19`
     return "body"
+
+
+def _ends_in_dateline(line: str) -> bool:
+    """`…男女冠军双双奥运达标网易体育11月29日报道：`: a headline the page ran into a dateline ending its line."""
+    inline = INLINE_DATELINE.search(line, 1, INLINE_DATELINE_REACH)
+    return inline is not None and inline.end() == len(line)
 
 
 def _stands_apart(heading: str, line: str) -> bool:

@@ -46,6 +46,7 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
     grammar = g.DATE_EXPRESSION_SPACED if g.SPACED_DIGITS.search(text) else g.DATE_EXPRESSION
     per_sentence: Counter[int] = Counter()
     previous_sentence = -1  # the sentence of found[-1]
+    last_day: dt.date | None = None  # `当日` is the day told last: a month or a year before it is no day
     for match in grammar.finditer(text):
         here = _sentence(sentence_ends, match.start())
         per_sentence[here] += 1
@@ -53,7 +54,6 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
             continue  # no sentence a person writes holds this many dates: the rest is not read (a work budget)
         previous = found[-1] if found else None
         same_sentence = previous if previous and previous_sentence == here else None
-        last_any = previous.interval.start_date if previous else None
         last_here = same_sentence.interval.start_date if same_sentence else None
         # a 将于 before the date before, in a clause of its own, is that date's (`将于7月1日起实施的新规，陈健9日表示`)
         floor = same_sentence.end if same_sentence and _OTHER_CLAUSE.search(text, same_sentence.end,
@@ -63,12 +63,14 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
         ctx = Context(published, year, last_here, _tense(text, match.start(), match.end(), floor),
                       general=every_kind)
         try:
-            date_match = _resolve(text, match, ctx, last_any, every_kind)
+            date_match = _resolve(text, match, ctx, last_day, every_kind)
         except (Unresolvable, ValueError, OverflowError):
             continue
         if date_match is not None:
             found.append(date_match)
             previous_sentence = here
+            if date_match.interval.precision in ("day", "time"):
+                last_day = date_match.interval.start_date
     found, clocks_used = _attach_clock_times(text, found, sentence_ends)
     if re.search(r"[A-Za-z]{3}", text):
         found = sorted(found + find_english_dates(text, published), key=lambda d: d.start)
@@ -556,12 +558,12 @@ def _cue(text: str, start: int, end: int) -> Cue | None:
     return Cue.NONE
 
 
-def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None,
+def _resolve(text: str, m: re.Match, ctx: Context, last_day: dt.date | None,
              every_kind: bool = False) -> DateMatch | None:
     """The match as a date; a statistics period or a habit (`今年1—4月`, `每年5月`) is none, or with
     `every_kind` a PERIOD."""
-    if m.group("s_rel") in g.CONTEXT_DAYS and last_any is not None:
-        ctx = Context(ctx.published, ctx.year, last_any, ctx.tense)
+    if m.group("s_rel") in g.CONTEXT_DAYS and last_day is not None:
+        ctx = Context(ctx.published, ctx.year, last_day, ctx.tense)
     start = resolve_point(m, "s_", ctx)
     if start is None:
         return None

@@ -124,10 +124,13 @@ def _deadline_title(sentence: Sentence, date: DateMatch, article: Article, known
                     names: list[Name]) -> str:
     """What is due: a quoted name, the clause that says what is submitted, or the event it is for."""
     what = next(label for word, label in (*v.DEADLINE_LABELS, ("", "截止")) if word in sentence.text)
+    offset = date.start - sentence.start
+    consulted = v.WORK_CONSULTED.search(sentence.text, 0, offset)
+    if consulted:
+        return f"《{consulted.group('work')}》征求意见截止"
     consultation = v.CONSULTATION.search(article.headline) if "意见" in sentence.text else None
     if consultation:
         return consultation.group("what") + "截止"  # `…提交意见` under `规划条件图草案收集意见（…）`
-    offset = date.start - sentence.start
     quoted = [m for m in v.QUOTED_NAME.finditer(sentence.text) if m.end() <= offset
               or re.match(r"[^，,。]{0,8}?(?:活动|征集|作品|大赛|评选|比赛|计划)", sentence.text[m.end():])]
     if quoted:

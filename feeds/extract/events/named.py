@@ -36,29 +36,27 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
     severally = _severally(sentence, masked, dates, names)
     if severally:
         return severally
-    events = []
     chooser = _NameChooser(sentence, names, dates)
-    named_before: list[Name] = []  # the full names that stand before the one being titled, in order
     full_names = sorted((n for n in names if not is_bare(n)), key=lambda n: n.start)
-    for date in dates:
-        name = chooser.name_for(date)
-        if name is None:
-            continue
-        if _opens_registration(sentence, date, name) or _its_own_day(date, name) or (
-                name.head in v.SPAN_ONLY_HEADS and date.interval.start_date == date.interval.end_date):
-            continue
+
+    def held(date: DateMatch, name: Name) -> Event | None:
+        """The event `name` is on `date`, if its clause says it takes place then."""
+        if _opens_registration(sentence, date, name) or _its_own_day(date, name) or _of_another_time(
+                sentence, date, name) or (name.head in v.SPAN_ONLY_HEADS and date.interval.start_date
+                                          == date.interval.end_date):
+            return None
         clause = _clause_text(sentence, masked, date, name)
         happens = (v.HAPPENING_VERBS.search(clause) or v.ENGLISH_VERBS.search(clause)
                    or _named_on_its_day(sentence, date, name) or chooser.held_after(date) is name)
         if not happens or (v.NOT_EVENTS.search(clause) and not _tied(masked, name, sentence)) \
                 or (v.SUB_EVENT_SUFFIX.search(name.title) and v.WON.search(clause)) or _a_topic(sentence, name):
-            continue
+            return None
         chooser.take(name)
-        named_before = [n for n in full_names if n.start < name.start]
+        named_before = [n for n in full_names if n.start < name.start]  # the full names before it, in order
         title = full_title(name, known + named_before) or _organiser_title(sentence, name) \
             or _work_title(sentence, name, before)
         if title is None:
-            continue
+            return None
         place = location_of(without(masked, name.start - sentence.start, name.end - sentence.start))
         category, interval = name.category if name.category != "other" else title_category(title), date.interval
         opened = sentence.published
@@ -67,9 +65,22 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
         if v.DEADLINE_WORDS.search(title) and date.text.startswith(v.FROM_TODAY) \
                 and date.interval.end_date > date.interval.start_date:
             title, category = v.CALL_SUFFIX.sub("", title) + "截止", "deadline"  # `征片自即日起至7月15日`
-        events.append(sentence.event(title, category, interval, place, "cancelled" if cancelled else "confirmed",
-                                     date=date))
+        return sentence.event(title, category, interval, place, "cancelled" if cancelled else "confirmed", date=date)
+
+    events = [event for date in dates if (name := chooser.name_for(date)) is not None
+              and (event := held(date, name)) is not None]
+    if len(events) == 1 and len(dates) == 1 and chooser.leads(dates[0]):
+        events += [event for name in _held_in_other_clauses(sentence, chooser, full_names)
+                   if (event := held(dates[0], name)) is not None]
     return events
+
+
+def _held_in_other_clauses(sentence: Sentence, chooser: _NameChooser, full_names: list[Name]) -> list[Name]:
+    """`6月17日下午，…创意节开幕第一天，由…举办的“…发布会”在戛纳隆重举行`: the sentence's lead date is also the day
+    of another name whose own undated clause says it is held."""
+    taken = {sentence.clause_of(n.start) for n in full_names if chooser.is_taken(n)}
+    return [n for n in full_names if (clause := sentence.clause_of(n.start)) not in taken and not chooser.dated[clause]
+            and v.HELD_AFTER_NAME.match(sentence.masked, n.end - sentence.start)]
 
 
 def _not_reports(sentence: Sentence, dates: list[DateMatch]) -> list[DateMatch]:
@@ -137,6 +148,9 @@ class _NameChooser:
 
     def take(self, name: Name) -> None:
         self.taken.add(id(name))
+
+    def is_taken(self, name: Name) -> bool:
+        return id(name) in self.taken
 
     def name_for(self, date: DateMatch) -> Name | None:
         sentence = self.sentence
@@ -242,6 +256,17 @@ def _organiser_title(sentence: Sentence, name: Name) -> str | None:
     spoke_there = v.SPOKE_AT.match(sentence.masked, name.end - sentence.start)
     at = sentence.masked[max(0, name.start - sentence.start - 12):name.start - sentence.start]
     return name.title if spoke_there and "在" in at and name.title in v.PRESS_HEADS else None
+
+
+def _of_another_time(sentence: Sentence, date: DateMatch, name: Name) -> bool:
+    """Whether the name has a time of its own: a time word between the date and it (`去年参加赛车比赛`), or a
+    past ceremony dated only by a part of a month (`于10月下旬在上海举行纪念仪式`)."""
+    if date.end <= name.start and v.OWN_TIME.search(sentence.text, date.end - sentence.start,
+                                                    name.start - sentence.start):
+        return True
+    published = sentence.published
+    return (date.interval.precision == "month" and bool(v.ONE_DAY.search(name.title))
+            and published is not None and date.interval.end_date < published)
 
 
 def _its_own_day(date: DateMatch, name: Name) -> bool:

@@ -78,7 +78,7 @@ SUB_EVENTS = re.compile(r"^(?:决赛|总决赛|半决赛|复赛|初赛|颁奖典
 
 ORGANISER_BEFORE = re.compile(
     r"(?:^|(?<=[\x00\s，,]))(?:由)?(?P<who>[\u4e00-\u9fff]{2,16}?(?:部|局|委|委员会|厅|院|办|办公室|政府|中心|协会|学会|"
-    r"商会|联合会|公司|集团|大学|学院|银行|法院|检察院|组委会|基金会|研究所|研究院|馆|社|会|党|团|队|署|处|联盟|阵线))"
+    r"商会|联合会|公司|集团|大学|学院|银行|法院|检察院|组委会|基金会|研究所|研究院|馆|社|会|党|团|队|署|处|联盟|阵线|省|市|县))"
     r"[\x00\s]*(?:今天|今日|昨天|昨日|明天|日前|近日|上午|下午|晚上|当天)*[\x00\s]*(?:在[^，,。\x00]{1,15}?)?"
     r"(?:召开|举行|举办|组织召开|联合召开|主办)(?:了)?(?:一场|一次|首场|专场)?[\x00\s]*$"
     r"|(?P<work>《[^《》]{1,20}》)[\x00\s]*(?:在[^，,。\x00]{1,15}?)?(?:举行|举办|召开)(?:了)?[\x00\s]*$")
@@ -113,6 +113,9 @@ HAPPENING_VERBS = re.compile(
 HELD_ON_DATE = re.compile(r"[\x00\s]*(?:将|已|曾)?(?:于|在)?[^，,。；;\x00的]{0,15}?"
                           r"(?:举行|召开|举办|开幕|闭幕|落幕|落下帷幕|落下大幕|开赛|揭幕|开展|启动|进行)的")
 """`下月召开的…峰会`, `8月2日将在釜山举行的…`: a date that says when the name after it is held."""
+HELD_AFTER_NAME = re.compile(r"[”》]?\s*(?:(?:在|于)[^，,。；;\x00]{1,15}?)?(?:隆重|盛大|正式|顺利)?"
+                             r"(?:举行|召开|举办|开幕|启幕|揭幕|开赛)(?![的后前])")
+"""`“…发布会”在地中海畔法国戛纳隆重举行`: a name its own clause says is held (not `…举行的`, `…举办后`)."""
 LAUNCHED_CAMPAIGN = re.compile(r"启动(?:了)?(?P<name>[\u4e00-\u9fff“”]{4,24}?(?:系列行动|专项行动|行动))"
                                r"(?=[，,。；;]|$)")
 """`在青岛启动海洋垃圾清理系列行动`: the launch of a campaign is an event on its day."""
@@ -125,6 +128,11 @@ HELD_NAME = re.compile(r"(?:举行|召开|举办|开幕|开赛|揭幕)的"
 
 SPAN_ONLY_HEADS = {"之旅"}
 """A trip is dated by the days it takes: on one day (`6月12日开启太空之旅`) it is a departure, no event."""
+ONE_DAY = re.compile(r"(?:仪式|典礼|开幕式|闭幕式|颁奖礼|启动礼|揭牌礼|首映礼|" + "|".join(sorted(PRESS_HEADS)) + ")$")
+"""Ceremonies and press conferences take one day: a past one dated only by a part of a month (`10月下旬在上海举行
+纪念仪式`) has no day a reader can put in a calendar."""
+OWN_TIME = re.compile(r"去年|前年|上个?月|上周|此前|早前|当年|昔日|曾经")
+"""`10月15日…晒出两人去年参加赛车比赛的照片`: a time word of the name's own, between the date and it."""
 
 HOLDING_VERBS = re.compile(r"举办|举行|开展|开幕|召开")
 """Verbs that say an event is held (not merely that something happens at it)."""
@@ -332,6 +340,8 @@ STATISTIC_AFTER = re.compile(r"[，,\s]*(?:已|共|累计|总计|全[市省国�
 """`截至4月13日，已有2万名买家预登记`: a count as of a day, not a day anything is due."""
 CONSULTATION = re.compile(r"(?P<what>[^()（）\[\]【】,，:：\s]{2,30}?(?:收集|征求|征集)(?:公众|社会)?意见)")
 """`规划条件图草案收集意见（…）`: a headline naming the consultation a window for comments belongs to."""
+WORK_CONSULTED = re.compile(r"《(?P<work>[^《》]{1,40})》[^，,。；;《]{0,12}?(?:征求|征集|收集)(?:公众|社会)?意见")
+"""`《…条例（草案征求意见稿）》正面向社会公开征求意见`: the draft whose comments are due."""
 EFFORT = re.compile(r"(?:会|将|要)?(?:力拼|力争|争取|努力|设法|尽力|力求)$")
 """`会力拼在4日截止日前送件`: the effort before a deadline, no part of its title."""
 DEADLINE_LABELLED = re.compile(r"截止(?:日期|时间)(?:为|是|定为|定于)?\s*$")
