@@ -938,3 +938,73 @@ def test_a_time_word_of_the_names_own_sets_it_apart_from_the_date():
 def test_a_past_ceremony_dated_only_by_a_part_of_a_month_has_no_calendar_day():
     assert events_of("货轮于5月下旬在青岛港举行启航仪式后开始了自己的旅程。") == []
     assert events_of("货轮将于7月下旬在青岛港举行启航仪式。") == [("启航仪式", "2026-07-21", "2026-07-31")]
+
+
+def test_an_ampersand_joins_the_words_of_an_english_name():
+    found = events_of("The bureau is running a booth at the Education & Careers Expo 2026 from today (June 10) "
+                      "for four consecutive days.")
+    assert found == [("Education & Careers Expo 2026", "2026-06-10", "2026-06-13")]
+
+
+def test_the_length_a_sentence_gives_its_own_event():
+    assert events_of("海洋文化节今日起一连四天在奥帆中心举行。") == [("海洋文化节", "2026-06-10", "2026-06-13")]
+    found = events_of("The four-day plenary session of the Municipal People's Congress concluded on Tuesday.")
+    assert [(start, end) for _, start, end in found] == [("2026-06-06", "2026-06-09")]
+
+
+def test_a_length_before_another_noun_is_not_the_events():
+    found = events_of("She spoke after yesterday's award ceremony for the two-day youth leadership camp at the college.")
+    assert [(start, end) for _, start, end in found] == [("2026-06-09", "2026-06-09")]
+
+
+def test_the_five_day_event_a_later_sentence_names_gives_the_fair_its_length():
+    found = events_of("The 5th Qingdao International Ocean Fair kicked off on June 8. "
+                      "The five-day event was presented online for the first time.")
+    assert found == [("Qingdao International Ocean Fair", "2026-06-08", "2026-06-12")]
+
+
+def test_an_acronym_in_brackets_stands_inside_an_english_name():
+    found = events_of("The minister today (June 10) attended the Hospital Authority (HA) Convention 2026 and the "
+                      "Asia Summit on Global Health.")
+    assert found == [("Hospital Authority (HA) Convention 2026", "2026-06-10", "2026-06-10"),
+                     ("Asia Summit on Global Health", "2026-06-10", "2026-06-10")]
+
+
+def test_names_joined_by_and_are_held_together():
+    found = events_of("6月10日，市长出席了海洋科技论坛和蓝色经济博览会。")
+    assert [title for title, _, _ in found] == ["海洋科技论坛", "蓝色经济博览会"]
+
+
+def test_a_name_that_only_says_what_the_people_met_came_for_has_no_day_here():
+    assert events_of("局长今日与来青出席2026海洋装备研讨大会的内地代表团会面。") == []
+
+
+def test_a_speech_at_a_gathering_today_dates_it():
+    found = events_of("Following is the speech by the Secretary at the Plenary Session: Building Resilience "
+                      "of the Asia Summit on Global Health today (June 10):")
+    assert found == [("Asia Summit on Global Health", "2026-06-10", "2026-06-10")]
+
+
+def test_a_show_that_marks_the_opening_of_a_festival_gives_its_first_day():
+    found = events_of("The ballet will grace the stage of the Cultural Centre for two performances on June 12 and 13, "
+                      "marking the grand opening of the Chinese Culture Festival (CCF) 2026.")
+    assert found == [("Chinese Culture Festival (CCF) 2026", "2026-06-12", "2026-06-12")]
+
+
+def test_this_years_show_is_the_show_named_before():
+    found = events_of("Schools may join the replanting scheme of the Hong Kong Flower Show. "
+                      "This year's flower show will be held from March 20 to 29 at Victoria Park.", dt.date(2026, 1, 22))
+    assert found == [("Hong Kong Flower Show", "2026-03-20", "2026-03-29")]
+
+
+def test_applying_by_a_day_is_a_deadline_for_what_is_applied_for():
+    found = events_of("Schools are invited to apply for this year's Community Tree Planting Scheme by June 27.")
+    assert found == [("Community Tree Planting Scheme application deadline", "2026-06-27", "2026-06-27")]
+
+
+def test_an_english_headline_that_runs_long_stays_over_its_body():
+    [article] = split_articles(normalize(
+        "Secretary for Health attends International Healthcare Week highlighting the city's role as a regional "
+        "connector (with photos)\nThe Secretary for Health today (May 11) attended the Asia Summit on Global Health."))
+    assert article.headline.endswith("(with photos)")
+    assert article.body.startswith("The Secretary")

@@ -202,7 +202,7 @@ def _stands_apart(heading: str, line: str) -> bool:
     return bool(LABELLED.match(line) or ENUMERATED.match(line)) or (heading.isascii() and line[:1].isupper())
 
 
-ENGLISH_HEADLINE = 120
+ENGLISH_HEADLINE = 160
 ENGLISH_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 """An English line with no sentence end, and not too long, is a headline."""
 LABELLED = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}|[A-Z][a-z]+)\s*[:：]")

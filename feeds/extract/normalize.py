@@ -34,7 +34,7 @@ ENUMERATED = re.compile(
 HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});")
 """`B&amp;R`, `&#39;`: markup a crawl left in its text; only whole references, so `AT&T` and `&notice` stay."""
 BLANK_LINES = re.compile(r"\n[ \t]*\n[\s]*")
-LATIN_END = re.compile(r"[A-Za-z0-9,.;:'\"-]$")
+LATIN_END = re.compile(r"[A-Za-z0-9,.;:'\"!?%)\]-]$")
 LATIN_START = re.compile(r"^[A-Za-z0-9(\"']")
 
 
@@ -159,7 +159,7 @@ class _OpenLine:
         self.tail = piece[-1:] or self.tail
 
 
-SHORT_LINE = ENGLISH_HEADLINE_LENGTH = 120
+SHORT_LINE = ENGLISH_HEADLINE_LENGTH = 160
 """The longest line a headline rule looks at (an English headline); what is longer is running text."""
 
 

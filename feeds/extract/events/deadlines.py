@@ -27,6 +27,7 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
     due.sort(key=lambda d: (d.cue != Cue.POSTPONED, d.start))  # `由5月10日延长至5月31日`: the new date
     due = moved + due
     english = v.ENGLISH_DEADLINE.search(sentence.text)
+    applying = None if english else v.ENGLISH_APPLY_BY.search(sentence.text)
     if english and not due:  # `Applications close on July 10`: the day named after the closing
         due = [d for d in sentence.dates if 0 <= d.start - sentence.start - english.end() <= 4][:1]
     edge = _period_edge(sentence) or _opened_then_moved(sentence, due)
@@ -39,13 +40,17 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
         return itself
     item = v.ITEM_LABEL.match(previous.text) if previous is not None else None
     item_due = bool(due and item and v.DEADLINE_WORDS.search(item.group("label")))
-    if not due or not (v.DEADLINE_WORDS.search(sentence.text) or english or labelled or moved or item_due):
+    if not due or not (v.DEADLINE_WORDS.search(sentence.text) or english or applying or labelled or moved
+                       or item_due):
         return []
     if re.search(r"完成|实现|达到|建成|确保", sentence.text[due[0].end - sentence.start:]):
         return []  # `将在6月底前完成…登记`: what an office must achieve, not what a reader must do
     date = due[0]
     if english:
         title = f"{english.group('what')}{english.group('rest').rstrip()} deadline"
+    elif applying:
+        what = (applying.group("what") or "").strip(" \"“”")
+        title = f"{what} application deadline" if what else "Application deadline"
     elif item_due:
         title = item.group("label") + "截止"  # `（一）用人单位报名。请于5月10日前登录…`
     else:

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from ...models import Article, Event, Interval
+from ..dates.grammar import ENGLISH_NUMBERS
 from ..dates.resolve import Unresolvable, number
 
 NAME_KEY = re.compile(r"\W")
@@ -59,28 +60,43 @@ LENGTH_AFTER = re.compile(r"\s*(?:本届|此次|本次|这次)?(?:为期|历时)
                           r"(?:会议|大会|活动|展会|展览|论坛|峰会|赛事|比赛|博览会|交易会)")
 """`…今天在香港举行。为期两天的会议将探讨…`: the sentence after a one-day event gives its length."""
 
+ENGLISH_COUNT = r"\d{1,2}|" + "|".join(ENGLISH_NUMBERS)
+LENGTH_WITHIN = re.compile(r"(?:一连|为期)\s*(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*天(?![前后内])"
+                           r"|\bfor (?P<en>" + ENGLISH_COUNT + r")\s+(?:consecutive\s+|straight\s+)?days\b"
+                           r"|\b(?P<en_days>" + ENGLISH_COUNT + r")-day\b")
+"""`…from today (January 22) for four consecutive days`, `the four-day … session`, `…今日起一连四天`: the event's
+own sentence gives its length."""
 
-CLOSES = re.compile(r"闭幕|落幕|结束|收官|落下帷幕")
+COUNT_GROUPS = ("n", "en", "en_days")
+"""The groups of the length patterns that hold the number of days."""
+
+CLOSES = re.compile(r"闭幕|落幕|结束|收官|落下帷幕|\b(?:conclu\w+|closed|ended|wrapped up)\b")
 
 LENGTH_LATER = re.compile(r"(?:本届|此次|本次|这次)?"
                           r"(?P<what>会议|大会|论坛|峰会|展会|展览|博览会|交易会|比赛|赛事|大赛)"
-                          r"(?:为期|历时|会期|赛期)\s*(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*天(?!的)")
-"""`…攀岩大赛12日在日照举行。…比赛为期两天，…`: a later sentence gives a one-day event its length."""
+                          r"(?:为期|历时|会期|赛期)\s*(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*天(?!的)"
+                          r"|\b[Tt]he (?P<en_days>" + ENGLISH_COUNT + r")-day "
+                          r"(?P<en_what>event|fair|expo|exhibition|show|festival|conference|forum|summit|competition|tournament|games)\b")
+"""`…攀岩大赛12日在日照举行。…比赛为期两天，…`, `The five-day event was …`: a later sentence gives a one-day event
+its length."""
 LENGTH_LATER_REACH = 300
 """How far after an event's sentence its length may be given."""
 LENGTH_NOUN_CATEGORY = {"比赛": "competition", "赛事": "competition", "大赛": "competition", "展会": "fair",
-                        "展览": "exhibition", "博览会": "fair", "交易会": "fair"}
-"""The category of the event a bare noun stands for (the rest are meetings)."""
+                        "展览": "exhibition", "博览会": "fair", "交易会": "fair", "fair": "fair", "expo": "fair",
+                        "exhibition": "exhibition", "show": "exhibition", "festival": "festival",
+                        "competition": "competition", "tournament": "competition", "games": "competition"}
+"""The category of the event a bare noun stands for (`event` stands for any; the rest are meetings)."""
 
 
 def length_from_next_sentence(events: list[Event], article: Article) -> list[Event]:
-    """A one-day event whose next sentence opens with `为期两天的会议`, or whose bare name is said later to
-    last that long (`比赛为期两天`), lasts that long."""
+    """A one-day event whose own sentence gives its length (`一连四天`), whose next sentence opens with
+    `为期两天的会议`, or whose bare name is said later to last that long (`比赛为期两天`), lasts that long."""
     result = []
     for k, event in enumerate(events):
-        length = LENGTH_AFTER.match(article.body, event.evidence_end) or _length_later(events, k, article)
+        length = _own_length(event) or LENGTH_AFTER.match(article.body, event.evidence_end) \
+            or _length_later(events, k, article)
         if length and event.interval.start_date == event.interval.end_date and event.interval.precision == "day":
-            days = _count(length.group("n"))
+            days = _count(next(n for key, n in length.groupdict().items() if n and key in COUNT_GROUPS))
             if days and days > 1:
                 day, length = event.interval.start_date, dt.timedelta(days=days - 1)
                 closing = CLOSES.search(event.evidence)  # `…今天闭幕。为期6天的展会…`: it began days before
@@ -90,11 +106,26 @@ def length_from_next_sentence(events: list[Event], article: Article) -> list[Eve
     return result
 
 
+def _own_length(event: Event) -> re.Match[str] | None:
+    """The length its own sentence gives; `the four-day …` only right before the event's name (not `the award
+    ceremony for the two-day training programme`)."""
+    for length in LENGTH_WITHIN.finditer(event.evidence):
+        if not length.group("en_days") or event.title in event.evidence[length.end():length.end() + len(event.title)
+                                                                         + OWN_LENGTH_REACH]:
+            return length
+    return None
+
+
+OWN_LENGTH_REACH = 40
+"""How far before an English name its `N-day` may stand (`the four-day fifth plenary session`)."""
+
+
 def _length_later(events: list[Event], k: int, article: Article) -> re.Match[str] | None:
     """`比赛为期两天` after this event, before any later event of its kind: this event's length."""
     event = events[k]
     length = LENGTH_LATER.search(article.body, event.evidence_end, event.evidence_end + LENGTH_LATER_REACH)
-    if length is None or LENGTH_NOUN_CATEGORY.get(length.group("what"), "conference") != event.category:
+    what = length.group("what") or length.group("en_what") if length else None
+    if length is None or (what != "event" and LENGTH_NOUN_CATEGORY.get(what, "conference") != event.category):
         return None
     later = any(e.category == event.category and event.evidence_end <= e.evidence_start < length.start()
                 for e in events[k + 1:])
@@ -102,6 +133,8 @@ def _length_later(events: list[Event], k: int, article: Article) -> re.Match[str
 
 
 def _count(text: str) -> int | None:
+    if text in ENGLISH_NUMBERS:
+        return ENGLISH_NUMBERS[text]
     try:
         return number(text)
     except Unresolvable:

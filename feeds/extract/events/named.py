@@ -49,7 +49,8 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
         happens = (v.HAPPENING_VERBS.search(clause) or v.ENGLISH_VERBS.search(clause)
                    or _named_on_its_day(sentence, date, name) or chooser.held_after(date) is name)
         if not happens or (v.NOT_EVENTS.search(clause) and not _tied(masked, name, sentence)) \
-                or (v.SUB_EVENT_SUFFIX.search(name.title) and v.WON.search(clause)) or _a_topic(sentence, name):
+                or (v.SUB_EVENT_SUFFIX.search(name.title) and v.WON.search(clause)) or _a_topic(sentence, name) \
+                or v.ATTENDEES_AFTER.match(sentence.masked, name.end - sentence.start):
             return None
         chooser.take(name)
         named_before = [n for n in full_names if n.start < name.start]  # the full names before it, in order
@@ -59,6 +60,8 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
             return None
         place = location_of(without(masked, name.start - sentence.start, name.end - sentence.start))
         category, interval = name.category if name.category != "other" else title_category(title), date.interval
+        if v.OPENING_OF.search(sentence.text, 0, name.start - sentence.start):
+            interval = Interval(interval.start, interval.start, interval.precision)
         opened = sentence.published
         if date.cue == Cue.UNTIL and opened is not None and opened < interval.start_date:
             interval = Interval(opened, interval.end_date, "day")  # `…日前开展，展期至9月30日`: open now, until then
@@ -67,12 +70,30 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
             title, category = v.CALL_SUFFIX.sub("", title) + "截止", "deadline"  # `征片自即日起至7月15日`
         return sentence.event(title, category, interval, place, "cancelled" if cancelled else "confirmed", date=date)
 
-    events = [event for date in dates if (name := chooser.name_for(date)) is not None
-              and (event := held(date, name)) is not None]
+    events = []
+    for date in dates:
+        name = chooser.name_for(date)
+        event = held(date, name) if name is not None else None
+        if event is not None:
+            events += [event, *(e for n in _coordinated(sentence, name, full_names) if (e := held(date, n)))]
     if len(events) == 1 and len(dates) == 1 and chooser.leads(dates[0]):
         events += [event for name in _held_in_other_clauses(sentence, chooser, full_names)
                    if (event := held(dates[0], name)) is not None]
     return events
+
+
+def _coordinated(sentence: Sentence, name: Name, full_names: list[Name]) -> list[Name]:
+    """`attended the … Convention 2026 and the Asia Summit on Global Health`: the names joined to this one by `and`,
+    held when it is."""
+    joined = []
+    for later in full_names:
+        if later.start < name.end:
+            continue
+        if not v.COORDINATION.fullmatch(sentence.text, (joined[-1] if joined else name).end - sentence.start,
+                                        later.start - sentence.start):
+            break
+        joined.append(later)
+    return joined
 
 
 def _held_in_other_clauses(sentence: Sentence, chooser: _NameChooser, full_names: list[Name]) -> list[Name]:
@@ -285,9 +306,13 @@ def _work_title(sentence: Sentence, name: Name, before: str) -> str | None:
 
 def _named_on_its_day(sentence: Sentence, date: DateMatch, name: Name) -> bool:
     """`下一战就是4月19日香港电影金像奖颁奖典礼。`: a date right before a name that ends its clause is its day, as is
-    an English date standing before its name (`who qualified for the Oct 21-28 WTA Finals in Singapore`)."""
+    an English date standing right before or after its name (`who qualified for the Oct 21-28 WTA Finals`, `at the
+    … Summit today (May 11)`)."""
     between = sentence.text[date.end - sentence.start:name.start - sentence.start]
     after = sentence.text[name.end - sentence.start:name.end - sentence.start + 1]
+    if sentence.text.isascii() and not is_bare(name) and name.end <= date.start and v.TODAY_EN.match(date.text) \
+            and not sentence.text[name.end - sentence.start:date.start - sentence.start].strip():
+        return True  # `at the Plenary Session … of the Asia Summit on Global Health today (May 11)`
     return name.start >= date.end and not between.strip(" 的") and (
         not after or after in "，,。；;！!？?" or (sentence.text.isascii() and not is_bare(name)))
 

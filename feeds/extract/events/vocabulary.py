@@ -113,6 +113,12 @@ HAPPENING_VERBS = re.compile(
 HELD_ON_DATE = re.compile(r"[\x00\s]*(?:将|已|曾)?(?:于|在)?[^，,。；;\x00的]{0,15}?"
                           r"(?:举行|召开|举办|开幕|闭幕|落幕|落下帷幕|落下大幕|开赛|揭幕|开展|启动|进行)的")
 """`下月召开的…峰会`, `8月2日将在釜山举行的…`: a date that says when the name after it is held."""
+ATTENDEES_AFTER = re.compile(r"[”》]?(?:(?:和|与|及)[^，,。；;]{2,30}?)?的(?:[^，,。；;的]{0,8}?)"
+                             r"(?:代表团|嘉宾|代表|选手|运动员|客商|来宾|专家|学者|观众|企业)(?!讲座|论坛|会|展|赛|活动)")
+"""`与来港出席…研讨大会的内地代表团会面`: a name that only says who the people met came for; its own day is not
+given."""
+COORDINATION = re.compile(r"[”》]?\s*(?:,\s*)?(?:and|as well as|&)\s+(?:the\s+)?|[”》]?(?:和|与|及|以及|、)[“《]?")
+"""What joins two names held together (`the X and the Y`, `X和Y`)."""
 HELD_AFTER_NAME = re.compile(r"[”》]?\s*(?:(?:在|于)[^，,。；;\x00]{1,15}?)?(?:隆重|盛大|正式|顺利)?"
                              r"(?:举行|召开|举办|开幕|启幕|揭幕|开赛)(?![的后前])")
 """`“…发布会”在地中海畔法国戛纳隆重举行`: a name its own clause says is held (not `…举行的`, `…举办后`)."""
@@ -213,29 +219,36 @@ ENGLISH_DEADLINE = re.compile(r"\b(?P<what>Registration|Applications?|Submission
                               r"(?P<rest>[^.;]{0,80}?)\b(?:(?:is|are|will be|remains?)\s+open"
                               r"|must be (?:submitted|filed|made)|"
                               r"(?:is|are) due|close[sd]?)\b", re.I)
+ENGLISH_APPLY_BY = re.compile(r"\b(?:apply|register|enrol|sign up)\s+"
+                              r"(?:for\s+(?:this year's\s+)?(?P<what>[^.;]{2,160}?)\s+)?"
+                              r"by\s+(?=(?:\w+day,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z][a-z]{2,8}))")
+"""`…are invited to apply for this year's … Scheme by February 27`: what a reader applies for, due on the day."""
 ENGLISH_HEADS = (
     (r"Expo|Fair|Trade Show", "fair"),
-    (r"Exhibition|Art Show|Biennale|Retrospective", "exhibition"),
+    (r"Exhibition|Art Show|Biennale|Retrospective|Show", "exhibition"),
     (r"Marathon|Competition|Contest|Championships?|Cup|Regatta|Games|Challenge|Tournament|[Ff]inals?", "competition"),
     (r"Festival|Carnival|Concert|Fashion Week|Week", "festival"),
     (r"Forum|Conference|Summit|Symposium|Congress|Convention(?! Cent)|Seminar|Workshop|Meeting|Lecture", "conference"),
     (r"Ceremony", "other"),
 )
 ENGLISH_NAME = re.compile(
-    r"(?:\b(?:19|20)\d{2}\s+)?(?:(?:\b[A-Z][\w&'.-]*|“[A-Z][^“”.;]{0,40}”)\s+(?:(?:of|on|for|and|the|in|de)\s+)?){0,8}"
+    r"(?:\b(?:19|20)\d{2}\s+)?(?:(?:\b[A-Z][\w&'.-]*|“[A-Z][^“”.;]{0,40}”|\([A-Z]{2,6}\))\s+"
+    r"(?:(?:of|on|for|and|the|in|de|&)\s+)?){0,8}"
     r"(?P<head>" + "|".join(p for p, _ in ENGLISH_HEADS) + r")\b"
     r"(?!\s+(?:and\s+[A-Z]\w+\s+)?(?:Cent(?:er|re)|Hall|Hotel|Park|Building|Grounds?|Venue|Dome|Stadium|Arena|"
     r"Gymnasium|Pavilion|Complex|Village|Museum|Theat(?:er|re)|Plaza|Square)\b)"
+    r"(?:\s+\([A-Z]{2,6}\))?"  # `Chinese Culture Festival (CCF) 2026`
     r"(?:\s+(?:19|20)\d{2}(?:\s+[A-Z][a-z]+\b(?!\s+[A-Z]))?)?"  # `Expo 2026 Qingdao`
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})?")
-"""An English event name ending in its head word (or `Festival of Books`), quoted words inside it (`…Cup “Chinese
-Characters and Me” Speech Contest`); `National Exhibition and Convention Center`, `East Asian Games Dome` are
-places."""
+    r"(?:\s+(?:of|on)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})?")
+"""An English event name ending in its head word (or `Festival of Books`, `Summit on Global Health`), quoted words
+(`…Cup “Chinese Characters and Me” Speech Contest`) and an acronym (`Hospital Authority (HA) Convention`) inside it;
+`National Exhibition and Convention Center`, `East Asian Games Dome` are places."""
 ENGLISH_COREFERENCE = re.compile(
-    r"(?:^|(?<=[.;]\s)|(?<=\s))(?:The|the)\s+"
+    r"(?:^|(?<=[.;]\s)|(?<=\s))(?:The|the|(?:This|this|Next|next) year's)\s+(?:[a-z]{3,12}\s+)?"
     r"(?P<head>summit|forum|festival|expo|fair|exhibition|conference|games|Games|show|tournament|competition|event)\b"
     r"(?=,|\s+(?:will|is|was|has|had|runs|opens|takes|kicks|begins|starts|returns|that|which)\b)")
-"""`The summit, organized by …, will be held …`: the event the text named before, as the subject of a sentence."""
+"""`The summit, organized by …, will be held …`, `this year's flower show will be held …`: the event the text named
+before, as the subject of a sentence."""
 ENGLISH_SUBJECT = re.compile(
     r"(?:^\s*|(?<=\.\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bwhen\s)|(?<=\buntil\s))"
     r"(?:(?:This|Next|Last) year's\s+)?(?P<name>(?:[A-Z][\w&'.-]*\s+(?:&\s+)?){1,7}(?:(?:19|20)\d{2}\s+)?)"
@@ -289,7 +302,13 @@ ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|take 
                            r"began|addressing|addressed|took place|concluded|concludes|attends|attending|"
                            r"opens|opened|kicks off|flocked|gathered|attended|drew|"
                            r"kicked off|will open|runs|will run|starts|begins|closes|hosted|hosts|will host|"
-                           r"hold|holds|holding|(?:at|during) (?:the|a|an|this year's)|told (?:the|a|an))\b", re.I)
+                           r"hold|holds|holding|(?:at|during) (?:the|a|an|this year's)|told (?:the|a|an)|"
+                           r"welcome to|the (?:grand )?(?:opening|start|launch|kick-off) of)\b", re.I)
+TODAY_EN = re.compile(r"(?:today|yesterday|tomorrow|this (?:morning|afternoon|evening))\b")
+"""`…Summit on Global Health today (May 11)`: a day named right after an English name, as the paper's own day."""
+OPENING_OF = re.compile(r"\bthe (?:grand )?(?:opening|start|launch|kick-off) of (?:the )?$")
+"""`…on June 12 and 13, marking the grand opening of the Chinese Culture Festival`: the first day is the event's
+start; the rest of the dates are another's (its opening performances)."""
 
 VENUE_LABELED = re.compile(r"(?:地点|地址|会场|场地)\s*[:：为是]\s*(?P<place>[^，,。；;\s]{2,30})"
                            r"|(?:主会场|会场|主场地)(?:设在|设于|位于)(?P<seat>[^，,。；;\s]{2,30})")
