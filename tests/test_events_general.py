@@ -1009,3 +1009,18 @@ def test_an_english_headline_that_runs_long_stays_over_its_body():
         "connector (with photos)\nThe Secretary for Health today (May 11) attended the Asia Summit on Global Health."))
     assert article.headline.endswith("(with photos)")
     assert article.body.startswith("The Secretary")
+
+
+def test_a_head_that_ends_a_quoted_name_names_all_the_quote_holds():
+    found = events_of("教育局今日起一連四日參加在會議展覽中心舉行的「教育及職業博覽2026」，設置展覽攤位。")
+    assert found == [("教育及職業博覽", "2026-06-10", "2026-06-13")]
+
+
+def test_a_launch_rite_is_a_ceremony():
+    found = events_of("以下是局長今日上午在「樂齡友善.社區關愛站」啟動禮的致辭全文：")
+    assert [(title, start) for title, start, _ in found] == [("「樂齡友善.社區關愛站」啟動禮", "2026-06-10")]
+
+
+def test_a_bare_talk_is_titled_by_its_theme():
+    found = events_of("教育局將於明日下午二時在展覽廳舉行以「專業引領 守正創新」為主題的講座。")
+    assert [title for title, _, _ in found] == ["「專業引領守正創新」講座"]

@@ -11,7 +11,7 @@ from ...models import Cue, DateMatch, Event, Interval
 from . import vocabulary as v
 from .names import Name, full_title, is_bare, title_category
 from .places import location_of, without
-from .sentences import CONTEXT_WORDS, MASK, Sentence, usable
+from .sentences import CONTEXT_WORDS, MASK, Sentence, as_printed, usable
 
 
 def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: list[Event],
@@ -268,6 +268,9 @@ def _organiser_title(sentence: Sentence, name: Name) -> str | None:
     holder = v.ORGANISER_BEFORE.search(before, breaks[-1] if breaks else 0)
     if holder:
         return (holder.group("who") or holder.group("work")) + name.title
+    themed = v.THEMED.search(before)
+    if themed:
+        return as_printed(f"“{themed.group('theme')}”", sentence) + name.title
     speaker = v.SPEAKER_AT.search(before, breaks[-1] if breaks else 0)
     if speaker:
         return speaker.group("who") + name.title

@@ -45,7 +45,8 @@ def find_names(sentence: Sentence) -> list[Name]:
             continue
         if v.FIXTURE_HEAD.fullmatch(head.group(0)) and not v.FIXTURE.match(masked, head.end()):
             continue
-        left = _name_start(masked, head.start())
+        left = _quoted_start(masked, head.start(), head.end())
+        left = _name_start(masked, head.start()) if left is None else left
         title = _clean_title(masked[left:head.end()])
         if not title or MASK in title or COUNTED.search(title) or HABITUAL.match(title):
             continue
@@ -155,6 +156,21 @@ def _book_title_spans(text: str) -> list[tuple[int, int]]:
     """Titles in book marks, whose words name a work, not an event; a notice's title (`《关于举办…大赛的通知》`)
     names the event it is about."""
     return [(m.start(), m.end()) for m in re.finditer(r"《(?!关于(?:举办|召开|开展|组织))[^《》]*》", text)]
+
+
+def _quoted_start(masked: str, head_start: int, head_end: int) -> int | None:
+    """`举行的「教育及职业博览2026」`: a head that ends a quoted name (a year aside) names all the quote holds."""
+    if not QUOTE_CLOSES.match(masked, head_end):
+        return None
+    opening = masked.rfind("“", max(0, head_start - QUOTED_NAME_REACH), head_start)
+    if opening < 0 or "”" in masked[opening:head_start] or MASK in masked[opening:head_start]:
+        return None
+    return opening + 1
+
+
+QUOTE_CLOSES = re.compile(r"(?:\s*(?:19|20)\d{2})?”")
+QUOTED_NAME_REACH = 30
+"""How long a quoted name may be before its head."""
 
 
 def _name_start(masked: str, head_start: int) -> int:
