@@ -1024,3 +1024,9 @@ def test_a_launch_rite_is_a_ceremony():
 def test_a_bare_talk_is_titled_by_its_theme():
     found = events_of("教育局將於明日下午二時在展覽廳舉行以「專業引領 守正創新」為主題的講座。")
     assert [title for title, _, _ in found] == ["「專業引領守正創新」講座"]
+
+
+def test_a_briefing_someone_holds_is_a_gathering_titled_by_the_holder():
+    assert events_of("The FEHD held the first briefing for the trade today (June 10).") == [
+        ("FEHD briefing", "2026-06-10", "2026-06-10")]
+    assert events_of("A briefing note for the trade was issued today (June 10).") == []

@@ -82,10 +82,14 @@ def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
         title = m.group("name") + (m.group("part") or "")
         names.append(Name(title, "", sentence.start + m.start("name"), sentence.start + m.start("name") + len(title),
                           v.LATIN_PART_CATEGORY.get(m.group("part") or "", "other")))
-    for m in v.ENGLISH_GENERIC.finditer(masked):
+    generic = [(m, False) for m in v.ENGLISH_GENERIC.finditer(masked)]
+    generic += [(m, True) for m in v.ENGLISH_HELD_GENERIC.finditer(masked)]
+    for m, held_only in generic:
         holder = v.ENGLISH_HOLDER.search(masked, max(0, m.start() - 80), m.start())
+        if held_only and (holder is None or not holder.group("who")):
+            continue
         who = ((holder.group("who") or holder.group("owner") or holder.group("named")).strip() + " ") if holder else ""
-        title = who + m.group("head")
+        title = v.ENGLISH_ARTICLE.sub("", who) + m.group("head")
         names.append(Name(title, "", sentence.start + m.start() - len(who), sentence.start + m.end(),
                           "other" if m.group("head").endswith("ceremony") else "conference"))
     for m in v.ENGLISH_COREFERENCE.finditer(masked):
