@@ -1030,3 +1030,9 @@ def test_a_briefing_someone_holds_is_a_gathering_titled_by_the_holder():
     assert events_of("The FEHD held the first briefing for the trade today (June 10).") == [
         ("FEHD briefing", "2026-06-10", "2026-06-10")]
     assert events_of("A briefing note for the trade was issued today (June 10).") == []
+
+
+def test_what_a_gathering_marks_the_start_of_begins_that_day():
+    found = events_of("The minister today (June 10) attended the Asia Summit on Global Health, marking the start of "
+                      "the annual flagship event International Healthcare Week.")
+    assert ("International Healthcare Week", "2026-06-10", "2026-06-10") in found

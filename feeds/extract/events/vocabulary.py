@@ -120,8 +120,9 @@ ATTENDEES_AFTER = re.compile(r"[”》]?(?:(?:和|与|及)[^，,。；;]{2,30}?)
                              r"(?:代表团|嘉宾|代表|选手|运动员|客商|来宾|专家|学者|观众|企业)(?!讲座|论坛|会|展|赛|活动)")
 """`与来港出席…研讨大会的内地代表团会面`: a name that only says who the people met came for; its own day is not
 given."""
-COORDINATION = re.compile(r"[”》]?\s*(?:,\s*)?(?:and|as well as|&)\s+(?:the\s+)?|[”》]?(?:和|与|及|以及|、)[“《]?")
-"""What joins two names held together (`the X and the Y`, `X和Y`)."""
+COORDINATION = re.compile(r"[”》]?\s*(?:,\s*)?(?:and|as well as|&)\s+(?:the\s+)?|[”》]?(?:和|与|及|以及|、)[“《]?"
+                          r"|,\s*marking the (?:grand )?(?:opening|start|launch|kick-off) of (?:the )?(?:[a-z-]+\s+){0,5}")
+"""What joins two names held together (`the X and the Y`, `X和Y`, `X, marking the start of the annual … Week`)."""
 HELD_AFTER_NAME = re.compile(r"[”》]?\s*(?:(?:在|于)[^，,。；;\x00]{1,15}?)?(?:隆重|盛大|正式|顺利)?"
                              r"(?:举行|召开|举办|开幕|启幕|揭幕|开赛)(?![的后前])")
 """`“…发布会”在地中海畔法国戛纳隆重举行`: a name its own clause says is held (not `…举行的`, `…举办后`)."""
@@ -312,7 +313,7 @@ ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|take 
                            r"welcome to|the (?:grand )?(?:opening|start|launch|kick-off) of)\b", re.I)
 TODAY_EN = re.compile(r"(?:today|yesterday|tomorrow|this (?:morning|afternoon|evening))\b")
 """`…Summit on Global Health today (May 11)`: a day named right after an English name, as the paper's own day."""
-OPENING_OF = re.compile(r"\bthe (?:grand )?(?:opening|start|launch|kick-off) of (?:the )?$")
+OPENING_OF = re.compile(r"\bthe (?:grand )?(?:opening|start|launch|kick-off) of (?:the )?(?:[a-z-]+\s+){0,5}$")
 """`…on June 12 and 13, marking the grand opening of the Chinese Culture Festival`: the first day is the event's
 start; the rest of the dates are another's (its opening performances)."""
 
