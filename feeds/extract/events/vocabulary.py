@@ -121,7 +121,8 @@ ATTENDEES_AFTER = re.compile(r"[”》]?(?:(?:和|与|及)[^，,。；;]{2,30}?)
 """`与来港出席…研讨大会的内地代表团会面`: a name that only says who the people met came for; its own day is not
 given."""
 COORDINATION = re.compile(r"[”》]?\s*(?:,\s*)?(?:and|as well as|&)\s+(?:the\s+)?|[”》]?(?:和|与|及|以及|、)[“《]?"
-                          r"|,\s*marking the (?:grand )?(?:opening|start|launch|kick-off) of (?:the )?(?:[a-z-]+\s+){0,5}")
+                          r"|,\s*marking the (?:grand )?(?:opening|start|launch|kick-off) of "
+                          r"(?:the )?(?:[a-z-]+\s+){0,5}")
 """What joins two names held together (`the X and the Y`, `X和Y`, `X, marking the start of the annual … Week`)."""
 HELD_AFTER_NAME = re.compile(r"[”》]?\s*(?:(?:在|于)[^，,。；;\x00]{1,15}?)?(?:隆重|盛大|正式|顺利)?"
                              r"(?:举行|召开|举办|开幕|启幕|揭幕|开赛)(?![的后前])")
