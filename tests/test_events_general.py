@@ -1036,3 +1036,10 @@ def test_what_a_gathering_marks_the_start_of_begins_that_day():
     found = events_of("The minister today (June 10) attended the Asia Summit on Global Health, marking the start of "
                       "the annual flagship event International Healthcare Week.")
     assert ("International Healthcare Week", "2026-06-10", "2026-06-10") in found
+
+
+def test_clock_minutes_in_chinese_numerals_after_a_glossed_date_time_the_event():
+    [event] = [e for r in extract_page("教育局將於明日（六月十一日）下午十二時四十五分至一時十五分在展覽廳舉行"
+                                         "以「職涯規劃」為主題的講座。", PUBLISHED) for e in r.events]
+    assert (event.interval.start.isoformat(), event.interval.end.isoformat()) == (
+        "2026-06-11T12:45:00+08:00", "2026-06-11T13:15:00+08:00")

@@ -217,9 +217,9 @@ SPACED_DIGITS = re.compile(r"\d \d")
 
 CLOCK_ONLY = re.compile(
     rf"(?P<tp>{_alternatives(TIMES_OF_DAY)})\s*(?:(?P<h>{CLOCK_HOUR})\s*[:：]\s*(?P<mi>[0-5]\d)"
-    rf"|(?P<h2>{CLOCK_HOUR})\s*[时点](?:\s*(?P<mi2>[0-5]?\d|半|一刻|三刻)\s*分?)?)"
+    rf"|(?P<h2>{CLOCK_HOUR})\s*[时点](?:\s*(?P<mi2>{CLOCK_MINUTE})\s*分?)?)"
     rf"(?:\s*(?:至|到|—+|–|-|~)\s*(?P<etp>{_alternatives(TIMES_OF_DAY)})?\s*"
-    rf"(?:(?P<eh>{CLOCK_HOUR})\s*[:：]\s*(?P<emi>[0-5]\d)|(?P<eh2>{CLOCK_HOUR})\s*[时点](?:\s*(?P<emi2>[0-5]?\d|半)\s*分?)?))?"
+    rf"(?:(?P<eh>{CLOCK_HOUR})\s*[:：]\s*(?P<emi>[0-5]\d)|(?P<eh2>{CLOCK_HOUR})\s*[时点](?:\s*(?P<emi2>{CLOCK_MINUTE})\s*分?)?))?"
     r"|(?<![\d:])(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?:\s*(?:至|到|—+|–|-|~)\s*(?P<ehh>[01]?\d|2[0-4]):(?P<emm>[0-5]\d))?(?![\d:])"
 )
 """A clock time with no date of its own (`上午10时`, `9:00—17:00`): it belongs to the date before it."""
