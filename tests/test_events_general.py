@@ -1043,3 +1043,23 @@ def test_clock_minutes_in_chinese_numerals_after_a_glossed_date_time_the_event()
                                          "以「職涯規劃」為主題的講座。", PUBLISHED) for e in r.events]
     assert (event.interval.start.isoformat(), event.interval.end.isoformat()) == (
         "2026-06-11T12:45:00+08:00", "2026-06-11T13:15:00+08:00")
+
+
+def test_a_title_case_wire_dateline_begins_the_body_under_its_headline():
+    [article] = split_articles(normalize("Seminar on Ocean Science Held in Qingdao\n"
+                                         "Pyongyang, June 9 (KCNA) -- A seminar on ocean science took place."))
+    assert (article.headline, article.dateline) == ("Seminar on Ocean Science Held in Qingdao",
+                                                    "Pyongyang, June 9 (KCNA) --")
+
+
+def test_a_gathering_with_no_proper_name_is_named_by_what_it_is_of():
+    assert events_of("An unveiling ceremony of the memorial tablet took place on June 8.") == [
+        ("unveiling ceremony of the memorial tablet", "2026-06-08", "2026-06-08")]
+    found = events_of('A European regional seminar on ocean science titled "Seas, coasts and people" took place '
+                      "in Sofia on June 8.")
+    assert [(start, end) for _, start, end in found] == [("2026-06-08", "2026-06-08")]
+
+
+def test_the_items_of_a_digest_run_into_one_line_are_not_dated_by_the_digest():
+    assert events_of("Following are major news items in the Daily News on Wednesday:- Meetings were held in "
+                     "different provinces.- A ceremony for moving into new houses took place.") == []

@@ -14,11 +14,16 @@ ABBREVIATIONS = ("Ltd", "Co", "Inc", "Corp", "Mr", "Mrs", "Ms", "Dr", "St", "Jr"
 """`Sands China Ltd. Macau Open`, `Mr. Li`: a full stop that ends a word, not a sentence."""
 _AFTER_ABBREVIATION = "|".join(rf"(?<=\b{word})" for word in ABBREVIATIONS)
 _NOT_AFTER_ABBREVIATION = "".join(rf"(?<!\b{word})" for word in ABBREVIATIONS)
+_BULLET = r"-\s?[A-Z]"
+"""`…on Friday:- Meetings were held….- The Standing Committee…`: items of a list a crawl ran into one line."""
 SENTENCE = re.compile(
-    r"(?:[^。！？!?；;\n.]|\.(?!\s+[A-Z\u4e00-\u9fff(\"“]|[A-Z][a-z])|(?:" + _AFTER_ABBREVIATION + r")\.)+"
-    r"(?:[。！？!?；;]|" + _NOT_AFTER_ABBREVIATION + r"\.(?=\s|[A-Z][a-z])|(?=\n)|$)")
+    r"(?:[^。！？!?；;\n.:]|:(?!" + _BULLET + r")|\.(?!\s+[A-Z\u4e00-\u9fff(\"“]|[A-Z][a-z]|" + _BULLET + r")"
+    r"|(?:" + _AFTER_ABBREVIATION + r")\.)+"
+    r"(?:[。！？!?；;]|" + _NOT_AFTER_ABBREVIATION + r"\.(?=\s|[A-Z][a-z]|" + _BULLET + r")|:(?=" + _BULLET + r")"
+    r"|(?=\n)|$)")
 """A sentence: up to 。！？；, the end of its line, or a full stop before the next English sentence (even one a
-crawl glued on: `…yesterday.According`), a bracketed credit or a quotation (not the one in `Sept. 30`)."""
+crawl glued on: `…yesterday.According`), a bracketed credit, a quotation (not the one in `Sept. 30`), or a list's
+next item (`:- `, `.- `)."""
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 """The characters that end a Chinese sentence (or a line); what date rules count sentences by."""

@@ -109,7 +109,8 @@ def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
     for m in v.ENGLISH_HELD_NOUN.finditer(masked):
         start, end = sentence.start + m.start("name"), sentence.start + m.end("name")
         if not any(n.start < end and start < n.end for n in names):  # `A press conference was held`: generic
-            names.append(Name(m.group("name"), m.group("head"), start, end, _english_category(m.group("head").title())))
+            head = m.group("head") or m.group("tailed")
+            names.append(Name(m.group("name"), head, start, end, _english_category(head.title())))
     for m in v.ENGLISH_SESSION.finditer(masked) if "session of" in masked else ():
         title = m.group(0).strip()
         names.append(Name(title, "session", sentence.start + m.start(), sentence.start + m.start() + len(title),

@@ -268,15 +268,18 @@ ENGLISH_LOWER_HEAD = re.compile(
     r"festival|exhibition|dialogue|contest|competition)\b")
 """`The annual Laoshan Mazu pilgrimage … began`, `the 12th BRICS summit`: a capitalized name before a lower-case
 head."""
+HELD_HEADS = (r"competition|contest|event|fair|festival|forum|exhibition|conference|show|tournament|race|gala|concert|"
+              r"parade|seminar|symposium|workshop|ceremony|march|rally")
+HELD_TAIL = r"(?:between|on|of|for|featuring)\s+(?:[^,.;\"“]|\"[^\"]{0,80}\"|“[^”]{0,80}”){3,120}?"
+"""What a head word with no name of its own is of (`on the Juche idea titled "Sovereignty, …"`)."""
 ENGLISH_HELD_NOUN = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:annual\s+|yearly\s+)?(?P<name>(?!(?:same|such|whole|entire|main|other|similar|latest|"
-    r"previous|recent|first|second|last|next|opening|closing)\b)(?:[a-z][a-z-]+\s+){1,4}?"
-    r"(?P<head>competition|contest|event|fair|festival|forum|exhibition|conference|show|tournament|race|gala|"
-    r"concert|parade|seminar|symposium|workshop)"
-    r"(?:\s+(?:between|on|of|for|featuring)\s+[^,.;]{3,80}?)?)(?:,[^.;]{3,120}?,)?"
+    r"previous|recent|first|second|last|next|opening|closing)\b)(?:(?:[A-Za-z][a-z-]+\s+){1,4}?(?P<head>" + HELD_HEADS
+    + r")(?:\s+" + HELD_TAIL + r")?|(?P<tailed>" + HELD_HEADS + r")\s+" + HELD_TAIL + r"))(?:,[^.;]{3,120}?,)?"
     r"(?=\s+(?:was|is|will be|has been|were|are)\s+(?:being\s+)?held\b|\s+took place\b|\s+(?:kicked|kicks) off\b)")
-"""`A dialogue and exchange event between X and Y was held on Monday`: a gathering with no proper name, named by
-the words before its head, said to be held."""
+"""`A dialogue and exchange event between X and Y was held on Monday`, `A European regional seminar on … took place`,
+`An unveiling ceremony of the tablet took place`: a gathering with no proper name, named by the words before its
+head, or by what it is of, said to be held."""
 ENGLISH_SESSION = re.compile(
     r"\b(?:\d{1,3}(?:st|nd|rd|th)\s+)?(?:(?:plenary|annual|special|regular)\s+)?session\s+of\s+(?:the\s+)?"
     r"(?:(?:\d{1,3}(?:st|nd|rd|th)\s+)?[A-Z][\w'&-]*\s+(?:(?:of|on|for|and|the)\s+)*){1,10}"
