@@ -1063,3 +1063,18 @@ def test_a_gathering_with_no_proper_name_is_named_by_what_it_is_of():
 def test_the_items_of_a_digest_run_into_one_line_are_not_dated_by_the_digest():
     assert events_of("Following are major news items in the Daily News on Wednesday:- Meetings were held in "
                      "different provinces.- A ceremony for moving into new houses took place.") == []
+
+
+def test_the_day_registration_opens_is_dated_for_what_its_clause_names():
+    found = events_of("2027年度公务员考试15日开始报名：共计招录3.8万人。")
+    assert found == [("2027年度公务员考试报名", "2026-06-15", "2026-06-15")]
+    assert events_of("大赛即日起开始报名，欢迎市民参加。") == []
+
+
+def test_a_meeting_of_leaders_is_a_gathering_and_dialogue_as_a_means_is_not():
+    found = events_of("14日，三国青岛会晤成功举行，重申以政治对话解决地区问题。")
+    assert found == [("三国青岛会晤", "2026-06-14", "2026-06-14")]
+
+
+def test_violent_activity_is_no_gathering():
+    assert events_of("工会10日开展大罢工，或引发暴力活动。") == []

@@ -30,7 +30,7 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
     applying = None if english else v.ENGLISH_APPLY_BY.search(sentence.text)
     if english and not due:  # `Applications close on July 10`: the day named after the closing
         due = [d for d in sentence.dates if 0 <= d.start - sentence.start - english.end() <= 4][:1]
-    edge = _period_edge(sentence) or _opened_then_moved(sentence, due)
+    edge = _period_edge(sentence) or _opened_then_moved(sentence, due) or ([] if due else _registration_opens(sentence))
     if edge:
         return edge
     if not due and not any(not is_bare(n) for n in names):
@@ -95,6 +95,22 @@ def _opened_then_moved(sentence: Sentence, due: list[DateMatch]) -> list[Event]:
         return []
     interval = Interval(opens.interval.start_date, moved.interval.end_date, "day")
     return [sentence.event(what.group("what"), "deadline", interval, date=opens)]
+
+
+def _registration_opens(sentence: Sentence) -> list[Event]:
+    """`2026国考15日开始报名`: the day registration opens, for what its clause names (a day already running,
+    `即日起开始报名`, is dated by its deadline instead)."""
+    for date in sentence.dates:
+        at = date.end - sentence.start
+        if not usable(date) or date.text.startswith(v.FROM_TODAY) or not v.REGISTRATION_OPENS.match(sentence.text, at) \
+                or date.interval.start_date != date.interval.end_date:
+            continue
+        clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence.text, 0, date.start - sentence.start)),
+                           default=0)
+        what = sentence.text[clause_start:date.start - sentence.start].strip()
+        if len(what) >= 2 and not v.DEADLINE_WORDS.search(what):
+            return [sentence.event(what + "报名", "deadline", date.interval, date=date)]
+    return []
 
 
 def _period_edge(sentence: Sentence) -> list[Event]:

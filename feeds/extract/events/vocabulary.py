@@ -29,7 +29,7 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
      r"(?:音乐剧|话剧|歌剧|舞剧|戏剧|京剧|吕剧|芭蕾舞剧|儿童剧)《[^》]{1,20}》|"
      r"(?<=[\u4e00-\u9fff]{3})(?<![上下本每这前])(?<!宣传)(?:周|节)"
      r"(?=[，,。;；\s在于将)已开闭落举正定今明昨]|$)(?!期间)", "festival"),
-    (r"大会|论坛|峰会|研讨会|年会|推介会|发布会|记者会|吹风会|通气会|简报会|记者招待会|通报会|(?<=[\u4e00-\u9fff]{2})对话(?!机制|框架|会)|大讲堂|讲堂|座谈会|推进会|部署会|报告会|交流会|对接会|恳谈会|"
+    (r"大会|论坛|峰会|研讨会|年会|推介会|发布会|记者会|吹风会|通气会|简报会|记者招待会|通报会|(?<=[\u4e00-\u9fff]{2})对话(?!机制|框架|会|解决|化解|处理|方式|途径|协商)|(?<=[\u4e00-\u9fff]{2})会晤|大讲堂|讲堂|座谈会|推进会|部署会|报告会|交流会|对接会|恳谈会|"
      r"见面会|分享会|沙龙|听证会|联谊会|表彰会|说明会|介绍会|宣讲会|培训班|工作坊|工作会议|联组会议|会议|招商会|签约会|"
      r"洽谈推介签约活动|推介签约活动|讲座|研讨班|品鉴会|路演会|路演|推介活动|交流活动|对接活动", "conference"),
     (r"宣传周|宣传月|签约仪式|启动仪式|开工仪式|揭牌仪式|授牌仪式|成立仪式|颁奖典礼|颁奖仪式|开幕式|仪式|典礼|首映礼|首映式|"
@@ -64,9 +64,10 @@ FIXTURE = re.compile(r"(?:[,，]?\s*(?:迎战|对阵|挑战|对决)|[,，]\s*对
 FIXTURE_SIDE = re.compile(r"(?P<side>[\u4e00-\u9fffA-Za-z]{2,10}?)(?:队)?(?:将|今晚|明晚)?(?:在|于)[^，,。]*$")
 """The side that plays: `山东队将在第二个主场…`."""
 
-NOT_A_GATHERING_BEFORE = re.compile(r"(?:晋级|进入|闯入|挺进|杀入|入围|网络|网路|网上)$")
+NOT_A_GATHERING_BEFORE = re.compile(r"(?:晋级|进入|闯入|挺进|杀入|入围|网络|网路|网上|"
+                                    r"暴力|恐怖|违法|犯罪|非法|走私|诈骗)$")
 """`24支代表队晋级决赛`: reaching a final is no event; the final itself is named elsewhere; `在网络论坛上发帖`: a
-website."""
+website; `或引发暴力活动`: crime is no gathering."""
 TALKS_TOPIC = re.compile(r"就[^，,。；;]{2,40}?(?:事宜|问题|等)?(?:开展|进行|展开)?(?:讨论|磋商|交换意见|沟通)")
 """`双方将就朝鲜参加平昌冬奥会事宜开展讨论`: an event named as a topic of talks is not what is held then."""
 ITSELF_DUE = re.compile(r"^(?:该|此|这项|这次|本次)?(?P<what>[\u4e00-\u9fff]{2,10}?)(?:将|会)?(?:于|在)?$")
@@ -368,6 +369,8 @@ DEADLINE_LABELS = (("退票", "退票截止"), ("退款", "退款截止"), ("征
 AS_OF = re.compile(r"截至\s*$")
 STATISTIC_AFTER = re.compile(r"[，,\s]*(?:已|共|累计|总计|全[市省国区]|有|近|超|达|我[市省国区])")
 """`截至4月13日，已有2万名买家预登记`: a count as of a day, not a day anything is due."""
+REGISTRATION_OPENS = re.compile(r"\s*(?:起|正式)?(?:开始|启动|开启)(?:网上)?报名")
+"""`…15日开始报名`: the day a registration opens."""
 CONSULTATION = re.compile(r"(?P<what>[^()（）\[\]【】,，:：\s]{2,30}?(?:收集|征求|征集)(?:公众|社会)?意见)")
 """`规划条件图草案收集意见（…）`: a headline naming the consultation a window for comments belongs to."""
 WORK_CONSULTED = re.compile(r"《(?P<work>[^《》]{1,40})》[^，,。；;《]{0,12}?(?:征求|征集|收集)(?:公众|社会)?意见")
