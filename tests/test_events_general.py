@@ -1078,3 +1078,9 @@ def test_a_meeting_of_leaders_is_a_gathering_and_dialogue_as_a_means_is_not():
 
 def test_violent_activity_is_no_gathering():
     assert events_of("工会10日开展大罢工，或引发暴力活动。") == []
+
+
+def test_a_bare_closing_ceremony_is_the_one_of_the_event_named_before():
+    found = events_of("The 2026 Marine Industry Exhibition closed in Qingdao. "
+                      "A closing ceremony took place at the convention centre on June 9.")
+    assert found == [("closing ceremony of the 2026 Marine Industry Exhibition", "2026-06-09", "2026-06-09")]

@@ -58,6 +58,7 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
             or _work_title(sentence, name, before)
         if title is None:
             return None
+        title = _ceremony_of(title, known + named_before)
         place = location_of(without(masked, name.start - sentence.start, name.end - sentence.start))
         category, interval = name.category if name.category != "other" else title_category(title), date.interval
         if v.OPENING_OF.search(sentence.text, 0, name.start - sentence.start):
@@ -291,6 +292,15 @@ def _of_another_time(sentence: Sentence, date: DateMatch, name: Name) -> bool:
     published = sentence.published
     return (date.interval.precision == "month" and bool(v.ONE_DAY.search(name.title))
             and published is not None and date.interval.end_date < published)
+
+
+def _ceremony_of(title: str, known: list[Name]) -> str:
+    """`The … Exhibition closed in the DPRK. … A closing ceremony took place on October 11.`: an opening or closing
+    ceremony with no name of its own is the one of the event named before."""
+    if title not in v.ENGLISH_BARE_CEREMONIES:
+        return title
+    named = [k for k in known if k.title.isascii() and not k.refers_back and k.title not in v.ENGLISH_BARE_CEREMONIES]
+    return f"{title} of the {named[-1].title}" if named else title
 
 
 def _its_own_day(date: DateMatch, name: Name) -> bool:

@@ -298,6 +298,7 @@ ENGLISH_CATEGORY = [(re.compile(rf"(?:{p})$"), c) for p, c in ENGLISH_HEADS]
 ENGLISH_GENERIC = re.compile(r"\b(?P<head>(?:press|news|investor|media)\s+(?:conference|briefing)|town hall"
                              r"|(?:opening|closing|award|awards|signing)\s+ceremony)\b")
 """Lower-case heads that name a gathering without a name of its own (`held a press conference Sunday`)."""
+ENGLISH_BARE_CEREMONIES = ("opening ceremony", "closing ceremony")
 ENGLISH_HELD_GENERIC = re.compile(r"\b(?P<head>briefing(?: session)?|seminar|workshop|open day|consultation session)\b")
 """Lower-case heads that are a gathering only when someone holds them (`The FEHD held the first briefing for the
 trade today`)."""
