@@ -1084,3 +1084,15 @@ def test_a_bare_closing_ceremony_is_the_one_of_the_event_named_before():
     found = events_of("The 2026 Marine Industry Exhibition closed in Qingdao. "
                       "A closing ceremony took place at the convention centre on June 9.")
     assert found == [("closing ceremony of the 2026 Marine Industry Exhibition", "2026-06-09", "2026-06-09")]
+
+
+def test_a_match_for_a_cup_is_titled_as_that_match():
+    found = events_of("A quarterfinal match for the 2026 Asian Women's Cup took place between the two teams on June 8.")
+    assert found == [("quarterfinal match for the 2026 Asian Women's Cup", "2026-06-08", "2026-06-08")]
+
+
+def test_a_contest_among_people_and_a_numbered_seminar_are_named_by_their_words():
+    found = events_of("A contest among instructors of study groups took place on June 3 and 5.")
+    assert found == [("contest among instructors of study groups", "2026-06-03", "2026-06-05")]
+    found = events_of("The 28th seminar of coastal cities on building green ports was held in Qingdao from May 26 to 28.")
+    assert [(start, end) for _, start, end in found] == [("2026-05-26", "2026-05-28")]

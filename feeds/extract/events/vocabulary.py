@@ -270,12 +270,12 @@ ENGLISH_LOWER_HEAD = re.compile(
 """`The annual Laoshan Mazu pilgrimage … began`, `the 12th BRICS summit`: a capitalized name before a lower-case
 head."""
 HELD_HEADS = (r"competition|contest|event|fair|festival|forum|exhibition|conference|show|tournament|race|gala|concert|"
-              r"parade|seminar|symposium|workshop|ceremony|march|rally")
-HELD_TAIL = r"(?:between|on|of|for|featuring)\s+(?:[^,.;\"“]|\"[^\"]{0,80}\"|“[^”]{0,80}”){3,120}?"
+              r"parade|seminar|symposium|workshop|ceremony|march|rally|match|(?:quarter-?|semi-?)?finals?")
+HELD_TAIL = r"(?:between|among|on|of|for|featuring)\s+(?:[^,.;\"“]|\"[^\"]{0,80}\"|“[^”]{0,80}”){3,120}?"
 """What a head word with no name of its own is of (`on the Juche idea titled "Sovereignty, …"`)."""
 ENGLISH_HELD_NOUN = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:annual\s+|yearly\s+)?(?P<name>(?!(?:same|such|whole|entire|main|other|similar|latest|"
-    r"previous|recent|first|second|last|next|opening|closing)\b)(?:(?:[A-Za-z][a-z-]+\s+){1,4}?(?P<head>" + HELD_HEADS
+    r"previous|recent|first|second|last|next|opening|closing)\b)(?:(?:[A-Za-z0-9][\w-]+\s+){1,4}?(?P<head>" + HELD_HEADS
     + r")(?:\s+" + HELD_TAIL + r")?|(?P<tailed>" + HELD_HEADS + r")\s+" + HELD_TAIL + r"))(?:,[^.;]{3,120}?,)?"
     r"(?=\s+(?:was|is|will be|has been|were|are)\s+(?:being\s+)?held\b|\s+took place\b|\s+(?:kicked|kicks) off\b)")
 """`A dialogue and exchange event between X and Y was held on Monday`, `A European regional seminar on … took place`,
