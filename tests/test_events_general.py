@@ -1094,5 +1094,5 @@ def test_a_match_for_a_cup_is_titled_as_that_match():
 def test_a_contest_among_people_and_a_numbered_seminar_are_named_by_their_words():
     found = events_of("A contest among instructors of study groups took place on June 3 and 5.")
     assert found == [("contest among instructors of study groups", "2026-06-03", "2026-06-05")]
-    found = events_of("The 28th seminar of coastal cities on building green ports was held in Qingdao from May 26 to 28.")
+    found = events_of("The 28th seminar of coastal cities on green ports was held in Qingdao from May 26 to 28.")
     assert [(start, end) for _, start, end in found] == [("2026-05-26", "2026-05-28")]
