@@ -1096,3 +1096,10 @@ def test_a_contest_among_people_and_a_numbered_seminar_are_named_by_their_words(
     assert found == [("contest among instructors of study groups", "2026-06-03", "2026-06-05")]
     found = events_of("The 28th seminar of coastal cities on green ports was held in Qingdao from May 26 to 28.")
     assert [(start, end) for _, start, end in found] == [("2026-05-26", "2026-05-28")]
+
+
+def test_an_english_name_of_another_time_after_the_date_is_not_on_it():
+    assert events_of("The association issued a statement on June 8: At the recent 45th session of the Regional "
+                     "Ocean Council, a report was adopted.") == []
+    found = events_of("At its last investor conference held on Jan. 16, the company raised its forecast.")
+    assert [start for _, start, _ in found] == ["2026-01-16"]

@@ -60,7 +60,7 @@ SETS = {
     "real8": GoldSet(DATA / "real8" / "docs", DATA / "real8" / "gold.json", 16, 0, 0.98, dated=True,
                      location=0.55),  # Hong Kong releases: 4 of 7 places
     "real9": GoldSet(DATA / "real9" / "docs", DATA / "real9" / "gold.json", 11, 0, 0.94, dated=True),
-    "real10": GoldSet(DATA / "real10" / "docs", DATA / "real10" / "gold.json", 15, 0, 0.95, dated=True),
+    "real10": GoldSet(DATA / "real10" / "docs", DATA / "real10" / "gold.json", 15, 0, 0.98, dated=True),
     "real-dev": GoldSet(REAL_DEV / "docs", REAL_DEV / "gold.json", 70, 0, 0.98, dated=True),
 }
 

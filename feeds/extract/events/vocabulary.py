@@ -145,6 +145,8 @@ ONE_DAY = re.compile(r"(?:仪式|典礼|开幕式|闭幕式|颁奖礼|启动礼|
 纪念仪式`) has no day a reader can put in a calendar."""
 OWN_TIME = re.compile(r"去年|前年|上个?月|上周|此前|早前|当年|昔日|曾经")
 """`10月15日…晒出两人去年参加赛车比赛的照片`: a time word of the name's own, between the date and it."""
+OWN_TIME_BEFORE = re.compile(r"\b(?:the|its|a) (?:recent|previous|past|former)\s+$")
+"""`…on October 14: At the recent 79th session of the UN General Assembly`: an English name of another time."""
 
 HOLDING_VERBS = re.compile(r"举办|举行|开展|开幕|召开")
 """Verbs that say an event is held (not merely that something happens at it)."""
@@ -283,7 +285,7 @@ ENGLISH_HELD_NOUN = re.compile(
 head, or by what it is of, said to be held."""
 ENGLISH_SESSION = re.compile(
     r"\b(?:\d{1,3}(?:st|nd|rd|th)\s+)?(?:(?:plenary|annual|special|regular)\s+)?session\s+of\s+(?:the\s+)?"
-    r"(?:(?:\d{1,3}(?:st|nd|rd|th)\s+)?[A-Z][\w'&-]*\s+(?:(?:of|on|for|and|the)\s+)*){1,10}"
+    r"(?:(?:\d{1,3}(?:st|nd|rd|th)\s+)?[A-Z][\w'&-]*(?:\s+|\b)(?:(?:of|on|for|and|the)\s+)*){1,10}"
     r"(?:\([A-Z]{2,10}\))?")
 """`the 68th session of the United Nations Committee on the Peaceful Uses of Outer Space (COPUOS)`: a body's
 session, named by the body."""
