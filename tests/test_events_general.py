@@ -1103,3 +1103,9 @@ def test_an_english_name_of_another_time_after_the_date_is_not_on_it():
                      "Ocean Council, a report was adopted.") == []
     found = events_of("At its last investor conference held on Jan. 16, the company raised its forecast.")
     assert [start for _, start, _ in found] == ["2026-01-16"]
+
+
+def test_what_someone_said_during_the_opening_session_of_a_forum_dates_the_forum():
+    found = events_of("The former minister on Monday called for closer talks. \"We must cooperate,\" he said during "
+                      "the opening session of the Qingdao Blue Economy Forum, adding that time is short.")
+    assert found == [("Qingdao Blue Economy Forum", "2026-06-08", "2026-06-08")]

@@ -113,6 +113,9 @@ def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
             names.append(Name(m.group("name"), head, start, end, _english_category(head.title())))
     for m in v.ENGLISH_SESSION.finditer(masked) if "session of" in masked else ():
         title = m.group(0).strip()
+        body = re.sub(r"^.*?session\s+of\s+(?:the\s+)?", "", title)
+        if v.ENGLISH_NAME.fullmatch(body):
+            continue  # `the opening session of the Bloomberg New Economy Forum`: the forum itself, that day
         names.append(Name(title, "session", sentence.start + m.start(), sentence.start + m.start() + len(title),
                           "conference"))
     for m in v.ENGLISH_SUBJECT.finditer(masked):

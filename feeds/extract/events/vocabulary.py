@@ -181,7 +181,7 @@ NAME_STOP_BEFORE = re.compile(f"(?:{NAME_STOP.pattern})$")
 
 AT_GATHERING = re.compile(r"在[^，,。]{0,40}?(?:会|坛|式|典礼)[”》]?上(?:说|表示|介绍|指出|透露|强调)"
                           r"|^[^，,。]{0,20}?(?:会|式|典礼|礼)现场[，,]"
-                          r"|\b(?:Speaking|speaking|said|told reporters) at (?:a|an|the)\b"
+                          r"|\b(?:Speaking|speaking|said|told reporters) (?:at|during) (?:a|an|the)\b"
                           r"|\b(?:told|during) (?:a|an|the)\b[^.]{0,30}?\b(?:conference|briefing)\b"
                           r"|\b(?:when|while) addressing\b")
 """`在…新闻发布会上说`, `发布会现场，…`, `Speaking at a news conference`: where the words reported were spoken,
