@@ -1109,3 +1109,9 @@ def test_what_someone_said_during_the_opening_session_of_a_forum_dates_the_forum
     found = events_of("The former minister on Monday called for closer talks. \"We must cooperate,\" he said during "
                       "the opening session of the Qingdao Blue Economy Forum, adding that time is short.")
     assert found == [("Qingdao Blue Economy Forum", "2026-06-08", "2026-06-08")]
+
+
+def test_an_annual_gathering_that_opens_its_sentence_takes_the_date_clauses_later():
+    found = events_of("The annual Laoshan Mazu pilgrimage, widely known as the longest procession on foot, "
+                      "began in Qingdao early Friday, drawing a record crowd.")
+    assert found == [("Laoshan Mazu pilgrimage", "2026-06-05", "2026-06-05")]

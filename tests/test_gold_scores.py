@@ -47,7 +47,7 @@ SETS = {
     "seeds": GoldSet(ROOT / "seeds", DATA / "gold_seeds.json", 13, 0, 0.95),
     "heldout": GoldSet(DATA / "heldout", DATA / "gold_heldout.json", 55, 0, 0.95),
     "heldout2": GoldSet(DATA / "heldout2", DATA / "gold_heldout2.json", 55, 0, 0.98),
-    "real1": GoldSet(DATA / "real1" / "docs", DATA / "real1" / "gold.json", 71, 1, 0.98, dated=True),
+    "real1": GoldSet(DATA / "real1" / "docs", DATA / "real1" / "gold.json", 72, 1, 0.98, dated=True),
     "real2": GoldSet(DATA / "real2" / "docs", DATA / "real2" / "gold.json", 12, 0, 0.97, dated=True),
     "real3": GoldSet(DATA / "real3" / "docs", DATA / "real3" / "gold.json", 22, 0, 0.97, dated=True),
     "real4": GoldSet(DATA / "real4" / "docs", DATA / "real4" / "gold.json", 17, 0, 0.95, dated=True,

@@ -212,12 +212,13 @@ class _NameChooser:
 
     def _is_subject(self, name: Name, opening: int) -> bool:
         """A name the sentence opens on: `The summit` named before, or an English name after at most its article or
-        a quote mark (`A dialogue and exchange event between …, …, was held on Monday`)."""
+        a quote mark (`A dialogue and exchange event between …, …, was held on Monday`, `The annual … pilgrimage,
+        …, began … early Friday`)."""
         before = self.sentence.text[opening:name.start - self.sentence.start].strip("\"“‘'")
         if name.refers_back:
             return not before
         return (self.sentence.text.isascii() and not is_bare(name)
-                and (not before or bool(v.ENGLISH_ARTICLE.fullmatch(before))))
+                and (not before or bool(v.ENGLISH_SUBJECT_LEAD.fullmatch(before))))
 
     def held_after(self, date: DateMatch) -> Name | None:
         """`下月召开的东北亚地方政府首脑峰会`: the name a `…举行的` after the date leads to is the one held then."""

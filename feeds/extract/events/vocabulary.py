@@ -290,6 +290,8 @@ ENGLISH_SESSION = re.compile(
 """`the 68th session of the United Nations Committee on the Peaceful Uses of Outer Space (COPUOS)`: a body's
 session, named by the body."""
 ENGLISH_ARTICLE = re.compile(r"^(?:A|An|The)\s+")
+ENGLISH_SUBJECT_LEAD = re.compile(r"(?:A|An|The)\s+(?:(?:annual|yearly|biennial|traditional)\s+)?")
+"""What may stand before an English name that opens its sentence."""
 ENGLISH_HEAD_TAIL = re.compile(r"\s+(?:featuring|of|on)\s+[^,.;]{3,80}?"
                                r"(?=\s+(?:will|is|was|opens|opened|runs|began)\b)")
 """`A retrospective featuring the works of X will…`: what a head with no name of its own is of."""
