@@ -1115,3 +1115,13 @@ def test_an_annual_gathering_that_opens_its_sentence_takes_the_date_clauses_late
     found = events_of("The annual Laoshan Mazu pilgrimage, widely known as the longest procession on foot, "
                       "began in Qingdao early Friday, drawing a record crowd.")
     assert found == [("Laoshan Mazu pilgrimage", "2026-06-05", "2026-06-05")]
+
+
+def test_an_exhibition_titled_in_quotes_is_named_by_its_title():
+    found = events_of('The museum\'s exhibition "Waves of the Yellow Sea" opens on June 20.')
+    assert found == [("Waves of the Yellow Sea", "2026-06-20", "2026-06-20")]
+
+
+def test_the_dates_of_a_part_are_not_those_of_the_whole_it_belongs_to():
+    assert events_of('The scroll will be displayed from June 20 to July 19 as part of the museum\'s three-month '
+                     'exhibition "Waves of the Yellow Sea."') == []

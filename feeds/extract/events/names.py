@@ -118,6 +118,10 @@ def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
             continue  # `the opening session of the Bloomberg New Economy Forum`: the forum itself, that day
         names.append(Name(title, "session", sentence.start + m.start(), sentence.start + m.start() + len(title),
                           "conference"))
+    for m in v.ENGLISH_QUOTED_TITLE.finditer(masked):
+        title = m.group("title").rstrip(".,")
+        start = sentence.start + m.start("title")
+        names.append(Name(title, m.group("head"), start, start + len(title), _english_category(m.group("head").title())))
     for m in v.ENGLISH_SUBJECT.finditer(masked):
         if not v.ENGLISH_NAME.fullmatch(m.group("name").strip()):
             title = m.group("name").strip()

@@ -145,6 +145,9 @@ ONE_DAY = re.compile(r"(?:仪式|典礼|开幕式|闭幕式|颁奖礼|启动礼|
 纪念仪式`) has no day a reader can put in a calendar."""
 OWN_TIME = re.compile(r"去年|前年|上个?月|上周|此前|早前|当年|昔日|曾经")
 """`10月15日…晒出两人去年参加赛车比赛的照片`: a time word of the name's own, between the date and it."""
+PART_OF_BEFORE = re.compile(r"\bas (?:a )?part of (?:the |a |an |its )?(?:[\w'’-]+\s+){0,5}[“\"]?$")
+"""`…will be displayed from May 30 to June 29 as part of the museum's three-month exhibition "…"`: the dates of
+a part, not of the whole it belongs to."""
 OWN_TIME_BEFORE = re.compile(r"\b(?:the|its|a) (?:recent|previous|past|former)\s+$")
 """`…on October 14: At the recent 79th session of the UN General Assembly`: an English name of another time."""
 
@@ -289,6 +292,9 @@ ENGLISH_SESSION = re.compile(
     r"(?:\([A-Z]{2,10}\))?")
 """`the 68th session of the United Nations Committee on the Peaceful Uses of Outer Space (COPUOS)`: a body's
 session, named by the body."""
+ENGLISH_QUOTED_TITLE = re.compile(r"\b(?P<head>exhibition|festival|show|concert|forum|conference|competition|fair)\s+"
+                                  r"[“\"](?P<title>[A-Z][^”\"]{2,80})[”\"]")
+"""`the museum's three-month exhibition "The Beauty of the Floating World in Edo."`: a gathering titled in quotes."""
 ENGLISH_ARTICLE = re.compile(r"^(?:A|An|The)\s+")
 ENGLISH_SUBJECT_LEAD = re.compile(r"(?:A|An|The)\s+(?:(?:annual|yearly|biennial|traditional)\s+)?")
 """What may stand before an English name that opens its sentence."""
