@@ -121,7 +121,8 @@ def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
     for m in v.ENGLISH_QUOTED_TITLE.finditer(masked):
         title = m.group("title").rstrip(".,")
         start = sentence.start + m.start("title")
-        names.append(Name(title, m.group("head"), start, start + len(title), _english_category(m.group("head").title())))
+        head = m.group("head")
+        names.append(Name(title, head, start, start + len(title), _english_category(head.title())))
     for m in v.ENGLISH_SUBJECT.finditer(masked):
         if not v.ENGLISH_NAME.fullmatch(m.group("name").strip()):
             title = m.group("name").strip()
