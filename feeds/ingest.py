@@ -178,6 +178,11 @@ class _Item:
     read: Extracted
 
 
+WRITER_WAIT_MS = 300_000
+"""How long an ingest waits for other writers: each holds the store for a group of files, which on a loaded
+machine takes seconds, and two ingests queued before it take twice that (the store's default is 5 s)."""
+
+
 class Batches:
     """Files stored in groups: one transaction a group, taken only once the group is extracted (so other
     writers are kept waiting no longer than it takes to store it), and a savepoint a file.
@@ -190,6 +195,7 @@ class Batches:
     def __init__(self, db: Database, report: IngestReport, source_url: str | None, now: dt.datetime | None,
                  total: int) -> None:
         self.db, self.report, self.source_url, self.now, self.total = db, report, source_url, now, total
+        db.execute(f"PRAGMA busy_timeout = {WRITER_WAIT_MS}")
         self.items: list[_Item] = []
         self.started = 0.0
         self.alone = False
