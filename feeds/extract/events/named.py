@@ -285,18 +285,13 @@ def _organiser_title(sentence: Sentence, name: Name) -> str | None:
 
 
 def _of_another_time(sentence: Sentence, date: DateMatch, name: Name) -> bool:
-    """Whether the name has a time of its own: a time word between the date and it (`去年参加赛车比赛`) or
-    before it (`the recent 79th session`), a whole the dated part belongs to (`as part of the … exhibition`), or a
-    past ceremony dated only by a part of a month
-    (`于10月下旬在上海举行纪念仪式`)."""
-    if date.end <= name.start and v.OWN_TIME.search(sentence.text, date.end - sentence.start,
-                                                    name.start - sentence.start):
-        return True
-    if date.end <= name.start and v.PART_OF_BEFORE.search(sentence.text, max(0, name.start - sentence.start - 60),
-                                                           name.start - sentence.start):
-        return True
-    if date.end <= name.start and v.OWN_TIME_BEFORE.search(sentence.text, max(0, name.start - sentence.start - 20),
-                                                            name.start - sentence.start):
+    """Whether the name has a time of its own: a time word between the date and it (`去年参加赛车比赛`) or right
+    before it (`the recent 79th session`), a whole the dated part belongs to (`as part of the … exhibition`), or
+    a past ceremony dated only by a part of a month (`于10月下旬在上海举行纪念仪式`)."""
+    at = name.start - sentence.start
+    if date.end <= name.start and (v.OWN_TIME.search(sentence.text, date.end - sentence.start, at)
+                                   or v.PART_OF_BEFORE.search(sentence.text, max(0, at - 60), at)
+                                   or v.OWN_TIME_BEFORE.search(sentence.text, max(0, at - 20), at)):
         return True
     published = sentence.published
     return (date.interval.precision == "month" and bool(v.ONE_DAY.search(name.title))
