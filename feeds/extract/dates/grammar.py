@@ -226,7 +226,7 @@ CLOCK_ONLY = re.compile(
 
 DURATION = re.compile(
     r"(?:为期|持续|历时|连续|一连)\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>天|日|周|个月)"
-    r"|\bfor (?P<en>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) days\b")
+    r"|\bfor (?P<en>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (?:consecutive |straight )?days\b")
 ENGLISH_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 """`为期三天`, anywhere in the sentence of a one-day date: the event's length."""
 YEAR_BEFORE = re.compile(rf"(?:(?P<y>{YEAR})\s*年|(?P<yr>{_alternatives(RELATIVE_YEARS)}))\s*$")

@@ -61,13 +61,11 @@ LENGTH_AFTER = re.compile(r"\s*(?:本届|此次|本次|这次)?(?:为期|历时)
 """`…今天在香港举行。为期两天的会议将探讨…`: the sentence after a one-day event gives its length."""
 
 ENGLISH_COUNT = r"\d{1,2}|" + "|".join(ENGLISH_NUMBERS)
-LENGTH_WITHIN = re.compile(r"(?:一连|为期)\s*(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*天(?![前后内])"
-                           r"|\bfor (?P<en>" + ENGLISH_COUNT + r")\s+(?:consecutive\s+|straight\s+)?days\b"
-                           r"|\b(?P<en_days>" + ENGLISH_COUNT + r")-day\b")
-"""`…from today (January 22) for four consecutive days`, `the four-day … session`, `…今日起一连四天`: the event's
-own sentence gives its length."""
+LENGTH_BEFORE_NAME = re.compile(r"\b(?P<en_days>" + ENGLISH_COUNT + r")-day\b")
+"""`the four-day fifth plenary session … concluded on Thursday`: the length an English name's own sentence gives it
+(`for four consecutive days` and `一连四天` the date parser reads as the span itself)."""
 
-COUNT_GROUPS = ("n", "en", "en_days")
+COUNT_GROUPS = ("n", "en_days")
 """The groups of the length patterns that hold the number of days."""
 
 CLOSES = re.compile(r"闭幕|落幕|结束|收官|落下帷幕|\b(?:conclu\w+|closed|ended|wrapped up)\b")
@@ -89,7 +87,7 @@ LENGTH_NOUN_CATEGORY = {"比赛": "competition", "赛事": "competition", "大�
 
 
 def length_from_next_sentence(events: list[Event], article: Article) -> list[Event]:
-    """A one-day event whose own sentence gives its length (`一连四天`), whose next sentence opens with
+    """A one-day event whose own sentence gives its length (`the four-day …`), whose next sentence opens with
     `为期两天的会议`, or whose bare name is said later to last that long (`比赛为期两天`), lasts that long."""
     result = []
     for k, event in enumerate(events):
@@ -107,11 +105,10 @@ def length_from_next_sentence(events: list[Event], article: Article) -> list[Eve
 
 
 def _own_length(event: Event) -> re.Match[str] | None:
-    """The length its own sentence gives; `the four-day …` only right before the event's name (not `the award
-    ceremony for the two-day training programme`)."""
-    for length in LENGTH_WITHIN.finditer(event.evidence):
-        if not length.group("en_days") or event.title in event.evidence[length.end():length.end() + len(event.title)
-                                                                         + OWN_LENGTH_REACH]:
+    """`the four-day …` right before the event's name (not `the award ceremony for the two-day training
+    programme`)."""
+    for length in LENGTH_BEFORE_NAME.finditer(event.evidence):
+        if event.title in event.evidence[length.end():length.end() + len(event.title) + OWN_LENGTH_REACH]:
             return length
     return None
 
