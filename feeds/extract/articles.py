@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import Article
-from .normalize import ENUMERATED
+from .normalize import ENGLISH_HEADLINE_LENGTH, ENUMERATED
 from .published import PAGE_HEADER
 from .sentences import TERMINAL_PUNCTUATION
 
@@ -185,7 +185,7 @@ def _classify(line: str) -> str:
         return "body"
     if len(line) <= 48 and not TERMINAL_PUNCTUATION.search(line) and not line.startswith(("(", "（")):
         return "heading"
-    if line.isascii() and len(line) <= ENGLISH_HEADLINE and not ENGLISH_SENTENCE_END.search(line):
+    if line.isascii() and len(line) <= ENGLISH_HEADLINE_LENGTH and not ENGLISH_SENTENCE_END.search(line):
         return "heading"  # `China enhances cooperation with B&R countries despite COVID-19`
     return "body"
 
@@ -202,7 +202,6 @@ def _stands_apart(heading: str, line: str) -> bool:
     return bool(LABELLED.match(line) or ENUMERATED.match(line)) or (heading.isascii() and line[:1].isupper())
 
 
-ENGLISH_HEADLINE = 160
 ENGLISH_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 """An English line with no sentence end, and not too long, is a headline."""
 LABELLED = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}|[A-Z][a-z]+)\s*[:：]")
