@@ -57,11 +57,12 @@ def test_mentions_are_unique_per_event_article_and_offset(db):
 
 
 @pytest.mark.skipif(not store.HAS_TRIGRAM, reason="SQLite older than 3.34 has no trigram tokenizer")
-def test_full_text_search_indexes_titles_locations_and_evidence_with_trigrams(db):
-    assert db["events"].detect_fts() == "events_fts"
-    assert db["mentions"].detect_fts() == "mentions_fts"
-    assert "trigram" in db["events_fts"].schema
-    assert {"events_ai", "events_au", "events_ad"} <= {t.name for t in db.triggers}
+def test_full_text_search_indexes_each_events_title_location_and_evidence_with_trigrams(db):
+    """One document per event (migration _add_event_search); the tables' own indexes are gone (_drop_unread_...)."""
+    assert "trigram" in db["event_search"].schema
+    assert db["events"].detect_fts() is None and db["mentions"].detect_fts() is None
+    assert {"events_search_ai", "events_search_au", "events_search_ad", "mentions_search_ai"} <= {
+        t.name for t in db.triggers}
 
 
 def test_database_is_in_wal_mode_with_a_busy_timeout(db):

@@ -465,9 +465,23 @@ def _add_event_search(db: Database) -> None:
     install_event_search_triggers(db)
 
 
+def _drop_unread_search_indexes(db: Database) -> None:
+    """Version 10 (named `_drop_unread_search_indexes`): the full-text indexes of events' titles and places and of
+    mentions' evidence (versions 1 and 7) go, with their triggers and the rows they noted while paused: every
+    search reads the per-event documents (`event_search`, version 9), and keeping the two others current cost
+    every ingest writes no query reads (issue 19). The pause itself (`fts_paused`) stays: `event_search` uses it."""
+    from .search_index import SEARCHED
+
+    for table in SEARCHED:
+        for op in ("ai", "ad", "au", "ai_later", "ad_later", "au_later"):
+            db.execute(f"DROP TRIGGER IF EXISTS [{table}_{op}]")
+        db.execute(f"DROP TABLE IF EXISTS [{table}_fts_pending]")
+        db.execute(f"DROP TABLE IF EXISTS [{table}_fts]")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [_create_initial_schema, _add_window_indexes, _add_sources,
                                               _add_reports, _add_flags, _add_editors, _cheaper_ingest_writes,
-                                              _add_event_revisions, _add_event_search]
+                                              _add_event_revisions, _add_event_search, _drop_unread_search_indexes]
 """Ordered schema changes; the database's user_version counts how many have run. Only ever append."""
 
 
