@@ -22,6 +22,12 @@ TRIGRAM_MIN_CHARS = 3
 """A trigram index cannot answer shorter search terms; those fall back to LIKE."""
 
 
+MMAP_BYTES = 2**31
+"""How much of the file a connection reads through a memory map (SQLite caps it at its build's maximum, 2 GB here):
+a request opens a new connection, whose own page cache starts empty, and reads its pages from the OS's cache by
+pointer instead of a copy each (half the CPU of reading 500 events with their mentions at 1M events, issue 19)."""
+
+
 class SchemaTooNew(RuntimeError):
     """The database was written by a newer version of feeds than the one running."""
 
@@ -36,6 +42,7 @@ def open_db(path: str | Path) -> Database:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
         if str(path) != ":memory:":
+            db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             _use_wal(db)
         migrate(db)
     except BaseException:  # a foreign, corrupted or newer file: no connection left open on it
