@@ -106,8 +106,8 @@ def test_the_walk_and_the_up_front_match_find_the_same_events(stocked, q, order,
         save(stocked, make_report(f"第{n}篇", "2023-05-01", make_event(f"第{n}届青岛论坛", f"2023-06-{n + 1:02d}",
                                                                        evidence=f"会议{n}将在青岛举行。")))
     walks: list[bool] = []
-    real = read._walked_uids
-    monkeypatch.setattr(read, "_walked_uids", lambda *args: walks.append((found := real(*args)) is not None) or found)
+    real = read._walked
+    monkeypatch.setattr(read, "_walked", lambda *args: walks.append((found := real(*args)) is not None) or found)
     for limit in (1, 5, None):
         flt = Selection(q=q, limit=limit, order=order)
         walked = [ev.uid for ev in store.query_events(stocked, flt)]

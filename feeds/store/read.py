@@ -84,18 +84,30 @@ def events_query_plan(db: Database, flt: Selection) -> list[str]:
 def query_events(db: Database, flt: Selection) -> list[StoredEvent]:
     """Events matching every field the filter sets, in the filter's order (by start), with their mentions.
 
-    The query selects uids; events already read at this data version come from memo.EVENTS.
+    The query reads the events' columns with their uids (it reads each row anyway, to test it); events already
+    read at this data version come from memo.EVENTS, the others are built from those rows.
     """
-    return events_by_uid(db, query_uids(db, flt))
+    rows = _event_rows(db, flt, _ROW_COLUMNS)
+    version = _memo_version(db)
+    if version is None:
+        return _stored_rows(db, rows)
+    by_uid = {row[0]: row for row in rows}
+    return EVENTS.events(version, list(by_uid), lambda missing: _stored_rows(db, [by_uid[uid] for uid in missing]))
 
 
 def query_uids(db: Database, flt: Selection) -> list[str]:
     """The uids of the events query_events gives for `flt`, in its order, and nothing else read."""
-    uids = _walked_uids(db, flt) if _walks(db, flt) else None
-    if uids is None:
-        sql, params = events_sql(db, flt, columns="e.uid", walk=False)
-        uids = [row[0] for row in db.execute(sql, params).fetchall()]
-    return uids
+    return [row[0] for row in _event_rows(db, flt, "e.uid")]
+
+
+def _event_rows(db: Database, flt: Selection, columns: str) -> list[tuple]:
+    """The rows of `columns` (the uid first) of the events for `flt`, in its order: walked in order first when the
+    search allows it (`_walks`), else by the plan that matches the words up front."""
+    rows = _walked(db, flt, columns) if _walks(db, flt) else None
+    if rows is None:
+        sql, params = events_sql(db, flt, columns=columns, walk=False)
+        rows = db.execute(sql, params).fetchall()
+    return rows
 
 
 def parts_by_uid(db: Database, uids: list[str], variant: str,
@@ -137,16 +149,16 @@ def _walks(db: Database, flt: Selection) -> bool:
     return not _has_fts(db) or all(len(term) < TRIGRAM_MIN_CHARS for term in terms)
 
 
-def _walked_uids(db: Database, flt: Selection) -> list[str] | None:
-    """The uids by a walk in order, or None when it outgrew WALK_BUDGET_SECONDS (a rare word: few matches to stop at).
+def _walked(db: Database, flt: Selection, columns: str) -> list[tuple] | None:
+    """The rows by a walk in order, or None when it outgrew WALK_BUDGET_SECONDS (a rare word: few matches to stop at).
 
     Both plans return the same rows (same conditions, an order ending in the unique uid); only their cost differs.
     """
-    sql, params = events_sql(db, flt, columns="e.uid", walk=True)
+    sql, params = events_sql(db, flt, columns=columns, walk=True)
     deadline = time.perf_counter() + WALK_BUDGET_SECONDS
     db.conn.set_progress_handler(lambda: time.perf_counter() > deadline, WALK_CHECK_INSTRUCTIONS)
     try:
-        return [row[0] for row in db.execute(sql, params).fetchall()]
+        return db.execute(sql, params).fetchall()
     except sqlite3.OperationalError as error:
         if "interrupted" not in str(error):
             raise
@@ -164,8 +176,7 @@ def _memo_version(db: Database) -> tuple[str, str] | None:
 def _events_by_uid(db: Database, uids: list[str]) -> list[StoredEvent]:
     """These events, with their mentions, in the order of `uids` (looked up in index order: each lookup
     starts near the last one, which at a million events halves the cost)."""
-    columns = ", ".join(f'e."{name}"' for name in _EVENT_COLUMNS)
-    rows = db.execute(f"SELECT {columns} FROM json_each(?) j CROSS JOIN events e ON e.uid = j.value",
+    rows = db.execute(f"SELECT {_ROW_COLUMNS} FROM json_each(?) j CROSS JOIN events e ON e.uid = j.value",
                       [json.dumps(sorted(uids))]).fetchall()
     by_uid = {ev.uid: ev for ev in _stored_rows(db, rows)}
     return [by_uid[uid] for uid in uids if uid in by_uid]
@@ -297,6 +308,8 @@ _FIELDS = [f.name for f in fields(StoredEvent)]
 _EVENT_COLUMNS = [name for name in _FIELDS if name != "mentions"]
 """The events columns a StoredEvent holds, in the order of its fields."""
 _EVENT_VALUES = itemgetter(*_EVENT_COLUMNS)
+_ROW_COLUMNS = ", ".join(f'e."{name}"' for name in _EVENT_COLUMNS)
+"""The select list of those columns, the uid first (what _stored_rows builds StoredEvents from)."""
 _MENTIONS_AT, _ALL_DAY_AT, _PREVIOUS_AT, _FLAGS_AT = (_FIELDS.index(name) for name in
                                                       ("mentions", "all_day", "previous", "flags"))
 
