@@ -89,12 +89,21 @@ def test_longest_event_is_kept_in_meta(stocked):
     assert longest == 2  # the beer festival, 15 to 17 July
 
 
-def test_a_search_by_short_words_walks_the_start_index_and_asks_each_events_own_mentions(stocked):
-    """`q=青岛` has no index to start from: walked in order it stops at the limit, and no mention is scanned."""
+def test_a_search_by_short_words_walks_the_start_index_and_reads_each_events_own_document(stocked):
+    """`q=青岛` has no index to start from: walked in order it stops at the limit; each event reached is tested on
+    its search document, one lookup by rowid (no mention read, no document scanned)."""
     plan = store.events_query_plan(stocked, Selection(q="青岛", limit=500))
     assert any("USING INDEX events_start_end" in line for line in plan), plan
-    assert not any(re.match(r"^SCAN (?:m|mentions)\b", line) for line in plan), plan
-    assert any("SEARCH m USING INDEX sqlite_autoindex_mentions_1 (event_uid=?)" in line for line in plan), plan
+    assert not any(re.match(r"^SCAN (?:m|mentions|d)\b", line) for line in plan), plan
+    assert any("SEARCH d USING INTEGER PRIMARY KEY (rowid=?)" in line for line in plan), plan
+    assert not any("mentions" in line for line in plan), plan
+
+
+def test_a_short_word_beside_a_long_one_is_tested_on_each_matched_events_document(stocked):
+    plan = store.events_query_plan(stocked, Selection(q="海洋科技 论坛", limit=500))
+    assert [line for line in plan if "VIRTUAL TABLE" in line] == ["SCAN event_search VIRTUAL TABLE INDEX 0:M1"], plan
+    assert any("SEARCH d USING INTEGER PRIMARY KEY (rowid=?)" in line for line in plan), plan
+    assert not any(re.match(r"^SCAN (?:m|mentions|d)\b", line) for line in plan), plan
 
 
 @pytest.mark.parametrize("q", ["青岛", "会议", "论坛 青岛", "年会", "无此"])

@@ -29,6 +29,11 @@ def _like(term: str) -> str:
     return f"%{escaped}%"
 
 
+DOCUMENTS, DOCUMENT_TEXT = "event_search_content", "c0"
+"""Where FTS5 keeps the text of event_search's documents (its content table, rowid `id`): read by rowid and LIKE,
+it answers words too short for the trigram index."""
+
+
 def _has_fts(db: Database) -> bool:
     return db["event_search"].exists()
 
@@ -39,19 +44,23 @@ def _search_clause(db: Database, q: str, params: list, walk: bool, windowed: boo
     The words the trigram index can answer are one FTS query on the events' documents (schema.EVENT_DOCUMENT);
     its matches are where the query starts, except within a window of dates (`windowed`), whose range of the
     start index is shorter than a broad word's matches: those are then a set each event of the range is looked
-    up in. Shorter words are tested row by row: with `walk`, on each event the query reaches (an EXISTS on its
-    own mentions, by index), else against every mention matched once up front.
+    up in. Shorter words are tested by LIKE on the same documents: each event's own document as the query
+    reaches it (one lookup by rowid) when it walks in order or starts from the FTS matches, else every document
+    matched once up front.
     """
     clauses, like_params, indexed = [], [], []
     fts = _has_fts(db)
-    for term in q.split():
+    terms = q.split()
+    per_event = walk or (fts and any(len(term) >= TRIGRAM_MIN_CHARS for term in terms))
+    for term in terms:
         spellings = list(dict.fromkeys([term, simplified(term), traditional(term)]))  # either script finds both
         if fts and len(term) >= TRIGRAM_MIN_CHARS:
             indexed.append("(" + " OR ".join('"' + spelling.replace('"', '""') + '"' for spelling in spellings) + ")")
-        else:
-            clauses.append("(" + " OR ".join(_like_clause(walk) for _ in spellings) + ")")
-            for spelling in spellings:
-                like_params.extend([_like(spelling)] * 3)
+            continue
+        clauses.append(_document_like(per_event, len(spellings)) if fts else
+                       "(" + " OR ".join(_like_clause(walk) for _ in spellings) + ")")
+        for spelling in spellings:
+            like_params.extend([_like(spelling)] * (1 if fts else 3))
     if indexed:
         lookup = "+e.rowid" if windowed else "e.rowid"  # the unary + keeps SQLite from starting at the matches
         clauses.insert(0, f"{lookup} IN (SELECT rowid FROM event_search WHERE event_search MATCH ?)")
@@ -60,8 +69,17 @@ def _search_clause(db: Database, q: str, params: list, walk: bool, windowed: boo
     return " AND ".join(clauses)
 
 
+def _document_like(per_event: bool, spellings: int) -> str:
+    """A short word tested by LIKE on the events' search documents (a word has no line break, so a match in the
+    document is a match in the title, the place or one evidence: what _like_clause tests one by one)."""
+    likes = " OR ".join(f"d.{DOCUMENT_TEXT} LIKE ? ESCAPE '\\'" for _ in range(spellings))
+    if per_event:
+        return f"EXISTS (SELECT 1 FROM {DOCUMENTS} d WHERE d.id = e.rowid AND ({likes}))"
+    return f"e.rowid IN (SELECT d.id FROM {DOCUMENTS} d WHERE {likes})"
+
+
 def _like_clause(walk: bool) -> str:
-    """A word tested row by row in an event's title, place and mentions."""
+    """A word tested row by row in an event's title, place and mentions (a store without the trigram tokenizer)."""
     mentioned = ("EXISTS (SELECT 1 FROM mentions m WHERE m.event_uid = e.uid AND m.evidence LIKE ? ESCAPE '\\')"
                  if walk else "e.uid IN (SELECT event_uid FROM mentions WHERE evidence LIKE ? ESCAPE '\\')")
     return f"e.title LIKE ? ESCAPE '\\' OR e.location LIKE ? ESCAPE '\\' OR {mentioned}"
