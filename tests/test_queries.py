@@ -33,10 +33,30 @@ def scans(plan: list[str]) -> list[str]:
     return [line for line in plan if FULL_SCAN.match(line)]
 
 
-def test_date_window_reads_one_range_of_the_start_index(stocked):
+def test_date_window_reads_one_range_of_the_start_index_in_the_answers_order(stocked):
+    """The index yields start, title, uid: no sort of the range (migration _add_start_order_index)."""
     plan = store.events_query_plan(stocked, Selection(start=dt.date(2023, 7, 1), end=dt.date(2023, 7, 31), limit=500))
     assert scans(plan) == []
-    assert any("USING INDEX events_start_end (start>? AND start<?)" in line for line in plan), plan
+    assert any("USING INDEX events_start_order (start>? AND start<?)" in line for line in plan), plan
+    assert not any("TEMP B-TREE" in line for line in plan), plan
+
+
+@pytest.mark.parametrize("limit", [1, 2, None])
+def test_a_window_gives_the_same_events_in_the_same_order_as_a_sort_of_every_event(stocked, limit):
+    """Equal starts ordered by title then uid, as ORDER BY says, whichever plan SQLite takes."""
+    for n in range(6):
+        save(stocked, make_report(f"第{n}篇", "2023-05-01", make_event(f"{'乙甲'[n % 2]}论坛{n % 3}", "2023-07-15"),
+                                  make_event(f"展会{n}", "2023-07-15T09:00:00+08:00")))
+    window = Selection(start=dt.date(2023, 7, 1), end=dt.date(2023, 7, 31), limit=limit)
+    found = [(ev.start, ev.title, ev.uid) for ev in store.query_events(stocked, window)]
+    unindexed = stocked.execute('SELECT start, title, uid FROM events NOT INDEXED WHERE "end" >= ? AND start < ?'
+                                " AND hidden = 0 ORDER BY start, title, uid", ["2023-07-01", "2023-08-01"]).fetchall()
+    assert found == unindexed[:limit] and len(unindexed) > 10
+
+
+def test_a_walk_by_start_reads_the_index_in_the_answers_order(stocked):
+    plan = store.events_query_plan(stocked, Selection(q="青岛", limit=500))
+    assert not any("TEMP B-TREE" in line for line in plan), plan
 
 
 @pytest.mark.parametrize("q", ["啤酒博览会", "凤凰岛会议中心 海洋科技"])
@@ -52,7 +72,7 @@ def test_search_within_a_window_reads_the_windows_range_and_looks_each_event_up_
     plan = store.events_query_plan(stocked, Selection(q="啤酒博览会", start=dt.date(2023, 7, 1),
                                                   end=dt.date(2023, 7, 31), limit=500))
     assert scans(plan) == []
-    assert any("USING INDEX events_start_end (start>? AND start<?)" in line for line in plan), plan
+    assert any("USING INDEX events_start_order (start>? AND start<?)" in line for line in plan), plan
     assert "LIST SUBQUERY 1" in plan, plan
 
 
@@ -93,7 +113,7 @@ def test_a_search_by_short_words_walks_the_start_index_and_reads_each_events_own
     """`q=青岛` has no index to start from: walked in order it stops at the limit; each event reached is tested on
     its search document, one lookup by rowid (no mention read, no document scanned)."""
     plan = store.events_query_plan(stocked, Selection(q="青岛", limit=500))
-    assert any("USING INDEX events_start_end" in line for line in plan), plan
+    assert any("USING INDEX events_start_order" in line for line in plan), plan
     assert not any(re.match(r"^SCAN (?:m|mentions|d)\b", line) for line in plan), plan
     assert any("SEARCH d USING INTEGER PRIMARY KEY (rowid=?)" in line for line in plan), plan
     assert not any("mentions" in line for line in plan), plan

@@ -223,7 +223,7 @@ def events_sql(db: Database, flt: Selection, columns: str = "e.*", walk: bool | 
         params.append(flt.start.isoformat())
         earliest = _earliest_start(db, flt.start)
         if earliest:
-            where.append("e.start >= ?")  # bounds the events_start_end range on both sides (migration 2)
+            where.append("e.start >= ?")  # bounds the events_start_order range on both sides (migrations 2, 11)
             params.append(earliest)
     if flt.end:
         where.append("e.start < ?")  # anything starting on `end`, timed or not, sorts before the next day

@@ -486,9 +486,20 @@ def _drop_unread_search_indexes(db: Database) -> None:
         db.execute(f"DROP TABLE IF EXISTS [{table}_fts]")
 
 
+def _add_start_order_index(db: Database) -> None:
+    """Version 11 (named `_add_start_order_index`): events indexed in the order a calendar lists them (start, title,
+    uid), with their end and hidden flag, replacing `events_start_end` (version 2): a window or a walk by start
+    then reads its events in the answer's order and stops at the limit, instead of sorting each run of equal
+    starts (`USE TEMP B-TREE FOR RIGHT PART OF ORDER BY`), and skips events that ended before the window or are
+    hidden without reading their rows (issue 19)."""
+    db.execute('CREATE INDEX events_start_order ON events (start, title, uid, "end", hidden)')
+    db.execute("DROP INDEX events_start_end")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [_create_initial_schema, _add_window_indexes, _add_sources,
                                               _add_reports, _add_flags, _add_editors, _cheaper_ingest_writes,
-                                              _add_event_revisions, _add_event_search, _drop_unread_search_indexes]
+                                              _add_event_revisions, _add_event_search, _drop_unread_search_indexes,
+                                              _add_start_order_index]
 """Ordered schema changes; the database's user_version counts how many have run. Only ever append."""
 
 
