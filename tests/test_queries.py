@@ -160,3 +160,17 @@ def test_a_word_in_either_script_finds_text_printed_in_the_other(db):
     assert found("国际旅游展") == ["香港國際旅遊展"]
     assert found("啤酒節") == ["青岛国际啤酒节"]
     assert found("会展") == ["香港國際旅遊展"]
+
+
+def test_an_answers_mentions_read_their_articles_from_an_index_not_their_rows(stocked):
+    """An article's text comes before `ingested` in its row: the index articles_shown holds all a mention shows."""
+    statements: list[str] = []
+    stocked.conn.set_trace_callback(statements.append)
+    try:
+        found = store.query_events(stocked, Selection(limit=500))
+    finally:
+        stocked.conn.set_trace_callback(None)
+    assert found and all(ev.mentions for ev in found)
+    select = next(s for s in statements if "FROM json_each" in s and "mentions m" in s)
+    plan = [row[3] for row in stocked.execute("EXPLAIN QUERY PLAN " + select).fetchall()]
+    assert any("SEARCH a USING COVERING INDEX articles_shown (id=?)" in line for line in plan), plan

@@ -496,10 +496,17 @@ def _add_start_order_index(db: Database) -> None:
     db.execute("DROP INDEX events_start_end")
 
 
+def _add_article_shown_index(db: Database) -> None:
+    """Version 12 (named `_add_article_shown_index`): what a mention shows of its article (and orders mentions by),
+    in an index beside the article's id: reading an answer's mentions then never reads an article's row, whose
+    text comes before `ingested` (a long text's overflow pages were read for every mention) (issue 19)."""
+    db.execute("CREATE INDEX articles_shown ON articles (id, published, ingested, source, source_url, headline)")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [_create_initial_schema, _add_window_indexes, _add_sources,
                                               _add_reports, _add_flags, _add_editors, _cheaper_ingest_writes,
                                               _add_event_revisions, _add_event_search, _drop_unread_search_indexes,
-                                              _add_start_order_index]
+                                              _add_start_order_index, _add_article_shown_index]
 """Ordered schema changes; the database's user_version counts how many have run. Only ever append."""
 
 
