@@ -31,12 +31,14 @@ class QueryTiming:
     median_ms: float
     found: int
     plan: str
+    cpu_ms: float = 0.0
+    """The median CPU time of the thread over the same rounds: on a shared machine, what the query itself costs."""
 
 
 def cases(today: dt.date, db) -> list[tuple[str, Selection]]:
     """The windows a month view asks for (now and years back), the feed window, and searches narrow and broad."""
     month = today.replace(day=1)
-    title = db.execute("SELECT title FROM events WHERE start >= ? ORDER BY start LIMIT 1",
+    title = db.execute("SELECT title FROM events WHERE start >= ? ORDER BY start, title, uid LIMIT 1",
                        [today.isoformat()]).fetchone()[0]
     return [
         ("window: this month", Selection(start=month, end=month + dt.timedelta(days=41), limit=LIMIT)),
@@ -67,13 +69,13 @@ def measure(sizes: list[int], log=print) -> list[QueryTiming]:
     for events in sizes:
         db = store.open_db(storegen.ensure(events, today, log=log))
         try:
-            version_ms = _median_ms(lambda db=db: store.data_version(db))
+            version_ms, version_cpu = _median_ms(lambda db=db: store.data_version(db))
             results.append(QueryTiming(events, "data_version (every calendar/feed request)", version_ms, 1,
-                                       "meta by key; max(updated), max(created) by index"))
+                                       "meta by key; max(updated), max(created) by index", version_cpu))
             for name, flt in cases(today, db):
                 found = len(store.query_events(db, flt))
-                ms = _median_ms(lambda db=db, flt=flt: _cold(db, flt))
-                results.append(QueryTiming(events, name, ms, found, plan_of(db, flt)))
+                ms, cpu = _median_ms(lambda db=db, flt=flt: _cold(db, flt))
+                results.append(QueryTiming(events, name, ms, found, plan_of(db, flt), cpu))
         finally:
             db.close()
     return results
@@ -85,11 +87,13 @@ def _cold(db, flt: Selection) -> None:
     store.query_events(db, flt)
 
 
-def _median_ms(call) -> float:
+def _median_ms(call) -> tuple[float, float]:
+    """The median wall time and thread CPU time of ROUNDS calls, in ms, after one to warm up."""
     call()
-    times = []
+    times, cpu = [], []
     for _ in range(ROUNDS):
-        started = time.perf_counter()
+        started, thread = time.perf_counter(), time.thread_time()
         call()
         times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+        cpu.append((time.thread_time() - thread) * 1000)
+    return statistics.median(times), statistics.median(cpu)

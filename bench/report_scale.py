@@ -35,12 +35,14 @@ def ingest_table(r: IngestResult) -> str:
 
 
 def query_table(results: list[QueryTiming]) -> str:
-    rows = ["| events | query | median ms | found | verdict | plan |", "| ---: | --- | ---: | ---: | --- | --- |"]
+    rows = ["| events | query | median ms | CPU ms | found | verdict | plan |",
+            "| ---: | --- | ---: | ---: | ---: | --- | --- |"]
     for q in results:
         targeted = q.events >= 1_000_000 and (q.name.startswith("window: ") or q.name.startswith("search"))
         limit = SEARCH_MS if "青岛" in q.name else QUERY_MS
         verdict = ("met" if q.median_ms < limit else "MISSED") + f" (< {limit:g} ms)" if targeted else ""
-        rows.append(f"| {q.events:,} | {q.name} | {q.median_ms:.1f} | {q.found:,} | {verdict} | {q.plan} |")
+        rows.append(f"| {q.events:,} | {q.name} | {q.median_ms:.1f} | {q.cpu_ms:.1f} | {q.found:,} | {verdict} "
+                    f"| {q.plan} |")
     return "\n".join(rows)
 
 

@@ -29,6 +29,7 @@ import corpus  # noqa: E402
 import extraction  # noqa: E402
 import fetch  # noqa: E402
 import hotspots  # noqa: E402
+import index_cost  # noqa: E402
 import ingest  # noqa: E402
 import jio  # noqa: E402
 import jio_suite  # noqa: E402
@@ -107,6 +108,15 @@ def run_ingest_jobs(args: argparse.Namespace, parts: list[str], raw: dict) -> No
     raw["ingest_jobs"] = jobs
 
 
+def run_index_cost(args: argparse.Namespace, parts: list[str], raw: dict) -> None:
+    """What the full-text indexes dropped by migration 10 cost storing, the same pages with and without, in turn."""
+    pages = min(args.ingest_articles, index_cost.PAGES)
+    print(f"ingest: {pages:,} pages stored with and without the dropped indexes, alternately", flush=True)
+    cost = index_cost.measure(pages)
+    parts += ["## Ingest: what the indexes dropped by migration 10 cost storing", index_cost.markdown(cost)]
+    raw["index_cost"] = cost
+
+
 def throughput(args: argparse.Namespace, yardstick: ModuleType | None) -> list[extraction.SizeResult]:
     """Each corpus size, all contenders interleaved."""
     seeds = corpus.seed_pages()
@@ -181,6 +191,7 @@ def main() -> None:
         parts += [f"## Ingest: {result.articles:,} generated articles through `ingest_text`",
                   report_scale.ingest_table(result)]
         raw["ingest"] = result
+        run_index_cost(args, parts, raw)
     if args.jobs:
         run_ingest_jobs(args, parts, raw)
     if args.reextract:

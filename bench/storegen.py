@@ -2,8 +2,8 @@
 
 Going through the extraction would take hours at 1M events, and what is measured here is serving and
 querying, so rows are bulk-inserted with the store's own schema (made by `store.open_db`, every
-migration and trigger included: the change counter and both full-text indexes are filled as an
-ingest would fill them). The archive is shaped like a newspaper's: events from 2001 to a year ahead,
+migration and trigger included: the change counter and the events' search documents are filled as
+an ingest would fill them). The archive is shaped like a newspaper's: events from 2001 to a year ahead,
 each reported 0–60 days before it starts, a fifth reported twice, titles and places from the same
 vocabulary as the ingest benchmark, so the trigram index sees Chinese text of realistic length.
 

@@ -425,16 +425,18 @@ def save_page(
     result = PageResult()
     fresh: set[str] = set()
     outcomes: list[tuple[str, str]] = []
+    stored: set[str] = set()
     with store.savepoint(db, "page") if db.conn.in_transaction else store.transaction(db):
         for article_events in page:
             article = article_events.article
             aid = store.article_id(article)
             published = article.published.date.isoformat() if article.published.date else None
-            result.articles.append(ArticleOutcome(aid, article.headline, published, not store.has_article(db, aid)))
+            seen = aid in stored  # the same article twice in a page: new the first time only
             result.counts += store.save_article_events(
                 db, source, source_url, article_events, now=now, fresh=fresh, outcomes=outcomes,
-                extractor_version=EXTRACTOR_VERSION, known_id=aid,
+                extractor_version=EXTRACTOR_VERSION, known_id=aid, stored_articles=stored,
             )
+            result.articles.append(ArticleOutcome(aid, article.headline, published, aid in stored and not seen))
         strongest: dict[str, str] = {}
         for uid, change in outcomes:
             if _RANK[change] > _RANK.get(strongest.get(uid, ""), -1):

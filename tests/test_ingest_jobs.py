@@ -22,12 +22,11 @@ TABLES = ("articles", "events", "mentions", "reports", "retractions", "event_aud
 
 
 def rows(db) -> dict[str, list[tuple]]:
-    """Every row of the store's tables (rowids, uids, sequences, stamps), and every term of its full-text indexes."""
+    """Every row of the store's tables (rowids, uids, sequences, stamps), and every term of its search documents."""
     found = {table: db.execute(f"SELECT rowid, * FROM [{table}] ORDER BY rowid").fetchall() for table in TABLES}
     if store.HAS_TRIGRAM:
-        for table in ("events", "mentions"):
-            db.execute(f"CREATE VIRTUAL TABLE temp.{table}_terms USING fts5vocab(main, {table}_fts, instance)")
-            found[f"{table}_fts"] = db.execute(f"SELECT * FROM temp.{table}_terms ORDER BY 1, 2, 3, 4").fetchall()
+        db.execute("CREATE VIRTUAL TABLE temp.search_terms USING fts5vocab(main, event_search, instance)")
+        found["event_search"] = db.execute("SELECT * FROM temp.search_terms ORDER BY 1, 2, 3, 4").fetchall()
     return found
 
 
@@ -63,7 +62,7 @@ def test_seeds_and_generated_pages_give_the_same_store_with_three_jobs(tmp_path)
     pages = [ROOT / "seeds", *generated_pages(tmp_path / "pages", 60)]
     one, one_summary = ingested(tmp_path, "one", pages, jobs=1)
     three, three_summary = ingested(tmp_path, "three", pages, jobs=3)
-    assert len(one["events"]) > 60 and len(one.get("mentions_fts", [None])) > 1000
+    assert len(one["events"]) > 60 and len(one.get("event_search", [None])) > 1000
     assert three == one
     assert three_summary == one_summary
 

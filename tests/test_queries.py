@@ -33,10 +33,30 @@ def scans(plan: list[str]) -> list[str]:
     return [line for line in plan if FULL_SCAN.match(line)]
 
 
-def test_date_window_reads_one_range_of_the_start_index(stocked):
+def test_date_window_reads_one_range_of_the_start_index_in_the_answers_order(stocked):
+    """The index yields start, title, uid: no sort of the range (migration _add_start_order_index)."""
     plan = store.events_query_plan(stocked, Selection(start=dt.date(2023, 7, 1), end=dt.date(2023, 7, 31), limit=500))
     assert scans(plan) == []
-    assert any("USING INDEX events_start_end (start>? AND start<?)" in line for line in plan), plan
+    assert any("USING INDEX events_start_order (start>? AND start<?)" in line for line in plan), plan
+    assert not any("TEMP B-TREE" in line for line in plan), plan
+
+
+@pytest.mark.parametrize("limit", [1, 2, None])
+def test_a_window_gives_the_same_events_in_the_same_order_as_a_sort_of_every_event(stocked, limit):
+    """Equal starts ordered by title then uid, as ORDER BY says, whichever plan SQLite takes."""
+    for n in range(6):
+        save(stocked, make_report(f"第{n}篇", "2023-05-01", make_event(f"{'乙甲'[n % 2]}论坛{n % 3}", "2023-07-15"),
+                                  make_event(f"展会{n}", "2023-07-15T09:00:00+08:00")))
+    window = Selection(start=dt.date(2023, 7, 1), end=dt.date(2023, 7, 31), limit=limit)
+    found = [(ev.start, ev.title, ev.uid) for ev in store.query_events(stocked, window)]
+    unindexed = stocked.execute('SELECT start, title, uid FROM events NOT INDEXED WHERE "end" >= ? AND start < ?'
+                                " AND hidden = 0 ORDER BY start, title, uid", ["2023-07-01", "2023-08-01"]).fetchall()
+    assert found == unindexed[:limit] and len(unindexed) > 10
+
+
+def test_a_walk_by_start_reads_the_index_in_the_answers_order(stocked):
+    plan = store.events_query_plan(stocked, Selection(q="青岛", limit=500))
+    assert not any("TEMP B-TREE" in line for line in plan), plan
 
 
 @pytest.mark.parametrize("q", ["啤酒博览会", "凤凰岛会议中心 海洋科技"])
@@ -52,7 +72,7 @@ def test_search_within_a_window_reads_the_windows_range_and_looks_each_event_up_
     plan = store.events_query_plan(stocked, Selection(q="啤酒博览会", start=dt.date(2023, 7, 1),
                                                   end=dt.date(2023, 7, 31), limit=500))
     assert scans(plan) == []
-    assert any("USING INDEX events_start_end (start>? AND start<?)" in line for line in plan), plan
+    assert any("USING INDEX events_start_order (start>? AND start<?)" in line for line in plan), plan
     assert "LIST SUBQUERY 1" in plan, plan
 
 
@@ -89,12 +109,21 @@ def test_longest_event_is_kept_in_meta(stocked):
     assert longest == 2  # the beer festival, 15 to 17 July
 
 
-def test_a_search_by_short_words_walks_the_start_index_and_asks_each_events_own_mentions(stocked):
-    """`q=青岛` has no index to start from: walked in order it stops at the limit, and no mention is scanned."""
+def test_a_search_by_short_words_walks_the_start_index_and_reads_each_events_own_document(stocked):
+    """`q=青岛` has no index to start from: walked in order it stops at the limit; each event reached is tested on
+    its search document, one lookup by rowid (no mention read, no document scanned)."""
     plan = store.events_query_plan(stocked, Selection(q="青岛", limit=500))
-    assert any("USING INDEX events_start_end" in line for line in plan), plan
-    assert not any(re.match(r"^SCAN (?:m|mentions)\b", line) for line in plan), plan
-    assert any("SEARCH m USING INDEX sqlite_autoindex_mentions_1 (event_uid=?)" in line for line in plan), plan
+    assert any("USING INDEX events_start_order" in line for line in plan), plan
+    assert not any(re.match(r"^SCAN (?:m|mentions|d)\b", line) for line in plan), plan
+    assert any("SEARCH d USING INTEGER PRIMARY KEY (rowid=?)" in line for line in plan), plan
+    assert not any("mentions" in line for line in plan), plan
+
+
+def test_a_short_word_beside_a_long_one_is_tested_on_each_matched_events_document(stocked):
+    plan = store.events_query_plan(stocked, Selection(q="海洋科技 论坛", limit=500))
+    assert [line for line in plan if "VIRTUAL TABLE" in line] == ["SCAN event_search VIRTUAL TABLE INDEX 0:M1"], plan
+    assert any("SEARCH d USING INTEGER PRIMARY KEY (rowid=?)" in line for line in plan), plan
+    assert not any(re.match(r"^SCAN (?:m|mentions|d)\b", line) for line in plan), plan
 
 
 @pytest.mark.parametrize("q", ["青岛", "会议", "论坛 青岛", "年会", "无此"])
@@ -106,8 +135,8 @@ def test_the_walk_and_the_up_front_match_find_the_same_events(stocked, q, order,
         save(stocked, make_report(f"第{n}篇", "2023-05-01", make_event(f"第{n}届青岛论坛", f"2023-06-{n + 1:02d}",
                                                                        evidence=f"会议{n}将在青岛举行。")))
     walks: list[bool] = []
-    real = read._walked_uids
-    monkeypatch.setattr(read, "_walked_uids", lambda *args: walks.append((found := real(*args)) is not None) or found)
+    real = read._walked
+    monkeypatch.setattr(read, "_walked", lambda *args: walks.append((found := real(*args)) is not None) or found)
     for limit in (1, 5, None):
         flt = Selection(q=q, limit=limit, order=order)
         walked = [ev.uid for ev in store.query_events(stocked, flt)]
@@ -131,3 +160,17 @@ def test_a_word_in_either_script_finds_text_printed_in_the_other(db):
     assert found("国际旅游展") == ["香港國際旅遊展"]
     assert found("啤酒節") == ["青岛国际啤酒节"]
     assert found("会展") == ["香港國際旅遊展"]
+
+
+def test_an_answers_mentions_read_their_articles_from_an_index_not_their_rows(stocked):
+    """An article's text comes before `ingested` in its row: the index articles_shown holds all a mention shows."""
+    statements: list[str] = []
+    stocked.conn.set_trace_callback(statements.append)
+    try:
+        found = store.query_events(stocked, Selection(limit=500))
+    finally:
+        stocked.conn.set_trace_callback(None)
+    assert found and all(ev.mentions for ev in found)
+    select = next(s for s in statements if "FROM json_each" in s and "mentions m" in s)
+    plan = [row[3] for row in stocked.execute("EXPLAIN QUERY PLAN " + select).fetchall()]
+    assert any("SEARCH a USING COVERING INDEX articles_shown (id=?)" in line for line in plan), plan

@@ -1,7 +1,9 @@
-"""The full-text indexes caught up once per group of files hold exactly what row-by-row triggers give (issue 19)."""
+"""The per-event search documents caught up once per group of files are exactly what row-by-row triggers give
+(issue 19); the two indexes no query read are gone (migration `_drop_unread_search_indexes`)."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import pytest
@@ -9,14 +11,27 @@ from sqlite_utils import Database
 
 from feeds import store
 from feeds.store import schema, search_index
+from feeds.store.search_index import EVENT_SEARCH_PENDING
 
 pytestmark = pytest.mark.skipif(not store.HAS_TRIGRAM, reason="no trigram tokenizer: no full-text index")
 
+DOCUMENTS = "SELECT rowid, body FROM event_search ORDER BY rowid"
+DROPPED = ("events_fts", "mentions_fts", "events_fts_pending", "mentions_fts_pending")
 
-def index_of(db, table: str) -> list[tuple]:
-    """Every (term, rowid, column, offset) the table's full-text index holds."""
-    db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{table}_terms USING fts5vocab(main, {table}_fts, instance)")
-    return db.execute(f"SELECT term, doc, col, offset FROM temp.{table}_terms ORDER BY 1, 2, 3, 4").fetchall()
+
+def documents_current(db) -> bool:
+    """The search documents are what the events and mentions say now, and FTS5 finds its index sound."""
+    db.execute("INSERT INTO event_search (event_search) VALUES ('integrity-check')")
+    return dict(db.execute(DOCUMENTS).fetchall()) == dict(db.execute(schema.EVENT_DOCUMENT).fetchall())
+
+
+def noted(db) -> int:
+    return db.execute(f"SELECT count(*) FROM {EVENT_SEARCH_PENDING}").fetchone()[0]
+
+
+def found(db, words: str) -> list[str]:
+    return [row[0] for row in db.execute("SELECT uid FROM events WHERE rowid IN"
+                                         " (SELECT rowid FROM event_search WHERE event_search MATCH ?)", [words])]
 
 
 def changes(db) -> None:
@@ -43,7 +58,7 @@ def stored_before(db) -> None:
 
 
 @pytest.mark.parametrize("before", [False, True], ids=["empty store", "rows indexed before"])
-def test_an_index_caught_up_at_the_end_equals_one_kept_row_by_row(tmp_path, before):
+def test_the_documents_are_rebuilt_once_at_the_end_and_equal_a_row_by_row_store(tmp_path, before):
     at_once, later = store.open_db(tmp_path / "now.db"), store.open_db(tmp_path / "later.db")
     for db in (at_once, later):
         if before:
@@ -51,28 +66,14 @@ def test_an_index_caught_up_at_the_end_equals_one_kept_row_by_row(tmp_path, befo
     with store.transaction(at_once):
         changes(at_once) if not before else at_once.execute("UPDATE events SET location = '崂山' WHERE uid = 'a'")
     with store.transaction(later), search_index.deferred(later):
+        written = later.execute("SELECT count(*) FROM event_search").fetchone()[0]
         changes(later) if not before else later.execute("UPDATE events SET location = '崂山' WHERE uid = 'a'")
-        assert later.execute("SELECT count(*) FROM events_fts_pending").fetchone()[0] > 0
-    for table in ("events", "mentions"):
-        assert index_of(later, table) == index_of(at_once, table) != []
-        assert later.execute(f"SELECT count(*) FROM {table}_fts_pending").fetchone()[0] == 0
-    assert later.execute("SELECT count(*) FROM fts_paused").fetchone()[0] == 0
-    assert [r[0] for r in later.execute("SELECT uid FROM events WHERE rowid IN"
-                                        " (SELECT rowid FROM events_fts WHERE events_fts MATCH '啤酒节')")] == ["a"]
-
-
-def test_the_events_search_documents_are_rebuilt_once_at_the_end_and_equal_a_row_by_row_store(tmp_path):
-    at_once, later = store.open_db(tmp_path / "now.db"), store.open_db(tmp_path / "later.db")
-    with store.transaction(at_once):
-        changes(at_once)
-    with store.transaction(later), search_index.deferred(later):
-        changes(later)
-        assert later.execute("SELECT count(*) FROM event_search").fetchone()[0] == 0  # noted, not yet written
-        assert later.execute(f"SELECT count(*) FROM {search_index.EVENT_SEARCH_PENDING}").fetchone()[0] > 0
-    documents = "SELECT rowid, body FROM event_search ORDER BY rowid"
-    assert later.execute(documents).fetchall() == at_once.execute(documents).fetchall() != []
-    assert dict(later.execute(documents).fetchall()) == dict(later.execute(schema.EVENT_DOCUMENT).fetchall())
-    assert later.execute(f"SELECT count(*) FROM {search_index.EVENT_SEARCH_PENDING}").fetchone()[0] == 0
+        assert later.execute("SELECT count(*) FROM event_search").fetchone()[0] == written  # noted, not yet written
+        assert noted(later) > 0
+    assert later.execute(DOCUMENTS).fetchall() == at_once.execute(DOCUMENTS).fetchall() != []
+    assert documents_current(later)
+    assert noted(later) == 0 and later.execute("SELECT count(*) FROM fts_paused").fetchone()[0] == 0
+    assert found(later, "啤酒节") == ["a"]
 
 
 def test_a_part_rolled_back_leaves_nothing_noted(db):
@@ -80,16 +81,16 @@ def test_a_part_rolled_back_leaves_nothing_noted(db):
         with pytest.raises(RuntimeError), store.savepoint(db):
             changes(db)
             raise RuntimeError("a file that fails")
-        assert db.execute("SELECT count(*) FROM events_fts_pending").fetchone()[0] == 0
-    assert index_of(db, "events") == [] and db.execute("SELECT count(*) FROM events").fetchone()[0] == 0
+        assert noted(db) == 0
+    assert db.execute("SELECT count(*) FROM event_search").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM events").fetchone()[0] == 0
 
 
-def test_an_index_written_outside_a_deferred_group_stays_current(db):
+def test_documents_written_outside_a_deferred_group_stay_current(db):
     with store.transaction(db):
         changes(db)
-    assert db.execute("SELECT count(*) FROM events_fts_pending").fetchone()[0] == 0
-    db.execute("CREATE VIRTUAL TABLE temp.check_terms USING fts5vocab(main, events_fts, row)")
-    assert ("博览会", 2) in db.execute("SELECT term, doc FROM temp.check_terms").fetchall()
+    assert noted(db) == 0
+    assert documents_current(db) and found(db, "博览会") == ["b", "d"]
 
 
 def test_an_error_while_deferred_undoes_the_group_so_the_pause_is_never_committed(db):
@@ -100,9 +101,7 @@ def test_an_error_while_deferred_undoes_the_group_so_the_pause_is_never_committe
     assert db.execute("SELECT count(*) FROM events").fetchone()[0] == 0
     with store.transaction(db):
         changes(db)  # indexed at once again, not noted for later
-    assert db.execute("SELECT count(*) FROM events_fts_pending").fetchone()[0] == 0
-    assert db.execute("SELECT uid FROM events WHERE rowid IN"
-                      " (SELECT rowid FROM events_fts WHERE events_fts MATCH '啤酒节')").fetchall() == [("a",)]
+    assert noted(db) == 0 and found(db, "啤酒节") == ["a"]
 
 
 def test_deferring_needs_a_transaction(db):
@@ -110,22 +109,38 @@ def test_deferring_needs_a_transaction(db):
         pass
 
 
-def test_a_store_indexed_by_the_old_triggers_keeps_its_index_and_searches_what_changes_after(tmp_path):
-    conn = sqlite3.connect(tmp_path / "older.db")
+def test_a_store_has_no_index_but_the_events_documents(db):
+    """Every search reads event_search: the indexes of titles and of evidence, and their triggers, are not kept."""
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    assert "event_search" in tables and not tables & set(DROPPED)
+    assert not [t.name for t in db.triggers if re.search(r"\b(?:events|mentions)_fts", t.sql)]
+
+
+def migrated_from(tmp_path, migration, name: str) -> Database:
+    """A store written by the migrations before `migration` (with changes made there), then opened: migrated."""
+    conn = sqlite3.connect(tmp_path / name)
     older = Database(conn)
-    before_this = store.MIGRATIONS[:store.MIGRATIONS.index(schema._cheaper_ingest_writes)]
     with store.transaction(older):
-        for version, step in enumerate(before_this, start=1):
+        for version, step in enumerate(store.MIGRATIONS[:store.MIGRATIONS.index(migration)], start=1):
             step(older)
             older.execute(f"PRAGMA user_version = {version}")
     with store.transaction(older):
         changes(older)
     conn.close()
-    migrated, fresh = store.open_db(tmp_path / "older.db"), store.open_db(tmp_path / "fresh.db")
+    return store.open_db(tmp_path / name)
+
+
+@pytest.mark.parametrize("migration", [schema._cheaper_ingest_writes, schema._drop_unread_search_indexes],
+                         ids=["from version 6", "from version 9"])
+def test_a_migrated_store_drops_the_unread_indexes_and_searches_as_a_fresh_one(tmp_path, migration):
+    migrated, fresh = migrated_from(tmp_path, migration, "older.db"), store.open_db(tmp_path / "fresh.db")
     with store.transaction(fresh):
         changes(fresh)
     for db in (migrated, fresh):
-        with store.transaction(db):
+        with store.transaction(db), search_index.deferred(db):
             db.execute("UPDATE events SET title = '东北亚国际会展周' WHERE uid = 'd'")
-    for table in ("events", "mentions"):
-        assert index_of(migrated, table) == index_of(fresh, table) != []
+    tables = {row[0] for row in migrated.execute("SELECT name FROM sqlite_master")}
+    assert not tables & set(DROPPED)
+    assert {t.name for t in migrated.triggers} == {t.name for t in fresh.triggers}
+    assert migrated.execute(DOCUMENTS).fetchall() == fresh.execute(DOCUMENTS).fetchall() != []
+    assert documents_current(migrated) and found(migrated, "会展周") == ["d"]

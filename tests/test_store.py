@@ -57,11 +57,12 @@ def test_mentions_are_unique_per_event_article_and_offset(db):
 
 
 @pytest.mark.skipif(not store.HAS_TRIGRAM, reason="SQLite older than 3.34 has no trigram tokenizer")
-def test_full_text_search_indexes_titles_locations_and_evidence_with_trigrams(db):
-    assert db["events"].detect_fts() == "events_fts"
-    assert db["mentions"].detect_fts() == "mentions_fts"
-    assert "trigram" in db["events_fts"].schema
-    assert {"events_ai", "events_au", "events_ad"} <= {t.name for t in db.triggers}
+def test_full_text_search_indexes_each_events_title_location_and_evidence_with_trigrams(db):
+    """One document per event (migration _add_event_search); the tables' own indexes are gone (_drop_unread_...)."""
+    assert "trigram" in db["event_search"].schema
+    assert db["events"].detect_fts() is None and db["mentions"].detect_fts() is None
+    assert {"events_search_ai", "events_search_au", "events_search_ad", "mentions_search_ai"} <= {
+        t.name for t in db.triggers}
 
 
 def test_database_is_in_wal_mode_with_a_busy_timeout(db):
@@ -437,7 +438,8 @@ def test_query_limit(filled):
 
 
 def test_query_loads_mentions_in_one_extra_query(filled):
-    """The uids, the data version, the events not kept yet and all their mentions: four, not one per event."""
+    """The events with their columns, the data version and all their mentions: three, not one per event (the
+    events not kept yet are built from the rows the query read, not looked up again)."""
     from feeds.store.memo import EVENTS
 
     EVENTS.clear()
@@ -445,7 +447,7 @@ def test_query_loads_mentions_in_one_extra_query(filled):
     with filled.tracer(lambda sql, params: statements.append(sql)):
         events = store.query_events(filled, Selection())
     assert len(events) > 1 and all(e.mentions for e in events)
-    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 4
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 3
 
 
 def test_get_event_and_missing_event(filled):

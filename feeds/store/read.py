@@ -29,6 +29,11 @@ def _like(term: str) -> str:
     return f"%{escaped}%"
 
 
+DOCUMENTS, DOCUMENT_TEXT = "event_search_content", "c0"
+"""Where FTS5 keeps the text of event_search's documents (its content table, rowid `id`): read by rowid and LIKE,
+it answers words too short for the trigram index."""
+
+
 def _has_fts(db: Database) -> bool:
     return db["event_search"].exists()
 
@@ -39,19 +44,23 @@ def _search_clause(db: Database, q: str, params: list, walk: bool, windowed: boo
     The words the trigram index can answer are one FTS query on the events' documents (schema.EVENT_DOCUMENT);
     its matches are where the query starts, except within a window of dates (`windowed`), whose range of the
     start index is shorter than a broad word's matches: those are then a set each event of the range is looked
-    up in. Shorter words are tested row by row: with `walk`, on each event the query reaches (an EXISTS on its
-    own mentions, by index), else against every mention matched once up front.
+    up in. Shorter words are tested by LIKE on the same documents: each event's own document as the query
+    reaches it (one lookup by rowid) when it walks in order or starts from the FTS matches, else every document
+    matched once up front.
     """
     clauses, like_params, indexed = [], [], []
     fts = _has_fts(db)
-    for term in q.split():
+    terms = q.split()
+    per_event = walk or (fts and any(len(term) >= TRIGRAM_MIN_CHARS for term in terms))
+    for term in terms:
         spellings = list(dict.fromkeys([term, simplified(term), traditional(term)]))  # either script finds both
         if fts and len(term) >= TRIGRAM_MIN_CHARS:
             indexed.append("(" + " OR ".join('"' + spelling.replace('"', '""') + '"' for spelling in spellings) + ")")
-        else:
-            clauses.append("(" + " OR ".join(_like_clause(walk) for _ in spellings) + ")")
-            for spelling in spellings:
-                like_params.extend([_like(spelling)] * 3)
+            continue
+        clauses.append(_document_like(per_event, len(spellings)) if fts else
+                       "(" + " OR ".join(_like_clause(walk) for _ in spellings) + ")")
+        for spelling in spellings:
+            like_params.extend([_like(spelling)] * (1 if fts else 3))
     if indexed:
         lookup = "+e.rowid" if windowed else "e.rowid"  # the unary + keeps SQLite from starting at the matches
         clauses.insert(0, f"{lookup} IN (SELECT rowid FROM event_search WHERE event_search MATCH ?)")
@@ -60,8 +69,17 @@ def _search_clause(db: Database, q: str, params: list, walk: bool, windowed: boo
     return " AND ".join(clauses)
 
 
+def _document_like(per_event: bool, spellings: int) -> str:
+    """A short word tested by LIKE on the events' search documents (a word has no line break, so a match in the
+    document is a match in the title, the place or one evidence: what _like_clause tests one by one)."""
+    likes = " OR ".join(f"d.{DOCUMENT_TEXT} LIKE ? ESCAPE '\\'" for _ in range(spellings))
+    if per_event:
+        return f"EXISTS (SELECT 1 FROM {DOCUMENTS} d WHERE d.id = e.rowid AND ({likes}))"
+    return f"e.rowid IN (SELECT d.id FROM {DOCUMENTS} d WHERE {likes})"
+
+
 def _like_clause(walk: bool) -> str:
-    """A word tested row by row in an event's title, place and mentions."""
+    """A word tested row by row in an event's title, place and mentions (a store without the trigram tokenizer)."""
     mentioned = ("EXISTS (SELECT 1 FROM mentions m WHERE m.event_uid = e.uid AND m.evidence LIKE ? ESCAPE '\\')"
                  if walk else "e.uid IN (SELECT event_uid FROM mentions WHERE evidence LIKE ? ESCAPE '\\')")
     return f"e.title LIKE ? ESCAPE '\\' OR e.location LIKE ? ESCAPE '\\' OR {mentioned}"
@@ -84,18 +102,30 @@ def events_query_plan(db: Database, flt: Selection) -> list[str]:
 def query_events(db: Database, flt: Selection) -> list[StoredEvent]:
     """Events matching every field the filter sets, in the filter's order (by start), with their mentions.
 
-    The query selects uids; events already read at this data version come from memo.EVENTS.
+    The query reads the events' columns with their uids (it reads each row anyway, to test it); events already
+    read at this data version come from memo.EVENTS, the others are built from those rows.
     """
-    return events_by_uid(db, query_uids(db, flt))
+    rows = _event_rows(db, flt, _ROW_COLUMNS)
+    version = _memo_version(db)
+    if version is None:
+        return _stored_rows(db, rows)
+    by_uid = {row[0]: row for row in rows}
+    return EVENTS.events(version, list(by_uid), lambda missing: _stored_rows(db, [by_uid[uid] for uid in missing]))
 
 
 def query_uids(db: Database, flt: Selection) -> list[str]:
     """The uids of the events query_events gives for `flt`, in its order, and nothing else read."""
-    uids = _walked_uids(db, flt) if _walks(db, flt) else None
-    if uids is None:
-        sql, params = events_sql(db, flt, columns="e.uid", walk=False)
-        uids = [row[0] for row in db.execute(sql, params).fetchall()]
-    return uids
+    return [row[0] for row in _event_rows(db, flt, "e.uid")]
+
+
+def _event_rows(db: Database, flt: Selection, columns: str) -> list[tuple]:
+    """The rows of `columns` (the uid first) of the events for `flt`, in its order: walked in order first when the
+    search allows it (`_walks`), else by the plan that matches the words up front."""
+    rows = _walked(db, flt, columns) if _walks(db, flt) else None
+    if rows is None:
+        sql, params = events_sql(db, flt, columns=columns, walk=False)
+        rows = db.execute(sql, params).fetchall()
+    return rows
 
 
 def parts_by_uid(db: Database, uids: list[str], variant: str,
@@ -137,16 +167,16 @@ def _walks(db: Database, flt: Selection) -> bool:
     return not _has_fts(db) or all(len(term) < TRIGRAM_MIN_CHARS for term in terms)
 
 
-def _walked_uids(db: Database, flt: Selection) -> list[str] | None:
-    """The uids by a walk in order, or None when it outgrew WALK_BUDGET_SECONDS (a rare word: few matches to stop at).
+def _walked(db: Database, flt: Selection, columns: str) -> list[tuple] | None:
+    """The rows by a walk in order, or None when it outgrew WALK_BUDGET_SECONDS (a rare word: few matches to stop at).
 
     Both plans return the same rows (same conditions, an order ending in the unique uid); only their cost differs.
     """
-    sql, params = events_sql(db, flt, columns="e.uid", walk=True)
+    sql, params = events_sql(db, flt, columns=columns, walk=True)
     deadline = time.perf_counter() + WALK_BUDGET_SECONDS
     db.conn.set_progress_handler(lambda: time.perf_counter() > deadline, WALK_CHECK_INSTRUCTIONS)
     try:
-        return [row[0] for row in db.execute(sql, params).fetchall()]
+        return db.execute(sql, params).fetchall()
     except sqlite3.OperationalError as error:
         if "interrupted" not in str(error):
             raise
@@ -164,8 +194,7 @@ def _memo_version(db: Database) -> tuple[str, str] | None:
 def _events_by_uid(db: Database, uids: list[str]) -> list[StoredEvent]:
     """These events, with their mentions, in the order of `uids` (looked up in index order: each lookup
     starts near the last one, which at a million events halves the cost)."""
-    columns = ", ".join(f'e."{name}"' for name in _EVENT_COLUMNS)
-    rows = db.execute(f"SELECT {columns} FROM json_each(?) j CROSS JOIN events e ON e.uid = j.value",
+    rows = db.execute(f"SELECT {_ROW_COLUMNS} FROM json_each(?) j CROSS JOIN events e ON e.uid = j.value",
                       [json.dumps(sorted(uids))]).fetchall()
     by_uid = {ev.uid: ev for ev in _stored_rows(db, rows)}
     return [by_uid[uid] for uid in uids if uid in by_uid]
@@ -194,7 +223,7 @@ def events_sql(db: Database, flt: Selection, columns: str = "e.*", walk: bool | 
         params.append(flt.start.isoformat())
         earliest = _earliest_start(db, flt.start)
         if earliest:
-            where.append("e.start >= ?")  # bounds the events_start_end range on both sides (migration 2)
+            where.append("e.start >= ?")  # bounds the events_start_order range on both sides (migrations 2, 11)
             params.append(earliest)
     if flt.end:
         where.append("e.start < ?")  # anything starting on `end`, timed or not, sorts before the next day
@@ -297,6 +326,8 @@ _FIELDS = [f.name for f in fields(StoredEvent)]
 _EVENT_COLUMNS = [name for name in _FIELDS if name != "mentions"]
 """The events columns a StoredEvent holds, in the order of its fields."""
 _EVENT_VALUES = itemgetter(*_EVENT_COLUMNS)
+_ROW_COLUMNS = ", ".join(f'e."{name}"' for name in _EVENT_COLUMNS)
+"""The select list of those columns, the uid first (what _stored_rows builds StoredEvents from)."""
 _MENTIONS_AT, _ALL_DAY_AT, _PREVIOUS_AT, _FLAGS_AT = (_FIELDS.index(name) for name in
                                                       ("mentions", "all_day", "previous", "flags"))
 
@@ -328,7 +359,7 @@ def _mentions_for(db: Database, uids: list[str]) -> dict[str, list[Mention]]:
     rows = db.execute(
         'SELECT m.event_uid, m.article_id, a.source, a.headline, a.published, m.evidence, m.start, m."end",'
         " a.source_url FROM json_each(?) j CROSS JOIN mentions m ON m.event_uid = j.value"
-        " JOIN articles a ON a.id = m.article_id"
+        " JOIN articles a INDEXED BY articles_shown ON a.id = m.article_id"  # no article's row read (migration 12)
         " ORDER BY m.event_uid, a.published IS NULL, a.published, a.ingested, m.article_id, m.start",
         [json.dumps(sorted(uids))],  # in index order, as in _events_by_uid
     ).fetchall()

@@ -1,11 +1,12 @@
-"""The full-text indexes of events and mentions, kept current by triggers, or caught up once per group of files.
+"""The per-event full-text documents (`event_search`), kept current by triggers, or caught up once per group of files.
 
 SQLite opens a statement savepoint for every write inside a transaction that fires triggers, and FTS5
 writes its pending terms to disk at every savepoint: indexed row by row, a group of ingested files
 writes a tiny index segment per event and per mention (most of an ingest's storing time, issue 19).
-`deferred` pauses the triggers inside one transaction: they note which rows changed (and what the
-index held of them), and the index is caught up in one statement per table before the commit, so no
-other connection ever sees it behind.
+`deferred` pauses the triggers inside one transaction: they note which events changed, and their
+documents are rebuilt once before the commit, so no other connection ever sees the index behind.
+The indexes of events and of mentions that versions 1 and 7 kept (`install_triggers`) are gone since
+version 10 (`_drop_unread_search_indexes`): no query read them.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sqlite_utils import Database
 from .schema import EVENT_DOCUMENT, savepoint
 
 SEARCHED: dict[str, tuple[str, ...]] = {"events": ("title", "location"), "mentions": ("evidence",)}
-"""The columns each table's full-text index holds."""
+"""The columns each table's full-text index held (versions 1 to 9; dropped by version 10)."""
 
 PAUSED = "fts_paused"
 """A table with one row while the triggers only note changes (inside one transaction, never committed so)."""
@@ -29,8 +30,9 @@ def _pending(table: str) -> str:
 
 
 def install_triggers(db: Database) -> None:
-    """The migration `_cheaper_ingest_writes`: triggers that index at once, or note the change while paused; an
-    event's index is rewritten only when its title or place is written, not for every change of its row."""
+    """The migration `_cheaper_ingest_writes` (version 7): triggers that index at once, or note the change while
+    paused; an event's index is rewritten only when its title or place is written. Kept for stores migrated from
+    before version 7: version 10 drops these indexes and triggers again."""
     if not db["events_fts"].exists():  # no trigram tokenizer, no full-text index
         return
     db.execute(f"CREATE TABLE {PAUSED} (paused INTEGER NOT NULL)")
@@ -81,7 +83,7 @@ def install_event_search_triggers(db: Database) -> None:
                                of_mentions.format("old.event_uid, new.event_uid")),
         "mentions_search_ad": ("DELETE ON mentions", of_mentions.format("old.event_uid")),
     }
-    paused = _indexed(db)
+    paused = db[PAUSED].exists()
     if paused:
         db.execute(f"CREATE TABLE {EVENT_SEARCH_PENDING} (rid INTEGER PRIMARY KEY)")
     now = f"WHEN NOT EXISTS (SELECT 1 FROM {PAUSED})" if paused else ""
@@ -93,7 +95,8 @@ def install_event_search_triggers(db: Database) -> None:
 
 
 def _indexed(db: Database) -> bool:
-    return db[PAUSED].exists()
+    """Whether the store has documents whose triggers can pause (none without the trigram tokenizer)."""
+    return db[EVENT_SEARCH_PENDING].exists()
 
 
 @contextmanager
@@ -114,21 +117,9 @@ def deferred(db: Database) -> Iterator[None]:
 
 
 def catch_up(db: Database) -> None:
-    """Bring each index in line with its table for the rows noted: what the index held of a row before the
-    first change is removed, and every noted row that exists now is indexed as it is now."""
-    for table, columns in SEARCHED.items():
-        fts, pending = f"{table}_fts", _pending(table)
-        cols = ", ".join(f"[{c}]" for c in columns)
-        # of each row's notes the first (SQLite takes the bare columns from the row of min(seq)); noted as
-        # indexed, it holds what the index has of the row since before the transaction
-        db.execute(f"INSERT INTO [{fts}] ([{fts}], rowid, {cols}) SELECT 'delete', rid, {cols} FROM"
-                   f" (SELECT rid, indexed, {cols}, min(seq) AS first FROM [{pending}] GROUP BY rid)"
-                   " WHERE indexed ORDER BY first")
-        db.execute(f"INSERT INTO [{fts}] (rowid, {cols}) SELECT rowid, {cols} FROM [{table}]"
-                   f" WHERE rowid IN (SELECT rid FROM [{pending}]) ORDER BY rowid")
-        db.execute(f"DELETE FROM [{pending}]")
-    if db[EVENT_SEARCH_PENDING].exists():  # each noted event's document, rebuilt once from its rows as they are
-        db.execute(f"DELETE FROM event_search WHERE rowid IN (SELECT rid FROM {EVENT_SEARCH_PENDING})")
-        db.execute(f"INSERT INTO event_search (rowid, body) {EVENT_DOCUMENT}"
-                   f" WHERE e.rowid IN (SELECT rid FROM {EVENT_SEARCH_PENDING})")
-        db.execute(f"DELETE FROM {EVENT_SEARCH_PENDING}")
+    """Rebuild, once, the search document of each event noted while paused, from its rows as they are now (an
+    event deleted since is left out)."""
+    db.execute(f"DELETE FROM event_search WHERE rowid IN (SELECT rid FROM {EVENT_SEARCH_PENDING})")
+    db.execute(f"INSERT INTO event_search (rowid, body) {EVENT_DOCUMENT}"
+               f" WHERE e.rowid IN (SELECT rid FROM {EVENT_SEARCH_PENDING})")
+    db.execute(f"DELETE FROM {EVENT_SEARCH_PENDING}")

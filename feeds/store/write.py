@@ -62,6 +62,7 @@ def save_article_events(
     extractor_version: int = 0,
     changes: dict[str, Change] | None = None,
     known_id: str | None = None,
+    stored_articles: set[str] | None = None,
 ) -> Counts:
     """Store one article and its reports, and derive the events they touch; the caller holds the transaction.
 
@@ -72,7 +73,8 @@ def save_article_events(
     "unchanged") per event, in report order; `changes` every touched event's Change by uid (retractions
     too). `extractor_version` is recorded with the article: the extractor that gave these events.
     `known_id` is the article's id when the caller has it: a stored article being re-extracted (its stored
-    text is already scrubbed), or the page being ingested.
+    text is already scrubbed), or the page being ingested. `stored_articles`, when given, receives the id of an
+    article this call stored (one the store did not have), so the caller needs no lookup of its own.
     """
     stamp = utc_stamp(now)
     fresh = set() if fresh is None else fresh
@@ -103,6 +105,8 @@ def save_article_events(
                 article.published.year,
             ],
         )
+        if stored_articles is not None:
+            stored_articles.add(aid)
     else:
         db.execute("UPDATE articles SET extractor_version = ? WHERE id = ?", [extractor_version, aid])
     old = [] if stored is None else reports_of_article(db, aid)  # a new article has no reports yet
