@@ -67,7 +67,8 @@ Span = tuple[str, str]
 
 RANGE_CONNECTOR = re.compile(r"到|至|-|－|—|~|～|间|間")
 TIMEX_UNIT = re.compile(r"^\([^,]+,[^,]+,P\d*(?:\.\d+)?([YMWD])\)$")
-NAMES_LUNAR = re.compile(r"农历|農曆|阴历|陰曆|正月|腊月|臘月|初[一二三四五六七八九十]|春节|春節|元宵|端午|中秋|重阳|重陽|除夕|大年")
+NAMES_LUNAR = re.compile(r"农历|農曆|阴历|陰曆|正月|腊月|臘月|初[一二三四五六七八九十]"
+                         r"|春节|春節|元宵|端午|中秋|重阳|重陽|除夕|大年")
 """A result naming a lunar date: the parser specs write its lunar month and day as the value (中秋节 XXXX-08-15)."""
 
 
@@ -111,12 +112,14 @@ def commit_of(git_dir: Path, rev: str = "HEAD") -> str:
     return git(git_dir, "rev-parse", rev).strip()
 
 
-def read_cases(records: list[dict[str, Any]], spec: str, seen: set[tuple[str, str]]) -> tuple[list[Case], list[Skipped]]:
+def read_cases(records: list[dict[str, Any]], spec: str,
+               seen: set[tuple[str, str]]) -> tuple[list[Case], list[Skipped]]:
     """The comparable cases of one spec file, and the others with their reason."""
     cases, skipped = [], []
     for record in records:
         text = record["Input"]
-        reference = record.get("Context", {}).get("ReferenceDateTime") or dt.datetime.now().strftime("%Y-%m-%dT%H:%M:%S")
+        reference = (record.get("Context", {}).get("ReferenceDateTime")
+                     or dt.datetime.now().strftime("%Y-%m-%dT%H:%M:%S"))
         if (text, reference) in seen:
             continue
         seen.add((text, reference))
@@ -140,7 +143,8 @@ def _expected(result: dict[str, Any], base: dt.datetime) -> Expected:
         values = [(v.get("timex", ""), v) for v in result["Resolution"]["values"]]
     else:
         value = result["Value"]
-        values = [(value.get("Timex", ""), _model_keys(value[which])) for which in ("PastResolution", "FutureResolution")]
+        values = [(value.get("Timex", ""), _model_keys(value[which]))
+                  for which in ("PastResolution", "FutureResolution")]
     readings = tuple(dict.fromkeys(r for timex, v in values if (r := _reading(kind, timex, v, result["Text"], base))))
     if not readings:
         raise Uncomparable("lunar date that does not exist")
@@ -214,7 +218,8 @@ def _span(start: dt.datetime, end: dt.datetime) -> Span:
 LABELS: tuple[tuple[str, str], ...] = (
     ("holiday", r"节|節|元旦|除夕|新年|国庆|國慶|圣诞|聖誕|情人|愚人|万圣|重阳|端午|中秋|清明|七夕|元宵|腊八"),
     ("lunar", r"农历|農曆|阴历|陰曆|正月|腊月|初[一二三四五六七八九十]|廿"),
-    ("offset", r"(?:\d+|[一二两三四五六七八九十半几]+)[个個]?(?:秒|分钟|小时|钟头|天|日|周|星期|礼拜|月|年)[以之]?[前后後内]"
+    ("offset", r"(?:\d+|[一二两三四五六七八九十半几]+)[个個]?(?:秒|分钟|小时|钟头|天|日|周|星期|礼拜|月|年)"
+               r"[以之]?[前后後内]"
                r"|[前后後过近未来最][一二两三四五六七八九十几\d]+"),
     ("range", r"到|至|－|—|~|～|间|間|\d\s*-\s*\d|[和与及]"),
     ("part-of-day", r"早上|早晨|上午|中午|下午|晚上|傍晚|夜|凌晨|早间|晚间|早|晚"),
@@ -370,7 +375,8 @@ def main() -> None:
     mirror = default_mirror(MIRRORS)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--recognizers-git", type=Path, default=mirror,
-                        help=f"git directory of a Recognizers-Text mirror (default: the first match of {MIRRORS}: {mirror})")
+                        help=f"git directory of a Recognizers-Text mirror (default: the first match of {MIRRORS}: "
+                             f"{mirror})")
     parser.add_argument("--rev", default="HEAD")
     parser.add_argument("-v", "--verbose", action="store_true", help="the misses by capability and the group table")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write the per-case results to FILE")
