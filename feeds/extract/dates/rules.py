@@ -360,6 +360,13 @@ def read_half_year(m: re.Match, ctx: Context) -> Interval:
     return Interval(dt.date(year, first, 1), dt.date(year, last, month_end(year, last)), "month")
 
 
+def read_half_month(m: re.Match, ctx: Context) -> Interval:
+    """`下半月，气温回升`: a half of the publication month (1–15, 16–end), when no month is written before it."""
+    day = base_day(ctx)
+    first_day, last_day = g.PARTS_OF_MONTH[m.group("half")]
+    return Interval(day.replace(day=first_day), day.replace(day=min(last_day, month_end(day.year, day.month))), "day")
+
+
 def read_literary_day(m: re.Match, ctx: Context) -> Interval:
     """`前日`, `后日`, `大后日`: the written forms of 前天, 后天, 大后天."""
     day = base_day(ctx) + dt.timedelta(days=LITERARY_DAYS[m.group("word")])
@@ -922,7 +929,7 @@ RULES: tuple[Rule, ...] = (
          "中秋节当天，社区为独居老人送去月饼。", ("2024-09-17", "2024-09-17", "day"),
          needs=("节", "元宵", "端午", "七夕", "中秋", "重阳", "腊八", "除夕", "年三十", "元旦", "国庆", "平安夜",
                 "圣诞", "消费者权益日", "龙抬头", "中元", "新年", "纪念日", "受难", "主日", "星期", "周四", "大斋",
-                "圣灰", "新春", "双十一", "双11", "降临")),
+                "圣灰", "新春", "双十一", "双11", "降临", "三一五")),
     Rule("solar-term",
          re.compile(rf"{YEAR_PREFIX}?(?P<fest>(?:{'|'.join(cal.SOLAR_TERMS)})节?)(?P<holiday>)(?![前后期间])"),
          DateKind.CALENDAR, read_festival,
@@ -1056,6 +1063,11 @@ RULES: tuple[Rule, ...] = (
          DateKind.PERIOD, read_half_year,
          "上半年，全市地区生产总值同比增长5.2%。", ("2024-01-01", "2024-06-30", "month"),
          needs=("半年",)),
+    Rule("half-month",
+         re.compile(r"(?<![马北向之以往线路坡顶身赶一二两三四五六七八九十月\d])(?P<half>上半月|下半月)"),
+         DateKind.PERIOD, read_half_month,
+         "下半月，全市气温将逐步回升。", ("2024-06-16", "2024-06-30", "day"),
+         needs=("半月",)),
     Rule("literary-day",
          re.compile(r"(?<![\u4e00-\u9fff\d])(?P<word>大后日|后日|前日)(?![子期程报])"),
          DateKind.POINT, read_literary_day,
