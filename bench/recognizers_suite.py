@@ -41,29 +41,22 @@ capability label read from its text (first rule that matches) for the per-group 
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import re
-import sys
-import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jio_suite import dates_records, default_mirror, git, label
+import peer_suite
+from jio_suite import git, label
+from peer_suite import DAY, Result, Span, show, span
 
 MIRRORS = "/work/.mirror/*[Rr]ecognizers-[Tt]ext*"
 SPECS = "Specs/DateTime/Chinese"
 FILES = ("DateTimeModel", "DateParser", "DatePeriodParser", "TimeParser", "TimePeriodParser", "DateTimeParser",
          "DateTimePeriodParser", "HolidayParser")
-STAMP = "%Y-%m-%d %H:%M:%S"
-SECOND = dt.timedelta(seconds=1)
-DAY = dt.timedelta(days=1)
 UNCOMPARABLE = ("duration", "set")
-
-Span = tuple[str, str]
-"""[start, end) as 'YYYY-MM-DD HH:MM:SS' strings, end exclusive."""
 
 RANGE_CONNECTOR = re.compile(r"到|至|-|－|—|~|～|间|間")
 TIMEX_UNIT = re.compile(r"^\([^,]+,[^,]+,P\d*(?:\.\d+)?([YMWD])\)$")
@@ -87,6 +80,13 @@ class Case:
     expected: tuple[Expected, ...]
     spec: str
     label: str
+
+    def accepts(self, ours: list[Span]) -> bool:
+        return paired(ours, self.expected)
+
+    def expected_text(self) -> str:
+        readings = " + ".join(f"{e.text}: " + " | ".join(map(show, e.readings)) for e in self.expected)
+        return f"{readings or 'nothing'}   (at {self.reference}, {self.spec})"
 
 
 @dataclass(frozen=True)
@@ -172,14 +172,14 @@ def _reading(kind: str, timex: str, value: dict[str, str], text: str, base: dt.d
                 return None
             moment = dt.datetime.combine(day, moment.time())
         if kind == "date":
-            return _span(moment, moment + DAY)
-        return _span(moment, moment)
+            return span(moment, moment + DAY)
+        return span(moment, moment)
     if "start" not in value or "end" not in value:
         raise Uncomparable("no resolution" if not value else "open interval")
     start, end = _moment(value["start"], base), _moment(value["end"], base)
     if kind == "daterange" and RANGE_CONNECTOR.search(text) and (unit := TIMEX_UNIT.match(timex)):
         end = _unit_after(end, unit[1])
-    return _span(start, end)
+    return span(start, end)
 
 
 def _lunar(lunar: dt.date) -> dt.date | None:
@@ -207,10 +207,6 @@ def _unit_after(end: dt.datetime, unit: str) -> dt.datetime:
     if unit == "M":
         return end.replace(year=end.year + end.month // 12, month=end.month % 12 + 1)
     return end + (7 * DAY if unit == "W" else DAY)
-
-
-def _span(start: dt.datetime, end: dt.datetime) -> Span:
-    return start.strftime(STAMP), end.strftime(STAMP)
 
 
 # --- capability labels --------------------------------------------------------------------------
@@ -242,21 +238,6 @@ REFUSED: dict[str, str] = {}
 # --- ours ---------------------------------------------------------------------------------------
 
 
-def our_spans(records: list[dict[str, Any]]) -> list[Span]:
-    """Our records as [start, end) intervals (see the module docstring)."""
-    spans = []
-    for record in records:
-        start = dt.datetime.fromisoformat(record["start"]).replace(tzinfo=None)
-        end = dt.datetime.fromisoformat(record["end"]).replace(tzinfo=None)
-        if record["precision"] != "time":
-            start = dt.datetime.combine(start.date(), dt.time(0))
-            end = dt.datetime.combine(end.date(), dt.time(0)) + DAY
-        elif start != end and end.second == 59:
-            end += SECOND
-        spans.append(_span(start, end))
-    return list(dict.fromkeys(spans))
-
-
 def paired(ours: list[Span], expected: tuple[Expected, ...]) -> bool:
     """Whether each of our intervals is one reading of its own expected result, none left over."""
     if len(ours) != len(expected):
@@ -267,19 +248,7 @@ def paired(ours: list[Span], expected: tuple[Expected, ...]) -> bool:
     return any(first in e.readings and paired(rest, expected[:i] + expected[i + 1:]) for i, e in enumerate(expected))
 
 
-@dataclass
-class Result:
-    case: Case
-    ours: list[Span] = field(default_factory=list)
-    found: list[dict[str, Any]] = field(default_factory=list)
-    error: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return not self.error and paired(self.ours, self.case.expected)
-
-
-def run(git_dir: Path, rev: str = "HEAD") -> tuple[list[Result], list[Skipped], str]:
+def run(git_dir: Path, rev: str = "HEAD") -> tuple[list[Result], list[Skipped], dict[str, Any]]:
     cases: list[Case] = []
     skipped: list[Skipped] = []
     seen: set[tuple[str, str]] = set()
@@ -287,113 +256,14 @@ def run(git_dir: Path, rev: str = "HEAD") -> tuple[list[Result], list[Skipped], 
         more, left = read_cases(read_spec(git_dir, name, rev), name, seen)
         cases += more
         skipped += left
-    results = []
-    for case in cases:
-        result = Result(case)
-        try:
-            result.found = dates_records(case.text, dt.datetime.fromisoformat(case.reference))
-            result.ours = our_spans(result.found)
-        except Exception as error:  # a crash is a miss, never the end of the run
-            result.error = f"{type(error).__name__}: {error}"
-        results.append(result)
-    return results, skipped, commit_of(git_dir, rev)
+    results = peer_suite.run_cases(cases, lambda case: dt.datetime.fromisoformat(case.reference),
+                                   lambda found, case: peer_suite.our_spans(found, lambda start: start))
+    return results, skipped, {"commit": commit_of(git_dir, rev), "paths": [f"{SPECS}/{name}.json" for name in FILES]}
 
 
-# --- reports ------------------------------------------------------------------------------------
-
-
-def groups(results: list[Result]) -> dict[str, list[Result]]:
-    out: dict[str, list[Result]] = {}
-    for result in results:
-        out.setdefault(result.case.label, []).append(result)
-    return dict(sorted(out.items(), key=lambda item: (-len(item[1]), item[0])))
-
-
-def _ratio(right: int, total: int) -> str:
-    return f"{right}/{total} ({right / total if total else 0:.2f})"
-
-
-def show(span: Span) -> str:
-    return f"{span[0]} .. {span[1]}"
-
-
-def _readings(expected: tuple[Expected, ...]) -> str:
-    if not expected:
-        return "nothing"
-    return " + ".join(f"{e.text}: " + " | ".join(map(show, e.readings)) for e in expected)
-
-
-def report(results: list[Result]) -> str:
-    """The misses by capability, then the per-group table."""
-    out = []
-    for name, members in groups(results).items():
-        right = sum(r.ok for r in members)
-        note = f"  (refused: {REFUSED[name]})" if name in REFUSED else ""
-        out.append(f"\n## {name}: {right}/{len(members)}{note}")
-        for r in members:
-            if r.ok:
-                continue
-            matched = "; ".join(f"{f['text']} {f['rule']}" for f in r.found)
-            ours = r.error or " + ".join(map(show, r.ours)) or "nothing"
-            out.append(f"  MISS {r.case.text}   at {r.case.reference} ({r.case.spec})")
-            out.append(f"       expected {_readings(r.case.expected)}")
-            out.append(f"       ours {ours}" + (f"   ({matched})" if matched else ""))
-    out.append("\n" + table(results))
-    return "\n".join(out)
-
-
-def table(results: list[Result]) -> str:
-    lines = [f"{'group':<17} {'cases':>5}  ours"]
-    for name, members in groups(results).items():
-        lines.append(f"{name:<17} {len(members):>5}  {_ratio(sum(r.ok for r in members), len(members))}"
-                     + ("  refused" if name in REFUSED else ""))
-    return "\n".join(lines)
-
-
-def summary(results: list[Result], skipped: list[Skipped]) -> str:
-    kept = [r for r in results if r.case.label not in REFUSED]
-    line = f"ours {_ratio(sum(r.ok for r in results), len(results))} ({len(skipped)} skipped)"
-    if len(kept) != len(results):
-        line += f"; without the refused groups {_ratio(sum(r.ok for r in kept), len(kept))}"
-    return line
-
-
-def as_json(results: list[Result], skipped: list[Skipped], commit: str, seconds: float) -> dict[str, Any]:
-    return {
-        "suite": {"commit": commit, "paths": [f"{SPECS}/{name}.json" for name in FILES]},
-        "seconds": round(seconds, 1),
-        "summary": {"cases": len(results), "ours": sum(r.ok for r in results), "skipped": len(skipped)},
-        "groups": {name: {"cases": len(m), "ours": sum(r.ok for r in m), "refused": REFUSED.get(name, "")}
-                   for name, m in groups(results).items()},
-        "skipped": [asdict(s) for s in skipped],
-        "cases": [{**asdict(r.case), "ours": [list(s) for s in r.ours], "ours_found": r.found, "error": r.error,
-                   "ok": r.ok} for r in results],
-    }
-
-
-def main() -> None:
-    mirror = default_mirror(MIRRORS)
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--recognizers-git", type=Path, default=mirror,
-                        help=f"git directory of a Recognizers-Text mirror (default: the first match of {MIRRORS}: "
-                             f"{mirror})")
-    parser.add_argument("--rev", default="HEAD")
-    parser.add_argument("-v", "--verbose", action="store_true", help="the misses by capability and the group table")
-    parser.add_argument("--json", type=Path, metavar="FILE", help="write the per-case results to FILE")
-    args = parser.parse_args()
-    if args.recognizers_git is None:
-        sys.exit(f"no Recognizers-Text mirror found ({MIRRORS}); fetch github:microsoft/Recognizers-Text "
-                 "and give --recognizers-git DIR")
-    started = time.perf_counter()
-    results, skipped, commit = run(args.recognizers_git, args.rev)
-    if args.verbose:
-        print(report(results))
-        print()
-    print(summary(results, skipped))
-    if args.json:
-        args.json.write_text(json.dumps(as_json(results, skipped, commit, time.perf_counter() - started),
-                                        ensure_ascii=False, indent=1), encoding="utf-8")
+SUITE = peer_suite.Suite(__doc__.splitlines()[0], MIRRORS, "--recognizers-git",
+                         "fetch github:microsoft/Recognizers-Text", REFUSED, run)
 
 
 if __name__ == "__main__":
-    main()
+    peer_suite.main(SUITE)
