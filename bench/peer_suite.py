@@ -59,7 +59,7 @@ def our_spans(records: list[dict[str, Any]], clock_end: Callable[[dt.datetime], 
         elif end.second == 59:
             end += SECOND
         spans.append(span(start, end))
-    return list(dict.fromkeys(spans))
+    return spans
 
 
 @dataclass

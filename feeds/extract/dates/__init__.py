@@ -78,7 +78,8 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
     found = _bind_clocks(text, _add_rule_dates(text, found, clocks_used, published, year, every_kind, now))
     if not every_kind:
         return found
-    return _to_now(text, _join_ranges(text, _parts_of_day(text, found)), published, now)
+    found = _from_now_to(text, _join_ranges(text, _parts_of_day(text, found)), published, now)
+    return _to_now(text, found, published, now)
 
 
 _TRADITIONAL_TIME_WORDS = "週禮後個點時鐘號這兩曆農節聖誕慶國現當間復難穌東"
@@ -124,6 +125,26 @@ def _to_now(text: str, found: list[DateMatch], published: dt.date | None,
             continue
         result.append(DateMatch(text[date.start:end], date.start, end, span, rule, date.cue, DateKind.DURATION))
         absorbed = end
+    return result
+
+
+NOW_TO = re.compile(r"\s*(?:到|至)\s*")
+
+
+def _from_now_to(text: str, found: list[DateMatch], published: dt.date | None,
+                 now: dt.datetime | None) -> list[DateMatch]:
+    """`从现在到年底`, `现在至6月底`: from the moment of publication (its day, without `now`) to the end of the
+    date after, kind DURATION."""
+    result: list[DateMatch] = []
+    for date in found:
+        previous = result[-1] if result else None
+        if (published is not None and previous is not None and previous.rule == "now"
+                and NOW_TO.fullmatch(text, previous.end, date.start) and date.interval.end_date >= published):
+            result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end,
+                                   _until(date.interval, published, now), f"range:now-{date.rule}", date.cue,
+                                   DateKind.DURATION)
+            continue
+        result.append(date)
     return result
 
 
@@ -597,6 +618,8 @@ def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None,
     if m.group("s_m") and not m.group("s_y") and not m.group("s_yr") and text.startswith("年", m.start() - 1) \
             and ERA_YEAR_BEFORE.search(text, max(0, m.start() - 8), m.start()):
         return None  # `康熙20年9月`, `民国38年5月`: a month of an era's year (rules.py reads the eras it can)
+    if m.group("s_rel") and (_in_title(text, m.start()) or NAMED_AFTER_DAY.match(text, m.end("s_rel"))):
+        return None  # `《明日之后》`, `今日头条`: a title or a name, not a day
     if m.group("s_rel") in g.CONTEXT_DAYS and last_any is not None:
         ctx = Context(ctx.published, ctx.year, last_any, ctx.tense)
     start = resolve_point(m, "s_", ctx)
@@ -653,6 +676,17 @@ def _resolve(text: str, m: re.Match, ctx: Context, last_any: dt.date | None,
 _END_GROUPS = ("e_dm2", "e_dm", "e_nm", "e_sm",
                "e_iy", "e_y", "e_yr", "e_m", "e_mr", "e_d", "e_d2", "e_d3", "e_mp", "e_rel", "e_wd", "e_we",
                "e_yp", "e_yp2", "e_h", "e_h2")
+
+
+NAMED_AFTER_DAY = re.compile(r"头条|说法|关注(?!度)")
+"""Words that make a relative day part of a name (`今日头条`, `今日说法`, `今日关注`)."""
+TITLE_REACH = 30
+
+
+def _in_title(text: str, position: int) -> bool:
+    """Whether a position is inside a 《title》 opened within the last few characters."""
+    floor = max(0, position - TITLE_REACH)
+    return text.rfind("《", floor, position) > text.rfind("》", floor, position)
 
 
 ERA_YEAR_BEFORE = re.compile(rf"(?:{'|'.join((*ERA_FIRST_YEARS, *REIGN_NAMES))})"

@@ -788,7 +788,7 @@ _SECOND = r"(?:[0-5]?\d|[二三四五]?十[一二三四五六七八九]?|[一二
 def _clock(p: str) -> str:
     """A clock reading with group prefix p: `下午5点多`, `九点零九`, `20时1刻`, `6:42:02`; a start hour
     may leave out its unit before a range end that has one (`9~12点半`)."""
-    unit = "" if p else rf"|(?P<bare>)(?={_RANGE}(?:次日|第二天)?(?:{_PART})?\s*{_HOUR}\s*[点时:：])"
+    unit = "" if p else rf"|(?P<bare>)(?={_RANGE}(?:次日|第二天|明天|明日|翌日)?(?:{_PART})?\s*{_HOUR}\s*[点时:：])"
     return rf"""(?:(?P<{p}tp>{_PART})\s*)?
       (?:(?P<{p}h>{_HOUR})\s*[:：]\s*(?P<{p}mi>[0-5]\d)(?:[:：](?P<{p}se>[0-5]\d))?(?![\d:])
          (?:\s*(?P<{p}ampm>[AaPp])\.?[Mm]\.?(?![A-Za-z]))?
@@ -1157,7 +1157,7 @@ RULES: tuple[Rule, ...] = (
          "晚上七八点，广场上仍有不少市民纳凉。", ("2024-06-12T19:00:00+08:00", "2024-06-12T20:59:59+08:00", "time"),
          needs=("点",)),
     Rule("clock",
-         re.compile(rf"(?<![\d:：.])(?<![\d/-]\d\s)(?:{_clock('')}(?:{_RANGE}(?P<nextday>次日|第二天)?{_clock('e')})?)",
+         re.compile(rf"(?<![\d:：.])(?<![\d/-]\d\s)(?:{_clock('')}(?:{_RANGE}(?P<nextday>次日|第二天|明天|明日|翌日)?{_clock('e')})?)",
                     re.VERBOSE),
          DateKind.CLOCK, read_clock,
          "上午9:00～11:30，市民可到现场咨询。", ("2024-06-12T09:00:00+08:00", "2024-06-12T11:30:00+08:00", "time"),
