@@ -156,7 +156,8 @@ LABELS: tuple[tuple[str, str], ...] = (
 
 REFUSED = {
     "cantonese": "spoken Cantonese (`晏晝三點踏三`, `宜家`, `今個禮拜`): not the written Chinese of a newspaper",
-    "english": "English clock forms in a Chinese corpus (`3pm`, `4pm CET`, a time zone conversion)",
+    "english": "English clock forms in a Chinese corpus: an hour alone (`3pm`) and `4pm CET` (a time zone "
+               "conversion); `3:15pm` after minutes is read",
     "us-numeric": "month/day/year order (`10/31/74`, `3/3/15`): not how a Chinese paper writes a date",
     "other-calendars": "feasts of the Christian, Jewish, Islamic and Hindu calendars and observances "
                        "(`逾越节`, `开斋节`, `排灯节`, `地球一小时`): tables Duckling keeps itself; no well-kept "

@@ -791,7 +791,7 @@ def _clock(p: str) -> str:
     unit = "" if p else rf"|(?P<bare>)(?={_RANGE}(?:次日|第二天|明天|明日|翌日)?(?:{_PART})?\s*{_HOUR}\s*[点时:：])"
     return rf"""(?:(?P<{p}tp>{_PART})\s*)?
       (?:(?P<{p}h>{_HOUR})\s*[:：]\s*(?P<{p}mi>[0-5]\d)(?:[:：](?P<{p}se>[0-5]\d))?(?![\d:])
-         (?:\s*(?P<{p}ampm>[AaPp])\.?[Mm]\.?(?![A-Za-z]))?
+         (?P<{p}ampm>\s*[AaPp]\.?[Mm]\.?(?![A-Za-z])|[AaPp](?![A-Za-z]))?
         |(?P<{p}h2>{_HOUR})\s*(?:[点时](?![钟]头|间|期|代|候|装|尚|评|事)(?:\s*(?:(?P<{p}q>[1-3一二三])刻|(?P<{p}half>半)
               |(?P<{p}mi2>{_MINUTE})(?:\s*分(?:\s*(?P<{p}se2>{_SECOND})\s*秒)?|(?=[^分\d]|$))))?
               (?P<{p}about>多钟?|许|整|钟)?{unit}))"""
@@ -817,7 +817,7 @@ def _clock_time(m: re.Match, p: str, part: str | None) -> tuple[dt.time, bool]:
     if m.group(p + "ampm"):  # `2:00pm`, `11:30:10 p.m.`: the English half of the day, written after
         if not 1 <= hour <= 12:
             raise Unresolvable("no such hour before am or pm")
-        hour = hour % 12 + (12 if m.group(p + "ampm") in "Pp" else 0)
+        hour = hour % 12 + (12 if m.group(p + "ampm").strip()[0] in "Pp" else 0)
     next_day = hour == 24 or (hour == 12 and minute == 0 and part in NIGHT)
     if next_day:
         hour = 0
