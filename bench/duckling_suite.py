@@ -33,26 +33,19 @@ they still count as misses.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import json
 import re
-import sys
-import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jio_suite import dates_records, default_mirror, git, label
+import peer_suite
+from jio_suite import git, label
+from peer_suite import SECOND, STAMP, Result, Span, show
 
 MIRRORS = "/work/.mirror/*[Dd]uckling*"
 CORPORA = ("Duckling/Time/ZH/Corpus.hs", "Duckling/Time/ZH/CN/Corpus.hs")
 REFERENCE = dt.datetime(2013, 2, 12, 4, 30, 0)
-STAMP = "%Y-%m-%d %H:%M:%S"
-SECOND = dt.timedelta(seconds=1)
-
-Span = tuple[str, str]
-"""[start, end) as 'YYYY-MM-DD HH:MM:SS' strings, end exclusive."""
 
 RECORD = re.compile(
     r"examples\s*\(\s*(?P<form>datetime(?:Interval)?(?:Holiday)?|datetimeOpenInterval)\s+"
@@ -73,6 +66,12 @@ class Case:
     holiday: str
     corpus: str
     label: str
+
+    def accepts(self, ours: list[Span]) -> bool:
+        return set(ours) == {self.expected}
+
+    def expected_text(self) -> str:
+        return f"{show(self.expected)} ({self.grain})"
 
 
 @dataclass(frozen=True)
@@ -157,7 +156,8 @@ LABELS: tuple[tuple[str, str], ...] = (
 
 REFUSED = {
     "cantonese": "spoken Cantonese (`晏晝三點踏三`, `宜家`, `今個禮拜`): not the written Chinese of a newspaper",
-    "english": "English clock forms in a Chinese corpus (`3pm`, `4pm CET`, a time zone conversion)",
+    "english": "English clock forms in a Chinese corpus: an hour alone (`3pm`) and `4pm CET` (a time zone "
+               "conversion); `3:15pm` after minutes is read",
     "us-numeric": "month/day/year order (`10/31/74`, `3/3/15`): not how a Chinese paper writes a date",
     "other-calendars": "feasts of the Christian, Jewish, Islamic and Hindu calendars and observances "
                        "(`逾越节`, `开斋节`, `排灯节`, `地球一小时`): tables Duckling keeps itself; no well-kept "
@@ -169,136 +169,25 @@ REFUSED = {
 
 
 def our_spans(records: list[dict[str, Any]], grain: str) -> list[Span]:
-    """Our records as [start, end) intervals (see the module docstring)."""
-    spans = []
-    for record in records:
-        start = dt.datetime.fromisoformat(record["start"]).replace(tzinfo=None)
-        end = dt.datetime.fromisoformat(record["end"]).replace(tzinfo=None)
-        if record["precision"] != "time":
-            start = dt.datetime.combine(start.date(), dt.time(0))
-            end = dt.datetime.combine(end.date(), dt.time(0)) + dt.timedelta(days=1)
-        elif start == end:
-            end = _grain_end(start, grain) if grain in GRAINS[:4] else start + SECOND
-        elif end.second == 59:
-            end += SECOND
-        spans.append((start.strftime(STAMP), end.strftime(STAMP)))
-    return spans
+    """Our records as [start, end) intervals: one clock time is the grain Duckling gives, starting there."""
+    return peer_suite.our_spans(
+        records, lambda start: _grain_end(start, grain) if grain in GRAINS[:4] else start + SECOND)
 
 
-@dataclass
-class Result:
-    """Our parser on one phrase: the intervals, the records they came from, or the error."""
-
-    case: Case
-    ours: list[Span] = field(default_factory=list)
-    found: list[dict[str, Any]] = field(default_factory=list)
-    error: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return not self.error and set(self.ours) == {self.case.expected}
-
-
-def run(git_dir: Path, rev: str = "HEAD") -> tuple[list[Result], list[Skipped], str]:
+def run(git_dir: Path, rev: str = "HEAD") -> tuple[list[Result], list[Skipped], dict[str, Any]]:
     cases, skipped = [], []
     for path in CORPORA:
         more, left = read_cases(read_corpus(git_dir, path, rev), path)
         cases += more
         skipped += left
-    results = []
-    for case in cases:
-        result = Result(case)
-        try:
-            result.found = dates_records(case.text, REFERENCE)
-            result.ours = our_spans(result.found, case.grain)
-        except Exception as error:  # a crash is a miss, never the end of the run
-            result.error = f"{type(error).__name__}: {error}"
-        results.append(result)
-    return results, skipped, commit_of(git_dir, rev)
+    results = peer_suite.run_cases(cases, lambda case: REFERENCE, lambda found, case: our_spans(found, case.grain))
+    return results, skipped, {"commit": commit_of(git_dir, rev), "paths": list(CORPORA),
+                              "reference": REFERENCE.strftime(STAMP)}
 
 
-def groups(results: list[Result]) -> dict[str, list[Result]]:
-    out: dict[str, list[Result]] = {}
-    for result in results:
-        out.setdefault(result.case.label, []).append(result)
-    return dict(sorted(out.items(), key=lambda item: (-len(item[1]), item[0])))
-
-
-def _ratio(right: int, total: int) -> str:
-    return f"{right}/{total} ({right / total if total else 0:.2f})"
-
-
-def show(span: Span) -> str:
-    start, end = span
-    return f"{start} .. {end}"
-
-
-def report(results: list[Result]) -> str:
-    """The misses by capability, then the per-group table."""
-    out = []
-    for name, members in groups(results).items():
-        right = sum(r.ok for r in members)
-        note = f"  (refused: {REFUSED[name]})" if name in REFUSED else ""
-        out.append(f"\n## {name}: {right}/{len(members)}{note}")
-        for r in members:
-            if r.ok:
-                continue
-            matched = "; ".join(f"{f['text']} {f['rule']}" for f in r.found)
-            ours = r.error or " + ".join(map(show, r.ours)) or "nothing"
-            out.append(f"  MISS {r.case.text}   expected {show(r.case.expected)} ({r.case.grain})")
-            out.append(f"       ours {ours}" + (f"   ({matched})" if matched else ""))
-    out.append("\n" + table(results))
-    return "\n".join(out)
-
-
-def table(results: list[Result]) -> str:
-    lines = [f"{'group':<17} {'cases':>5}  ours"]
-    for name, members in groups(results).items():
-        lines.append(f"{name:<17} {len(members):>5}  {_ratio(sum(r.ok for r in members), len(members))}"
-                     + ("  refused" if name in REFUSED else ""))
-    return "\n".join(lines)
-
-
-def summary(results: list[Result]) -> str:
-    kept = [r for r in results if r.case.label not in REFUSED]
-    return (f"ours {_ratio(sum(r.ok for r in results), len(results))}; without the refused groups "
-            f"{_ratio(sum(r.ok for r in kept), len(kept))}")
-
-
-def as_json(results: list[Result], skipped: list[Skipped], commit: str, seconds: float) -> dict[str, Any]:
-    return {
-        "suite": {"commit": commit, "paths": list(CORPORA), "reference": REFERENCE.strftime(STAMP)},
-        "seconds": round(seconds, 1),
-        "summary": {"cases": len(results), "ours": sum(r.ok for r in results)},
-        "groups": {name: {"cases": len(m), "ours": sum(r.ok for r in m), "refused": REFUSED.get(name, "")}
-                   for name, m in groups(results).items()},
-        "skipped": [asdict(s) for s in skipped],
-        "cases": [{**asdict(r.case), "ours": [list(s) for s in r.ours], "ours_found": r.found, "error": r.error,
-                   "ok": r.ok} for r in results],
-    }
-
-
-def main() -> None:
-    mirror = default_mirror(MIRRORS)
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--duckling-git", type=Path, default=mirror,
-                        help=f"git directory of a duckling mirror (default: the first match of {MIRRORS}: {mirror})")
-    parser.add_argument("--rev", default="HEAD")
-    parser.add_argument("-v", "--verbose", action="store_true", help="the misses by capability and the group table")
-    parser.add_argument("--json", type=Path, metavar="FILE", help="write the per-case results to FILE")
-    args = parser.parse_args()
-    if args.duckling_git is None:
-        sys.exit(f"no duckling mirror found ({MIRRORS}); fetch github:facebook/duckling and give --duckling-git DIR")
-    started = time.perf_counter()
-    results, skipped, commit = run(args.duckling_git, args.rev)
-    if args.verbose:
-        print(report(results))
-        print()
-    print(summary(results))
-    if args.json:
-        args.json.write_text(json.dumps(as_json(results, skipped, commit, time.perf_counter() - started),
-                                        ensure_ascii=False, indent=1), encoding="utf-8")
+SUITE = peer_suite.Suite(__doc__.splitlines()[0], MIRRORS, "--duckling-git", "fetch github:facebook/duckling",
+                         REFUSED, run)
 
 
 if __name__ == "__main__":
-    main()
+    peer_suite.main(SUITE)

@@ -17,6 +17,7 @@ from ...models import Cue, DateKind, DateMatch, Interval
 from .. import sentences
 from . import grammar as g
 from . import rules
+from .calendars import ERA_FIRST_YEARS, REIGN_NAMES
 from .english import find_english_dates
 from .resolve import Context, Point, Tense, Unresolvable, clock, make_interval, number, resolve_point, resolve_year
 
@@ -74,12 +75,13 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
     found, clocks_used = _attach_clock_times(text, found, sentence_ends)
     if re.search(r"[A-Za-z]{3}", text):
         found = sorted(found + find_english_dates(text, published), key=lambda d: d.start)
-    found = _weekday_before_date(text, _merge_glosses(text, found))
+    found = _weekday_before_date(text, _merge_glosses(text, found), published)
     found = _join_day_lists(text, _apply_sentence_rules(text, found, sentence_ends, published))
     found = _bind_clocks(text, _add_rule_dates(text, found, clocks_used, published, year, every_kind, now))
     if not every_kind:
         return found
-    return _to_now(text, _join_ranges(text, _parts_of_day(text, found)), published, now)
+    found = _from_now_to(text, _join_ranges(text, _parts_of_day(text, found)), published, now)
+    return _to_now(text, found, published, now)
 
 
 _TRADITIONAL_TIME_WORDS = "週禮後個點時鐘號這兩曆農節聖誕慶國現當間復難穌東"
@@ -125,6 +127,26 @@ def _to_now(text: str, found: list[DateMatch], published: dt.date | None,
             continue
         result.append(DateMatch(text[date.start:end], date.start, end, span, rule, date.cue, DateKind.DURATION))
         absorbed = end
+    return result
+
+
+NOW_TO = re.compile(r"\s*(?:到|至)\s*")
+
+
+def _from_now_to(text: str, found: list[DateMatch], published: dt.date | None,
+                 now: dt.datetime | None) -> list[DateMatch]:
+    """`从现在到年底`, `现在至6月底`: from the moment of publication (its day, without `now`) to the end of the
+    date after, kind DURATION."""
+    result: list[DateMatch] = []
+    for date in found:
+        previous = result[-1] if result else None
+        if (published is not None and previous is not None and previous.rule == "now"
+                and NOW_TO.fullmatch(text, previous.end, date.start) and date.interval.end_date >= published):
+            result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end,
+                                   _until(date.interval, published, now), f"range:now-{date.rule}", date.cue,
+                                   DateKind.DURATION)
+            continue
+        result.append(date)
     return result
 
 
@@ -240,18 +262,33 @@ def _parts_of_day(text: str, found: list[DateMatch]) -> list[DateMatch]:
     result = []
     for date in found:
         part = PART_AT_END.search(date.text)
+        if part is None and _is_day(date) and (short := _short_part(text, date)) is not None:
+            date, part = short
         following = PART_AFTER.match(text, date.end) if part is None and _is_day(date) else None
         if following:  # `昨天黎明`, `前天后半夜`: parts the schedule grammar does not read
             part = following
             date = DateMatch(text[date.start:following.end()], date.start, following.end(), date.interval,
                              date.rule, date.cue, date.kind)
         if part and _is_day(date) and not CLOCK_FOLLOWS.match(text, date.end):
-            hours = rules.part_of_day(date.interval.start_date, part.group(0))
+            hours = rules.part_of_day(date.interval.start_date, SHORT_PARTS.get(part.group(0), part.group(0)))
             date = DateMatch(date.text, date.start, date.end, hours, date.rule + "+part", date.cue, date.kind)
         elif date.interval.precision == "day" and date.interval.start != date.interval.end:
             date = _range_parts(text, date, part)
         result.append(date)
     return result
+
+
+def _short_part(text: str, date: DateMatch) -> tuple[DateMatch, re.Match] | None:
+    """`25日晚`, `7月5日早间`, `今晨`, `昨晚`: a part of the day in one character at the end of a day, unless
+    the word goes on (`早已`, `晚于`, `晚些`); `早间` takes its 间."""
+    part = SHORT_PART_AT_END.search(date.text)
+    if part is None or SHORT_PART_NOT_BEFORE.match(text, date.end):
+        return None
+    if part.group(0) == "早" and text.startswith("间", date.end):
+        end = date.end + 1
+        date = DateMatch(text[date.start:end], date.start, end, date.interval, date.rule, date.cue, date.kind)
+        part = SHORT_PART_AT_END.search(date.text)
+    return date, part
 
 
 def _range_parts(text: str, date: DateMatch, last: re.Match | None) -> DateMatch:
@@ -277,6 +314,10 @@ def _part_start(day: dt.date, part: str) -> dt.datetime:
 
 
 PART_AT_END = re.compile(rf"(?:{rules.PART_WORDS})$")
+SHORT_PARTS = {"早": "早上", "早间": "早上", "晨": "早晨", "晚": "晚上"}
+"""Parts of the day a paper writes in one character after a day (`25日晚`, `今晨`), and the hours they mean."""
+SHORT_PART_AT_END = re.compile(r"(?<=[日号天晚今昨明当])(?:早间|早|晨|晚)$|(?<=[今昨明当])晚$")
+SHORT_PART_NOT_BEFORE = re.compile(r"[已就在些于点时年期于起稻餐饭报市]")
 PART_BEFORE_RANGE = re.compile(rf"({rules.PART_WORDS})\s*(?:至|到|—+|–|~)")
 CLOCK_FOLLOWS = re.compile(r"\s*[\d一二两三四五六七八九十]+\s*[点时:：]")
 """`明天下午七八点`: hours the grammar did not read follow, so the part of the day is not the answer."""
@@ -467,11 +508,14 @@ def _merge_glosses(text: str, found: list[DateMatch]) -> list[DateMatch]:
 
 WEEKDAY_ALONE = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])")
 DATE_AFTER_WEEKDAY = re.compile(r"\s*[,，]?\s*")
+WEEKDAY_AFTER_DATE = re.compile(r"\s*[,，]\s*")
+WEEKDAY_LISTED = re.compile(r"\s*(?:和|及|与|、|至|到|—|-|~)")
+"""`3月20日，周一和周三各一场`: weekdays in a list are days of their own."""
 
 
-def _weekday_before_date(text: str, found: list[DateMatch]) -> list[DateMatch]:
-    """`周日，2月10日`: a weekday written before the date it falls on names that date, once (the weekday
-    alone would be read on its own, a week away)."""
+def _weekday_before_date(text: str, found: list[DateMatch], published: dt.date | None) -> list[DateMatch]:
+    """`周日，2月10日`, `2月10日，周日`: a weekday written beside the date it falls on names that date, once
+    (the weekday alone would be read on its own, a week away)."""
     result: list[DateMatch] = []
     for date in found:
         previous = result[-1] if result else None
@@ -481,6 +525,17 @@ def _weekday_before_date(text: str, found: list[DateMatch]) -> list[DateMatch]:
                 and date.interval.start_date.weekday() == g.WEEKDAYS[weekday.group(1)]):
             result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end, date.interval,
                                    date.rule + "+weekday", date.cue, date.kind)
+            continue
+        if (previous is not None and WEEKDAY_ALONE.fullmatch(date.text) and _is_day(previous)
+                and "月" in previous.text and WEEKDAY_AFTER_DATE.fullmatch(text, previous.end, date.start)
+                and not WEEKDAY_LISTED.match(text, date.end)):
+            # `10月12日，星期六`: the weekday restates the date before it, and decides its year if none is written
+            interval = previous.interval
+            if "年" not in previous.text and not previous.rule.startswith("numeric-ymd"):
+                day = _year_of_weekday(interval.start_date, g.WEEKDAYS[date.text[-1]], published)
+                interval = Interval(day, day, "day")
+            result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end, interval,
+                                   previous.rule + "+weekday", previous.cue, previous.kind)
             continue
         result.append(date)
     return result
@@ -562,6 +617,11 @@ def _resolve(text: str, m: re.Match, ctx: Context, last_day: dt.date | None,
              every_kind: bool = False) -> DateMatch | None:
     """The match as a date; a statistics period or a habit (`今年1—4月`, `每年5月`) is none, or with
     `every_kind` a PERIOD."""
+    if m.group("s_m") and not m.group("s_y") and not m.group("s_yr") and text.startswith("年", m.start() - 1) \
+            and ERA_YEAR_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        return None  # `康熙20年9月`, `民国38年5月`: a month of an era's year (rules.py reads the eras it can)
+    if m.group("s_rel") and (_in_title(text, m.start()) or NAMED_AFTER_DAY.match(text, m.end("s_rel"))):
+        return None  # `《明日之后》`, `今日头条`: a title or a name, not a day
     if m.group("s_rel") in g.CONTEXT_DAYS and last_day is not None:
         ctx = Context(ctx.published, ctx.year, last_day, ctx.tense)
     start = resolve_point(m, "s_", ctx)
@@ -620,6 +680,22 @@ _END_GROUPS = ("e_dm2", "e_dm", "e_nm", "e_sm",
                "e_yp", "e_yp2", "e_h", "e_h2")
 
 
+NAMED_AFTER_DAY = re.compile(r"头条|说法|关注(?!度)")
+"""Words that make a relative day part of a name (`今日头条`, `今日说法`, `今日关注`)."""
+TITLE_REACH = 30
+
+
+def _in_title(text: str, position: int) -> bool:
+    """Whether a position is inside a 《title》 opened within the last few characters."""
+    floor = max(0, position - TITLE_REACH)
+    return text.rfind("《", floor, position) > text.rfind("》", floor, position)
+
+
+ERA_YEAR_BEFORE = re.compile(rf"(?:{'|'.join((*ERA_FIRST_YEARS, *REIGN_NAMES))})"
+                             r"[\d〇零一二三四五六七八九十百]{1,4}年$")
+"""An era's year just before a month (`康熙20年9月`)."""
+
+
 def _month_listed_before(text: str, position: int, month: int) -> re.Match[str] | None:
     """`11、12月`: the month listed right before this one, written without 月, when it is the month before (`3、5月`
     are two months, not a span)."""
@@ -647,17 +723,23 @@ def _check_weekday(m: re.Match, p: str, point: Point, published: dt.date | None)
     wanted = m.group(p + "chk") or (m.group(p + "chk2") if p == "s_" else None)
     if not wanted or point.year_given or point.precision != "day":
         return point
-    weekday = g.WEEKDAYS[wanted]
-    if point.first.weekday() == weekday:
-        return point
+    day = _year_of_weekday(point.first, g.WEEKDAYS[wanted], published)
+    return point if day == point.first else Point(day, day, "day", False, True)
+
+
+def _year_of_weekday(day: dt.date, weekday: int, published: dt.date | None) -> dt.date:
+    """The day itself when it falls on the weekday, else the same day of a near year that does (within
+    200 days of publication), else the day itself: the weekday decides a year that was not written."""
+    if day.weekday() == weekday:
+        return day
     for offset in (1, -1, 2, -2):
         try:
-            day = point.first.replace(year=point.first.year + offset)
+            other = day.replace(year=day.year + offset)
         except ValueError:
             continue
-        if day.weekday() == weekday and (published is None or abs((day - published).days) <= 200):
-            return Point(day, day, "day", False, True)
-    return point
+        if other.weekday() == weekday and (published is None or abs((other - published).days) <= 200):
+            return other
+    return day
 
 
 def _rule_name(m: re.Match, has_end: bool) -> str:

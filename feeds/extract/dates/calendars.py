@@ -14,7 +14,7 @@ LUNAR_FESTIVALS = {
     "春节": (1, 1), "大年初一": (1, 1), "元宵节": (1, 15), "元宵": (1, 15), "上元节": (1, 15),
     "龙抬头": (2, 2), "端午节": (5, 5), "端午": (5, 5), "端阳节": (5, 5), "七夕节": (7, 7), "七夕": (7, 7),
     "中元节": (7, 15), "中秋节": (8, 15), "中秋": (8, 15), "重阳节": (9, 9), "重阳": (9, 9),
-    "腊八节": (12, 8), "腊八": (12, 8), "农历新年": (1, 1),
+    "腊八节": (12, 8), "腊八": (12, 8), "农历新年": (1, 1), "新春": (1, 1),
 }
 """Festivals of the lunar calendar: (lunar month, day)."""
 NEW_YEARS_EVE = ("除夕", "大年三十", "年三十")
@@ -27,6 +27,7 @@ GREGORIAN_FESTIVALS = {
     "教师节": (9, 10), "国庆节": (10, 1), "国庆": (10, 1), "平安夜": (12, 24), "圣诞节": (12, 25),
     "圣诞": (12, 25), "阳历新年": (1, 1), "圣瓦伦丁节": (2, 14), "香港回归纪念日": (7, 1), "万圣节": (10, 31),
     "澳门回归纪念日": (12, 20),
+    "元旦节": (1, 1), "光棍节": (11, 11), "双十一": (11, 11), "双11": (11, 11), "三一五": (3, 15),
 }
 """Festivals on a fixed Gregorian day: (month, day)."""
 
@@ -36,11 +37,18 @@ FLOATING_FESTIVALS = {"母亲节": (5, 6, 2), "父亲节": (6, 6, 3), "感恩节
 EASTER_FEASTS = {
     "复活节": 0, "复活节星期一": 1, "耶稣受难日": -2, "受难节": -2, "主受难日": -2, "主受难节": -2,
     "圣周四": -3, "棕枝主日": -7, "圣枝主日": -7, "圣灰星期三": -46, "大斋首日": -46, "忏悔星期二": -47,
-    "圣灵降临节": 49, "五旬节": 49, "耶稣升天节": 39,
+    "圣灵降临节": 49, "圣灵降临日": 49, "五旬节": 49, "耶稣升天节": 39,
 }
 """Christian feasts counted in days from Easter Sunday, which python-dateutil computes (`东正教` before a
 name takes the Orthodox Easter)."""
 ORTHODOX = "东正教"
+
+ERA_FIRST_YEARS = {"民国": 1912, "民國": 1912, "明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
+"""Eras a paper still counts years in, by the Gregorian year of their first: the Republic of China's
+(Taiwan's papers: `民国113年` is 2024) and Japan's (`令和6年`). Year N of an era is first + N - 1."""
+REIGN_NAMES = ("康熙", "雍正", "乾隆", "嘉庆", "道光", "咸丰", "同治", "光绪", "宣统", "顺治", "洪武", "永乐", "万历",
+               "崇祯", "贞观", "开元", "天宝", "神龙", "元和", "建安")
+"""Imperial reign titles: a year counted in one (`康熙20年`) is history we do not convert, and never 2020."""
 
 HOLIDAY_NAMES = {
     "元旦": "New Year's Day", "春节": "Spring Festival", "清明": "Tomb-sweeping Day", "清明节": "Tomb-sweeping Day",

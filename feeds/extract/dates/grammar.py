@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 
 from ...models import Cue
+from .calendars import ERA_FIRST_YEARS, REIGN_NAMES
 
 RELATIVE_DAYS = {
     "今天": 0, "今日": 0, "即日": 0, "今晚": 0, "今明两天": 0, "今明两日": 0,
     "明天": 1, "明日": 1, "明晚": 1, "明后两天": 1, "明后两日": 1, "后天": 2, "大后天": 3, "大大后天": 4, "本日": 0,
-    "昨天": -1, "昨日": -1, "昨晚": -1, "昨": -1, "今": 0, "前天": -2, "大前天": -3, "大大前天": -4,
+    "昨天": -1, "昨日": -1, "昨晚": -1, "今晨": 0, "昨晨": -1,
+    "昨": -1, "今": 0, "前天": -2, "大前天": -3, "大大前天": -4,
 }
 """Days counted from the publication date."""
 
@@ -31,18 +33,23 @@ CONTEXT_DAYS = {"当天": 0, "当日": 0, "同日": 0, "同一天": 0, "当晚":
 EVENING_WORDS = {"今晚", "明晚", "昨晚", "当晚"}
 
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-WEEK_OFFSETS = {"": 0, "本": 0, "这": 0, "下": 1, "下个": 1, "上": -1, "上个": -1, "下下": 2, "上上": -2}
+WEEK_OFFSETS = {"": 0, "本": 0, "这": 0, "下": 1, "下个": 1, "上": -1, "上个": -1, "下下": 2, "上上": -2,
+                "下下个": 2, "上上个": -2}
 
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": 0, "同年": 0, "明年": 1, "次年": 1, "后年": 2,
-                  "去年": -1, "前年": -2}
+                  "去年": -1, "前年": -2, "下年": 1}
+NEXT_YEAR_BEFORE_MONTH = r"(?<![马赶早晚上下])下年(?=\s*(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月)"
+"""`下年9月`: 下年 is next year only before a month (`下年度`, `上下年` are other words)."""
 RELATIVE_MONTHS = {"本月": 0, "当月": 0, "这个月": 0, "下月": 1, "下个月": 1, "次月": 1,
                    "上月": -1, "上个月": -1, "上一个月": -1, "下一个月": 1}
 
-PARTS_OF_MONTH = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "初": (1, 10), "中": (11, 20),
+PARTS_OF_MONTH = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "上半月": (1, 15), "下半月": (16, 31),
+                  "初": (1, 10), "中": (11, 20),
                   "中下旬": (11, 31), "上中旬": (1, 20), "底": (21, 31), "末": (21, 31)}
 """Day ranges of a month's parts; 31 stands for the month's last day."""
 
-PARTS_OF_YEAR = {"上半年": (1, 6), "下半年": (7, 12), "年初": (1, 1), "年中": (6, 7), "伊始": (1, 1),
+PARTS_OF_YEAR = {"上半年": (1, 6), "下半年": (7, 12), "前半年": (1, 6), "后半年": (7, 12),
+                 "年初": (1, 1), "年中": (6, 7), "伊始": (1, 1),
                  "年底": (12, 12), "年末": (12, 12), "全年": (1, 12), "一季度": (1, 3),
                  "二季度": (4, 6), "三季度": (7, 9), "四季度": (10, 12), "底": (12, 12), "末": (12, 12),
                  "初": (1, 1)}
@@ -104,8 +111,10 @@ CUES_AFTER = (
 )
 
 _CN_DIGIT = "〇零一二三四五六七八九"
-YEAR = (rf"(?:(?<![\d.])[12]\d{{3}}|[{_CN_DIGIT}]{{4}}|(?<![\d.])\d{{2}}(?=\s*年)"
-        rf"|(?<![{_CN_DIGIT}十])[{_CN_DIGIT}]{{2}}(?=年))")
+NOT_IN_ERA = "".join(f"(?<!{name})" for name in (*ERA_FIRST_YEARS, *REIGN_NAMES))
+"""A two-digit year is none after an era's name (`民国38年`, `康熙20年`): rules.py reads the eras it can."""
+YEAR = (rf"(?:(?<![\d.])[12]\d{{3}}|[{_CN_DIGIT}]{{4}}|(?<![\d.])(?=\d{{2}}\s*年){NOT_IN_ERA}\d{{2}}"
+        rf"|(?<![{_CN_DIGIT}十])(?=[{_CN_DIGIT}]{{2}}年){NOT_IN_ERA}[{_CN_DIGIT}]{{2}})")
 """A year: `2023`, `二〇二三`, or two digits (`15年`, `零七年`) read in the century the base date makes likely."""
 MONTH = r"(?:1[ ]?[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 DAY = r"(?:3[ ]?[01]|[12][ ]?\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
@@ -135,7 +144,7 @@ def _point(p: str, spaced: bool = False) -> str:
     separator before a day no month could be: `1994.01-19`, not `2020.01-03`; also glued to its clock time,
     `2024-05-1209:30`, `2024-05-12-14:30`), `09-01` (a month with its zero, or any month before a clock
     time: `12-01 18:07`; a score `10-12` is none), `11/3号`, `7.23日`, and an end's `5.20`."""
-    rel_years = _alternatives(RELATIVE_YEARS)
+    rel_years = _alternatives(word for word in RELATIVE_YEARS if word != "下年")
     rel_months = _alternatives(RELATIVE_MONTHS)
     month_parts = _alternatives(k for k in PARTS_OF_MONTH if k not in ("初", "底", "末", "中"))
     this_month_parts = _alternatives(PARTS_OF_THIS_MONTH)
@@ -151,13 +160,13 @@ def _point(p: str, spaced: bool = False) -> str:
         f"(?:(?<=于){CN_DAY}|(?<![第前后近每这那数几零一二三四五六七八九十百千万]){CN_DAY}"
         r"(?=\s*日\s*(?:[上下中晚早凌]|在|起|举行|举办|开幕|召开|闭幕|[，,])))")
     return rf"""(?:
-        (?<![\d.])(?P<{p}iy>(?:19|20)\d{{2}})(?P<{p}isep>[./-])(?P<{p}im>1[0-2]|0?[1-9])
+        (?<![\d.])(?P<{p}iy>(?:1[5-9]|20)\d{{2}})(?P<{p}isep>[./-])(?P<{p}im>1[0-2]|0?[1-9])
           (?:(?P={p}isep)|(?<=[01]\d)[./-](?=1[3-9]|2\d|3[01]))
           (?P<{p}id>3[01]|[12]\d|0?[1-9])(?:(?![\d.])|(?=[01]\d[:：]|2[0-3][:：]))(?:-(?=\d{{1,2}}[:：]\d))?
       | (?<![\d./-])(?P<{p}nm>0[1-9]|1[0-2](?=-\d\d\s*(?:[01]?\d|2[0-3])[:：][0-5]\d))
           -(?P<{p}nd>0[1-9]|[12]\d|3[01])(?![\d./-])
       | (?<![\d/.])(?P<{p}sm>1[0-2]|0?[1-9])/(?P<{p}sd>3[01]|[12]\d|0?[1-9])\s*[日号]
-      | (?:(?P<{p}y>{YEAR})\s*年\s*|(?P<{p}yr>{rel_years})\s*)?
+      | (?:(?P<{p}y>{YEAR})\s*年\s*|(?P<{p}yr>{rel_years}|{NEXT_YEAR_BEFORE_MONTH})\s*)?
         (?:(?<!\d)(?<!\d\.)(?P<{p}m>{month})\s*月(?:份)?|(?P<{p}mr>{rel_months}))
         (?:\s*(?P<{p}d>{day})\s*(?:(?P<{p}ds>[日曰号])|(?={RANGE_TO_DAY})|(?={LIST_TO_DAY})|(?<=[\d])(?={BARE_DAY_END}))
           |(?:月(?=[初底末]))?(?P<{p}part>{month_parts}|初(?![步期次中级心始衷见])|底(?![线部层])|末(?![端梢期])
@@ -167,10 +176,11 @@ def _point(p: str, spaced: bool = False) -> str:
       | {numeric_end}
       | (?<![\d/])(?<!\d\.)(?<![第每])(?P<{p}d2>{ascii_day})\s*{day_suffix}(?![报本元游])
       | (?P<{p}d3>{cn_day})\s*{day_suffix}(?![内游])
-      | (?<![每一两几])(?P<{p}we>(?P<{p}wko>下下|上上|下个|上个|本|这|下|上)?周末)
+      | (?<![每一两几])(?P<{p}we>(?P<{p}wko>下下个|上上个|下下|上上|下个|上个|本|这|下|上)?周末)
       | (?P<{p}mp>{this_month_parts})(?=前|底|[,，。将完])
       | (?P<{p}rel>{day_words})
-      | (?<![每一两几])(?P<{p}wo>下下|上上|下个|上个|本|这|下|上)?(?:周|星期|礼拜)(?:(?<=[上下本这个]周)(?:周|星期))?
+      | (?<![每一两几])(?P<{p}wo>下下个|上上个|下下|上上|下个|上个|本|这|下|上)?(?:周|星期|礼拜)
+        (?:(?<=[上下本这个]周)(?:周|星期))?
         (?P<{p}wd>[一二三四五六日天])(?![年期刊])
       | (?:(?P<{p}yy>{YEAR})\s*年\s*|(?P<{p}yyr>{rel_years}))(?P<{p}yp>{year_parts})(?![国华心央部外文])
       | (?<![今明去前后本当同次全每一两几多近\d])(?P<{p}yp2>年底|年末|年初|年中)(?![国华心央部外文])

@@ -224,6 +224,8 @@ def _month_point(m, p: str, ctx: Context, anchor: Point | None) -> Point:
     if get(p + "mr"):
         base = _base_day(ctx)
         index = base.year * 12 + base.month - 1 + g.RELATIVE_MONTHS[get(p + "mr")]
+        if rel_year:  # `去年本月十日`: the month counted from publication, in the year named before it
+            index += 12 * g.RELATIVE_YEARS[rel_year]
         years, months = [index // 12], index % 12 + 1
         year_given = True
     else:

@@ -360,6 +360,13 @@ def read_half_year(m: re.Match, ctx: Context) -> Interval:
     return Interval(dt.date(year, first, 1), dt.date(year, last, month_end(year, last)), "month")
 
 
+def read_half_month(m: re.Match, ctx: Context) -> Interval:
+    """`下半月，气温回升`: a half of the publication month (1–15, 16–end), when no month is written before it."""
+    day = base_day(ctx)
+    first_day, last_day = g.PARTS_OF_MONTH[m.group("half")]
+    return Interval(day.replace(day=first_day), day.replace(day=min(last_day, month_end(day.year, day.month))), "day")
+
+
 def read_literary_day(m: re.Match, ctx: Context) -> Interval:
     """`前日`, `后日`, `大后日`: the written forms of 前天, 后天, 大后天."""
     day = base_day(ctx) + dt.timedelta(days=LITERARY_DAYS[m.group("word")])
@@ -445,7 +452,8 @@ def read_lately(m: re.Match, ctx: Context) -> Interval:
     return Interval(dt.datetime.combine(day, dt.time(0), TZ), ctx.now, "time")
 
 
-WEEK_WORDS = {"上上": -2, "上": -1, "上个": -1, "上一": -1, "本": 0, "这": 0, "这个": 0, "这一": 0, "下": 1,
+WEEK_WORDS = {"上上个": -2, "下下个": 2,
+              "上上": -2, "上": -1, "上个": -1, "上一": -1, "本": 0, "这": 0, "这个": 0, "这一": 0, "下": 1,
               "下个": 1, "下一": 1, "下下": 2}
 
 
@@ -475,6 +483,15 @@ def _month_of(m: re.Match, ctx: Context) -> tuple[int, int]:
     return year, month
 
 
+def read_relative_month_day(m: re.Match, ctx: Context) -> Interval:
+    """`下个月廿号`, `本月卅日`: 廿 (twenty) and 卅 (thirty) as a day of a month named from the publication's."""
+    year, month = _month_of(m, ctx)
+    day = _maybe_date(year, month, number(m.group("d").replace("廿", "二十").replace("卅", "三十")))
+    if day is None:
+        raise Unresolvable("no such day")
+    return Interval(day, day, "day")
+
+
 def read_week_of_month(m: re.Match, ctx: Context) -> Interval:
     """`3月第三周`: weeks run Monday to Sunday, the first being the one that holds the month's first Monday."""
     year, month = _month_of(m, ctx)
@@ -488,8 +505,12 @@ def read_week_of_month(m: re.Match, ctx: Context) -> Interval:
 
 
 def read_weekday_of_month(m: re.Match, ctx: Context) -> Interval:
-    """`6月第3个星期日`, `本月第一个周二`."""
+    """`6月第3个星期日`, `本月第一个周二`, `5月的最后一个星期一`."""
     year, month = _month_of(m, ctx)
+    if m.group("last"):
+        last = dt.date(year, month, month_end(year, month))
+        day = last - dt.timedelta(days=(last.weekday() - g.WEEKDAYS[m.group("wd")]) % 7)
+        return Interval(day, day, "day")
     nth = int(count(m.group("n")))
     first = dt.date(year, month, 1)
     day = first + dt.timedelta(days=(g.WEEKDAYS[m.group("wd")] - first.weekday()) % 7 + 7 * (nth - 1))
@@ -510,6 +531,33 @@ def read_week_of_year(m: re.Match, ctx: Context) -> Interval:
     return week_span(start)
 
 
+def read_weeks_of_year(m: re.Match, ctx: Context) -> Interval:
+    """`今年前两周`, `2021年的最后3周`: whole weeks (Monday to Sunday) from the year's first Monday, or back
+    from its last Sunday."""
+    year = year_of(m, ctx) or base_year(ctx)
+    n = int(count(m.group("n")))
+    if not 1 <= n <= 52:
+        raise Unresolvable("no such weeks")
+    if m.group("which") == "前":
+        first = dt.date(year, 1, 1)
+        start = first + dt.timedelta(days=(-first.weekday()) % 7)
+        return Interval(start, start + dt.timedelta(weeks=n, days=-1), "week")
+    last = dt.date(year, 12, 31)
+    end = last - dt.timedelta(days=(last.weekday() + 1) % 7)
+    return Interval(end - dt.timedelta(weeks=n, days=-1), end, "week")
+
+
+def read_days_of_year(m: re.Match, ctx: Context) -> Interval:
+    """`今年前10天`, `去年最后三天`: the first or last days of a year."""
+    year = year_of(m, ctx) or base_year(ctx)
+    n = int(count(m.group("n")))
+    if not 1 <= n <= 366:
+        raise Unresolvable("more days than a year has")
+    if m.group("which") == "前":
+        return Interval(dt.date(year, 1, 1), dt.date(year, 1, 1) + dt.timedelta(days=n - 1), "day")
+    return Interval(dt.date(year, 12, 31) - dt.timedelta(days=n - 1), dt.date(year, 12, 31), "day")
+
+
 def read_months_of_year(m: re.Match, ctx: Context) -> Interval:
     """`今年前五个月`, `2021年后三月`, `2005年首月`, `70年第8个月`."""
     year = year_of(m, ctx) or base_year(ctx)
@@ -518,7 +566,7 @@ def read_months_of_year(m: re.Match, ctx: Context) -> Interval:
         raise Unresolvable("no such month")
     if m.group("nth"):
         return month_span(year, n)
-    if m.group("which") == "后":
+    if m.group("which") in ("后", "最后"):
         return Interval(dt.date(year, 13 - n, 1), dt.date(year, 12, 31), "month")
     return Interval(dt.date(year, 1, 1), dt.date(year, n, month_end(year, n)), "month")
 
@@ -637,6 +685,31 @@ def read_festival(m: re.Match, ctx: Context) -> Interval:
         if period is None:
             raise Unresolvable("no holiday arrangement known for that year")
         return Interval(*period, "day")
+    if _group(m, "eve"):
+        day -= dt.timedelta(days=1)  # `复活节前夜`: the night before, on the day before
+    return Interval(day, day, "day")
+
+
+ERA_NAMES = g._alternatives(cal.ERA_FIRST_YEARS)
+ERA_YEAR = rf"(?P<era>{ERA_NAMES})\s*(?P<n>\d{{1,3}}|元|[〇零一二三四五六七八九十百]{{1,5}})\s*年"
+
+
+def read_era(m: re.Match, ctx: Context) -> Interval:
+    """`民国113年`, `民國38年5月`, `令和6年3月1日`: year N of an era is its first year + N - 1."""
+    n = 1 if m.group("n") == "元" else number(m.group("n"))
+    year = cal.ERA_FIRST_YEARS[m.group("era")] + n - 1
+    if n < 1 or ((ctx.published or ctx.year) and year > base_year(ctx) + 10):
+        raise Unresolvable("no such year of the era")
+    if not m.group("m"):
+        return year_span(year)
+    month = number(m.group("m"))
+    if not 1 <= month <= 12:
+        raise Unresolvable("no such month")
+    if not _group(m, "d"):
+        return month_span(year, month)
+    day = _maybe_date(year, month, number(m.group("d")))
+    if day is None:
+        raise Unresolvable("no such day")
     return Interval(day, day, "day")
 
 
@@ -656,6 +729,20 @@ def _maybe_date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def read_months_between(m: re.Match, ctx: Context) -> Interval:
+    """`3月与5月间`, `10月和次年2月之间`: from the first month to the end of the second (in the next year when
+    it comes before the first)."""
+    first_month, last_month = number(m.group("m")), number(m.group("m2"))
+    if not (1 <= first_month <= 12 and 1 <= last_month <= 12) or first_month == last_month:
+        raise Unresolvable("no such months")
+    year = year_of(m, ctx)
+    if year is None:
+        year = nearest_year(lambda y: dt.date(y, first_month, 1), ctx, None).year
+    last_year = year + (last_month < first_month)
+    return Interval(dt.date(year, first_month, 1),
+                    dt.date(last_year, last_month, month_end(last_year, last_month)), "month")
 
 
 def read_ym_numeric_range(m: re.Match, ctx: Context) -> Interval:
@@ -701,9 +788,10 @@ _SECOND = r"(?:[0-5]?\d|[二三四五]?十[一二三四五六七八九]?|[一二
 def _clock(p: str) -> str:
     """A clock reading with group prefix p: `下午5点多`, `九点零九`, `20时1刻`, `6:42:02`; a start hour
     may leave out its unit before a range end that has one (`9~12点半`)."""
-    unit = "" if p else rf"|(?P<bare>)(?={_RANGE}(?:次日|第二天)?(?:{_PART})?\s*{_HOUR}\s*[点时:：])"
+    unit = "" if p else rf"|(?P<bare>)(?={_RANGE}(?:次日|第二天|明天|明日|翌日)?(?:{_PART})?\s*{_HOUR}\s*[点时:：])"
     return rf"""(?:(?P<{p}tp>{_PART})\s*)?
       (?:(?P<{p}h>{_HOUR})\s*[:：]\s*(?P<{p}mi>[0-5]\d)(?:[:：](?P<{p}se>[0-5]\d))?(?![\d:])
+         (?P<{p}ampm>\s*[AaPp]\.?[Mm]\.?(?![A-Za-z])|[AaPp](?![A-Za-z]))?
         |(?P<{p}h2>{_HOUR})\s*(?:[点时](?![钟]头|间|期|代|候|装|尚|评|事)(?:\s*(?:(?P<{p}q>[1-3一二三])刻|(?P<{p}half>半)
               |(?P<{p}mi2>{_MINUTE})(?:\s*分(?:\s*(?P<{p}se2>{_SECOND})\s*秒)?|(?=[^分\d]|$))))?
               (?P<{p}about>多钟?|许|整|钟)?{unit}))"""
@@ -726,6 +814,10 @@ def _clock_time(m: re.Match, p: str, part: str | None) -> tuple[dt.time, bool]:
     second = number(second_text) if second_text else 0
     part = m.group(p + "tp") or part
     hour = _hour_in(part, hour)
+    if m.group(p + "ampm"):  # `2:00pm`, `11:30:10 p.m.`: the English half of the day, written after
+        if not 1 <= hour <= 12:
+            raise Unresolvable("no such hour before am or pm")
+        hour = hour % 12 + (12 if m.group(p + "ampm").strip()[0] in "Pp" else 0)
     next_day = hour == 24 or (hour == 12 and minute == 0 and part in NIGHT)
     if next_day:
         hour = 0
@@ -740,7 +832,7 @@ CLOCK_WORD_ENDS = "，,。；;、 \n开起到至前后左许举在止结"
 
 def _says_clock(m: re.Match) -> bool:
     """A clock reading stands on its own: a part of the day, a colon, minutes, `多`/`许`/`整`, or a range."""
-    if m.group("tp") or m.group("mi") or m.group("q") or m.group("half") or m.group("mi2") or m.group("about"):
+    if any(m.group(name) for name in ("tp", "mi", "ampm", "q", "half", "mi2", "about")):
         return True
     if m.group("eh") or m.group("eh2"):
         return True
@@ -798,6 +890,8 @@ _UNIT = r"(?P<unit>天|日|周|个?星期|个?礼拜|个多月|个月|个(?P<hal
 _HALF = r"(?P<half>半)?"
 _MANY = r"(?P<many>多|余)?"
 _CLOCK_UNIT = r"(?P<unit>个小时|个钟头|小时|钟头|分钟|分(?=半)|刻钟|秒钟|秒)"
+_CN_YEAR = r"(?<![〇零一二三四五六七八九])[一二][〇零一二三四五六七八九]{3}"
+"""A year in Chinese digits (`二〇一六`, `一九九五`)."""
 _COUNT_CN = r"(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
 """A count in Chinese numerals, 1 to 99 (`三五年前` is three or five years, no count; `2025年前` no count)."""
 _NOT_IN_NUMBER = r"(?<![\d〇零一二两三四五六七八九十百千几.])"
@@ -830,17 +924,27 @@ RULES: tuple[Rule, ...] = (
          "大年初五，商场迎来客流高峰。", ("2024-02-14", "2024-02-14", "day"),
          needs=('大年',)),
     Rule("festival",
-         re.compile(rf"{YEAR_PREFIX}?(?:农历)?(?P<fest>{FESTIVAL_NAMES})(?P<holiday>)(?!节|后|期间|前夕)"),
+         re.compile(rf"{YEAR_PREFIX}?(?:农历)?(?P<fest>{FESTIVAL_NAMES})(?P<holiday>)(?P<eve>前夜)?(?!节|后|期间|前夕)"),
          DateKind.CALENDAR, read_festival,
          "中秋节当天，社区为独居老人送去月饼。", ("2024-09-17", "2024-09-17", "day"),
          needs=("节", "元宵", "端午", "七夕", "中秋", "重阳", "腊八", "除夕", "年三十", "元旦", "国庆", "平安夜",
                 "圣诞", "消费者权益日", "龙抬头", "中元", "新年", "纪念日", "受难", "主日", "星期", "周四", "大斋",
-                "圣灰")),
+                "圣灰", "新春", "双十一", "双11", "降临", "三一五")),
     Rule("solar-term",
          re.compile(rf"{YEAR_PREFIX}?(?P<fest>(?:{'|'.join(cal.SOLAR_TERMS)})节?)(?P<holiday>)(?![前后期间])"),
          DateKind.CALENDAR, read_festival,
          "冬至这天，居民们在社区食堂一起包饺子。", ("2024-12-21", "2024-12-21", "day"),
          needs=cal.SOLAR_TERMS),
+    Rule("era-date",
+         re.compile(rf"{ERA_YEAR}\s*(?P<m>{g.MONTH})\s*月\s*(?P<d>{g.DAY})\s*[日号]"),
+         DateKind.POINT, read_era,
+         "民国113年5月20日，新一届领导人宣誓就职。", ("2024-05-20", "2024-05-20", "day"),
+         needs=tuple(cal.ERA_FIRST_YEARS)),
+    Rule("era-year",
+         re.compile(rf"{ERA_YEAR}(?:\s*(?P<m>{g.MONTH})\s*月)?"),
+         DateKind.PERIOD, read_era,
+         "这座车站建于民国三年。", ("1914-01-01", "1914-12-31", "year"),
+         needs=tuple(cal.ERA_FIRST_YEARS)),
     Rule("decade",
          re.compile(r"(?:(?P<cr>上|本|这个|下)个?世纪|(?P<c>\d{1,2}|[一二三四五六七八九十]{1,3})世纪)?"
                     r"(?:(?P<dec>[1-9]0|[二三四五六七八九]十|一十)年代)(?P<part>初期|前期|中期|末期|后期|初|中|末)?"),
@@ -871,16 +975,32 @@ RULES: tuple[Rule, ...] = (
          "今年暑假，图书馆延长开放时间。", ("2024-07-01", "2024-08-31", "month"),
          needs=('暑假',)),
     Rule("week-of-year",
-         re.compile(rf"{YEAR_PREFIX}第(?P<n>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:个)?(?:周|星期|礼拜)"),
+         re.compile(rf"{YEAR_PREFIX}的?第(?P<n>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:个)?(?:周|星期|礼拜)"),
          DateKind.CALENDAR, read_week_of_year,
          "今年第25周，全市将迎来高温天气。", ("2024-06-17", "2024-06-23", "week"),
          needs=('第',)),
+    Rule("weeks-of-year",
+         re.compile(rf"{YEAR_PREFIX}的?(?P<which>前|最后)\s*(?P<n>\d{{1,2}}|{_COUNT_CN})\s*个?(?:周|星期|礼拜)"
+                    r"(?![一二三四五六日天末])"),
+         DateKind.CALENDAR, read_weeks_of_year,
+         "今年最后两周，全市将开展安全生产大检查。", ("2024-12-16", "2024-12-29", "week"),
+         needs=('前', '最后')),
+    Rule("days-of-year",
+         re.compile(rf"{YEAR_PREFIX}的?(?P<which>前|最后)\s*(?P<n>\d{{1,3}}|{_COUNT_CN})\s*天"),
+         DateKind.CALENDAR, read_days_of_year,
+         "今年前10天，全市新增注册企业1200户。", ("2024-01-01", "2024-01-10", "day"),
+         needs=('前', '最后')),
     Rule("weekday-of-month",
          re.compile(rf"{MONTH_PREFIX}"
-                    r"第(?P<n>[一二三四五1-5])个(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"),
+                    r"(?:第(?P<n>[一二三四五1-5])|(?P<last>最后一))个(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"),
          DateKind.POINT, read_weekday_of_month,
          "母亲节在5月第二个星期日。", ("2024-05-12", "2024-05-12", "day"),
-         needs=('第',)),
+         needs=('第', '最后一个')),
+    Rule("relative-month-twentieth",
+         re.compile(rf"(?P<mr>{g._alternatives(g.RELATIVE_MONTHS)})的?(?P<d>廿[一二三四五六七八九]?|卅一?)\s*[日号]"),
+         DateKind.CALENDAR, read_relative_month_day,
+         "下个月廿号，新馆将对公众开放。", ("2024-07-20", "2024-07-20", "day"),
+         needs=('廿', '卅')),
     Rule("week-of-month",
          re.compile(rf"{MONTH_PREFIX}"
                     r"第(?P<n>[一二三四五1-5])(?:个)?(?:周|星期|礼拜)(?![一二三四五六日天])"),
@@ -888,8 +1008,8 @@ RULES: tuple[Rule, ...] = (
          "新学期将于9月第二周开课。", ("2024-09-09", "2024-09-15", "week"),
          needs=('第',)),
     Rule("months-of-year",
-         re.compile(rf"{YEAR_PREFIX}(?:(?P<which>前|后)(?P<n>[一二两三四五六七八九十]{{1,2}}|1[0-2]|[1-9])个?月"
-                    rf"|(?P<nth>第)(?P<n2>[一二三四五六七八九十]{{1,2}}|1[0-2]|[1-9])个月|(?P<first_month>首月))"),
+         re.compile(rf"{YEAR_PREFIX}的?(?:(?P<which>前|后|最后)\s*(?P<n>[一二两三四五六七八九十]{{1,2}}|1[0-2]|[1-9])"
+                    rf"\s*个?月|(?P<nth>第)(?P<n2>[一二三四五六七八九十]{{1,2}}|1[0-2]|[1-9])个月|(?P<first_month>首月))"),
          DateKind.PERIOD, lambda m, ctx: read_months_of_year(_n2(m), ctx),
          "今年前五个月，全市新增市场主体3.2万户。", ("2024-01-01", "2024-05-31", "month"),
          needs=('前', '后', '第', '首月')),
@@ -915,7 +1035,7 @@ RULES: tuple[Rule, ...] = (
          "白天，市区最高气温将达35℃。", ("2024-06-12T06:00:00+08:00", "2024-06-12T18:59:59+08:00", "time"),
          needs=('白天', '午后', '全天')),
     Rule("week",
-         re.compile(r"(?<![每一两几])(?P<wk>上上|下下|上个|下个|上一|下一|这个|这一|上|下|本|这)(?:周|星期|礼拜)"
+         re.compile(r"(?<![每一两几])(?P<wk>上上个|下下个|上上|下下|上个|下个|上一|下一|这个|这一|上|下|本|这)(?:周|星期|礼拜)"
                     r"(?![一二三四五六日天末刊报期年])"),
          DateKind.CALENDAR, read_week,
          "下周，全市将迎来新一轮降雨。", ("2024-06-17", "2024-06-23", "week"),
@@ -939,10 +1059,15 @@ RULES: tuple[Rule, ...] = (
          "项目力争年内建成投用。", ("2024-06-12T08:30:00+08:00", "2024-12-31T23:59:59+08:00", "time"),
          needs=("年内", "月内", "年以内", "月以内", "年之内", "月之内")),
     Rule("half-year",
-         re.compile(r"(?<![\u4e00-\u9fff\d])(?P<half>上半年|下半年)(?!度)"),
+         re.compile(r"(?<![马北向之以往线路坡顶身赶一二两三四五六七八九十年\d])(?P<half>上半年|下半年)(?!度)"),
          DateKind.PERIOD, read_half_year,
          "上半年，全市地区生产总值同比增长5.2%。", ("2024-01-01", "2024-06-30", "month"),
          needs=("半年",)),
+    Rule("half-month",
+         re.compile(r"(?<![马北向之以往线路坡顶身赶一二两三四五六七八九十月\d])(?P<half>上半月|下半月)"),
+         DateKind.PERIOD, read_half_month,
+         "下半月，全市气温将逐步回升。", ("2024-06-16", "2024-06-30", "day"),
+         needs=("半月",)),
     Rule("literary-day",
          re.compile(r"(?<![\u4e00-\u9fff\d])(?P<word>大后日|后日|前日)(?![子期程报])"),
          DateKind.POINT, read_literary_day,
@@ -991,11 +1116,17 @@ RULES: tuple[Rule, ...] = (
          ("2024-05-13T08:30:00+08:00", "2024-06-12T08:30:00+08:00", "time"),
          needs=('近', '过去', '以来', '来')),
     Rule("year-range",
-         re.compile(rf"(?<![\d.])(?P<y>(?:19|20)\d{{2}})\s*年?{_RANGE}(?P<y2>(?:19|20)?\d{{2}})\s*年"
-                    rf"(?:\s*(?P<m2>{g.MONTH})\s*月)?(?!\s*\d)"),
+         re.compile(rf"(?<![\d.])(?P<y>(?:19|20)\d{{2}}|{_CN_YEAR})\s*年?(?:{_RANGE}|(?P<between>\s*(?:和|与|及)\s*))"
+                    rf"(?P<y2>(?:19|20)?\d{{2}}|{_CN_YEAR})\s*年"
+                    rf"(?:\s*(?P<m2>{g.MONTH})\s*月)?(?(between)\s*(?:之)?间)(?!\s*\d)"),
          DateKind.PERIOD, read_year_range,
          "2008年—2018年，这座城市的人口翻了一番。", ("2008-01-01", "2018-12-31", "year"),
          needs=('年',)),
+    Rule("months-between",
+         re.compile(rf"{YEAR_PREFIX}?(?P<m>{g.MONTH})\s*月份?\s*(?:和|与)\s*(?P<m2>{g.MONTH})\s*月份?\s*(?:之)?间"),
+         DateKind.PERIOD, lambda m, ctx: read_months_between(m, ctx),
+         "3月与5月间，园区游客量明显回升。", ("2024-03-01", "2024-05-31", "month"),
+         needs=('间',)),
     Rule("ym-numeric-range",
          re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\.(?P<m>0?[1-9]|1[0-2])\s*(?:—+|-|–|~|至)\s*"
                     r"(?P<y2>(?:19|20)\d{2})(?:\.(?P<m2>0?[1-9]|1[0-2]))?(?![\d.])"),
@@ -1026,7 +1157,7 @@ RULES: tuple[Rule, ...] = (
          "晚上七八点，广场上仍有不少市民纳凉。", ("2024-06-12T19:00:00+08:00", "2024-06-12T20:59:59+08:00", "time"),
          needs=("点",)),
     Rule("clock",
-         re.compile(rf"(?<![\d:：.])(?<![\d/-]\d\s)(?:{_clock('')}(?:{_RANGE}(?P<nextday>次日|第二天)?{_clock('e')})?)",
+         re.compile(rf"(?<![\d:：.])(?<![\d/-]\d\s)(?:{_clock('')}(?:{_RANGE}(?P<nextday>次日|第二天|明天|明日|翌日)?{_clock('e')})?)",
                     re.VERBOSE),
          DateKind.CLOCK, read_clock,
          "上午9:00～11:30，市民可到现场咨询。", ("2024-06-12T09:00:00+08:00", "2024-06-12T11:30:00+08:00", "time"),
