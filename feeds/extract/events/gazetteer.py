@@ -1,0 +1,101 @@
+"""Names of places (China's divisions, the world's countries and cities, in Chinese and English), found in text
+by one scan: at each position the longest name that starts there, looked up by length, never name by name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data" / "places.tsv"
+"""Written by tools/gazetteer.py from the data packages it names."""
+
+
+class PlaceKind(Enum):
+    COUNTRY = "country"
+    PROVINCE = "province"
+    CITY = "city"
+    COUNTY = "county"
+
+    @property
+    def rank(self) -> int:
+        """How broad a place of this kind is: a country 0, a county 3."""
+        return list(PlaceKind).index(self)
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: PlaceKind
+    country: str
+    """ISO 3166 alpha-2 code."""
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    start: int
+    end: int
+    place: Place
+
+    @property
+    def text(self) -> str:
+        return self.place.name
+
+
+LATIN_WORD = re.compile(r"(?<![A-Za-z'.-])[A-Z]")
+"""Where an English name may begin: a capital letter that starts a word."""
+
+
+class Gazetteer:
+    """Places by name; Chinese names match anywhere, English ones only as whole words."""
+
+    def __init__(self, places: dict[str, tuple[str, str]]):
+        self._places = places
+        """name → (kind, country), made into a Place only when found: most are never asked for."""
+        self._lengths = sorted({len(name) for name in places}, reverse=True)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._places
+
+    def get(self, name: str) -> Place | None:
+        found = self._places.get(name)
+        return Place(name, PlaceKind(found[0]), found[1]) if found else None
+
+    def at(self, text: str, position: int) -> PlaceMatch | None:
+        """The longest name that starts at `position` (an English one must end its word)."""
+        for length in self._lengths:
+            end = position + length
+            if end > len(text):
+                continue
+            place = self.get(text[position:end])
+            if place and not (text[end - 1].isascii() and text[end:end + 1].isascii() and text[end:end + 1].isalnum()):
+                return PlaceMatch(position, end, place)
+        return None
+
+    def find(self, text: str) -> Iterator[PlaceMatch]:
+        """Every name in `text`, left to right, the longest at each place, none overlapping."""
+        position = 0
+        while position < len(text):
+            ch = text[position]
+            latin = ch.isascii()
+            if (not latin and "\u4e00" <= ch <= "\u9fff") or (latin and LATIN_WORD.match(text, position)):
+                found = self.at(text, position)
+                if found:
+                    yield found
+                    position = found.end
+                    continue
+            position += 1
+
+    def most_specific(self, text: str) -> PlaceMatch | None:
+        """The narrowest place `text` names (`中国（深圳）国际…` is in 深圳), the first of equals."""
+        return min(self.find(text), key=lambda m: -m.place.kind.rank, default=None)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer, read once per process."""
+    rows = (line.split("\t") for line in DATA.read_text(encoding="utf-8").splitlines()[1:] if line)
+    return Gazetteer({name: (kind, country) for name, kind, country in rows})
