@@ -105,7 +105,8 @@ def chinese_divisions() -> list[tuple[str, PlaceKind, str]]:
         else:
             kind = PlaceKind.COUNTY
             short = DISTRICT.sub("", name) if DISTRICT.search(name) else COUNTY_SUFFIX.sub("", name)
-        rows.append((name, kind, "CN"))
+        if len(name) > 2 or not DISTRICT.search(name):  # `西区`, `城区`: any town's
+            rows.append((name, kind, "CN"))
         if short != name and len(short) >= 2:
             shorts.append((short, kind))
     counted = Counter(short for short, _ in shorts)
