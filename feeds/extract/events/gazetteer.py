@@ -89,11 +89,6 @@ class Gazetteer:
                     continue
             position += 1
 
-    def most_specific(self, text: str) -> PlaceMatch | None:
-        """The narrowest place `text` names (`中国（深圳）国际…` is in 深圳), the first of equals."""
-        return min(self.find(text), key=lambda m: -m.place.kind.rank, default=None)
-
-
 @cache
 def gazetteer() -> Gazetteer:
     """The gazetteer, read once per process."""

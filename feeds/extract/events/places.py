@@ -20,9 +20,13 @@ VENUE_BEFORE_NAME = re.compile(r"(?:在|于)(?P<place>[^，,。；;、“”在�
 VENUE_HOLDS = re.compile(r"(?:^|(?<=[，,\s\x00]))"
                          r"(?P<place>[\u4e00-\u9fff]{1,14}?(?:馆|博物院|剧院|音乐厅|会展中心|新闻中心))"
                          r"(?:今天|今日|昨天|昨日|明天|日前|近日|上午|下午|晚上|当天|也|还|将|再次|首次|[\x00\s])*"
-                         r"(?:举办|举行|召开)(?:了)?(?:一场|一次|首场)?[\x00\s]*\x00")
+                         r"(?:举办|举行|召开|推出)(?:了)?(?:一场|一次|首场)?[\x00\s]*\x00")
 """`某某馆今日也举办…座谈会`: a venue that holds an event holds it in its own rooms (an organiser that is a
 body, `某某局召开…`, says nothing of where)."""
+THAT_VENUE = re.compile(r"(?:^|(?<=[从在于向，,\s\x00]))"
+                        r"(?P<place>(?:(?![从在于向])[\u4e00-\u9fff]){1,12}?(?P<kind>馆|院|中心))[^。；;]*?该(?P=kind)"
+                        r"(?:今天|今日|明天|当天|也|还|将|再次|首次|[\x00\s])*(?:举办|举行|推出|开展)")
+"""`记者从某某博物馆获悉，当天该馆将推出…特展`: the venue named before `该馆` holds the event."""
 PUT_THERE = re.compile(r"在|于|赴|(?<![未将])来(?!自|源|看|说|的)|到(?!底|了)|落户|抵达|飞抵|前往")
 """Words that put what follows in a place (`在长沙`, `抵达新加坡`); `来自长沙的企业` is where a firm is from."""
 PLACE_LINKS = re.compile(r"首都|首府|省会|城市")
@@ -42,10 +46,14 @@ event's name, or after the verb that follows it."""
 ENGLISH_BEFORE_NAME = re.compile(r"(?:\((?P<paren>[A-Z][\w -]{1,30})\)|\b(?P<city>[A-Z][\w-]+))\s+"
                                  r"(?:(?:19|20)\d{2}\s+)?\x00")
 """`China (Shenzhen) International … Fair`, `the Beijing 2022 Olympic Winter Games`: a city that opens a name."""
+MOVED = re.compile(r"调整为|改为|改在|改至|移至|移师|转至|转移到")
+"""`原计划在A举办的…，现调整为…在B举办`: an event that moved is where it moved to, the last venue named."""
 INNER_AT = re.compile(r"^.*(?<![放休请度寒暑长])假(?![期日如若使装冒设])")
 """`于…上午10时假…中心四楼主办`: the place is what the Macao and Hong Kong 假 (at) is followed by."""
 NAME_GOES_ON = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?\x00")
 """`at the China (Shanghai) … Fair`: capitalized words that open the event's own name are no venue."""
+THIS_EDITION = re.compile(r"(?:本届|此次|本次|这次|今年的?)(?P<short>[\u4e00-\u9fff]{2,6}?)(?=将|已|在|于|定于|落户)")
+"""`本届世锦赛在…举行`: the event the article names, shortened, as the subject of another sentence."""
 AFFILIATION = re.compile(r"\b(?:academician|professor|researcher|scientist|fellow|student|lecturer|director|dean|"
                          r"chairman|president|official|expert|economist|analyst|engineer|teacher|works?|working|"
                          r"studies|studying|employed)\s+$")
@@ -68,7 +76,8 @@ def location_of(masked: str) -> str:
 
 def _venue(masked: str) -> str:
     """A place a preposition puts the event in, before its verb (`在…中心举行`) or its name (`在…厅的…会`)."""
-    for m in v.VENUE.finditer(masked):
+    venues = list(v.VENUE.finditer(masked))
+    for m in reversed(venues) if MOVED.search(masked) else venues:
         place = _as_place(m.group("place"))
         if place:
             return place
@@ -82,7 +91,10 @@ def _venue(masked: str) -> str:
         if place and (VENUE_SUFFIX.search(place) or _whole_place(place)):
             return place
     holder = VENUE_HOLDS.search(masked)
-    return holder.group("place") if holder else ""
+    if holder:
+        return holder.group("place")
+    named_again = THAT_VENUE.search(masked)
+    return named_again.group("place") if named_again else ""
 
 
 def _as_place(text: str) -> str:
@@ -193,8 +205,9 @@ def fill_places(events: list[Event], article: Article) -> list[Event]:
 def _named_place(title: str) -> PlaceMatch | None:
     """The place an event's own name holds (`第68届威尼斯电影节`, `Expo 2025 Osaka`), not its opponent's; `中国` opening
     a name says how wide it is (`中国艺术节`), not where."""
-    named = gazetteer().most_specific(v.FIXTURE_OPPONENT.split(title)[0])
-    return None if named is None or (named.place.kind == PlaceKind.COUNTRY and named.place.country == "CN") else named
+    named = [m for m in gazetteer().find(v.FIXTURE_OPPONENT.split(title)[0])
+             if m.place.kind != PlaceKind.COUNTRY or m.place.country != "CN"]
+    return min(named, key=lambda m: -m.place.kind.rank, default=None)
 
 
 def _reported(event: Event, article: Article) -> bool:
@@ -214,9 +227,16 @@ def _place_elsewhere(event: Event, sentences: list[tuple[int, str]]) -> str:
             if labeled and event.title not in (labeled.group("place") or labeled.group("seat")):
                 return labeled.group("place") or labeled.group("seat")
             continue
-        for key in keys:
-            if key in text:
-                place = location_of(text.replace(key, MASK * len(key)))
-                if place:
-                    return place
+        keys_here = [key for key in keys if key in text] + [m.group(0) for m in THIS_EDITION.finditer(text)
+                                                            if _shortens(m.group("short"), event.title)]
+        for key in keys_here:
+            place = location_of(text.replace(key, MASK * len(key)))
+            if place:
+                return place
     return ""
+
+
+def _shortens(short: str, title: str) -> bool:
+    """`世锦赛` shortens `世界游泳锦标赛`: its characters stand in the title in order, and it ends as the title ends."""
+    rest = iter(title)
+    return len(short) < len(title) and short[-1] == title[-1] and all(ch in rest for ch in short)
