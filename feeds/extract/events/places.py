@@ -18,7 +18,7 @@ VENUE_BEFORE_NAME = re.compile(r"(?:在|于)(?P<place>[^，,。；;、“”在�
                                r"(?:的|(?:内|里|中|上)?[，,])\x00")
 """`在维多利亚音乐厅的午餐音乐会中…`, `在…街区内，…活动同步开展`: the venue written just before the event's name."""
 VENUE_HOLDS = re.compile(r"(?:^|(?<=[，,\s\x00]))"
-                         r"(?P<place>[\u4e00-\u9fff]{1,14}?(?:馆|博物院|剧院|音乐厅|会展中心|新闻中心))"
+                         r"(?P<place>(?![该本此这])[\u4e00-\u9fff]{1,14}?(?:馆|博物院|剧院|音乐厅|会展中心|新闻中心))"
                          r"(?:今天|今日|昨天|昨日|明天|日前|近日|上午|下午|晚上|当天|也|还|将|再次|首次|[\x00\s])*"
                          r"(?:举办|举行|召开|推出)(?:了)?(?:一场|一次|首场)?[\x00\s]*\x00")
 """`某某馆今日也举办…座谈会`: a venue that holds an event holds it in its own rooms (an organiser that is a
@@ -46,10 +46,13 @@ event's name, or after the verb that follows it."""
 ENGLISH_BEFORE_NAME = re.compile(r"(?:\((?P<paren>[A-Z][\w -]{1,30})\)|\b(?P<city>[A-Z][\w-]+))\s+"
                                  r"(?:(?:19|20)\d{2}\s+)?\x00")
 """`China (Shenzhen) International … Fair`, `the Beijing 2022 Olympic Winter Games`: a city that opens a name."""
+HOLDER_SUFFIX = re.compile(r"(?:大学|学院|学校|中心|政府|公司|集团|局|馆|院|园|区|市|县|镇|村|酒店|饭店|大厦)$")
+"""The last word of a body or place that owns the venue after its 的."""
 MOVED = re.compile(r"调整为|改为|改在|改至|移至|移师|转至|转移到")
 """`原计划在A举办的…，现调整为…在B举办`: an event that moved is where it moved to, the last venue named."""
 INNER_AT = re.compile(r"^.*(?<![放休请度寒暑长])假(?![期日如若使装冒设])")
 """`于…上午10时假…中心四楼主办`: the place is what the Macao and Hong Kong 假 (at) is followed by."""
+ENGLISH_CITY_AFTER = re.compile(rf"\s+in\s+(?P<city>{v.ENGLISH_PROPER})")
 NAME_GOES_ON = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?\x00")
 """`at the China (Shanghai) … Fair`: capitalized words that open the event's own name are no venue."""
 THIS_EDITION = re.compile(r"(?:本届|此次|本次|这次|今年的?)(?P<short>[\u4e00-\u9fff]{2,6}?)(?=将|已|在|于|定于|落户)")
@@ -80,12 +83,13 @@ def _venue(masked: str) -> str:
     for m in reversed(venues) if MOVED.search(masked) else venues:
         place = _as_place(m.group("place"))
         if place:
-            return place
+            aside, _, after = place.rpartition("的")
+            return place if not aside or len(after) < 2 or _owns(aside) else after
     for m in v.VENUE_AFTER_ASIDE.finditer(masked):
         place = _as_place(m.group("place"))
         if place:
-            aside = masked[m.start() + 1:m.start("place")].rstrip("的—")
-            return aside + place if _whole_place(aside) else place  # `在青岛的国际会展中心`: the city and the venue
+            aside = masked[m.start() + 1:m.start("place")]
+            return aside + place if _owns(aside.rstrip("的—")) else place
     for m in VENUE_BEFORE_NAME.finditer(masked):
         place = _as_place(m.group("place"))
         if place and (VENUE_SUFFIX.search(place) or _whole_place(place)):
@@ -95,6 +99,12 @@ def _venue(masked: str) -> str:
         return holder.group("place")
     named_again = THAT_VENUE.search(masked)
     return named_again.group("place") if named_again else ""
+
+
+def _owns(aside: str) -> bool:
+    """Whether the words before a venue's 的 are a city (`青岛的国际会展中心`) or a body whose venue it is
+    (`海洋大学的学术报告厅`), kept with it, or words that describe it (`风景秀丽的…`), left out."""
+    return _whole_place(aside) or bool(HOLDER_SUFFIX.search(aside))
 
 
 def _as_place(text: str) -> str:
@@ -123,21 +133,24 @@ def _english_place(masked: str) -> str:
     """`at a press conference in Beijing`, `at the X Center in Taipei`, `in the coastal city of Nice`."""
     after = ENGLISH_AFTER_NAME.search(masked)
     if after and not v.NOT_ENGLISH_PLACES.match(after.group("place")):
-        return after.group("place")
+        return _with_english_city(after.group("place"), masked, after.end())
     for english in v.VENUE_EN.finditer(masked):
         place = next(p for p in english.groups() if p).strip()
         if v.NOT_ENGLISH_PLACES.match(place) or (english.group("place") and (AFFILIATION.search(
                 masked, 0, english.start()) or NAME_GOES_ON.match(masked, english.end()))):
             continue
-        city = re.match(rf"\s+in\s+(?P<city>{v.ENGLISH_PROPER})", masked[english.end():])
-        if english.group("place") and city and city.group("city") in gazetteer():
-            return f"{place}, {city.group('city')}"  # `at the National 228 Memorial Museum in Taipei`
-        return place
+        return _with_english_city(place, masked, english.end()) if english.group("place") else place
     for before in ENGLISH_BEFORE_NAME.finditer(masked):
         city = before.group("paren") or before.group("city")
         if city in gazetteer():
             return city
     return ""
+
+
+def _with_english_city(place: str, masked: str, end: int) -> str:
+    """`at the National 228 Memorial Museum in Taipei`: a venue and the city written after it, together."""
+    city = ENGLISH_CITY_AFTER.match(masked, end)
+    return f"{place}, {city.group('city')}" if city and city.group("city") in gazetteer() else place
 
 
 def _place_chain(text: str, position: int) -> str:
