@@ -9,6 +9,7 @@ from ...models import Article, Event
 from ..sentences import SENTENCE
 from . import vocabulary as v
 from .gazetteer import PlaceKind, PlaceMatch, gazetteer
+from .merge import _shortens
 from .sentences import MASK
 
 VENUE_SUFFIX = re.compile(r"(?:厅|馆|中心|广场|剧院|剧场|公园|酒店|饭店|宾馆|大厦|会堂|礼堂|体育场|球场|学校|大学|学院|"
@@ -24,7 +25,7 @@ VENUE_HOLDS = re.compile(r"(?:^|(?<=[，,\s\x00]))"
 """`某某馆今日也举办…座谈会`: a venue that holds an event holds it in its own rooms (an organiser that is a
 body, `某某局召开…`, says nothing of where)."""
 THAT_VENUE = re.compile(r"(?:^|(?<=[从在于向，,\s\x00]))"
-                        r"(?P<place>(?:(?![从在于向])[\u4e00-\u9fff]){1,12}?(?P<kind>馆|院|中心))[^。；;]*?该(?P=kind)"
+                        r"(?P<place>(?:(?![从在于向])[\u4e00-\u9fff]){1,12}?(?P<kind>馆|院|中心))[^。；;]{0,40}?该(?P=kind)"
                         r"(?:今天|今日|明天|当天|也|还|将|再次|首次|[\x00\s])*(?:举办|举行|推出|开展)")
 """`记者从某某博物馆获悉，当天该馆将推出…特展`: the venue named before `该馆` holds the event."""
 PUT_THERE = re.compile(r"在|于|赴|(?<![未将])来(?!自|源|看|说|的)|到(?!底|了)|落户|抵达|飞抵|前往")
@@ -37,9 +38,9 @@ AFTER_COUNTRY = re.compile(r"[，,。；;、\s\x00]|$|举行|举办|召开|参�
 """A country alone is the place only where the phrase ends there (`在中国科协年会上` is in a meeting)."""
 LEAD_PLACE = re.compile(r"^[\x00\s()（）]*")
 """`昨日(2月5日)香港，…`: a sentence opening on its date and then its city."""
-STAGE = re.compile(r"\x00[\s(（]*")
+STAGE = re.compile(r"\x00(?!\x00)[\s(（]*")
 """`…半决赛(桂林站)`, `…第五站江苏徐州站`: a touring event's leg is named by its city."""
-ENGLISH_AFTER_NAME = re.compile(r"\x00+\s*,?\s+(?:[a-z]+\s+){0,4}?(?:in|at|to)\s+(?:the\s+)?"
+ENGLISH_AFTER_NAME = re.compile(r"(?<!\x00)\x00+\s*,?\s+(?:[a-z]+\s+){0,4}?(?:in|at|to)\s+(?:the\s+)?"
                                 rf"(?P<place>{v.ENGLISH_PROPER})")
 """`said at a press conference in Beijing`, `… will return to Kaohsiung`: the place written right after the
 event's name, or after the verb that follows it."""
@@ -241,7 +242,7 @@ def _place_elsewhere(event: Event, sentences: list[tuple[int, str]]) -> str:
                 return labeled.group("place") or labeled.group("seat")
             continue
         keys_here = [key for key in keys if key in text] + [m.group(0) for m in THIS_EDITION.finditer(text)
-                                                            if _shortens(m.group("short"), event.title)]
+                                                            if _stands_for(m.group("short"), event.title)]
         for key in keys_here:
             place = location_of(text.replace(key, MASK * len(key)))
             if place:
@@ -249,7 +250,6 @@ def _place_elsewhere(event: Event, sentences: list[tuple[int, str]]) -> str:
     return ""
 
 
-def _shortens(short: str, title: str) -> bool:
-    """`世锦赛` shortens `世界游泳锦标赛`: its characters stand in the title in order, and it ends as the title ends."""
-    rest = iter(title)
-    return len(short) < len(title) and short[-1] == title[-1] and all(ch in rest for ch in short)
+def _stands_for(short: str, title: str) -> bool:
+    """`世锦赛` stands for `世界游泳锦标赛`: it shortens the title (see merge) and ends as the title ends."""
+    return short[-1] == title[-1] and _shortens(short, title)
