@@ -68,6 +68,11 @@ def test_where_a_firm_comes_from_is_not_where_the_event_is():
     assert "长沙" not in found["春季茶叶博览会"]
 
 
+def test_words_that_only_contain_a_preposition_put_nothing_anywhere():
+    found = places_of("关于上海的那场讨论之后，海洋科普论坛将于6月20日开幕。")
+    assert found == {"海洋科普论坛": ""}
+
+
 def test_a_team_that_arrives_in_a_city_plays_there():
     found = places_of("球队昨天抵达曼谷，准备参加明天开打的亚洲冠军杯足球赛。")
     assert found == {"亚洲冠军杯足球赛": "曼谷"}

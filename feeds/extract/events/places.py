@@ -28,8 +28,10 @@ THAT_VENUE = re.compile(r"(?:^|(?<=[从在于向，,\s\x00]))"
                         r"(?P<place>(?:(?![从在于向])[\u4e00-\u9fff]){1,12}?(?P<kind>馆|院|中心))[^。；;]{0,40}?该(?P=kind)"
                         r"(?:今天|今日|明天|当天|也|还|将|再次|首次|[\x00\s])*(?:举办|举行|推出|开展)")
 """`记者从某某博物馆获悉，当天该馆将推出…特展`: the venue named before `该馆` holds the event."""
-PUT_THERE = re.compile(r"在|于|赴|(?<![未将])来(?!自|源|看|说|的)|到(?!底|了)|落户|抵达|飞抵|前往")
-"""Words that put what follows in a place (`在长沙`, `抵达新加坡`); `来自长沙的企业` is where a firm is from."""
+PUT_THERE = re.compile(r"(?<![现存实自好所])在|(?<![关由属对至等终基鉴过善免归趋])于|赴|落户|抵达|飞抵|前往"
+                       r"|(?<![未将本原后从近以起出看])来(?!自|源|看|说|的)|(?<![受得达感看提想遇谈听说见找收])到(?!底|了)")
+"""Words that put what follows in a place (`在长沙`, `抵达新加坡`); `来自长沙的企业` is where a firm is from, and
+`关于`, `由于`, `现在`, `提到` put nothing anywhere."""
 PLACE_LINKS = re.compile(r"首都|首府|省会|城市")
 """`匈牙利首都布达佩斯`: what joins a country to its city."""
 PLACE_TAIL = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:新区|开发区|高新区|镇|乡)")
