@@ -55,7 +55,11 @@ class Gazetteer:
     def __init__(self, places: dict[str, tuple[str, str]]):
         self._places = places
         """name → (kind, country), made into a Place only when found: most are never asked for."""
-        self._lengths = sorted({len(name) for name in places}, reverse=True)
+        lengths: dict[str, set[int]] = {}
+        for name in places:
+            lengths.setdefault(name[0], set()).add(len(name))
+        self._lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
+        """The lengths of the names that begin with each character, longest first: the only ones worth a look."""
 
     def __contains__(self, name: str) -> bool:
         return name in self._places
@@ -66,13 +70,14 @@ class Gazetteer:
 
     def at(self, text: str, position: int) -> PlaceMatch | None:
         """The longest name that starts at `position` (an English one must end its word)."""
-        for length in self._lengths:
+        if position >= len(text):
+            return None
+        for length in self._lengths.get(text[position], ()):
             end = position + length
-            if end > len(text):
-                continue
-            place = self.get(text[position:end])
-            if place and not (text[end - 1].isascii() and text[end:end + 1].isascii() and text[end:end + 1].isalnum()):
-                return PlaceMatch(position, end, place)
+            name = text[position:end]
+            if len(name) == length and name in self._places and not (
+                    name[-1].isascii() and text[end:end + 1].isascii() and text[end:end + 1].isalnum()):
+                return PlaceMatch(position, end, self.get(name))
         return None
 
     def find(self, text: str) -> Iterator[PlaceMatch]:
@@ -88,6 +93,7 @@ class Gazetteer:
                     position = found.end
                     continue
             position += 1
+
 
 @cache
 def gazetteer() -> Gazetteer:
