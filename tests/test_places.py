@@ -167,6 +167,11 @@ def test_not_the_citys_name_when_the_sentence_names_a_venue():
     assert found == {"第十届威尼斯建筑双年展": "军械库展馆"}
 
 
+def test_an_away_sides_home_is_not_where_it_plays():
+    found = places_of("6月12日晚，山东队将在客场迎战广东队。")
+    assert found and all("山东" not in place for place in found.values())
+
+
 def test_china_opening_a_name_says_how_wide_it_is_not_where():
     found = places_of("中国(印尼)贸易博览会将于9月2日开幕。")
     assert found == {"中国(印尼)贸易博览会": "印尼"}

@@ -219,10 +219,12 @@ def fill_places(events: list[Event], article: Article) -> list[Event]:
 
 
 def _named_place(title: str) -> PlaceMatch | None:
-    """The place an event's own name holds (`第68届威尼斯电影节`, `Expo 2025 Osaka`), not its opponent's; `中国` opening
-    a name says how wide it is (`中国艺术节`), not where."""
-    named = [m for m in gazetteer().find(v.FIXTURE_OPPONENT.split(title)[0])
-             if m.place.kind != PlaceKind.COUNTRY or m.place.country != "CN"]
+    """The place an event's own name holds (`第68届威尼斯电影节`, `Expo 2025 Osaka`), not its opponent's, nor an away
+    side's home (`山东队客场…`: a team is from its place, and plays there only at home); `中国` opening a name says
+    how wide it is (`中国艺术节`), not where."""
+    own = v.FIXTURE_OPPONENT.split(title)[0]
+    named = [m for m in gazetteer().find(own) if (m.place.kind != PlaceKind.COUNTRY or m.place.country != "CN")
+             and not (own.startswith("队", m.end) and "主场" not in own)]
     return min(named, key=lambda m: -m.place.kind.rank, default=None)
 
 

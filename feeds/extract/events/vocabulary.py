@@ -319,6 +319,7 @@ DATELINE_PLACE = re.compile(r"(?:报|社|网|电视台|日报|晚报)(?P<place>[
                             r"|^(?P<city>[A-Z][A-Za-z .]{1,30}),\s+[A-Z][a-z]{2,8}\.?\s+\d")
 """`中新网北京7月2日电`, `本报吉隆坡专电`, `BEIJING, June 9 (Xinhua)`: where the report was filed, the place of what
 it reports when nothing nearer says."""
+
 DEADLINE_WORDS = re.compile(r"征集|征片|征稿|征文|报名|申报|提交|投稿|申请|预约|登记|意见建议|评选|推荐|退票|退款|"
                             r"送件|交件|递交")
 DEADLINE_LABELS = (("退票", "退票截止"), ("退款", "退款截止"), ("征集", "征集截止"), ("意见建议", "意见建议征集截止"),
