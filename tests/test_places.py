@@ -37,6 +37,10 @@ def test_a_short_name_that_is_mostly_a_word_is_no_place(word):
     assert word not in gazetteer()
 
 
+def test_a_divisions_last_character_that_begins_a_word_is_left_to_the_word():
+    assert [m.text for m in gazetteer().find("长沙市民文化节在长沙市举行")] == ["长沙", "长沙市"]
+
+
 def test_names_are_found_longest_first_and_english_ones_only_as_whole_words():
     found = [m.text for m in gazetteer().find("在江苏徐州和Osakaville, then Osaka and 湖南省长沙市")]
     assert found == ["江苏", "徐州", "Osaka", "湖南省", "长沙市"]

@@ -49,6 +49,10 @@ LATIN_WORD = re.compile(r"(?<![A-Za-z'.-])[A-Z]")
 """Where an English name may begin: a capital letter that starts a word."""
 
 
+SUFFIX_WORDS = {"市民", "市场", "区域", "县城", "省份"}
+"""Words that begin with a division's last character: `青岛市民文化节` is 青岛's, `市民` its citizens."""
+
+
 class Gazetteer:
     """Places by name; Chinese names match anywhere, English ones only as whole words."""
 
@@ -76,7 +80,8 @@ class Gazetteer:
             end = position + length
             name = text[position:end]
             if len(name) == length and name in self._places and not (
-                    name[-1].isascii() and text[end:end + 1].isascii() and text[end:end + 1].isalnum()):
+                    name[-1].isascii() and text[end:end + 1].isascii() and text[end:end + 1].isalnum()) \
+                    and text[end - 1:end + 1] not in SUFFIX_WORDS:
                 return PlaceMatch(position, end, self.get(name))
         return None
 
