@@ -128,6 +128,7 @@ def _whole_place(text: str) -> bool:
 
 
 def _abbreviated_city(masked: str) -> str:
+    """`在京上演`: a city written as its one-character abbreviation."""
     abbreviated = v.ABBREVIATED_CITY.search(masked)
     return v.PLACE_ABBREVIATIONS[abbreviated.group(1)] if abbreviated else ""
 
@@ -185,6 +186,7 @@ def _city_put_there(masked: str) -> str:
 
 
 def _lead_city(masked: str) -> str:
+    """`昨日(2月5日)香港，…`: the city right after the date a sentence opens on."""
     opening = LEAD_PLACE.match(masked).end()
     if MASK not in masked[:opening]:
         return ""
@@ -193,6 +195,7 @@ def _lead_city(masked: str) -> str:
 
 
 def _stage_city(masked: str) -> str:
+    """`…半决赛(桂林站)`: the city of a touring event's leg, written right after its name."""
     for m in STAGE.finditer(masked):
         chain = _place_chain(masked, m.end())
         if chain and masked.startswith("站", m.end() + len(chain)):
