@@ -56,7 +56,7 @@ SETS = {
     # 0.94: the para games named beside the National Games are an event of their own, which the gold folds in
     "real6": GoldSet(DATA / "real6" / "docs", DATA / "real6" / "gold.json", 13, 1, 0.95, dated=True,
                      location=0.45),  # Singapore papers: 6 of 12 places
-    "real7": GoldSet(DATA / "real7" / "docs", DATA / "real7" / "gold.json", 18, 0, 0.96, dated=True),
+    "real7": GoldSet(DATA / "real7" / "docs", DATA / "real7" / "gold.json", 19, 0, 0.96, dated=True),
     "real8": GoldSet(DATA / "real8" / "docs", DATA / "real8" / "gold.json", 16, 0, 0.98, dated=True,
                      location=0.55),  # Hong Kong releases: 4 of 7 places
     "real9": GoldSet(DATA / "real9" / "docs", DATA / "real9" / "gold.json", 11, 0, 0.94, dated=True),
