@@ -1125,3 +1125,9 @@ def test_an_exhibition_titled_in_quotes_is_named_by_its_title():
 def test_the_dates_of_a_part_are_not_those_of_the_whole_it_belongs_to():
     assert events_of('The scroll will be displayed from June 20 to July 19 as part of the museum\'s three-month '
                      'exhibition "Waves of the Yellow Sea."') == []
+
+
+def test_a_press_conference_held_after_a_meeting_is_on_its_day_titled_by_who_holds_it():
+    found = events_of("【#封城#】比利时首相德克罗10日在国家安全委员会会议后举行记者会宣布，全国实施封城。")
+    assert found == [("国家安全委员会会议", "2026-06-10", "2026-06-10"),
+                     ("比利时首相德克罗记者会", "2026-06-10", "2026-06-10")]

@@ -37,7 +37,8 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
     if severally:
         return severally
     chooser = _NameChooser(sentence, names, dates)
-    full_names = sorted((n for n in names if not is_bare(n)), key=lambda n: n.start)
+    in_order = sorted(names, key=lambda n: n.start)
+    full_names = [n for n in in_order if not is_bare(n)]
 
     def held(date: DateMatch, name: Name) -> Event | None:
         """The event `name` is on `date`, if its clause says it takes place then."""
@@ -76,18 +77,18 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
         name = chooser.name_for(date)
         event = held(date, name) if name is not None else None
         if event is not None:
-            events += [event, *(e for n in _coordinated(sentence, name, full_names) if (e := held(date, n)))]
+            events += [event, *(e for n in _coordinated(sentence, name, in_order) if (e := held(date, n)))]
     if len(events) == 1 and len(dates) == 1 and chooser.leads(dates[0]):
         events += [event for name in _held_in_other_clauses(sentence, chooser, full_names)
                    if (event := held(dates[0], name)) is not None]
     return events
 
 
-def _coordinated(sentence: Sentence, name: Name, full_names: list[Name]) -> list[Name]:
-    """`attended the … Convention 2026 and the Asia Summit on Global Health`: the names joined to this one by `and`,
-    held when it is."""
+def _coordinated(sentence: Sentence, name: Name, in_order: list[Name]) -> list[Name]:
+    """`attended the … Convention 2026 and the Asia Summit on Global Health`, `在…会议后举行记者会`: the names joined
+    to this one, held when it is."""
     joined = []
-    for later in full_names:
+    for later in in_order:
         if later.start < name.end:
             continue
         if not v.COORDINATION.fullmatch(sentence.text, (joined[-1] if joined else name).end - sentence.start,

@@ -79,8 +79,9 @@ SUB_EVENTS = re.compile(r"^(?:决赛|总决赛|半决赛|复赛|初赛|颁奖典
 """Parts of an event named before: `大赛决赛定于7月22日…` is the final of the contest named earlier."""
 
 ORGANISER_BEFORE = re.compile(
-    r"(?:^|(?<=[\x00\s，,]))(?:由)?(?P<who>[\u4e00-\u9fff]{2,16}?(?:部|局|委|委员会|厅|院|办|办公室|政府|中心|协会|学会|"
-    r"商会|联合会|公司|集团|大学|学院|银行|法院|检察院|组委会|基金会|研究所|研究院|馆|社|会|党|团|队|署|处|联盟|阵线|省|市|县))"
+    r"(?:^|(?<=[\x00\s，,】]))(?:由)?(?P<who>[\u4e00-\u9fff]{2,16}?(?:部|局|委|委员会|厅|院|办|办公室|政府|中心|协会|学会|"
+    r"商会|联合会|公司|集团|大学|学院|银行|法院|检察院|组委会|基金会|研究所|研究院|馆|社|会|党|团|队|署|处|联盟|阵线|省|市|县)"
+    r"|[\u4e00-\u9fff]{2,8}?(?:首相|总统|总理|外长|市长|州长|省长|发言人)[\u4e00-\u9fff·]{2,6}?)"
     r"[\x00\s]*(?:今天|今日|昨天|昨日|明天|日前|近日|上午|下午|晚上|当天)*[\x00\s]*(?:在[^，,。\x00]{1,15}?)?"
     r"(?:召开|举行|举办|组织召开|联合召开|主办)(?:了)?(?:一场|一次|首场|专场)?[\x00\s]*$"
     r"|(?P<work>《[^《》]{1,20}》)[\x00\s]*(?:在[^，,。\x00]{1,15}?)?(?:举行|举办|召开)(?:了)?[\x00\s]*$")
@@ -122,9 +123,11 @@ ATTENDEES_AFTER = re.compile(r"[”》]?(?:(?:和|与|及)[^，,。；;]{2,30}?)
 """`与来港出席…研讨大会的内地代表团会面`: a name that only says who the people met came for; its own day is not
 given."""
 COORDINATION = re.compile(r"[”》]?\s*(?:,\s*)?(?:and|as well as|&)\s+(?:the\s+)?|[”》]?(?:和|与|及|以及|、)[“《]?"
+                          r"|[”》]?(?:结束)?后(?:随即|随后|即)?(?:举行|召开)(?:了)?"
                           r"|,\s*marking the (?:grand )?(?:opening|start|launch|kick-off) of "
                           r"(?:the )?(?:[a-z-]+\s+){0,5}")
-"""What joins two names held together (`the X and the Y`, `X和Y`, `X, marking the start of the annual … Week`)."""
+"""What joins two names held together (`the X and the Y`, `X和Y`, `X, marking the start of the annual … Week`,
+`在…会议后举行记者会`)."""
 HELD_AFTER_NAME = re.compile(r"[”》]?\s*(?:(?:在|于)[^，,。；;\x00]{1,15}?)?(?:隆重|盛大|正式|顺利)?"
                              r"(?:举行|召开|举办|开幕|启幕|揭幕|开赛)(?![的后前])")
 """`“…发布会”在地中海畔法国戛纳隆重举行`: a name its own clause says is held (not `…举行的`, `…举办后`)."""
