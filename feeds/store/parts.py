@@ -67,6 +67,14 @@ def attach_parts(db: Database) -> bool:
             )"""  # a rowid table: most VEVENTs are about 1 KB, more than a WITHOUT ROWID row keeps on its page
         )
         db.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS {SCHEMA}.event_parts_key ON event_parts (uid, variant)")
+        db.execute(
+            f"""CREATE TABLE IF NOT EXISTS {SCHEMA}.part_variants (
+                variant TEXT PRIMARY KEY,
+                base_url TEXT NOT NULL,
+                lang TEXT NOT NULL,
+                saved TEXT NOT NULL
+            )"""  # the variants readers rendered, the last first: what writers keep parts for (kept_parts.py)
+        )
         db.conn.commit()
     except sqlite3.Error:
         if SCHEMA in {row[1] for row in db.execute("PRAGMA database_list").fetchall()}:
@@ -96,16 +104,25 @@ def read_parts(db: Database, uids: list[str], variant: str, fmt: str) -> PartsRe
     return PartsRead(found, dict(revisions))
 
 
-def save_parts(db: Database, variant: str, fmt: str, parts: list[EventPart], revisions: dict[str, int]) -> bool:
-    """Keep these parts under the revisions their events were read at; False when another reader's write held
-    the side file (they wait for the next render)."""
+def served_variants(db: Database, limit: int) -> list[tuple[str, str]]:
+    """The (site URL, language) of the variants readers rendered parts for, the most recent first."""
+    rows = db.execute(f"SELECT base_url, lang FROM {SCHEMA}.part_variants ORDER BY saved DESC, variant LIMIT ?",
+                      [limit]).fetchall()
+    return [(base_url, lang) for base_url, lang in rows]
+
+
+def save_parts(db: Database, variant: str, fmt: str, parts: list[EventPart], revisions: dict[str, int], *,
+               served: tuple[str, str] | None = None, wait_ms: int = WRITE_WAIT_MS) -> bool:
+    """Keep these parts under the revisions their events were read at, and note the variant as `served` (its site
+    URL and language) when given; False when another write held the side file past `wait_ms` (they wait for the
+    next render)."""
     rows = [(p.uid, variant, revisions[p.uid], fmt, p.day, p.start, p.updated, int(p.timed), p.body)
             for p in parts if p.uid in revisions]
     conn = db.conn
     if not rows or conn.in_transaction:
         return False
     waited = conn.execute("PRAGMA busy_timeout").fetchone()[0]
-    conn.execute(f"PRAGMA busy_timeout = {WRITE_WAIT_MS}")
+    conn.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
     try:
         with conn:  # one transaction, which writes to the side file only
             conn.executemany(
@@ -113,6 +130,9 @@ def save_parts(db: Database, variant: str, fmt: str, parts: list[EventPart], rev
                 " timed, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
+            if served is not None:
+                conn.execute(f"INSERT OR REPLACE INTO {SCHEMA}.part_variants (variant, base_url, lang, saved)"
+                             " VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", [variant, *served])
         return True
     except sqlite3.OperationalError:  # locked by another reader's write, or a full disk: rendered again next time
         return False

@@ -1,12 +1,13 @@
 """A calendar's VEVENTs: kept by this process for the current data version (store.memo.PARTS), else kept beside the
 store (store/parts.py), else rendered, and then kept in both for the next request: one query for the uids, and in a
-new process one for their parts."""
+new process one for their parts. Writers keep the parts of what they changed too (feeds/kept_parts.py)."""
 
 from __future__ import annotations
 
 from sqlite_utils import Database
 
 from .. import store
+from ..kept_parts import render_and_keep
 from ..models import EventPart, Selection
 from ..present import ics
 
@@ -26,7 +27,6 @@ def _kept_or_rendered(db: Database, uids: list[str], variant: str, base_url: str
     kept = store.read_parts(db, uids, variant, ics.PART_FORMAT)
     found = dict(kept.found)
     if kept.missing:
-        rendered = [ics.calendar_part(ev, base_url, lang) for ev in store.events_by_uid(db, list(kept.missing))]
-        store.save_parts(db, variant, ics.PART_FORMAT, rendered, kept.missing)
+        rendered = render_and_keep(db, kept.missing, base_url, lang)
         found.update((part.uid, part) for part in rendered)
     return [found[uid] for uid in uids if uid in found]
