@@ -53,6 +53,7 @@ def attach_parts(db: Database) -> bool:
         db.execute(f"ATTACH DATABASE ? AS {SCHEMA}", [path])
         if db.execute(f"PRAGMA {SCHEMA}.journal_mode").fetchone()[0] != "wal":
             db.execute(f"PRAGMA {SCHEMA}.journal_mode = WAL")
+        db.execute(f"PRAGMA {SCHEMA}.synchronous = NORMAL")  # a cache: a commit lost to a crash is rendered again
         db.execute(
             f"""CREATE TABLE IF NOT EXISTS {SCHEMA}.event_parts (
                 uid TEXT NOT NULL,
