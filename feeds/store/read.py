@@ -190,11 +190,14 @@ def events_sql(db: Database, flt: Selection, columns: str = "e.*", walk: bool | 
         where.append("e.location LIKE ? ESCAPE '\\'")
         params.append(_like(flt.location))
     if flt.start:
-        where.append('e."end" >= ?')  # ISO strings: a timed end on that day sorts after the bare date
+        # A feed (newest first) walks events_newest in its order and tests the window there (`+`: no range of
+        # another index, which would read every event of the window and sort them; migration _add_feed_order).
+        walked = "+" if getattr(flt, "order", "start") == "-updated" else ""
+        where.append(f'{walked}e."end" >= ?')  # ISO strings: a timed end on that day sorts after the bare date
         params.append(flt.start.isoformat())
         earliest = _earliest_start(db, flt.start)
         if earliest:
-            where.append("e.start >= ?")  # bounds the events_start_end range on both sides (migration 2)
+            where.append(f"{walked}e.start >= ?")  # bounds the events_start_end range on both sides (migration 2)
             params.append(earliest)
     if flt.end:
         where.append("e.start < ?")  # anything starting on `end`, timed or not, sorts before the next day
