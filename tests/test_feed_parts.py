@@ -136,7 +136,7 @@ def test_items_of_other_code_are_not_used(db, client, monkeypatch):
     ingest_paths(db, [ROOT / "seeds"], now=dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
     fresh(client, "/feed.atom")
     assert store.attach_parts(db)
-    db.execute("UPDATE parts.feed_items SET body = 'stale'")
+    db.execute("UPDATE parts.feed_items SET body = CAST('stale' AS BLOB)")
     db.conn.commit()
     assert b"stale" in fresh(client, "/feed.atom")  # same code: the kept item is served
     monkeypatch.setattr(syndication, "PART_FORMAT", "other code")
