@@ -305,6 +305,19 @@ class EventPart:
 
 
 @dataclass(frozen=True)
+class EventSpan:
+    """What a month grid lays an event out by (its days, its order), read without the rest of the event: a month of
+    a big store holds thousands, of which the grid shows a few a day."""
+
+    uid: str
+    title: str
+    start: str
+    end: str
+    all_day: bool
+    precision: str
+
+
+@dataclass(frozen=True)
 class FeedPart:
     """One event's rendered feed item (an RSS <item>, an Atom <entry> or a JSON Feed item) and its place in a feed,
     as the store keeps it for one kind of feed, site URL and language."""

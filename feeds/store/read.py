@@ -14,7 +14,7 @@ from operator import itemgetter
 
 from sqlite_utils import Database
 
-from ..models import EventPart, Mention, Retraction, Selection, StoredEvent
+from ..models import EventPart, EventSpan, Mention, Retraction, Selection, StoredEvent
 from ..scripts import simplified, traditional
 from .identity import records
 from .memo import EVENTS, parts_memo
@@ -96,6 +96,13 @@ def query_uids(db: Database, flt: Selection) -> list[str]:
         sql, params = events_sql(db, flt, columns="e.uid", walk=False)
         uids = [row[0] for row in db.execute(sql, params).fetchall()]
     return uids
+
+
+def query_spans(db: Database, flt: Selection) -> list[EventSpan]:
+    """What a month grid needs of the events `flt` selects (their days and order), without reading the events."""
+    sql, params = events_sql(db, flt, columns='e.uid, e.title, e.start, e."end", e.all_day, e.precision', walk=False)
+    return [EventSpan(uid, title, start, end, bool(all_day), precision)
+            for uid, title, start, end, all_day, precision in db.execute(sql, params).fetchall()]
 
 
 def parts_by_uid(db: Database, uids: list[str], variant: str,
