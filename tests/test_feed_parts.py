@@ -142,3 +142,17 @@ def test_items_of_other_code_are_not_used(db, client, monkeypatch):
     monkeypatch.setattr(syndication, "PART_FORMAT", "other code")
     body = fresh(client, "/feed.atom")
     assert b"stale" not in body and body == rendered_whole(client, "/feed.atom", monkeypatch)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_api_array_is_its_events_items_as_one_dump_writes_them(db, lang):
+    from feeds.present import api
+
+    fill(db)
+    events = store.query_events(db, Selection())
+    ordered = sorted(events, key=lambda ev: (api.first_day(ev), ev.start, ev.uid))
+    whole = api.dump([api.fullcalendar_event(ev, BASE, lang) for ev in ordered])
+    assert api.render_events(events, BASE, lang) == whole
+    assert api.render_events(events, BASE, lang) == whole  # the items kept on the events, reused
+    assert api.render_events(events[:1], BASE, lang) == api.dump([api.fullcalendar_event(events[0], BASE, lang)])
+    assert api.render_events([], BASE, lang) == api.dump([])
