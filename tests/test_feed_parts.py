@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 
 import pytest
 from conftest import NOW
 from sample_events import fill
-from test_ics_parts import ROOT
+from test_ics_parts import ROOT, generated_store
 
 from feeds import create_app, store
 from feeds.edits import validate
@@ -86,14 +85,7 @@ def test_one_event_and_none(db):
 
 @pytest.mark.slow
 def test_generated_store(tmp_path):
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import storegen
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
-    path = tmp_path / "generated.db"
-    storegen.generate(path, 600, dt.date(2026, 12, 1))
-    db = store.open_db(path)
+    db = generated_store(tmp_path)
     assert_assembled_equals_rendered(store.query_events(db, Selection(order="-updated")))
     db.close()
 
