@@ -53,26 +53,41 @@ def variants(db: Database, config: Mapping[str, Any]) -> list[tuple[str, str]]:
     site = config.get("SITE_URL")
     if site:
         return [(str(site).rstrip("/") + "/", i18n.DEFAULT)]
-    if not store.attach_parts(db):
-        return []
-    return store.served_variants(db, limit=1)
+    with _side_file(db) as attached:
+        return store.served_variants(db, limit=1) if attached else []
 
 
 def keep(db: Database, revisions: dict[str, int], served: list[tuple[str, str]]) -> int:
     """Render and keep these events' parts (uid → the revision read before the events) in every variant; the
     number of parts kept. Never raises for the side file: the parts are a cache, readers render what is missing."""
-    if not revisions or not served or not store.attach_parts(db):
+    if not revisions or not served:
         return 0
     uids = sorted(revisions)
     kept = 0
-    try:
-        for base_url, lang in served:
-            for start in range(0, len(uids), CHUNK_EVENTS):
-                chunk = {uid: revisions[uid] for uid in uids[start:start + CHUNK_EVENTS]}
-                kept += len(render_and_keep(db, chunk, base_url, lang, wait_ms=WRITER_WAIT_MS))
-    except sqlite3.Error as error:  # a full disk, a damaged side file: readers render them instead
-        log.warning("calendar parts not kept: %s", error)
+    with _side_file(db) as attached:
+        if not attached:
+            return 0
+        try:
+            for base_url, lang in served:
+                for start in range(0, len(uids), CHUNK_EVENTS):
+                    chunk = {uid: revisions[uid] for uid in uids[start:start + CHUNK_EVENTS]}
+                    kept += len(render_and_keep(db, chunk, base_url, lang, wait_ms=WRITER_WAIT_MS))
+        except sqlite3.Error as error:  # a full disk, a damaged side file: readers render them instead
+            log.warning("calendar parts not kept: %s", error)
     return kept
+
+
+@contextmanager
+def _side_file(db: Database) -> Iterator[bool]:
+    """The side file attached for a writer's use, and detached after when it was not before: a writer's later
+    transactions (BEGIN IMMEDIATE takes every attached file) must not hold it against the readers."""
+    before = store.parts.SCHEMA in {row[1] for row in db.execute("PRAGMA database_list").fetchall()}
+    attached = store.attach_parts(db)
+    try:
+        yield attached
+    finally:
+        if attached and not before and not db.conn.in_transaction:
+            db.execute(f"DETACH DATABASE {store.parts.SCHEMA}")
 
 
 def render_and_keep(db: Database, revisions: dict[str, int], base_url: str, lang: str,
