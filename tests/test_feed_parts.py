@@ -76,6 +76,15 @@ def test_hostile_text_and_every_kind_and_language(db):
     assert_assembled_equals_rendered(store.query_events(db, Selection()))
 
 
+def test_items_rendered_together_are_cut_from_one_feed_and_equal_those_rendered_alone(db, monkeypatch):
+    fill(db)
+    events = store.query_events(db, Selection())
+    alone = {kind: [syndication._feed_part(ev, kind, BASE, "zh") for ev in events] for kind in syndication.FEED_KINDS}
+    forbid_rendering(monkeypatch)  # no item rendered alone: the cut of the whole feed held
+    for kind in syndication.FEED_KINDS:
+        assert syndication.feed_parts(events, kind, BASE, "zh") == alone[kind]
+
+
 def test_one_event_and_none(db):
     fill(db)
     events = store.query_events(db, Selection(limit=1))

@@ -24,18 +24,18 @@ def calendar_parts(db: Database, query: Selection, base_url: str, lang: str) -> 
         db, uids, variant,
         lambda missing: _kept_or_rendered(db, missing, store.parts.CALENDAR, variant, ics.PART_FORMAT,
                                           lambda revisions: render_and_keep(db, revisions, base_url, lang),
-                                          lambda ev: ics.calendar_part(ev, base_url, lang)))
+                                          lambda events: [ics.calendar_part(ev, base_url, lang) for ev in events]))
 
 
 def feed_parts(db: Database, query: Selection, kind: str, base_url: str, lang: str) -> list[FeedPart]:
     """The items of the events `query` selects in a feed of this kind, for this site URL and language."""
     variant = syndication.part_variant(kind, base_url, lang)
 
-    def render(ev: StoredEvent) -> FeedPart:
-        return syndication.feed_part(ev, kind, base_url, lang)
+    def render(events: list[StoredEvent]) -> list[FeedPart]:
+        return syndication.feed_parts(events, kind, base_url, lang)
 
     def render_and_keep_items(revisions: dict[str, int]) -> list[FeedPart]:
-        rendered = [render(ev) for ev in store.events_by_uid(db, list(revisions))]
+        rendered = render(store.events_by_uid(db, list(revisions)))
         store.save_parts(db, variant, syndication.PART_FORMAT, rendered, revisions, table=store.parts.FEED)
         return rendered
 
@@ -48,10 +48,10 @@ def feed_parts(db: Database, query: Selection, kind: str, base_url: str, lang: s
 
 def _kept_or_rendered(db: Database, uids: list[str], table: store.parts.PartTable, variant: str, fmt: str,
                       render_and_keep_missing: Callable[[dict[str, int]], list[Any]],
-                      render: Callable[[StoredEvent], Any]) -> list[Any]:
+                      render: Callable[[list[StoredEvent]], list[Any]]) -> list[Any]:
     """These events' parts from beside the store, the missing or retired ones rendered and kept there."""
     if not store.attach_parts(db):
-        return [render(ev) for ev in store.events_by_uid(db, uids)]
+        return render(store.events_by_uid(db, uids))
     kept = store.read_parts(db, uids, variant, fmt, table)
     found = dict(kept.found)
     if kept.missing:
