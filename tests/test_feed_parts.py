@@ -1,6 +1,7 @@
 """Feed items kept (issue 19): RSS, Atom and JSON Feed with the default options are their head and their events'
 kept items, byte for byte the feed rendered whole (seeds, hostile text, a generated store, both languages, empty),
-kept beside the store so a new process's first feed renders no item, and retired by every change to an event."""
+kept beside the store so a new process's first feed renders no item, and retired by every change to an event; the
+API's array is its events' items as one dump writes them."""
 
 from __future__ import annotations
 
