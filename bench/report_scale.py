@@ -5,7 +5,7 @@ from __future__ import annotations
 from ingest import IngestResult, JobsResult
 from loadgen import Load
 from queries import QueryTiming
-from serving import RouteResult, SizeResult
+from serving import FullCalendar, RouteResult, SizeResult
 
 WARM_TARGET = 0.70
 REVALIDATE_TARGET = 0.90
@@ -103,15 +103,21 @@ def memory_table(results: list[SizeResult]) -> str:
             "| ---: | ---: | ---: | ---: | ---: | ---: |"]
     for s in results:
         full = "—"
-        if s.full_calendar_ms is not None:
-            verdict = "met" if s.full_calendar_ms <= FULL_CALENDAR_MS else "MISSED"
-            verdict = verdict if s.events == 10_000 else "target is for 10,000"
-            full = (f"{s.full_calendar_ms:,.0f} ms (≤ {FULL_CALENDAR_MS:,.0f} ms: {verdict}); "
-                    f"{s.full_calendar_first_ms:,.0f} ms with no parts stored yet")
+        if s.full_calendar is not None:
+            full = full_calendar_cell(s.events, s.full_calendar)
         mb = s.rss_mb
         rows.append(f"| {s.events:,} | {s.store_mb:,.0f} MB | {mb['cached']:.0f} MB ({mb['cached peak']:.0f}) | "
                     f"{mb['uncached']:.0f} MB ({mb['uncached peak']:.0f}) | {mb['constant']:.0f} MB | {full} |")
     return "\n".join(rows)
+
+
+def full_calendar_cell(events: int, full: FullCalendar) -> str:
+    """Issue 19: the first full calendar in a new process ≤ 0.5 s at 10,000 events, after the ingest kept the parts."""
+    verdict = "met" if full.writer_kept <= FULL_CALENDAR_MS else "MISSED"
+    verdict = verdict if events == 10_000 else "target is for 10,000"
+    return (f"{full.writer_kept:,.0f} ms after the writer kept the parts (≤ {FULL_CALENDAR_MS:,.0f} ms: {verdict}; "
+            f"keeping them cost the writer {full.writer_keeps:,.0f} ms); {full.reader_kept:,.0f} ms with a reader's; "
+            f"{full.nothing_kept:,.0f} ms with none kept")
 
 
 def cold_calendar_verdict(results: list[SizeResult]) -> str:

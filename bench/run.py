@@ -2,8 +2,8 @@
 
 Prints a Markdown report and saves it, with the raw numbers, in bench/results/ (not versioned).
 Sections: extraction (and date accuracy), ingest, jobs (`feeds ingest --jobs 2` beside one job), reextract,
-queries, serving, fetch; `--extraction`, `--ingest`, `--jobs`, `--reextract`, `--queries`, `--serving`,
-`--fetch` run only those named. Bounded: about ten
+queries, serving, fetch, parts (what keeping calendar parts adds to an ingest); `--extraction`, `--ingest`,
+`--jobs`, `--reextract`, `--queries`, `--serving`, `--fetch`, `--parts` run only those named. Bounded: about ten
 minutes on the reference machine (bench/README.md) with the defaults; 1M events (`--sizes-events 1000000`)
 is opt-in. So is `--jionlp-suite` (JioNLP's own time-parser suite, bench/jio_suite.py): it reads a local
 mirror of JioNLP's repository, which a checkout of ours does not have.
@@ -38,6 +38,7 @@ import reextract  # noqa: E402
 import report  # noqa: E402
 import report_scale  # noqa: E402
 import serving  # noqa: E402
+import writer_parts  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -78,6 +79,9 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--ingest-articles", type=int, default=10_000, help="articles to ingest (default: 10000)")
     parser.add_argument("--jobs-rounds", type=int, default=2,
                         help="for --jobs: rounds of one job then two, each pair side by side (default: 2)")
+    parser.add_argument("--parts-articles", type=int, default=3000,
+                        help="for --parts: articles ingested before the writer keeps their parts (default: 3000)")
+    parser.add_argument("--parts-rounds", type=int, default=3, help="for --parts: rounds (default: 3)")
     parser.add_argument("--fetch-items", type=int, default=1000, help="pages on the loopback site (default: 1000)")
     parser.add_argument("--serving-seconds", type=int, default=2,
                         help="whole seconds per load run, as wrk takes them (default: 2)")
@@ -91,7 +95,7 @@ def arguments() -> argparse.Namespace:
     return args
 
 
-SECTIONS = ("extraction", "ingest", "jobs", "reextract", "queries", "serving", "fetch")
+SECTIONS = ("extraction", "ingest", "jobs", "reextract", "queries", "serving", "fetch", "parts")
 
 
 def _counts(text: str) -> list[int]:
@@ -115,6 +119,16 @@ def run_index_cost(args: argparse.Namespace, parts: list[str], raw: dict) -> Non
     cost = index_cost.measure(pages)
     parts += ["## Ingest: what the indexes dropped by migration 10 cost storing", index_cost.markdown(cost)]
     raw["index_cost"] = cost
+
+
+def run_writer_parts(args: argparse.Namespace, parts: list[str], raw: dict) -> None:
+    """Issue 19: what keeping the calendar parts of the events it changed adds to an ingest."""
+    print(f"parts: {args.parts_articles:,} articles ingested, then their parts kept, {args.parts_rounds} round(s)",
+          flush=True)
+    rounds = writer_parts.measure(args.parts_articles, args.parts_rounds)
+    parts += [f"## Calendar parts kept by `feeds ingest`: {args.parts_articles:,} generated articles",
+              writer_parts.markdown(rounds)]
+    raw["writer_parts"] = rounds
 
 
 def throughput(args: argparse.Namespace, yardstick: ModuleType | None) -> list[extraction.SizeResult]:
@@ -213,6 +227,8 @@ def main() -> None:
                   report_scale.hit_lines(sizes),
                   "## Serving: memory", report_scale.memory_table(sizes)]
         raw["serving"] = sizes
+    if args.parts:
+        run_writer_parts(args, parts, raw)
     if args.fetch:
         print(f"fetch: {args.fetch_items:,} pages from a loopback site", flush=True)
         baseline, passes = fetch.measure(args.fetch_items)

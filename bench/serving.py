@@ -66,10 +66,8 @@ class SizeResult:
     store_mb: float
     routes: list[RouteResult] = field(default_factory=list)
     rss_mb: dict[str, float] = field(default_factory=dict)
-    full_calendar_ms: float | None = None
-    """Every event in one calendar, in a new process, with the parts kept in the store."""
-    full_calendar_first_ms: float | None = None
-    """The same on a store with no parts kept yet (every VEVENT rendered, then stored)."""
+    full_calendar: FullCalendar | None = None
+    """Every event in one calendar, in a new process: nothing kept, kept by a reader, kept by a writer."""
     hit_us: tuple[float, float] | None = None
     """A cached 304 of /calendar.ics in-process, feeds' WSGI app beside constant_app's, µs per request (best round)."""
 
@@ -228,7 +226,7 @@ def measure_size(events: int, seconds: float, rounds: int, log=print) -> SizeRes
         finally:
             os.unlink(f.name)
     if events <= 10_000:
-        result.full_calendar_first_ms, result.full_calendar_ms = full_calendar_ms(db_path)
+        result.full_calendar = full_calendar_ms(db_path)
     result.hit_us = hit_us(db_path)
     return result
 
@@ -314,24 +312,58 @@ def _ignore(status: str, headers: list, exc_info: object = None) -> None:
     return None
 
 
-def full_calendar_ms(db_path: Path) -> tuple[float, float]:
+def full_calendar_ms(db_path: Path) -> FullCalendar:
     """A calendar holding every event of the store, each time in a new process: on a copy of the store with no
-    parts kept (it renders every VEVENT and stores them), then again on that copy (one query reads them)."""
+    parts kept (it renders every VEVENT and stores them), then again on that copy (one query reads them); and on
+    another copy, after a writer kept every event's part as `feeds ingest` does for what it changed."""
     with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / "store.db"
-        source = sqlite3.connect(db_path)
-        target = sqlite3.connect(copy)
-        source.backup(target)  # the store only: its parts are kept beside it (store/parts.py), not copied
-        source.close()
-        target.close()
-        first, stored = (_full_calendar_child(copy) for _ in range(2))
-    return first, stored
+        copy, written = Path(tmp) / "store.db", Path(tmp) / "written.db"
+        for target_path in (copy, written):
+            source = sqlite3.connect(db_path)
+            target = sqlite3.connect(target_path)
+            source.backup(target)  # the store only: its parts are kept beside it (store/parts.py), not copied
+            source.close()
+            target.close()
+        first, stored = (_full_calendar_child("--full-calendar", copy) for _ in range(2))
+        keep = _full_calendar_child("--keep-parts", written)
+        after_writer = _full_calendar_child("--full-calendar", written)
+    return FullCalendar(first, stored, keep, after_writer)
 
 
-def _full_calendar_child(db_path: Path) -> float:
-    out = subprocess.run([sys.executable, __file__, "--full-calendar", str(db_path)], capture_output=True, text=True,
+@dataclass(frozen=True)
+class FullCalendar:
+    """The full calendar's first request in a new process, ms: with nothing kept, with the parts a reader kept,
+    what keeping every part cost a writer, and the first request after it."""
+
+    nothing_kept: float
+    reader_kept: float
+    writer_keeps: float
+    writer_kept: float
+
+
+SITE = "http://localhost/"
+"""The test client's site URL: the variant the writer keeps is the one the full calendar asks for."""
+
+
+def _full_calendar_child(mode: str, db_path: Path) -> float:
+    out = subprocess.run([sys.executable, __file__, mode, str(db_path)], capture_output=True, text=True,
                          check=True, timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
     return float(out.strip().splitlines()[-1])
+
+
+def _keep_parts_in_process(db_path: Path) -> float:
+    """What a writer pays to keep every event's part (as an ingest of all of them would), in this new process."""
+    from feeds import kept_parts, store
+
+    db = store.open_db(db_path)
+    revisions = dict(db.execute("SELECT e.uid, coalesce(r.revision, 0) FROM events e"
+                                " LEFT JOIN event_revisions r ON r.uid = e.uid").fetchall())
+    started = time.perf_counter()
+    kept = kept_parts.keep(db, revisions, [(SITE, "zh")])
+    elapsed = (time.perf_counter() - started) * 1000
+    if kept != len(revisions):
+        raise RuntimeError(f"the writer kept {kept} of {len(revisions)} parts")
+    return elapsed
 
 
 def _full_calendar_in_process(db_path: Path) -> float:
@@ -341,7 +373,7 @@ def _full_calendar_in_process(db_path: Path) -> float:
     conn = sqlite3.connect(db_path)
     total = conn.execute("SELECT count(*) FROM events").fetchone()[0]
     conn.close()
-    app = create_app({"DATABASE": str(db_path), "MAX_ITEMS": total, "RESPONSE_CACHE_BYTES": 0})
+    app = create_app({"DATABASE": str(db_path), "MAX_ITEMS": total, "RESPONSE_CACHE_BYTES": 0, "SITE_URL": SITE})
     client = app.test_client()
     client.get("/calendar.ics?limit=1")  # connection, imports and the time zone, not the render
     started = time.perf_counter()
@@ -358,3 +390,5 @@ def measure(sizes: list[int], seconds: float, rounds: int, log=print) -> list[Si
 
 if __name__ == "__main__" and sys.argv[1:2] == ["--full-calendar"]:
     print(f"{_full_calendar_in_process(Path(sys.argv[2])):.1f}")
+if __name__ == "__main__" and sys.argv[1:2] == ["--keep-parts"]:
+    print(f"{_keep_parts_in_process(Path(sys.argv[2])):.1f}")

@@ -95,6 +95,7 @@ def ingest_command(paths: tuple[Path, ...], published: dt.datetime | None, sourc
     naming the file and the cause, and exit status 1.
     """
     from .ingest import ingest_paths
+    from .kept_parts import keeping_parts
     from .progress import progress
     from .web.db import get_db
 
@@ -106,7 +107,7 @@ def ingest_command(paths: tuple[Path, ...], published: dt.datetime | None, sourc
     if if_empty and (existing := store.count_events(db)):
         click.echo(f"{existing} event(s) already stored in {current_app.config['DATABASE']}; not ingesting.")
         return
-    with progress("ingest", unit="file", quiet=quiet) as bar:
+    with keeping_parts(db, current_app.config), progress("ingest", unit="file", quiet=quiet) as bar:
         report = ingest_paths(
             db, paths, _as_date(published), source_url, max_bytes=current_app.config["MAX_FILE_BYTES"], progress=bar,
             jobs=jobs,
@@ -132,6 +133,7 @@ def reextract_command(dry_run: bool, since: dt.datetime | None, source: str | No
     Gone). Interrupted, it can simply be run again. Prints a summary; exits with status 1 when an
     article failed.
     """
+    from .kept_parts import keeping_parts
     from .reextract import reextract, select_articles
     from .web.db import get_db
 
@@ -139,11 +141,12 @@ def reextract_command(dry_run: bool, since: dt.datetime | None, source: str | No
     if not current_app.config.get("LOG_FILE"):
         logging.getLogger(LOGGER).setLevel(logging.ERROR)
     ids = select_articles(db, since=_as_date(since), source=source, everything=everything)
-    if sys.stderr.isatty() and ids:
-        with click.progressbar(length=len(ids), label="re-extracting", file=sys.stderr) as bar:
-            report = reextract(db, ids, dry_run=dry_run, progress=bar.update)
-    else:
-        report = reextract(db, ids, dry_run=dry_run)
+    with keeping_parts(db, current_app.config):
+        if sys.stderr.isatty() and ids:
+            with click.progressbar(length=len(ids), label="re-extracting", file=sys.stderr) as bar:
+                report = reextract(db, ids, dry_run=dry_run, progress=bar.update)
+        else:
+            report = reextract(db, ids, dry_run=dry_run)
     if dry_run:
         for line in report.details():
             click.echo(line)

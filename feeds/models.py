@@ -305,6 +305,32 @@ class EventPart:
 
 
 @dataclass(frozen=True)
+class EventSpan:
+    """What a month grid lays an event out by (its days, its order), read without the rest of the event: a month of
+    a big store holds thousands, of which the grid shows a few a day."""
+
+    uid: str
+    title: str
+    start: str
+    end: str
+    all_day: bool
+    precision: str
+
+
+@dataclass(frozen=True)
+class FeedPart:
+    """One event's rendered feed item (an RSS <item>, an Atom <entry> or a JSON Feed item) and its place in a feed,
+    as the store keeps it for one kind of feed, site URL and language."""
+
+    uid: str
+    news: str
+    """When the news last changed the event (syndication.news_dates), UTC, fixed width: newest first."""
+    updated: str
+    """When the event last changed, UTC, fixed width: the tie-breaker after `news`, and the largest is the feed's."""
+    body: bytes
+
+
+@dataclass(frozen=True)
 class Retraction:
     """An event no stored report supports any more: its page answers 410 Gone and links the article."""
 

@@ -151,6 +151,7 @@ def fetch_command(names: tuple[str, ...], force: bool, recheck: bool, loop: bool
     exits with status 1 when a source could not be read at all.
     """
     from .fetch import agent, run, settings
+    from .kept_parts import catch_up, keeping_parts, revision
     from .progress import progress
     from .web.db import get_db
 
@@ -158,7 +159,8 @@ def fetch_command(names: tuple[str, ...], force: bool, recheck: bool, loop: bool
         logging.getLogger(LOGGER).setLevel(logging.ERROR)  # the summary says it on standard output
     polite = agent.Agent(settings.from_config(current_app.config))
     stop = threading.Event()
-    fetcher = run.Fetcher(get_db(), polite, stop=stop, recheck=recheck)
+    db = get_db()
+    fetcher = run.Fetcher(db, polite, stop=stop, recheck=recheck)
     try:
         try:
             fetcher.due(names)
@@ -167,12 +169,14 @@ def fetch_command(names: tuple[str, ...], force: bool, recheck: bool, loop: bool
         if loop:
             with _stopped_by_signals(stop):
                 poll_max = float(current_app.config.get("FETCH_POLL_MAX", 60))
+                kept = revision(db)
                 for report in fetcher.loop(names, poll_max=poll_max):
                     if report.sources:
+                        kept = catch_up(db, current_app.config, kept)  # each round's events ready to serve
                         click.echo(f"{dt.datetime.now(dt.UTC):%Y-%m-%dT%H:%M:%SZ} {report.summary()}")
             click.echo("stopped")
             return
-        with progress("fetch", unit="page", quiet=quiet) as bar:
+        with keeping_parts(db, current_app.config), progress("fetch", unit="page", quiet=quiet) as bar:
             report = fetcher.run(names, force=force, progress=bar)
     finally:
         polite.close()

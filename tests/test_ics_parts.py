@@ -114,16 +114,21 @@ def test_seeds(db):
     assert_stored_parts_equal_full(db, events)
 
 
-@pytest.mark.slow
-def test_generated_store(tmp_path):
+def generated_store(tmp_path: Path, events: int = 600):
+    """A store of `events` events as bench/storegen.py writes them (timed ones, long ones, several reports)."""
     sys.path.insert(0, str(ROOT / "bench"))
     try:
         import storegen
     finally:
         sys.path.remove(str(ROOT / "bench"))
     path = tmp_path / "generated.db"
-    storegen.generate(path, 600, dt.date(2026, 12, 1))
-    db = store.open_db(path)
+    storegen.generate(path, events, dt.date(2026, 12, 1))
+    return store.open_db(path)
+
+
+@pytest.mark.slow
+def test_generated_store(tmp_path):
+    db = generated_store(tmp_path)
     events = store.query_events(db, Selection())
     assert len(events) == 600 and any(not ev.all_day for ev in events)
     assert_assembled_equals_full(events)

@@ -59,6 +59,20 @@ def test_a_walk_by_start_reads_the_index_in_the_answers_order(stocked):
     assert not any("TEMP B-TREE" in line for line in plan), plan
 
 
+def test_a_feed_walks_its_newest_events_in_order_and_stops_at_its_limit(stocked):
+    """A feed is its newest N events ending after a day: events_newest in the feed's order, covering the window's
+    test (migration _add_feed_order), not every event of the window read and sorted."""
+    feed = Selection(start=dt.date(2023, 6, 1), window=True, limit=500, order="-updated")
+    assert store.events_query_plan(stocked, feed) == ["SCAN e USING INDEX events_newest"]  # no sort after it
+    sql, params = store.events_sql(stocked, feed, columns="e.uid")
+    assert [row[3] for row in stocked.execute("EXPLAIN QUERY PLAN " + sql, params)] == [
+        "SCAN e USING COVERING INDEX events_newest"]
+    expected = sorted(store.query_events(stocked, Selection(start=dt.date(2023, 6, 1), window=True)),
+                      key=lambda ev: (ev.start, ev.uid))
+    expected = sorted(expected, key=lambda ev: (ev.updated, ev.created), reverse=True)
+    assert store.query_uids(stocked, feed) == [ev.uid for ev in expected]
+
+
 @pytest.mark.parametrize("q", ["啤酒博览会", "凤凰岛会议中心 海洋科技"])
 def test_full_text_search_is_one_query_of_the_events_documents(stocked, q):
     """Every word in one MATCH on the per-event documents (migration _add_event_search): no mention is joined."""

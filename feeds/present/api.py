@@ -22,6 +22,7 @@ from .common import (
     timed_end,
     timed_start,
 )
+from .memo import remembered
 
 
 def fullcalendar_event(ev: StoredEvent, base_url: str, lang: str = "zh") -> dict[str, Any]:
@@ -88,9 +89,19 @@ def event_detail(
 
 
 def render_events(events: Iterable[StoredEvent], base_url: str, lang: str = "zh") -> bytes:
-    """A JSON array in start order, which is what FullCalendar's `events: URL` source expects."""
+    """A JSON array in start order, which is what FullCalendar's `events: URL` source expects: each event's item
+    as dump() writes it inside the array, rendered once per event object (events are kept per data version)."""
     ordered = sorted(events, key=lambda ev: (first_day(ev), ev.start, ev.uid))
-    return dump([fullcalendar_event(ev, base_url, lang) for ev in ordered])
+    if not ordered:
+        return dump([])
+    return b"[\n" + b",\n".join(listed_event(ev, base_url, lang) for ev in ordered) + b"\n]"
+
+
+def listed_event(ev: StoredEvent, base_url: str, lang: str = "zh") -> bytes:
+    """The event's item in an array of events, indented one level deeper than dump() writes it alone (a JSON
+    string holds no raw line break, so every line break is the layout's)."""
+    return remembered(ev, f"_api_item:{lang}:{base_url}",
+                      lambda ev: b" " + dump(fullcalendar_event(ev, base_url, lang)).replace(b"\n", b"\n "))
 
 
 def dump(value: Any) -> bytes:

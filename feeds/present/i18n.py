@@ -178,6 +178,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "month.next_events": ("下一个有活动的月份：{month}", "The next month with events: {month}"),
     "month.previous_events": ("最近一个有活动的月份：{month}", "The latest month with events: {month}"),
     "month.more": ("完整月历", "Full calendar"),
+    "month.more_events": ("另有 {count} 项", "{count} more"),
+    "month.more_on_day": ("{day}另有 {count} 项活动", "{count} more events on {day}"),
     "month.caption": ("{month}的活动，每周从星期一开始", "Events in {month}, weeks start on Monday"),
     "month.continues": ("（续）", " (cont.)"),
     # interactive

@@ -42,6 +42,15 @@ def remembered(ev: StoredEvent, name: str, compute: Callable[[StoredEvent], T]) 
         return value
 
 
+def remembered_all(events: list[StoredEvent], name: str, compute: Callable[[list[StoredEvent]], list[T]]) -> list[T]:
+    """As remembered, for many events at once: `compute` gets those without a value and gives theirs, in order."""
+    missing = [ev for ev in events if name not in ev.__dict__]
+    if missing:
+        for ev, value in zip(missing, compute(missing), strict=True):
+            ev.__dict__[name] = value
+    return [ev.__dict__[name] for ev in events]
+
+
 def content_key(ev: StoredEvent) -> tuple:
     """Every field of the event and its mentions, hashable: two events with one key render the same bytes."""
     return remembered(ev, "_content_key", _content_key)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 
-from ..models import StoredEvent
+from ..models import EventSpan, StoredEvent
 from .common import first_day, last_day
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
@@ -32,6 +32,8 @@ class Cell:
 class Week:
     days: tuple[dt.date, ...]
     lanes: tuple[tuple[Cell, ...], ...]
+    more: tuple[int, ...] = (0,) * 7
+    """Per day, the events on it not drawn (beyond the grid's lanes a week): the day's list shows them."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,27 @@ class MonthGrid:
                         seen.setdefault(cell.event.uid, cell.event)
         return tuple(sorted(seen.values(), key=lambda ev: (first_day(ev), ev.start, ev.title, ev.uid)))
 
+    def uids(self) -> list[str]:
+        """The events the grid shows, drawn or undated."""
+        drawn = [cell.event.uid for week in self.weeks for lane in week.lanes for cell in lane if cell.event]
+        return list(dict.fromkeys([*drawn, *(ev.uid for ev in self.undated)]))
+
+    def with_events(self, events: Mapping[str, StoredEvent]) -> MonthGrid:
+        """The grid laid out from spans (EventSpan), with the events themselves in its cells (one gone since is
+        left out)."""
+        def cell(c: Cell) -> Cell:
+            if c.event is None:
+                return c
+            return replace(c, event=events[c.event.uid]) if c.event.uid in events else Cell(c.span)
+
+        weeks = tuple(replace(week, lanes=tuple(tuple(map(cell, lane)) for lane in week.lanes)) for week in self.weeks)
+        return replace(self, weeks=weeks, undated=tuple(events[ev.uid] for ev in self.undated if ev.uid in events))
+
+    @property
+    def hidden(self) -> int:
+        """How many events the grid leaves to the days' lists (an event counts once a week it is left out of)."""
+        return sum(sum(week.more) for week in self.weeks)
+
 
 def valid_month(year: int, month: int) -> bool:
     return MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12
@@ -79,18 +102,26 @@ def grid_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
     return first - dt.timedelta(days=first.weekday()), last + dt.timedelta(days=6 - last.weekday())
 
 
-def month_grid(year: int, month: int, events: Iterable[StoredEvent]) -> MonthGrid:
-    """Lay out `events` (any order) on the month's weeks; month-precision ones are set apart."""
+DEFAULT_LANES = 4
+"""Events drawn a day at most (lanes a week): a month of a big archive holds thousands, which nobody reads in a grid;
+the others are counted under their days, whose lists show them all (MONTH_LANES)."""
+
+
+def month_grid(year: int, month: int, events: Iterable[StoredEvent | EventSpan],
+               max_lanes: int | None = None) -> MonthGrid:
+    """Lay out `events` (any order) on the month's weeks, at most `max_lanes` lanes a week (the rest counted per day
+    in Week.more); month-precision ones are set apart."""
     start, end = grid_bounds(year, month)
     dated, undated = [], []
     for ev in events:
         (undated if ev.precision == "month" else dated).append(ev)
     dated.sort(key=lambda ev: (first_day(ev), -(last_day(ev) - first_day(ev)).days, ev.start, ev.title, ev.uid))
+    spans = [(first_day(ev), last_day(ev), ev) for ev in dated]
     weeks = []
     monday = start
     while monday <= end:
         days = tuple(monday + dt.timedelta(days=i) for i in range(7))
-        weeks.append(Week(days, _lanes(days, dated)))
+        weeks.append(_week(days, spans, max_lanes))
         monday += dt.timedelta(days=7)
     first = dt.date(year, month, 1)
     month_last = dt.date(year, month, _calendar.monthrange(year, month)[1])
@@ -98,22 +129,30 @@ def month_grid(year: int, month: int, events: Iterable[StoredEvent]) -> MonthGri
     return MonthGrid(year, month, tuple(weeks), tuple(sorted(undated, key=lambda ev: (ev.start, ev.title))))
 
 
-def _lanes(days: tuple[dt.date, ...], events: list[StoredEvent]) -> tuple[tuple[Cell, ...], ...]:
-    """Each event in the first lane where its days are free, longest first among those starting together."""
+def _week(days: tuple[dt.date, ...], spans: list[tuple[dt.date, dt.date, StoredEvent | EventSpan]],
+          max_lanes: int | None) -> Week:
+    """Each event in the first lane where its days are free, longest first among those starting together; with
+    `max_lanes`, an event that fits none of them is counted on its days instead (the lanes drawn are the same)."""
     monday, sunday = days[0], days[-1]
-    lanes: list[list[tuple[int, int, StoredEvent]]] = []
-    for ev in events:
-        first, last = first_day(ev), last_day(ev)
+    lanes: list[tuple[int, list[tuple[int, int, StoredEvent | EventSpan]]]] = []
+    more = [0] * 7
+    for first, last, ev in spans:
         if last < monday or first > sunday:
             continue
         col, end = max((first - monday).days, 0), min((last - monday).days, 6)
-        for lane in lanes:
-            if all(end < a or col > b for a, b, _ in lane):
+        days_taken = ((1 << (end + 1)) - 1) ^ ((1 << col) - 1)
+        for index, (taken, lane) in enumerate(lanes):
+            if not taken & days_taken:
                 lane.append((col, end, ev))
+                lanes[index] = (taken | days_taken, lane)
                 break
         else:
-            lanes.append([(col, end, ev)])
-    return tuple(_cells(lane, monday, sunday) for lane in lanes)
+            if max_lanes is None or len(lanes) < max_lanes:
+                lanes.append((days_taken, [(col, end, ev)]))
+            else:
+                for day in range(col, end + 1):
+                    more[day] += 1
+    return Week(days, tuple(_cells(lane, monday, sunday) for _, lane in lanes), tuple(more))
 
 
 def _cells(lane: list[tuple[int, int, StoredEvent]], monday: dt.date, sunday: dt.date) -> tuple[Cell, ...]:

@@ -8,10 +8,14 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 
+import feedgen.version
+import lxml
 from feedgen.feed import FeedGenerator
 
-from ..models import TZ, StoredEvent
+from ..models import TZ, FeedPart, StoredEvent
+from . import common, i18n
 from .common import (
     article_url,
     category_label,
@@ -28,8 +32,8 @@ from .common import (
     status_label,
     untitled_article,
 )
-from .i18n import when
-from .memo import PARTS, content_key
+from .i18n import HTML_LANG, when
+from .memo import PARTS, content_key, remembered_all
 
 GENERATOR = "feeds"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -257,3 +261,125 @@ def render_json_feed(events: Iterable[StoredEvent], info: FeedInfo) -> bytes:
 
 def _iso(value: dt.datetime) -> str:
     return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+FEED_KINDS = ("rss", "atom", "json")
+_RENDERERS = {"rss": render_rss, "atom": render_atom, "json": render_json_feed}
+_ITEM_BOUNDS = {"rss": (b"    <item>", b"    </item>\n"), "atom": (b"  <entry>", b"  </entry>\n"),
+                "json": (b'"items": [\n', b"\n  ]\n}")}
+"""Where an item starts and ends in a feed of one item; an RSS item or Atom entry includes both bounds, a JSON Feed
+item lies between them."""
+_FEED_END = {"rss": b"  </channel>\n</rss>\n", "atom": b"</feed>\n"}
+"""What follows the last item of a pretty-printed RSS or Atom feed."""
+
+
+def feed_part(ev: StoredEvent, kind: str, base_url: str, lang: str = "zh") -> FeedPart:
+    """The event's item in a feed of this kind (rss, atom, json) for this site URL and language, with its place in a
+    feed: the bytes it has in every feed that holds it with the default options."""
+    return feed_parts([ev], kind, base_url, lang)[0]
+
+
+def feed_parts(events: list[StoredEvent], kind: str, base_url: str, lang: str = "zh") -> list[FeedPart]:
+    """feed_part for each of these events, the missing ones rendered together: one feed of them all, cut into its
+    items (a feed builds in one go far faster than item by item), checked by assembling it again."""
+    return remembered_all(events, f"_feed_part:{kind}:{lang}:{base_url}",
+                          lambda missing: _rendered_parts(missing, kind, base_url, lang))
+
+
+def _neutral_info(base_url: str, lang: str, events: list[StoredEvent]) -> FeedInfo:
+    """A feed's description that no item depends on, to render items in."""
+    updated = max((parse_utc(ev.updated) for ev in events), default=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+    return FeedInfo(GENERATOR, GENERATOR, base_url, base_url, updated, language=HTML_LANG.get(lang, "zh-CN"),
+                    lang=lang)
+
+
+def _rendered_parts(events: list[StoredEvent], kind: str, base_url: str, lang: str) -> list[FeedPart]:
+    """These events' items, in their order: cut from one feed of them all, or rendered one by one should the cut
+    not give that feed back byte for byte."""
+    info = _neutral_info(base_url, lang, events)
+    ordered = order_items(events)
+    whole = _RENDERERS[kind](ordered, info)
+    bodies = _cut_items(kind, whole)
+    if len(bodies) == len(ordered):
+        parts = {ev.uid: _part(ev, body) for ev, body in zip(ordered, bodies, strict=True)}
+        if assemble_feed(kind, parts.values(), info) == whole:
+            return [parts[ev.uid] for ev in events]
+    return [_feed_part(ev, kind, base_url, lang) for ev in events]
+
+
+_JSON_ITEM_SEPARATOR = b"\n    },\n    {\n"
+"""Between two items of a JSON Feed (json.dumps, indent 2): a JSON string holds no raw line break."""
+
+
+def _cut_items(kind: str, whole: bytes) -> list[bytes]:
+    """The items of a feed as rendered, in its order."""
+    opening, closing = _ITEM_BOUNDS[kind]
+    if kind == "json":
+        start = whole.find(opening)
+        if start < 0 or whole.find(closing, start) < 0:
+            return []
+        pieces = whole[start + len(opening):whole.rindex(closing)].split(_JSON_ITEM_SEPARATOR)
+        if len(pieces) == 1:
+            return pieces
+        return [pieces[0] + b"\n    }", *(b"    {\n" + p + b"\n    }" for p in pieces[1:-1]), b"    {\n" + pieces[-1]]
+    start = whole.find(opening)
+    if start < 0:
+        return []
+    return [piece + closing for piece in whole[start:whole.rindex(_FEED_END[kind])].split(closing)[:-1]]
+
+
+def _part(ev: StoredEvent, body: bytes) -> FeedPart:
+    return FeedPart(ev.uid, _fixed_utc(news_dates(ev)[1]), _fixed_utc(parse_utc(ev.updated)), body)
+
+
+def _feed_part(ev: StoredEvent, kind: str, base_url: str, lang: str) -> FeedPart:
+    """One event's item, cut from a feed of it alone."""
+    info = _neutral_info(base_url, lang, [ev])
+    alone = _RENDERERS[kind]([ev], info)
+    opening, closing = _ITEM_BOUNDS[kind]
+    if kind == "json":
+        start = alone.index(opening) + len(opening)
+        body = alone[start:alone.rindex(closing)]
+    else:
+        start = alone.index(opening)
+        body = alone[start:alone.index(closing, start) + len(closing)]
+    return _part(ev, body)
+
+
+def _fixed_utc(value: dt.datetime) -> str:
+    """An instant as UTC in fixed width, so strings sort as the instants do."""
+    return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def assemble_feed(kind: str, parts: Iterable[FeedPart], info: FeedInfo) -> bytes:
+    """The feed of these events' items (from feed_part, or as the store kept them) with the default options: its
+    head, then the items newest news first (order_items), byte for byte what the renderer gives for the events."""
+    ordered = sorted(parts, key=lambda part: part.uid)
+    ordered.sort(key=lambda part: (part.news, part.updated), reverse=True)
+    head = _RENDERERS[kind]([], info)
+    if not ordered:
+        return head
+    if kind == "json":
+        cut = head.rindex(b'"items": []')
+        return b"".join([head[:cut], b'"items": [\n', b",\n".join(part.body for part in ordered), b"\n  ]",
+                         head[cut + len(b'"items": []'):]])
+    cut = head.rindex(_FEED_END[kind])
+    return b"".join([head[:cut], *(part.body for part in ordered), head[cut:]])
+
+
+def newest_change(parts: Iterable[FeedPart]) -> dt.datetime | None:
+    """When the latest of these items' events changed: a feed's `updated`."""
+    latest = max((part.updated for part in parts), default=None)
+    return dt.datetime.fromisoformat(latest) if latest else None
+
+
+PART_FORMAT = hashlib.sha1(b"".join(Path(module.__file__).read_bytes() for module in (common, i18n))
+                           + Path(__file__).read_bytes() + f"{feedgen.version.version_str} {lxml.__version__}".encode()
+                           ).hexdigest()[:16]
+"""The code that renders a feed item (this module, common.py, i18n.py, feedgen and lxml), hashed: kept items of
+other code are stale."""
+
+
+def part_variant(kind: str, base_url: str, lang: str) -> str:
+    """What a kept feed item depends on besides its event: the kind of feed, the site URL and the language."""
+    return f"{kind}|{lang}|{base_url}"

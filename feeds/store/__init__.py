@@ -10,7 +10,7 @@ one event), `write` (saving an article's events) and `read` (queries). Writes go
 from . import corrections, editing, editors, review, search_index
 from .faults import FaultKind, StorageFault, check_integrity, database_path, storage_fault
 from .identity import MERGE_WINDOW_DAYS, article_id, event_key, make_anchor, make_uid
-from .parts import PartsRead, attach_parts, parts_path, read_parts, save_parts
+from .parts import PartsRead, attach_parts, parts_path, read_parts, save_parts, served_variants
 from .read import (
     EPOCH,
     article_ids,
@@ -29,6 +29,7 @@ from .read import (
     parts_by_uid,
     past_events,
     query_events,
+    query_spans,
     query_uids,
     recent_changes,
     reported_spans,
@@ -119,6 +120,7 @@ __all__ = [
     "savepoint",
     "past_events",
     "query_events",
+    "query_spans",
     "query_uids",
     "parts_by_uid",
     "events_by_uid",
@@ -127,6 +129,7 @@ __all__ = [
     "parts_path",
     "read_parts",
     "save_parts",
+    "served_variants",
     "recent_changes",
     "reported_spans",
     "save_article_events",

@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any
 
 from sqlite_utils import Database
 
-from ..models import EventPart
+from ..models import EventPart, FeedPart
 
 SCHEMA = "parts"
 """The name the side file is attached under."""
@@ -30,8 +33,28 @@ WRITE_WAIT_MS = 50
 class PartsRead:
     """The parts found for a list of uids, and the revisions of those not found (their new parts' key)."""
 
-    found: dict[str, EventPart]
+    found: dict[str, Any]
     missing: dict[str, int]
+
+
+@dataclass(frozen=True)
+class PartTable:
+    """A table of kept parts: its name, the columns of a part besides its uid (its record's fields), the record."""
+
+    name: str
+    columns: tuple[str, ...]
+    record: Callable[..., Any]
+
+    def values(self, part: Any) -> tuple:
+        return attrgetter(*self.columns)(part)
+
+
+CALENDAR = PartTable("event_parts", ("day", "start", "updated", "timed", "body"),
+                     lambda uid, day, start, updated, timed, body: EventPart(uid, day, start, updated, bool(timed),
+                                                                             body))
+"""Calendar VEVENTs."""
+FEED = PartTable("feed_items", ("news", "updated", "body"), FeedPart)
+"""Feed items: RSS items, Atom entries, JSON Feed items."""
 
 
 def parts_path(db: Database) -> str | None:
@@ -53,20 +76,21 @@ def attach_parts(db: Database) -> bool:
         db.execute(f"ATTACH DATABASE ? AS {SCHEMA}", [path])
         if db.execute(f"PRAGMA {SCHEMA}.journal_mode").fetchone()[0] != "wal":
             db.execute(f"PRAGMA {SCHEMA}.journal_mode = WAL")
+        db.execute(f"PRAGMA {SCHEMA}.synchronous = NORMAL")  # a cache: a commit lost to a crash is rendered again
+        for columns, table in (("day TEXT NOT NULL, start TEXT NOT NULL, updated TEXT NOT NULL, timed INTEGER NOT NULL",
+                                 CALENDAR), ("news TEXT NOT NULL, updated TEXT NOT NULL", FEED)):
+            # rowid tables: most parts are about 1 KB, more than a WITHOUT ROWID row keeps on its page
+            db.execute(f"CREATE TABLE IF NOT EXISTS {SCHEMA}.{table.name} (uid TEXT NOT NULL, variant TEXT NOT NULL,"
+                       f" revision INTEGER NOT NULL, format TEXT NOT NULL, {columns}, body BLOB NOT NULL)")
+            db.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS {SCHEMA}.{table.name}_key ON {table.name} (uid, variant)")
         db.execute(
-            f"""CREATE TABLE IF NOT EXISTS {SCHEMA}.event_parts (
-                uid TEXT NOT NULL,
-                variant TEXT NOT NULL,
-                revision INTEGER NOT NULL,
-                format TEXT NOT NULL,
-                day TEXT NOT NULL,
-                start TEXT NOT NULL,
-                updated TEXT NOT NULL,
-                timed INTEGER NOT NULL,
-                body BLOB NOT NULL
-            )"""  # a rowid table: most VEVENTs are about 1 KB, more than a WITHOUT ROWID row keeps on its page
+            f"""CREATE TABLE IF NOT EXISTS {SCHEMA}.part_variants (
+                variant TEXT PRIMARY KEY,
+                base_url TEXT NOT NULL,
+                lang TEXT NOT NULL,
+                saved TEXT NOT NULL
+            )"""  # the variants readers rendered, the last first: what writers keep parts for (kept_parts.py)
         )
-        db.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS {SCHEMA}.event_parts_key ON event_parts (uid, variant)")
         db.conn.commit()
     except sqlite3.Error:
         if SCHEMA in {row[1] for row in db.execute("PRAGMA database_list").fetchall()}:
@@ -75,17 +99,17 @@ def attach_parts(db: Database) -> bool:
     return True
 
 
-def read_parts(db: Database, uids: list[str], variant: str, fmt: str) -> PartsRead:
+def read_parts(db: Database, uids: list[str], variant: str, fmt: str, table: PartTable = CALENDAR) -> PartsRead:
     """The current parts of these uids in this variant, rendered by code of format `fmt`, and the revisions of the
     uids without one (read before their events are, so a part rendered from them is never newer than its key)."""
+    columns = ", ".join(f"p.{name}" for name in table.columns)
     rows = db.execute(
-        f"SELECT p.uid, p.day, p.start, p.updated, p.timed, p.body FROM json_each(?) j"
-        f" CROSS JOIN {SCHEMA}.event_parts p ON p.uid = j.value AND p.variant = ?"
+        f"SELECT p.uid, {columns} FROM json_each(?) j"
+        f" CROSS JOIN {SCHEMA}.{table.name} p ON p.uid = j.value AND p.variant = ?"
         " LEFT JOIN event_revisions r ON r.uid = j.value WHERE p.format = ? AND p.revision = coalesce(r.revision, 0)",
         [json.dumps(sorted(uids)), variant, fmt],  # in index order: each lookup starts near the last one
     ).fetchall()
-    found = {uid: EventPart(uid, day, start, updated, bool(timed), body)
-             for uid, day, start, updated, timed, body in rows}
+    found = {row[0]: table.record(*row) for row in rows}
     missing = [uid for uid in uids if uid not in found]
     if not missing:
         return PartsRead(found, {})
@@ -96,23 +120,35 @@ def read_parts(db: Database, uids: list[str], variant: str, fmt: str) -> PartsRe
     return PartsRead(found, dict(revisions))
 
 
-def save_parts(db: Database, variant: str, fmt: str, parts: list[EventPart], revisions: dict[str, int]) -> bool:
-    """Keep these parts under the revisions their events were read at; False when another reader's write held
-    the side file (they wait for the next render)."""
-    rows = [(p.uid, variant, revisions[p.uid], fmt, p.day, p.start, p.updated, int(p.timed), p.body)
-            for p in parts if p.uid in revisions]
+def served_variants(db: Database, limit: int) -> list[tuple[str, str]]:
+    """The (site URL, language) of the variants readers rendered parts for, the most recent first."""
+    rows = db.execute(f"SELECT base_url, lang FROM {SCHEMA}.part_variants ORDER BY saved DESC, variant LIMIT ?",
+                      [limit]).fetchall()
+    return [(base_url, lang) for base_url, lang in rows]
+
+
+def save_parts(db: Database, variant: str, fmt: str, parts: Sequence[Any], revisions: dict[str, int], *,
+               served: tuple[str, str] | None = None, wait_ms: int = WRITE_WAIT_MS,
+               table: PartTable = CALENDAR) -> bool:
+    """Keep these parts under the revisions their events were read at, and note the variant as `served` (its site
+    URL and language) when given; False when another write held the side file past `wait_ms` (they wait for the
+    next render)."""
+    rows = [(p.uid, variant, revisions[p.uid], fmt, *table.values(p)) for p in parts if p.uid in revisions]
     conn = db.conn
     if not rows or conn.in_transaction:
         return False
     waited = conn.execute("PRAGMA busy_timeout").fetchone()[0]
-    conn.execute(f"PRAGMA busy_timeout = {WRITE_WAIT_MS}")
+    conn.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
     try:
         with conn:  # one transaction, which writes to the side file only
             conn.executemany(
-                f"INSERT OR REPLACE INTO {SCHEMA}.event_parts (uid, variant, revision, format, day, start, updated,"
-                " timed, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT OR REPLACE INTO {SCHEMA}.{table.name} (uid, variant, revision, format,"
+                f" {', '.join(table.columns)}) VALUES ({', '.join('?' * (4 + len(table.columns)))})",
                 rows,
             )
+            if served is not None:
+                conn.execute(f"INSERT OR REPLACE INTO {SCHEMA}.part_variants (variant, base_url, lang, saved)"
+                             " VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", [variant, *served])
         return True
     except sqlite3.OperationalError:  # locked by another reader's write, or a full disk: rendered again next time
         return False

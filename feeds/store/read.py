@@ -14,7 +14,7 @@ from operator import itemgetter
 
 from sqlite_utils import Database
 
-from ..models import EventPart, Mention, Retraction, Selection, StoredEvent
+from ..models import EventPart, EventSpan, Mention, Retraction, Selection, StoredEvent
 from ..scripts import simplified, traditional
 from .identity import records
 from .memo import EVENTS, parts_memo
@@ -128,6 +128,13 @@ def _event_rows(db: Database, flt: Selection, columns: str) -> list[tuple]:
     return rows
 
 
+def query_spans(db: Database, flt: Selection) -> list[EventSpan]:
+    """What a month grid needs of the events `flt` selects (their days and order), without reading the events."""
+    sql, params = events_sql(db, flt, columns='e.uid, e.title, e.start, e."end", e.all_day, e.precision', walk=False)
+    return [EventSpan(uid, title, start, end, bool(all_day), precision)
+            for uid, title, start, end, all_day, precision in db.execute(sql, params).fetchall()]
+
+
 def parts_by_uid(db: Database, uids: list[str], variant: str,
                  fetch: Callable[[list[str]], list[EventPart]]) -> list[EventPart]:
     """The calendar parts of `uids` in this variant, in that order: those this process has at this data version
@@ -219,11 +226,14 @@ def events_sql(db: Database, flt: Selection, columns: str = "e.*", walk: bool | 
         where.append("e.location LIKE ? ESCAPE '\\'")
         params.append(_like(flt.location))
     if flt.start:
-        where.append('e."end" >= ?')  # ISO strings: a timed end on that day sorts after the bare date
+        # A feed (newest first) walks events_newest in its order and tests the window there (`+`: no range of
+        # another index, which would read every event of the window and sort them; migration _add_feed_order).
+        walked = "+" if getattr(flt, "order", "start") == "-updated" else ""
+        where.append(f'{walked}e."end" >= ?')  # ISO strings: a timed end on that day sorts after the bare date
         params.append(flt.start.isoformat())
         earliest = _earliest_start(db, flt.start)
         if earliest:
-            where.append("e.start >= ?")  # bounds the events_start_order range on both sides (migrations 2, 11)
+            where.append(f"{walked}e.start >= ?")  # bounds the events_start_order range on both sides (migration 11)
             params.append(earliest)
     if flt.end:
         where.append("e.start < ?")  # anything starting on `end`, timed or not, sorts before the next day

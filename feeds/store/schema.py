@@ -503,10 +503,17 @@ def _add_article_shown_index(db: Database) -> None:
     db.execute("CREATE INDEX articles_shown ON articles (id, published, ingested, source, source_url, headline)")
 
 
+def _add_feed_order(db: Database) -> None:
+    """Version 13 (named `_add_feed_order`): the events in a feed's order, newest change first, with the columns its
+    window and the hidden flag test, so a feed (its newest N events ending after a day) walks this index and stops at
+    N instead of reading every event that ends after that day and sorting them (issue 19)."""
+    db.execute('CREATE INDEX events_newest ON events (updated DESC, created DESC, start, uid, "end", hidden)')
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [_create_initial_schema, _add_window_indexes, _add_sources,
                                               _add_reports, _add_flags, _add_editors, _cheaper_ingest_writes,
                                               _add_event_revisions, _add_event_search, _drop_unread_search_indexes,
-                                              _add_start_order_index, _add_article_shown_index]
+                                              _add_start_order_index, _add_article_shown_index, _add_feed_order]
 """Ordered schema changes; the database's user_version counts how many have run. Only ever append."""
 
 

@@ -21,6 +21,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from .. import files, store
 from ..ingest import PageResult, check_source_url, ingest_page
+from ..kept_parts import keep_events
 from ..present.api import dump
 from ..present.common import clean_line, event_url
 from .db import get_db
@@ -80,6 +81,7 @@ def post_article() -> Response:
         result = ingest_page(db, source.text, source.name, source_url, published)
     except Exception as error:
         raise _ingest_failure(error, source.name) from None
+    keep_events(db, current_app.config, [uid for uid, change in result.events if change != "unchanged"])
     log.info(
         "POST /api/articles from %s: %s, %d article(s); events: %d new, %d updated, %d unchanged",
         request.remote_addr, source.name, len(result.articles),

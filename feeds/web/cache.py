@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -45,6 +46,9 @@ also Accept-Language (page_cache.py): the listings and the pages that carry an E
 PAGE_PATHS = re.compile(r"/(?:events/[^/]+(?<!\.ics)|articles/[^/]+|calendar/\d+/\d+|embed)")
 """The HTML pages among them: they speak the reader's language (`Vary: Accept-Language`), so it is in their key."""
 GZIP_SUFFIX = "-gzip"
+DAY_CHECK_SECONDS = 1.0
+"""How stale the day in the key may be: a request in the first second after midnight may be answered as the day
+before's, as one racing the clock would be."""
 
 Headers = list[tuple[str, str]]
 Key = tuple[str, ...]
@@ -78,11 +82,15 @@ def entry_size(key: Key, entry: Entry) -> int:
 class ResponseCache:
     """WSGI middleware: answers repeated listing requests from memory, everything else from `app`."""
 
-    def __init__(self, app: Callable, database: Callable[[], str], max_bytes: int, today: Callable[[], Any]) -> None:
+    def __init__(self, app: Callable, database: Callable[[], str], max_bytes: int,
+                 clock_today: Callable[[], Callable[[], Any]]) -> None:
+        """`clock_today` gives the clock's function for today (clock.today, or what a test replaced it with)."""
         self.app = app
         self.database = database
         self.max_bytes = max_bytes
-        self.today = today
+        self.clock_today = clock_today
+        self._day: tuple[Callable[[], Any], str, float] | None = None
+        """The day as the key holds it, which clock function gave it, and until when (monotonic) it stands."""
         self.hits = 0
         self._entries: OrderedDict[Key, Entry] = OrderedDict()
         self._size = 0
@@ -93,7 +101,9 @@ class ResponseCache:
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         if not self._cacheable(environ) or self._personal(environ):
             return self.app(environ, start_response)
-        version = self._data_version()
+        # What changes with every commit to the store, by any connection in any process (store_version.py): a
+        # request racing a commit may see either version, and the next request sets things right.
+        version = self._store_version.current()
         if version is None:  # no database yet: Flask creates it
             return self.app(environ, start_response)
         with self._lock:
@@ -131,14 +141,16 @@ class ResponseCache:
         return (environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", ""), environ.get("HTTP_HOST", ""),
                 environ.get("wsgi.url_scheme", ""), environ.get("SCRIPT_NAME", ""),
                 environ.get("HTTP_ACCEPT_ENCODING", ""), browser_language(environ.get("HTTP_ACCEPT_LANGUAGE", "")),
-                str(self.today()))
+                self._today())
 
-    def _data_version(self) -> bytes | int | None:
-        """What changes with every commit to the store, by any connection in any process (store_version.py).
-
-        A request racing a commit may see either version, and the next request sets things right.
-        """
-        return self._store_version.current()
+    def _today(self) -> str:
+        """The day, asked of the clock at most every DAY_CHECK_SECONDS (reading the time zone's clock costs more than
+        the rest of a hit), and again at once when the clock function is another (a test moving it)."""
+        today, day = self.clock_today(), self._day
+        if day is not None and day[0] is today and time.monotonic() < day[2]:
+            return day[1]
+        self._day = (today, str(today()), time.monotonic() + DAY_CHECK_SECONDS)
+        return self._day[1]
 
     @staticmethod
     def _replay(entry: Entry, environ: dict) -> tuple[str, Headers, bytes] | None:
@@ -240,6 +252,6 @@ def init_app(app: Flask) -> None:
     max_bytes = int(app.config.get("RESPONSE_CACHE_BYTES", DEFAULT_MAX_BYTES))
     if max_bytes <= 0:
         return
-    cache = ResponseCache(app.wsgi_app, lambda: str(app.config["DATABASE"]), max_bytes, lambda: clock.today())
+    cache = ResponseCache(app.wsgi_app, lambda: str(app.config["DATABASE"]), max_bytes, lambda: clock.today)
     app.extensions["feeds.response_cache"] = cache
     app.wsgi_app = cache

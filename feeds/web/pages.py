@@ -38,7 +38,16 @@ from ..present.event_page import (
     outlook_calendar_url,
     script_json,
 )
-from ..present.month import grid_bounds, month_grid, month_key, shift_month, upcoming_month, valid_month
+from ..present.month import (
+    DEFAULT_LANES,
+    MonthGrid,
+    grid_bounds,
+    month_grid,
+    month_key,
+    shift_month,
+    upcoming_month,
+    valid_month,
+)
 from ..present.selection import date_range, describe
 from . import clock, health, templating
 from .db import get_db
@@ -190,9 +199,12 @@ def interactive() -> str:
     return render_template("interactive.html", filters=filters, initial=dt.date(year, month, 1), events_url=exported)
 
 
-def _grid(db: Database, filters: Selection, year: int, month: int):
+def _grid(db: Database, filters: Selection, year: int, month: int) -> MonthGrid:
+    """The month laid out from its events' spans, a few lanes a week (MONTH_LANES), and only the events drawn read."""
     start, end = grid_bounds(year, month)
-    return month_grid(year, month, store.query_events(db, replace(filters, start=start, end=end)))
+    spans = store.query_spans(db, replace(filters, start=start, end=end))
+    grid = month_grid(year, month, spans, int(current_app.config.get("MONTH_LANES", DEFAULT_LANES)))
+    return grid.with_events({ev.uid: ev for ev in store.events_by_uid(db, grid.uids())})
 
 
 @bp.get("/events/<uid>")

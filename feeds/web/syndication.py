@@ -14,7 +14,7 @@ from ..present import api, i18n, ics, openapi, syndication
 from ..present.common import first_day, parse_utc
 from ..present.selection import describe, feed_span
 from . import clock
-from .calendar_parts import calendar_parts
+from .calendar_parts import calendar_parts, feed_parts
 from .db import get_db
 from .feed_options import (
     DEFAULT_OPTIONS,
@@ -240,6 +240,10 @@ def _render(kind: str, query: Selection, cfg: Settings, options: FeedOptions, no
         name, description = _names(query, "calendar", lang)
         parts = calendar_parts(get_db(), _capped(kind, query, cfg), base, lang)
         return ics.assemble_calendar(parts, name=name, description=description, url=self_url())
+    if kind in syndication.FEED_KINDS and not query.patterns and options == DEFAULT_OPTIONS:
+        parts = feed_parts(get_db(), _capped(kind, query, cfg), kind, base, lang)
+        updated = syndication.newest_change(parts) or store.data_version(get_db())[1]
+        return syndication.assemble_feed(kind, parts, _feed_info(query, lang, updated, options))
     events = convert(recent(_events(kind, query, cfg), options.filter_time, now), options.opencc)
     if kind == "ics":
         name, description = _names(query, "calendar", lang)
@@ -247,12 +251,15 @@ def _render(kind: str, query: Selection, cfg: Settings, options: FeedOptions, no
                                    lang=lang)
     if kind == "api":
         return api.render_events(events, base, lang)
-    title, description = _names(query, "events", lang)
     updated = max((parse_utc(ev.updated) for ev in events), default=store.data_version(get_db())[1])
+    return _FEEDS[kind][0](events, _feed_info(query, lang, updated, options))
+
+
+def _feed_info(query: Selection, lang: str, updated: dt.datetime, options: FeedOptions) -> syndication.FeedInfo:
+    title, description = _names(query, "events", lang)
     author = current_app.config.get("SITE_TITLE", "feeds")
-    info = syndication.FeedInfo(title, description, base, self_url(), updated, language=i18n.HTML_LANG[lang],
+    return syndication.FeedInfo(title, description, site_url(), self_url(), updated, language=i18n.HTML_LANG[lang],
                                 lang=lang, author=author, brief=options.brief, sort=options.sorted)
-    return _FEEDS[kind][0](events, info)
 
 
 _ORDER = {"ics": "-start", "api": "start"}
