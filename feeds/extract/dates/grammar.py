@@ -234,10 +234,12 @@ CLOCK_ONLY = re.compile(
 )
 """A clock time with no date of its own (`上午10时`, `9:00—17:00`): it belongs to the date before it."""
 
+ENGLISH_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+ENGLISH_COUNT = r"\d{1,2}|" + "|".join(ENGLISH_NUMBERS)
+"""A count of days as English text writes it (`10`, `four`)."""
 DURATION = re.compile(
     r"(?:为期|持续|历时|连续|一连)\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>天|日|周|个月)"
-    r"|\bfor (?P<en>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (?:consecutive |straight )?days\b")
-ENGLISH_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+    r"|\bfor (?P<en>" + ENGLISH_COUNT + r") (?:consecutive |straight )?days\b")
 """`为期三天`, anywhere in the sentence of a one-day date: the event's length."""
 YEAR_BEFORE = re.compile(rf"(?:(?P<y>{YEAR})\s*年|(?P<yr>{_alternatives(RELATIVE_YEARS)}))\s*$")
 """The year written before a month range's start (`2018年2——4月`)."""

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from ...models import Article, Event, Interval
-from ..dates.grammar import ENGLISH_NUMBERS
+from ..dates.grammar import ENGLISH_COUNT, ENGLISH_NUMBERS
 from ..dates.resolve import Unresolvable, number
 
 NAME_KEY = re.compile(r"\W")
@@ -60,7 +60,6 @@ LENGTH_AFTER = re.compile(r"\s*(?:本届|此次|本次|这次)?(?:为期|历时)
                           r"(?:会议|大会|活动|展会|展览|论坛|峰会|赛事|比赛|博览会|交易会)")
 """`…今天在香港举行。为期两天的会议将探讨…`: the sentence after a one-day event gives its length."""
 
-ENGLISH_COUNT = r"\d{1,2}|" + "|".join(ENGLISH_NUMBERS)
 LENGTH_BEFORE_NAME = re.compile(r"\b(?P<en_days>" + ENGLISH_COUNT + r")-day\b")
 """`the four-day fifth plenary session … concluded on Thursday`: the length an English name's own sentence gives it
 (`for four consecutive days` and `一连四天` the date parser reads as the span itself)."""
@@ -131,7 +130,7 @@ def _length_later(events: list[Event], k: int, article: Article) -> re.Match[str
 
 def _count(text: str) -> int | None:
     if text in ENGLISH_NUMBERS:
-        return ENGLISH_NUMBERS[text]
+        return ENGLISH_NUMBERS[text]  # `the four-day …`
     try:
         return number(text)
     except Unresolvable:
