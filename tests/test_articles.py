@@ -131,3 +131,8 @@ def test_a_short_line_opening_on_its_date_and_a_comma_begins_the_body():
     assert article.body.startswith("6月9日上午7:30，青岛银行")
     [run_on] = split_articles(normalize("青岛马拉松开跑 万人参赛\n网易体育6月9日报道：\n6月9日上午7:30，鸣枪开跑。"))
     assert (run_on.headline, run_on.dateline) == ("青岛马拉松开跑万人参赛", "网易体育6月9日报道:")
+
+
+def test_a_trade_sites_dateline_with_its_day_and_hour_is_a_dateline():
+    [article] = split_articles("港口吞吐量创新高\nC188讯 6月9日下午消息 在今天举行的港口发展论坛上，专家介绍了新航线。")
+    assert article.dateline == "C188讯 6月9日下午消息"

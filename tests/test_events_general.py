@@ -1131,3 +1131,24 @@ def test_a_press_conference_held_after_a_meeting_is_on_its_day_titled_by_who_hol
     found = events_of("【#封城#】比利时首相德克罗10日在国家安全委员会会议后举行记者会宣布，全国实施封城。")
     assert found == [("国家安全委员会会议", "2026-06-10", "2026-06-10"),
                      ("比利时首相德克罗记者会", "2026-06-10", "2026-06-10")]
+
+
+def test_a_reporters_byline_in_brackets_is_no_part_of_the_name():
+    found = events_of("〔記者林雅婷／台南報導〕2026台南國際茶葉博覽會將於7月3日至6日在台南會展中心舉行。")
+    assert found == [("2026台南國際茶葉博覽會", "2026-07-03", "2026-07-06")]
+
+
+def test_a_final_that_takes_the_stage_on_a_day_is_held_then():
+    found = events_of("「港灣杯」少年圍棋賽決賽將於14日上午登場。")
+    assert found == [("「港灣杯」少年圍棋賽決賽", "2026-06-14", "2026-06-14")]
+
+
+def test_a_registration_window_that_opens_and_closes_is_due_over_its_days():
+    found = events_of("2026海滨半程马拉松定于8月2日开跑，报名将于6月15日10时开启，6月25日截止。")
+    assert found == [("2026海滨半程马拉松报名截止", "2026-06-15", "2026-06-25"),
+                     ("2026海滨半程马拉松", "2026-08-02", "2026-08-02")]
+
+
+def test_what_is_held_in_a_month_named_after_an_earlier_meeting_is_not_that_meeting():
+    assert events_of("市长12日主持防汛工作会议时表示，8月登场的防汛实战检验受到关注。") == [
+        ("防汛工作会议", "2026-06-12", "2026-06-12")]

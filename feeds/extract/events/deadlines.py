@@ -22,8 +22,10 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
         opened = []  # `自即日起至6月30日…举办“网络招聘月”活动`: the event's own span, not a deadline
     labelled = [d for d in sentence.dates if d.cue == Cue.DEADLINE and _before(sentence, d, v.DEADLINE_LABELLED)]
     moved = [d for d in sentence.dates if d.cue == Cue.TARGET and _before(sentence, d, v.DEADLINE_MOVED)]
+    closing = [d for d in sentence.dates if d.rule == OPEN_CLOSE_RULE
+               and v.CLOSES_AFTER.match(sentence.text, d.end - sentence.start)]
     due = [d for d in sentence.dates if d.cue in (Cue.DEADLINE, Cue.UNTIL, Cue.POSTPONED)
-           and not _as_of(sentence, d)] + opened
+           and not _as_of(sentence, d)] + opened + closing
     due.sort(key=lambda d: (d.cue != Cue.POSTPONED, d.start))  # `由5月10日延长至5月31日`: the new date
     due = moved + due
     english = v.ENGLISH_DEADLINE.search(sentence.text)
@@ -188,6 +190,8 @@ def _deadline_title(sentence: Sentence, date: DateMatch, article: Article, known
     return STARTED.sub("", headline) + what
 
 
+OPEN_CLOSE_RULE = "span:open-close"
+"""The date parser's span from the day something opens to the day it closes (`3月15日开启，3月25日截止`)."""
 STARTED = re.compile(r"(?:启动|开始|正式)(?:征集|报名|申报)?$|(?:征集|报名|申报)?(?:启动|开始)$")
 """`…资助启动申报`: the words that say a call opened, which the deadline's label says again."""
 

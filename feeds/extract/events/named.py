@@ -177,9 +177,8 @@ class _NameChooser:
 
     def name_for(self, date: DateMatch) -> Name | None:
         sentence = self.sentence
-        held = self.held_after(date)
-        if held is not None:
-            return held
+        if v.HELD_ON_DATE.match(sentence.masked, date.end - sentence.start):
+            return self.held_after(date)  # `7月登场的实兵验证`: what follows is held then, named or not
         clause = sentence.clause_of(date.start)
         for wanted in (clause, clause + 1, clause - 1):
             if wanted != clause and self.dated[wanted]:
@@ -222,12 +221,15 @@ class _NameChooser:
                 and (not before or bool(v.ENGLISH_SUBJECT_LEAD.fullmatch(before))))
 
     def held_after(self, date: DateMatch) -> Name | None:
-        """`下月召开的东北亚地方政府首脑峰会`: the name a `…举行的` after the date leads to is the one held then."""
+        """`下月召开的东北亚地方政府首脑峰会`: the name a `…举行的` after the date leads to, in its clause, is the one
+        held then."""
         held = v.HELD_ON_DATE.match(self.sentence.masked, date.end - self.sentence.start)
         if held is None:
             return None
         at = self.sentence.start + held.end()
-        return next((n for n in self.names if n.start == at and id(n) not in self.taken), None)
+        clause = self.sentence.clause_of(at)
+        return next((n for n in self.names if n.start >= at and self.sentence.clause_of(n.start) == clause
+                     and id(n) not in self.taken), None)
 
     def _first_name_after(self, clause: int) -> Name | None:
         """The full name in the first clause after `clause` that holds names, the sentence's only date being before."""
