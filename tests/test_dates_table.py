@@ -565,6 +565,21 @@ WRITTEN_FORMS = [  # numeric forms, lists and a year's turn as the event layer r
      ["2025-07-04", "2025-07-04", at("2025-07-04T09:45")]),  # a clock opening its sentence: the day spoken of
 ]
 
+# Taiwan's papers: the day's number beside the word that counts it, and month/day with a slash and no 日
+TAIWAN_PRESS = [
+    ("市立美術館今（18）日起推出版畫特展", "2026-07-18", ["2026-07-18"]),
+    ("昨(17日)下午2時舉行記者會", "2026-07-18", [("2026-07-17T14:00:00+08:00", "2026-07-17T14:00:00+08:00", "time")]),
+    ("明（19）日登場的茶葉市集", "2026-07-18", ["2026-07-19"]),
+    ("報紙隔天才刊出：今（17）日開幕", "2026-07-18", ["2026-07-17"]),
+    ("今（31）日舉行跨年晚會", "2027-01-01", ["2026-12-31"]),
+    ("市集將於8/22登場", "2026-07-18", ["2026-08-22"]),
+    ("台中花博8/1起開放預約", "2026-07-18", ["2026-08-01"]),
+    ("夏日祭典7/25至8/2在河濱公園舉辦", "2026-07-18", [days("2026-07-25", "2026-08-02")]),
+    ("活動10/3-10/4一連兩天", "2026-07-18", [days("2026-10-03", "2026-10-04")]),
+    ("約有1/3的民眾支持", "2026-07-18", []),
+    ("客隊以3/5的命中率落後", "2026-07-18", []),
+]
+
 GROUPS = {
     "written": WRITTEN_FORMS,
     "absolute": ABSOLUTE,
@@ -579,6 +594,7 @@ GROUPS = {
     "year": YEARS,
     "leap": LEAP,
     "english": ENGLISH,
+    "taiwan": TAIWAN_PRESS,
     "none": NOT_DATES,
     "seed000": SEED_000,
     "seed001": SEED_001,

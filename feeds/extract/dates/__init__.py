@@ -747,6 +747,8 @@ def _rule_name(m: re.Match, has_end: bool) -> str:
         get = m.group
         if get(p + "rel"):
             return "context-day" if get(p + "rel") in g.CONTEXT_DAYS else "relative-day"
+        if get(p + "rt"):
+            return "relative-day"
         if get(p + "wd"):
             return "weekday"
         if get(p + "we"):

@@ -24,6 +24,8 @@ TERSE_DAYS = r"(?<![今昨明至如迄而现古当从])(?:今|昨)(?=[开起在�
 """`一连4天的旅游展今开锣`, `广管局主席昨在记者会上表示`: 今 and 昨 alone before what happens (a paper's
 terse style, common in Hong Kong), read as `RELATIVE_DAYS`' 今天 and 昨天."""
 
+TOLD_DAYS = {"今": 0, "昨": -1, "明": 1}
+"""`今（15）日`, `昨(14日)`: Taiwan's papers write the day's number beside the word that counts it."""
 SPAN_DAYS = {"今明两天": 1, "今明两日": 1, "明后两天": 1, "明后两日": 1}
 """Relative words that cover more than one day: how many days they add."""
 
@@ -137,6 +139,12 @@ def _alternatives(words) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
+SLASH_DATE_AFTER = (r"(?=\s*(?:起|至|到|前|止|为止|截止|[(（]?(?:周|星期)|[-~～—–]\s*\d{1,2}/\d"
+                    r"|[上下中晚早凌]|\d{1,2}[:：]\d|在|于|举行|举办|开幕|开跑|登场|开卖|开放|展开|开始|结束|[，,]))")
+"""`8/16起`, `7/25至8/2`, `8/22登场`: a month and day written with a slash and no 日, as Taiwan's papers do, where
+what follows says it is a day (a fraction `1/3的` is not)."""
+
+
 def _point(p: str, spaced: bool = False) -> str:
     """A date point; group names carry the prefix p (s_ for a start, e_ for an end).
 
@@ -156,6 +164,8 @@ def _point(p: str, spaced: bool = False) -> str:
     numeric_end = (rf"(?<![\d.])(?P<{p}dm2>1[0-2]|0?[1-9])\.(?P<{p}dd2>3[01]|[12]\d|0?[1-9])(?![\d.])" if p == "e_"
                    else "(?!)")  # `2024.5.18—5.20`
     year_parts = _alternatives(PARTS_OF_YEAR)
+    told_days = _alternatives(TOLD_DAYS)
+    slash_day_end = r"(?![\d/%.])" + ("" if p == "e_" else SLASH_DATE_AFTER)
     cn_day = CN_DAY if p == "e_" else (
         f"(?:(?<=于){CN_DAY}|(?<![第前后近每这那数几零一二三四五六七八九十百千万]){CN_DAY}"
         r"(?=\s*日\s*(?:[上下中晚早凌]|在|起|举行|举办|开幕|召开|闭幕|[，,])))")
@@ -165,7 +175,7 @@ def _point(p: str, spaced: bool = False) -> str:
           (?P<{p}id>3[01]|[12]\d|0?[1-9])(?:(?![\d.])|(?=[01]\d[:：]|2[0-3][:：]))(?:-(?=\d{{1,2}}[:：]\d))?
       | (?<![\d./-])(?P<{p}nm>0[1-9]|1[0-2](?=-\d\d\s*(?:[01]?\d|2[0-3])[:：][0-5]\d))
           -(?P<{p}nd>0[1-9]|[12]\d|3[01])(?![\d./-])
-      | (?<![\d/.])(?P<{p}sm>1[0-2]|0?[1-9])/(?P<{p}sd>3[01]|[12]\d|0?[1-9])\s*[日号]
+      | (?<![\d/.])(?P<{p}sm>1[0-2]|0?[1-9])/(?P<{p}sd>3[01]|[12]\d|0?[1-9])(?:\s*[日号]|{slash_day_end})
       | (?:(?P<{p}y>{YEAR})\s*年\s*|(?P<{p}yr>{rel_years}|{NEXT_YEAR_BEFORE_MONTH})\s*)?
         (?:(?<!\d)(?<!\d\.)(?P<{p}m>{month})\s*月(?:份)?|(?P<{p}mr>{rel_months}))
         (?:\s*(?P<{p}d>{day})\s*(?:(?P<{p}ds>[日曰号])|(?={RANGE_TO_DAY})|(?={LIST_TO_DAY})|(?<=[\d])(?={BARE_DAY_END}))
@@ -178,6 +188,7 @@ def _point(p: str, spaced: bool = False) -> str:
       | (?P<{p}d3>{cn_day})\s*{day_suffix}(?![内游])
       | (?<![每一两几])(?P<{p}we>(?P<{p}wko>下下个|上上个|下下|上上|下个|上个|本|这|下|上)?周末)
       | (?P<{p}mp>{this_month_parts})(?=前|底|[,，。将完])
+      | (?P<{p}rt>{told_days})\s*\(\s*(?P<{p}rtd>3[01]|[12]\d|0?[1-9])\s*日?\s*\)\s*日?
       | (?P<{p}rel>{day_words})
       | (?<![每一两几])(?P<{p}wo>下下个|上上个|下下|上上|下个|上个|本|这|下|上)?(?:周|星期|礼拜)
         (?:(?<=[上下本这个]周)(?:周|星期))?

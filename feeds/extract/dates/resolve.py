@@ -169,6 +169,8 @@ def resolve_point(m, p: str, ctx: Context, anchor: Point | None = None) -> Point
             return Point(day, day, "day", True, True)
         day = _base_day(ctx) + dt.timedelta(days=g.RELATIVE_DAYS[word])
         return Point(day, day + dt.timedelta(days=g.SPAN_DAYS.get(word, 0)), "day", True, True)
+    if get(p + "rt"):
+        return _told_day(g.TOLD_DAYS[get(p + "rt")], number(get(p + "rtd")), ctx)
     if get(p + "wd"):
         week_of = anchor.first if anchor is not None and not get(p + "wo") else _base_day(ctx)
         monday = week_of - dt.timedelta(days=week_of.weekday())
@@ -203,6 +205,18 @@ def resolve_point(m, p: str, ctx: Context, anchor: Point | None = None) -> Point
     if get(p + "d2") or get(p + "d3"):
         return _day_only(number(get(p + "d2") or get(p + "d3")), ctx, anchor)
     return None
+
+
+def _told_day(offset: int, day_of_month: int, ctx: Context) -> Point:
+    """`今（15）日`: the day the word counts from publication, or, where the paper's number says otherwise (a page
+    printed the day after), the day of that number nearest to it."""
+    counted = _base_day(ctx) + dt.timedelta(days=offset)
+    months = (counted.year * 12 + counted.month - 1 + k for k in (-1, 0, 1))
+    candidates = [d for index in months if (d := _date(index // 12, index % 12 + 1, day_of_month))]
+    if not candidates:
+        raise Unresolvable("no such day")
+    day = min(candidates, key=lambda d: abs((d - counted).days))
+    return Point(day, day, "day", True, True)
 
 
 def resolve_year(digits: str | None, relative: str | None, ctx: Context) -> int:
