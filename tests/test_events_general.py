@@ -1152,3 +1152,51 @@ def test_a_registration_window_that_opens_and_closes_is_due_over_its_days():
 def test_what_is_held_in_a_month_named_after_an_earlier_meeting_is_not_that_meeting():
     assert events_of("市长12日主持防汛工作会议时表示，8月登场的防汛实战检验受到关注。") == [
         ("防汛工作会议", "2026-06-12", "2026-06-12")]
+
+
+def test_a_film_festival_is_a_festival_and_unfolding_grandly_is_no_exhibition():
+    found = extract_page("2026高雄電影影展即將於11月6日至15日盛大展開！", PUBLISHED)[0].events
+    assert [(e.title, e.category) for e in found] == [("2026高雄電影影展", "festival")]
+
+
+def test_a_season_of_events_in_quotes_or_with_its_year_is_a_festival():
+    assert events_of("「2026基隆海港季」即日起至8月29日登場。") == [("2026基隆海港季", "2026-06-10", "2026-08-29")]
+    assert events_of("「藍天季2026」將於7月1日至9月30日在港區登場。") == [("藍天季", "2026-07-01", "2026-09-30")]
+
+
+def test_a_season_word_that_is_only_a_season_names_nothing():
+    assert events_of("今年旺季將於7月1日開始，業者預估客量成長。") == []
+
+
+def test_two_quoted_names_with_their_english_aliases_are_held_together():
+    found = events_of("由外貿協會主辦的「台灣國際漁業展(Fisheries Taiwan)」與「台灣國際海事週(Maritime Taiwan)」，"
+                      "將於10月14日至16日在高雄展覽館舉行。")
+    assert sorted(found) == [("台灣國際海事週", "2026-10-14", "2026-10-16"),
+                             ("台灣國際漁業展", "2026-10-14", "2026-10-16")]
+
+
+def test_a_brand_moving_into_a_show_on_its_days_dates_the_show():
+    assert events_of("日本機車品牌將於7月12日至14日進駐高雄展覽館「2026國際機車展」。") == [
+        ("2026國際機車展", "2026-07-12", "2026-07-14")]
+
+
+def test_what_a_series_once_won_at_is_not_held_on_its_premiere():
+    assert events_of("曾榮獲釜山影展「最佳新人」肯定的新劇《海風》即將於6月14日開播。") == []
+
+
+def test_what_came_before_is_not_held_on_the_day_of_what_follows_it():
+    found = events_of("樂團繼上月為球賽擔任開場嘉賓演出後，今（10）日在體育館舉辦「2026夏日歌迷見面會」。")
+    assert found == [("2026夏日歌迷見面會", "2026-06-10", "2026-06-10")]
+
+
+def test_a_talk_held_lately_is_not_on_the_observance_day_told_before_it():
+    assert events_of("6月8日是世界海洋日，市立醫院於日前舉辦「守護海洋健康」衛教講座。") == []
+
+
+def test_the_day_entries_open_is_not_the_day_of_the_contest():
+    found = events_of("教育部主辦的「2026大專校院程式設計競賽」今（10）日起開放報名，受理至9月5日下午4時截止。")
+    assert [(start, end) for _, start, end in found] == [("2026-09-05", "2026-09-05")]
+
+
+def test_curating_is_not_a_fair():
+    assert events_of("由音樂人陳宇及製作人林海聯手策展，將於10月3日至4日登場。") == []

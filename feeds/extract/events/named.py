@@ -91,10 +91,18 @@ def _coordinated(sentence: Sentence, name: Name, in_order: list[Name]) -> list[N
     for later in in_order:
         if later.start < name.end:
             continue
-        if not v.COORDINATION.fullmatch(sentence.text, (joined[-1] if joined else name).end - sentence.start,
+        if not v.COORDINATION.fullmatch(sentence.masked, (joined[-1] if joined else name).end - sentence.start,
                                         later.start - sentence.start):
             break
         joined.append(later)
+    first = name
+    for earlier in reversed(in_order):  # `「X」与「Y」，将于…举行`, the date's nearest name being Y
+        if earlier.end > first.start:
+            continue
+        if not v.COORDINATION.fullmatch(sentence.masked, earlier.end - sentence.start, first.start - sentence.start):
+            break
+        joined.append(earlier)
+        first = earlier
     return joined
 
 
@@ -146,10 +154,13 @@ def _severally(sentence: Sentence, masked: str, dates: list[DateMatch], names: l
 
 
 def _opens_registration(sentence: Sentence, date: DateMatch, name: Name) -> bool:
-    """`大赛即日起开始报名`: the day a contest opens its registration is not the contest's day
-    (a call for entries that is itself the event, `…作品征集活动即日起启动`, is)."""
-    return (date.text.startswith(v.FROM_TODAY) and date.interval.start == date.interval.end
-            and bool(v.DEADLINE_WORDS.search(sentence.text)) and not v.DEADLINE_WORDS.search(name.title))
+    """`大赛即日起开始报名`, `竞赛今(3)日起开放报名`: the day a contest opens its registration is not the contest's
+    day (a call for entries that is itself the event, `…作品征集活动即日起启动`, is)."""
+    if v.DEADLINE_WORDS.search(name.title):
+        return False
+    return bool(v.REGISTRATION_OPENS.match(sentence.text, date.end - sentence.start)) or (
+        date.text.startswith(v.FROM_TODAY) and date.interval.start == date.interval.end
+        and bool(v.DEADLINE_WORDS.search(sentence.text)))
 
 
 class _NameChooser:
@@ -289,9 +300,13 @@ def _organiser_title(sentence: Sentence, name: Name) -> str | None:
 
 def _of_another_time(sentence: Sentence, date: DateMatch, name: Name) -> bool:
     """Whether the name has a time of its own: a time word between the date and it (`去年参加赛车比赛`) or right
-    before it (`the recent 79th session`), a whole the dated part belongs to (`as part of the … exhibition`), or
-    a past ceremony dated only by a part of a month (`于10月下旬在上海举行纪念仪式`)."""
+    before it (`the recent 79th session`, `曾荣获…影展`, `继…演出后`), a whole the dated part belongs to (`as part of
+    the … exhibition`), or a past ceremony dated only by a part of a month (`于10月下旬在上海举行纪念仪式`)."""
     at = name.start - sentence.start
+    if v.WON_AT_BEFORE.search(sentence.masked, max(0, at - 8), at) or (
+            v.FOLLOWING_ON[0].search(sentence.masked, max(0, at - 40), at)
+            and v.FOLLOWING_ON[1].match(sentence.masked, name.end - sentence.start)):
+        return True
     if date.end <= name.start and (v.OWN_TIME.search(sentence.text, date.end - sentence.start, at)
                                    or v.PART_OF_BEFORE.search(sentence.text, max(0, at - 60), at)
                                    or v.OWN_TIME_BEFORE.search(sentence.text, max(0, at - 20), at)):

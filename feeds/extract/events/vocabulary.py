@@ -15,20 +15,22 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
      r"采购节|(?<=[\u4e00-\u9fff])(?:博|交|洽|贸)会(?![议员长场所址])|"
      r"(?<=[\u4e00-\u9fff]{2})博览(?=(?:19|20)\d{2}|”|$)", "fair"),
     (r"作品展|美术展|书画展|画展|摄影展|艺术展|文物展|特展|成果展|图片展|图文展|个展|联展|版画双年展|双年展|"
-     r"(?<!四|三|五|六)大展", "exhibition"),
+     r"(?<!四|三|五|六)大展(?!开|现|示|身手|宏图)", "exhibition"),
     (r"(?<=[\u4e00-\u9fff]{2})(?:时尚|服装|食品|饮料|美容|家居|汽车|珠宝|医疗|工业|农业|数码|文化|动漫|美妆|商品)展(?![览销会])"
-     r"|(?<![发开拓进扩施延参布办组])展(?=[，,。;；\s在于将()上\x00]|$)", "fair"),
+     r"|(?<![发开拓进扩施延参布办组影策])展(?=[，,。;；\s在于将()上\x00]|$)", "fair"),
     (r"大赛|竞赛|比赛|锦标赛|联赛|挑战赛|邀请赛|选拔赛|运动会|马拉松|决赛周|总决赛|决赛|公开赛|擂台赛|名人赛|大师赛|精英赛|"
      r"(?<=[\u4e00-\u9fff])(?:运|奥)会(?![议员长场所址])|"
      r"(?<=[\u4e00-\u9fff])(?:球|舟|项|棋|车|跑|泳|艇|船|跳|射|拳|跤|剑)赛"
      r"(?![区道季事程制点场况前后期果手])", "competition"),
     (FIXTURE_HEADS, "competition"),
-    (r"艺术节|啤酒节|音乐节|电影节|戏剧节|文化节|旅游节|美食节|读书节|科技节|体育节|电商节|动漫节|海洋节|樱花节|"
+    (r"艺术节|啤酒节|音乐节|电影节|影展|戏剧节|文化节|旅游节|美食节|读书节|科技节|体育节|电商节|动漫节|海洋节|樱花节|"
      r"花节|灯会|庙会|嘉年华|音乐会|演唱会|晚会|人才周|时装周|活动周|创新创业周|文化周|设计周|展演|"
      r"巡演|演出|开放日|体验日|游园会|旅游季|文化季|购物季|活动季|音乐季|"
      r"(?:音乐剧|话剧|歌剧|舞剧|戏剧|京剧|吕剧|芭蕾舞剧|儿童剧)《[^》]{1,20}》|"
-     r"(?<=[\u4e00-\u9fff]{3})(?<![上下本每这前])(?<!宣传)(?:周|节)"
-     r"(?=[，,。;；\s在于将)已开闭落举正定今明昨]|$)(?!期间)", "festival"),
+     r"(?<=[\u4e00-\u9fff]{2})(?<![赛春夏秋冬雨旺淡一二三四本当换产上下每汛业获收感风])季(?=(?:19|20)\d{2}|”|$)|"
+     r"(?<=[\u4e00-\u9fff]{3})(?<![上下本每这前])(?<!宣传)(?<!妇女|儿童|劳动|护士|教师|青年|建军|记者)"
+     r"(?:周|节|(?<![赛春夏秋冬雨旺淡一二三四本当换产上下每汛业获收感风])季)"
+     r"(?=[，,。;；\s在于将)(”已开闭落举正定今明昨登]|(?:19|20)\d{2}|$)(?!期间)", "festival"),
     (r"大会|论坛|峰会|研讨会|年会|推介会|发布会|记者会|吹风会|通气会|简报会|记者招待会|通报会|(?<=[\u4e00-\u9fff]{2})对话(?!机制|框架|会|解决|化解|处理|方式|途径|协商)|(?<=[\u4e00-\u9fff]{2})会晤|大讲堂|讲堂|座谈会|推进会|部署会|报告会|交流会|对接会|恳谈会|"
      r"见面会|分享会|沙龙|听证会|联谊会|表彰会|说明会|介绍会|宣讲会|培训班|工作坊|工作会议|联组会议|会议|招商会|签约会|"
      r"洽谈推介签约活动|推介签约活动|讲座|研讨班|品鉴会|路演会|路演|推介活动|交流活动|对接活动", "conference"),
@@ -109,7 +111,7 @@ NAMED_BY_HEAD = {"书展", "车展", "广交会", "进博会", "服贸会", "消
 
 HAPPENING_VERBS = re.compile(
     r"举行|举办|召开|开幕|闭幕|启动|开展|开讲|落幕|落下帷幕|拉开帷幕|亮相|开赛|开启|上演|进行|开园|开馆|开营|揭幕|"
-    r"开班|开课|开考|鸣枪|开跑|开锣|开打|打响|登场|启幕|启航|成立|揭晓|达成|(?:开始|结束)了|在[^，。]{1,20}?(?:举行|召开|举办)|出席|参加|参展|现身|办|开|"
+    r"开班|开课|开考|进驻|鸣枪|开跑|开锣|开打|打响|登场|启幕|启航|成立|揭晓|达成|(?:开始|结束)了|在[^，。]{1,20}?(?:举行|召开|举办)|出席|参加|参展|现身|办|开|"
     r"(?:会|展|节|赛|坛|式|礼)[”》]?(?:上|现场|期间|回答|答问|致辞|发言|讲话)|时间(?:为|是|定为|定在|定于)|带来|奉献|献演|连演|首演|公演|演出|推出|迎战|对阵|对手是")
 """Verbs that say a named gathering takes place on the date (`峰会就…达成协议`: what it agreed, it met for)."""
 
@@ -122,11 +124,12 @@ ATTENDEES_AFTER = re.compile(r"[”》]?(?:(?:和|与|及)[^，,。；;]{2,30}?)
                              r"(?:代表团|嘉宾|代表|选手|运动员|客商|来宾|专家|学者|观众|企业)(?!讲座|论坛|会|展|赛|活动)")
 """`与来港出席…研讨大会的内地代表团会面`: a name that only says who the people met came for; its own day is not
 given."""
-COORDINATION = re.compile(r"[”》]?\s*(?:,\s*)?(?:and|as well as|&)\s+(?:the\s+)?|[”》]?(?:和|与|及|以及|、)[“《]?"
+COORDINATION = re.compile(r"[”》]?\s*(?:,\s*)?(?:and|as well as|&)\s+(?:the\s+)?"
+                          r"|(?:\([^()，,。]{1,40}\))?[”》]?(?:和|与|及|以及|、)[“《]?"
                           r"|[”》]?(?:结束)?后(?:随即|随后|即)?(?:举行|召开)(?:了)?"
                           r"|,\s*marking the (?:grand )?(?:opening|start|launch|kick-off) of "
                           r"(?:the )?(?:[a-z-]+\s+){0,5}")
-"""What joins two names held together (`the X and the Y`, `X和Y`, `X, marking the start of the annual … Week`,
+"""What joins two names held together (`the X and the Y`, `X和Y`, `「X(Alias)」与「Y」`, `X, marking the start of the annual … Week`,
 `在…会议后举行记者会`)."""
 HELD_AFTER_NAME = re.compile(r"[”》]?\s*(?:(?:在|于)[^，,。；;\x00]{1,15}?)?(?:隆重|盛大|正式|顺利)?"
                              r"(?:举行|召开|举办|开幕|启幕|揭幕|开赛)(?![的后前])")
@@ -146,13 +149,17 @@ SPAN_ONLY_HEADS = {"之旅"}
 ONE_DAY = re.compile(r"(?:仪式|典礼|开幕式|闭幕式|颁奖礼|启动礼|揭牌礼|首映礼|" + "|".join(sorted(PRESS_HEADS)) + ")$")
 """Ceremonies and press conferences take one day: a past one dated only by a part of a month (`10月下旬在上海举行
 纪念仪式`) has no day a reader can put in a calendar."""
-OWN_TIME = re.compile(r"去年|前年|上个?月|上周|此前|早前|当年|昔日|曾经")
+OWN_TIME = re.compile(r"去年|前年|上个?月|上周|此前|早前|当年|昔日|曾经|日前|近日|日昨")
 """`10月15日…晒出两人去年参加赛车比赛的照片`: a time word of the name's own, between the date and it."""
 PART_OF_BEFORE = re.compile(r"\bas (?:a )?part of (?:the |a |an |its )?(?:[\w'’-]+\s+){0,5}[“\"]?$")
 """`…will be displayed from May 30 to June 29 as part of the museum's three-month exhibition "…"`: the dates of
 a part, not of the whole it belongs to."""
 OWN_TIME_BEFORE = re.compile(r"\b(?:the|its|a) (?:recent|previous|past|former)\s+$")
 """`…on October 14: At the recent 79th session of the UN General Assembly`: an English name of another time."""
+WON_AT_BEFORE = re.compile(r"(?:曾经?|此前|往届|早前)(?:荣获|获得|获|入围|参加|出席|参与)$")
+"""`曾荣获金马影展…肯定的新剧…将于8月14日开播`: where something once won or took part, not what is held on the date."""
+FOLLOWING_ON = (re.compile(r"继[^，,。]{0,30}$"), re.compile(r"(?:之)?后"))
+"""`继月初…演出后，今日举办…`: what came before (继 … 后), not what the date holds."""
 
 HOLDING_VERBS = re.compile(r"举办|举行|开展|开幕|召开")
 """Verbs that say an event is held (not merely that something happens at it)."""
@@ -179,7 +186,7 @@ NAME_STOP = re.compile(
     r"参加|出席|主持|举办|举行|召开|启动|主办|承办|协办|开展|亮相|期间|其间|当天|当日|同日|举措|带来|推出|奉献|献上|呈现|"
     r"迎来|迎战|对阵|开启|踏上|完成|运行|投用|启用|开通|晚间|中午|凌晨|"
     r"今天|今日|明天|日前|近日|目前|日上午|日下午|日晚|日,|上午|下午|晚上|本届|此次|这次|本次|今年|明年|去年|"
-    r"宣布|获悉|了解到|表示|介绍|透露|获得|通过|启幕|开幕|闭幕|落幕|揭晓|现身|露面|共有|共计|确定|敲定|公布)"
+    r"宣布|获悉|了解到|表示|介绍|透露|获得|荣获|入围|通过|启幕|开幕|闭幕|落幕|揭晓|现身|露面|共有|共计|确定|敲定|公布)"
 )
 """Where an event's name stops when read leftwards from its head word."""
 NAME_STOP_BEFORE = re.compile(f"(?:{NAME_STOP.pattern})$")
@@ -384,7 +391,7 @@ STATISTIC_AFTER = re.compile(r"[，,\s]*(?:已|共|累计|总计|全[市省国�
 """`截至4月13日，已有2万名买家预登记`: a count as of a day, not a day anything is due."""
 CLOSES_AFTER = re.compile(r"\s*(?:截止|结束)")
 """`报名通道3月15日开启，3月25日截止`: a window that closes on its last day, where a reader must act within it."""
-REGISTRATION_OPENS = re.compile(r"\s*(?:起|正式)?(?:开始|启动|开启)(?:网上)?报名")
+REGISTRATION_OPENS = re.compile(r"\s*(?:起|正式)?(?:开始|启动|开启|开放)(?:网上|线上)?报名")
 """`…15日开始报名`: the day a registration opens."""
 CONSULTATION = re.compile(r"(?P<what>[^()（）\[\]【】,，:：\s]{2,30}?(?:收集|征求|征集)(?:公众|社会)?意见)")
 """`规划条件图草案收集意见（…）`: a headline naming the consultation a window for comments belongs to."""
