@@ -129,8 +129,8 @@ COORDINATION = re.compile(r"[”》]?\s*(?:,\s*)?(?:and|as well as|&)\s+(?:the\s
                           r"|[”》]?(?:结束)?后(?:随即|随后|即)?(?:举行|召开)(?:了)?"
                           r"|,\s*marking the (?:grand )?(?:opening|start|launch|kick-off) of "
                           r"(?:the )?(?:[a-z-]+\s+){0,5}")
-"""What joins two names held together (`the X and the Y`, `X和Y`, `「X(Alias)」与「Y」`, `X, marking the start of the annual … Week`,
-`在…会议后举行记者会`)."""
+"""What joins two names held together (`the X and the Y`, `X和Y`, `「X(Alias)」与「Y」`, `X, marking the start of the
+annual … Week`, `在…会议后举行记者会`)."""
 HELD_AFTER_NAME = re.compile(r"[”》]?\s*(?:(?:在|于)[^，,。；;\x00]{1,15}?)?(?:隆重|盛大|正式|顺利)?"
                              r"(?:举行|召开|举办|开幕|启幕|揭幕|开赛)(?![的后前])")
 """`“…发布会”在地中海畔法国戛纳隆重举行`: a name its own clause says is held (not `…举行的`, `…举办后`)."""
