@@ -381,6 +381,16 @@ ENGLISH = [
     ("From June 25 to July 2, the 68th session of the committee on ocean affairs was held in Vienna.",
      "2025-07-04", [days("2025-06-25", "2025-07-02")]),
     ("Military technologies available today would make such a crisis harder to control.", "2020-11-18", []),
+    # a day with no year: ahead or behind by the tense, else the nearest; the attribution at the end is no tense
+    ("The trade ministers are to prepare the agenda of the port summit in June, officials said.", "2026-04-20",
+     [month("2026-06-01", "2026-06-30")]),
+    ("The mayor and his wife would be in Busan from June 3 to 6, the office said.", "2026-03-02",
+     [days("2026-06-03", "2026-06-06")]),
+    ("Aides briefed him ahead of a November 19 press conference.", "2026-03-02", ["2025-11-19"]),
+    ("The central bank will not hold a briefing on March 18.", "2026-03-18", ["2026-03-18"]),
+    ("The boycott followed talks in Paris in February this year.", "2026-04-07", [month("2026-02-01", "2026-02-28")]),
+    ("They signed the accord at the harbour summit last May.", "2026-04-07", [month("2025-05-01", "2025-05-31")]),
+    ("The fair returns next March.", "2026-09-14", [month("2027-03-01", "2027-03-31")]),
 ]
 
 # --- not dates ----------------------------------------------------------------------------------------

@@ -265,8 +265,10 @@ WIRE_AGENCIES = r"CNA|Xinhua|AP|AFP|Reuters|KCNA|Yonhap|Kyodo|Bernama|PTI|IANS|A
 """News agencies whose bracketed name follows an English dateline (`Taipei, May 6 (CNA)`)."""
 DATELINE_START = re.compile(r"^(?:本报|早报|晚报|新华社|中新社|人民网|央视网)[^\s,，。]{0,12}?[讯电]"
                             r"|^[A-Z][A-Z .]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\("
+                            r"|^[A-Z][A-Z .]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+(?:-|--|—|–)\s"
                             rf"|^[A-Z][A-Za-z .]{{1,30}},\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}\s*\((?:{WIRE_AGENCIES})\)")
-"""`本报12月15日讯`, `BEIJING, Nov. 17 (Xinhua)`, `Pyongyang, October 15 (KCNA) --`: a line that opens a report."""
+"""`本报12月15日讯`, `BEIJING, Nov. 17 (Xinhua)`, `Pyongyang, October 15 (KCNA) --`, `TOKYO, March 4 - `: a line that
+opens a report."""
 
 
 def _is_dateline_start(line: str) -> bool:

@@ -23,7 +23,8 @@ ENGLISH_DATE = re.compile(
         (?:,?\s+(?P<y>{YEAR}))?
       | (?P<dd1>{DAY})(?:{RANGE_WORD}(?P<dd2>{DAY}))?\s+(?P<mm1>{MONTH})(?:,?\s+(?P<yy>{YEAR}))?
       | (?:in\s+)?(?P<part>early|mid|late)[-\s]+(?P<pm>{MONTH})(?:\s+(?P<pmy>{YEAR}))?
-      | (?:in\s+)(?P<mo>{MONTH})(?:\s+(?P<moy>{YEAR}))?
+      | (?:in\s+)(?P<mo>{MONTH})(?:\s+(?P<moy>{YEAR})|\s+(?P<mow>this|last|next)\s+year)?
+      | (?P<mwo>last|next|this)\s+(?P<mw>{MONTH})(?!\s*\d)
       | (?P<wk>(?:next|this|last)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend)
       | (?P<rel>today|tomorrow|yesterday|tonight
           |(?:next|this|last)\s+(?:week|month|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))
@@ -43,7 +44,12 @@ ONGOING = re.compile(r"\b(?:runs|is running|continues|is under way|is underway)\
 NOWADAYS_BEFORE = re.compile(r"\b(?:available|existing|used|seen|known|living|world|society|people|China|Asia|"
                              r"America|Europe)\s+$")
 """`the technologies available today`, `the world today`: `today` as these days."""
-FUTURE = re.compile(r"\b(?:will|to be held|is scheduled|are scheduled|plans? to|upcoming|next)\b", re.I)
+FUTURE = re.compile(r"\b(?:will|would(?! have)|to be held|is scheduled|are scheduled|plans? to|upcoming|next)\b", re.I)
+ATTRIBUTION = re.compile(r"\b(?:said|told|announced)\b", re.I)
+"""`…the Venice summit in June, sources said.`: the verb that tells who said it, after the date and a comma, says
+nothing of the date's tense."""
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+YEAR_WORDS = {"last": -1, "this": 0, "next": 1}
 
 
 @lru_cache(maxsize=4096)
@@ -148,6 +154,16 @@ def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch |
         precision = "day"
         if get("rel").lower().endswith("month"):
             start, end, precision = _month_span(start)
+    elif get("mo") and get("mow") and published is not None:
+        start, end, precision = _month_span(dt.date(published.year + YEAR_WORDS[get("mow").lower()],
+                                                    _month_number(get("mo")), 1))
+    elif get("mw"):
+        if published is None:
+            return None
+        month, which = _month_number(get("mw")), get("mwo").lower()
+        year = published.year + (0 if which == "this" else -1 if which == "last" and month >= published.month
+                                 else 1 if which == "next" and month <= published.month else 0)
+        start, end, precision = _month_span(dt.date(year, month, 1))  # `last May` in April: May a year ago
     elif get("mo"):
         coming = prefer if year else ("past" if _said_past(m.string, m.start(), m.end()) else "future")
         first = _parse(f"{get('mo')} {year or ''}".strip(), published, coming)
@@ -157,10 +173,14 @@ def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch |
     else:
         month1 = get("m1") or get("mm1")
         day1 = re.sub(r"\D", "", get("d1") or get("dd1"))
-        first = _parse(f"{month1} {day1} {year or ''}".strip(), published, prefer)
-        if first is None:
-            return None
-        start = end = first.date()
+        if year or published is None:
+            first = _parse(f"{month1} {day1} {year or ''}".strip(), published, prefer)
+            if first is None:
+                return None
+            start = first.date()
+        else:
+            start = _day_of_year_chosen(_month_number(month1), int(day1), published, prefer)
+        end = start
         precision = "day"
         day2 = get("d2") or get("dd2")
         if day2:
@@ -188,10 +208,33 @@ def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch |
     span_start = m.start("cue") if get("cue") and cue in ("until", "till", "by", "before", "from") else m.start() + (
         len(m.group(0)) - len(m.group(0).lstrip()))
     text = m.string[span_start:m.end()].strip()
-    kind = ("relative" if get("rel") or get("wd") else "month" if get("mo") or get("part")
+    kind = ("relative" if get("rel") or get("wd") else "month" if get("mo") or get("mw") or get("part")
             else "range" if (get("d2") or get("dd2")) else "date")
     rule = "en:" + kind
     return DateMatch(text, span_start, span_start + len(text), interval, rule, cue_name)
+
+
+def _month_number(name: str) -> int:
+    return MONTHS.index(name[:3].lower()) + 1
+
+
+def _day_of_year_chosen(month: int, day: int, published: dt.date, prefer: str) -> dt.date:
+    """`June 3` with no year: the coming one when the sentence looks ahead (the paper's own day included), the one
+    gone by when it looks back, else the nearest (`a November 19 news conference` in a March paper: last
+    November's)."""
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        raise ValueError("no such day")
+    if prefer == "future":
+        return min((c for c in candidates if c >= published), default=candidates[-1])
+    if prefer == "past":
+        return max((c for c in candidates if c <= published), default=candidates[0])
+    return min(candidates, key=lambda c: abs((c - published).days))
 
 
 def _weekday(name: str, which: str, published: dt.date, m: re.Match) -> dt.date:
@@ -222,7 +265,8 @@ def _nearest_tense_is_past(text: str, start: int, end: int) -> bool:
     """The tense of the verb nearest the date in its sentence (`… will be required …, said X, at a press conference
     Tuesday`: said)."""
     begin, finish = _sentence_bounds(text, start, end, reach=240)
-    markers = [(m, True) for m in PAST.finditer(text, begin, finish)] + \
+    markers = [(m, True) for m in PAST.finditer(text, begin, finish)
+               if not (m.start() >= end and ATTRIBUTION.fullmatch(m.group()) and "," in text[end:m.start()])] + \
               [(m, False) for m in FUTURE.finditer(text, begin, finish)]
     if not markers:
         return False
