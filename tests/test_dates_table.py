@@ -391,6 +391,7 @@ ENGLISH = [
     ("The boycott followed talks in Paris in February this year.", "2026-04-07", [month("2026-02-01", "2026-02-28")]),
     ("They signed the accord at the harbour summit last May.", "2026-04-07", [month("2025-05-01", "2025-05-31")]),
     ("The fair returns next March.", "2026-09-14", [month("2027-03-01", "2027-03-31")]),
+    ("The plenum was held in Qingdao last week.", "2026-11-04", [days("2026-10-26", "2026-11-01")]),
 ]
 
 # --- not dates ----------------------------------------------------------------------------------------

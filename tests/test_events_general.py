@@ -1200,3 +1200,18 @@ def test_the_day_entries_open_is_not_the_day_of_the_contest():
 
 def test_curating_is_not_a_fair():
     assert events_of("由音樂人陳宇及製作人林海聯手策展，將於10月3日至4日登場。") == []
+
+
+def test_an_english_name_followed_by_its_date_is_held_then():
+    found = events_of("Ministers will meet in Qingdao to prepare the agenda for the Harbour summit in June, aides said. "
+                      "After the June 8-10 summit, the premier will travel to Seoul.", dt.date(2026, 3, 4))
+    assert ("Harbour summit", "2026-06-08", "2026-06-10") in found
+
+
+def test_an_english_date_before_a_bare_head_dates_it():
+    found = events_of("Aides briefed the mayor ahead of a November 19 news conference.", dt.date(2026, 3, 4))
+    assert found == [("news conference", "2025-11-19", "2025-11-19")]
+
+
+def test_the_day_a_schedule_was_released_is_not_the_day_of_the_games_it_is_for():
+    assert events_of("Organizers released the competition schedule for the Harbour Winter Games on Tuesday.") == []

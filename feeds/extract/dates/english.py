@@ -154,6 +154,9 @@ def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch |
         precision = "day"
         if get("rel").lower().endswith("month"):
             start, end, precision = _month_span(start)
+        elif get("rel").lower().endswith("week"):  # `held in Beijing last week`: Monday to Sunday of that week
+            start = start - dt.timedelta(days=start.weekday())
+            end = start + dt.timedelta(days=6)
     elif get("mo") and get("mow") and published is not None:
         start, end, precision = _month_span(dt.date(published.year + YEAR_WORDS[get("mow").lower()],
                                                     _month_number(get("mo")), 1))

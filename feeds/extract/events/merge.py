@@ -15,7 +15,8 @@ NAME_KEY = re.compile(r"\W")
 
 
 def one_per_name(events: list[Event], _article: Article) -> list[Event]:
-    """The first mention of each name, widened when a later one gives the full span or a later deadline."""
+    """The first mention of each name, widened when a later one gives the full span or a later deadline, made exact
+    when a later one gives the days of a month."""
     seen: dict[str, int] = {}
     result: list[Event] = []
     for event in events:
@@ -39,7 +40,12 @@ def one_per_name(events: list[Event], _article: Article) -> list[Event]:
                  and event.interval.end_date - event.interval.start_date
                  > first.interval.end_date - first.interval.start_date)  # `…Cup on Friday. …runs Tue–Sat`
         extended = event.category == first.category == "deadline" and event.interval.end_date > first.interval.end_date
-        if extended:  # `报名截止时间延长至5月31日`
+        refined = (first.interval.precision == "month" and event.interval.precision != "month"
+                   and first.interval.start_date <= event.interval.start_date
+                   and event.interval.end_date <= first.interval.end_date)  # `…summit in June`, then `the June 8-10 summit`
+        if refined:
+            result[seen[key]] = replace(first, interval=event.interval, location=first.location or event.location)
+        elif extended:  # `报名截止时间延长至5月31日`
             result[seen[key]] = replace(first, interval=event.interval, evidence=event.evidence,
                                         evidence_start=event.evidence_start, evidence_end=event.evidence_end)
         elif wider:

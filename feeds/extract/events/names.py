@@ -94,7 +94,9 @@ def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
                           "other" if m.group("head").endswith("ceremony") else "conference"))
     for m in v.ENGLISH_COREFERENCE.finditer(masked):
         head = m.group("head").lower()
-        names.append(Name(m.group(0).strip(), head, sentence.start + m.start(), sentence.start + m.end(),
+        begin = m.start() + m.group(0).rfind(MASK) + 1  # `the June 8-10 summit`: the name after its date
+        begin += len(masked[begin:m.end()]) - len(masked[begin:m.end()].lstrip())
+        names.append(Name(masked[begin:m.end()].strip(), head, sentence.start + begin, sentence.start + m.end(),
                           _english_category(head), refers_back=True))
     for m in v.ENGLISH_LOWER_HEAD.finditer(masked):
         title = v.ENGLISH_ARTICLE.sub("", m.group(0).strip())

@@ -269,11 +269,11 @@ ENGLISH_NAME = re.compile(
 (`…Cup “Chinese Characters and Me” Speech Contest`) and an acronym (`Hospital Authority (HA) Convention`) inside it;
 `National Exhibition and Convention Center`, `East Asian Games Dome` are places."""
 ENGLISH_COREFERENCE = re.compile(
-    r"(?:^|(?<=[.;]\s)|(?<=\s))(?:The|the|(?:This|this|Next|next) year's)\s+(?:[a-z]{3,12}\s+)?"
+    r"(?:^|(?<=[.;]\s)|(?<=\s))(?:The|the|(?:This|this|Next|next) year's)\s+(?:\x00+\s+)?(?:[a-z]{3,12}\s+)?"
     r"(?P<head>summit|forum|festival|expo|fair|exhibition|conference|games|Games|show|tournament|competition|event)\b"
     r"(?=,|\s+(?:will|is|was|has|had|runs|opens|takes|kicks|begins|starts|returns|that|which)\b)")
-"""`The summit, organized by …, will be held …`, `this year's flower show will be held …`: the event the text named
-before, as the subject of a sentence."""
+"""`The summit, organized by …, will be held …`, `this year's flower show will be held …`, `After the June 8-10
+summit, …`: the event the text named before, as the subject of a sentence."""
 ENGLISH_SUBJECT = re.compile(
     r"(?:^\s*|(?<=\.\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bwhen\s)|(?<=\buntil\s))"
     r"(?:(?:This|Next|Last) year's\s+)?(?P<name>(?:[A-Z][\w&'.-]*\s+(?:&\s+)?){1,7}(?:(?:19|20)\d{2}\s+)?)"
@@ -300,8 +300,11 @@ ENGLISH_HELD_NOUN = re.compile(
 """`A dialogue and exchange event between X and Y was held on Monday`, `A European regional seminar on … took place`,
 `An unveiling ceremony of the tablet took place`: a gathering with no proper name, named by the words before its
 head, or by what it is of, said to be held."""
+ENGLISH_RELEASED = re.compile(r"\b(?:released|announced|unveiled|published|issued|revealed|approved)\b")
+"""`…released the schedule for the Olympic Winter Games on Tuesday`: the date after the name is the release's."""
+ENGLISH_ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
 ENGLISH_SESSION = re.compile(
-    r"\b(?:\d{1,3}(?:st|nd|rd|th)\s+)?(?:(?:plenary|annual|special|regular)\s+)?session\s+of\s+(?:the\s+)?"
+    r"\b(?:" + ENGLISH_ORDINAL + r"\s+)?(?:(?:plenary|annual|special|regular)\s+)?session\s+of\s+(?:the\s+)?"
     r"(?:(?:\d{1,3}(?:st|nd|rd|th)\s+)?[A-Z][\w'&-]*(?:\s+|\b)(?:(?:of|on|for|and|the)\s+)*){1,10}"
     r"(?:\([A-Z]{2,10}\))?")
 """`the 68th session of the United Nations Committee on the Peaceful Uses of Outer Space (COPUOS)`: a body's
