@@ -1203,8 +1203,8 @@ def test_curating_is_not_a_fair():
 
 
 def test_an_english_name_followed_by_its_date_is_held_then():
-    found = events_of("Ministers will meet in Qingdao to prepare the agenda for the Harbour summit in June, aides said. "
-                      "After the June 8-10 summit, the premier will travel to Seoul.", dt.date(2026, 3, 4))
+    found = events_of("Ministers will meet in Qingdao to prepare the agenda for the Harbour summit in June, aides "
+                      "said. After the June 8-10 summit, the premier will travel to Seoul.", dt.date(2026, 3, 4))
     assert ("Harbour summit", "2026-06-08", "2026-06-10") in found
 
 

@@ -42,7 +42,7 @@ def one_per_name(events: list[Event], _article: Article) -> list[Event]:
         extended = event.category == first.category == "deadline" and event.interval.end_date > first.interval.end_date
         refined = (first.interval.precision == "month" and event.interval.precision != "month"
                    and first.interval.start_date <= event.interval.start_date
-                   and event.interval.end_date <= first.interval.end_date)  # `…summit in June`, then `the June 8-10 summit`
+                   and event.interval.end_date <= first.interval.end_date)  # `…summit in June`, `the June 8-10 summit`
         if refined:
             result[seen[key]] = replace(first, interval=event.interval, location=first.location or event.location)
         elif extended:  # `报名截止时间延长至5月31日`
