@@ -1215,3 +1215,29 @@ def test_an_english_date_before_a_bare_head_dates_it():
 
 def test_the_day_a_schedule_was_released_is_not_the_day_of_the_games_it_is_for():
     assert events_of("Organizers released the competition schedule for the Harbour Winter Games on Tuesday.") == []
+
+
+def test_a_bare_press_conference_is_titled_by_who_spoke_at_it_right_after():
+    found = events_of("6月9日，市长在市政厅发表讲话。当天举行的记者会上，王海说，新港区将于年底开通。")
+    assert found == [("王海记者会", "2026-06-09", "2026-06-09")]
+
+
+def test_leaders_who_hold_a_meeting_title_it():
+    found = events_of("当地时间6月8日，中日韩三国领导人在釜山举行会晤，会后发表联合声明。")
+    assert found == [("中日韩三国领导人会晤", "2026-06-08", "2026-06-08")]
+
+
+def test_a_series_of_meetings_is_not_one_of_them():
+    assert events_of("声明说，6月9日的会谈是多年来举行的一系列学术会议之一。") == []
+
+
+def test_what_armies_do_is_no_gathering():
+    assert events_of("如果雷达从6月9日起开动，该地区的军事活动都将暴露。") == []
+
+
+def test_leaders_in_town_for_an_assembly_meeting_someone_do_not_date_the_assembly():
+    assert events_of("正在纽约出席海洋大会的总理6月9日下午会见了新加坡总统。") == []
+
+
+def test_the_eve_of_a_summit_is_not_its_day():
+    assert events_of("6月9日，海港峰会召开前夕，两国外长举行会谈。") == []

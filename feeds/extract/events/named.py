@@ -51,7 +51,8 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
                    or _named_on_its_day(sentence, date, name) or chooser.held_after(date) is name)
         if not happens or (v.NOT_EVENTS.search(clause) and not _tied(masked, name, sentence)) \
                 or (v.SUB_EVENT_SUFFIX.search(name.title) and v.WON.search(clause)) or _a_topic(sentence, name) \
-                or v.ATTENDEES_AFTER.match(sentence.masked, name.end - sentence.start):
+                or v.ATTENDEES_AFTER.match(sentence.masked, name.end - sentence.start) \
+                or v.EVE_AFTER.match(sentence.masked, name.end - sentence.start):
             return None
         chooser.take(name)
         named_before = [n for n in full_names if n.start < name.start]  # the full names before it, in order
@@ -293,6 +294,9 @@ def _organiser_title(sentence: Sentence, name: Name) -> str | None:
     topic = v.TOPIC_BEFORE.search(before, breaks[-1] if breaks else 0)
     if topic and name.title in v.PRESS_HEADS and not v.NAME_STOP.search(topic.group("what")):
         return topic.group("what") + name.title
+    speaker = v.SPEAKER_AFTER.match(sentence.masked, name.end - sentence.start)
+    if speaker and name.title in v.PRESS_HEADS:
+        return speaker.group("who") + name.title
     spoke_there = v.SPOKE_AT.match(sentence.masked, name.end - sentence.start)
     at = sentence.masked[max(0, name.start - sentence.start - 12):name.start - sentence.start]
     return name.title if spoke_there and "在" in at and name.title in v.PRESS_HEADS else None

@@ -12,6 +12,8 @@ COUNTED = re.compile(r"^(?:(?:共有|共计|共|这|那)?[\d一二三四五六�
                      r"|各类|各项|哪些|哪个|什么|这些|那些)|(?<!第)[\d两多几上百千]+(?:个|项|场|类)[\u4e00-\u9fff]{0,4}$"
                      r"|等(?:活动|赛事|展会|比赛)$")
 """`22个竞赛`, `各类展会`, `春风行动等活动`: a count or a list of events, not the name of one."""
+SERIES = re.compile(r"^(?:一系列|系列|各类|各项|各种|这些|那些)")
+"""`举行的一系列学术会议`: many events, where `举行的一个研讨会` is one."""
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 """Only a sentence with Latin letters is read for Latin-script names (most Chinese sentences have none)."""
 BOOK_TITLE_MODIFIER = re.compile(r"[\u4e00-\u9fff]{0,6}")
@@ -48,7 +50,7 @@ def find_names(sentence: Sentence) -> list[Name]:
         left = _quoted_start(masked, head.start(), head.end())
         left = _name_start(masked, head.start()) if left is None else left
         title = _clean_title(masked[left:head.end()])
-        if not title or MASK in title or COUNTED.search(title) or HABITUAL.match(title):
+        if not title or MASK in title or COUNTED.search(title) or SERIES.match(title) or HABITUAL.match(title):
             continue
         start = sentence.start + head.end() - len(title)
         end = sentence.start + head.end()
@@ -64,6 +66,8 @@ def find_names(sentence: Sentence) -> list[Name]:
     for pattern, needed in ((v.HELD_NAME, "的"), (v.LAUNCHED_CAMPAIGN, "启动"), (v.QUOTED_OPENING, "“")):
         for m in pattern.finditer(masked) if needed in masked else ():
             start, end = sentence.start + m.start("name"), sentence.start + m.end("name")
+            if SERIES.match(m.group("name")) or HABITUAL.match(m.group("name")):
+                continue
             if not any(n.start < end and start < n.end for n in names):
                 names.append(Name(m.group("name"), "", start, end, category_of(m.group("name"))))
     if LATIN_LETTER.search(masked):

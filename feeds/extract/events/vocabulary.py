@@ -67,9 +67,9 @@ FIXTURE_SIDE = re.compile(r"(?P<side>[\u4e00-\u9fffA-Za-z]{2,10}?)(?:队)?(?:将
 """The side that plays: `山东队将在第二个主场…`."""
 
 NOT_A_GATHERING_BEFORE = re.compile(r"(?:晋级|进入|闯入|挺进|杀入|入围|网络|网路|网上|"
-                                    r"暴力|恐怖|违法|犯罪|非法|走私|诈骗)$")
+                                    r"暴力|恐怖|违法|犯罪|非法|走私|诈骗|军事|间谍|商业|经营)$")
 """`24支代表队晋级决赛`: reaching a final is no event; the final itself is named elsewhere; `在网络论坛上发帖`: a
-website; `或引发暴力活动`: crime is no gathering."""
+website; `或引发暴力活动`, `中国的军事活动`: crime or what armies and firms do is no gathering."""
 TALKS_TOPIC = re.compile(r"就[^，,。；;]{2,40}?(?:事宜|问题|等)?(?:开展|进行|展开)?(?:讨论|磋商|交换意见|沟通)")
 """`双方将就朝鲜参加平昌冬奥会事宜开展讨论`: an event named as a topic of talks is not what is held then."""
 ITSELF_DUE = re.compile(r"^(?:该|此|这项|这次|本次)?(?P<what>[\u4e00-\u9fff]{2,10}?)(?:将|会)?(?:于|在)?$")
@@ -83,7 +83,8 @@ SUB_EVENTS = re.compile(r"^(?:决赛|总决赛|半决赛|复赛|初赛|颁奖典
 ORGANISER_BEFORE = re.compile(
     r"(?:^|(?<=[\x00\s，,】]))(?:由)?(?P<who>[\u4e00-\u9fff]{2,16}?(?:部|局|委|委员会|厅|院|办|办公室|政府|中心|协会|学会|"
     r"商会|联合会|公司|集团|大学|学院|银行|法院|检察院|组委会|基金会|研究所|研究院|馆|社|会|党|团|队|署|处|联盟|阵线|省|市|县)"
-    r"|[\u4e00-\u9fff]{2,8}?(?:首相|总统|总理|外长|市长|州长|省长|发言人)[\u4e00-\u9fff·]{2,6}?)"
+    r"|[\u4e00-\u9fff]{2,8}?(?:首相|总统|总理|外长|市长|州长|省长|发言人)[\u4e00-\u9fff·]{2,6}?"
+    r"|[\u4e00-\u9fff]{2,10}?(?:领导人|首脑|元首|外长|防长))"
     r"[\x00\s]*(?:今天|今日|昨天|昨日|明天|日前|近日|上午|下午|晚上|当天)*[\x00\s]*(?:在[^，,。\x00]{1,15}?)?"
     r"(?:召开|举行|举办|组织召开|联合召开|主办)(?:了)?(?:一场|一次|首场|专场)?[\x00\s]*$"
     r"|(?P<work>《[^《》]{1,20}》)[\x00\s]*(?:在[^，,。\x00]{1,15}?)?(?:举行|举办|召开)(?:了)?[\x00\s]*$")
@@ -97,6 +98,8 @@ SPOKE_AT = re.compile(r"[”》]?(?:上|期间)"
                       r"(?:称|表示|说|指出|透露|宣布|强调|介绍|[^，,。；;]{0,12}?(?:深表|表达|批评|高呼|呼吁))")
 """`…昨日下午在记者会上称`, `…昨在记者会期间对…深表不满`: a press conference someone spoke at, held on the day of
 the sentence."""
+SPEAKER_AFTER = re.compile(r"[”》]?(?:上|期间)[，,]\s*(?P<who>[\u4e00-\u9fff·]{2,10}?)(?:称|表示|说|指出|透露|宣布|强调)")
+"""`当天举行的记者会上，某某说`: who spoke at a bare press conference, named right after it, titles it."""
 SPEAKER_AT = re.compile(
     r"(?:^|(?<=[\x00\s，,]))(?P<who>[\u4e00-\u9fff]{1,8}?(?:部|局|委|厅|院|办|政府|中心|协会|公司|集团|党|署|处))"
     r"(?:主席|局长|部长|主任|发言人|负责人|署长|处长|总裁|行政总裁|主管|官员|代表)?[\u4e00-\u9fff]{0,4}"
@@ -115,15 +118,18 @@ HAPPENING_VERBS = re.compile(
     r"(?:会|展|节|赛|坛|式|礼)[”》]?(?:上|现场|期间|回答|答问|致辞|发言|讲话)|时间(?:为|是|定为|定在|定于)|带来|奉献|献演|连演|首演|公演|演出|推出|迎战|对阵|对手是")
 """Verbs that say a named gathering takes place on the date (`峰会就…达成协议`: what it agreed, it met for)."""
 
+EVE_AFTER = re.compile(r"[”》]?(?:召开|举行|开幕|开赛)?(?:前夕|前一天|前两天)")
+"""`5月18日，七国集团峰会召开前夕，…举行会晤`: the day before the name's, not its own."""
 HELD_ON_DATE = re.compile(r"[\x00\s]*(?:将|已|曾)?(?:于|在)?[^，,。；;\x00的]{0,15}?"
                           r"(?:举行|召开|举办|开幕|闭幕|落幕|落下帷幕|落下大幕|开赛|揭幕|开展|启动|进行|登场)的")
 """`下月召开的…峰会`, `8月2日将在釜山举行的…`: a date that says when the name after it is held."""
 THEMED = re.compile(r"以“(?P<theme>[^“”\x00]{2,40})”为(?:主题|题)的$")
 """`举行以「…」为主题的讲座`: a bare head titled by its theme."""
 ATTENDEES_AFTER = re.compile(r"[”》]?(?:(?:和|与|及)[^，,。；;]{2,30}?)?的(?:[^，,。；;的]{0,8}?)"
-                             r"(?:代表团|嘉宾|代表|选手|运动员|客商|来宾|专家|学者|观众|企业)(?!讲座|论坛|会|展|赛|活动)")
-"""`与来港出席…研讨大会的内地代表团会面`: a name that only says who the people met came for; its own day is not
-given."""
+                             r"(?:代表团|嘉宾|代表|选手|运动员|客商|来宾|专家|学者|观众|企业|总理|总统|首相|外长|部长|"
+                             r"领导人|元首)(?!讲座|论坛|会|展|赛|活动)")
+"""`与来港出席…研讨大会的内地代表团会面`, `正在纽约出席联合国大会的中国总理…会见…`: a name that only says who the
+people met came for; its own day is not given."""
 COORDINATION = re.compile(r"[”》]?\s*(?:,\s*)?(?:and|as well as|&)\s+(?:the\s+)?"
                           r"|(?:\([^()，,。]{1,40}\))?[”》]?(?:和|与|及|以及|、)[“《]?"
                           r"|[”》]?(?:结束)?后(?:随即|随后|即)?(?:举行|召开)(?:了)?"
