@@ -98,7 +98,8 @@ SPOKE_AT = re.compile(r"[”》]?(?:上|期间)"
                       r"(?:称|表示|说|指出|透露|宣布|强调|介绍|[^，,。；;]{0,12}?(?:深表|表达|批评|高呼|呼吁))")
 """`…昨日下午在记者会上称`, `…昨在记者会期间对…深表不满`: a press conference someone spoke at, held on the day of
 the sentence."""
-SPEAKER_AFTER = re.compile(r"[”》]?(?:上|期间)[，,]\s*(?P<who>[\u4e00-\u9fff·]{2,10}?)(?:称|表示|说|指出|透露|宣布|强调)")
+SPEAKER_AFTER = re.compile(r"[”》]?(?:上|期间)[，,]\s*(?P<who>[\u4e00-\u9fff·]{2,10}?)"
+                           r"(?:称|表示|说|指出|透露|宣布|强调)")
 """`当天举行的记者会上，某某说`: who spoke at a bare press conference, named right after it, titles it."""
 SPEAKER_AT = re.compile(
     r"(?:^|(?<=[\x00\s，,]))(?P<who>[\u4e00-\u9fff]{1,8}?(?:部|局|委|厅|院|办|政府|中心|协会|公司|集团|党|署|处))"
