@@ -1241,3 +1241,19 @@ def test_leaders_in_town_for_an_assembly_meeting_someone_do_not_date_the_assembl
 
 def test_the_eve_of_a_summit_is_not_its_day():
     assert events_of("6月9日，海港峰会召开前夕，两国外长举行会谈。") == []
+
+
+def test_a_press_conference_that_will_not_be_held_is_no_event():
+    assert events_of("The central bank will not hold a press conference after its council meeting on June 11.") == []
+
+
+def test_the_dates_of_what_was_told_at_a_news_conference_are_not_its_own():
+    assert events_of("The governor told a news conference the bank will cap overnight lending from June 30.") == []
+    assert events_of("The firm expects profit to fall in the year ending October 31, its president told a press "
+                     "conference.") == []
+
+
+def test_a_lower_case_gathering_with_its_date_right_after_it_is_held_then():
+    found = events_of("The union leader was cheered by 3,000 delegates at a special wage strategy convention "
+                      "yesterday when he spoke.")
+    assert found == [("wage strategy convention", "2026-06-09", "2026-06-09")]

@@ -841,7 +841,8 @@ def _apply_sentence_rules(text: str, found: list[DateMatch], sentence_ends: list
         if same_sentence and opens and g.OPEN_CLOSE[1].match(after):
             result[-1] = _span(text, previous, date, "span:open-close")
             continue
-        if date.cue == Cue.UNTIL and same_sentence and date.interval.start_date >= previous.interval.start_date:
+        if date.cue == Cue.UNTIL and same_sentence and date.interval.start_date >= previous.interval.start_date \
+                and previous.cue not in (Cue.UNTIL, Cue.DEADLINE):  # an end does not start a span
             result[-1] = _span(text, previous, date, "span:until")
             continue
         duration = durations.get(index)

@@ -46,6 +46,8 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
                 sentence, date, name) or (name.head in v.SPAN_ONLY_HEADS and date.interval.start_date
                                           == date.interval.end_date):
             return None
+        if sentence.text.isascii() and _english_not_on(sentence, date, name):
+            return None
         clause = _clause_text(sentence, masked, date, name)
         happens = (v.HAPPENING_VERBS.search(clause) or v.ENGLISH_VERBS.search(clause)
                    or _named_on_its_day(sentence, date, name) or chooser.held_after(date) is name)
@@ -356,6 +358,16 @@ def _named_on_its_day(sentence: Sentence, date: DateMatch, name: Name) -> bool:
         return True  # `the Venice summit on June 8-10`, `the Tokyo summit last May`, `… Summit today (May 11)`
     return name.start >= date.end and not between.strip(" 的") and (
         not after or after in "，,。；;！!？?" or english)
+
+
+def _english_not_on(sentence: Sentence, date: DateMatch, name: Name) -> bool:
+    """`will not hold a press conference`: no event; `… told a news conference the bank will … from March 30`: the
+    date is of what was told, not of the conference."""
+    before = sentence.text[max(0, name.start - sentence.start - 60):name.start - sentence.start]
+    if v.ENGLISH_NOT_HELD.search(before):
+        return True
+    carried = date.start == date.end  # the day of the sentence before, which dates the conference itself
+    return bool(v.TOLD_AT.search(before)) and not carried and not _named_on_its_day(sentence, date, name)
 
 
 def _a_topic(sentence: Sentence, name: Name) -> bool:

@@ -117,6 +117,10 @@ def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
         if not any(n.start < end and start < n.end for n in names):  # `A press conference was held`: generic
             head = m.group("head") or m.group("tailed")
             names.append(Name(m.group("name"), head, start, end, _english_category(head.title())))
+    for m in v.ENGLISH_AT_HELD_NOUN.finditer(masked) if MASK in masked else ():
+        start, end = sentence.start + m.start("name"), sentence.start + m.end("name")
+        if not any(n.start < end and start < n.end for n in names):
+            names.append(Name(m.group("name"), m.group("head"), start, end, _english_category(m.group("head"))))
     for m in v.ENGLISH_SESSION.finditer(masked) if "session of" in masked else ():
         title = m.group(0).strip()
         body = re.sub(r"^.*?session\s+of\s+(?:the\s+)?", "", title)

@@ -310,6 +310,18 @@ head, or by what it is of, said to be held."""
 ENGLISH_RELEASED = re.compile(r"\b(?:released|announced|unveiled|published|issued|revealed|approved)\b")
 """`…released the schedule for the Olympic Winter Games on Tuesday`: the date after the name is the release's."""
 ENGLISH_ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+ENGLISH_AT_HELD_NOUN = re.compile(
+    r"\bat\s+(?:a|an|the)\s+(?:special\s+|annual\s+|two-day\s+|three-day\s+)?"
+    r"(?P<name>(?:[a-z][\w-]+\s+){1,4}?(?P<head>convention|conference|congress|summit|forum|seminar|symposium|rally|"
+    r"ceremony|festival|fair|exhibition))(?=\s+\x00)")
+"""`cheered … at a special bargaining strategy convention yesterday`: a gathering named in lower case, with its date
+right after it."""
+ENGLISH_NOT_HELD = re.compile(r"\b(?:will not|won't|would not|did not|does not|do not|not to|no longer|never)\s+"
+                              r"(?:\w+\s+){0,2}?(?:hold|host|stage|attend|be holding)\s+(?:a|an|the|its)?\s*"
+                              r"(?:[\w-]+\s+){0,3}$")
+"""`The Bundesbank will not hold a press conference …`: no event."""
+TOLD_AT = re.compile(r"\btold\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}$")
+"""`X told a news conference the bank will … from March 30`: what was told is dated, not the conference."""
 ENGLISH_SESSION = re.compile(
     r"\b(?:" + ENGLISH_ORDINAL + r"\s+)?(?:(?:plenary|annual|special|regular)\s+)?session\s+of\s+(?:the\s+)?"
     r"(?:(?:\d{1,3}(?:st|nd|rd|th)\s+)?[A-Z][\w'&-]*(?:\s+|\b)(?:(?:of|on|for|and|the)\s+)*){1,10}"
