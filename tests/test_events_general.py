@@ -1257,3 +1257,27 @@ def test_a_lower_case_gathering_with_its_date_right_after_it_is_held_then():
     found = events_of("The union leader was cheered by 3,000 delegates at a special wage strategy convention "
                       "yesterday when he spoke.")
     assert found == [("wage strategy convention", "2026-06-09", "2026-06-09")]
+
+
+def test_an_office_that_holds_a_press_conference_at_a_place_titles_it():
+    assert events_of("市府文化局10日於港區藝文中心舉行記者會。") == [("市府文化局記者會", "2026-06-10", "2026-06-10")]
+
+
+def test_a_group_wedding_is_a_ceremony():
+    found = extract_page("市長訂10月20日帶50對新人飛往沖繩舉辦「海上聯合婚禮」。", PUBLISHED)[0].events
+    assert [(e.title, e.category, e.interval.start.isoformat()) for e in found] == [
+        ("海上聯合婚禮", "other", "2026-10-20")]
+
+
+def test_a_show_on_until_a_day_is_held_until_then():
+    found = events_of("協會與文化局合作舉辦的「港灣之美攝影展」將在文化中心展出到6月30日。")
+    assert found == [("港灣之美攝影展", "2026-06-10", "2026-06-30")]
+
+
+def test_a_festival_held_under_book_marks_is_named_by_them():
+    assert events_of("官方於7/25至8/2在河濱公園舉辦《港灣城市夏日嘉年華》，現場有充氣迷宮。") == [
+        ("港灣城市夏日嘉年華", "2026-07-25", "2026-08-02")]
+
+
+def test_a_book_or_show_under_book_marks_is_still_no_event():
+    assert events_of("6月20日起播出綜藝節目《歌手大會》。") == []

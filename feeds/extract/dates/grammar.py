@@ -76,7 +76,7 @@ EVENING = {"傍晚", "晚上", "晚间", "夜间", "夜里", "晚", "当晚"}
 """Parts of the day in which `12点` is midnight, not noon."""
 """Hours added to a clock reading below 12: (from which hour on it is already afternoon, offset)."""
 
-DIRECTION_FORWARD = re.compile(r"将|拟|计划|预计|即将|定于|准备|有望|届时|筹备|将要|拟定|预定|报名|迎接|备战")
+DIRECTION_FORWARD = re.compile(r"将|拟|计划|预计|即将|定于|订于|(?<![预修签制])订(?=[\d一二三四五六七八九十今明下本]|$)|准备|有望|届时|筹备|将要|拟定|预定|报名|迎接|备战")
 DIRECTION_BACKWARD = re.compile(r"了|日前|近日|已经|已于|刚刚|上周|此前|曾|过去")
 PLANNED_BEFORE = re.compile(r"原(?:定|计划|拟)")
 """`原定于5月…`: the first plan's date, near publication whichever side; not an announcement."""
@@ -213,7 +213,7 @@ def _time(p: str) -> str:
 WEEKDAY_CHECK = r"(?:\s*\((?:周|星期)(?P<{p}chk>[一二三四五六日天])\))?"
 WEEKDAY_AFTER_DAY = r"(?:(?<=[日号])\s*(?:周|星期)(?P<{p}chk2>[一二三四五六日天]))?"
 """`6月1日周六早上10点`: a weekday written after the day without brackets, before its time."""
-SEPARATOR = r"\s*(?P<sep>起至|起到|至|到|—+|–|-|~|～)\s*"
+SEPARATOR = r"\s*(?P<sep>起至|起到|起迄|至|到|迄(?!今)|—+|–|-|~|～)\s*"
 ANCHOR = r"(?=[\d〇零一二三四五六七八九十今明后大昨前当同次翌第即本这下上周星礼年去凌清早中傍晚夜月])"
 
 
