@@ -76,7 +76,8 @@ EVENING = {"傍晚", "晚上", "晚间", "夜间", "夜里", "晚", "当晚"}
 """Parts of the day in which `12点` is midnight, not noon."""
 """Hours added to a clock reading below 12: (from which hour on it is already afternoon, offset)."""
 
-DIRECTION_FORWARD = re.compile(r"将|拟|计划|预计|即将|定于|订于|(?<![预修签制])订(?=[\d一二三四五六七八九十今明下本]|$)|准备|有望|届时|筹备|将要|拟定|预定|报名|迎接|备战")
+DIRECTION_FORWARD = re.compile(r"将|拟|计划|预计|即将|定于|订于|(?<![预修签制])订(?=[\d一二三四五六七八九十今明下本]|$)"
+                               r"|准备|有望|届时|筹备|将要|拟定|预定|报名|迎接|备战")
 DIRECTION_BACKWARD = re.compile(r"了|日前|近日|已经|已于|刚刚|上周|此前|曾|过去")
 PLANNED_BEFORE = re.compile(r"原(?:定|计划|拟)")
 """`原定于5月…`: the first plan's date, near publication whichever side; not an announcement."""
