@@ -1281,3 +1281,13 @@ def test_a_festival_held_under_book_marks_is_named_by_them():
 
 def test_a_book_or_show_under_book_marks_is_still_no_event():
     assert events_of("6月20日起播出綜藝節目《歌手大會》。") == []
+
+
+def test_a_gathering_at_which_something_was_launched_is_held_that_day():
+    found = events_of("6月9日，在2026海洋游戏商务大会上，市文化贸易基地发布了“远帆计划”。")
+    assert found == [("2026海洋游戏商务大会", "2026-06-09", "2026-06-09")]
+
+
+def test_the_day_a_summit_was_announced_is_not_its_day():
+    found = events_of("6月8日，市政府宣布市长将于6月20日在海湾会议中心接待两国代表团，并举行三方峰会。")
+    assert [(start, end) for _, start, end in found] == [("2026-06-20", "2026-06-20")]

@@ -213,8 +213,10 @@ SAID_ON = re.compile(r"\b(?:said|told reporters|announced|stated|added)\s+(?:on\
 """`…, a spokesperson said Thursday.`: the day the words of the sentence were said."""
 RESULTS_AFTER = re.compile(r"[^，,。]{0,4}?(?:产生了?|决出了?|诞生了?)[^，,。]{0,12}?(?:强|冠军|金牌|奖牌|名次)")
 """`乒乓球比赛，昨晚产生了16强，今晚将进行八分之一决赛`: the day results came is not the day of what follows."""
-SAID_AFTER = re.compile(r"\s*(?:said|told|announced|stated)\b|\s*(?:表示|说|介绍|透露)")
-"""`The ministry on Sunday said …`, `陈健2日表示`: a date before the verb of saying is the day it was said."""
+SAID_AFTER = re.compile(r"\s*(?:said|told|announced|stated)\b|\s*(?:表示|说|介绍|透露)"
+                        r"|[，,]\s*[\u4e00-\u9fff]{2,8}?(?:宣布|表示|透露)")
+"""`The ministry on Sunday said …`, `陈健2日表示`, `7月28日，白宫宣布…`: a date before the verb of saying is the day
+it was said."""
 WORDS_GOING_ON = {"对": "话接抗决"}
 """A stop word that begins a word when one of these follows it (`领导人对话会议`): no stop there."""
 LIST_JOINERS = "和与及"
