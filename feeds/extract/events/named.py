@@ -391,6 +391,9 @@ def _clause_text(sentence: Sentence, masked: str, date: DateMatch, name: Name) -
 def _tied(masked: str, name: Name, sentence: Sentence) -> bool:
     """`…大会在…举行，发布了…`, `在…大会上，…发布了…`: a launch at a gathering held then; the gathering stands."""
     after = masked[name.end - sentence.start:name.end - sentence.start + 30]
-    return bool(re.match(r"\s*(?:[\x00\s]*(?:在[^，。]{1,20})?)(?:举行|召开|举办|开幕|启动)|[”》]?(?:上|期间)[，,]", after))
+    return bool(TIED_AFTER.match(after))
+
+
+TIED_AFTER = re.compile(r"\s*(?:[\x00\s]*(?:在[^，。]{1,20})?)(?:举行|召开|举办|开幕|启动)|[”》]?(?:上|期间)[，,]")
 
 
