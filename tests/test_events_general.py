@@ -1291,3 +1291,9 @@ def test_a_gathering_at_which_something_was_launched_is_held_that_day():
 def test_the_day_a_summit_was_announced_is_not_its_day():
     found = events_of("6月8日，市政府宣布市长将于6月20日在海湾会议中心接待两国代表团，并举行三方峰会。")
     assert [(start, end) for _, start, end in found] == [("2026-06-20", "2026-06-20")]
+
+
+def test_an_english_gathering_which_ends_on_a_day_lasted_its_days_up_to_it():
+    found = events_of("Police were deployed at the campus while the governor presides over a two-day graduation "
+                      "ceremony which ends on Saturday.", dt.date(2026, 6, 13))
+    assert found == [("graduation ceremony", "2026-06-12", "2026-06-13")]

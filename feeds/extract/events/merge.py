@@ -73,7 +73,7 @@ LENGTH_BEFORE_NAME = re.compile(r"\b(?P<en_days>" + ENGLISH_COUNT + r")-day\b")
 COUNT_GROUPS = ("n", "en_days")
 """The groups of the length patterns that hold the number of days."""
 
-CLOSES = re.compile(r"闭幕|落幕|结束|收官|落下帷幕|\b(?:conclu\w+|closed|ended|wrapped up)\b")
+CLOSES = re.compile(r"闭幕|落幕|结束|收官|落下帷幕|\b(?:conclu\w+|closed|closes|ended|ends|wrapped up)\b")
 
 LENGTH_LATER = re.compile(r"(?:本届|此次|本次|这次)?"
                           r"(?P<what>会议|大会|论坛|峰会|展会|展览|博览会|交易会|比赛|赛事|大赛)"

@@ -302,13 +302,14 @@ HELD_HEADS = (r"competition|contest|event|fair|festival|forum|exhibition|confere
 HELD_TAIL = r"(?:between|among|on|of|for|featuring)\s+(?:[^,.;\"“]|\"[^\"]{0,80}\"|“[^”]{0,80}”){3,120}?"
 """What a head word with no name of its own is of (`on the Juche idea titled "Sovereignty, …"`)."""
 ENGLISH_HELD_NOUN = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he)\s+(?:annual\s+|yearly\s+)?(?P<name>(?!(?:same|such|whole|entire|main|other|similar|latest|"
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:annual\s+|yearly\s+)?(?:[a-z]+-day\s+)?(?P<name>(?!(?:same|such|whole|entire|main|other|similar|latest|"
     r"previous|recent|first|second|last|next|opening|closing)\b)(?:(?:[A-Za-z0-9][\w-]+\s+){1,4}?(?P<head>" + HELD_HEADS
     + r")(?:\s+" + HELD_TAIL + r")?|(?P<tailed>" + HELD_HEADS + r")\s+" + HELD_TAIL + r"))(?:,[^.;]{3,120}?,)?"
-    r"(?=\s+(?:was|is|will be|has been|were|are)\s+(?:being\s+)?held\b|\s+took place\b|\s+(?:kicked|kicks) off\b)")
+    r"(?=\s+(?:was|is|will be|has been|were|are)\s+(?:being\s+)?held\b|\s+took place\b|\s+(?:kicked|kicks) off\b"
+    r"|\s+(?:which|that)\s+(?:ends|ended|will end|began|begins|opens|opened|runs|closes|closed)\b)")
 """`A dialogue and exchange event between X and Y was held on Monday`, `A European regional seminar on … took place`,
-`An unveiling ceremony of the tablet took place`: a gathering with no proper name, named by the words before its
-head, or by what it is of, said to be held."""
+`An unveiling ceremony of the tablet took place`, `a two-day graduation ceremony which ends on Saturday`: a
+gathering with no proper name, named by the words before its head, or by what it is of, said to be held."""
 ENGLISH_RELEASED = re.compile(r"\b(?:released|announced|unveiled|published|issued|revealed|approved)\b")
 """`…released the schedule for the Olympic Winter Games on Tuesday`: the date after the name is the release's."""
 ENGLISH_ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
@@ -360,7 +361,7 @@ ENGLISH_HOLDER = re.compile(
 ceremony`): its title."""
 ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|take place|is held|was held|held|scheduled|"
                            r"(?:is|are) set to|will return|returns|on display|will be (?:displayed|shown|screened)|"
-                           r"began|addressing|addressed|took place|concluded|concludes|attends|attending|"
+                           r"began|addressing|addressed|took place|concluded|concludes|ends|ended|attends|attending|"
                            r"opens|opened|kicks off|flocked|gathered|attended|drew|"
                            r"kicked off|will open|runs|will run|starts|begins|closes|hosted|hosts|will host|"
                            r"hold|holds|holding|(?:at|during) (?:the|a|an|this year's)|told (?:the|a|an)|"
