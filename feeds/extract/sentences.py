@@ -25,8 +25,9 @@ SENTENCE = re.compile(
 crawl glued on: `…yesterday.According`), a bracketed credit, a quotation (not the one in `Sept. 30`), or a list's
 next item (`:- `, `.- `)."""
 
-SENTENCE_END = re.compile(r"[。！？!?；;\n]")
-"""The characters that end a Chinese sentence (or a line); what date rules count sentences by."""
+SENTENCE_END = re.compile(r"[。！？!?；;\n]|" + _NOT_AFTER_ABBREVIATION + r"(?<=[a-z0-9)”\"’])\.(?=\s+[A-Z\"“])")
+"""The characters that end a Chinese sentence (or a line), and an English full stop before the next sentence (not
+`U.S. Agriculture`, `Mr. Li`, `Sept. 15`); what date rules count sentences by."""
 
 TERMINAL_PUNCTUATION = re.compile(r"[。！？!?]")
 """A line holding one of these is running text, not a headline."""
