@@ -1297,3 +1297,15 @@ def test_an_english_gathering_which_ends_on_a_day_lasted_its_days_up_to_it():
     found = events_of("Police were deployed at the campus while the governor presides over a two-day graduation "
                       "ceremony which ends on Saturday.", dt.date(2026, 6, 13))
     assert found == [("graduation ceremony", "2026-06-12", "2026-06-13")]
+
+
+def test_an_english_funeral_or_festival_named_before_a_lower_case_head_is_an_event():
+    found = events_of("Thousands are expected to attend Governor Lam's funeral on Saturday in the cathedral.",
+                      dt.date(2026, 6, 10))
+    assert found == [("Governor Lam's funeral", "2026-06-13", "2026-06-13")]
+
+
+def test_the_festival_on_a_day_is_the_one_named_before():
+    found = events_of("Fans gathered at the singer's Harbourlight music festival in Qingdao. At least 300 people were "
+                      "injured in a crowd surge at the festival on Friday.", dt.date(2026, 6, 14))
+    assert found == [("Harbourlight music festival", "2026-06-12", "2026-06-12")]

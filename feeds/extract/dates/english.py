@@ -35,7 +35,9 @@ ENGLISH_DATE = re.compile(
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend")
 MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 PAST = re.compile(r"\b(?:was|were|held|had|met|took place|opened|closed|ended|concluded|attended|signed|said|"
-                  r"visited|arrived|began|became|won|earned|announced|launched|hosted|participated|went|came)\b",
+                  r"visited|arrived|began|became|won|earned|announced|launched|hosted|participated|went|came|"
+                  r"died|killed|injured|reached|called|extended|told|took|gave|made|drew|lost|spoke|performed|played|"
+                  r"marched|gathered|celebrated|marked|unveiled|released|awarded|crowned)\b",
                   re.I)
 PAST_VERB_AFTER = re.compile(r"\s+(?!(?:need|speed|feed|seed|proceed|exceed|succeed)\b)[a-z]{3,}ed\b")
 """`on Tuesday addressed`, `on Tuesday called for`: a verb in the past right after the date."""

@@ -280,9 +280,10 @@ ENGLISH_NAME = re.compile(
 ENGLISH_COREFERENCE = re.compile(
     r"(?:^|(?<=[.;]\s)|(?<=\s))(?:The|the|(?:This|this|Next|next) year's)\s+(?:\x00+\s+)?(?:[a-z]{3,12}\s+)?"
     r"(?P<head>summit|forum|festival|expo|fair|exhibition|conference|games|Games|show|tournament|competition|event)\b"
-    r"(?=,|\s+(?:will|is|was|has|had|runs|opens|takes|kicks|begins|starts|returns|that|which)\b)")
+    r"(?=,|\s+(?:will|would|is|was|has|had|runs|opens|takes|kicks|begins|starts|returns|that|which)\b|\s+\x00)")
 """`The summit, organized by …, will be held …`, `this year's flower show will be held …`, `After the June 8-10
-summit, …`: the event the text named before, as the subject of a sentence."""
+summit, …`, `at the festival on Friday`: the event the text named before, as the subject of a sentence or with its
+date."""
 ENGLISH_SUBJECT = re.compile(
     r"(?:^\s*|(?<=\.\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bwhen\s)|(?<=\buntil\s))"
     r"(?:(?:This|Next|Last) year's\s+)?(?P<name>(?:[A-Z][\w&'.-]*\s+(?:&\s+)?){1,7}(?:(?:19|20)\d{2}\s+)?)"
@@ -292,11 +293,12 @@ ENGLISH_SUBJECT = re.compile(
 runs, opens or is held (`Mazu is scheduled to arrive at the temple` travels)."""
 ENGLISH_LOWER_HEAD = re.compile(
     r"(?:\b\d{1,3}(?:st|nd|rd|th)\s+)?(?:\b[A-Z][\w'-]*\s+){1,4}"
-    r"(?:(?:media|trade|investment|cooperation|culture|cultural|economic|business)\s+){0,3}"
+    r"(?:(?:media|trade|investment|cooperation|culture|cultural|economic|business|music|film|arts?|food|book|beer|"
+    r"wine|lantern|flower|fashion|jazz|dance|light|literary|science|state)\s+){0,3}"
     r"(?P<head>pilgrimage|procession|parade|retrospective|summit|forum|conference|expo|fair|"
-    r"festival|exhibition|dialogue|contest|competition)\b")
-"""`The annual Laoshan Mazu pilgrimage … began`, `the 12th BRICS summit`: a capitalized name before a lower-case
-head."""
+    r"festival|exhibition|dialogue|contest|competition|funeral|memorial service|gala)\b")
+"""`The annual Laoshan Mazu pilgrimage … began`, `the 12th BRICS summit`, `Scott's Astroworld music festival`, `Pope
+Francis's funeral`: a capitalized name before a lower-case head."""
 HELD_HEADS = (r"competition|contest|event|fair|festival|forum|exhibition|conference|show|tournament|race|gala|concert|"
               r"parade|seminar|symposium|workshop|ceremony|march|rally|match|(?:quarter-?|semi-?)?finals?")
 HELD_TAIL = r"(?:between|among|on|of|for|featuring)\s+(?:[^,.;\"“]|\"[^\"]{0,80}\"|“[^”]{0,80}”){3,120}?"
