@@ -1309,3 +1309,24 @@ def test_the_festival_on_a_day_is_the_one_named_before():
     found = events_of("Fans gathered at the singer's Harbourlight music festival in Qingdao. At least 300 people were "
                       "injured in a crowd surge at the festival on Friday.", dt.date(2026, 6, 14))
     assert found == [("Harbourlight music festival", "2026-06-12", "2026-06-12")]
+
+
+def test_a_posts_bracketed_headline_is_its_headline_not_its_first_sentence():
+    [article] = split_articles(normalize("【市商务局：#第8届海洋博览会将延期举办#】6月9日，市政府新闻办举行发布会。"))
+    assert article.headline == "市商务局:#第8届海洋博览会将延期举办#"
+    assert article.body == "6月9日，市政府新闻办举行发布会。"
+
+
+def test_a_numbered_press_conference_is_one_press_conference():
+    found = events_of("6月9日下午，第72场青岛市防汛工作新闻发布会召开。")
+    assert found == [("第72场青岛市防汛工作新闻发布会", "2026-06-09", "2026-06-09")]
+
+
+def test_a_city_that_held_a_press_conference_titles_it():
+    found = events_of("在今天青岛市召开的新闻发布会上，市南区代区长王海介绍了汛情。")
+    assert found == [("青岛市新闻发布会", "2026-06-10", "2026-06-10")]
+
+
+def test_what_a_press_conference_told_dates_it():
+    found = events_of("9日，青岛市防汛工作新闻发布会介绍，全市已转移群众2000人。")
+    assert found == [("青岛市防汛工作新闻发布会", "2026-06-09", "2026-06-09")]

@@ -168,8 +168,15 @@ def _lines(block: str) -> list[str]:
 
 
 def _items(line: str) -> list[str]:
+    bracketed = BRACKETED_HEADLINE.match(line)
+    if bracketed:  # `【北京：#…#】16日，…`: a social-media post's headline in brackets, then its body
+        return [bracketed.group("headline"), *_items(line[bracketed.end():])]
     cuts = [0, *(m.start() for m in GLUED_ITEM.finditer(line)), len(line)]
     return [line[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
+BRACKETED_HEADLINE = re.compile(r"【(?P<headline>[^【】\n]{11,60})】(?=\S)")
+"""A headline in brackets that runs into its post (`【#…#】3月23日，…`); a short `【演出】` heads a column's part."""
 
 
 def _classify(line: str) -> str:

@@ -9,7 +9,7 @@ from . import vocabulary as v
 from .sentences import MASK, Sentence, as_printed
 
 COUNTED = re.compile(r"^(?:(?:共有|共计|共|这|那)?[\d一二三四五六七八九十两多几各]+(?:个|项|场|类)"
-                     r"|各类|各项|哪些|哪个|什么|这些|那些)|(?<!第)[\d两多几上百千]+(?:个|项|场|类)[\u4e00-\u9fff]{0,4}$"
+                     r"|各类|各项|哪些|哪个|什么|这些|那些)|(?<![第\d])[\d两多几上百千]+(?:个|项|场|类)[\u4e00-\u9fff]{0,4}$"
                      r"|等(?:活动|赛事|展会|比赛)$")
 """`22个竞赛`, `各类展会`, `春风行动等活动`: a count or a list of events, not the name of one."""
 SERIES = re.compile(r"^(?:一系列|系列|各类|各项|各种|这些|那些)")
