@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .models import CATEGORIES, STATUSES, TZ
+from .models import CATEGORIES, STATUSES, TZ, Recurrence
 
 TITLE_MAX = 200
 LOCATION_MAX = 200
@@ -31,9 +31,11 @@ class Field(StrEnum):
     """A public note shown with the event; the extractor never writes one."""
     HIDDEN = "hidden"
     """"1": gone from every public surface."""
+    RECURRENCE = "recurrence"
+    """The days and time of day an event held again and again comes round (Recurrence JSON), "" for none."""
 
 
-INPUTS = ("title", "start", "end", "all_day", "location", "category", "status", "note")
+INPUTS = ("title", "start", "end", "all_day", "location", "category", "status", "note", "recurrence")
 """The names a form or a PATCH body may give (`allDay` is taken for `all_day`)."""
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -126,6 +128,10 @@ def validate(given: Mapping[str, object], current: Mapping[str, object]) -> Edit
         dates = _dates(given, current, errors)
         if dates is not None:
             values[Field.DATES] = dates.as_json()
+    if "recurrence" in given:
+        recurrence = _recurrence(given["recurrence"], current, values.get(Field.DATES), errors)
+        if recurrence is not None:
+            values[Field.RECURRENCE] = recurrence
     if errors:
         raise EditRefused(errors)
     return Edit({name: value for name, value in values.items() if value != shown_value(current, name)})
@@ -182,6 +188,24 @@ def _dates(given: Mapping[str, object], current: Mapping[str, object], errors: l
     return Dates(start.isoformat(), end.isoformat(), kind)
 
 
+def _recurrence(value: object, current: Mapping[str, object], dates: str | None,
+                errors: list[FieldError]) -> str | None:
+    """A recurrence (its JSON object, or that object as text) as the store writes it, running to the event's last
+    day; "" for null or "" (the event is held once over its span); None with the error added."""
+    if value in (None, ""):
+        return ""
+    try:
+        given = json.loads(value) if isinstance(value, str) else value
+        if not isinstance(given, dict):
+            raise TypeError("not an object")
+        end = Dates.from_json(dates).end if dates else str(current["end"])
+        recurrence = Recurrence.from_json({**given, "until": end[:10]})
+    except (ValueError, KeyError, TypeError) as error:
+        errors.append(FieldError("recurrence", "edit.recurrence_invalid", {"value": str(error)[:80]}))
+        return None
+    return json.dumps(recurrence.as_json())
+
+
 def _day(value: dt.date | dt.datetime) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
@@ -225,6 +249,8 @@ def overlay(extracted: Mapping[str, object], corrections: Mapping[str, str]) -> 
             shown |= {"start": dates.start, "end": dates.end, "precision": dates.precision, "all_day": dates.all_day}
         elif name == Field.HIDDEN:
             shown["hidden"] = value == "1"
+        elif name == Field.RECURRENCE:
+            shown["recurrence"] = value or None
         else:
             shown[name] = value
     shown.setdefault("note", "")

@@ -62,6 +62,7 @@ ADMIN_MESSAGES: dict[str, tuple[str, str]] = {
     "field.note": ("公开说明", "Public note"),
     "field.dates": ("日期", "Dates"),
     "field.hidden": ("隐藏", "Hidden"),
+    "field.recurrence": ("重复", "Repeats"),
     "admin.confirm": ("确认无误", "Confirm"),
     "admin.hide": ("隐藏", "Hide"),
     "admin.unhide": ("取消隐藏", "Unhide"),
@@ -130,6 +131,8 @@ ADMIN_MESSAGES: dict[str, tuple[str, str]] = {
                          "{field}: the start and the end must both be days, times or months."),
     "edit.end_before_start": ("{field}：结束早于开始。", "{field}: the end is before the start."),
     "edit.not_boolean": ("{field}：应为 true 或 false。", "{field}: must be true or false."),
+    "edit.recurrence_invalid": ("{field}：不是有效的重复规则（{value}）。",
+                                "{field}: not a valid recurrence ({value})."),
     "edit.all_day_time": ("{field}：与日期矛盾（全天活动没有具体时间，有时间的活动不是全天）。",
                           "{field}: contradicts the dates (an all-day event has no time of day; a timed one is "
                           "not all day)."),
