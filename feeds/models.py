@@ -419,6 +419,8 @@ class EventSpan:
     end: str
     all_day: bool
     precision: str
+    recurrence: Recurrence | None = None
+    """A recurring event's sessions: the grid shows it on each of their days instead of a bar over its span."""
 
 
 @dataclass(frozen=True)

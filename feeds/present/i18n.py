@@ -121,6 +121,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sub.embed": ("把这些活动嵌入你的网站", "Embed these events in your site"),
     # event page
     "event.when": ("时间", "When"),
+    "event.schedule": ("场次", "Repeats"),
+    "event.hours": ("开放时间", "Opening hours"),
     "event.where": ("地点", "Where"),
     "event.category": ("类别", "Category"),
     "event.status": ("状态", "Status"),

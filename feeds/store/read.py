@@ -130,9 +130,11 @@ def _event_rows(db: Database, flt: Selection, columns: str) -> list[tuple]:
 
 def query_spans(db: Database, flt: Selection) -> list[EventSpan]:
     """What a month grid needs of the events `flt` selects (their days and order), without reading the events."""
-    sql, params = events_sql(db, flt, columns='e.uid, e.title, e.start, e."end", e.all_day, e.precision', walk=False)
-    return [EventSpan(uid, title, start, end, bool(all_day), precision)
-            for uid, title, start, end, all_day, precision in db.execute(sql, params).fetchall()]
+    sql, params = events_sql(db, flt, columns='e.uid, e.title, e.start, e."end", e.all_day, e.precision,'
+                             ' e.recurrence', walk=False)
+    return [EventSpan(uid, title, start, end, bool(all_day), precision,
+                      stored_recurrence(recurrence, end) if recurrence else None)
+            for uid, title, start, end, all_day, precision, recurrence in db.execute(sql, params).fetchall()]
 
 
 def parts_by_uid(db: Database, uids: list[str], variant: str,
