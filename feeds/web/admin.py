@@ -7,6 +7,7 @@ one goes to the login form, a POST is refused with 401); every form carries the 
 
 from __future__ import annotations
 
+import json
 import logging
 from urllib.parse import urlsplit
 
@@ -15,9 +16,10 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from .. import store
 from ..edits import INPUTS, Dates, EditRefused, Field, input_value, shown_value, validate
-from ..models import STATUSES
+from ..models import STATUSES, Recurrence
 from ..present.admin_i18n import field_error_text
 from ..present.event_page import evidence_context
+from ..present.i18n import schedule
 from ..store import editing
 from ..store.editing import ActionRefused, ReportRef
 from ..store.review import Need
@@ -184,6 +186,8 @@ def stored_text(name: Field, value: str) -> str:
         dates = Dates.from_json(value)
         span = dates.start if dates.start == dates.end else f"{dates.start} – {dates.end}"
         return f"{span} ({t('precision.' + dates.precision)})"
+    if name is Field.RECURRENCE and value:
+        return schedule(Recurrence.from_json(json.loads(value)), current_lang())
     if name is Field.CATEGORY:
         return templating.category_label(value)
     if name is Field.STATUS:
