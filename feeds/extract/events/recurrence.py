@@ -70,6 +70,8 @@ TIME_ONE_EN = re.compile(_TIME_EN, re.I)
 CLAUSE = re.compile(r"[^，,；;。！？!?]+")
 ANOTHER_THING = re.compile(r"(?:有|推出|安排|设有|设置|开设|举行|举办|放映|上演|演出|开展|进行|带来|呈现|表演)"
                            r"[\u4e00-\u9fff《“\"]")
+SCHEDULE_CUE = re.compile(r"每|逢|\d|[上下]午|晚上")
+"""Where a clause's times and days begin: the words before them (`演出每晚…`) are the event's own."""
 """`每晚19:00至22:00有灯光秀`, `每周六举行音乐会`: the clause's times are another thing's (held within the event),
 not the event's own sessions (`每晚19:30上演`, `每周六开放`)."""
 
@@ -111,7 +113,7 @@ def read_recurrence(text: str, interval: Interval, category: str) -> Recurrence 
     first, last = interval.start_date, interval.end_date
     if category not in SPAN_CATEGORIES or last <= first or interval.precision not in ("day", "time"):
         return None
-    text = "，".join(clause for clause in CLAUSE.findall(text) if not ANOTHER_THING.search(clause))
+    text = "，".join(clause for clause in CLAUSE.findall(text) if not _another_things(clause))
     days = _days(text)
     closed = _closed_days(text)
     visiting = bool(VISITING_ZH.search(text) or VISITING_EN.search(text))
@@ -140,6 +142,12 @@ def read_recurrence(text: str, interval: Interval, category: str) -> Recurrence 
         recurrence = Recurrence(Frequency.WEEKLY, last, tuple(sorted(days)), start_time, minutes,
                                 opening_hours=opening_hours)
     return recurrence if recurrence.first_occurrence(first) else None
+
+
+def _another_things(clause: str) -> bool:
+    """Whether what the clause times is another thing than the event (words after its first time or day)."""
+    cue = SCHEDULE_CUE.search(clause)
+    return bool(cue and ANOTHER_THING.search(clause, cue.end()))
 
 
 def _days(text: str) -> set[int] | None:
