@@ -113,6 +113,17 @@ def test_the_pipeline_reads_visiting_hours_from_the_sentence_after():
     assert event.recurrence.opening_hours and event.recurrence.days == (1, 2, 3, 4, 5, 6)
 
 
+def test_a_long_day_open_every_day_is_opening_hours_not_a_session():
+    found = _read("书市每天10:00—20:00开放。", "fair", Interval(dt.date(2026, 9, 28), dt.date(2026, 10, 7)))
+    assert found.opening_hours and found.minutes == 600
+
+
+def test_the_next_paragraph_is_no_part_of_the_events_schedule():
+    text = "2026青岛国际啤酒节将于7月18日至8月9日在西海岸新区举办。\n\n啤酒专列每周五、周六各开行一趟。"
+    [article] = extract_page(text, dt.date(2026, 6, 20))
+    assert [e.recurrence for e in article.events] == [None]
+
+
 def test_an_event_of_one_sentence_without_recurring_words_is_as_before():
     [article] = extract_page("2026青岛国际啤酒节将于7月18日至8月9日在西海岸新区举办。", dt.date(2026, 6, 20))
     assert [e.recurrence for e in article.events] == [None]

@@ -13,6 +13,8 @@ from dataclasses import replace
 
 from ...models import Article, Event, Frequency, Interval, Recurrence
 
+OPEN_ALL_DAY = 6 * 60
+"""Minutes a day's session lasts at least to be opening hours (a book fair `每天10:00—20:00`), not a session."""
 SPAN_CATEGORIES = frozenset({"conference", "fair", "exhibition", "competition", "festival", "other"})
 """A deadline is one day and a trade mission a journey: neither comes round again."""
 
@@ -90,10 +92,11 @@ def with_recurrences(events: list[Event], article: Article) -> list[Event]:
 
 
 def _next_sentence(body: str, end: int, starts: set[int]) -> str:
-    """The sentence after the event's (`开放时间为9:00-17:00，周一闭馆。`), unless another event stands in it."""
+    """The sentence after the event's in its paragraph (`开放时间为9:00-17:00，周一闭馆。`), unless another event
+    stands in it."""
     following = body[end:]
     stripped = len(following) - len(following.lstrip())
-    if end + stripped in starts:
+    if end + stripped in starts or "\n" in following[:stripped]:
         return ""
     match = _NEXT_SENTENCE.match(following, stripped)
     return following[stripped:match.end()] if match else ""
@@ -128,12 +131,12 @@ def read_recurrence(text: str, interval: Interval, category: str) -> Recurrence 
     start_time, minutes = clock if clock else (None, None)
     if start_time is None and not interval.all_day and isinstance(interval.start, dt.datetime):
         start_time = interval.start.time().replace(tzinfo=None)
-    if start_time is None and not visiting and days == set(range(7)):
+    if start_time is None and days == set(range(7)):
         return None  # `每天` alone is a span's every day: the all-day span says it already
-    opening_hours = (visiting or category == "exhibition") and len(days) >= 5
+    opening_hours = len(days) >= 5 and (visiting or category == "exhibition" or (minutes or 0) >= OPEN_ALL_DAY)
     span_days = {(first + dt.timedelta(days=k)).weekday() for k in range(min((last - first).days + 1, 7))}
     if span_days <= days:  # `周五至周日` of a three-day fair: its every day
-        if start_time is None and not visiting:
+        if start_time is None:
             return None
         days = set(range(7))
     if len(days) == 7:
