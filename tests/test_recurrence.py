@@ -372,3 +372,62 @@ def test_the_month_page_shows_each_evening_with_its_time(app, client):
     page = client.get("/calendar/2026/7").get_data(as_text=True)
     # July's 31 days less its four Mondays, and the grid's Saturday 1 and Sunday 2 August
     assert page.count('<span class="time">19:30</span>') == 27 + 2
+
+
+# --- calendar clients written elsewhere (slow) ------------------------------------------------------------------
+
+CLIENT_EVENTS = {
+    # title: (recurrence, start, end, the Beijing days its sessions fall on)
+    "夏夜剧场": (Recurrence(Frequency.WEEKLY, dt.date(2024, 7, 14), (1, 2, 3, 4, 5, 6), dt.time(19, 30), 120,
+                          (dt.date(2024, 7, 10),)), "2024-07-01", "2024-07-14",
+             [dt.date(2024, 7, d) for d in (2, 3, 4, 5, 6, 7, 9, 11, 12, 13, 14)]),
+    "周六市集": (Recurrence(Frequency.WEEKLY, dt.date(2024, 7, 31), (SAT,)), "2024-07-01", "2024-07-31",
+             [dt.date(2024, 7, d) for d in (6, 13, 20, 27)]),
+    "夜场灯会": (Recurrence(Frequency.DAILY, dt.date(2024, 7, 5), time=dt.time(20)), "2024-07-01", "2024-07-05",
+             [dt.date(2024, 7, d) for d in range(1, 6)]),
+}
+
+
+@pytest.fixture
+def client_ics(tmp_path):
+    events = [dataclasses.replace(_event(recurrence, end), uid=f"{title}@feeds", title=title, start=start)
+              for title, (recurrence, start, end, _) in CLIENT_EVENTS.items()]
+    path = tmp_path / "recurring.ics"
+    path.write_bytes(ics.render_calendar(events, name="n", description="d", url="http://127.0.0.1/c.ics",
+                                         base_url="http://127.0.0.1"))
+    return path
+
+
+@pytest.mark.slow
+def test_recurring_ical_events_and_vobject_read_each_session_on_its_day(client_ics):
+    import recurring_ical_events
+    import vobject
+
+    vobject.readOne(client_ics.read_text(encoding="utf-8")).serialize(validate=True)
+    cal = Calendar.from_ical(client_ics.read_bytes())
+    for title, (_, start, end, days) in CLIENT_EVENTS.items():
+        span = recurring_ical_events.of(cal).between(dt.date.fromisoformat(start),
+                                                     dt.date.fromisoformat(end) + dt.timedelta(days=1))
+        shown = [e["DTSTART"].dt for e in span if str(e["SUMMARY"]) == title]
+        assert sorted(s.date() if isinstance(s, dt.datetime) else s for s in shown) == days, title
+
+
+@pytest.mark.slow
+def test_libical_parses_the_rules_without_errors(client_ics):
+    from clients import TESTS, require_libical, run
+
+    parsed = json.loads(run([require_libical(), str(TESTS / "libical_dump.py"), str(client_ics)]).stdout)
+    assert parsed["errors"] == []
+    assert {e["summary"] for e in parsed["events"]} == set(CLIENT_EVENTS)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("zone", ["Asia/Shanghai", "America/New_York"])
+def test_calcurse_shows_each_session_on_its_day(client_ics, tmp_path, zone):
+    from test_clients import calcurse_days
+
+    shown = calcurse_days(client_ics, tmp_path, zone)
+    for title, (recurrence, _, _, days) in CLIENT_EVENTS.items():
+        if recurrence.time is not None:  # a session's day where the calendar is
+            days = [dt.datetime.combine(d, recurrence.time, SHANGHAI).astimezone(ZoneInfo(zone)).date() for d in days]
+        assert shown.get(title) == set(days), title
