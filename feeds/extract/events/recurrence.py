@@ -207,12 +207,12 @@ def _days_en(listed: str) -> set[int]:
 def _times(text: str) -> tuple[dt.time, int | None] | None:
     """The time each session starts and how many minutes it lasts (None when no end is given)."""
     evening = bool(EVENING_ZH.search(text) or EVENING_EN.search(text))
-    for reader in (_clock_range, _hour_range_zh, _time_range_en, _time_range_en_shared):
+    for reader in (_zh_range, _time_range_en, _time_range_en_shared):
         found = reader(text, evening)
         if found:
             start, end = found
             return start, _minutes(start, end)
-    for reader in (_time_en, _clock_one, _hour_one_zh):
+    for reader in (_time_en, _zh_one):
         start = reader(text, evening)
         if start is not None:
             return start, None
@@ -226,38 +226,30 @@ def _minutes(start: dt.time, end: dt.time) -> int | None:
     return minutes if minutes < 24 * 60 else None
 
 
-def _clock_range(text: str, evening: bool) -> tuple[dt.time, dt.time] | None:
-    match = CLOCK_RANGE.search(text)
-    if not match:
-        return None
-    start = _hour_zh(match.group(1), int(match.group(2)), int(match.group(3)), evening)
-    end = _hour_zh(match.group(4) or match.group(1), int(match.group(5)), int(match.group(6)), evening, start)
-    return (start, end) if start and end else None
+_ZH_CLOCKS = ((CLOCK_RANGE, CLOCK_ONE, int, int), (HOUR_RANGE_ZH, HOUR_ONE_ZH, lambda h: _number(h),
+                                                     lambda m: _minute_zh(m)))
+"""`19:30` and `晚7时半`: the patterns of a range and of one time, and how their hour and minute are read."""
 
 
-def _clock_one(text: str, evening: bool) -> dt.time | None:
-    for match in CLOCK_ONE.finditer(text):
-        start = _hour_zh(match.group(1), int(match.group(2)), int(match.group(3)), evening)
-        if start:
-            return start
+def _zh_range(text: str, evening: bool) -> tuple[dt.time, dt.time] | None:
+    """`9:00-17:00`, `下午2时至5时`: the first range of either form."""
+    for pattern, _, hour, minute in _ZH_CLOCKS:
+        if match := pattern.search(text):
+            meridiem, h, m, end_meridiem, end_h, end_m = match.groups()
+            start = _hour_zh(meridiem, hour(h), minute(m), evening)
+            end = _hour_zh(end_meridiem or meridiem, hour(end_h), minute(end_m), evening, start)
+            if start and end:
+                return start, end
     return None
 
 
-def _hour_range_zh(text: str, evening: bool) -> tuple[dt.time, dt.time] | None:
-    match = HOUR_RANGE_ZH.search(text)
-    if not match:
-        return None
-    start = _hour_zh(match.group(1), _number(match.group(2)), _minute_zh(match.group(3)), evening)
-    end = _hour_zh(match.group(4) or match.group(1), _number(match.group(5)), _minute_zh(match.group(6)), evening,
-                   start)
-    return (start, end) if start and end else None
-
-
-def _hour_one_zh(text: str, evening: bool) -> dt.time | None:
-    for match in HOUR_ONE_ZH.finditer(text):
-        start = _hour_zh(match.group(1), _number(match.group(2)), _minute_zh(match.group(3)), evening)
-        if start:
-            return start
+def _zh_one(text: str, evening: bool) -> dt.time | None:
+    """`19:30`, `晚7时半`: the first time of either form."""
+    for _, pattern, hour, minute in _ZH_CLOCKS:
+        for match in pattern.finditer(text):
+            meridiem, h, m = match.groups()
+            if start := _hour_zh(meridiem, hour(h), minute(m), evening):
+                return start
     return None
 
 
