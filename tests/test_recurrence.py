@@ -431,3 +431,30 @@ def test_calcurse_shows_each_session_on_its_day(client_ics, tmp_path, zone):
         if recurrence.time is not None:  # a session's day where the calendar is
             days = [dt.datetime.combine(d, recurrence.time, SHANGHAI).astimezone(ZoneInfo(zone)).date() for d in days]
         assert shown.get(title) == set(days), title
+
+
+# --- editors over HTTP ----------------------------------------------------------------------------------------------
+
+def test_an_editor_sets_a_schedule_by_patch_and_sees_it_in_words_on_the_review_page(db_path, db):
+    from feeds import create_app
+    from test_admin import add_editor, log_in, token_for
+
+    app = create_app({"DATABASE": str(db_path), "TESTING": True, "SECRET_KEY": "k" * 40})
+    client = app.test_client()
+    [ev] = _stored(db, _show(recurrence=None))
+    add_editor(db)
+    headers = {"Authorization": f"Bearer {token_for(db)}"}
+    done = client.patch(f"/api/events/{ev.uid}", json={"recurrence": {"frequency": "weekly", "weekdays": ["SA"],
+                                                                       "time": "09:00", "minutes": 180}},
+                        headers=headers)
+    assert done.status_code == 200, done.get_json()
+    assert done.get_json()["recurrence"]["rrule"] == "FREQ=WEEKLY;UNTIL=20260831T155959Z;BYDAY=SA"
+    assert done.get_json()["sequence"] == 1 and "recurrence" in done.get_json()["corrections"]
+    assert b"RRULE:FREQ=WEEKLY;UNTIL=20260831T155959Z;BYDAY=SA" in client.get(f"/events/{ev.uid}.ics").data
+    bad = client.patch(f"/api/events/{ev.uid}?lang=en", json={"recurrence": {"frequency": "hourly"}},
+                       headers=headers)
+    assert bad.status_code == 400 and [f["field"] for f in bad.get_json()["fields"]] == ["recurrence"]
+    log_in(client)
+    assert "每周六 09:00–12:00" in client.get(f"/admin/events/{ev.uid}").get_data(as_text=True)
+    gone = client.patch(f"/api/events/{ev.uid}", json={"recurrence": None}, headers=headers)
+    assert gone.get_json()["recurrence"] is None
