@@ -436,8 +436,9 @@ def test_calcurse_shows_each_session_on_its_day(client_ics, tmp_path, zone):
 # --- editors over HTTP ----------------------------------------------------------------------------------------------
 
 def test_an_editor_sets_a_schedule_by_patch_and_sees_it_in_words_on_the_review_page(db_path, db):
-    from feeds import create_app
     from test_admin import add_editor, log_in, token_for
+
+    from feeds import create_app
 
     app = create_app({"DATABASE": str(db_path), "TESTING": True, "SECRET_KEY": "k" * 40})
     client = app.test_client()
