@@ -231,10 +231,10 @@ class Recurrence:
         start = dt.datetime.combine(dt.date(2000, 1, 1), self.time)
         return (start + dt.timedelta(minutes=self.minutes)).time()
 
-    def occurrences(self, first: dt.date) -> list[dt.date]:
-        """The days it is held from `first` to `until`, in order."""
-        found, day = [], first
-        while day <= self.until:
+    def occurrences(self, first: dt.date, last: dt.date | None = None) -> list[dt.date]:
+        """The days it is held from `first` to `until` (or `last`, when that is earlier), in order."""
+        found, day, stop = [], first, min(self.until, last) if last else self.until
+        while day <= stop:
             if day.weekday() in self.days and day not in self.excluded:
                 found.append(day)
             day += dt.timedelta(days=1)

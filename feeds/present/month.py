@@ -140,7 +140,7 @@ def _days_held(ev: StoredEvent | EventSpan, start: dt.date, end: dt.date) -> lis
     recurrence = sessions(ev)
     if recurrence is None:
         return [(first_day(ev), last_day(ev), ev)]
-    return [(day, day, ev) for day in recurrence.occurrences(max(first_day(ev), start)) if day <= end]
+    return [(day, day, ev) for day in recurrence.occurrences(max(first_day(ev), start), end)]
 
 
 def _week(days: tuple[dt.date, ...], spans: list[Run],
