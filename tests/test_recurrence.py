@@ -459,3 +459,48 @@ def test_an_editor_sets_a_schedule_by_patch_and_sees_it_in_words_on_the_review_p
     assert "每周六 09:00–12:00" in client.get(f"/admin/events/{ev.uid}").get_data(as_text=True)
     gone = client.patch(f"/api/events/{ev.uid}", json={"recurrence": None}, headers=headers)
     assert gone.get_json()["recurrence"] is None
+
+
+def _review_form(client, uid):
+    """The review page's edit form as it is sent back unchanged: every input with its value."""
+    import re
+
+    page = client.get(f"/admin/events/{uid}").get_data(as_text=True)
+    form = page[page.index('class="edit"'):page.index("</form>", page.index('class="edit"'))]
+    data: dict[str, list[str]] = {}
+    for tag in re.findall(r"<input [^>]*>", form):
+        name, value = re.search(r'name="([^"]+)"', tag), re.search(r'value="([^"]*)"', tag)
+        if name and ('type="checkbox"' not in tag or " checked" in tag):
+            data.setdefault(name.group(1), []).append(value.group(1) if value else "")
+    for name, options in re.findall(r'<select [^>]*name="([^"]+)">(.*?)</select>', form, re.S):
+        chosen = re.search(r'<option value="([^"]*)" selected>', options) or re.search(r'<option value="([^"]*)"',
+                                                                                       options)
+        data[name] = [chosen.group(1)]
+    data["note"] = [""]
+    return data
+
+
+def test_the_review_form_shows_the_schedule_sends_it_back_unchanged_and_corrects_it(db_path, db):
+    from test_admin import add_editor, log_in
+
+    from feeds import create_app
+
+    app = create_app({"DATABASE": str(db_path), "TESTING": True, "SECRET_KEY": "k" * 40})
+    client = app.test_client()
+    [ev] = _stored(db, _show())
+    add_editor(db)
+    log_in(client)
+    form = _review_form(client, ev.uid)
+    assert (form["repeat_frequency"], form["repeat_days"], form["repeat_time"], form["repeat_end"]) == (
+        ["weekly"], ["TU", "WE", "TH", "FR", "SA", "SU"], ["19:30"], ["21:30"])
+    assert client.post(f"/admin/events/{ev.uid}/edit", data=form).status_code == 303
+    assert store.get_event(db, ev.uid).sequence == 0  # nothing changed, nothing corrected
+    form |= {"repeat_days": ["FR", "SA"], "repeat_time": ["20:00"], "repeat_end": ["22:00"],
+             "repeat_excluded": ["2026-07-10"]}
+    assert client.post(f"/admin/events/{ev.uid}/edit", data=form).status_code == 303
+    assert store.get_event(db, ev.uid).recurrence == Recurrence(
+        Frequency.WEEKLY, dt.date(2026, 8, 31), (4, 5), dt.time(20), 120, (dt.date(2026, 7, 10),))
+    refused = client.post(f"/admin/events/{ev.uid}/edit", data=form | {"repeat_time": ["25:00"]})
+    assert refused.status_code == 400 and "重复：不是有效的重复规则" in refused.get_data(as_text=True)
+    assert client.post(f"/admin/events/{ev.uid}/edit", data=form | {"repeat_frequency": [""]}).status_code == 303
+    assert store.get_event(db, ev.uid).recurrence is None
