@@ -124,6 +124,20 @@ def test_the_next_paragraph_is_no_part_of_the_events_schedule():
     assert [e.recurrence for e in article.events] == [None]
 
 
+@pytest.mark.parametrize("words", ["8月15日停演", "8月15日（周六）休演", "8月15日除外"])
+def test_a_day_of_the_span_it_is_not_held_is_excluded(words):
+    text = f"第五届青岛戏剧节7月1日至8月31日在人艺剧场举行，每晚19:30开演，{words}。"
+    [article] = extract_page(text, dt.date(2026, 6, 20))
+    [event] = article.events
+    assert event.recurrence.excluded == (dt.date(2026, 8, 15),)
+
+
+def test_a_day_off_outside_the_span_is_no_exclusion():
+    text = "第五届青岛戏剧节7月1日至8月31日在人艺剧场举行，每晚19:30开演。9月1日闭馆维修。"
+    article = extract_page(text, dt.date(2026, 6, 20))[0]
+    assert [(e.recurrence.excluded, e.recurrence.opening_hours) for e in article.events] == [((), False)]
+
+
 def test_an_event_of_one_sentence_without_recurring_words_is_as_before():
     [article] = extract_page("2026青岛国际啤酒节将于7月18日至8月9日在西海岸新区举办。", dt.date(2026, 6, 20))
     assert [e.recurrence for e in article.events] == [None]

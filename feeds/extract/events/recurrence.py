@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from ...models import Article, Event, Frequency, Interval, Recurrence
+from ..dates import find_dates
 
 OPEN_ALL_DAY = 6 * 60
 """Minutes a day's session lasts at least to be opening hours (a book fair `每天10:00—20:00`), not a session."""
@@ -31,7 +32,9 @@ WEEKEND_ZH = re.compile(r"(?:每逢|每个|每|逢)(?:周末|週末|双休日)")
 DAY_RANGE_ZH = re.compile(rf"(?:每逢|每|逢)?{_WEEK}({_DAY_ZH})\s*(?:至|到|—|-|~|～)\s*{_WEEK}?({_DAY_ZH})")
 CLOSED_ZH = re.compile(rf"(?:每逢|每|逢)?{_WEEK}({_DAY_LIST_ZH})(?:（[^）]{{0,12}}）)?\s*"
                        r"(?:全天)?(?:闭馆|休馆|閉館|休館|闭园|休息|停演|休演|停业|不开放|不對外開放|不对外开放|暂停开放)")
-VISITING_ZH = re.compile(r"开放时间|開放時間|开馆时间|開館時間|参观时间|參觀時間|营业时间|營業時間|闭馆|休馆|閉館|休館")
+VISITING_ZH = re.compile(rf"开放时间|開放時間|开馆时间|開館時間|参观时间|參觀時間|营业时间|營業時間"
+                         rf"|{_WEEK}{_DAY_LIST_ZH}(?:（[^）]{{0,12}}）)?\s*(?:闭馆|休馆|閉館|休館|闭园)")
+"""Words of a venue's visiting hours: an hours label, or a weekday it is closed (`周一闭馆`; `停演` is a show's)."""
 
 _MERIDIEM_ZH = r"(?:上午|早上|早晨|清晨|中午|下午|傍晚|晚上|晚间|晚|夜间|夜里)"
 _CN_NUMBER = r"[零〇一二两三四五六七八九十]{1,3}"
@@ -80,15 +83,40 @@ not the event's own sessions (`每晚19:30上演`, `每周六开放`)."""
 _NEXT_SENTENCE = re.compile(r"[^。！？!?\n]*[。！？!?]?")
 
 
+NOT_HELD = re.compile(r"^\s*(?:[(（][^)）]{0,8}[)）])?\s*(?:当天|当日)?\s*"
+                      r"(?:停演|休演|暂停演出|暂停|闭馆|休馆|闭园|休市|不开放|不演出|停业|不营业)"
+                      r"|^\s*(?:除外|not\s+held|no\s+show|closed)", re.I)
+"""`9月1日停演`, `8月15日（周六）闭馆`, `except August 15`: a day of the span the event is not held."""
+EXCEPT_BEFORE = re.compile(r"(?:\bexcept(?:\s+on)?|除)\s*$", re.I)
+
+
 def with_recurrences(events: list[Event], article: Article) -> list[Event]:
-    """The article pass: each event of several days whose words say it comes round gets its Recurrence."""
+    """The article pass: each event of several days whose words say it comes round gets its Recurrence, with
+    the days of its span it is not held (`9月1日停演`)."""
     starts = {event.evidence_start for event in events}
     found = []
     for event in events:
         text = event.evidence + _next_sentence(article.body, event.evidence_end, starts)
         recurrence = read_recurrence(text, event.interval, event.category)
+        if recurrence is not None:
+            recurrence = _with_days_off(recurrence, text, event.interval, article)
         found.append(_recurring(event, recurrence) if recurrence else event)
     return found
+
+
+def _with_days_off(recurrence: Recurrence, text: str, interval: Interval, article: Article) -> Recurrence | None:
+    """The recurrence less the single days the text says it is not held (EXDATE); none left, no recurrence."""
+    days_off = set()
+    for date in find_dates(text, article.published.date, article.published.year):
+        day = date.interval
+        if (day.precision == "day" and day.start_date == day.end_date
+                and interval.start_date <= day.start_date <= interval.end_date
+                and (NOT_HELD.search(text[date.end:date.end + 16]) or EXCEPT_BEFORE.search(text[:date.start]))):
+            days_off.add(day.start_date)
+    if not days_off:
+        return recurrence
+    recurrence = replace(recurrence, excluded=tuple(sorted(days_off)))
+    return recurrence if recurrence.first_occurrence(interval.start_date) else None
 
 
 def _next_sentence(body: str, end: int, starts: set[int]) -> str:
