@@ -13,8 +13,8 @@ def sessions(ev: StoredEvent) -> Recurrence | None:
     """The recurrence a calendar repeats the event by: none for an event held once, for a venue's opening hours
     (one all-day span, the hours in words) or for one whose span holds none of its days."""
     recurrence = ev.recurrence
-    if recurrence is None or recurrence.opening_hours or first_session(ev) is None:
-        return None
+    if recurrence is None or recurrence.opening_hours or ev.precision == "month" or first_session(ev) is None:
+        return None  # a month whose day is not known has no days to repeat on
     return recurrence
 
 
