@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .models import CATEGORIES, STATUSES, TZ
+from .models import CATEGORIES, STATUSES, TZ, WEEKDAY_CODES, Recurrence
 
 TITLE_MAX = 200
 LOCATION_MAX = 200
@@ -31,9 +31,11 @@ class Field(StrEnum):
     """A public note shown with the event; the extractor never writes one."""
     HIDDEN = "hidden"
     """"1": gone from every public surface."""
+    RECURRENCE = "recurrence"
+    """The days and time of day an event held again and again comes round (Recurrence JSON), "" for none."""
 
 
-INPUTS = ("title", "start", "end", "all_day", "location", "category", "status", "note")
+INPUTS = ("title", "start", "end", "all_day", "location", "category", "status", "note", "recurrence")
 """The names a form or a PATCH body may give (`allDay` is taken for `all_day`)."""
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -126,6 +128,10 @@ def validate(given: Mapping[str, object], current: Mapping[str, object]) -> Edit
         dates = _dates(given, current, errors)
         if dates is not None:
             values[Field.DATES] = dates.as_json()
+    if "recurrence" in given:
+        recurrence = _recurrence(given["recurrence"], current, values.get(Field.DATES), errors)
+        if recurrence is not None:
+            values[Field.RECURRENCE] = recurrence
     if errors:
         raise EditRefused(errors)
     return Edit({name: value for name, value in values.items() if value != shown_value(current, name)})
@@ -182,6 +188,75 @@ def _dates(given: Mapping[str, object], current: Mapping[str, object], errors: l
     return Dates(start.isoformat(), end.isoformat(), kind)
 
 
+def _recurrence(value: object, current: Mapping[str, object], dates: str | None,
+                errors: list[FieldError]) -> str | None:
+    """A recurrence (its JSON object, or that object as text) as the store writes it, running to the event's last
+    day; "" for null or "" (the event is held once over its span); None with the error added."""
+    if value in (None, ""):
+        return ""
+    try:
+        given = json.loads(value) if isinstance(value, str) else value
+        if not isinstance(given, dict):
+            raise TypeError("not an object")
+        end = Dates.from_json(dates).end if dates else str(current["end"])
+        recurrence = Recurrence.from_json({**given, "until": end[:10]})
+    except (ValueError, KeyError, TypeError) as error:
+        errors.append(FieldError("recurrence", "edit.recurrence_invalid", {"value": str(error)[:80]}))
+        return None
+    return json.dumps(recurrence.as_json())
+
+
+REPEAT_INPUTS = ("repeat_frequency", "repeat_days", "repeat_time", "repeat_end", "repeat_excluded",
+                 "repeat_opening_hours")
+"""The review form's fields of a recurrence (`repeat_days` may be given several times)."""
+_CLOCK_INPUT = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+def recurrence_from_form(form: Mapping[str, object]) -> object:
+    """The review form's repeat fields as the `recurrence` input `validate` reads: None for an event held once,
+    else its object, with what the form cannot read passed on as written for `validate` to refuse."""
+    frequency = str(form.get("repeat_frequency") or "")
+    if not frequency:
+        return None
+    days = form.get("repeat_days") or []
+    start, end = _clock_input(form.get("repeat_time")), _clock_input(form.get("repeat_end"))
+    minutes: object = None
+    if start and end:
+        try:
+            first, last = dt.time.fromisoformat(start), dt.time.fromisoformat(end)
+            minutes = (last.hour * 60 + last.minute - first.hour * 60 - first.minute) % (24 * 60) or None
+        except ValueError:
+            minutes = end
+    elif end:
+        minutes = end  # an end without a start: refused
+    excluded = [day.strip() for day in str(form.get("repeat_excluded") or "").replace("，", ",").split(",")
+                if day.strip()]
+    return {"frequency": frequency, "weekdays": [d for d in WEEKDAY_CODES if d in days] if frequency == "weekly"
+            else [], "time": start or None, "minutes": minutes, "excluded": excluded,
+            "opening_hours": form.get("repeat_opening_hours") in ("1", "on", "true")}
+
+
+def _clock_input(value: object) -> str:
+    """`7:30` as `07:30`; anything else as written (stripped)."""
+    text = str(value or "").strip()
+    match = _CLOCK_INPUT.match(text)
+    return f"{int(match.group(1)):02d}:{match.group(2)}" if match else text
+
+
+def repeat_values(stored: str | None) -> dict[str, object]:
+    """A stored recurrence as the review form's repeat fields show it."""
+    if not stored:
+        return {"repeat_frequency": "", "repeat_days": [], "repeat_time": "", "repeat_end": "", "repeat_excluded": "",
+                "repeat_opening_hours": False}
+    recurrence = Recurrence.from_json(json.loads(stored))
+    return {"repeat_frequency": recurrence.frequency.value,
+            "repeat_days": [WEEKDAY_CODES[d] for d in recurrence.weekdays],
+            "repeat_time": f"{recurrence.time:%H:%M}" if recurrence.time else "",
+            "repeat_end": f"{recurrence.end_time:%H:%M}" if recurrence.end_time else "",
+            "repeat_excluded": ", ".join(day.isoformat() for day in recurrence.excluded),
+            "repeat_opening_hours": recurrence.opening_hours}
+
+
 def _day(value: dt.date | dt.datetime) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
@@ -225,6 +300,8 @@ def overlay(extracted: Mapping[str, object], corrections: Mapping[str, str]) -> 
             shown |= {"start": dates.start, "end": dates.end, "precision": dates.precision, "all_day": dates.all_day}
         elif name == Field.HIDDEN:
             shown["hidden"] = value == "1"
+        elif name == Field.RECURRENCE:
+            shown["recurrence"] = value or None
         else:
             shown[name] = value
     shown.setdefault("note", "")

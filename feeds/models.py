@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
@@ -184,6 +184,105 @@ def flag_confidence(flags: tuple[str, ...]) -> float:
     return round(max(0.0, 1.0 - sum(FLAG_DOUBT.get(flag, 0.0) for flag in flags)), 2)
 
 
+class Frequency(StrEnum):
+    """How often a recurring event's sessions come round (RFC 5545 FREQ)."""
+
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    """On the weekdays named (`每周六`, `Tuesdays to Sundays`)."""
+
+
+WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+"""RFC 5545 BYDAY codes by Python weekday (Monday 0)."""
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """An event held again and again over its span: `每晚19:30上演`, `每周六上午9时至12时`, `every Saturday`.
+
+    The event's interval stays the whole span (first day to `until`), so lists, windows and identity read it as
+    before; this record says which days of the span it is on and at what time of day (Beijing).
+    """
+
+    frequency: Frequency
+    until: dt.date
+    """The span's last day: the last day a session can fall on."""
+    weekdays: tuple[int, ...] = ()
+    """Weekly: the days it is on (Monday 0 … Sunday 6), sorted; daily: empty."""
+    time: dt.time | None = None
+    """When each session starts; None for a whole day each time (`每周六开放`)."""
+    minutes: int | None = None
+    """How long each session lasts, when an end time is given."""
+    excluded: tuple[dt.date, ...] = ()
+    """Days of the span it is not held (`9月1日停演`): EXDATE."""
+    opening_hours: bool = False
+    """A venue's visiting hours (`开放时间：9:00-17:00，周一闭馆`): calendars keep the span one all-day event and say
+    the hours in words, not sixty timed blocks (README, "Recurring events")."""
+
+    @property
+    def days(self) -> tuple[int, ...]:
+        """The weekdays it is on, every day for a daily one."""
+        return self.weekdays if self.frequency is Frequency.WEEKLY else tuple(range(7))
+
+    @property
+    def end_time(self) -> dt.time | None:
+        if self.time is None or self.minutes is None:
+            return None
+        start = dt.datetime.combine(dt.date(2000, 1, 1), self.time)
+        return (start + dt.timedelta(minutes=self.minutes)).time()
+
+    def occurrences(self, first: dt.date, last: dt.date | None = None) -> list[dt.date]:
+        """The days it is held from `first` to `until` (or `last`, when that is earlier), in order."""
+        found, day, stop = [], first, min(self.until, last) if last else self.until
+        while day <= stop:
+            if day.weekday() in self.days and day not in self.excluded:
+                found.append(day)
+            day += dt.timedelta(days=1)
+        return found
+
+    def first_occurrence(self, first: dt.date) -> dt.date | None:
+        """The first day on or after `first` that it is held (what DTSTART must be), None when none is."""
+        day = first
+        while day <= self.until:
+            if day.weekday() in self.days and day not in self.excluded:
+                return day
+            day += dt.timedelta(days=1)
+        return None
+
+    def with_until(self, until: dt.date) -> Recurrence:
+        return replace(self, until=until)
+
+    def as_json(self) -> dict:
+        """The JSON API's and the store's form: weekdays as RFC 5545 codes, times as `HH:MM`."""
+        return {
+            "frequency": self.frequency.value,
+            "weekdays": [WEEKDAY_CODES[d] for d in self.weekdays],
+            "time": self.time.strftime("%H:%M") if self.time else None,
+            "minutes": self.minutes,
+            "until": self.until.isoformat(),
+            "excluded": [day.isoformat() for day in self.excluded],
+            "opening_hours": self.opening_hours,
+        }
+
+    @classmethod
+    def from_json(cls, value: dict) -> Recurrence:
+        """The record `as_json` wrote; raises ValueError (or KeyError, TypeError) on anything else."""
+        frequency = Frequency(value["frequency"])
+        weekdays = tuple(sorted({WEEKDAY_CODES.index(code) for code in value.get("weekdays") or ()}))
+        if frequency is Frequency.WEEKLY and not weekdays:
+            raise ValueError("a weekly recurrence names its weekdays")
+        if frequency is Frequency.DAILY:
+            weekdays = ()
+        time = dt.time.fromisoformat(value["time"]) if value.get("time") else None
+        minutes = value.get("minutes")
+        if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int)
+                                    or not 0 < minutes < 24 * 60 or time is None):
+            raise ValueError("minutes is a session's length under a day, with a time")
+        return cls(frequency, dt.date.fromisoformat(value["until"]), weekdays, time, minutes,
+                   tuple(sorted({dt.date.fromisoformat(day) for day in value.get("excluded") or ()})),
+                   bool(value.get("opening_hours", False)))
+
+
 @dataclass
 class Event:
     """A scheduled happening, as one article describes it."""
@@ -207,6 +306,8 @@ class Event:
     """For a part of a named event (`X开幕式`, reported beside X): the title of X."""
     opened: dt.date | None = None
     """For a deadline read from a span (`即日起至12月15日`): the day it opened; the interval is then the due day."""
+    recurrence: Recurrence | None = None
+    """For an event held again and again over its span (`每晚19:30上演`): which days and at what time."""
 
     def as_json(self, source: str, article: Article) -> dict:
         """The `feeds extract --json` contract."""
@@ -225,6 +326,7 @@ class Event:
             "evidence": self.evidence,
             "flags": list(self.flags),
             "confidence": self.confidence,
+            "recurrence": self.recurrence.as_json() if self.recurrence else None,
         }
 
 
@@ -282,6 +384,8 @@ class StoredEvent:
     """How sure its dates are (EventFlag values), from the report its facts come from."""
     note: str = ""
     """An editor's public note (plain text)."""
+    recurrence: Recurrence | None = None
+    """Which days of its span it is held and at what time, for an event held again and again."""
 
     @property
     def confidence(self) -> float:
@@ -315,6 +419,8 @@ class EventSpan:
     end: str
     all_day: bool
     precision: str
+    recurrence: Recurrence | None = None
+    """A recurring event's sessions: the grid shows it on each of their days instead of a bar over its span."""
 
 
 @dataclass(frozen=True)

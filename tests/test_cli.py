@@ -36,6 +36,7 @@ CONTRACT = {
     "evidence": str,
     "flags": list,
     "confidence": float,
+    "recurrence": (dict, type(None)),
 }
 
 

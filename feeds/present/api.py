@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -22,13 +23,22 @@ from .common import (
     timed_end,
     timed_start,
 )
+from .i18n import schedule
 from .memo import remembered
+from .recurrence import first_session, fullcalendar_fields, rrule, session_start, sessions
 
 
 def fullcalendar_event(ev: StoredEvent, base_url: str, lang: str = "zh") -> dict[str, Any]:
     """One event for FullCalendar: `end` exclusive for all-day events, absent when a timed end is unknown."""
+    repeated = sessions(ev)
     item: dict[str, Any] = {"id": ev.uid, "title": display_title(ev, lang), "allDay": ev.all_day}
-    if ev.all_day:
+    if repeated is not None and repeated.time is not None:  # timed sessions: the first one, as DTSTART
+        start = session_start(repeated, first_session(ev))
+        item["allDay"] = False
+        item["start"] = start.isoformat()
+        if repeated.minutes:
+            item["end"] = (start + dt.timedelta(minutes=repeated.minutes)).isoformat()
+    elif ev.all_day:
         item["start"] = first_day(ev).isoformat()
         item["end"] = exclusive_end_day(ev).isoformat()
     else:
@@ -59,9 +69,33 @@ def fullcalendar_event(ev: StoredEvent, base_url: str, lang: str = "zh") -> dict
             "flags": list(ev.flags),
             "confidence": ev.confidence,
             "note": clean_line(ev.note),
+            "recurrence": recurrence_item(ev, lang),
+            **fullcalendar_fields(ev),
         }
     )
     return item
+
+
+def recurrence_item(ev: StoredEvent, lang: str = "zh") -> dict[str, Any] | None:
+    """The `recurrence` field: the days and time the event comes round, its RRULE (none for opening hours, which
+    calendars keep as one span) and the words the pages say it in; null for an event held once."""
+    recurrence = ev.recurrence
+    if recurrence is None:
+        return None
+    stored = recurrence.as_json()
+    repeated = sessions(ev)
+    return {
+        "frequency": stored["frequency"],
+        "weekdays": stored["weekdays"],
+        "time": stored["time"],
+        "endTime": f"{recurrence.end_time:%H:%M}" if recurrence.end_time else None,
+        "minutes": stored["minutes"],
+        "until": stored["until"],
+        "excluded": stored["excluded"],
+        "openingHours": recurrence.opening_hours,
+        "rrule": rrule(repeated) if repeated else None,
+        "text": schedule(recurrence, lang),
+    }
 
 
 def event_detail(

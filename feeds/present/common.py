@@ -46,6 +46,8 @@ _DETAIL_LABELS: dict[str, tuple[str, str]] = {
     "status": ("状态", "Status"),
     "evidence": ("依据", "Evidence"),
     "note": ("编辑说明", "Editor's note"),
+    "schedule": ("场次", "Repeats"),
+    "hours": ("开放时间", "Opening hours"),
     "source": ("来源", "Source"),
     "page": ("活动页面", "Event page"),
 }
@@ -251,11 +253,28 @@ def source_lines(ev: StoredEvent, base_url: str, lang: str = "zh") -> list[str]:
     return lines
 
 
+def schedule_line(ev: StoredEvent, lang: str = "zh") -> tuple[str, str] | None:
+    """The label name (`schedule` or `hours`) and the words of a recurring event's days and times, else None."""
+    from .i18n import schedule
+
+    if ev.recurrence is None:
+        return None
+    return ("hours" if ev.recurrence.opening_hours else "schedule"), schedule(ev.recurrence, lang)
+
+
+def detail_label(name: str, lang: str = "zh") -> str:
+    """A details line's label word (`场次`, `Opening hours`)."""
+    zh, en = _DETAIL_LABELS[name]
+    return en if lang == "en" else zh
+
+
 def details_text(ev: StoredEvent, base_url: str, lang: str = "zh") -> str:
     """What a reader needs besides the title, as lines: when, where, category, status, evidence, links."""
     from .i18n import span, when  # i18n builds on this module
 
     lines = [_label("when", when(ev, lang), lang)]
+    if (repeats := schedule_line(ev, lang)) is not None:
+        lines.append(_label(*repeats, lang))
     lines += [_label("previous", span(start, end, lang), lang) for start, end in ev.previous]
     if ev.opened:
         opened = dt.date.fromisoformat(ev.opened)

@@ -10,7 +10,7 @@ import datetime as dt
 
 from werkzeug.datastructures import LanguageAccept
 
-from ..models import StoredEvent
+from ..models import Frequency, Recurrence, StoredEvent
 from .admin_i18n import ADMIN_MESSAGES
 from .common import (
     CATEGORY_NAMES,
@@ -121,6 +121,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sub.embed": ("把这些活动嵌入你的网站", "Embed these events in your site"),
     # event page
     "event.when": ("时间", "When"),
+    "event.schedule": ("场次", "Repeats"),
+    "event.hours": ("开放时间", "Opening hours"),
     "event.where": ("地点", "Where"),
     "event.category": ("类别", "Category"),
     "event.status": ("状态", "Status"),
@@ -313,6 +315,38 @@ def span(start: str, end: str, lang: str) -> str:
         return span_text(start, end)
     day, last = dt.date.fromisoformat(start[:10]), dt.date.fromisoformat(end[:10])
     return _en_day(day) if day == last else f"{_en_day(day)} – {_en_day(last)}"
+
+
+def schedule(recurrence: Recurrence, lang: str) -> str:
+    """When a recurring event comes round, in words: `每周二至周日 09:00–17:00` / `Tuesday to Sunday, 09:00–17:00`."""
+    days = _schedule_days(recurrence, lang)
+    if recurrence.time is not None:
+        hours = f"{recurrence.time:%H:%M}"
+        if recurrence.end_time is not None:
+            hours += f"–{recurrence.end_time:%H:%M}"
+        days += f", {hours}" if lang == "en" else f" {hours}"
+    if recurrence.excluded:
+        if lang == "en":
+            days += " (except " + ", ".join(f"{d.day} {_MONTHS_EN[d.month - 1][:3]}" for d in recurrence.excluded) + ")"
+        else:
+            days += "（" + "、".join(f"{d.month}月{d.day}日" for d in recurrence.excluded) + "除外）"
+    return days
+
+
+def _schedule_days(recurrence: Recurrence, lang: str) -> str:
+    """`每天`, `每周六`, `每周二至周日`, `每周五、周六` / `Every day`, `Every Saturday`, `Tuesday to Sunday`."""
+    if recurrence.frequency is Frequency.DAILY:
+        return "Every day" if lang == "en" else "每天"
+    days = recurrence.weekdays
+    run = len(days) >= 3 and days == tuple(range(days[0], days[-1] + 1))
+    if lang == "en":
+        if run:
+            return f"{_WEEKDAYS_EN[days[0]]} to {_WEEKDAYS_EN[days[-1]]}"
+        names = [_WEEKDAYS_EN[d] for d in days]
+        return "Every " + (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1])
+    if run:
+        return f"每周{_WEEKDAYS_ZH[days[0]]}至周{_WEEKDAYS_ZH[days[-1]]}"
+    return "每" + "、".join(f"周{_WEEKDAYS_ZH[d]}" for d in days)
 
 
 def _en_day(day: dt.date) -> str:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from icalendar import Calendar, Timezone, vDuration
 
-from ..models import TZ, EventPart, StoredEvent
-from . import common, i18n
+from ..models import TZ, EventPart, Recurrence, StoredEvent
+from . import common, i18n, recurrence
 from .common import (
     category_label,
     clean_block,
@@ -27,6 +27,7 @@ from .common import (
     timed_start,
 )
 from .memo import PARTS, content_key, remembered
+from .recurrence import exdates, first_session, rrule, session_start, sessions
 
 PRODID = "-//feeds//Newspaper events//ZH"
 TZID = "Asia/Shanghai"
@@ -94,8 +95,10 @@ def calendar_part(ev: StoredEvent, base_url: str, lang: str = "zh") -> EventPart
 
 
 def _calendar_part(ev: StoredEvent, base_url: str, lang: str) -> EventPart:
+    repeated = sessions(ev)
+    timed = not ev.all_day or (repeated is not None and repeated.time is not None)
     return EventPart(ev.uid, first_day(ev).isoformat(), ev.start, f"{parse_utc(ev.updated):%Y-%m-%dT%H:%M:%SZ}",
-                     not ev.all_day, event_block(ev, base_url, lang))
+                     timed, event_block(ev, base_url, lang))
 
 
 def part_variant(base_url: str, lang: str) -> str:
@@ -103,9 +106,11 @@ def part_variant(base_url: str, lang: str) -> str:
     return f"ics|{lang}|{base_url}"
 
 
-PART_FORMAT = hashlib.sha1(b"".join(Path(module.__file__).read_bytes() for module in (common, i18n))
+PART_FORMAT = hashlib.sha1(b"".join(Path(module.__file__).read_bytes()
+                                    for module in (common, i18n, recurrence))
                            + Path(__file__).read_bytes()).hexdigest()[:16]
-"""The code that renders a VEVENT (this module, common.py, i18n.py), hashed: stored parts of other code are stale."""
+"""The code that renders a VEVENT (this module, common.py, i18n.py, recurrence.py), hashed: stored parts of other
+code are stale."""
 
 
 _CALENDAR_END = b"END:VCALENDAR\r\n"
@@ -159,7 +164,10 @@ def _render_event_block(ev: StoredEvent, base_url: str, lang: str = "zh") -> byt
     then alphabetically); every timestamp comes from the data, never from the clock."""
     updated = _utc_stamp(ev.updated)
     lines = ["BEGIN:VEVENT", "SUMMARY:" + _text(display_title(ev, lang))]
-    if ev.all_day:
+    repeated = sessions(ev)
+    if repeated is not None:
+        lines += _first_session(repeated, first_session(ev))
+    elif ev.all_day:
         lines.append(f"DTSTART;VALUE=DATE:{first_day(ev):%Y%m%d}")
         lines.append(f"DTEND;VALUE=DATE:{exclusive_end_day(ev):%Y%m%d}")
     else:
@@ -171,6 +179,13 @@ def _render_event_block(ev: StoredEvent, base_url: str, lang: str = "zh") -> byt
         "DTSTAMP:" + updated,
         "UID:" + _text(ev.uid),
         f"SEQUENCE:{max(ev.sequence, 0)}",
+    ]
+    if repeated is not None:
+        lines.append("RRULE:" + rrule(repeated))
+        if skipped := exdates(repeated):
+            kind = f"TZID={TZID}" if repeated.time is not None else "VALUE=DATE"
+            lines.append(f"EXDATE;{kind}:" + ",".join(skipped))
+    lines += [
         "CATEGORIES:" + _text(category_label(ev.category, lang)),
         "CLASS:PUBLIC",
         "CREATED:" + _utc_stamp(ev.created),
@@ -187,6 +202,17 @@ def _render_event_block(ev: StoredEvent, base_url: str, lang: str = "zh") -> byt
         "END:VEVENT",
     ]
     return _folded(lines)
+
+
+def _first_session(repeated: Recurrence, day: dt.date) -> list[str]:
+    """DTSTART and DTEND of a recurring event's first session (RFC 5545 §3.8.5.3: the rule repeats them)."""
+    start = session_start(repeated, day)
+    if not isinstance(start, dt.datetime):
+        return [f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}"]
+    lines = [f"DTSTART;TZID={TZID}:{start:%Y%m%dT%H%M%S}"]
+    if repeated.minutes:
+        lines.append(f"DTEND;TZID={TZID}:{start + dt.timedelta(minutes=repeated.minutes):%Y%m%dT%H%M%S}")
+    return lines
 
 
 def _folded(lines: list[str]) -> bytes:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..models import EventSpan, StoredEvent
 from .common import first_day, last_day
+from .recurrence import sessions
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
 """Months outside these years are 404: nothing was reported then, and links must not run forever."""
@@ -116,7 +117,7 @@ def month_grid(year: int, month: int, events: Iterable[StoredEvent | EventSpan],
     for ev in events:
         (undated if ev.precision == "month" else dated).append(ev)
     dated.sort(key=lambda ev: (first_day(ev), -(last_day(ev) - first_day(ev)).days, ev.start, ev.title, ev.uid))
-    spans = [(first_day(ev), last_day(ev), ev) for ev in dated]
+    spans = [span for ev in dated for span in _days_held(ev, start, end)]
     weeks = []
     monday = start
     while monday <= end:
@@ -129,12 +130,25 @@ def month_grid(year: int, month: int, events: Iterable[StoredEvent | EventSpan],
     return MonthGrid(year, month, tuple(weeks), tuple(sorted(undated, key=lambda ev: (ev.start, ev.title))))
 
 
-def _week(days: tuple[dt.date, ...], spans: list[tuple[dt.date, dt.date, StoredEvent | EventSpan]],
+Run = tuple[dt.date, dt.date, StoredEvent | EventSpan]
+"""Days an event is drawn over in a grid: the first, the last (inclusive) and the event."""
+
+
+def _days_held(ev: StoredEvent | EventSpan, start: dt.date, end: dt.date) -> list[Run]:
+    """The runs of days the grid draws an event over: its span, or each day of a recurring event's sessions
+    (a show every evening is drawn on each evening, a market every Saturday on Saturdays only)."""
+    recurrence = sessions(ev)
+    if recurrence is None:
+        return [(first_day(ev), last_day(ev), ev)]
+    return [(day, day, ev) for day in recurrence.occurrences(max(first_day(ev), start), end)]
+
+
+def _week(days: tuple[dt.date, ...], spans: list[Run],
           max_lanes: int | None) -> Week:
     """Each event in the first lane where its days are free, longest first among those starting together; with
     `max_lanes`, an event that fits none of them is counted on its days instead (the lanes drawn are the same)."""
     monday, sunday = days[0], days[-1]
-    lanes: list[tuple[int, list[tuple[int, int, StoredEvent | EventSpan]]]] = []
+    lanes: list[tuple[int, list[tuple[int, int, StoredEvent | EventSpan, bool, bool]]]] = []
     more = [0] * 7
     for first, last, ev in spans:
         if last < monday or first > sunday:
@@ -143,23 +157,24 @@ def _week(days: tuple[dt.date, ...], spans: list[tuple[dt.date, dt.date, StoredE
         days_taken = ((1 << (end + 1)) - 1) ^ ((1 << col) - 1)
         for index, (taken, lane) in enumerate(lanes):
             if not taken & days_taken:
-                lane.append((col, end, ev))
+                lane.append((col, end, ev, first < monday, last > sunday))
                 lanes[index] = (taken | days_taken, lane)
                 break
         else:
             if max_lanes is None or len(lanes) < max_lanes:
-                lanes.append((days_taken, [(col, end, ev)]))
+                lanes.append((days_taken, [(col, end, ev, first < monday, last > sunday)]))
             else:
                 for day in range(col, end + 1):
                     more[day] += 1
     return Week(days, tuple(_cells(lane, monday, sunday) for _, lane in lanes), tuple(more))
 
 
-def _cells(lane: list[tuple[int, int, StoredEvent]], monday: dt.date, sunday: dt.date) -> tuple[Cell, ...]:
+def _cells(lane: list[tuple[int, int, StoredEvent, bool, bool]], monday: dt.date, sunday: dt.date
+           ) -> tuple[Cell, ...]:
     cells, column = [], 0
-    for col, end, ev in sorted(lane, key=lambda item: item[0]):
+    for col, end, ev, before, after in sorted(lane, key=lambda item: item[0]):
         cells.extend(Cell(1) for _ in range(col - column))
-        cells.append(Cell(end - col + 1, ev, first_day(ev) < monday, last_day(ev) > sunday))
+        cells.append(Cell(end - col + 1, ev, before, after))
         column = end + 1
     cells.extend(Cell(1) for _ in range(7 - column))
     return tuple(cells)

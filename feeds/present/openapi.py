@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..models import CATEGORIES, STATUSES, EventFlag
+from ..models import CATEGORIES, STATUSES, WEEKDAY_CODES, EventFlag, Frequency
 from . import openapi_editors
 
 VERSION = "1.2.0"
@@ -151,6 +151,41 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "confidence": {"type": "number", "minimum": 0, "maximum": 1,
                            "description": "1 for a date written out in full and announced plainly, less per flag."},
             "note": {"type": "string", "description": "An editor's public note (plain text), or empty."},
+            "recurrence": {"oneOf": [{"$ref": _REF + "schemas/Recurrence"}, {"type": "null"}],
+                           "description": "For an event held again and again over its span (a show every evening, "
+                                          "a market every Saturday): its days and times; null for one held once. "
+                                          "Timed sessions make `start`/`end` the first session's, and add "
+                                          "FullCalendar's `daysOfWeek`, `startTime`, `endTime`, `startRecur`, "
+                                          "`endRecur` (left out when a day is excluded)."},
+            "daysOfWeek": {"type": "array", "items": {"type": "integer", "minimum": 0, "maximum": 6},
+                           "description": "FullCalendar's recurring days, Sunday 0."},
+            "startTime": {"type": "string", "description": "FullCalendar: each session's start, `HH:MM`."},
+            "endTime": {"type": "string", "description": "FullCalendar: each session's end, `HH:MM`."},
+            "startRecur": {"type": "string", "format": "date"},
+            "endRecur": {"type": "string", "format": "date", "description": "Exclusive: the day after `until`."},
+        },
+    },
+    "Recurrence": {
+        "type": "object",
+        "description": "Which days of its span an event comes round and at what time (Beijing), as RFC 5545's RRULE "
+                       "says it in the calendars.",
+        "required": ["frequency", "weekdays", "until", "openingHours"],
+        "properties": {
+            "frequency": {"type": "string", "enum": [f.value for f in Frequency]},
+            "weekdays": {"type": "array", "items": {"type": "string", "enum": list(WEEKDAY_CODES)},
+                         "description": "Weekly: the days it is on (RFC 5545 BYDAY codes); daily: empty."},
+            "time": {"type": ["string", "null"], "description": "Each session's start, `HH:MM`; null: all day."},
+            "endTime": {"type": ["string", "null"], "description": "Each session's end, `HH:MM`, when known."},
+            "minutes": {"type": ["integer", "null"], "description": "Each session's length, when known."},
+            "until": {"type": "string", "format": "date", "description": "The span's last day (`lastDay`)."},
+            "excluded": {"type": "array", "items": {"type": "string", "format": "date"},
+                         "description": "Days of the span it is not held (EXDATE)."},
+            "openingHours": {"type": "boolean",
+                             "description": "A venue's visiting hours: calendars keep the span as one all-day event "
+                                            "and say the hours in its description (no RRULE)."},
+            "rrule": {"type": ["string", "null"], "description": "The RRULE the calendars carry, null for opening "
+                                                                 "hours."},
+            "text": {"type": "string", "description": "The schedule in words, in the request's language."},
         },
     },
     "Mention": {

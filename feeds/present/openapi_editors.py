@@ -28,6 +28,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "category": {"type": "string", "enum": list(CATEGORIES)},
             "status": {"type": "string", "enum": list(STATUSES)},
             "note": {"type": "string", "maxLength": NOTE_MAX, "description": "A public note shown with the event."},
+            "recurrence": {"type": ["object", "null"],
+                           "description": "The days and time it comes round: `frequency` (daily | weekly), `weekdays` "
+                                          "(BYDAY codes, weekly), `time` (`HH:MM`), `minutes`, `excluded` (dates), "
+                                          "`opening_hours`; `until` is always the event's last day. null removes it "
+                                          "(the event is held once over its span)."},
         },
     },
     "EditedEvent": {

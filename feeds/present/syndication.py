@@ -15,12 +15,14 @@ import lxml
 from feedgen.feed import FeedGenerator
 
 from ..models import TZ, FeedPart, StoredEvent
-from . import common, i18n
+from . import api, common, i18n, recurrence
+from .api import recurrence_item
 from .common import (
     article_url,
     category_label,
     clean_block,
     clean_line,
+    detail_label,
     details_text,
     display_title,
     event_ics_url,
@@ -28,6 +30,7 @@ from .common import (
     evidence,
     first_day,
     parse_utc,
+    schedule_line,
     short_date,
     status_label,
     untitled_article,
@@ -81,6 +84,8 @@ def item_html(ev: StoredEvent, base_url: str, lang: str = "zh") -> str:
 def _item_html(ev: StoredEvent, base_url: str, lang: str = "zh") -> str:
     when_word, where, category, status, source, page_word, add, colon, aside = _HTML_WORDS.get(lang, _HTML_WORDS["zh"])
     rows = [(when_word, escape(when(ev, lang)))]
+    if (repeats := schedule_line(ev, lang)) is not None:
+        rows.append((detail_label(repeats[0], lang), escape(repeats[1])))
     if clean_line(ev.location):
         rows.append((where, escape(clean_line(ev.location))))
     rows.append((category, escape(category_label(ev.category, lang))))
@@ -241,6 +246,7 @@ def render_json_feed(events: Iterable[StoredEvent], info: FeedInfo) -> bytes:
                     "previous": [list(span) for span in ev.previous],
                     "opened": ev.opened,
                     "parent_uid": ev.parent_uid,
+                    "recurrence": recurrence_item(ev, info.lang),
                     "ics": event_ics_url(info.site_url, ev.uid),
                 },
             }
@@ -373,11 +379,11 @@ def newest_change(parts: Iterable[FeedPart]) -> dt.datetime | None:
     return dt.datetime.fromisoformat(latest) if latest else None
 
 
-PART_FORMAT = hashlib.sha1(b"".join(Path(module.__file__).read_bytes() for module in (common, i18n))
+PART_FORMAT = hashlib.sha1(b"".join(Path(module.__file__).read_bytes() for module in (common, i18n, recurrence, api))
                            + Path(__file__).read_bytes() + f"{feedgen.version.version_str} {lxml.__version__}".encode()
                            ).hexdigest()[:16]
-"""The code that renders a feed item (this module, common.py, i18n.py, feedgen and lxml), hashed: kept items of
-other code are stale."""
+"""The code that renders a feed item (this module, common.py, i18n.py, recurrence.py, api.py, feedgen and lxml),
+hashed: kept items of other code are stale."""
 
 
 def part_variant(kind: str, base_url: str, lang: str) -> str:

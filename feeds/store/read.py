@@ -14,7 +14,7 @@ from operator import itemgetter
 
 from sqlite_utils import Database
 
-from ..models import EventPart, EventSpan, Mention, Retraction, Selection, StoredEvent
+from ..models import EventPart, EventSpan, Mention, Recurrence, Retraction, Selection, StoredEvent
 from ..scripts import simplified, traditional
 from .identity import records
 from .memo import EVENTS, parts_memo
@@ -130,9 +130,11 @@ def _event_rows(db: Database, flt: Selection, columns: str) -> list[tuple]:
 
 def query_spans(db: Database, flt: Selection) -> list[EventSpan]:
     """What a month grid needs of the events `flt` selects (their days and order), without reading the events."""
-    sql, params = events_sql(db, flt, columns='e.uid, e.title, e.start, e."end", e.all_day, e.precision', walk=False)
-    return [EventSpan(uid, title, start, end, bool(all_day), precision)
-            for uid, title, start, end, all_day, precision in db.execute(sql, params).fetchall()]
+    sql, params = events_sql(db, flt, columns='e.uid, e.title, e.start, e."end", e.all_day, e.precision,'
+                             ' e.recurrence', walk=False)
+    return [EventSpan(uid, title, start, end, bool(all_day), precision,
+                      stored_recurrence(recurrence, end) if recurrence else None)
+            for uid, title, start, end, all_day, precision, recurrence in db.execute(sql, params).fetchall()]
 
 
 def parts_by_uid(db: Database, uids: list[str], variant: str,
@@ -338,8 +340,8 @@ _EVENT_COLUMNS = [name for name in _FIELDS if name != "mentions"]
 _EVENT_VALUES = itemgetter(*_EVENT_COLUMNS)
 _ROW_COLUMNS = ", ".join(f'e."{name}"' for name in _EVENT_COLUMNS)
 """The select list of those columns, the uid first (what _stored_rows builds StoredEvents from)."""
-_MENTIONS_AT, _ALL_DAY_AT, _PREVIOUS_AT, _FLAGS_AT = (_FIELDS.index(name) for name in
-                                                      ("mentions", "all_day", "previous", "flags"))
+_MENTIONS_AT, _ALL_DAY_AT, _PREVIOUS_AT, _FLAGS_AT, _RECURRENCE_AT = (
+    _FIELDS.index(name) for name in ("mentions", "all_day", "previous", "flags", "recurrence"))
 
 
 def _stored(db: Database, records: list[dict]) -> list[StoredEvent]:
@@ -359,8 +361,15 @@ def _stored_rows(db: Database, rows: list[tuple]) -> list[StoredEvent]:
         values[_PREVIOUS_AT] = [tuple(span) for span in json.loads(previous)] if previous and previous != "[]" else []
         flags = values[_FLAGS_AT]
         values[_FLAGS_AT] = tuple(json.loads(flags)) if flags and flags != "[]" else ()
+        if values[_RECURRENCE_AT]:
+            values[_RECURRENCE_AT] = stored_recurrence(values[_RECURRENCE_AT], values[_FIELDS.index("end")])
         events.append(StoredEvent(*values))
     return events
+
+
+def stored_recurrence(text: str, end: str) -> Recurrence:
+    """The events column's JSON as a Recurrence that runs to the event's last day (which an editor may have moved)."""
+    return Recurrence.from_json(json.loads(text)).with_until(dt.date.fromisoformat(end[:10]))
 
 
 def _mentions_for(db: Database, uids: list[str]) -> dict[str, list[Mention]]:

@@ -39,6 +39,8 @@ class Facts:
     parent_uid: str | None
     flags: str = "[]"
     """JSON list of the latest report's EventFlags: how sure its dates are."""
+    recurrence: str | None = None
+    """JSON of the event's Recurrence (see `_recurrence`), None when it is held once over its span."""
 
 
 FACT_FIELDS = tuple(f.name for f in fields(Facts))
@@ -93,8 +95,20 @@ def _facts(rows: list[dict]) -> tuple[Facts, str | None]:
         status = "confirmed"  # the postponement the report spoke of is not what the event now is
     facts = Facts(named[-1]["title"], latest["category"], latest["start"], latest["end"], bool(latest["all_day"]),
                   latest["precision"], place, status, json.dumps(previous), latest["opened"], None,
-                  latest["flags"] or "[]")
+                  latest["flags"] or "[]", _recurrence(ordered, latest))
     return facts, latest["published"]
+
+
+def _recurrence(ordered: list[dict], latest: dict) -> str | None:
+    """The newest recurrence a report gave, on the latest report's span: a later report that names the show's
+    dates without its evening times keeps them; one of a single day (or a deadline) has none. Its `until` is
+    the span's last day, whatever span the report that said it gave."""
+    if latest["start"][:10] >= latest["end"][:10] or latest["category"] == "deadline":
+        return None
+    given = next((row["recurrence"] for row in reversed(ordered) if row["recurrence"]), None)
+    if given is None:
+        return None
+    return json.dumps(json.loads(given) | {"until": latest["end"][:10]})
 
 
 def derive_events(db: Database, families: set[str], *, pinned: bool = True) -> list[Derived]:
@@ -229,11 +243,11 @@ def _write_event(db: Database, event: Derived, row: dict | None, stamp: str, fre
         db.execute(
             'INSERT INTO events (uid, key, title, category, start, "end", all_day, precision, location, status,'
             " sequence, created, updated, facts_published, previous, opened, parent_uid, flags, note, hidden,"
-            " extracted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " extracted, recurrence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [event.uid, event.family, facts["title"], facts["category"], facts["start"], facts["end"],
              int(facts["all_day"]), facts["precision"], facts["location"], facts["status"], stamp, stamp,
              event.facts_published, facts["previous"], facts["opened"], facts["parent_uid"], facts["flags"],
-             facts["note"], hidden, kept],
+             facts["note"], hidden, kept, facts["recurrence"]],
         )
         fresh.add(event.uid)
         if by == MACHINE:
@@ -255,12 +269,12 @@ def _write_event(db: Database, event: Derived, row: dict | None, stamp: str, fre
     db.execute(
         'UPDATE events SET key = ?, title = ?, category = ?, start = ?, "end" = ?, all_day = ?, precision = ?,'
         " location = ?, status = ?, previous = ?, opened = ?, parent_uid = ?, flags = ?, facts_published = ?,"
-        " note = ?, hidden = ?, extracted = ?,"
+        " note = ?, hidden = ?, extracted = ?, recurrence = ?,"
         " sequence = sequence + ?, updated = CASE WHEN ? THEN ? ELSE updated END WHERE uid = ?",
         [event.family, facts["title"], facts["category"], facts["start"], facts["end"], int(facts["all_day"]),
          facts["precision"], facts["location"], facts["status"], facts["previous"], facts["opened"],
          facts["parent_uid"], facts["flags"], event.facts_published, facts["note"], hidden, kept,
-         bump, bump, stamp, event.uid],
+         facts["recurrence"], bump, bump, stamp, event.uid],
     )
     fresh.add(event.uid)
     return Change(event.uid, "changed", facts["title"], diff)

@@ -100,7 +100,7 @@ def assign_anchors(aid: str, old: list[dict], events: list[Event], stamp: str) -
 
 REPORT_COLUMNS = ("anchor", "family", "parent_family", "parent_anchor", "title", "category", "start", "end",
                   "all_day", "precision", "location", "status", "opened", "evidence", "evidence_start", "evidence_end",
-                  "flags")
+                  "flags", "recurrence")
 """What a report says; two reports with these equal say the same."""
 
 
@@ -116,7 +116,8 @@ def report_rows(incoming: list[Incoming]) -> list[tuple]:
         rows.append((item.anchor, item.family, parent_family, parent_anchor, event.title, event.category, start, end,
                      int(event.interval.all_day), event.interval.precision, event.location, event.status,
                      event.opened.isoformat() if event.opened else None, event.evidence, event.evidence_start,
-                     event.evidence_end, json.dumps(list(event.flags))))
+                     event.evidence_end, json.dumps(list(event.flags)),
+                     json.dumps(event.recurrence.as_json()) if event.recurrence else None))
     return rows
 
 

@@ -510,10 +510,18 @@ def _add_feed_order(db: Database) -> None:
     db.execute('CREATE INDEX events_newest ON events (updated DESC, created DESC, start, uid, "end", hidden)')
 
 
+def _add_recurrence(db: Database) -> None:
+    """Version 14 (named `_add_recurrence`): what days of its span and at what time an event held again and again
+    comes round (`每晚19:30上演`): Recurrence.as_json as JSON, NULL for an event held once over its span."""
+    db.execute("ALTER TABLE reports ADD COLUMN recurrence TEXT")
+    db.execute("ALTER TABLE events ADD COLUMN recurrence TEXT")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [_create_initial_schema, _add_window_indexes, _add_sources,
                                               _add_reports, _add_flags, _add_editors, _cheaper_ingest_writes,
                                               _add_event_revisions, _add_event_search, _drop_unread_search_indexes,
-                                              _add_start_order_index, _add_article_shown_index, _add_feed_order]
+                                              _add_start_order_index, _add_article_shown_index, _add_feed_order,
+                                              _add_recurrence]
 """Ordered schema changes; the database's user_version counts how many have run. Only ever append."""
 
 

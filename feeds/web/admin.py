@@ -7,6 +7,7 @@ one goes to the login form, a POST is refused with 401); every form carries the 
 
 from __future__ import annotations
 
+import json
 import logging
 from urllib.parse import urlsplit
 
@@ -14,10 +15,22 @@ from flask import Blueprint, Response, abort, g, jsonify, make_response, redirec
 from werkzeug.wrappers import Response as BaseResponse
 
 from .. import store
-from ..edits import INPUTS, Dates, EditRefused, Field, input_value, shown_value, validate
-from ..models import STATUSES
+from ..edits import (
+    INPUTS,
+    REPEAT_INPUTS,
+    Dates,
+    EditRefused,
+    Field,
+    input_value,
+    recurrence_from_form,
+    repeat_values,
+    shown_value,
+    validate,
+)
+from ..models import STATUSES, Recurrence
 from ..present.admin_i18n import field_error_text
 from ..present.event_page import evidence_context
+from ..present.i18n import schedule
 from ..store import editing
 from ..store.editing import ActionRefused, ReportRef
 from ..store.review import Need
@@ -150,6 +163,7 @@ def _form_values(state: editing.EventState) -> dict[str, str]:
         "title": shown["title"], "location": shown["location"], "category": shown["category"],
         "status": shown["status"], "note": shown["note"],
         "start": input_value(shown["start"], shown["precision"]), "end": input_value(shown["end"], shown["precision"]),
+        **repeat_values(shown.get("recurrence")),
     }
 
 
@@ -184,6 +198,8 @@ def stored_text(name: Field, value: str) -> str:
         dates = Dates.from_json(value)
         span = dates.start if dates.start == dates.end else f"{dates.start} – {dates.end}"
         return f"{span} ({t('precision.' + dates.precision)})"
+    if name is Field.RECURRENCE and value:
+        return schedule(Recurrence.from_json(json.loads(value)), current_lang())
     if name is Field.CATEGORY:
         return templating.category_label(value)
     if name is Field.STATUS:
@@ -230,11 +246,16 @@ def _act(uid: str, action, *args) -> BaseResponse:
 def edit(uid: str) -> BaseResponse:
     state = _state(uid)
     given = {name: request.form[name] for name in INPUTS if name in request.form}
+    repeats = {}
+    if "repeat_frequency" in request.form:
+        repeats = {name: request.form.getlist(name) if name == "repeat_days" else request.form.get(name, "")
+                   for name in REPEAT_INPUTS}
+        given["recurrence"] = recurrence_from_form(repeats)
     try:
         change = validate(given, state.shown)
     except EditRefused as refused_edit:
         log.info("%s: edit of %s refused: %s", g.editor, uid, refused_edit)
-        return _event_page(uid, errors=refused_edit.errors, values={**_form_values(state), **given},
+        return _event_page(uid, errors=refused_edit.errors, values={**_form_values(state), **given, **repeats},
                            message=t("admin.errors"), status=400)
     return _act(uid, editing.correct, uid, change)
 

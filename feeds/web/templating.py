@@ -13,9 +13,10 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, current_app, g, request, url_for
 from markupsafe import Markup
 
-from ..models import CATEGORIES, Selection, StoredEvent
+from ..models import CATEGORIES, EventSpan, Selection, StoredEvent
 from ..present import i18n
 from ..present.event_page import display_status
+from ..present.recurrence import sessions
 from . import clock
 
 # --- language --------------------------------------------------------------------------------
@@ -120,6 +121,17 @@ def when_long(event: StoredEvent) -> str:
     return i18n.when(event, current_lang())
 
 
+def schedule(event: StoredEvent) -> str:
+    """A recurring event's days and times in the reader's language (`每晚19:30` as `每天 19:30`), else ""."""
+    return i18n.schedule(event.recurrence, current_lang()) if event.recurrence else ""
+
+
+def session_time(event: StoredEvent | EventSpan) -> str:
+    """The time of day a recurring event's sessions start, as a month grid's cell shows it (`19:30`), else ""."""
+    repeated = sessions(event)
+    return f"{repeated.time:%H:%M}" if repeated and repeated.time else ""
+
+
 def category_label(category: str) -> str:
     return i18n.category_name(category, current_lang())
 
@@ -170,6 +182,8 @@ def paper(item: Any) -> str:
 FILTERS: dict[str, Callable[..., Any]] = {
     "when": when,
     "when_long": when_long,
+    "schedule": schedule,
+    "session_time": session_time,
     "category_label": category_label,
     "status_label": status_label,
     "status": status,

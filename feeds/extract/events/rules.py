@@ -18,6 +18,7 @@ from .missions import trade_missions
 from .named import carried_date, named_events
 from .names import Name
 from .places import fill_places
+from .recurrence import with_recurrences
 from .sentences import Sentence
 
 
@@ -93,5 +94,7 @@ ARTICLE_PASSES: tuple[ArticlePass, ...] = (
                 "青岛国际啤酒节8月10日开幕。青岛国际啤酒节在西海岸新区举办。", fill_places),
     ArticlePass("publication-doubt", "dates counted from an inferred publication date are flagged",
                 "青岛国际啤酒节明天开幕。", publication_doubt),
+    ArticlePass("recurrence", "an event of several days held every day or on weekdays, at a time, gets its recurrence",
+                "第五届青岛戏剧节即日起至8月31日在人艺剧场举行，每晚19:30开演，逢周一停演。", with_recurrences),
 )
 """Run in this order over all the events of an article."""
