@@ -1330,3 +1330,13 @@ def test_a_city_that_held_a_press_conference_titles_it():
 def test_what_a_press_conference_told_dates_it():
     found = events_of("9日，青岛市防汛工作新闻发布会介绍，全市已转移群众2000人。")
     assert found == [("青岛市防汛工作新闻发布会", "2026-06-09", "2026-06-09")]
+
+
+def test_a_quoted_trophy_with_its_month_is_a_competition_then():
+    found = events_of("The next edition of the 'Harbour Legacy Trophy' in September will feature eight clubs.")
+    assert found == [("Harbour Legacy Trophy", "2026-09-01", "2026-09-30")]
+
+
+def test_only_its_place_may_stand_between_an_english_name_and_its_date():
+    found = events_of("Preparations are under way for the Harbour Expo in Qingdao on 19 June, officials said.")
+    assert found == [("Harbour Expo", "2026-06-19", "2026-06-19")]

@@ -348,14 +348,16 @@ def _work_title(sentence: Sentence, name: Name, before: str) -> str | None:
 def _named_on_its_day(sentence: Sentence, date: DateMatch, name: Name) -> bool:
     """`下一战就是4月19日香港电影金像奖颁奖典礼。`: a date right before a name that ends its clause is its day, as is
     an English date standing right before or after its name (`who qualified for the Oct 21-28 WTA Finals`, `a
-    November 19 news conference`, `the Venice summit on June 8-10`, `at the … Summit today (May 11)`)."""
+    November 19 news conference`, `the Venice summit on June 8-10`, `the Tokyo summit last May`, `the Harbour Expo in
+    Qingdao on 19 May`, `at the … Summit today (May 11)`)."""
     between = sentence.text[date.end - sentence.start:name.start - sentence.start]
     after = sentence.text[name.end - sentence.start:name.end - sentence.start + 1]
     english = sentence.text.isascii()
-    if english and name.end <= date.start and not sentence.text[name.end - sentence.start:date.start
-                                                                 - sentence.start].strip() \
+    between_after = sentence.text[name.end - sentence.start:date.start - sentence.start]
+    if english and name.end <= date.start and (not between_after.strip(" '\"’”")
+                                               or v.ENGLISH_PLACE_BETWEEN.fullmatch(between_after)) \
             and not v.ENGLISH_RELEASED.search(sentence.text, 0, name.start - sentence.start):
-        return True  # `the Venice summit on June 8-10`, `the Tokyo summit last May`, `… Summit today (May 11)`
+        return True  # `the Venice summit on June 8-10`, `the Harbour Expo in Qingdao on 19 May`
     return name.start >= date.end and not between.strip(" 的") and (
         not after or after in "，,。；;！!？?" or english)
 

@@ -260,7 +260,8 @@ ENGLISH_APPLY_BY = re.compile(r"\b(?:apply|register|enrol|sign up)\s+"
 ENGLISH_HEADS = (
     (r"Expo|Fair|Trade Show", "fair"),
     (r"Exhibition|Art Show|Biennale|Retrospective|Show", "exhibition"),
-    (r"Marathon|Competition|Contest|Championships?|Cup|Regatta|Games|Challenge|Tournament|[Ff]inals?", "competition"),
+    (r"Marathon|Competition|Contest|Championships?|Cup|Trophy|Regatta|Games|Challenge|Tournament|[Ff]inals?",
+     "competition"),
     (r"Festival|Carnival|Concert|Fashion Week|Week", "festival"),
     (r"Forum|Conference|Summit|Symposium|Congress|Convention(?! Cent)|Seminar|Workshop|Meeting|Lecture", "conference"),
     (r"Ceremony", "other"),
@@ -312,6 +313,8 @@ ENGLISH_HELD_NOUN = re.compile(
 """`A dialogue and exchange event between X and Y was held on Monday`, `A European regional seminar on … took place`,
 `An unveiling ceremony of the tablet took place`, `a two-day graduation ceremony which ends on Saturday`: a
 gathering with no proper name, named by the words before its head, or by what it is of, said to be held."""
+ENGLISH_PLACE_BETWEEN = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s+")
+"""`the Harbour Expo in Qingdao on 19 May`: only its place stands between a name and its date."""
 ENGLISH_RELEASED = re.compile(r"\b(?:released|announced|unveiled|published|issued|revealed|approved)\b")
 """`…released the schedule for the Olympic Winter Games on Tuesday`: the date after the name is the release's."""
 ENGLISH_ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
