@@ -84,8 +84,9 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
     return _to_now(text, found, published, now)
 
 
-_TRADITIONAL_TIME_WORDS = "週禮後個點時鐘號這兩曆農節聖誕慶國現當間復難穌東"
-TRADITIONAL_DATE_CHARACTERS = str.maketrans(_TRADITIONAL_TIME_WORDS, "周礼后个点时钟号这两历农节圣诞庆国现当间复难稣东")
+_TRADITIONAL_TIME_WORDS = "週禮後個點時鐘號這兩曆農節聖誕慶國現當間復難穌東來過內兒勞動師陽陰臘淩婦紀歸門長黃雙幾開"
+TRADITIONAL_DATE_CHARACTERS = str.maketrans(_TRADITIONAL_TIME_WORDS,
+                                            "周礼后个点时钟号这两历农节圣诞庆国现当间复难稣东来过内儿劳动师阳阴腊凌妇纪归门长黄双几开")
 TRADITIONAL_DATE_CHARACTER = re.compile(f"[{_TRADITIONAL_TIME_WORDS}]")
 """Traditional characters of time words, each with one simplified form: `normalize` converts a page only
 when a sample of it reads traditional, so a short text or a quotation (`週一早上`) keeps them (one for one,
@@ -211,18 +212,30 @@ def _join_day_lists(text: str, found: list[DateMatch]) -> list[DateMatch]:
 
 LISTED_BEFORE = re.compile(r"(?:(?<![\d.:/月第-])(?P<n>\d{1,2})\s*(?:、|和|及)\s*)+$")
 """`17、18日两天`: days listed before the one that carries its 日."""
+RANGE_START_BEFORE = re.compile(r"(?<![\d.:/月年第—–~～-])(?P<n>\d{1,2})\s*(?:—+|–|-|~|～|至|到)\s*$")
+"""`20—22日`: a range's first day written without 日 before the last day that carries it."""
 
 
 def _with_listed_before(text: str, date: DateMatch, floor: int) -> DateMatch:
-    """A bare day with the days listed before it: the span from the first (when they run on)."""
-    if date.cue not in (None, Cue.NONE) or not date.text[:1].isdigit() or "月" in date.text \
-            or not _is_day(date) or not date.text.rstrip().endswith(("日", "号")):
+    """A bare day with the days listed before it (when they run on), or with a range's first day before it
+    (`20—22日`): the span from the first."""
+    if not date.text[:1].isdigit() or "月" in date.text or not _is_day(date) \
+            or not date.text.rstrip().endswith(("日", "号")):
+        return date
+    day = date.interval.start_date
+    first = RANGE_START_BEFORE.search(text, max(floor, date.start - 6), date.start) \
+        if date.cue in (None, Cue.NONE, Cue.TARGET) else None
+    if first is not None and 1 <= int(first.group("n")) < day.day:
+        cue = _cue(text, first.start(), date.end)  # the range's own: the 至 inside it is no target
+        if cue is not g.NOT_A_DATE:
+            return DateMatch(text[first.start():date.end], first.start(), date.end,
+                             Interval(day.replace(day=int(first.group("n"))), day, "day"), "range:d-d", cue, date.kind)
+    if date.cue not in (None, Cue.NONE):
         return date
     listed = LISTED_BEFORE.search(text, max(floor, date.start - 16), date.start)
     if listed is None or _says_severally(text, date.end):
         return date
     values = [int(n) for n in re.findall(r"\d{1,2}", listed.group(0))]
-    day = date.interval.start_date
     if values != [day.day - k for k in range(len(values), 0, -1)] or values[0] < 1:
         return date
     return DateMatch(text[listed.start():date.end], listed.start(), date.end,

@@ -367,6 +367,13 @@ def read_half_month(m: re.Match, ctx: Context) -> Interval:
     return Interval(day.replace(day=first_day), day.replace(day=min(last_day, month_end(day.year, day.month))), "day")
 
 
+def read_month_part(m: re.Match, ctx: Context) -> Interval:
+    """`中旬，全市将迎来降雨`: that part of the publication month, when no month is written before it."""
+    day = base_day(ctx)
+    first, last = g.PARTS_OF_MONTH[m.group("part")]
+    return Interval(day.replace(day=first), day.replace(day=min(last, month_end(day.year, day.month))), "month")
+
+
 def read_literary_day(m: re.Match, ctx: Context) -> Interval:
     """`前日`, `后日`, `大后日`: the written forms of 前天, 后天, 大后天."""
     day = base_day(ctx) + dt.timedelta(days=LITERARY_DAYS[m.group("word")])
@@ -895,10 +902,15 @@ _CN_YEAR = r"(?<![〇零一二三四五六七八九])[一二][〇零一二三四
 _COUNT_CN = r"(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
 """A count in Chinese numerals, 1 to 99 (`三五年前` is three or five years, no count; `2025年前` no count)."""
 _NOT_IN_NUMBER = r"(?<![\d〇零一二两三四五六七八九十百千几.])"
+_AHEAD = r"未来的?|今后|接下来的?"
+"""Words before a count that measure it from the moment on (`未来三天`, `接下来的一周`)."""
+_SINCE_COME = r"来(?![回往自到去电信访华京沪港一了过看说])"
+"""`三年来`, `一周来`: 来 after a count of time is 以来 (not `3天来回`, `一年来到`, `三天来一次`)."""
 MONTH_PREFIX = rf"(?:{YEAR_PREFIX}?(?P<m>{g.MONTH})月份?|(?P<mr>{g._alternatives(g.RELATIVE_MONTHS)}))的?"
 """`5月`, `今年5月份`, `下个月的`: the month a rule counts days or weeks within."""
 
 FESTIVAL_NAMES = g._alternatives([*cal.LUNAR_FESTIVALS, *cal.NEW_YEARS_EVE, *cal.GREGORIAN_FESTIVALS,
+                                  *cal.OBSERVANCE_DAYS, *cal.TERM_FESTIVALS,
                                   *cal.FLOATING_FESTIVALS, *cal.EASTER_FEASTS,
                                   *(cal.ORTHODOX + name for name in cal.EASTER_FEASTS)])
 
@@ -929,9 +941,11 @@ RULES: tuple[Rule, ...] = (
          "中秋节当天，社区为独居老人送去月饼。", ("2024-09-17", "2024-09-17", "day"),
          needs=("节", "元宵", "端午", "七夕", "中秋", "重阳", "腊八", "除夕", "年三十", "元旦", "国庆", "平安夜",
                 "圣诞", "消费者权益日", "龙抬头", "中元", "新年", "纪念日", "受难", "主日", "星期", "周四", "大斋",
-                "圣灰", "新春", "双十一", "双11", "降临", "三一五")),
+                "圣灰", "新春", "双十一", "双11", "降临", "三一五", "双十二", "双12", "世界", "国际", "国家", "全国",
+                "中国", "宪法日", "医师节", "消防日", "纪念日", "遗产日")),
     Rule("solar-term",
-         re.compile(rf"{YEAR_PREFIX}?(?P<fest>(?:{'|'.join(cal.SOLAR_TERMS)})节?)(?P<holiday>)(?![前后期间])"),
+         re.compile(rf"{YEAR_PREFIX}?(?P<fest>(?:{'|'.join(cal.SOLAR_TERMS)})节?)(?P<holiday>)"
+                    r"(?!前(?!后)|后|期间|节)"),
          DateKind.CALENDAR, read_festival,
          "冬至这天，居民们在社区食堂一起包饺子。", ("2024-12-21", "2024-12-21", "day"),
          needs=cal.SOLAR_TERMS),
@@ -1068,6 +1082,11 @@ RULES: tuple[Rule, ...] = (
          DateKind.PERIOD, read_half_month,
          "下半月，全市气温将逐步回升。", ("2024-06-16", "2024-06-30", "day"),
          needs=("半月",)),
+    Rule("month-part-alone",
+         re.compile(r"(?<![月\d一二三四五六七八九十本下上当这个每旬])(?P<part>上中旬|中下旬|上旬|中旬|下旬)"),
+         DateKind.CALENDAR, read_month_part,
+         "中旬，全市将迎来新一轮降雨。", ("2024-06-11", "2024-06-20", "month"),
+         needs=("旬",)),
     Rule("literary-day",
          re.compile(r"(?<![\u4e00-\u9fff\d])(?P<word>大后日|后日|前日)(?![子期程报])"),
          DateKind.POINT, read_literary_day,
@@ -1093,7 +1112,7 @@ RULES: tuple[Rule, ...] = (
          "现在，市民可通过手机预约入馆。", ("2024-06-12T08:30:00+08:00", "2024-06-12T08:30:00+08:00", "time"),
          needs=("现在", "当前", "此时此刻")),
     Rule("clock-stretch",
-         re.compile(rf"(?:(?P<ago>近|最近|过去的?)|(?P<ahead>未来|今后))?{_NOT_IN_NUMBER}"
+         re.compile(rf"(?:(?P<ago>近|最近|过去的?)|(?P<ahead>{_AHEAD}))?{_NOT_IN_NUMBER}"
                     rf"(?P<n>\d{{1,3}}|{_COUNT_CN}|半|一)(?P<half>个半)?{_CLOCK_UNIT}(?P<half2>半)?钟?"
                     r"(?P<within>以内|之内|内)?(?:里|以来)?(?(ago)|(?(ahead)|(?(within)|(?!))))"),
          DateKind.DURATION, read_clock_stretch,
@@ -1101,16 +1120,16 @@ RULES: tuple[Rule, ...] = (
          ("2024-06-12T08:30:00+08:00", "2024-06-14T08:30:00+08:00", "time"),
          needs=("小时", "钟头", "分", "秒")),
     Rule("within",
-         re.compile(rf"(?P<ahead>未来|今后)?{_NOT_IN_NUMBER}(?P<n>\d{{1,3}}|{_COUNT_CN}|半){_MANY}"
+         re.compile(rf"(?P<ahead>{_AHEAD})?{_NOT_IN_NUMBER}(?P<n>\d{{1,3}}|{_COUNT_CN}|半){_MANY}"
                     rf"{_UNIT[:-1]}|个?工作日){_HALF}"
-                    r"(?(ahead)(?:以?内)?|以?内)"),
+                    r"(?(ahead)(?:[以之]?内)?|[以之]?内)"),
          DateKind.DURATION, read_within,
          "申请人应在60日内补齐材料。", ("2024-06-12T08:30:00+08:00", "2024-08-11T23:59:59+08:00", "time"),
-         needs=('内', '未来', '今后')),
+         needs=('内', '未来', '今后', '接下来')),
     Rule("lately",
          re.compile(rf"(?P<ago>近|最近|过去的?)?{_NOT_IN_NUMBER}(?P<n>\d{{1,3}}|{_COUNT_CN}|半|仨){_MANY}"
                     rf"{_UNIT[:-1]}|月){_HALF}(?P<more>多)?"
-                    r"(?:以来)?(?(ago)|(?<=以来))"),
+                    rf"(?:以来|{_SINCE_COME})?(?(ago)|(?<=来))"),
          DateKind.DURATION, read_lately,
          "近30天，全市空气质量优良天数达28天。",
          ("2024-05-13T08:30:00+08:00", "2024-06-12T08:30:00+08:00", "time"),
@@ -1144,7 +1163,8 @@ RULES: tuple[Rule, ...] = (
          "“6·30”主题活动在市民广场举行。", ("2024-06-30", "2024-06-30", "day"),
          needs=('·',)),
     Rule("year",
-         re.compile(rf"(?<![\d.第])(?:(?P<y>(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}})\s*年{NOT_AFTER_WRITTEN_YEAR}"
+         re.compile(rf"(?<![\d.第])(?:(?P<y>(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}}|{g.YEAR_IN_WORDS})\s*年"
+                    rf"{NOT_AFTER_WRITTEN_YEAR}"
                     rf"|(?:^|(?<=[在于是从自到至，,、。\s(（]))(?P<y2>\d{{2}}|[〇零一二三四五六七八九]{{2}})年{NOT_AFTER_YEAR}"
                     rf"|(?P<yr>{_REL_YEAR}){NOT_AFTER_YEAR})"),
          DateKind.PERIOD, lambda m, ctx: read_year(_year_match(m), ctx),
