@@ -114,7 +114,8 @@ _CN_DIGIT = "〇零一二三四五六七八九"
 NOT_IN_ERA = "".join(f"(?<!{name})" for name in (*ERA_FIRST_YEARS, *REIGN_NAMES))
 """A two-digit year is none after an era's name (`民国38年`, `康熙20年`): rules.py reads the eras it can."""
 MONTH = r"(?:1[ ]?[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-YEAR_IN_WORDS = (r"(?<![\d〇零一二两三四五六七八九十百千万])[两二]千(?:零[一二三四五六七八九]|零?一十[一二三四五六七八九]?"
+YEAR_IN_WORDS = (r"(?<![\d〇零一二两三四五六七八九十百千万])[两二]千"
+                 r"(?:零[一二三四五六七八九]|零?一十[一二三四五六七八九]?"
                  r"|[二三]十[一二三四五六七八九]?"
                  r"|(?=\s*年\s*(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月))"
                  r"(?=\s*年)")
