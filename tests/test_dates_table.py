@@ -167,6 +167,10 @@ DURATIONS = [
 
 TIMES = [
     ("发布会将于6月9日上午9时30分召开", "2023-06-05", [at("2023-06-09T09:30")]),
+    # am and pm after the clock, as bilingual notices write it (3:00pm was 03:00)
+    ("路演时间：6月20日 3:00pm", "2024-06-14", [at("2024-06-20T15:00")]),
+    ("交流会6月21日 2:30 PM-4:00 PM在创业园举行", "2024-06-14", [at("2024-06-21T14:30", "2024-06-21T16:00")]),
+    ("签售会定于6月22日 3pm开始", "2024-06-14", [at("2024-06-22T15:00")]),
     ("开幕式定于6月9日上午十时举行", "2023-06-05", [at("2023-06-09T10:00")]),
     ("5月8日上午10时，市民健身节在体育中心启动", "2023-05-01", [at("2023-05-08T10:00")]),
     ("颁奖典礼于6月9日下午3点半举行", "2023-06-05", [at("2023-06-09T15:30")]),
@@ -355,6 +359,9 @@ LEAP = [
 # --- English ----------------------------------------------------------------------------------------
 
 ENGLISH = [
+    # English dates inside Chinese text: a Chinese character beside them is no letter of a word
+    ("国际设计周定于June 20举行", "2024-06-14", ["2024-06-20"]),
+    ("峰会将于Jun. 20-22在上海举行", "2024-06-14", [days("2024-06-20", "2024-06-22")]),
     ("The regatta runs from Tuesday to Saturday, with 80 boats racing.", "2025-04-04",
      [days("2025-04-01", "2025-04-05")]),  # a Friday paper: the week it is running in
     ("The regatta will run from Tuesday to Saturday.", "2025-04-04", [days("2025-04-08", "2025-04-12")]),
@@ -929,6 +936,20 @@ GENERAL = [  # `feeds dates`: every kind, read at a day or at a moment of public
     ("臘月二十三，廟會開幕", "2024-06-12", [("腊月二十三", "2025-01-22", "2025-01-22", "day", "calendar")]),
     ("淩晨3時，搶修完成", "2024-06-12",
      [("凌晨3时", moment("2024-06-12T03:00"), moment("2024-06-12T03:00"), "time", "clock")]),
+    # a part of the day alone: the day told last, else the publication day; not in words it is part of
+    ("6月20日，论坛在青岛开幕。下午，嘉宾参观了园区", "2024-06-12",
+     [("6月20日", "2024-06-20", "2024-06-20", "day", "point"),
+      ("下午", moment("2024-06-20T13:00"), "2024-06-20T17:59:59+08:00", "time", "clock")]),
+    ("傍晚时分，广场上亮起彩灯", "2024-06-12",
+     [("傍晚", moment("2024-06-12T17:00"), "2024-06-12T18:59:59+08:00", "time", "clock")]),
+    ("夜间经济带动了消费，下午茶也很受欢迎", "2024-06-12", []),
+    # a clock after a label's colon, and am or pm written after an hour
+    ("开放时间：9:00-17:00", "2024-06-12",
+     [("9:00-17:00", moment("2024-06-12T09:00"), moment("2024-06-12T17:00"), "time", "clock")]),
+    ("时间：下午3点", "2024-06-12",
+     [("下午3点", moment("2024-06-12T15:00"), moment("2024-06-12T15:00"), "time", "clock")]),
+    ("工作坊3pm-5pm开放", "2024-06-12",
+     [("3pm-5pm", moment("2024-06-12T15:00"), moment("2024-06-12T17:00"), "time", "clock")]),
 ]
 
 

@@ -81,7 +81,7 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
     if not every_kind:
         return found
     found = _from_now_to(text, _join_ranges(text, _parts_of_day(text, found)), published, now)
-    return _to_now(text, found, published, now)
+    return _to_now(text, _parts_on_day_told(found), published, now)
 
 
 _TRADITIONAL_TIME_WORDS = "週禮後個點時鐘號這兩曆農節聖誕慶國現當間復難穌東來過內兒勞動師陽陰臘淩婦紀歸門長黃雙幾開"
@@ -268,6 +268,24 @@ def _is_day(date: DateMatch) -> bool:
 
 def _says_severally(text: str, position: int) -> bool:
     return "分别" in text[position:position + 30].split("。")[0]
+
+
+def _parts_on_day_told(found: list[DateMatch]) -> list[DateMatch]:
+    """`20日，论坛开幕。下午，嘉宾参观园区`: a part of the day alone is on the day told last, as a reader takes it
+    (the publication day's when none was told before it)."""
+    result: list[DateMatch] = []
+    last: dt.date | None = None
+    for date in found:
+        interval = date.interval
+        if date.rule == "part-of-day" and last is not None:
+            shift = last - interval.start_date
+            date = DateMatch(date.text, date.start, date.end, Interval(interval.start + shift, interval.end + shift,
+                                                                       "time"), date.rule, date.cue, date.kind)
+        elif date.kind in (DateKind.POINT, DateKind.CALENDAR) and interval.precision in ("day", "time") \
+                and interval.start_date == interval.end_date:
+            last = interval.start_date
+        result.append(date)
+    return result
 
 
 def _parts_of_day(text: str, found: list[DateMatch]) -> list[DateMatch]:
@@ -690,7 +708,7 @@ def _resolve(text: str, m: re.Match, ctx: Context, last_day: dt.date | None,
 
 _END_GROUPS = ("e_dm2", "e_dm", "e_nm", "e_sm",
                "e_iy", "e_y", "e_yr", "e_m", "e_mr", "e_d", "e_d2", "e_d3", "e_mp", "e_rel", "e_wd", "e_we",
-               "e_yp", "e_yp2", "e_h", "e_h2")
+               "e_yp", "e_yp2", "e_h", "e_h2", "e_h4")
 
 
 NAMED_AFTER_DAY = re.compile(r"头条|说法|关注(?!度)")
@@ -781,10 +799,10 @@ def _rule_name(m: re.Match, has_end: bool) -> str:
             return "d"
         if get(p + "mp"):
             return "month-part"
-        return "time" if (get(p + "h") or get(p + "h2")) else ""
+        return "time" if (get(p + "h") or get(p + "h2") or get(p + "h4")) else ""
 
     name = kind("s_")
-    if m.group("s_h") or m.group("s_h2") or m.group("s_h3"):
+    if m.group("s_h") or m.group("s_h2") or m.group("s_h3") or m.group("s_h4"):
         name += "+time"
     if has_end:
         name = f"range:{name}-{kind('e_') or 'time'}"

@@ -201,6 +201,8 @@ def _time(p: str) -> str:
                  else "")  # `晚上9~11点`: a start hour without its unit before a range end with one
     return rf"""(?:\s*(?P<{p}tp>{parts}|早(?=\s*(?:\d|[一二两三四五六七八九十]{{1,2}}[时点])))(?!间内))?
     (?:\s*(?:(?P<{p}h>{CLOCK_HOUR})\s*[:：]\s*(?P<{p}mi>[0-5]\d)(?:[:：](?P<{p}se>[0-5]\d))?(?:时(?!间))?
+             (?P<{p}ap>\s*[AaPp]\.?[Mm]\.?(?![A-Za-z]))?
+           |(?P<{p}h4>1[0-2]|0?[1-9])\s*(?P<{p}ap2>[AaPp]\.?[Mm]\.?)(?![A-Za-z])
            |(?P<{p}h2>{CLOCK_HOUR})\s*[时点](?!钟头|多钟)(?:\s*(?P<{p}mi2>{CLOCK_MINUTE})\s*分?
              (?:\s*(?P<{p}se2>[0-5]?\d|[二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*秒)?)?(?:钟|整)?
            {bare_hour}))?"""

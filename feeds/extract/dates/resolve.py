@@ -318,10 +318,15 @@ def clock(m, p: str, inherited_part: str | None = None) -> tuple[dt.time | None,
     """The clock reading with prefix p, shifted to the afternoon when `下午`/`晚` says so."""
     get = m.group
     part = get(p + "tp") or inherited_part
-    hour_text = get(p + "h") or get(p + "h2") or _group(m, p + "h3")
+    hour_text = get(p + "h") or get(p + "h2") or _group(m, p + "h3") or _group(m, p + "h4")
     if hour_text is None:
         return None, part
     hour = number(hour_text)
+    english_half = _group(m, p + "ap") or _group(m, p + "ap2")
+    if english_half:  # `3:00pm`, `3 PM`: the half of the day written after the hour, not a part before it
+        if not 1 <= hour <= 12:
+            return None, part
+        hour, part = hour % 12 + (12 if english_half.strip()[0] in "Pp" else 0), None
     minute_text = get(p + "mi") or get(p + "mi2")
     minute = QUARTERS.get(minute_text or "")
     if minute is None:

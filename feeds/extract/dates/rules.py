@@ -610,7 +610,7 @@ PART_SPANS = {
     "早晨": ((6, 0), (9, 59)), "上午": ((7, 0), (11, 59)), "中午": ((11, 0), (13, 59)), "午后": ((13, 0), (14, 59)),
     "下午": ((13, 0), (17, 59)), "傍晚": ((17, 0), (18, 59)), "晚上": ((18, 0), (23, 59)), "晚间": ((18, 0), (23, 59)),
     "夜间": ((20, 0), (23, 59)), "夜里": ((20, 0), (23, 59)), "白天": ((6, 0), (18, 59)), "午夜": ((0, 0), (0, 59)),
-    "后半夜": ((2, 0), (4, 59)), "前半夜": ((20, 0), (23, 59)), "全天": ((0, 0), (23, 59)),
+    "后半夜": ((2, 0), (4, 59)), "前半夜": ((20, 0), (23, 59)), "全天": ((0, 0), (23, 59)), "深夜": ((23, 0), (23, 59)),
 }
 """The hours a part of the day covers, to the last minute (its last second included)."""
 PART_WORDS = g._alternatives(PART_SPANS)
@@ -623,7 +623,7 @@ def part_of_day(day: dt.date, part: str) -> Interval:
 
 
 def read_part_of_day(m: re.Match, ctx: Context) -> Interval:
-    """`白天`, `午后`, `全天` alone: that part of the publication day."""
+    """`白天`, `下午`, `深夜` alone: that part of the publication day (find_dates moves it to the day told last)."""
     return part_of_day(base_day(ctx), m.group("part"))
 
 
@@ -793,12 +793,12 @@ _SECOND = r"(?:[0-5]?\d|[二三四五]?十[一二三四五六七八九]?|[一二
 
 
 def _clock(p: str) -> str:
-    """A clock reading with group prefix p: `下午5点多`, `九点零九`, `20时1刻`, `6:42:02`; a start hour
+    """A clock reading with group prefix p: `下午5点多`, `九点零九`, `20时1刻`, `6:42:02`, `3pm`; a start hour
     may leave out its unit before a range end that has one (`9~12点半`)."""
     unit = "" if p else rf"|(?P<bare>)(?={_RANGE}(?:次日|第二天|明天|明日|翌日)?(?:{_PART})?\s*{_HOUR}\s*[点时:：])"
     return rf"""(?:(?P<{p}tp>{_PART})\s*)?
-      (?:(?P<{p}h>{_HOUR})\s*[:：]\s*(?P<{p}mi>[0-5]\d)(?:[:：](?P<{p}se>[0-5]\d))?(?![\d:])
-         (?P<{p}ampm>\s*[AaPp]\.?[Mm]\.?(?![A-Za-z])|[AaPp](?![A-Za-z]))?
+      (?:(?P<{p}h>{_HOUR})(?:\s*[:：]\s*(?P<{p}mi>[0-5]\d)(?:[:：](?P<{p}se>[0-5]\d))?(?![\d:]))?
+         (?P<{p}ampm>\s*[AaPp]\.?[Mm]\.?(?![A-Za-z])|(?({p}mi)[AaPp](?![A-Za-z])|(?!)))?(?({p}mi)|(?({p}ampm)|(?!)))
         |(?P<{p}h2>{_HOUR})\s*(?:[点时](?![钟]头|间|期|代|候|装|尚|评|事)(?:\s*(?:(?P<{p}q>[1-3一二三])刻|(?P<{p}half>半)
               |(?P<{p}mi2>{_MINUTE})(?:\s*分(?:\s*(?P<{p}se2>{_SECOND})\s*秒)?|(?=[^分\d]|$))))?
               (?P<{p}about>多钟?|许|整|钟)?{unit}))"""
@@ -1044,10 +1044,11 @@ RULES: tuple[Rule, ...] = (
          "本月前两天，全市迎来强降雨。", ("2024-06-01", "2024-06-02", "day"),
          needs=('前', '最后', '后')),
     Rule("part-of-day",
-         re.compile(r"(?<![今明昨当前后次同上中下午凌黎清早傍晚夜白全])(?P<part>白天|午后|全天)(?![候然])"),
+         re.compile(rf"(?<![\d今明昨当前后次同上中下午凌黎清早傍晚夜白全深半日号])(?P<part>{PART_WORDS})"
+                    r"(?![候然茶好班报档版场市\d一二两三四五六七八九十零]|新闻|节目|经济|模式|食堂|时段)"),
          DateKind.CLOCK, read_part_of_day,
          "白天，市区最高气温将达35℃。", ("2024-06-12T06:00:00+08:00", "2024-06-12T18:59:59+08:00", "time"),
-         needs=('白天', '午后', '全天')),
+         needs=tuple(PART_SPANS)),
     Rule("week",
          re.compile(r"(?<![每一两几])(?P<wk>上上个|下下个|上上|下下|上个|下个|上一|下一|这个|这一|上|下|本|这)(?:周|星期|礼拜)"
                     r"(?![一二三四五六日天末刊报期年])"),
@@ -1177,11 +1178,11 @@ RULES: tuple[Rule, ...] = (
          "晚上七八点，广场上仍有不少市民纳凉。", ("2024-06-12T19:00:00+08:00", "2024-06-12T20:59:59+08:00", "time"),
          needs=("点",)),
     Rule("clock",
-         re.compile(rf"(?<![\d:：.])(?<![\d/-]\d\s)(?:{_clock('')}(?:{_RANGE}(?P<nextday>次日|第二天|明天|明日|翌日)?{_clock('e')})?)",
+         re.compile(rf"(?<![\d.])(?<!\d[:：])(?<![\d/-]\d\s)(?:{_clock('')}(?:{_RANGE}(?P<nextday>次日|第二天|明天|明日|翌日)?{_clock('e')})?)",
                     re.VERBOSE),
          DateKind.CLOCK, read_clock,
          "上午9:00～11:30，市民可到现场咨询。", ("2024-06-12T09:00:00+08:00", "2024-06-12T11:30:00+08:00", "time"),
-         needs=('点', '时', ':', '：')),
+         needs=('点', '时', ':', '：', 'pm', 'am', 'PM', 'AM', 'p.m', 'a.m')),
 )
 """Every rule, in the order they are tried; the first to claim a stretch of text keeps it."""
 
