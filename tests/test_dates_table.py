@@ -943,6 +943,14 @@ GENERAL = [  # `feeds dates`: every kind, read at a day or at a moment of public
     ("傍晚时分，广场上亮起彩灯", "2024-06-12",
      [("傍晚", moment("2024-06-12T17:00"), "2024-06-12T18:59:59+08:00", "time", "clock")]),
     ("夜间经济带动了消费，下午茶也很受欢迎", "2024-06-12", []),
+    # two weeks, quarters or seasons joined by 到 or 至 are one span
+    ("上周到本周，全市新增就业岗位3000个", "2024-06-12",
+     [("上周到本周", "2024-06-03", "2024-06-16", "week", "calendar")]),
+    ("一季度至三季度，外贸进出口稳中有升", "2024-06-12",
+     [("一季度至三季度", "2024-01-01", "2024-09-30", "quarter", "period")]),
+    # the month's end of publication as a range's end or start
+    ("优惠活动即日起至月底", "2024-06-12", [("即日起至月底", "2024-06-12", "2024-06-30", "month", "point")]),
+    ("这一个月中，游客量翻番", "2024-06-12", []),
     # a clock after a label's colon, and am or pm written after an hour
     ("开放时间：9:00-17:00", "2024-06-12",
      [("9:00-17:00", moment("2024-06-12T09:00"), moment("2024-06-12T17:00"), "time", "clock")]),

@@ -357,21 +357,32 @@ RANGE_BETWEEN = re.compile(r"\s*(?:至|到|—+|–|-|~)\s*")
 
 
 def _join_ranges(text: str, found: list[DateMatch]) -> list[DateMatch]:
-    """`去年春节到元宵节`, `2019年感恩节到2021年母亲节`: two calendar days joined by 到 are one span."""
+    """`去年春节到元宵节`, `2019年感恩节到2021年母亲节`: two calendar days joined by 到 are one span; so are two
+    weeks, quarters or seasons (`上周到本周`, `一季度至三季度`), the later ending after the earlier."""
     result: list[DateMatch] = []
     for date in found:
         previous = result[-1] if result else None
-        if (previous is not None and RANGE_BETWEEN.fullmatch(text[previous.end:date.start])
-                and DateKind.CALENDAR in (previous.kind, date.kind)
-                and previous.interval.precision == date.interval.precision == "day"):
+        joined = previous is not None and RANGE_BETWEEN.fullmatch(text[previous.end:date.start]) \
+            and previous.interval.precision == date.interval.precision
+        if joined and DateKind.CALENDAR in (previous.kind, date.kind) and date.interval.precision == "day":
             end = _reread_after(text, date, previous.interval.end_date)
             if end is not None and end.interval.end_date >= previous.interval.start_date:
                 result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end,
                                        Interval(previous.interval.start, end.interval.end, "day"),
                                        f"range:{previous.rule}-{date.rule}", previous.cue, DateKind.CALENDAR)
                 continue
+        if joined and date.interval.precision in UNITS_JOINED and previous.kind is date.kind \
+                and date.interval.end_date > previous.interval.end_date:
+            result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end,
+                                   Interval(previous.interval.start, date.interval.end, date.interval.precision),
+                                   f"range:{previous.rule}-{date.rule}", previous.cue, previous.kind)
+            continue
         result.append(date)
     return result
+
+
+UNITS_JOINED = ("week", "quarter", "season")
+"""Units the rules read alone that a range joins (months and years the grammar and the year rules join)."""
 
 
 def _reread_after(text: str, date: DateMatch, start: dt.date) -> DateMatch | None:
