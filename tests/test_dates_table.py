@@ -951,6 +951,13 @@ GENERAL = [  # `feeds dates`: every kind, read at a day or at a moment of public
     # the month's end of publication as a range's end or start
     ("优惠活动即日起至月底", "2024-06-12", [("即日起至月底", "2024-06-12", "2024-06-30", "month", "point")]),
     ("这一个月中，游客量翻番", "2024-06-12", []),
+    # hours in words before 以后 or 前, midnight alone; a clock already past is no coming end
+    ("晚高峰十点以后才缓解", "2024-06-12",
+     [("十点", moment("2024-06-12T10:00"), moment("2024-06-12T10:00"), "time", "clock")]),
+    ("新规定于零点", "2024-06-12",
+     [("零点", moment("2024-06-12T00:00"), moment("2024-06-12T00:00"), "time", "clock")]),
+    ("道路于早上8点前恢复通行", "2024-06-12T10:00",
+     [("早上8点", moment("2024-06-12T08:00"), moment("2024-06-12T08:00"), "time", "clock")]),
     # a clock after a label's colon, and am or pm written after an hour
     ("开放时间：9:00-17:00", "2024-06-12",
      [("9:00-17:00", moment("2024-06-12T09:00"), moment("2024-06-12T17:00"), "time", "clock")]),

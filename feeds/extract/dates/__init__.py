@@ -115,6 +115,9 @@ def _to_now(text: str, found: list[DateMatch], published: dt.date | None,
         if since is None and interval.end_date < published:
             since = SINCE.match(text, date.end)
         until = BEFORE.match(text, date.end) if interval.end_date >= published and since is None else None
+        if until is not None and now is not None and interval.precision == "time" \
+                and interval.end < (now if now.tzinfo else now.replace(tzinfo=interval.end.tzinfo)):
+            until = None  # `早上8点前` read at 10:00: a time already past is no coming end (nor an interval)
         if since is not None and interval.start_date <= published:
             span = _since(interval, published, now)
             end, rule = since.end(), date.rule + "+to-now"

@@ -846,15 +846,15 @@ def _says_clock(m: re.Match) -> bool:
     if m.group("h2") and m.group("h2").isascii() and "时" in m.group(0):
         return True
     after = m.string[m.end():m.end() + 1]
-    if m.group("h2") == "零" and after and after in CLOCK_WORD_ENDS:
+    if m.group("h2") == "零" and (not after or after in CLOCK_WORD_ENDS):
         return True  # `零点起`, `零点前`: midnight
     if m.group("h2") and m.group("h2").startswith("十") and after in HOUR_WORD_ENDS:
         return m.string[m.start() - 1:m.start()] != "第"  # `十一点过去了`, `十二点的钟声`; not `第十点`
     return bool(m.group("h2")) and m.group("h2").isascii() and (not after or after in CLOCK_WORD_ENDS)
 
 
-HOUR_WORD_ENDS = "过的了钟整"
-"""What may follow `十点`, `十一点` in words for them to be a clock time (not `十一点建议`)."""
+HOUR_WORD_ENDS = "过的了钟整以前后左"
+"""What may follow `十点`, `十一点` in words for them to be a clock time (`十点以后`, `十点前`; not `十一点建议`)."""
 
 
 def read_clock(m: re.Match, ctx: Context) -> Interval:
