@@ -14,7 +14,7 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d{2}"
 TIME = r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)|(?:[01]?\d|2[0-3]):[0-5]\d"
 RANGE_WORD = r"\s*(?:-|–|—|to|through|until|till|and)\s*"
-START, END = r"(?<![A-Za-z0-9])", r"(?<=[A-Za-z0-9])(?![A-Za-z0-9])"
+START, END = r"(?<![A-Za-z0-9])(?=[A-Za-z0-9])", r"(?<=[A-Za-z0-9])(?![A-Za-z0-9])"
 """Word edges of Latin letters and digits only: a Chinese character beside an English date is no letter of it
 (`展会定于June 20举行`), where `\b` counts it as one."""
 
