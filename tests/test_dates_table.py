@@ -135,6 +135,8 @@ RANGES = [
     ("5月8-10日，海洋科技周在蓝谷举行", "2023-05-01", [days("2023-05-08", "2023-05-10")]),
     ("5月8日至10号，市民可免费参观", "2023-05-01", [days("2023-05-08", "2023-05-10")]),
     ("6—8月，第一海水浴场开放", "2023-05-10", [month("2023-06-01", "2023-08-31")]),
+    # weekdays in brackets restate the range before them (they gave last week's Thursday to Saturday)
+    ("车展于6月20日—22日（周四至周六）在会展中心举行", "2024-06-14", [days("2024-06-20", "2024-06-22")]),
     # a range's first day written without 日 before a last day that has it, in the month the last is read in
     ("民俗文化节将于20—22日在老城区举行", "2024-06-14", [days("2024-06-20", "2024-06-22")]),
     ("25至27日，市图书馆暂停开放", "2024-03-10", [days("2024-03-25", "2024-03-27")]),
@@ -958,6 +960,14 @@ GENERAL = [  # `feeds dates`: every kind, read at a day or at a moment of public
      [("零点", moment("2024-06-12T00:00"), moment("2024-06-12T00:00"), "time", "clock")]),
     ("道路于早上8点前恢复通行", "2024-06-12T10:00",
      [("早上8点", moment("2024-06-12T08:00"), moment("2024-06-12T08:00"), "time", "clock")]),
+    # a five-year plan's years (the n-th from 1966 + 5 × (n - 3)); not a count of fourteen or fifteen
+    ("“十四五”期间，全市将新建学校50所", "2024-06-12",
+     [("“十四五”期间", "2021-01-01", "2025-12-31", "year", "period")]),
+    ("“十三五”末，全市常住人口突破千万", "2024-06-12", [("“十三五”末", "2020-01-01", "2020-12-31", "year", "period")]),
+    ("十四五岁的孩子正处在青春期", "2024-06-12", []),
+    # years after 从 without 年; not amounts
+    ("从2016到2018，园区产值翻了一番", "2024-06-12", [("2016到2018", "2016-01-01", "2018-12-31", "year", "period")]),
+    ("票价从2000到2500元不等", "2024-06-12", []),
     # a clock after a label's colon, and am or pm written after an hour
     ("开放时间：9:00-17:00", "2024-06-12",
      [("9:00-17:00", moment("2024-06-12T09:00"), moment("2024-06-12T17:00"), "time", "clock")]),

@@ -515,7 +515,8 @@ def published_day(clock_match: DateMatch) -> dt.date:
 
 def _merge_glosses(text: str, found: list[DateMatch]) -> list[DateMatch]:
     """`下周三（6月18日）`, `Wednesday (Sept. 10)`: a date glossed in parentheses is one expression,
-    and the written-out date inside wins; `下周末（周六、周日）` only restates the week, which stays."""
+    and the written-out date inside wins; weekdays inside only restate the date before them, which stays
+    (`下周末（周六、周日）`, `6月20日—22日（周四至周六）`)."""
     result: list[DateMatch] = []
     i = 0
     while i < len(found):
@@ -532,7 +533,7 @@ def _merge_glosses(text: str, found: list[DateMatch]) -> list[DateMatch]:
             result.append(date)
             i += 1
             continue
-        restates = all(d.rule.startswith("weekday") for d in inner) and date.rule.startswith(("weekend", "weekday"))
+        restates = all(d.rule.startswith(("weekday", "range:weekday")) for d in inner)  # `20日—22日（周四至周六）`
         if restates:
             interval = date.interval
         elif len(inner) == 1:

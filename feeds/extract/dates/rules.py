@@ -374,6 +374,25 @@ def read_month_part(m: re.Match, ctx: Context) -> Interval:
     return Interval(day.replace(day=first), day.replace(day=min(last, month_end(day.year, day.month))), "month")
 
 
+FIRST_PLAN_COUNTED = (3, 1966)
+"""Five-year plans run on from the third (1966–1970): the n-th begins in 1966 + 5 × (n - 3), `十四五` in 2021."""
+
+
+def read_five_year_plan(m: re.Match, ctx: Context) -> Interval:
+    """`“十四五”期间`, `十三五末`: the years of the n-th five-year plan (its last year after 末, its first after 初)."""
+    nth = number(m.group("n") or m.group("n2"))
+    counted, year = FIRST_PLAN_COUNTED
+    if nth < counted:
+        raise Unresolvable("the first two plans and the gap after them are history, not a count")
+    first = year + 5 * (nth - counted)
+    part = m.group("part")
+    if part == "末":
+        return year_span(first + 4)
+    if part == "初":
+        return year_span(first)
+    return year_span(first, first + 4)
+
+
 def read_literary_day(m: re.Match, ctx: Context) -> Interval:
     """`前日`, `后日`, `大后日`: the written forms of 前天, 后天, 大后天."""
     day = base_day(ctx) + dt.timedelta(days=LITERARY_DAYS[m.group("word")])
@@ -1142,6 +1161,12 @@ RULES: tuple[Rule, ...] = (
          DateKind.PERIOD, read_year_range,
          "2008年—2018年，这座城市的人口翻了一番。", ("2008-01-01", "2018-12-31", "year"),
          needs=('年',)),
+    Rule("years-from-to",
+         re.compile(r"(?<=[从自])\s*(?P<y>(?:19|20)\d{2})\s*(?:到|至|—+|–|-|~)\s*(?P<y2>(?:19|20)\d{2})(?P<m2>)"
+                    r"(?!\s*[\d.年月/:\-万亿千百元人个名家台辆套件吨米%％倍多余])"),
+         DateKind.PERIOD, read_year_range,
+         "从2016到2018，园区产值翻了一番。", ("2016-01-01", "2018-12-31", "year"),
+         needs=("从", "自")),
     Rule("months-between",
          re.compile(rf"{YEAR_PREFIX}?(?P<m>{g.MONTH})\s*月份?\s*(?:和|与)\s*(?P<m2>{g.MONTH})\s*月份?\s*(?:之)?间"),
          DateKind.PERIOD, lambda m, ctx: read_months_between(m, ctx),
@@ -1163,6 +1188,12 @@ RULES: tuple[Rule, ...] = (
          DateKind.CALENDAR, read_dotted_md,
          "“6·30”主题活动在市民广场举行。", ("2024-06-30", "2024-06-30", "day"),
          needs=('·',)),
+    Rule("five-year-plan",
+         re.compile(r"[“\"](?P<n>十[一二三四五六七八九])五[”\"](?:规划|计划)?(?P<part>期间|时期|末|初)?"
+                    r"|(?<![\d〇零一二两三四五六七八九十])(?P<n2>十[一二三四五六七八九])五(?=期间|时期|规划|计划)"),
+         DateKind.PERIOD, read_five_year_plan,
+         "“十四五”期间，全市将新建学校50所。", ("2021-01-01", "2025-12-31", "year"),
+         needs=("五",)),
     Rule("year",
          re.compile(rf"(?<![\d.第])(?:(?P<y>(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}}|{g.YEAR_IN_WORDS})\s*年"
                     rf"{NOT_AFTER_WRITTEN_YEAR}"
