@@ -968,6 +968,13 @@ GENERAL = [  # `feeds dates`: every kind, read at a day or at a moment of public
     # years after 从 without 年; not amounts
     ("从2016到2018，园区产值翻了一番", "2024-06-12", [("2016到2018", "2016-01-01", "2018-12-31", "year", "period")]),
     ("票价从2000到2500元不等", "2024-06-12", []),
+    # a decade written in full, quarters written Q2, a year and month in numbers
+    ("2000年代初，这里建起了第一座物流园", "2024-06-12",
+     [("2000年代初", "2000-01-01", "2002-12-31", "decade", "period")]),
+    ("公司2024Q2营收同比增长8%", "2024-06-12", [("2024Q2", "2024-04-01", "2024-06-30", "quarter", "period")]),
+    ("今年Q1，新能源车销量翻番", "2024-06-12", [("今年Q1", "2024-01-01", "2024-03-31", "quarter", "period")]),
+    ("该型号手机于2023.9上市", "2024-06-12", [("2023.9", "2023-09-01", "2023-09-30", "month", "period")]),
+    ("全年营收2023.5万元", "2024-06-12", []),
     # a clock after a label's colon, and am or pm written after an hour
     ("开放时间：9:00-17:00", "2024-06-12",
      [("9:00-17:00", moment("2024-06-12T09:00"), moment("2024-06-12T17:00"), "time", "clock")]),

@@ -230,6 +230,10 @@ def read_decade(m: re.Match, ctx: Context) -> Interval:
     else:
         century = None
     decade_text = m.group("dec")
+    if _group(m, "dec4"):  # `2000年代`, `1990年代`: the decade written in full
+        start = int(m.group("dec4"))
+        low, high = DECADE_PARTS.get(m.group("part") or "", (0, 9))
+        return Interval(dt.date(start + low, 1, 1), dt.date(start + high, 12, 31), "decade")
     if not decade_text:
         if century is None:
             raise Unresolvable("no century")
@@ -980,7 +984,8 @@ RULES: tuple[Rule, ...] = (
          needs=tuple(cal.ERA_FIRST_YEARS)),
     Rule("decade",
          re.compile(r"(?:(?P<cr>上|本|这个|下)个?世纪|(?P<c>\d{1,2}|[一二三四五六七八九十]{1,3})世纪)?"
-                    r"(?:(?P<dec>[1-9]0|[二三四五六七八九]十|一十)年代)(?P<part>初期|前期|中期|末期|后期|初|中|末)?"),
+                    r"(?:(?:(?<![\d.])(?P<dec4>(?:1[5-9]|20)\d0)|(?P<dec>[1-9]0|[二三四五六七八九]十|一十))年代)"
+                    r"(?P<part>初期|前期|中期|末期|后期|初|中|末)?"),
          DateKind.PERIOD, read_decade,
          "上世纪80年代，这里还是一片农田。", ("1980-01-01", "1989-12-31", "decade"),
          needs=('年代',)),
@@ -992,10 +997,13 @@ RULES: tuple[Rule, ...] = (
          needs=('世纪',)),
     Rule("quarter",
          re.compile(rf"{YEAR_PREFIX}?(?:(?P<qr>本|这个|这|当|上个|上一|上|下个|下一|下)(?=个?季度)个?|(?:第|Q)?(?P<q>[一二三四1-4首])"
-                    rf"|前(?P<first>[一二三四两1-4])个?)季度(?P<qp>初|末|底)?"),
-         DateKind.PERIOD, read_quarter,
+                    rf"|前(?P<first>[一二三四两1-4])个?)季度(?P<qp>初|末|底)?"
+                    rf"|(?:(?<![\d.])(?P<y3>(?:19|20)\d{{2}})\s*年?\s*|(?P<yr3>{_REL_YEAR})\s*)?"
+                    r"(?<![A-Za-z])Q(?P<q3>[1-4])(?![\dA-Za-z])"),
+         DateKind.PERIOD,
+         lambda m, ctx: read_quarter(_Renamed(m, {"y": "y3", "yr": "yr3", "q": "q3"}) if m.group("q3") else m, ctx),
          "一季度，全市外贸进出口总值同比增长12%。", ("2024-01-01", "2024-03-31", "quarter"),
-         needs=('季度',)),
+         needs=('季度', 'Q')),
     Rule("season",
          re.compile(rf"{YEAR_PREFIX}?(?P<season>[春夏秋冬])(?:季|天)(?![节里的候])|(?P<y3>)"
                     rf"(?:(?P<yy>{g.YEAR})\s*年)(?P<season2>[春夏秋冬])(?![节季天风雨装运])"),
@@ -1178,6 +1186,12 @@ RULES: tuple[Rule, ...] = (
          DateKind.PERIOD, read_ym_numeric_range,
          "他1999.08-2002.02在部队服役。", ("1999-08-01", "2002-02-28", "month"),
          needs=('.',)),
+    Rule("ym-numeric",
+         re.compile(r"(?<![\d./-])(?P<y>(?:19|20)\d{2})(?P<sep>[./-])(?P<m>1[0-2]|0?[1-9])"
+                    r"(?!\d|(?P=sep)\d|\s*(?:[万亿千百元%％倍米吨个件人家台]|美元|亿元))"),
+         DateKind.PERIOD, lambda m, ctx: month_span(int(m.group("y")), int(m.group("m"))),
+         "该系列产品于2023.9上市。", ("2023-09-01", "2023-09-30", "month"),
+         needs=('.', '-', '/')),
     Rule("compact-ymd",
          re.compile(r"(?<![\dA-Za-z])(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\dA-Za-z])"),
          DateKind.POINT, read_compact_ymd,
