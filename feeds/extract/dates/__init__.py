@@ -666,6 +666,9 @@ def _resolve(text: str, m: re.Match, ctx: Context, last_day: dt.date | None,
     if m.group("s_m") and not m.group("s_y") and not m.group("s_yr") and text.startswith("年", m.start() - 1) \
             and ERA_YEAR_BEFORE.search(text, max(0, m.start() - 8), m.start()):
         return None  # `康熙20年9月`, `民国38年5月`: a month of an era's year (rules.py reads the eras it can)
+    if m.group("s_m") and (LUNAR_BEFORE.search(text, max(0, m.start() - 10), m.start())
+                           or (_bare_month(m) and LUNAR_DAY_AFTER.match(text, m.end()))):
+        return None  # `农历2月2日`, `八月十五`, `五月初五`: a lunar date (rules.py reads it), no Gregorian month
     if m.group("s_rel") and (_in_title(text, m.start()) or NAMED_AFTER_DAY.match(text, m.end("s_rel"))):
         return None  # `《明日之后》`, `今日头条`: a title or a name, not a day
     if m.group("s_rel") in g.CONTEXT_DAYS and last_day is not None:
@@ -726,6 +729,10 @@ _END_GROUPS = ("e_dm2", "e_dm", "e_nm", "e_sm",
                "e_yp", "e_yp2", "e_h", "e_h2", "e_h4")
 
 
+LUNAR_BEFORE = re.compile(r"(?:农历|阴历|夏历|旧历)\s*(?:(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年)?\s*(?:闰\s*)?$")
+LUNAR_DAY_AFTER = re.compile(r"\s*(?:初[一二三四五六七八九十]|廿|卅|[二三]十[一二三四五六七八九]?(?![日号几多余个天])"
+                             r"|十[一二三四五六七八九]?(?![日号几多余个天]))")
+"""A month followed by a day as the lunar calendar writes it (no 日): `正月十五`, `八月十五`, `五月初五`."""
 NAMED_AFTER_DAY = re.compile(r"头条|说法|关注(?!度)")
 """Words that make a relative day part of a name (`今日头条`, `今日说法`, `今日关注`)."""
 TITLE_REACH = 30

@@ -176,7 +176,7 @@ def _point(p: str, spaced: bool = False) -> str:
       | (?:(?P<{p}y>{YEAR})\s*年\s*|(?P<{p}yr>{rel_years}|{NEXT_YEAR_BEFORE_MONTH})\s*)?
         (?:(?<!\d)(?<!\d\.)(?P<{p}m>{month})\s*月(?:份)?|(?P<{p}mr>{rel_months}))
         (?:\s*(?P<{p}d>{day})\s*(?:(?P<{p}ds>[日曰号])|(?={RANGE_TO_DAY})|(?={LIST_TO_DAY})|(?<=[\d])(?={BARE_DAY_END}))
-          |(?:月(?=[初底末]))?(?P<{p}part>{month_parts}|初(?![步期次中级心始衷见])|底(?![线部层])|末(?![端梢期])
+          |(?:月(?=[初底末]))?(?P<{p}part>{month_parts}|初(?![一二三四五六七八九十步期次中级心始衷见])|底(?![线部层])|末(?![端梢期])
             |中(?=[,，。将举召开在左前后]))
         )?
       | (?<![\d.])(?P<{p}dm>1[0-2]|[1-9])\.(?P<{p}dd>3[01]|[12]\d|0?[1-9])\s*日
