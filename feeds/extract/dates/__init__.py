@@ -62,7 +62,7 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
         if floor and _SAYS.match(text, match.end()):
             last_here = None  # `…新规，陈健9日表示`: the day someone spoke is the paper's, not the date before's
         ctx = Context(published, year, last_here, _tense(text, match.start(), match.end(), floor),
-                      general=every_kind)
+                      year_told=_year_told_before(text, match.start(), match.group(0)), general=every_kind)
         try:
             date_match = _resolve(text, match, ctx, last_day, every_kind)
         except (Unresolvable, ValueError, OverflowError):
@@ -401,6 +401,20 @@ def _reread_after(text: str, date: DateMatch, start: dt.date) -> DateMatch | Non
     return DateMatch(date.text, date.start, date.end, interval, date.rule, date.cue, date.kind)
 
 
+YEAR_TOLD_REACH = 300
+"""How far back (within its paragraph) a `次年` or `同年` looks for the year it counts from."""
+
+
+def _year_told_before(text: str, position: int, expression: str) -> int | None:
+    """For an expression holding `次年`, `同年`: the year written last before it in its paragraph
+    (`2019年，公司成立，次年上市`), else None (then it counts from publication)."""
+    if not g.CONTEXT_YEAR_WORD.search(expression):
+        return None
+    start = max(text.rfind("\n", 0, position) + 1, position - YEAR_TOLD_REACH)
+    years = [m.group(1) for m in g.YEAR_TOLD.finditer(text, start, position)]
+    return int(years[-1]) if years else None
+
+
 def _rule_candidates(text: str, published: dt.date | None, year: int | None,
                      every_kind: bool, now: dt.datetime | None = None) -> list[DateMatch]:
     """What the rules of rules.py read in `text` (only the POINT rules unless `every_kind`); where two
@@ -416,7 +430,8 @@ def _rule_candidates(text: str, published: dt.date | None, year: int | None,
             if tense is Tense.UNSAID and ANNOUNCED_AFTER.match(text, m.end()):
                 tense = Tense.ANNOUNCED  # `腊月二十三，庙会将在…举行`: the clause announces
             try:
-                interval = rule.read(m, Context(published, year, None, tense, now))
+                interval = rule.read(m, Context(published, year, None, tense, now,
+                                                year_told=_year_told_before(text, m.start(), m.group(0))))
             except (Unresolvable, ValueError, OverflowError, KeyError):
                 continue
             match = DateMatch(m.group(0), m.start(), m.end(), interval, rule.name, _rule_cue(text, m), rule.kind)

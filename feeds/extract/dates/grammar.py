@@ -27,7 +27,8 @@ terse style, common in Hong Kong), read as `RELATIVE_DAYS`' 今天 and 昨天.""
 SPAN_DAYS = {"今明两天": 1, "今明两日": 1, "明后两天": 1, "明后两日": 1}
 """Relative words that cover more than one day: how many days they add."""
 
-CONTEXT_DAYS = {"当天": 0, "当日": 0, "同日": 0, "同一天": 0, "当晚": 0, "次日": 1, "翌日": 1, "第二天": 1}
+CONTEXT_DAYS = {"当天": 0, "当日": 0, "同日": 0, "同一天": 0, "当晚": 0, "次日": 1, "翌日": 1, "第二天": 1,
+                "隔天": 1, "隔日": 1}
 """Days counted from the date the text spoke of last (`12月20日启动，同日将举行开幕式`)."""
 
 EVENING_WORDS = {"今晚", "明晚", "昨晚", "当晚"}
@@ -36,8 +37,12 @@ WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6
 WEEK_OFFSETS = {"": 0, "本": 0, "这": 0, "下": 1, "下个": 1, "上": -1, "上个": -1, "下下": 2, "上上": -2,
                 "下下个": 2, "上上个": -2}
 
-RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": 0, "同年": 0, "明年": 1, "次年": 1, "后年": 2,
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": 0, "同年": 0, "明年": 1, "次年": 1, "翌年": 1, "后年": 2,
                   "去年": -1, "前年": -2, "下年": 1}
+CONTEXT_YEARS = {"次年": 1, "翌年": 1, "同年": 0, "当年": 0}
+"""Years counted from the year the text wrote last (from publication when it wrote none)."""
+CONTEXT_YEAR_WORD = re.compile("|".join(CONTEXT_YEARS))
+YEAR_TOLD = re.compile(r"(?<![\d.])((?:1[5-9]|20)\d{2})\s*年")
 NEXT_YEAR_BEFORE_MONTH = r"(?<![马赶早晚上下])下年(?=\s*(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月)"
 """`下年9月`: 下年 is next year only before a month (`下年度`, `上下年` are other words)."""
 RELATIVE_MONTHS = {"本月": 0, "当月": 0, "这个月": 0, "下月": 1, "下个月": 1, "次月": 1,
@@ -213,7 +218,7 @@ WEEKDAY_CHECK = r"(?:\s*\((?:周|星期)(?P<{p}chk>[一二三四五六日天])\)
 WEEKDAY_AFTER_DAY = r"(?:(?<=[日号])\s*(?:周|星期)(?P<{p}chk2>[一二三四五六日天]))?"
 """`6月1日周六早上10点`: a weekday written after the day without brackets, before its time."""
 SEPARATOR = r"\s*(?P<sep>起至|起到|至|到|—+|–|-|~|～)\s*"
-ANCHOR = r"(?=[\d〇零一二两三四五六七八九十今明后大昨前当同次翌第即本这下上周星礼年去凌清早中傍晚夜月])"
+ANCHOR = r"(?=[\d〇零一二两三四五六七八九十今明后大昨前当同次翌隔第即本这下上周星礼年去凌清早中傍晚夜月])"
 
 
 def unspaced(pattern: str) -> str:

@@ -39,6 +39,8 @@ class Context:
     now: dt.datetime | None = None
     """The moment of publication, when known to the minute or second: what `3小时后` counts from, and
     where `近30天` and `年底前` start or end."""
+    year_told: int | None = None
+    """The year the text wrote last before the date, for `次年`, `同年` (`2019年成立，次年上市`)."""
     general: bool = False
     """The general reading (`feeds dates`, every kind): fuzzy parts as a reader takes them
     (grammar.READER_PARTS_OF_MONTH); the event layer keeps the schedule's."""
@@ -214,6 +216,8 @@ def _year(digits: str | None, relative: str | None, ctx: Context) -> int:
     if digits:
         return full_year(digits, ctx.published.year if ctx.published else ctx.year)
     if relative:
+        if relative in g.CONTEXT_YEARS and ctx.year_told is not None:
+            return ctx.year_told + g.CONTEXT_YEARS[relative]
         return _base_year(ctx) + g.RELATIVE_YEARS[relative]
     return _base_year(ctx)
 
@@ -231,7 +235,9 @@ def _month_point(m, p: str, ctx: Context, anchor: Point | None) -> Point:
     else:
         months = number(get(p + "m") or get(p + "dm") or get(p + "nm") or get(p + "sm"))
         year_given = bool(year_text or rel_year)
-        if year_given:
+        if year_given and rel_year in g.CONTEXT_YEARS and anchor is not None:
+            years = [anchor.first.year + g.CONTEXT_YEARS[rel_year]]  # `2023年11月15日至次年3月15日`
+        elif year_given:
             years = [_year(year_text, rel_year, ctx)]
         elif anchor is not None:
             years = [anchor.first.year, anchor.first.year + 1]

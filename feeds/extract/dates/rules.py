@@ -85,7 +85,10 @@ def year_of(m: re.Match, ctx: Context, y: str = "y", yr: str = "yr") -> int | No
     if _group(m, y):
         return full_year(m.group(y), base_year(ctx) if (ctx.published or ctx.year) else None)
     if _group(m, yr):
-        return base_year(ctx) + YEAR_WORDS[m.group(yr)]
+        word = m.group(yr)
+        if word in g.CONTEXT_YEARS and ctx.year_told is not None:
+            return ctx.year_told + g.CONTEXT_YEARS[word]  # `2019年成立，次年上市`
+        return base_year(ctx) + YEAR_WORDS[word]
     return None
 
 
