@@ -250,6 +250,8 @@ PARTS = [
 # --- relative to the publication date ---------------------------------------------------------------
 
 RELATIVE = [
+    # three digits before a month: a year of the Republic, as Taiwan's papers write it
+    ("展覽將於113年12月1日在台北開幕", "2024-06-14", ["2024-12-01"]),
     # 次年 and 同年 count from the year written before them; 隔天 from the day told
     ("2023年11月15日至次年3月15日为全市集中供暖期", "2024-06-14", [days("2023-11-15", "2024-03-15")]),
     ("2019年公司成立，同年12月在深圳上市", "2024-06-14", [month("2019-12-01", "2019-12-31")]),
