@@ -990,6 +990,8 @@ GENERAL = [  # `feeds dates`: every kind, read at a day or at a moment of public
     ("2019年，公司在深圳成立，次年上市", "2024-06-12",
      [("2019年", "2019-01-01", "2019-12-31", "year", "period"),
       ("次年", "2020-01-01", "2020-12-31", "year", "period")]),
+    # two neighbouring months in words
+    ("三四月份是楼市的传统旺季", "2024-06-12", [("三四月份", "2024-03-01", "2024-04-30", "month", "period")]),
     # a clock after a label's colon, and am or pm written after an hour
     ("开放时间：9:00-17:00", "2024-06-12",
      [("9:00-17:00", moment("2024-06-12T09:00"), moment("2024-06-12T17:00"), "time", "clock")]),

@@ -187,7 +187,7 @@ def _point(p: str, spaced: bool = False) -> str:
         )?
       | (?<![\d.])(?P<{p}dm>1[0-2]|[1-9])\.(?P<{p}dd>3[01]|[12]\d|0?[1-9])\s*日
       | {numeric_end}
-      | (?<![\d/])(?<!\d\.)(?<![第每])(?P<{p}d2>{ascii_day})\s*{day_suffix}(?!报(?!道)|[本元游])
+      | (?<![\d/])(?<!\d\.)(?<![第每])(?P<{p}d2>{ascii_day})\s*{day_suffix}(?![报本元游])
       | (?P<{p}d3>{cn_day})\s*{day_suffix}(?![内游])
       | (?<![每一两几])(?P<{p}we>(?P<{p}wko>下下个|上上个|下下|上上|下个|上个|本|这|下|上)?周末)
       | (?<![个岁每数几多两\d一二三四五六七八九十])(?P<{p}mp>{this_month_parts})

@@ -916,6 +916,16 @@ def read_approximate_hours(m: re.Match, ctx: Context) -> Interval:
     return Interval(start, start + dt.timedelta(hours=2, seconds=-1), "time")
 
 
+def read_approximate_months(m: re.Match, ctx: Context) -> Interval:
+    """`三四月份`, `今年七八月`: two neighbouring months, from the first's first day to the second's last."""
+    first = number(m.group("a"))
+    second = first + 1 if m.group("b") == "二" and first == 11 else number(m.group("b"))
+    if second != first + 1 or second > 12:
+        raise Unresolvable("not two neighbouring months")
+    year = year_of(m, ctx) or base_year(ctx)
+    return Interval(dt.date(year, first, 1), dt.date(year, second, month_end(year, second)), "month")
+
+
 # --- the rules ----------------------------------------------------------------------------------
 
 _RANGE = r"\s*(?:至|到|—+|–|-|~|～|－)\s*"
@@ -1219,6 +1229,12 @@ RULES: tuple[Rule, ...] = (
          DateKind.PERIOD, lambda m, ctx: read_year(_year_match(m), ctx),
          "2023年，全市接待游客突破一亿人次。", ("2023-01-01", "2023-12-31", "year"),
          needs=('年',)),
+    Rule("approximate-months",
+         re.compile(rf"{YEAR_PREFIX}?(?<![\d〇零一二两三四五六七八九十第])(?P<a>十一|[一二三四五六七八九])"
+                    r"(?P<b>十|[二三四五六七八九])月份?(?![初底末中])"),
+         DateKind.PERIOD, read_approximate_months,
+         "七八月份，海滨浴场游客最多。", ("2024-07-01", "2024-08-31", "month"),
+         needs=("月",)),
     Rule("approximate-hours",
          re.compile(r"(?<![\d〇零一二两三四五六七八九十第])(?P<a>[一二三四五六七八九])(?P<b>[二三四五六七八九十])点"
                     r"(?![钟]头|多钟)"),
