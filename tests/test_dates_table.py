@@ -250,6 +250,8 @@ PARTS = [
 # --- relative to the publication date ---------------------------------------------------------------
 
 RELATIVE = [
+    # a day written with 号 before its weekday
+    ("论坛22号（周一）在会展中心开幕", "2024-07-20", ["2024-07-22"]),
     # three digits before a month: a year of the Republic, as Taiwan's papers write it
     ("展覽將於113年12月1日在台北開幕", "2024-06-14", ["2024-12-01"]),
     # 次年 and 同年 count from the year written before them; 隔天 from the day told

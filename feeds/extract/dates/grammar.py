@@ -162,7 +162,7 @@ def _point(p: str, spaced: bool = False) -> str:
     month_parts = _alternatives(k for k in PARTS_OF_MONTH if k not in ("初", "底", "末", "中"))
     this_month_parts = _alternatives(PARTS_OF_THIS_MONTH)
     day_suffix = "[日曰号]" if p == "e_" else (r"(?:[日曰]|号(?=\s*(?:[上下中晚早凌]|\d{1,2}\s*[点时:：]"
-                                            r"|在|举行|举办|开幕|召开|闭幕|起)))")
+                                            r"|在|举行|举办|开幕|召开|闭幕|起|[(（]?(?:星期|周|礼拜)[一二三四五六日天])))")
     day_words = _alternatives([w for w in (*RELATIVE_DAYS, *CONTEXT_DAYS) if len(w) > 1]) + "|" + TERSE_DAYS
     month, day, ascii_day = ((MONTH, DAY, ASCII_DAY) if spaced
                              else (unspaced(MONTH), unspaced(DAY), unspaced(ASCII_DAY)))
