@@ -994,6 +994,9 @@ GENERAL = [  # `feeds dates`: every kind, read at a day or at a moment of public
       ("次年", "2020-01-01", "2020-12-31", "year", "period")]),
     # two neighbouring months in words
     ("三四月份是楼市的传统旺季", "2024-06-12", [("三四月份", "2024-03-01", "2024-04-30", "month", "period")]),
+    # the dog days, counted by lunar-python from the summer solstice (2024: 15 July to 23 August)
+    ("三伏天，户外作业时间调整", "2024-06-12", [("三伏天", "2024-07-15", "2024-08-23", "day", "calendar")]),
+    ("2023年出伏当天，气温回落", "2024-06-12", [("2023年出伏当天", "2023-08-20", "2023-08-20", "day", "calendar")]),
     # a clock after a label's colon, and am or pm written after an hour
     ("开放时间：9:00-17:00", "2024-06-12",
      [("9:00-17:00", moment("2024-06-12T09:00"), moment("2024-06-12T17:00"), "time", "clock")]),

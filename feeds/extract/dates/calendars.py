@@ -1,8 +1,9 @@
 """The Chinese calendars a date can be named in: lunar dates, festivals, solar terms, holiday periods.
 
 Conversions come from libraries, never from tables of our own: lunar-python (6tail's `lunar`, the
-lunar calendar and the 24 solar terms computed astronomically) and chinese-calendar (the holiday
-arrangement the State Council publishes each year).
+lunar calendar, the 24 solar terms computed astronomically and the dog days counted from them) and
+chinese-calendar (the holiday arrangement the State Council publishes each year). Fixed-day festivals and
+observance days are named with their day, as the State or the United Nations set it.
 """
 
 from __future__ import annotations
@@ -204,6 +205,37 @@ def holiday_period(name: str, day: dt.date) -> tuple[dt.date, dt.date] | None:
     except LookupError:
         return None
     return first, last
+
+
+FU_WORDS = {"入伏": "初伏", "初伏": "初伏", "头伏": "初伏", "中伏": "中伏", "二伏": "中伏", "末伏": "末伏",
+            "三伏": "三伏", "三伏天": "三伏", "出伏": "出伏"}
+"""The dog days' words, by the period they name (入伏 is the first day of 初伏, 出伏 the day after 末伏)."""
+
+
+@lru_cache(maxsize=64)
+def fu_periods(year: int) -> dict[str, tuple[dt.date, dt.date]]:
+    """The dog days of a year (初伏, 中伏, 末伏, 三伏, and 出伏 as one day), counted in 庚 days from the summer
+    solstice as lunar-python computes them."""
+    from lunar_python import Solar
+
+    solstice = solar_terms(year).get("夏至")
+    firsts: dict[str, dt.date] = {}
+    for k in range(90):
+        day = solstice + dt.timedelta(days=k) if solstice else None
+        if day is None:
+            break
+        fu = Solar.fromYmd(day.year, day.month, day.day).getLunar().getFu()
+        if fu is not None and fu.getIndex() == 1:
+            firsts.setdefault(fu.getName(), day)
+        if fu is None and "末伏" in firsts:
+            firsts["出伏"] = day
+            break
+    if len(firsts) < 4:
+        return {}
+    one_day = dt.timedelta(days=1)
+    return {"初伏": (firsts["初伏"], firsts["中伏"] - one_day), "中伏": (firsts["中伏"], firsts["末伏"] - one_day),
+            "末伏": (firsts["末伏"], firsts["出伏"] - one_day), "三伏": (firsts["初伏"], firsts["出伏"] - one_day),
+            "出伏": (firsts["出伏"], firsts["出伏"])}
 
 
 @lru_cache(maxsize=4096)

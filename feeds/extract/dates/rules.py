@@ -723,6 +723,18 @@ def read_festival(m: re.Match, ctx: Context) -> Interval:
     return Interval(day, day, "day")
 
 
+def read_fu(m: re.Match, ctx: Context) -> Interval:
+    """`入伏`, `中伏`, `三伏天`: the dog days of the year written, else of the publication year."""
+    word = m.group("fu")
+    periods = cal.fu_periods(year_of(m, ctx) or base_year(ctx))
+    if not periods:
+        raise Unresolvable("no dog days computed for that year")
+    first, last = periods[cal.FU_WORDS[word]]
+    if word == "入伏":
+        last = first
+    return Interval(first, last, "day")
+
+
 ERA_NAMES = g._alternatives(cal.ERA_FIRST_YEARS)
 ERA_YEAR = rf"(?P<era>{ERA_NAMES})\s*(?P<n>\d{{1,3}}|元|[〇零一二三四五六七八九十百]{{1,5}})\s*年"
 
@@ -979,6 +991,11 @@ RULES: tuple[Rule, ...] = (
                 "圣诞", "消费者权益日", "龙抬头", "中元", "新年", "纪念日", "受难", "主日", "星期", "周四", "大斋",
                 "圣灰", "新春", "双十一", "双11", "降临", "三一五", "双十二", "双12", "世界", "国际", "国家", "全国",
                 "中国", "宪法日", "医师节", "消防日", "纪念日", "遗产日")),
+    Rule("dog-days",
+         re.compile(rf"{YEAR_PREFIX}?(?P<fu>{g._alternatives(cal.FU_WORDS)})(?![兵击])"),
+         DateKind.CALENDAR, read_fu,
+         "今年入伏后，全市用电负荷屡创新高。", ("2024-07-15", "2024-07-15", "day"),
+         needs=("伏",)),
     Rule("solar-term",
          re.compile(rf"{YEAR_PREFIX}?(?P<fest>(?:{'|'.join(cal.SOLAR_TERMS)})节?)(?P<holiday>)"
                     r"(?!前(?!后)|后|期间|节)"),
