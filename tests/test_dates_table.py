@@ -250,6 +250,9 @@ PARTS = [
 # --- relative to the publication date ---------------------------------------------------------------
 
 RELATIVE = [
+    # 下一个周一 is next week's Monday (it was this week's), 明后天 two days (it was 后天 alone)
+    ("研讨会定于下一个周一举行", "2024-06-14", ["2024-06-17"]),
+    ("明后天，全市将迎来强降雨", "2024-06-14", [days("2024-06-15", "2024-06-16")]),
     # a day written with 号 before its weekday
     ("论坛22号（周一）在会展中心开幕", "2024-07-20", ["2024-07-22"]),
     # three digits before a month: a year of the Republic, as Taiwan's papers write it

@@ -14,7 +14,8 @@ from .calendars import ERA_FIRST_YEARS, REIGN_NAMES
 
 RELATIVE_DAYS = {
     "今天": 0, "今日": 0, "即日": 0, "今晚": 0, "今明两天": 0, "今明两日": 0,
-    "明天": 1, "明日": 1, "明晚": 1, "明后两天": 1, "明后两日": 1, "后天": 2, "大后天": 3, "大大后天": 4, "本日": 0,
+    "明天": 1, "明日": 1, "明晚": 1, "明后两天": 1, "明后两日": 1, "明后天": 1, "今明后三天": 0,
+    "后天": 2, "大后天": 3, "大大后天": 4, "本日": 0,
     "昨天": -1, "昨日": -1, "昨晚": -1, "今晨": 0, "昨晨": -1,
     "昨": -1, "今": 0, "前天": -2, "大前天": -3, "大大前天": -4,
 }
@@ -24,7 +25,7 @@ TERSE_DAYS = r"(?<![今昨明至如迄而现古当从])(?:今|昨)(?=[开起在�
 """`一连4天的旅游展今开锣`, `广管局主席昨在记者会上表示`: 今 and 昨 alone before what happens (a paper's
 terse style, common in Hong Kong), read as `RELATIVE_DAYS`' 今天 and 昨天."""
 
-SPAN_DAYS = {"今明两天": 1, "今明两日": 1, "明后两天": 1, "明后两日": 1}
+SPAN_DAYS = {"今明两天": 1, "今明两日": 1, "明后两天": 1, "明后两日": 1, "明后天": 1, "今明后三天": 2}
 """Relative words that cover more than one day: how many days they add."""
 
 CONTEXT_DAYS = {"当天": 0, "当日": 0, "同日": 0, "同一天": 0, "当晚": 0, "次日": 1, "翌日": 1, "第二天": 1,
@@ -34,7 +35,8 @@ CONTEXT_DAYS = {"当天": 0, "当日": 0, "同日": 0, "同一天": 0, "当晚":
 EVENING_WORDS = {"今晚", "明晚", "昨晚", "当晚"}
 
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-WEEK_OFFSETS = {"": 0, "本": 0, "这": 0, "下": 1, "下个": 1, "上": -1, "上个": -1, "下下": 2, "上上": -2,
+WEEK_OFFSETS = {"": 0, "本": 0, "这": 0, "这个": 0, "下": 1, "下个": 1, "下一个": 1, "上": -1, "上个": -1, "上一个": -1,
+                "下下": 2, "上上": -2,
                 "下下个": 2, "上上个": -2}
 
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": 0, "同年": 0, "明年": 1, "次年": 1, "翌年": 1, "后年": 2,
@@ -161,6 +163,7 @@ def _point(p: str, spaced: bool = False) -> str:
     rel_months = _alternatives(RELATIVE_MONTHS)
     month_parts = _alternatives(k for k in PARTS_OF_MONTH if k not in ("初", "底", "末", "中"))
     this_month_parts = _alternatives(PARTS_OF_THIS_MONTH)
+    week_words = _alternatives(word for word in WEEK_OFFSETS if word)
     day_suffix = "[日曰号]" if p == "e_" else (r"(?:[日曰]|号(?=\s*(?:[上下中晚早凌]|\d{1,2}\s*[点时:：]"
                                             r"|在|举行|举办|开幕|召开|闭幕|起|[(（]?(?:星期|周|礼拜)[一二三四五六日天])))")
     day_words = _alternatives([w for w in (*RELATIVE_DAYS, *CONTEXT_DAYS) if len(w) > 1]) + "|" + TERSE_DAYS
@@ -189,11 +192,11 @@ def _point(p: str, spaced: bool = False) -> str:
       | {numeric_end}
       | (?<![\d/])(?<!\d\.)(?<![第每])(?P<{p}d2>{ascii_day})\s*{day_suffix}(?![报本元游])
       | (?P<{p}d3>{cn_day})\s*{day_suffix}(?![内游])
-      | (?<![每一两几])(?P<{p}we>(?P<{p}wko>下下个|上上个|下下|上上|下个|上个|本|这|下|上)?周末)
+      | (?<![每一两几])(?P<{p}we>(?P<{p}wko>{week_words})?周末)
       | (?<![个岁每数几多两\d一二三四五六七八九十])(?P<{p}mp>{this_month_parts})
         (?=前|底|[,，。；;将完]|\s*(?:至|到|—|~)|$)
       | (?P<{p}rel>{day_words})
-      | (?<![每一两几])(?P<{p}wo>下下个|上上个|下下|上上|下个|上个|本|这|下|上)?(?:周|星期|礼拜)
+      | (?<![每一两几])(?P<{p}wo>{week_words})?(?:周|星期|礼拜)
         (?:(?<=[上下本这个]周)(?:周|星期))?
         (?P<{p}wd>[一二三四五六日天])(?![年期刊])
       | (?:(?P<{p}yy>{YEAR})\s*年\s*|(?P<{p}yyr>{rel_years}))(?P<{p}yp>{year_parts})(?![国华心央部外文])
