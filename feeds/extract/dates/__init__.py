@@ -62,7 +62,7 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
         if floor and _SAYS.match(text, match.end()):
             last_here = None  # `…新规，陈健9日表示`: the day someone spoke is the paper's, not the date before's
         ctx = Context(published, year, last_here, _tense(text, match.start(), match.end(), floor),
-                      general=every_kind)
+                      year_told=_year_told_before(text, match.start(), match.group(0)), general=every_kind)
         try:
             date_match = _resolve(text, match, ctx, last_day, every_kind)
         except (Unresolvable, ValueError, OverflowError):
@@ -81,11 +81,12 @@ def find_dates(text: str, published: dt.date | None = None, year: int | None = N
     if not every_kind:
         return found
     found = _from_now_to(text, _join_ranges(text, _parts_of_day(text, found)), published, now)
-    return _to_now(text, found, published, now)
+    return _to_now(text, _parts_on_day_told(found), published, now)
 
 
-_TRADITIONAL_TIME_WORDS = "週禮後個點時鐘號這兩曆農節聖誕慶國現當間復難穌東"
-TRADITIONAL_DATE_CHARACTERS = str.maketrans(_TRADITIONAL_TIME_WORDS, "周礼后个点时钟号这两历农节圣诞庆国现当间复难稣东")
+_TRADITIONAL_TIME_WORDS = "週禮後個點時鐘號這兩曆農節聖誕慶國現當間復難穌東來過內兒勞動師陽陰臘淩婦紀歸門長黃雙幾開"
+TRADITIONAL_DATE_CHARACTERS = str.maketrans(_TRADITIONAL_TIME_WORDS,
+                                            "周礼后个点时钟号这两历农节圣诞庆国现当间复难稣东来过内儿劳动师阳阴腊凌妇纪归门长黄双几开")
 TRADITIONAL_DATE_CHARACTER = re.compile(f"[{_TRADITIONAL_TIME_WORDS}]")
 """Traditional characters of time words, each with one simplified form: `normalize` converts a page only
 when a sample of it reads traditional, so a short text or a quotation (`週一早上`) keeps them (one for one,
@@ -114,6 +115,9 @@ def _to_now(text: str, found: list[DateMatch], published: dt.date | None,
         if since is None and interval.end_date < published:
             since = SINCE.match(text, date.end)
         until = BEFORE.match(text, date.end) if interval.end_date >= published and since is None else None
+        if until is not None and now is not None and interval.precision == "time" \
+                and interval.end < (now if now.tzinfo else now.replace(tzinfo=interval.end.tzinfo)):
+            until = None  # `早上8点前` read at 10:00: a time already past is no coming end (nor an interval)
         if since is not None and interval.start_date <= published:
             span = _since(interval, published, now)
             end, rule = since.end(), date.rule + "+to-now"
@@ -211,18 +215,30 @@ def _join_day_lists(text: str, found: list[DateMatch]) -> list[DateMatch]:
 
 LISTED_BEFORE = re.compile(r"(?:(?<![\d.:/月第-])(?P<n>\d{1,2})\s*(?:、|和|及)\s*)+$")
 """`17、18日两天`: days listed before the one that carries its 日."""
+RANGE_START_BEFORE = re.compile(r"(?<![\d.:/月年第—–~～-])(?P<n>\d{1,2})\s*(?:—+|–|-|~|～|至|到)\s*$")
+"""`20—22日`: a range's first day written without 日 before the last day that carries it."""
 
 
 def _with_listed_before(text: str, date: DateMatch, floor: int) -> DateMatch:
-    """A bare day with the days listed before it: the span from the first (when they run on)."""
-    if date.cue not in (None, Cue.NONE) or not date.text[:1].isdigit() or "月" in date.text \
-            or not _is_day(date) or not date.text.rstrip().endswith(("日", "号")):
+    """A bare day with the days listed before it (when they run on), or with a range's first day before it
+    (`20—22日`): the span from the first."""
+    if not date.text[:1].isdigit() or "月" in date.text or not _is_day(date) \
+            or not date.text.rstrip().endswith(("日", "号")):
+        return date
+    day = date.interval.start_date
+    first = RANGE_START_BEFORE.search(text, max(floor, date.start - 6), date.start) \
+        if date.cue in (None, Cue.NONE, Cue.TARGET) else None
+    if first is not None and 1 <= int(first.group("n")) < day.day:
+        cue = _cue(text, first.start(), date.end)  # the range's own: the 至 inside it is no target
+        if cue is not g.NOT_A_DATE:
+            return DateMatch(text[first.start():date.end], first.start(), date.end,
+                             Interval(day.replace(day=int(first.group("n"))), day, "day"), "range:d-d", cue, date.kind)
+    if date.cue not in (None, Cue.NONE):
         return date
     listed = LISTED_BEFORE.search(text, max(floor, date.start - 16), date.start)
     if listed is None or _says_severally(text, date.end):
         return date
     values = [int(n) for n in re.findall(r"\d{1,2}", listed.group(0))]
-    day = date.interval.start_date
     if values != [day.day - k for k in range(len(values), 0, -1)] or values[0] < 1:
         return date
     return DateMatch(text[listed.start():date.end], listed.start(), date.end,
@@ -255,6 +271,24 @@ def _is_day(date: DateMatch) -> bool:
 
 def _says_severally(text: str, position: int) -> bool:
     return "分别" in text[position:position + 30].split("。")[0]
+
+
+def _parts_on_day_told(found: list[DateMatch]) -> list[DateMatch]:
+    """`20日，论坛开幕。下午，嘉宾参观园区`: a part of the day alone is on the day told last, as a reader takes it
+    (the publication day's when none was told before it)."""
+    result: list[DateMatch] = []
+    last: dt.date | None = None
+    for date in found:
+        interval = date.interval
+        if date.rule == "part-of-day" and last is not None:
+            shift = last - interval.start_date
+            date = DateMatch(date.text, date.start, date.end, Interval(interval.start + shift, interval.end + shift,
+                                                                       "time"), date.rule, date.cue, date.kind)
+        elif date.kind in (DateKind.POINT, DateKind.CALENDAR) and interval.precision in ("day", "time") \
+                and interval.start_date == interval.end_date:
+            last = interval.start_date
+        result.append(date)
+    return result
 
 
 def _parts_of_day(text: str, found: list[DateMatch]) -> list[DateMatch]:
@@ -326,21 +360,32 @@ RANGE_BETWEEN = re.compile(r"\s*(?:至|到|—+|–|-|~)\s*")
 
 
 def _join_ranges(text: str, found: list[DateMatch]) -> list[DateMatch]:
-    """`去年春节到元宵节`, `2019年感恩节到2021年母亲节`: two calendar days joined by 到 are one span."""
+    """`去年春节到元宵节`, `2019年感恩节到2021年母亲节`: two calendar days joined by 到 are one span; so are two
+    weeks, quarters or seasons (`上周到本周`, `一季度至三季度`), the later ending after the earlier."""
     result: list[DateMatch] = []
     for date in found:
         previous = result[-1] if result else None
-        if (previous is not None and RANGE_BETWEEN.fullmatch(text[previous.end:date.start])
-                and DateKind.CALENDAR in (previous.kind, date.kind)
-                and previous.interval.precision == date.interval.precision == "day"):
+        joined = previous is not None and RANGE_BETWEEN.fullmatch(text[previous.end:date.start]) \
+            and previous.interval.precision == date.interval.precision
+        if joined and DateKind.CALENDAR in (previous.kind, date.kind) and date.interval.precision == "day":
             end = _reread_after(text, date, previous.interval.end_date)
             if end is not None and end.interval.end_date >= previous.interval.start_date:
                 result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end,
                                        Interval(previous.interval.start, end.interval.end, "day"),
                                        f"range:{previous.rule}-{date.rule}", previous.cue, DateKind.CALENDAR)
                 continue
+        if joined and date.interval.precision in UNITS_JOINED and previous.kind is date.kind \
+                and date.interval.end_date > previous.interval.end_date:
+            result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end,
+                                   Interval(previous.interval.start, date.interval.end, date.interval.precision),
+                                   f"range:{previous.rule}-{date.rule}", previous.cue, previous.kind)
+            continue
         result.append(date)
     return result
+
+
+UNITS_JOINED = ("week", "quarter", "season")
+"""Units the rules read alone that a range joins (months and years the grammar and the year rules join)."""
 
 
 def _reread_after(text: str, date: DateMatch, start: dt.date) -> DateMatch | None:
@@ -354,6 +399,20 @@ def _reread_after(text: str, date: DateMatch, start: dt.date) -> DateMatch | Non
     except (Unresolvable, ValueError):
         return None
     return DateMatch(date.text, date.start, date.end, interval, date.rule, date.cue, date.kind)
+
+
+YEAR_TOLD_REACH = 300
+"""How far back (within its paragraph) a `次年` or `同年` looks for the year it counts from."""
+
+
+def _year_told_before(text: str, position: int, expression: str) -> int | None:
+    """For an expression holding `次年`, `同年`: the year written last before it in its paragraph
+    (`2019年，公司成立，次年上市`), else None (then it counts from publication)."""
+    if not g.CONTEXT_YEAR_WORD.search(expression):
+        return None
+    start = max(text.rfind("\n", 0, position) + 1, position - YEAR_TOLD_REACH)
+    years = [m.group(1) for m in g.YEAR_TOLD.finditer(text, start, position)]
+    return int(years[-1]) if years else None
 
 
 def _rule_candidates(text: str, published: dt.date | None, year: int | None,
@@ -371,7 +430,8 @@ def _rule_candidates(text: str, published: dt.date | None, year: int | None,
             if tense is Tense.UNSAID and ANNOUNCED_AFTER.match(text, m.end()):
                 tense = Tense.ANNOUNCED  # `腊月二十三，庙会将在…举行`: the clause announces
             try:
-                interval = rule.read(m, Context(published, year, None, tense, now))
+                interval = rule.read(m, Context(published, year, None, tense, now,
+                                                year_told=_year_told_before(text, m.start(), m.group(0))))
             except (Unresolvable, ValueError, OverflowError, KeyError):
                 continue
             match = DateMatch(m.group(0), m.start(), m.end(), interval, rule.name, _rule_cue(text, m), rule.kind)
@@ -470,7 +530,8 @@ def published_day(clock_match: DateMatch) -> dt.date:
 
 def _merge_glosses(text: str, found: list[DateMatch]) -> list[DateMatch]:
     """`下周三（6月18日）`, `Wednesday (Sept. 10)`: a date glossed in parentheses is one expression,
-    and the written-out date inside wins; `下周末（周六、周日）` only restates the week, which stays."""
+    and the written-out date inside wins; weekdays inside only restate the date before them, which stays
+    (`下周末（周六、周日）`, `6月20日—22日（周四至周六）`)."""
     result: list[DateMatch] = []
     i = 0
     while i < len(found):
@@ -487,7 +548,7 @@ def _merge_glosses(text: str, found: list[DateMatch]) -> list[DateMatch]:
             result.append(date)
             i += 1
             continue
-        restates = all(d.rule.startswith("weekday") for d in inner) and date.rule.startswith(("weekend", "weekday"))
+        restates = all(d.rule.startswith(("weekday", "range:weekday")) for d in inner)  # `20日—22日（周四至周六）`
         if restates:
             interval = date.interval
         elif len(inner) == 1:
@@ -620,6 +681,9 @@ def _resolve(text: str, m: re.Match, ctx: Context, last_day: dt.date | None,
     if m.group("s_m") and not m.group("s_y") and not m.group("s_yr") and text.startswith("年", m.start() - 1) \
             and ERA_YEAR_BEFORE.search(text, max(0, m.start() - 8), m.start()):
         return None  # `康熙20年9月`, `民国38年5月`: a month of an era's year (rules.py reads the eras it can)
+    if m.group("s_m") and (LUNAR_BEFORE.search(text, max(0, m.start() - 10), m.start())
+                           or (_bare_month(m) and LUNAR_DAY_AFTER.match(text, m.end()))):
+        return None  # `农历2月2日`, `八月十五`, `五月初五`: a lunar date (rules.py reads it), no Gregorian month
     if m.group("s_rel") and (_in_title(text, m.start()) or NAMED_AFTER_DAY.match(text, m.end("s_rel"))):
         return None  # `《明日之后》`, `今日头条`: a title or a name, not a day
     if m.group("s_rel") in g.CONTEXT_DAYS and last_day is not None:
@@ -677,9 +741,13 @@ def _resolve(text: str, m: re.Match, ctx: Context, last_day: dt.date | None,
 
 _END_GROUPS = ("e_dm2", "e_dm", "e_nm", "e_sm",
                "e_iy", "e_y", "e_yr", "e_m", "e_mr", "e_d", "e_d2", "e_d3", "e_mp", "e_rel", "e_wd", "e_we",
-               "e_yp", "e_yp2", "e_h", "e_h2")
+               "e_yp", "e_yp2", "e_h", "e_h2", "e_h4")
 
 
+LUNAR_BEFORE = re.compile(r"(?:农历|阴历|夏历|旧历)\s*(?:(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年)?\s*(?:闰\s*)?$")
+LUNAR_DAY_AFTER = re.compile(r"\s*(?:初[一二三四五六七八九十]|廿|卅|[二三]十[一二三四五六七八九]?(?![日号几多余个天])"
+                             r"|十[一二三四五六七八九]?(?![日号几多余个天]))")
+"""A month followed by a day as the lunar calendar writes it (no 日): `正月十五`, `八月十五`, `五月初五`."""
 NAMED_AFTER_DAY = re.compile(r"头条|说法|关注(?!度)")
 """Words that make a relative day part of a name (`今日头条`, `今日说法`, `今日关注`)."""
 TITLE_REACH = 30
@@ -770,10 +838,10 @@ def _rule_name(m: re.Match, has_end: bool) -> str:
             return "d"
         if get(p + "mp"):
             return "month-part"
-        return "time" if (get(p + "h") or get(p + "h2")) else ""
+        return "time" if (get(p + "h") or get(p + "h2") or get(p + "h4")) else ""
 
     name = kind("s_")
-    if m.group("s_h") or m.group("s_h2") or m.group("s_h3"):
+    if m.group("s_h") or m.group("s_h2") or m.group("s_h3") or m.group("s_h4"):
         name += "+time"
     if has_end:
         name = f"range:{name}-{kind('e_') or 'time'}"

@@ -1,8 +1,9 @@
 """The Chinese calendars a date can be named in: lunar dates, festivals, solar terms, holiday periods.
 
 Conversions come from libraries, never from tables of our own: lunar-python (6tail's `lunar`, the
-lunar calendar and the 24 solar terms computed astronomically) and chinese-calendar (the holiday
-arrangement the State Council publishes each year).
+lunar calendar, the 24 solar terms computed astronomically and the dog days counted from them) and
+chinese-calendar (the holiday arrangement the State Council publishes each year). Fixed-day festivals and
+observance days are named with their day, as the State or the United Nations set it.
 """
 
 from __future__ import annotations
@@ -28,10 +29,28 @@ GREGORIAN_FESTIVALS = {
     "圣诞": (12, 25), "阳历新年": (1, 1), "圣瓦伦丁节": (2, 14), "香港回归纪念日": (7, 1), "万圣节": (10, 31),
     "澳门回归纪念日": (12, 20),
     "元旦节": (1, 1), "光棍节": (11, 11), "双十一": (11, 11), "双11": (11, 11), "三一五": (3, 15),
+    "双十二": (12, 12), "双12": (12, 12), "女生节": (3, 7), "建党纪念日": (7, 1),
 }
 """Festivals on a fixed Gregorian day: (month, day)."""
 
-FLOATING_FESTIVALS = {"母亲节": (5, 6, 2), "父亲节": (6, 6, 3), "感恩节": (11, 3, 4)}
+OBSERVANCE_DAYS = {
+    "全国爱耳日": (3, 3), "世界水日": (3, 22), "世界气象日": (3, 23), "世界卫生日": (4, 7),
+    "全民国家安全教育日": (4, 15), "国家安全教育日": (4, 15), "世界地球日": (4, 22), "世界读书日": (4, 23),
+    "世界图书日": (4, 23), "中国航天日": (4, 24), "世界知识产权日": (4, 26), "国际护士节": (5, 12),
+    "护士节": (5, 12), "防灾减灾日": (5, 12), "国际家庭日": (5, 15), "世界电信日": (5, 17), "国际博物馆日": (5, 18),
+    "中国旅游日": (5, 19), "世界无烟日": (5, 31), "世界环境日": (6, 5), "全国爱眼日": (6, 6), "世界海洋日": (6, 8),
+    "国际禁毒日": (6, 26), "世界人口日": (7, 11), "中国医师节": (8, 19), "医师节": (8, 19),
+    "抗战胜利纪念日": (9, 3), "烈士纪念日": (9, 30), "世界旅游日": (9, 27), "世界粮食日": (10, 16),
+    "世界标准日": (10, 14), "记者节": (11, 8), "全国消防日": (11, 9), "消防日": (11, 9), "世界艾滋病日": (12, 1),
+    "国际残疾人日": (12, 3), "国家宪法日": (12, 4), "宪法日": (12, 4), "国际志愿者日": (12, 5),
+    "国家公祭日": (12, 13),
+}
+"""Observance days a paper dates its reports by (the State's and the United Nations' days): (month, day)."""
+TERM_FESTIVALS = {"中国农民丰收节": "秋分", "农民丰收节": "秋分"}
+"""Festivals held on a solar term's day (the harvest festival on the autumn equinox, since 2018)."""
+
+FLOATING_FESTIVALS = {"母亲节": (5, 6, 2), "父亲节": (6, 6, 3), "感恩节": (11, 3, 4), "全国助残日": (5, 6, 3),
+                      "文化和自然遗产日": (6, 5, 2), "全国科普日": (9, 5, 3)}
 """Festivals on the n-th weekday of a month: (month, weekday with Monday 0, n)."""
 
 EASTER_FEASTS = {
@@ -141,15 +160,15 @@ def festival_day(name: str, year: int) -> dt.date | None:
     name = HOLIDAY_SHORT_NAMES.get(name, name)
     if name.removeprefix(ORTHODOX) in EASTER_FEASTS:
         return easter_feast(name, year)
-    if name in GREGORIAN_FESTIVALS:
-        return dt.date(year, *GREGORIAN_FESTIVALS[name])
+    if name in GREGORIAN_FESTIVALS or name in OBSERVANCE_DAYS:
+        return dt.date(year, *(GREGORIAN_FESTIVALS.get(name) or OBSERVANCE_DAYS[name]))
     if name in FLOATING_FESTIVALS:
         return floating_festival(name, year)
     if name in LUNAR_FESTIVALS:
         return lunar_to_solar(year, *LUNAR_FESTIVALS[name])
     if name in NEW_YEARS_EVE:
         return new_years_eve(year)
-    term = name.removesuffix("节")
+    term = TERM_FESTIVALS.get(name) or name.removesuffix("节")
     return solar_terms(year).get(term) if term in SOLAR_TERMS else None
 
 
@@ -169,19 +188,54 @@ def holiday_period(name: str, day: dt.date) -> tuple[dt.date, dt.date] | None:
             raise LookupError("year outside the published arrangements") from None
         return bool(on and holiday == wanted)
 
+    def is_off(d: dt.date) -> bool:  # a weekend the holiday runs into (`端午` 2024: 8–10 June, the 10th named)
+        on, holiday = chinese_calendar.get_holiday_detail(d)
+        return bool(on and holiday in (wanted, None))
+
     try:
         near = (day + dt.timedelta(days=k) for k in (0, -1, 1, -2, 2, -3, 3))
         anchor = next((d for d in near if is_it(d)), None)
         if anchor is None:
             return None
         first = last = anchor
-        while is_it(first - dt.timedelta(days=1)):
+        while is_off(first - dt.timedelta(days=1)):
             first -= dt.timedelta(days=1)
-        while is_it(last + dt.timedelta(days=1)):
+        while is_off(last + dt.timedelta(days=1)):
             last += dt.timedelta(days=1)
     except LookupError:
         return None
     return first, last
+
+
+FU_WORDS = {"入伏": "初伏", "初伏": "初伏", "头伏": "初伏", "中伏": "中伏", "二伏": "中伏", "末伏": "末伏",
+            "三伏": "三伏", "三伏天": "三伏", "出伏": "出伏"}
+"""The dog days' words, by the period they name (入伏 is the first day of 初伏, 出伏 the day after 末伏)."""
+
+
+@lru_cache(maxsize=64)
+def fu_periods(year: int) -> dict[str, tuple[dt.date, dt.date]]:
+    """The dog days of a year (初伏, 中伏, 末伏, 三伏, and 出伏 as one day), counted in 庚 days from the summer
+    solstice as lunar-python computes them."""
+    from lunar_python import Solar
+
+    solstice = solar_terms(year).get("夏至")
+    firsts: dict[str, dt.date] = {}
+    for k in range(90):
+        day = solstice + dt.timedelta(days=k) if solstice else None
+        if day is None:
+            break
+        fu = Solar.fromYmd(day.year, day.month, day.day).getLunar().getFu()
+        if fu is not None and fu.getIndex() == 1:
+            firsts.setdefault(fu.getName(), day)
+        if fu is None and "末伏" in firsts:
+            firsts["出伏"] = day
+            break
+    if len(firsts) < 4:
+        return {}
+    one_day = dt.timedelta(days=1)
+    return {"初伏": (firsts["初伏"], firsts["中伏"] - one_day), "中伏": (firsts["中伏"], firsts["末伏"] - one_day),
+            "末伏": (firsts["末伏"], firsts["出伏"] - one_day), "三伏": (firsts["初伏"], firsts["出伏"] - one_day),
+            "出伏": (firsts["出伏"], firsts["出伏"])}
 
 
 @lru_cache(maxsize=4096)

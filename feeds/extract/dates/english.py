@@ -14,12 +14,15 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d{2}"
 TIME = r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)|(?:[01]?\d|2[0-3]):[0-5]\d"
 RANGE_WORD = r"\s*(?:-|–|—|to|through|until|till|and)\s*"
+START, END = r"(?<![A-Za-z0-9])(?=[A-Za-z0-9])", r"(?<=[A-Za-z0-9])(?![A-Za-z0-9])"
+"""Word edges of Latin letters and digits only: a Chinese character beside an English date is no letter of it
+(`展会定于June 20举行`), where `\b` counts it as one."""
 
 ENGLISH_DATE = re.compile(
-    rf"""(?:\bat\s+(?P<t0>{TIME})\s+)?\b(?P<cue>from|until|till|through|by|before|on|starting|since)?\s*
+    rf"""(?:{START}at\s+(?P<t0>{TIME})\s+)?{START}(?P<cue>from|until|till|through|by|before|on|starting|since)?\s*
     (?:
         (?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,?\s+(?P<y1>{YEAR}))?
-        (?:{RANGE_WORD}(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY})\b)?
+        (?:{RANGE_WORD}(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY}){END})?
         (?:,?\s+(?P<y>{YEAR}))?
       | (?P<dd1>{DAY})(?:{RANGE_WORD}(?P<dd2>{DAY}))?\s+(?P<mm1>{MONTH})(?:,?\s+(?P<yy>{YEAR}))?
       | (?:in\s+)?(?P<part>early|mid|late)[-\s]+(?P<pm>{MONTH})(?:\s+(?P<pmy>{YEAR}))?
@@ -28,7 +31,7 @@ ENGLISH_DATE = re.compile(
       | (?P<wk>(?:next|this|last)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend)
       | (?P<rel>today|tomorrow|yesterday|tonight
           |(?:next|this|last)\s+(?:week|month|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))
-    )\b
+    ){END}
     (?:\s*(?:at|from)?\s*(?P<t1>{TIME})(?:{RANGE_WORD}(?P<t2>{TIME}))?)?""",
     re.VERBOSE | re.IGNORECASE,
 )

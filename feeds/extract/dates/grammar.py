@@ -14,7 +14,8 @@ from .calendars import ERA_FIRST_YEARS, REIGN_NAMES
 
 RELATIVE_DAYS = {
     "今天": 0, "今日": 0, "即日": 0, "今晚": 0, "今明两天": 0, "今明两日": 0,
-    "明天": 1, "明日": 1, "明晚": 1, "明后两天": 1, "明后两日": 1, "后天": 2, "大后天": 3, "大大后天": 4, "本日": 0,
+    "明天": 1, "明日": 1, "明晚": 1, "明后两天": 1, "明后两日": 1, "明后天": 1, "今明后三天": 0,
+    "后天": 2, "大后天": 3, "大大后天": 4, "本日": 0,
     "昨天": -1, "昨日": -1, "昨晚": -1, "今晨": 0, "昨晨": -1,
     "昨": -1, "今": 0, "前天": -2, "大前天": -3, "大大前天": -4,
 }
@@ -26,20 +27,26 @@ terse style, common in Hong Kong), read as `RELATIVE_DAYS`' 今天 and 昨天.""
 
 TOLD_DAYS = {"今": 0, "昨": -1, "明": 1}
 """`今（15）日`, `昨(14日)`: Taiwan's papers write the day's number beside the word that counts it."""
-SPAN_DAYS = {"今明两天": 1, "今明两日": 1, "明后两天": 1, "明后两日": 1}
+SPAN_DAYS = {"今明两天": 1, "今明两日": 1, "明后两天": 1, "明后两日": 1, "明后天": 1, "今明后三天": 2}
 """Relative words that cover more than one day: how many days they add."""
 
-CONTEXT_DAYS = {"当天": 0, "当日": 0, "同日": 0, "同一天": 0, "当晚": 0, "次日": 1, "翌日": 1, "第二天": 1}
+CONTEXT_DAYS = {"当天": 0, "当日": 0, "同日": 0, "同一天": 0, "当晚": 0, "次日": 1, "翌日": 1, "第二天": 1,
+                "隔天": 1, "隔日": 1}
 """Days counted from the date the text spoke of last (`12月20日启动，同日将举行开幕式`)."""
 
 EVENING_WORDS = {"今晚", "明晚", "昨晚", "当晚"}
 
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-WEEK_OFFSETS = {"": 0, "本": 0, "这": 0, "下": 1, "下个": 1, "上": -1, "上个": -1, "下下": 2, "上上": -2,
+WEEK_OFFSETS = {"": 0, "本": 0, "这": 0, "这个": 0, "下": 1, "下个": 1, "下一个": 1, "上": -1, "上个": -1, "上一个": -1,
+                "下下": 2, "上上": -2,
                 "下下个": 2, "上上个": -2}
 
-RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": 0, "同年": 0, "明年": 1, "次年": 1, "后年": 2,
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": 0, "同年": 0, "明年": 1, "次年": 1, "翌年": 1, "后年": 2,
                   "去年": -1, "前年": -2, "下年": 1}
+CONTEXT_YEARS = {"次年": 1, "翌年": 1, "同年": 0, "当年": 0}
+"""Years counted from the year the text wrote last (from publication when it wrote none)."""
+CONTEXT_YEAR_WORD = re.compile("|".join(CONTEXT_YEARS))
+YEAR_TOLD = re.compile(r"(?<![\d.])((?:1[5-9]|20)\d{2})\s*年")
 NEXT_YEAR_BEFORE_MONTH = r"(?<![马赶早晚上下])下年(?=\s*(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月)"
 """`下年9月`: 下年 is next year only before a month (`下年度`, `上下年` are other words)."""
 RELATIVE_MONTHS = {"本月": 0, "当月": 0, "这个月": 0, "下月": 1, "下个月": 1, "次月": 1,
@@ -116,10 +123,18 @@ CUES_AFTER = (
 _CN_DIGIT = "〇零一二三四五六七八九"
 NOT_IN_ERA = "".join(f"(?<!{name})" for name in (*ERA_FIRST_YEARS, *REIGN_NAMES))
 """A two-digit year is none after an era's name (`民国38年`, `康熙20年`): rules.py reads the eras it can."""
-YEAR = (rf"(?:(?<![\d.])[12]\d{{3}}|[{_CN_DIGIT}]{{4}}|(?<![\d.])(?=\d{{2}}\s*年){NOT_IN_ERA}\d{{2}}"
-        rf"|(?<![{_CN_DIGIT}十])(?=[{_CN_DIGIT}]{{2}}年){NOT_IN_ERA}[{_CN_DIGIT}]{{2}})")
-"""A year: `2023`, `二〇二三`, or two digits (`15年`, `零七年`) read in the century the base date makes likely."""
 MONTH = r"(?:1[ ]?[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+YEAR_IN_WORDS = (r"(?<![\d〇零一二两三四五六七八九十百千万])[两二]千"
+                 r"(?:零[一二三四五六七八九]|零?一十[一二三四五六七八九]?"
+                 r"|[二三]十[一二三四五六七八九]?"
+                 r"|(?=\s*年\s*(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月))"
+                 r"(?=\s*年)")
+"""A year counted in words (`两千零八年`, `二千零一十五年`); `两千年` only before a month (`两千年来` is a count)."""
+YEAR = (rf"(?:(?<![\d.])[12]\d{{3}}|[{_CN_DIGIT}]{{4}}|(?<![\d.])(?=\d{{2}}\s*年){NOT_IN_ERA}\d{{2}}"
+        rf"|(?<![{_CN_DIGIT}十])(?=[{_CN_DIGIT}]{{2}}年){NOT_IN_ERA}[{_CN_DIGIT}]{{2}}|{YEAR_IN_WORDS}"
+        rf"|(?<![\d.第])1[01]\d(?=\s*年\s*(?:1[0-2]|0?[1-9])\s*月))")
+"""A year: `2023`, `二〇二三`, `两千零八`, or two digits (`15年`, `零七年`) read in the century the base date makes
+likely; three digits before a month are the Republic of China's (`113年5月20日`, Taiwan's papers: 2024)."""
 DAY = r"(?:3[ ]?[01]|[12][ ]?\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 ASCII_DAY = r"(?:3[ ]?[01]|[12][ ]?\d|0?[1-9])"
 """Months and days; OCR may space the digits of one number (`8 月 2 5 日`, `1 2月1 8日`)."""
@@ -157,8 +172,9 @@ def _point(p: str, spaced: bool = False) -> str:
     rel_months = _alternatives(RELATIVE_MONTHS)
     month_parts = _alternatives(k for k in PARTS_OF_MONTH if k not in ("初", "底", "末", "中"))
     this_month_parts = _alternatives(PARTS_OF_THIS_MONTH)
+    week_words = _alternatives(word for word in WEEK_OFFSETS if word)
     day_suffix = "[日曰号]" if p == "e_" else (r"(?:[日曰]|号(?=\s*(?:[上下中晚早凌]|\d{1,2}\s*[点时:：]"
-                                            r"|在|举行|举办|开幕|召开|闭幕|起)))")
+                                            r"|在|举行|举办|开幕|召开|闭幕|起|[(（]?(?:星期|周|礼拜)[一二三四五六日天])))")
     day_words = _alternatives([w for w in (*RELATIVE_DAYS, *CONTEXT_DAYS) if len(w) > 1]) + "|" + TERSE_DAYS
     month, day, ascii_day = ((MONTH, DAY, ASCII_DAY) if spaced
                              else (unspaced(MONTH), unspaced(DAY), unspaced(ASCII_DAY)))
@@ -180,18 +196,19 @@ def _point(p: str, spaced: bool = False) -> str:
       | (?:(?P<{p}y>{YEAR})\s*年\s*|(?P<{p}yr>{rel_years}|{NEXT_YEAR_BEFORE_MONTH})\s*)?
         (?:(?<!\d)(?<!\d\.)(?P<{p}m>{month})\s*月(?:份)?|(?P<{p}mr>{rel_months}))
         (?:\s*(?P<{p}d>{day})\s*(?:(?P<{p}ds>[日曰号])|(?={RANGE_TO_DAY})|(?={LIST_TO_DAY})|(?<=[\d])(?={BARE_DAY_END}))
-          |(?:月(?=[初底末]))?(?P<{p}part>{month_parts}|初(?![步期次中级心始衷见])|底(?![线部层])|末(?![端梢期])
+          |(?:月(?=[初底末]))?(?P<{p}part>{month_parts}|初(?![一二三四五六七八九十步期次中级心始衷见])|底(?![线部层])|末(?![端梢期])
             |中(?=[,，。将举召开在左前后]))
         )?
       | (?<![\d.])(?P<{p}dm>1[0-2]|[1-9])\.(?P<{p}dd>3[01]|[12]\d|0?[1-9])\s*日
       | {numeric_end}
       | (?<![\d/])(?<!\d\.)(?<![第每])(?P<{p}d2>{ascii_day})\s*{day_suffix}(?![报本元游])
       | (?P<{p}d3>{cn_day})\s*{day_suffix}(?![内游])
-      | (?<![每一两几])(?P<{p}we>(?P<{p}wko>下下个|上上个|下下|上上|下个|上个|本|这|下|上)?周末)
-      | (?P<{p}mp>{this_month_parts})(?=前|底|[,，。将完])
+      | (?<![每一两几])(?P<{p}we>(?P<{p}wko>{week_words})?周末)
+      | (?<![个岁每数几多两\d一二三四五六七八九十])(?P<{p}mp>{this_month_parts})
+        (?=前|底|[,，。；;将完]|\s*(?:至|到|—|~)|$)
       | (?P<{p}rt>{told_days})\s*\(\s*(?P<{p}rtd>3[01]|[12]\d|0?[1-9])\s*日?\s*\)\s*日?
       | (?P<{p}rel>{day_words})
-      | (?<![每一两几])(?P<{p}wo>下下个|上上个|下下|上上|下个|上个|本|这|下|上)?(?:周|星期|礼拜)
+      | (?<![每一两几])(?P<{p}wo>{week_words})?(?:周|星期|礼拜)
         (?:(?<=[上下本这个]周)(?:周|星期))?
         (?P<{p}wd>[一二三四五六日天])(?![年期刊])
       | (?:(?P<{p}yy>{YEAR})\s*年\s*|(?P<{p}yyr>{rel_years}))(?P<{p}yp>{year_parts})(?![国华心央部外文])
@@ -206,6 +223,8 @@ def _time(p: str) -> str:
                  else "")  # `晚上9~11点`: a start hour without its unit before a range end with one
     return rf"""(?:\s*(?P<{p}tp>{parts}|早(?=\s*(?:\d|[一二两三四五六七八九十]{{1,2}}[时点])))(?!间内))?
     (?:\s*(?:(?P<{p}h>{CLOCK_HOUR})\s*[:：]\s*(?P<{p}mi>[0-5]\d)(?:[:：](?P<{p}se>[0-5]\d))?(?:时(?!间))?
+             (?P<{p}ap>\s*[AaPp]\.?[Mm]\.?(?![A-Za-z]))?
+           |(?P<{p}h4>1[0-2]|0?[1-9])\s*(?P<{p}ap2>[AaPp]\.?[Mm]\.?)(?![A-Za-z])
            |(?P<{p}h2>{CLOCK_HOUR})\s*[时点](?!钟头|多钟)(?:\s*(?P<{p}mi2>{CLOCK_MINUTE})\s*分?
              (?:\s*(?P<{p}se2>[0-5]?\d|[二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*秒)?)?(?:钟|整)?
            {bare_hour}))?"""
@@ -215,7 +234,7 @@ WEEKDAY_CHECK = r"(?:\s*\((?:周|星期)(?P<{p}chk>[一二三四五六日天])\)
 WEEKDAY_AFTER_DAY = r"(?:(?<=[日号])\s*(?:周|星期)(?P<{p}chk2>[一二三四五六日天]))?"
 """`6月1日周六早上10点`: a weekday written after the day without brackets, before its time."""
 SEPARATOR = r"\s*(?P<sep>起至|起到|起迄|至|到|迄(?!今)|—+|–|-|~|～)\s*"
-ANCHOR = r"(?=[\d〇零一二三四五六七八九十今明后大昨前当同次翌第即本这下上周星礼年去凌清早中傍晚夜月])"
+ANCHOR = r"(?=[\d〇零一二两三四五六七八九十今明后大昨前当同次翌隔第即本这下上周星礼年去凌清早中傍晚夜月])"
 
 
 def unspaced(pattern: str) -> str:

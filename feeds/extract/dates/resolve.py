@@ -39,6 +39,8 @@ class Context:
     now: dt.datetime | None = None
     """The moment of publication, when known to the minute or second: what `3小时后` counts from, and
     where `近30天` and `年底前` start or end."""
+    year_told: int | None = None
+    """The year the text wrote last before the date, for `次年`, `同年` (`2019年成立，次年上市`)."""
     general: bool = False
     """The general reading (`feeds dates`, every kind): fuzzy parts as a reader takes them
     (grammar.READER_PARTS_OF_MONTH); the event layer keeps the schedule's."""
@@ -72,7 +74,9 @@ def full_year(text: str, base_year: int | None) -> int:
     """A written year; two digits (`15年`, `九八年`) are of the 2000s when that is at most ten years past
     the base year, else of the 1900s (`九零年` in a paper of 1973 is 1990)."""
     value = number(text)
-    if len(text) > 2:
+    if len(text) == 3 and text.isascii() and 100 <= value < 200:
+        return value + g.ERA_FIRST_YEARS["民国"] - 1  # `113年5月`: a year of the Republic, as Taiwan's papers count
+    if len(text) > 2 or "千" in text:
         return value
     base = base_year or 2000
     return 2000 + value if 2000 + value <= base + 10 else 1900 + value
@@ -228,6 +232,8 @@ def _year(digits: str | None, relative: str | None, ctx: Context) -> int:
     if digits:
         return full_year(digits, ctx.published.year if ctx.published else ctx.year)
     if relative:
+        if relative in g.CONTEXT_YEARS and ctx.year_told is not None:
+            return ctx.year_told + g.CONTEXT_YEARS[relative]
         return _base_year(ctx) + g.RELATIVE_YEARS[relative]
     return _base_year(ctx)
 
@@ -245,7 +251,9 @@ def _month_point(m, p: str, ctx: Context, anchor: Point | None) -> Point:
     else:
         months = number(get(p + "m") or get(p + "dm") or get(p + "nm") or get(p + "sm"))
         year_given = bool(year_text or rel_year)
-        if year_given:
+        if year_given and rel_year in g.CONTEXT_YEARS and anchor is not None:
+            years = [anchor.first.year + g.CONTEXT_YEARS[rel_year]]  # `2023年11月15日至次年3月15日`
+        elif year_given:
             years = [_year(year_text, rel_year, ctx)]
         elif anchor is not None:
             years = [anchor.first.year, anchor.first.year + 1]
@@ -332,10 +340,15 @@ def clock(m, p: str, inherited_part: str | None = None) -> tuple[dt.time | None,
     """The clock reading with prefix p, shifted to the afternoon when `下午`/`晚` says so."""
     get = m.group
     part = get(p + "tp") or inherited_part
-    hour_text = get(p + "h") or get(p + "h2") or _group(m, p + "h3")
+    hour_text = get(p + "h") or get(p + "h2") or _group(m, p + "h3") or _group(m, p + "h4")
     if hour_text is None:
         return None, part
     hour = number(hour_text)
+    english_half = _group(m, p + "ap") or _group(m, p + "ap2")
+    if english_half:  # `3:00pm`, `3 PM`: the half of the day written after the hour, not a part before it
+        if not 1 <= hour <= 12:
+            return None, part
+        hour, part = hour % 12 + (12 if english_half.strip()[0] in "Pp" else 0), None
     minute_text = get(p + "mi") or get(p + "mi2")
     minute = QUARTERS.get(minute_text or "")
     if minute is None:

@@ -85,7 +85,10 @@ def year_of(m: re.Match, ctx: Context, y: str = "y", yr: str = "yr") -> int | No
     if _group(m, y):
         return full_year(m.group(y), base_year(ctx) if (ctx.published or ctx.year) else None)
     if _group(m, yr):
-        return base_year(ctx) + YEAR_WORDS[m.group(yr)]
+        word = m.group(yr)
+        if word in g.CONTEXT_YEARS and ctx.year_told is not None:
+            return ctx.year_told + g.CONTEXT_YEARS[word]  # `2019年成立，次年上市`
+        return base_year(ctx) + YEAR_WORDS[word]
     return None
 
 
@@ -230,6 +233,10 @@ def read_decade(m: re.Match, ctx: Context) -> Interval:
     else:
         century = None
     decade_text = m.group("dec")
+    if _group(m, "dec4"):  # `2000年代`, `1990年代`: the decade written in full
+        start = int(m.group("dec4"))
+        low, high = DECADE_PARTS.get(m.group("part") or "", (0, 9))
+        return Interval(dt.date(start + low, 1, 1), dt.date(start + high, 12, 31), "decade")
     if not decade_text:
         if century is None:
             raise Unresolvable("no century")
@@ -365,6 +372,32 @@ def read_half_month(m: re.Match, ctx: Context) -> Interval:
     day = base_day(ctx)
     first_day, last_day = g.PARTS_OF_MONTH[m.group("half")]
     return Interval(day.replace(day=first_day), day.replace(day=min(last_day, month_end(day.year, day.month))), "day")
+
+
+def read_month_part(m: re.Match, ctx: Context) -> Interval:
+    """`中旬，全市将迎来降雨`: that part of the publication month, when no month is written before it."""
+    day = base_day(ctx)
+    first, last = g.PARTS_OF_MONTH[m.group("part")]
+    return Interval(day.replace(day=first), day.replace(day=min(last, month_end(day.year, day.month))), "month")
+
+
+FIRST_PLAN_COUNTED = (3, 1966)
+"""Five-year plans run on from the third (1966–1970): the n-th begins in 1966 + 5 × (n - 3), `十四五` in 2021."""
+
+
+def read_five_year_plan(m: re.Match, ctx: Context) -> Interval:
+    """`“十四五”期间`, `十三五末`: the years of the n-th five-year plan (its last year after 末, its first after 初)."""
+    nth = number(m.group("n") or m.group("n2"))
+    counted, year = FIRST_PLAN_COUNTED
+    if nth < counted:
+        raise Unresolvable("the first two plans and the gap after them are history, not a count")
+    first = year + 5 * (nth - counted)
+    part = m.group("part")
+    if part == "末":
+        return year_span(first + 4)
+    if part == "初":
+        return year_span(first)
+    return year_span(first, first + 4)
 
 
 def read_literary_day(m: re.Match, ctx: Context) -> Interval:
@@ -603,7 +636,7 @@ PART_SPANS = {
     "早晨": ((6, 0), (9, 59)), "上午": ((7, 0), (11, 59)), "中午": ((11, 0), (13, 59)), "午后": ((13, 0), (14, 59)),
     "下午": ((13, 0), (17, 59)), "傍晚": ((17, 0), (18, 59)), "晚上": ((18, 0), (23, 59)), "晚间": ((18, 0), (23, 59)),
     "夜间": ((20, 0), (23, 59)), "夜里": ((20, 0), (23, 59)), "白天": ((6, 0), (18, 59)), "午夜": ((0, 0), (0, 59)),
-    "后半夜": ((2, 0), (4, 59)), "前半夜": ((20, 0), (23, 59)), "全天": ((0, 0), (23, 59)),
+    "后半夜": ((2, 0), (4, 59)), "前半夜": ((20, 0), (23, 59)), "全天": ((0, 0), (23, 59)), "深夜": ((23, 0), (23, 59)),
 }
 """The hours a part of the day covers, to the last minute (its last second included)."""
 PART_WORDS = g._alternatives(PART_SPANS)
@@ -616,7 +649,7 @@ def part_of_day(day: dt.date, part: str) -> Interval:
 
 
 def read_part_of_day(m: re.Match, ctx: Context) -> Interval:
-    """`白天`, `午后`, `全天` alone: that part of the publication day."""
+    """`白天`, `下午`, `深夜` alone: that part of the publication day (find_dates moves it to the day told last)."""
     return part_of_day(base_day(ctx), m.group("part"))
 
 
@@ -688,6 +721,18 @@ def read_festival(m: re.Match, ctx: Context) -> Interval:
     if _group(m, "eve"):
         day -= dt.timedelta(days=1)  # `复活节前夜`: the night before, on the day before
     return Interval(day, day, "day")
+
+
+def read_fu(m: re.Match, ctx: Context) -> Interval:
+    """`入伏`, `中伏`, `三伏天`: the dog days of the year written, else of the publication year."""
+    word = m.group("fu")
+    periods = cal.fu_periods(year_of(m, ctx) or base_year(ctx))
+    if not periods:
+        raise Unresolvable("no dog days computed for that year")
+    first, last = periods[cal.FU_WORDS[word]]
+    if word == "入伏":
+        last = first
+    return Interval(first, last, "day")
 
 
 ERA_NAMES = g._alternatives(cal.ERA_FIRST_YEARS)
@@ -786,12 +831,12 @@ _SECOND = r"(?:[0-5]?\d|[二三四五]?十[一二三四五六七八九]?|[一二
 
 
 def _clock(p: str) -> str:
-    """A clock reading with group prefix p: `下午5点多`, `九点零九`, `20时1刻`, `6:42:02`; a start hour
+    """A clock reading with group prefix p: `下午5点多`, `九点零九`, `20时1刻`, `6:42:02`, `3pm`; a start hour
     may leave out its unit before a range end that has one (`9~12点半`)."""
     unit = "" if p else rf"|(?P<bare>)(?={_RANGE}(?:次日|第二天|明天|明日|翌日)?(?:{_PART})?\s*{_HOUR}\s*[点时:：])"
     return rf"""(?:(?P<{p}tp>{_PART})\s*)?
-      (?:(?P<{p}h>{_HOUR})\s*[:：]\s*(?P<{p}mi>[0-5]\d)(?:[:：](?P<{p}se>[0-5]\d))?(?![\d:])
-         (?P<{p}ampm>\s*[AaPp]\.?[Mm]\.?(?![A-Za-z])|[AaPp](?![A-Za-z]))?
+      (?:(?P<{p}h>{_HOUR})(?:\s*[:：]\s*(?P<{p}mi>[0-5]\d)(?:[:：](?P<{p}se>[0-5]\d))?(?![\d:]))?
+         (?P<{p}ampm>\s*[AaPp]\.?[Mm]\.?(?![A-Za-z])|(?({p}mi)[AaPp](?![A-Za-z])|(?!)))?(?({p}mi)|(?({p}ampm)|(?!)))
         |(?P<{p}h2>{_HOUR})\s*(?:[点时](?![钟]头|间|期|代|候|装|尚|评|事)(?:\s*(?:(?P<{p}q>[1-3一二三])刻|(?P<{p}half>半)
               |(?P<{p}mi2>{_MINUTE})(?:\s*分(?:\s*(?P<{p}se2>{_SECOND})\s*秒)?|(?=[^分\d]|$))))?
               (?P<{p}about>多钟?|许|整|钟)?{unit}))"""
@@ -839,15 +884,15 @@ def _says_clock(m: re.Match) -> bool:
     if m.group("h2") and m.group("h2").isascii() and "时" in m.group(0):
         return True
     after = m.string[m.end():m.end() + 1]
-    if m.group("h2") == "零" and after and after in CLOCK_WORD_ENDS:
+    if m.group("h2") == "零" and (not after or after in CLOCK_WORD_ENDS):
         return True  # `零点起`, `零点前`: midnight
     if m.group("h2") and m.group("h2").startswith("十") and after in HOUR_WORD_ENDS:
         return m.string[m.start() - 1:m.start()] != "第"  # `十一点过去了`, `十二点的钟声`; not `第十点`
     return bool(m.group("h2")) and m.group("h2").isascii() and (not after or after in CLOCK_WORD_ENDS)
 
 
-HOUR_WORD_ENDS = "过的了钟整"
-"""What may follow `十点`, `十一点` in words for them to be a clock time (not `十一点建议`)."""
+HOUR_WORD_ENDS = "过的了钟整以前后左"
+"""What may follow `十点`, `十一点` in words for them to be a clock time (`十点以后`, `十点前`; not `十一点建议`)."""
 
 
 def read_clock(m: re.Match, ctx: Context) -> Interval:
@@ -883,6 +928,16 @@ def read_approximate_hours(m: re.Match, ctx: Context) -> Interval:
     return Interval(start, start + dt.timedelta(hours=2, seconds=-1), "time")
 
 
+def read_approximate_months(m: re.Match, ctx: Context) -> Interval:
+    """`三四月份`, `今年七八月`: two neighbouring months, from the first's first day to the second's last."""
+    first = number(m.group("a"))
+    second = first + 1 if m.group("b") == "二" and first == 11 else number(m.group("b"))
+    if second != first + 1 or second > 12:
+        raise Unresolvable("not two neighbouring months")
+    year = year_of(m, ctx) or base_year(ctx)
+    return Interval(dt.date(year, first, 1), dt.date(year, second, month_end(year, second)), "month")
+
+
 # --- the rules ----------------------------------------------------------------------------------
 
 _RANGE = r"\s*(?:至|到|—+|–|-|~|～|－)\s*"
@@ -895,10 +950,15 @@ _CN_YEAR = r"(?<![〇零一二三四五六七八九])[一二][〇零一二三四
 _COUNT_CN = r"(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
 """A count in Chinese numerals, 1 to 99 (`三五年前` is three or five years, no count; `2025年前` no count)."""
 _NOT_IN_NUMBER = r"(?<![\d〇零一二两三四五六七八九十百千几.])"
+_AHEAD = r"未来的?|今后|接下来的?"
+"""Words before a count that measure it from the moment on (`未来三天`, `接下来的一周`)."""
+_SINCE_COME = r"来(?![回往自到去电信访华京沪港一了过看说])"
+"""`三年来`, `一周来`: 来 after a count of time is 以来 (not `3天来回`, `一年来到`, `三天来一次`)."""
 MONTH_PREFIX = rf"(?:{YEAR_PREFIX}?(?P<m>{g.MONTH})月份?|(?P<mr>{g._alternatives(g.RELATIVE_MONTHS)}))的?"
 """`5月`, `今年5月份`, `下个月的`: the month a rule counts days or weeks within."""
 
 FESTIVAL_NAMES = g._alternatives([*cal.LUNAR_FESTIVALS, *cal.NEW_YEARS_EVE, *cal.GREGORIAN_FESTIVALS,
+                                  *cal.OBSERVANCE_DAYS, *cal.TERM_FESTIVALS,
                                   *cal.FLOATING_FESTIVALS, *cal.EASTER_FEASTS,
                                   *(cal.ORTHODOX + name for name in cal.EASTER_FEASTS)])
 
@@ -914,7 +974,7 @@ RULES: tuple[Rule, ...] = (
          re.compile(rf"{YEAR_PREFIX}?(?:(?P<lunar>农历|阴历)\s*(?:(?P<y2>{g.YEAR})\s*年\s*)?)?(?P<leap>闰)?"
                     r"(?P<lm>正|冬|腊|十[一二]?|[一二三四五六七八九]|1[0-2]|[1-9])月"
                     r"(?P<ld>初[一二三四五六七八九十]|初\d|廿[一二三四五六七八九]?|卅|三十|二十[一二三四五六七八九]?"
-                    r"|十[一二三四五六七八九]?|[12]?\d(?=\s*[日号]))?(?P<lsuf>\s*[日号])?"),
+                    r"|十[一二三四五六七八九]?(?![几多余个天])|[12]?\d(?=\s*[日号]))?(?P<lsuf>\s*[日号])?"),
          DateKind.CALENDAR, read_lunar,
          "明年农历正月十五，灯会将在老城区举行。", ("2025-02-12", "2025-02-12", "day"),
          needs=('农历', '阴历', '闰', '正月', '腊月', '冬月', '廿', '初', '月十', '月二十', '月三十')),
@@ -929,9 +989,16 @@ RULES: tuple[Rule, ...] = (
          "中秋节当天，社区为独居老人送去月饼。", ("2024-09-17", "2024-09-17", "day"),
          needs=("节", "元宵", "端午", "七夕", "中秋", "重阳", "腊八", "除夕", "年三十", "元旦", "国庆", "平安夜",
                 "圣诞", "消费者权益日", "龙抬头", "中元", "新年", "纪念日", "受难", "主日", "星期", "周四", "大斋",
-                "圣灰", "新春", "双十一", "双11", "降临", "三一五")),
+                "圣灰", "新春", "双十一", "双11", "降临", "三一五", "双十二", "双12", "世界", "国际", "国家", "全国",
+                "中国", "宪法日", "医师节", "消防日", "纪念日", "遗产日")),
+    Rule("dog-days",
+         re.compile(rf"{YEAR_PREFIX}?(?P<fu>{g._alternatives(cal.FU_WORDS)})(?![兵击])"),
+         DateKind.CALENDAR, read_fu,
+         "今年入伏后，全市用电负荷屡创新高。", ("2024-07-15", "2024-07-15", "day"),
+         needs=("伏",)),
     Rule("solar-term",
-         re.compile(rf"{YEAR_PREFIX}?(?P<fest>(?:{'|'.join(cal.SOLAR_TERMS)})节?)(?P<holiday>)(?![前后期间])"),
+         re.compile(rf"{YEAR_PREFIX}?(?P<fest>(?:{'|'.join(cal.SOLAR_TERMS)})节?)(?P<holiday>)"
+                    r"(?!前(?!后)|后|期间|节)"),
          DateKind.CALENDAR, read_festival,
          "冬至这天，居民们在社区食堂一起包饺子。", ("2024-12-21", "2024-12-21", "day"),
          needs=cal.SOLAR_TERMS),
@@ -947,7 +1014,8 @@ RULES: tuple[Rule, ...] = (
          needs=tuple(cal.ERA_FIRST_YEARS)),
     Rule("decade",
          re.compile(r"(?:(?P<cr>上|本|这个|下)个?世纪|(?P<c>\d{1,2}|[一二三四五六七八九十]{1,3})世纪)?"
-                    r"(?:(?P<dec>[1-9]0|[二三四五六七八九]十|一十)年代)(?P<part>初期|前期|中期|末期|后期|初|中|末)?"),
+                    r"(?:(?:(?<![\d.])(?P<dec4>(?:1[5-9]|20)\d0)|(?P<dec>[1-9]0|[二三四五六七八九]十|一十))年代)"
+                    r"(?P<part>初期|前期|中期|末期|后期|初|中|末)?"),
          DateKind.PERIOD, read_decade,
          "上世纪80年代，这里还是一片农田。", ("1980-01-01", "1989-12-31", "decade"),
          needs=('年代',)),
@@ -959,10 +1027,13 @@ RULES: tuple[Rule, ...] = (
          needs=('世纪',)),
     Rule("quarter",
          re.compile(rf"{YEAR_PREFIX}?(?:(?P<qr>本|这个|这|当|上个|上一|上|下个|下一|下)(?=个?季度)个?|(?:第|Q)?(?P<q>[一二三四1-4首])"
-                    rf"|前(?P<first>[一二三四两1-4])个?)季度(?P<qp>初|末|底)?"),
-         DateKind.PERIOD, read_quarter,
+                    rf"|前(?P<first>[一二三四两1-4])个?)季度(?P<qp>初|末|底)?"
+                    rf"|(?:(?<![\d.])(?P<y3>(?:19|20)\d{{2}})\s*年?\s*|(?P<yr3>{_REL_YEAR})\s*)?"
+                    r"(?<![A-Za-z])Q(?P<q3>[1-4])(?![\dA-Za-z])"),
+         DateKind.PERIOD,
+         lambda m, ctx: read_quarter(_Renamed(m, {"y": "y3", "yr": "yr3", "q": "q3"}) if m.group("q3") else m, ctx),
          "一季度，全市外贸进出口总值同比增长12%。", ("2024-01-01", "2024-03-31", "quarter"),
-         needs=('季度',)),
+         needs=('季度', 'Q')),
     Rule("season",
          re.compile(rf"{YEAR_PREFIX}?(?P<season>[春夏秋冬])(?:季|天)(?![节里的候])|(?P<y3>)"
                     rf"(?:(?P<yy>{g.YEAR})\s*年)(?P<season2>[春夏秋冬])(?![节季天风雨装运])"),
@@ -1030,10 +1101,11 @@ RULES: tuple[Rule, ...] = (
          "本月前两天，全市迎来强降雨。", ("2024-06-01", "2024-06-02", "day"),
          needs=('前', '最后', '后')),
     Rule("part-of-day",
-         re.compile(r"(?<![今明昨当前后次同上中下午凌黎清早傍晚夜白全])(?P<part>白天|午后|全天)(?![候然])"),
+         re.compile(rf"(?<![\d今明昨当前后次同上中下午凌黎清早傍晚夜白全深半日号])(?P<part>{PART_WORDS})"
+                    r"(?![候然茶好班报档版场市\d一二两三四五六七八九十零]|新闻|节目|经济|模式|食堂|时段)"),
          DateKind.CLOCK, read_part_of_day,
          "白天，市区最高气温将达35℃。", ("2024-06-12T06:00:00+08:00", "2024-06-12T18:59:59+08:00", "time"),
-         needs=('白天', '午后', '全天')),
+         needs=tuple(PART_SPANS)),
     Rule("week",
          re.compile(r"(?<![每一两几])(?P<wk>上上个|下下个|上上|下下|上个|下个|上一|下一|这个|这一|上|下|本|这)(?:周|星期|礼拜)"
                     r"(?![一二三四五六日天末刊报期年])"),
@@ -1068,6 +1140,11 @@ RULES: tuple[Rule, ...] = (
          DateKind.PERIOD, read_half_month,
          "下半月，全市气温将逐步回升。", ("2024-06-16", "2024-06-30", "day"),
          needs=("半月",)),
+    Rule("month-part-alone",
+         re.compile(r"(?<![月\d一二三四五六七八九十本下上当这个每旬])(?P<part>上中旬|中下旬|上旬|中旬|下旬)"),
+         DateKind.CALENDAR, read_month_part,
+         "中旬，全市将迎来新一轮降雨。", ("2024-06-11", "2024-06-20", "month"),
+         needs=("旬",)),
     Rule("literary-day",
          re.compile(r"(?<![\u4e00-\u9fff\d])(?P<word>大后日|后日|前日)(?![子期程报])"),
          DateKind.POINT, read_literary_day,
@@ -1093,7 +1170,7 @@ RULES: tuple[Rule, ...] = (
          "现在，市民可通过手机预约入馆。", ("2024-06-12T08:30:00+08:00", "2024-06-12T08:30:00+08:00", "time"),
          needs=("现在", "当前", "此时此刻")),
     Rule("clock-stretch",
-         re.compile(rf"(?:(?P<ago>近|最近|过去的?)|(?P<ahead>未来|今后))?{_NOT_IN_NUMBER}"
+         re.compile(rf"(?:(?P<ago>近|最近|过去的?)|(?P<ahead>{_AHEAD}))?{_NOT_IN_NUMBER}"
                     rf"(?P<n>\d{{1,3}}|{_COUNT_CN}|半|一)(?P<half>个半)?{_CLOCK_UNIT}(?P<half2>半)?钟?"
                     r"(?P<within>以内|之内|内)?(?:里|以来)?(?(ago)|(?(ahead)|(?(within)|(?!))))"),
          DateKind.DURATION, read_clock_stretch,
@@ -1101,16 +1178,16 @@ RULES: tuple[Rule, ...] = (
          ("2024-06-12T08:30:00+08:00", "2024-06-14T08:30:00+08:00", "time"),
          needs=("小时", "钟头", "分", "秒")),
     Rule("within",
-         re.compile(rf"(?P<ahead>未来|今后)?{_NOT_IN_NUMBER}(?P<n>\d{{1,3}}|{_COUNT_CN}|半){_MANY}"
+         re.compile(rf"(?P<ahead>{_AHEAD})?{_NOT_IN_NUMBER}(?P<n>\d{{1,3}}|{_COUNT_CN}|半){_MANY}"
                     rf"{_UNIT[:-1]}|个?工作日){_HALF}"
-                    r"(?(ahead)(?:以?内)?|以?内)"),
+                    r"(?(ahead)(?:[以之]?内)?|[以之]?内)"),
          DateKind.DURATION, read_within,
          "申请人应在60日内补齐材料。", ("2024-06-12T08:30:00+08:00", "2024-08-11T23:59:59+08:00", "time"),
-         needs=('内', '未来', '今后')),
+         needs=('内', '未来', '今后', '接下来')),
     Rule("lately",
          re.compile(rf"(?P<ago>近|最近|过去的?)?{_NOT_IN_NUMBER}(?P<n>\d{{1,3}}|{_COUNT_CN}|半|仨){_MANY}"
                     rf"{_UNIT[:-1]}|月){_HALF}(?P<more>多)?"
-                    r"(?:以来)?(?(ago)|(?<=以来))"),
+                    rf"(?:以来|{_SINCE_COME})?(?(ago)|(?<=来))"),
          DateKind.DURATION, read_lately,
          "近30天，全市空气质量优良天数达28天。",
          ("2024-05-13T08:30:00+08:00", "2024-06-12T08:30:00+08:00", "time"),
@@ -1122,6 +1199,12 @@ RULES: tuple[Rule, ...] = (
          DateKind.PERIOD, read_year_range,
          "2008年—2018年，这座城市的人口翻了一番。", ("2008-01-01", "2018-12-31", "year"),
          needs=('年',)),
+    Rule("years-from-to",
+         re.compile(r"(?<=[从自])\s*(?P<y>(?:19|20)\d{2})\s*(?:到|至|—+|–|-|~)\s*(?P<y2>(?:19|20)\d{2})(?P<m2>)"
+                    r"(?!\s*[\d.年月/:\-万亿千百元人个名家台辆套件吨米%％倍多余])"),
+         DateKind.PERIOD, read_year_range,
+         "从2016到2018，园区产值翻了一番。", ("2016-01-01", "2018-12-31", "year"),
+         needs=("从", "自")),
     Rule("months-between",
          re.compile(rf"{YEAR_PREFIX}?(?P<m>{g.MONTH})\s*月份?\s*(?:和|与)\s*(?P<m2>{g.MONTH})\s*月份?\s*(?:之)?间"),
          DateKind.PERIOD, lambda m, ctx: read_months_between(m, ctx),
@@ -1133,6 +1216,12 @@ RULES: tuple[Rule, ...] = (
          DateKind.PERIOD, read_ym_numeric_range,
          "他1999.08-2002.02在部队服役。", ("1999-08-01", "2002-02-28", "month"),
          needs=('.',)),
+    Rule("ym-numeric",
+         re.compile(r"(?<![\d./-])(?P<y>(?:19|20)\d{2})(?P<sep>[./-])(?P<m>1[0-2]|0?[1-9])"
+                    r"(?!\d|(?P=sep)\d|\s*(?:[万亿千百元%％倍米吨个件人家台]|美元|亿元))"),
+         DateKind.PERIOD, lambda m, ctx: month_span(int(m.group("y")), int(m.group("m"))),
+         "该系列产品于2023.9上市。", ("2023-09-01", "2023-09-30", "month"),
+         needs=('.', '-', '/')),
     Rule("compact-ymd",
          re.compile(r"(?<![\dA-Za-z])(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\dA-Za-z])"),
          DateKind.POINT, read_compact_ymd,
@@ -1143,13 +1232,26 @@ RULES: tuple[Rule, ...] = (
          DateKind.CALENDAR, read_dotted_md,
          "“6·30”主题活动在市民广场举行。", ("2024-06-30", "2024-06-30", "day"),
          needs=('·',)),
+    Rule("five-year-plan",
+         re.compile(r"[“\"](?P<n>十[一二三四五六七八九])五[”\"](?:规划|计划)?(?P<part>期间|时期|末|初)?"
+                    r"|(?<![\d〇零一二两三四五六七八九十])(?P<n2>十[一二三四五六七八九])五(?=期间|时期|规划|计划)"),
+         DateKind.PERIOD, read_five_year_plan,
+         "“十四五”期间，全市将新建学校50所。", ("2021-01-01", "2025-12-31", "year"),
+         needs=("五",)),
     Rule("year",
-         re.compile(rf"(?<![\d.第])(?:(?P<y>(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}})\s*年{NOT_AFTER_WRITTEN_YEAR}"
+         re.compile(rf"(?<![\d.第])(?:(?P<y>(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}}|{g.YEAR_IN_WORDS})\s*年"
+                    rf"{NOT_AFTER_WRITTEN_YEAR}"
                     rf"|(?:^|(?<=[在于是从自到至，,、。\s(（]))(?P<y2>\d{{2}}|[〇零一二三四五六七八九]{{2}})年{NOT_AFTER_YEAR}"
                     rf"|(?P<yr>{_REL_YEAR}){NOT_AFTER_YEAR})"),
          DateKind.PERIOD, lambda m, ctx: read_year(_year_match(m), ctx),
          "2023年，全市接待游客突破一亿人次。", ("2023-01-01", "2023-12-31", "year"),
          needs=('年',)),
+    Rule("approximate-months",
+         re.compile(rf"{YEAR_PREFIX}?(?<![\d〇零一二两三四五六七八九十第])(?P<a>十一|[一二三四五六七八九])"
+                    r"(?P<b>十|[二三四五六七八九])月份?(?![初底末中])"),
+         DateKind.PERIOD, read_approximate_months,
+         "七八月份，海滨浴场游客最多。", ("2024-07-01", "2024-08-31", "month"),
+         needs=("月",)),
     Rule("approximate-hours",
          re.compile(r"(?<![\d〇零一二两三四五六七八九十第])(?P<a>[一二三四五六七八九])(?P<b>[二三四五六七八九十])点"
                     r"(?![钟]头|多钟)"),
@@ -1157,11 +1259,11 @@ RULES: tuple[Rule, ...] = (
          "晚上七八点，广场上仍有不少市民纳凉。", ("2024-06-12T19:00:00+08:00", "2024-06-12T20:59:59+08:00", "time"),
          needs=("点",)),
     Rule("clock",
-         re.compile(rf"(?<![\d:：.])(?<![\d/-]\d\s)(?:{_clock('')}(?:{_RANGE}(?P<nextday>次日|第二天|明天|明日|翌日)?{_clock('e')})?)",
+         re.compile(rf"(?<![\d.])(?<!\d[:：])(?<![\d/-]\d\s)(?:{_clock('')}(?:{_RANGE}(?P<nextday>次日|第二天|明天|明日|翌日)?{_clock('e')})?)",
                     re.VERBOSE),
          DateKind.CLOCK, read_clock,
          "上午9:00～11:30，市民可到现场咨询。", ("2024-06-12T09:00:00+08:00", "2024-06-12T11:30:00+08:00", "time"),
-         needs=('点', '时', ':', '：')),
+         needs=('点', '时', ':', '：', 'pm', 'am', 'PM', 'AM', 'p.m', 'a.m')),
 )
 """Every rule, in the order they are tried; the first to claim a stretch of text keeps it."""
 
