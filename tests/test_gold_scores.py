@@ -67,6 +67,15 @@ SETS = {
                      location=0.95),  # 10 of 10 places
     "real10": GoldSet(DATA / "real10" / "docs", DATA / "real10" / "gold.json", 15, 0, 0.98, dated=True,
                       location=0.65),  # KCNA: 10 of 15 places
+    "real11": GoldSet(DATA / "real11" / "docs", DATA / "real11" / "gold.json", 26, 1, 0.89, dated=True),
+    # Taiwan news feeds' leads: no places annotated
+    "real12": GoldSet(DATA / "real12" / "docs", DATA / "real12" / "gold.json", 21, 0, 0.95, dated=True),
+    "real13": GoldSet(DATA / "real13" / "docs", DATA / "real13" / "gold.json", 12, 2, 0.82, dated=True),
+    # Reuters 1987, Bangkok Post, Inshorts: English general news is the weakest
+    "real14": GoldSet(DATA / "real14" / "docs", DATA / "real14" / "gold.json", 40, 1, 0.93, dated=True,
+                      location=0.80),  # Weibo news: 28 of 34 places
+    "real15": GoldSet(DATA / "real15" / "docs", DATA / "real15" / "gold.json", 8, 0, 0.98, dated=True,
+                      location=0.60),  # BBC, CNN: 3 of 5 places
     "real-dev": GoldSet(REAL_DEV / "docs", REAL_DEV / "gold.json", 70, 0, 0.98, dated=True,
                         location=0.88),  # 53 of 60 places
 }

@@ -250,3 +250,8 @@ def test_a_city_before_the_year_of_an_english_name():
 def test_the_city_an_english_name_holds_before_the_dateline():
     page = "Taipei, June 9 (CNA) The Osaka Jazz Festival opens on June 20, organizers said."
     assert places_of(page) == {"Osaka Jazz Festival": "Osaka"}
+
+
+def test_a_press_conference_with_no_place_is_where_the_office_that_holds_it_is():
+    [result] = extract_page("今天上午，烟台市人民政府新闻办公室举行防汛工作发布会。", dt.date(2026, 6, 10))
+    assert [e.location for e in result.events] == ["烟台市"]

@@ -306,4 +306,8 @@ def _own_sentence(text: str, start: int, end: int) -> str:
 def _sentence_bounds(text: str, start: int, end: int, reach: int = 80) -> tuple[int, int]:
     window = text[max(0, start - reach):start]
     begin = max(0, start - reach) + max(window.rfind(". "), window.rfind("\n")) + 1
-    return begin, start + len(text[start:end + 200].split(". ")[0])
+    return begin, start + len(SENTENCE_STOP.split(text[start:end + 200], 1)[0])
+
+
+SENTENCE_STOP = re.compile(r"\.\s|\n")
+"""Where the sentence of a date ends, looking forward: a full stop, or the end of its paragraph."""

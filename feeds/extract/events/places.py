@@ -216,7 +216,8 @@ def fill_places(events: list[Event], article: Article) -> list[Event]:
             broad = named.place.kind in (PlaceKind.COUNTRY, PlaceKind.PROVINCE) if named else False
             city, region = (named.text, "") if named and not broad else ("", named.text if named else "")
             event = replace(event, location=_place_elsewhere(event, sentences) or city
-                            or (filed_at if _reported(event, article) else "") or region)
+                            or (filed_at if _reported(event, article) else "") or region
+                            or _holder_place(event))
         filled.append(event)
     return filled
 
@@ -229,6 +230,17 @@ def _named_place(title: str) -> PlaceMatch | None:
     named = [m for m in gazetteer().find(own) if (m.place.kind != PlaceKind.COUNTRY or m.place.country != "CN")
              and not (own.startswith("队", m.end) and "主场" not in own)]
     return min(named, key=lambda m: -m.place.kind.rank, default=None)
+
+
+def _holder_place(event: Event) -> str:
+    """`大连市人民政府新闻办公室举行…发布会`: the city or province of who holds it, named in its sentence before it."""
+    before = event.evidence.split(event.title, 1)[0] if event.title in event.evidence else ""
+    held = HELD_BY.search(before)
+    named = _named_place(held.group("who")) if held else None
+    return named.text if named else ""
+
+
+HELD_BY = re.compile(r"(?P<who>[\u4e00-\u9fff]{2,24}?)(?:[\x00\s]*(?:今天|今日|上午|下午|当天))*(?:举行|召开|举办)(?:了|的)?$")
 
 
 def _reported(event: Event, article: Article) -> bool:
