@@ -240,7 +240,8 @@ def _holder_place(event: Event) -> str:
     return named.text if named else ""
 
 
-HELD_BY = re.compile(r"(?P<who>[\u4e00-\u9fff]{2,24}?)(?:[\x00\s]*(?:今天|今日|上午|下午|当天))*(?:举行|召开|举办)(?:了|的)?$")
+HELD_BY = re.compile(r"(?P<who>[\u4e00-\u9fff]{2,24}?)(?:[\x00\s]*(?:今天|今日|上午|下午|当天))*"
+                     r"(?:举行|召开|举办)(?:了|的)?$")
 
 
 def _reported(event: Event, article: Article) -> bool:
