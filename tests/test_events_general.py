@@ -1340,3 +1340,13 @@ def test_a_quoted_trophy_with_its_month_is_a_competition_then():
 def test_only_its_place_may_stand_between_an_english_name_and_its_date():
     found = events_of("Preparations are under way for the Harbour Expo in Qingdao on 19 June, officials said.")
     assert found == [("Harbour Expo", "2026-06-19", "2026-06-19")]
+
+
+def test_an_english_name_keeps_the_date_that_follows_it_against_the_sentences_others():
+    found = events_of("This week's meeting in Qingdao is a chance to verify an accord reached at the Harbour summit "
+                      "last May, the ministry said.", dt.date(2026, 4, 7))
+    assert ("Harbour summit", "2025-05-01", "2025-05-31") in found
+
+
+def test_the_congress_alone_is_a_party_not_a_gathering():
+    assert events_of("The Congress on Sunday accused the government of ignoring farmers.") == []

@@ -182,6 +182,8 @@ class _NameChooser:
         self.dated = Counter(sentence.clause_of(d.start) for d in sentence.dates if usable(d))
         self.held: set[int] = {id(n) for d in dates if (n := self.held_after(d)) is not None}
         """Names the `…举行的` after one of the dates points at: that date's, not another date's of their clause."""
+        self.dated_by: dict[int, DateMatch] = {id(n): d for d in dates if (n := self.followed_by(d)) is not None}
+        """English names their own date follows (`the Tokyo summit last May`): that date's, not another's."""
 
     def take(self, name: Name) -> None:
         self.taken.add(id(name))
@@ -189,15 +191,27 @@ class _NameChooser:
     def is_taken(self, name: Name) -> bool:
         return id(name) in self.taken
 
+    def followed_by(self, date: DateMatch) -> Name | None:
+        """The English name standing right before the date (`the Tokyo summit last May`)."""
+        text, start = self.sentence.text, self.sentence.start
+        if not text.isascii():
+            return None
+        return next((n for n in self.names if n.end <= date.start
+                     and not text[n.end - start:date.start - start].strip(" '\"’”")), None)
+
     def name_for(self, date: DateMatch) -> Name | None:
         sentence = self.sentence
+        own = self.followed_by(date)
+        if own is not None and id(own) not in self.taken:
+            return own
         if v.HELD_ON_DATE.match(sentence.masked, date.end - sentence.start):
             return self.held_after(date)  # `7月登场的实兵验证`: what follows is held then, named or not
         clause = sentence.clause_of(date.start)
         for wanted in (clause, clause + 1, clause - 1):
             if wanted != clause and self.dated[wanted]:
                 continue  # the next clause's name belongs to that clause's own date
-            here = [n for n in self.by_clause.get(wanted, ()) if id(n) not in self.taken and id(n) not in self.held]
+            here = [n for n in self.by_clause.get(wanted, ()) if id(n) not in self.taken and id(n) not in self.held
+                    and self.dated_by.get(id(n), date) is date]
             if here:
                 return min(here, key=lambda n: (is_bare(n) and not n.refers_back, abs(n.start - date.start)))
         if date.cue == Cue.POSTPONED or v.HAPPENING_VERBS.match(sentence.text, date.end - sentence.start):

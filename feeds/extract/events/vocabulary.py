@@ -263,7 +263,8 @@ ENGLISH_HEADS = (
     (r"Marathon|Competition|Contest|Championships?|Cup|Trophy|Regatta|Games|Challenge|Tournament|[Ff]inals?",
      "competition"),
     (r"Festival|Carnival|Concert|Fashion Week|Week", "festival"),
-    (r"Forum|Conference|Summit|Symposium|Congress|Convention(?! Cent)|Seminar|Workshop|Meeting|Lecture", "conference"),
+    (r"Forum|Conference|Summit|Symposium|(?:(?<=World )|(?<=International )|(?<=Annual ))Congress|Convention(?! Cent)"
+     r"|Seminar|Workshop|Meeting|Lecture", "conference"),  # `the Congress` alone is a party or a parliament
     (r"Ceremony", "other"),
 )
 ENGLISH_NAME = re.compile(
