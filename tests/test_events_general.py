@@ -1350,3 +1350,21 @@ def test_an_english_name_keeps_the_date_that_follows_it_against_the_sentences_ot
 
 def test_the_congress_alone_is_a_party_not_a_gathering():
     assert events_of("The Congress on Sunday accused the government of ignoring farmers.") == []
+
+
+def test_english_calls_say_what_must_be_received_by_a_day():
+    found = events_of("Nominations should be received by the end of the day October 1 and sent to the chair.")
+    assert found == [("Nominations deadline", "2026-10-01", "2026-10-01")]
+    found = events_of("Petitions must be submitted to the headquarters for verification by 1 April 2027.")
+    assert [(start, end) for _, start, end in found] == [("2027-04-01", "2027-04-01")]
+
+
+def test_the_deadline_for_this_round_is_titled_by_the_page():
+    found = extract_page("Harbour Arts Grants open\n\nThe deadline for this round is July 15.", PUBLISHED)[0].events
+    assert [(e.title, e.interval.start.isoformat()) for e in found] == [("Harbour Arts Grants open deadline",
+                                                                          "2026-07-15")]
+
+
+def test_an_english_name_may_hold_its_year_between_its_words():
+    found = events_of("The best paper of the ITiCSE 2026 Conference, which took place on June 17-18, was named.")
+    assert [(start, end) for _, start, end in found] == [("2026-06-17", "2026-06-18")]

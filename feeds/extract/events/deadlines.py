@@ -28,10 +28,10 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
            and not _as_of(sentence, d)] + opened + closing
     due.sort(key=lambda d: (d.cue != Cue.POSTPONED, d.start))  # `由5月10日延长至5月31日`: the new date
     due = moved + due
-    english = v.ENGLISH_DEADLINE.search(sentence.text)
+    english = v.ENGLISH_DEADLINE.search(sentence.text) or v.ENGLISH_DEADLINE_IS.search(sentence.text)
     applying = None if english else v.ENGLISH_APPLY_BY.search(sentence.text)
-    if english and not due:  # `Applications close on July 10`: the day named after the closing
-        due = [d for d in sentence.dates if 0 <= d.start - sentence.start - english.end() <= 4][:1]
+    if english and not due:  # `Applications close on July 10`, `… received by the end of the day October 1`
+        due = [d for d in sentence.dates if 0 <= d.start - sentence.start - english.end() <= ENGLISH_DUE_REACH][:1]
     edge = _period_edge(sentence) or _opened_then_moved(sentence, due) or ([] if due else _registration_opens(sentence))
     if edge:
         return edge
@@ -49,7 +49,11 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
         return []  # `将在6月底前完成…登记`: what an office must achieve, not what a reader must do
     date = due[0]
     if english:
-        title = f"{english.group('what')}{english.group('rest').rstrip()} deadline"
+        rest = english.groupdict().get("rest") or ""
+        what = english.group("what")
+        if VAGUE_WHAT.match(what):  # `The deadline for this round is May 15`: the round of what the page is about
+            what, rest = re.sub(r"[,:;.!?].*$", "", article.headline)[:80], ""
+        title = f"{what}{rest.rstrip()} deadline"
     elif applying:
         what = (applying.group("what") or "").strip(" \"“”")
         title = f"{what} application deadline" if what else "Application deadline"
@@ -190,6 +194,10 @@ def _deadline_title(sentence: Sentence, date: DateMatch, article: Article, known
     return STARTED.sub("", headline) + what
 
 
+VAGUE_WHAT = re.compile(r"(?:this|that|the|each|every)\b", re.I)
+"""`this round`: what is due is named only by the page."""
+ENGLISH_DUE_REACH = 40
+"""How far after `… must be received` its day may stand (`by the end of the day October 1`)."""
 OPEN_CLOSE_RULE = "span:open-close"
 """The date parser's span from the day something opens to the day it closes (`3月15日开启，3月25日截止`)."""
 STARTED = re.compile(r"(?:启动|开始|正式)(?:征集|报名|申报)?$|(?:征集|报名|申报)?(?:启动|开始)$")

@@ -249,10 +249,13 @@ LATIN_PART_CATEGORY = {"小组赛": "competition", "淘汰赛": "competition", "
                        "总决赛": "competition", "大会": "conference", "峰会": "conference", "论坛": "conference",
                        "展会": "fair", "博览会": "fair"}
 
-ENGLISH_DEADLINE = re.compile(r"\b(?P<what>Registration|Applications?|Submissions?|Entries|Nominations|Voting)\b"
+ENGLISH_DEADLINE = re.compile(r"\b(?P<what>Registration|Applications?|Submissions?|Entries|Nominations?|Voting"
+                              r"|Petitions?|Proposals?|Abstracts?)\b"
                               r"(?P<rest>[^.;]{0,80}?)\b(?:(?:is|are|will be|remains?)\s+open"
-                              r"|must be (?:submitted|filed|made)|"
+                              r"|(?:must|should) be (?:submitted|filed|made|received|sent)|"
                               r"(?:is|are) due|close[sd]?)\b", re.I)
+ENGLISH_DEADLINE_IS = re.compile(r"\b[Tt]he deadline (?:for|to) (?P<what>[^.;]{2,80}?)(?:\s+this year)? is\b")
+"""`The deadline for submitting nominations this year is September 1`: what is due, and the day after it."""
 ENGLISH_APPLY_BY = re.compile(r"\b(?:apply|register|enrol|sign up)\s+"
                               r"(?:for\s+(?:this year's\s+)?(?P<what>[^.;]{2,160}?)\s+)?"
                               r"by\s+(?=(?:\w+day,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z][a-z]{2,8}))")
@@ -268,7 +271,8 @@ ENGLISH_HEADS = (
     (r"Ceremony", "other"),
 )
 ENGLISH_NAME = re.compile(
-    r"(?:\b(?:19|20)\d{2}\s+)?(?:(?:\b[A-Z][\w&'.-]*|“[A-Z][^“”.;]{0,40}”|\([A-Z]{2,6}\))\s+"
+    r"(?:\b(?:19|20)\d{2}\s+)?(?:(?:\b[A-Z][\w&'.-]*|(?<=[A-Za-z] )(?:19|20)\d{2}|“[A-Z][^“”.;]{0,40}”"
+    r"|\([A-Z]{2,6}\))\s+"
     r"(?:(?:of|on|for|and|the|in|de|&)\s+)?){0,8}"
     r"(?P<head>" + "|".join(p for p, _ in ENGLISH_HEADS) + r")\b"
     r"(?!\s+(?:and\s+[A-Z]\w+\s+)?(?:Cent(?:er|re)|Hall|Hotel|Park|Building|Grounds?|Venue|Dome|Stadium|Arena|"
