@@ -1368,3 +1368,18 @@ def test_the_deadline_for_this_round_is_titled_by_the_page():
 def test_an_english_name_may_hold_its_year_between_its_words():
     found = events_of("The best paper of the ITiCSE 2026 Conference, which took place on June 17-18, was named.")
     assert [(start, end) for _, start, end in found] == [("2026-06-17", "2026-06-18")]
+
+
+def test_a_mahjong_championship_keeps_the_will_inside_its_name():
+    found = events_of("第三届世界麻将锦标赛将于10月26日在重庆举行。")
+    assert found == [("第三届世界麻将锦标赛", "2026-10-26", "2026-10-26")]
+
+
+def test_memorial_services_are_ceremonies():
+    found = events_of("6月15日上午九时在弘法寺举行长老追思会。")
+    assert found == [("长老追思会", "2026-06-15T09:00:00+08:00", "2026-06-15T09:00:00+08:00")]
+
+
+def test_an_exhibition_titled_in_book_marks_that_opens_a_post_is_named_by_them():
+    found = events_of("《海底世界摄影展》市民中心二层，06月25日15:00开，展出一个月！")
+    assert [title for title, _, _ in found] == ["海底世界摄影展"]

@@ -183,8 +183,10 @@ def _book_title_spans(text: str) -> list[tuple[int, int]]:
                                                                                     m.start())]
 
 
-BOOKED_GATHERING = re.compile(r"《[^《》]{2,30}(?:嘉年华|音乐节|艺术节|文化节|博览会|展览会|影展|市集)》")
-HELD_BEFORE = re.compile(r"(?:举办|举行|推出|登场)$")
+BOOKED_GATHERING = re.compile(r"《[^《》]{2,30}(?:嘉年华|音乐节|艺术节|文化节|博览会|展览会|影展|市集|摄影展|画展|特展|"
+                              r"作品展)》")
+HELD_BEFORE = re.compile(r"(?:举办|举行|推出|登场)$|^$")
+"""What a gathering's title in book marks follows: a verb that holds it, or nothing (it opens the text)."""
 
 
 def _quoted_start(masked: str, head_start: int, head_end: int) -> int | None:
