@@ -76,6 +76,10 @@ SETS = {
                       location=0.80),  # Weibo news: 28 of 34 places
     "real15": GoldSet(DATA / "real15" / "docs", DATA / "real15" / "gold.json", 8, 0, 0.98, dated=True,
                       location=0.60),  # BBC, CNN: 3 of 5 places
+    "real16": GoldSet(DATA / "real16" / "docs", DATA / "real16" / "gold.json", 10, 2, 0.80, dated=True,
+                      location=0.80),  # Weibo posts 2010-2014: 11 of 13 places
+    "real17": GoldSet(DATA / "real17" / "docs", DATA / "real17" / "gold.json", 13, 3, 0.76, dated=True,
+                      location=0.80),  # SIGCSE news, NZ university releases: 4 of 5 places
     "real-dev": GoldSet(REAL_DEV / "docs", REAL_DEV / "gold.json", 70, 0, 0.98, dated=True,
                         location=0.88),  # 53 of 60 places
 }
