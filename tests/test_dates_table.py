@@ -417,6 +417,8 @@ ENGLISH = [
     ("They signed the accord at the harbour summit last May.", "2026-04-07", [month("2025-05-01", "2025-05-31")]),
     ("The fair returns next March.", "2026-09-14", [month("2027-03-01", "2027-03-31")]),
     ("The plenum was held in Qingdao last week.", "2026-11-04", [days("2026-10-26", "2026-11-01")]),
+    ("The tribute airs on Sunday, December 13.", "2026-10-29", ["2026-12-13"]),  # a weekday before its date: one
+    ("A lecture will be held on Friday 16 October.", "2026-10-07", ["2026-10-16"]),
     ("The expo opens on Wednesday and runs through Friday at the harbour.\n\nLast year's expo drew 3,000 visitors.",
      "2026-06-08", [days("2026-06-10", "2026-06-12")]),  # the next paragraph's tense is not the date's
     ("It has extended until May 17 the date by which offices must decide. Farmers have until May 17 to file.",

@@ -1383,3 +1383,12 @@ def test_memorial_services_are_ceremonies():
 def test_an_exhibition_titled_in_book_marks_that_opens_a_post_is_named_by_them():
     found = events_of("《海底世界摄影展》市民中心二层，06月25日15:00开，展出一个月！")
     assert [title for title, _, _ in found] == ["海底世界摄影展"]
+
+
+def test_a_lower_case_lecture_or_forum_with_its_date_after_its_place_is_held_then():
+    found = events_of("Dr Lin will give a public lecture on campus next Monday (June 15) about tides.")
+    assert found == [("public lecture", "2026-06-15", "2026-06-15")]
+    found = events_of("The plan will be outlined to experts at a forum at Harbour University tomorrow.")
+    assert found == [("forum at Harbour University", "2026-06-11", "2026-06-11")]
+    found = events_of("At a public lecture to be held on Friday 12 June at the library, she will speak.")
+    assert [(start, end) for _, start, end in found] == [("2026-06-12", "2026-06-12")]

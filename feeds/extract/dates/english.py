@@ -14,6 +14,8 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d{2}"
 TIME = r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)|(?:[01]?\d|2[0-3]):[0-5]\d"
 RANGE_WORD = r"\s*(?:-|–|—|to|through|until|till|and)\s*"
+WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+"""A weekday written before its date (`on Friday 10 October`, `Sunday, December 12`): one date, not two."""
 START, END = r"(?<![A-Za-z0-9])(?=[A-Za-z0-9])", r"(?<=[A-Za-z0-9])(?![A-Za-z0-9])"
 """Word edges of Latin letters and digits only: a Chinese character beside an English date is no letter of it
 (`展会定于June 20举行`), where `\b` counts it as one."""
@@ -21,10 +23,10 @@ START, END = r"(?<![A-Za-z0-9])(?=[A-Za-z0-9])", r"(?<=[A-Za-z0-9])(?![A-Za-z0-9
 ENGLISH_DATE = re.compile(
     rf"""(?:{START}at\s+(?P<t0>{TIME})\s+)?{START}(?P<cue>from|until|till|through|by|before|on|starting|since)?\s*
     (?:
-        (?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,?\s+(?P<y1>{YEAR}))?
+        (?:{WEEKDAY_NAME},?\s+)?(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,?\s+(?P<y1>{YEAR}))?
         (?:{RANGE_WORD}(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY}){END})?
         (?:,?\s+(?P<y>{YEAR}))?
-      | (?P<dd1>{DAY})(?:{RANGE_WORD}(?P<dd2>{DAY}))?\s+(?P<mm1>{MONTH})(?:,?\s+(?P<yy>{YEAR}))?
+      | (?:{WEEKDAY_NAME},?\s+)?(?P<dd1>{DAY})(?:{RANGE_WORD}(?P<dd2>{DAY}))?\s+(?P<mm1>{MONTH})(?:,?\s+(?P<yy>{YEAR}))?
       | (?:in\s+)?(?P<part>early|mid|late)[-\s]+(?P<pm>{MONTH})(?:\s+(?P<pmy>{YEAR}))?
       | (?:in\s+)(?P<mo>{MONTH})(?:\s+(?P<moy>{YEAR})|\s+(?P<mow>this|last|next)\s+year)?
       | (?P<mwo>last|next|this)\s+(?P<mw>{MONTH})(?!\s*\d)

@@ -319,16 +319,21 @@ ENGLISH_HELD_NOUN = re.compile(
 """`A dialogue and exchange event between X and Y was held on Monday`, `A European regional seminar on … took place`,
 `An unveiling ceremony of the tablet took place`, `a two-day graduation ceremony which ends on Saturday`: a
 gathering with no proper name, named by the words before its head, or by what it is of, said to be held."""
-ENGLISH_PLACE_BETWEEN = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s+")
-"""`the Harbour Expo in Qingdao on 19 May`: only its place stands between a name and its date."""
+ENGLISH_PLACE_BETWEEN = re.compile(r"\s+(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}|on campus"
+                                   r"|to be held)\s+")
+"""`the Harbour Expo in Qingdao on 19 May`, `a public lecture on campus next Monday`: only its place stands between a
+name and its date."""
 ENGLISH_RELEASED = re.compile(r"\b(?:released|announced|unveiled|published|issued|revealed|approved)\b")
 """`…released the schedule for the Olympic Winter Games on Tuesday`: the date after the name is the release's."""
 ENGLISH_ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
 ENGLISH_AT_HELD_NOUN = re.compile(
-    r"\bat\s+(?:a|an|the)\s+(?:special\s+|annual\s+|two-day\s+|three-day\s+)?"
-    r"(?P<name>(?:[a-z][\w-]+\s+){1,4}?(?P<head>convention|conference|congress|summit|forum|seminar|symposium|rally|"
-    r"ceremony|festival|fair|exhibition))(?=\s+\x00)")
-"""`cheered … at a special bargaining strategy convention yesterday`: a gathering named in lower case, with its date
+    r"\b(?:[Aa]t|give|gives|giving|deliver|delivers|host|hosts|hosting)\s+(?:a|an|the)\s+"
+    r"(?:special\s+|annual\s+|two-day\s+|three-day\s+)?"
+    r"(?P<name>(?:[a-z][\w-]+\s+){0,4}?(?P<head>convention|conference|congress|summit|forum|seminar|symposium|rally|"
+    r"ceremony|festival|fair|exhibition|lecture|workshop)(?:\s+at\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})?)"
+    r"(?:\s+to be held|\s+on campus)?(?=\s+\x00)")
+"""`cheered … at a special bargaining strategy convention yesterday`, `will give a public lecture on campus next
+Monday`, `at a forum at AUT University tomorrow`: a gathering named in lower case (and its venue), with its date
 right after it."""
 ENGLISH_NOT_HELD = re.compile(r"\b(?:will not|won't|would not|did not|does not|do not|not to|no longer|never)\s+"
                               r"(?:\w+\s+){0,2}?(?:hold|host|stage|attend|be holding)\s+(?:a|an|the|its)?\s*"
