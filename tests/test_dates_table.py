@@ -419,6 +419,8 @@ ENGLISH = [
     ("The plenum was held in Qingdao last week.", "2026-11-04", [days("2026-10-26", "2026-11-01")]),
     ("The tribute airs on Sunday, December 13.", "2026-10-29", ["2026-12-13"]),  # a weekday before its date: one
     ("A lecture will be held on Friday 16 October.", "2026-10-07", ["2026-10-16"]),
+    ("The conference will be held on May 16th & 17th in Atlanta.", "2026-12-10", [days("2027-05-16", "2027-05-17")]),
+    ("Planning will take place in December.", "2026-12-08", [month("2026-12-01", "2026-12-31")]),  # this month
     ("The expo opens on Wednesday and runs through Friday at the harbour.\n\nLast year's expo drew 3,000 visitors.",
      "2026-06-08", [days("2026-06-10", "2026-06-12")]),  # the next paragraph's tense is not the date's
     ("It has extended until May 17 the date by which offices must decide. Farmers have until May 17 to file.",

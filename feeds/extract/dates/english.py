@@ -13,7 +13,7 @@ MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d{2}"
 TIME = r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)|(?:[01]?\d|2[0-3]):[0-5]\d"
-RANGE_WORD = r"\s*(?:-|–|—|to|through|until|till|and)\s*"
+RANGE_WORD = r"\s*(?:-|–|—|to|through|until|till|and|&)\s*"
 WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 """A weekday written before its date (`on Friday 10 October`, `Sunday, December 12`): one date, not two."""
 START, END = r"(?<![A-Za-z0-9])(?=[A-Za-z0-9])", r"(?<=[A-Za-z0-9])(?![A-Za-z0-9])"
@@ -176,10 +176,13 @@ def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch |
         start, end, precision = _month_span(dt.date(year, month, 1))  # `last May` in April: May a year ago
     elif get("mo"):
         coming = prefer if year else ("past" if _said_past(m.string, m.start(), m.end()) else "future")
-        first = _parse(f"{get('mo')} {year or ''}".strip(), published, coming)
-        if first is None:
-            return None
-        start, end, precision = _month_span(first.date())
+        if not year and published is not None and _month_number(get("mo")) == published.month:
+            start, end, precision = _month_span(published)  # `will take place in December` in a December paper
+        else:
+            first = _parse(f"{get('mo')} {year or ''}".strip(), published, coming)
+            if first is None:
+                return None
+            start, end, precision = _month_span(first.date())
     else:
         month1 = get("m1") or get("mm1")
         day1 = re.sub(r"\D", "", get("d1") or get("dd1"))
