@@ -1392,3 +1392,7 @@ def test_a_lower_case_lecture_or_forum_with_its_date_after_its_place_is_held_the
     assert found == [("forum at Harbour University", "2026-06-11", "2026-06-11")]
     found = events_of("At a public lecture to be held on Friday 12 June at the library, she will speak.")
     assert [(start, end) for _, start, end in found] == [("2026-06-12", "2026-06-12")]
+
+
+def test_conducting_a_meeting_is_not_part_of_its_name():
+    assert events_of("安理会9日进行紧急会议，讨论港口局势。") == [("紧急会议", "2026-06-09", "2026-06-09")]
