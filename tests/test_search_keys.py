@@ -128,7 +128,8 @@ def test_the_walk_equals_the_up_front_match_on_a_generated_store(tmp_path):
     db = generated_store(tmp_path, 3000)
     month = dt.date(2026, 12, 1)
     broad = 0
-    for q in ("博览会", "国际会展中心", "博览会 青岛", "海洋科技", "国际啤酒", "凤凰岛会议中心 海洋科技", "国际会展中心 会议"):
+    for q in ("博览会", "国际会展中心", "博览会 青岛", "海洋科技", "国际啤酒", "凤凰岛会议中心 海洋科技",
+              "国际会展中心 会议"):
         for order in ("start", "-start"):
             for flt in (Selection(q=q, order=order, limit=50), Selection(q=q, order=order, limit=500),
                         Selection(q=q, order=order, limit=50, start=month, end=month + dt.timedelta(days=41)),
