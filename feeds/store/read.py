@@ -309,14 +309,15 @@ def _keyed(db: Database, flt: Selection) -> bool:
             and any(len(term) >= TRIGRAM_MIN_CHARS for term in terms))
 
 
-def _keyed_sql(db: Database, flt: Selection, keys: tuple[int | None, int | None],
-               limit: int | None) -> tuple[str, list]:
-    """The document keys of the events `flt` keeps among the FTS matches with keys in `keys`, in key order (by start
-    day), at most `limit`: FTS5 yields its matches in that order, so the walk stops at the limit."""
+def _keyed_sql(db: Database, flt: Selection, keys: tuple[int | None, int | None], limit: int | None,
+               columns: str = "") -> tuple[str, list]:
+    """The document keys (then `columns`) of the events `flt` keeps among the FTS matches with keys in `keys`, in key
+    order (by start day), at most `limit`: FTS5 yields its matches in that order, so the walk stops at the limit."""
     where, params = _filters(db, flt)
     match, likes, like_params = _search_terms(db, flt.q or "", True, "s.rowid")
     bounds, bound_params = _key_bounds("s.rowid", keys)
-    sql = (f"SELECT s.rowid FROM event_search s CROSS JOIN events e ON e.rowid = s.rowid & {EVENT_ROWID_MASK}"
+    sql = (f"SELECT s.rowid{', ' + columns if columns else ''} FROM event_search s"
+           f" CROSS JOIN events e ON e.rowid = s.rowid & {EVENT_ROWID_MASK}"
            f" WHERE s.event_search MATCH ?{bounds} AND " + " AND ".join(where + likes)
            + f" ORDER BY s.rowid{KEYED_ORDERS[getattr(flt, 'order', 'start')]}")
     params = [match, *bound_params, *params, *like_params]
@@ -326,28 +327,34 @@ def _keyed_sql(db: Database, flt: Selection, keys: tuple[int | None, int | None]
     return sql, params
 
 
+_SORTED_BY = "e.start, e.title, e.uid"
+"""What the keyed walk selects after the key, to put a day's events in the answer's order (_ORDERS)."""
+
+
 def _keyed_rows(db: Database, flt: Selection, columns: str) -> list[tuple]:
     """The rows of a search walked in key order: the first `limit` matches kept, then the rest of the last one's
     day (keys order by day only; within it the answer's order is start, title, uid), then those sorted and cut.
 
     The same rows as events_sql's plan: every event sorting before the last kept one starts on or before its day,
-    so it is among these.
+    so it is among these. They are sorted here as SQLite sorts them: these columns are never NULL, and comparing
+    Python strings by code point is comparing their UTF-8 bytes, SQLite's BINARY collation.
     """
     limit = max(flt.limit or 0, 0)
     if limit == 0:
         return []
     low, high = _window_keys(db, flt)
-    keys = [row[0] for row in db.execute(*_keyed_sql(db, flt, (low, high), limit)).fetchall()]
-    if len(keys) == limit:
-        last, day = keys[-1], keys[-1] >> DAY_SHIFT
+    selected = f"{_SORTED_BY}, {columns}"
+    rows = db.execute(*_keyed_sql(db, flt, (low, high), limit, selected)).fetchall()
+    if len(rows) == limit:
+        last, day = rows[-1][0], rows[-1][0] >> DAY_SHIFT
         if getattr(flt, "order", "start") == "start":
             rest = (last + 1, min((day + 1) << DAY_SHIFT, high) if high is not None else (day + 1) << DAY_SHIFT)
         else:
             rest = (max(day << DAY_SHIFT, low) if low is not None else day << DAY_SHIFT, last)
-        keys += [row[0] for row in db.execute(*_keyed_sql(db, flt, rest, None)).fetchall()]
-    rowids = [key & EVENT_ROWID_MASK for key in keys]
-    return db.execute(f"SELECT {columns} FROM events e WHERE e.rowid IN (SELECT value FROM json_each(?))"
-                      f" ORDER BY {_order(flt)} LIMIT ?", [json.dumps(rowids), limit]).fetchall()
+        rows += db.execute(*_keyed_sql(db, flt, rest, None, selected)).fetchall()
+    rows.sort(key=itemgetter(2, 3))  # title, uid
+    rows.sort(key=itemgetter(1), reverse=getattr(flt, "order", "start") == "-start")  # then start: the sort is stable
+    return [row[4:] for row in rows[:limit]]
 
 
 def _earliest_start(db: Database, first_day: dt.date) -> str | None:
