@@ -118,7 +118,7 @@ _ORDERS = {
 
 def events_query_plan(db: Database, flt: Selection) -> list[str]:
     """The EXPLAIN QUERY PLAN details of the events query for `flt`, for the index tests and the query benchmark."""
-    sql, params = _keyed_sql(db, flt, _window_keys(db, flt), flt.limit) if _keyed(db, flt) else events_sql(db, flt)
+    sql, params = _keyed_sql(db, flt, "e.uid") if _keyed(db, flt) else events_sql(db, flt)
     return [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()]
 
 
@@ -309,22 +309,17 @@ def _keyed(db: Database, flt: Selection) -> bool:
             and any(len(term) >= TRIGRAM_MIN_CHARS for term in terms))
 
 
-def _keyed_sql(db: Database, flt: Selection, keys: tuple[int | None, int | None], limit: int | None,
-               columns: str = "") -> tuple[str, list]:
-    """The document keys (then `columns`) of the events `flt` keeps among the FTS matches with keys in `keys`, in key
-    order (by start day), at most `limit`: FTS5 yields its matches in that order, so the walk stops at the limit."""
+def _keyed_sql(db: Database, flt: Selection, columns: str) -> tuple[str, list]:
+    """The document key, then `columns`, of each event `flt` keeps among the FTS matches with keys in the window's
+    range, in key order (by start day): FTS5 yields its matches in that order, one at a time as they are read."""
     where, params = _filters(db, flt)
     match, likes, like_params = _search_terms(db, flt.q or "", True, "s.rowid")
-    bounds, bound_params = _key_bounds("s.rowid", keys)
-    sql = (f"SELECT s.rowid{', ' + columns if columns else ''} FROM event_search s"
+    bounds, bound_params = _key_bounds("s.rowid", _window_keys(db, flt))
+    sql = (f"SELECT s.rowid, {columns} FROM event_search s"
            f" CROSS JOIN events e ON e.rowid = s.rowid & {EVENT_ROWID_MASK}"
            f" WHERE s.event_search MATCH ?{bounds} AND " + " AND ".join(where + likes)
            + f" ORDER BY s.rowid{KEYED_ORDERS[getattr(flt, 'order', 'start')]}")
-    params = [match, *bound_params, *params, *like_params]
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
-    return sql, params
+    return sql, [match, *bound_params, *params, *like_params]
 
 
 _SORTED_BY = "e.start, e.title, e.uid"
@@ -332,8 +327,8 @@ _SORTED_BY = "e.start, e.title, e.uid"
 
 
 def _keyed_rows(db: Database, flt: Selection, columns: str) -> list[tuple]:
-    """The rows of a search walked in key order: the first `limit` matches kept, then the rest of the last one's
-    day (keys order by day only; within it the answer's order is start, title, uid), then those sorted and cut.
+    """The rows of a search walked in key order: read until `limit` are kept and the last one's day is over (keys
+    order by day only; within a day the answer's order is start, title, uid), then sorted and cut.
 
     The same rows as events_sql's plan: every event sorting before the last kept one starts on or before its day,
     so it is among these. They are sorted here as SQLite sorts them: these columns are never NULL, and comparing
@@ -342,16 +337,15 @@ def _keyed_rows(db: Database, flt: Selection, columns: str) -> list[tuple]:
     limit = max(flt.limit or 0, 0)
     if limit == 0:
         return []
-    low, high = _window_keys(db, flt)
-    selected = f"{_SORTED_BY}, {columns}"
-    rows = db.execute(*_keyed_sql(db, flt, (low, high), limit, selected)).fetchall()
-    if len(rows) == limit:
-        last, day = rows[-1][0], rows[-1][0] >> DAY_SHIFT
-        if getattr(flt, "order", "start") == "start":
-            rest = (last + 1, min((day + 1) << DAY_SHIFT, high) if high is not None else (day + 1) << DAY_SHIFT)
-        else:
-            rest = (max(day << DAY_SHIFT, low) if low is not None else day << DAY_SHIFT, last)
-        rows += db.execute(*_keyed_sql(db, flt, rest, None, selected)).fetchall()
+    rows: list[tuple] = []
+    cursor = db.execute(*_keyed_sql(db, flt, f"{_SORTED_BY}, {columns}"))
+    try:
+        for row in cursor:  # SQLite steps the walk one row at a time: leaving the loop ends it
+            if len(rows) >= limit and row[0] >> DAY_SHIFT != rows[-1][0] >> DAY_SHIFT:
+                break
+            rows.append(row)
+    finally:
+        cursor.close()
     rows.sort(key=itemgetter(2, 3))  # title, uid
     rows.sort(key=itemgetter(1), reverse=getattr(flt, "order", "start") == "-start")  # then start: the sort is stable
     return [row[4:] for row in rows[:limit]]
