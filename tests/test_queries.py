@@ -74,20 +74,37 @@ def test_a_feed_walks_its_newest_events_in_order_and_stops_at_its_limit(stocked)
 
 
 @pytest.mark.parametrize("q", ["啤酒博览会", "凤凰岛会议中心 海洋科技"])
-def test_full_text_search_is_one_query_of_the_events_documents(stocked, q):
-    """Every word in one MATCH on the per-event documents (migration _add_event_search): no mention is joined."""
-    plan = store.events_query_plan(stocked, Selection(q=q, limit=500))
-    assert scans(plan) == []
-    assert [line for line in plan if "VIRTUAL TABLE" in line] == ["SCAN event_search VIRTUAL TABLE INDEX 0:M1"], plan
-    assert not any("mentions" in line for line in plan), plan
+@pytest.mark.parametrize("order, walk", [("start", "INDEX 64:M1"), ("-start", "INDEX 192:M1")])
+def test_a_search_by_start_walks_the_documents_in_key_order_and_sorts_nothing(stocked, q, order, walk):
+    """Every word in one MATCH on the per-event documents (migration _add_event_search), walked in key order, which
+    is start order by day (migration _key_search_documents_by_start): each match looked up, no mention joined, and
+    nothing sorted, so the walk stops at the limit."""
+    plan = store.events_query_plan(stocked, Selection(q=q, order=order, limit=500))
+    assert plan == [f"SCAN s VIRTUAL TABLE {walk}", "SEARCH e USING INTEGER PRIMARY KEY (rowid=?)"], plan
 
 
-def test_search_within_a_window_reads_the_windows_range_and_looks_each_event_up_in_the_matches(stocked):
+def test_a_search_without_a_limit_or_by_newest_matches_its_words_up_front(stocked):
+    for flt in (Selection(q="啤酒博览会"), Selection(q="啤酒博览会", order="-updated", limit=500)):
+        plan = store.events_query_plan(stocked, flt)
+        assert scans(plan) == []
+        matched = [line for line in plan if "VIRTUAL TABLE" in line]
+        assert matched == ["SCAN event_search VIRTUAL TABLE INDEX 0:M1"], plan
+        assert not any("mentions" in line for line in plan), plan
+
+
+def test_search_within_a_window_walks_only_the_documents_of_the_windows_days(stocked):
+    """A window is a range of document keys: FTS5 reads the matches of those days only (`><`), in key order."""
     plan = store.events_query_plan(stocked, Selection(q="啤酒博览会", start=dt.date(2023, 7, 1),
                                                   end=dt.date(2023, 7, 31), limit=500))
+    assert plan == ["SCAN s VIRTUAL TABLE INDEX 64:M1><", "SEARCH e USING INTEGER PRIMARY KEY (rowid=?)"], plan
+
+
+def test_search_within_a_window_without_a_limit_reads_the_windows_range_and_the_matches_of_its_days(stocked):
+    plan = store.events_query_plan(stocked, Selection(q="啤酒博览会", start=dt.date(2023, 7, 1),
+                                                  end=dt.date(2023, 7, 31)))
     assert scans(plan) == []
     assert any("USING INDEX events_start_order (start>? AND start<?)" in line for line in plan), plan
-    assert "LIST SUBQUERY 1" in plan, plan
+    assert "SCAN event_search VIRTUAL TABLE INDEX 0:M1><" in plan, plan
 
 
 def test_data_version_reads_indexes_only(stocked):
@@ -135,7 +152,7 @@ def test_a_search_by_short_words_walks_the_start_index_and_reads_each_events_own
 
 def test_a_short_word_beside_a_long_one_is_tested_on_each_matched_events_document(stocked):
     plan = store.events_query_plan(stocked, Selection(q="海洋科技 论坛", limit=500))
-    assert [line for line in plan if "VIRTUAL TABLE" in line] == ["SCAN event_search VIRTUAL TABLE INDEX 0:M1"], plan
+    assert [line for line in plan if "VIRTUAL TABLE" in line] == ["SCAN s VIRTUAL TABLE INDEX 64:M1"], plan
     assert any("SEARCH d USING INTEGER PRIMARY KEY (rowid=?)" in line for line in plan), plan
     assert not any(re.match(r"^SCAN (?:m|mentions|d)\b", line) for line in plan), plan
 

@@ -30,8 +30,9 @@ def noted(db) -> int:
 
 
 def found(db, words: str) -> list[str]:
-    return [row[0] for row in db.execute("SELECT uid FROM events WHERE rowid IN"
-                                         " (SELECT rowid FROM event_search WHERE event_search MATCH ?)", [words])]
+    """The uids of the events whose documents match (a key ends in its event's rowid: schema.document_key)."""
+    return [row[0] for row in db.execute("SELECT uid FROM events WHERE rowid IN (SELECT rowid & ? FROM event_search"
+                                         " WHERE event_search MATCH ?)", [schema.EVENT_ROWID_MASK, words])]
 
 
 def changes(db) -> None:

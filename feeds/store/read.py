@@ -18,7 +18,7 @@ from ..models import EventPart, EventSpan, Mention, Recurrence, Retraction, Sele
 from ..scripts import simplified, traditional
 from .identity import records
 from .memo import EVENTS, parts_memo
-from .schema import TRIGRAM_MIN_CHARS, schema_version
+from .schema import DAY_SHIFT, EVENT_ROWID_MASK, TRIGRAM_MIN_CHARS, day_key, document_key, schema_version
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 """Last-modified time of a store with nothing in it."""
@@ -38,16 +38,34 @@ def _has_fts(db: Database) -> bool:
     return db["event_search"].exists()
 
 
-def _search_clause(db: Database, q: str, params: list, walk: bool, windowed: bool = False) -> str:
+def _search_clause(db: Database, q: str, params: list, walk: bool, windowed: bool = False,
+                   keys: tuple[int | None, int | None] = (None, None)) -> str:
     """SQL that keeps events whose title, location or evidence contains every word of `q`.
 
-    The words the trigram index can answer are one FTS query on the events' documents (schema.EVENT_DOCUMENT);
-    its matches are where the query starts, except within a window of dates (`windowed`), whose range of the
-    start index is shorter than a broad word's matches: those are then a set each event of the range is looked
-    up in. Shorter words are tested by LIKE on the same documents: each event's own document as the query
-    reaches it (one lookup by rowid) when it walks in order or starts from the FTS matches, else every document
-    matched once up front.
+    The words the trigram index can answer are one FTS query on the events' documents (schema.EVENT_DOCUMENT),
+    within the range of document keys `keys` (a window's days) when given; its matches are where the query starts,
+    except within a window of dates (`windowed`), whose range of the start index is shorter than a broad word's
+    matches: those are then a set each event of the range is looked up in. Shorter words are tested by LIKE on the
+    same documents: each event's own document as the query reaches it (one lookup by key) when it walks in order or
+    starts from the FTS matches, else every document matched once up front.
     """
+    fts = _has_fts(db)
+    match, clauses, like_params = _search_terms(db, q, walk, document_key("e"))
+    if match is not None:
+        lookup = "+e.rowid" if windowed else "e.rowid"  # the unary + keeps SQLite from starting at the matches
+        bounds, bound_params = _key_bounds("rowid", keys)
+        clauses.insert(0, f"{lookup} IN (SELECT rowid & {EVENT_ROWID_MASK} FROM event_search"
+                          f" WHERE event_search MATCH ?{bounds})")
+        params.extend([match, *bound_params])
+    elif not fts:
+        like_params = [p for p in like_params for _ in range(3)]  # title, place and mentions, each
+    params.extend(like_params)
+    return " AND ".join(clauses)
+
+
+def _search_terms(db: Database, q: str, walk: bool, key: str) -> tuple[str | None, list[str], list[str]]:
+    """The FTS5 query of the words the trigram index answers (None without any), the LIKE clauses of the shorter
+    ones, and their parameters; `key` is the SQL of the event's document key (schema.document_key)."""
     clauses, like_params, indexed = [], [], []
     fts = _has_fts(db)
     terms = q.split()
@@ -57,25 +75,30 @@ def _search_clause(db: Database, q: str, params: list, walk: bool, windowed: boo
         if fts and len(term) >= TRIGRAM_MIN_CHARS:
             indexed.append("(" + " OR ".join('"' + spelling.replace('"', '""') + '"' for spelling in spellings) + ")")
             continue
-        clauses.append(_document_like(per_event, len(spellings)) if fts else
+        clauses.append(_document_like(per_event, len(spellings), key) if fts else
                        "(" + " OR ".join(_like_clause(walk) for _ in spellings) + ")")
-        for spelling in spellings:
-            like_params.extend([_like(spelling)] * (1 if fts else 3))
-    if indexed:
-        lookup = "+e.rowid" if windowed else "e.rowid"  # the unary + keeps SQLite from starting at the matches
-        clauses.insert(0, f"{lookup} IN (SELECT rowid FROM event_search WHERE event_search MATCH ?)")
-        params.append(" AND ".join(indexed))
-    params.extend(like_params)
-    return " AND ".join(clauses)
+        like_params.extend(_like(spelling) for spelling in spellings)
+    return (" AND ".join(indexed) if indexed else None), clauses, like_params
 
 
-def _document_like(per_event: bool, spellings: int) -> str:
+def _key_bounds(column: str, keys: tuple[int | None, int | None]) -> tuple[str, list[int]]:
+    """` AND` terms keeping document keys in [low, high) (either may be None: unbounded), and their parameters."""
+    low, high = keys
+    sql, params = "", []
+    if low is not None:
+        sql, params = f" AND {column} >= ?", [low]
+    if high is not None:
+        sql, params = sql + f" AND {column} < ?", [*params, high]
+    return sql, params
+
+
+def _document_like(per_event: bool, spellings: int, key: str) -> str:
     """A short word tested by LIKE on the events' search documents (a word has no line break, so a match in the
     document is a match in the title, the place or one evidence: what _like_clause tests one by one)."""
     likes = " OR ".join(f"d.{DOCUMENT_TEXT} LIKE ? ESCAPE '\\'" for _ in range(spellings))
     if per_event:
-        return f"EXISTS (SELECT 1 FROM {DOCUMENTS} d WHERE d.id = e.rowid AND ({likes}))"
-    return f"e.rowid IN (SELECT d.id FROM {DOCUMENTS} d WHERE {likes})"
+        return f"EXISTS (SELECT 1 FROM {DOCUMENTS} d WHERE d.id = {key} AND ({likes}))"
+    return f"e.rowid IN (SELECT d.id & {EVENT_ROWID_MASK} FROM {DOCUMENTS} d WHERE {likes})"
 
 
 def _like_clause(walk: bool) -> str:
@@ -95,7 +118,7 @@ _ORDERS = {
 
 def events_query_plan(db: Database, flt: Selection) -> list[str]:
     """The EXPLAIN QUERY PLAN details of the events query for `flt`, for the index tests and the query benchmark."""
-    sql, params = events_sql(db, flt)
+    sql, params = _keyed_sql(db, flt, "e.uid") if _keyed(db, flt) else events_sql(db, flt)
     return [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()]
 
 
@@ -121,6 +144,8 @@ def query_uids(db: Database, flt: Selection) -> list[str]:
 def _event_rows(db: Database, flt: Selection, columns: str) -> list[tuple]:
     """The rows of `columns` (the uid first) of the events for `flt`, in its order: walked in order first when the
     search allows it (`_walks`), else by the plan that matches the words up front."""
+    if _keyed(db, flt):
+        return _keyed_rows(db, flt, columns)
     rows = _walked(db, flt, columns) if _walks(db, flt) else None
     if rows is None:
         sql, params = events_sql(db, flt, columns=columns, walk=False)
@@ -216,6 +241,26 @@ def events_sql(db: Database, flt: Selection, columns: str = "e.*", walk: bool | 
     """
     if walk is None:
         walk = _walks(db, flt)
+    where, params = _filters(db, flt)
+    if flt.q and flt.q.split():
+        where.append(_search_clause(db, flt.q, params, walk, windowed=bool(flt.start and flt.end),
+                                    keys=_window_keys(db, flt)))
+    sql = f"SELECT {columns} FROM events e WHERE " + " AND ".join(where) + " ORDER BY " + _order(flt)
+    if flt.limit is not None:
+        sql += " LIMIT ?"
+        params.append(max(flt.limit, 0))
+    return sql, params
+
+
+def _order(flt: Selection) -> str:
+    order = getattr(flt, "order", "start")
+    if order not in _ORDERS:
+        raise ValueError(f"unknown order {order!r}; use one of {', '.join(_ORDERS)}")
+    return _ORDERS[order]
+
+
+def _filters(db: Database, flt: Selection) -> tuple[list[str], list]:
+    """The conditions on an event's own columns (everything but the search words) and their parameters."""
     where: list[str] = ["e.hidden = 0"]  # hidden by an editor: on no public surface
     params: list = []
     if flt.category:
@@ -239,18 +284,73 @@ def events_sql(db: Database, flt: Selection, columns: str = "e.*", walk: bool | 
             params.append(earliest)
     if flt.end:
         where.append("e.start < ?")  # anything starting on `end`, timed or not, sorts before the next day
-        params.append((flt.end + dt.timedelta(days=1)).isoformat())
-    if flt.q and flt.q.split():
-        where.append(_search_clause(db, flt.q, params, walk, windowed=bool(flt.start and flt.end)))
-    sql = f"SELECT {columns} FROM events e WHERE " + " AND ".join(where)
-    order = getattr(flt, "order", "start")
-    if order not in _ORDERS:
-        raise ValueError(f"unknown order {order!r}; use one of {', '.join(_ORDERS)}")
-    sql += " ORDER BY " + _ORDERS[order]
-    if flt.limit is not None:
-        sql += " LIMIT ?"
-        params.append(max(flt.limit, 0))
-    return sql, params
+        params.append(_day_after(flt.end))
+    return where, params
+
+
+def _day_after(day: dt.date) -> str:
+    return (day + dt.timedelta(days=1)).isoformat()
+
+
+def _window_keys(db: Database, flt: Selection) -> tuple[int | None, int | None]:
+    """The range of document keys (schema.document_key) the window's events lie in: from the earliest start an
+    event ending in it can have, to the day after its end. Every event the window keeps has its key in it."""
+    earliest = _earliest_start(db, flt.start) if flt.start else None
+    return (day_key(earliest) if earliest else None), (day_key(_day_after(flt.end)) if flt.end else None)
+
+
+KEYED_ORDERS = {"start": "", "-start": " DESC"}
+"""The orders whose first column is the start: a search in one of them can walk its matches in document key order."""
+
+
+def _keyed(db: Database, flt: Selection) -> bool:
+    """Whether a search walks its FTS matches in key order: a limit, an order by start and a word the trigram index
+    answers (migration _key_search_documents_by_start)."""
+    terms = (flt.q or "").split()
+    return (flt.limit is not None and getattr(flt, "order", "start") in KEYED_ORDERS and _has_fts(db)
+            and any(len(term) >= TRIGRAM_MIN_CHARS for term in terms))
+
+
+def _keyed_sql(db: Database, flt: Selection, columns: str) -> tuple[str, list]:
+    """The document key, then `columns`, of each event `flt` keeps among the FTS matches with keys in the window's
+    range, in key order (by start day): FTS5 yields its matches in that order, one at a time as they are read."""
+    where, params = _filters(db, flt)
+    match, likes, like_params = _search_terms(db, flt.q or "", True, "s.rowid")
+    bounds, bound_params = _key_bounds("s.rowid", _window_keys(db, flt))
+    sql = (f"SELECT s.rowid, {columns} FROM event_search s"
+           f" CROSS JOIN events e ON e.rowid = s.rowid & {EVENT_ROWID_MASK}"
+           f" WHERE s.event_search MATCH ?{bounds} AND " + " AND ".join(where + likes)
+           + f" ORDER BY s.rowid{KEYED_ORDERS[getattr(flt, 'order', 'start')]}")
+    return sql, [match, *bound_params, *params, *like_params]
+
+
+_SORTED_BY = "e.start, e.title, e.uid"
+"""What the keyed walk selects after the key, to put a day's events in the answer's order (_ORDERS)."""
+
+
+def _keyed_rows(db: Database, flt: Selection, columns: str) -> list[tuple]:
+    """The rows of a search walked in key order: read until `limit` are kept and the last one's day is over (keys
+    order by day only; within a day the answer's order is start, title, uid), then sorted and cut.
+
+    The same rows as events_sql's plan: every event sorting before the last kept one starts on or before its day,
+    so it is among these. They are sorted here as SQLite sorts them: these columns are never NULL, and comparing
+    Python strings by code point is comparing their UTF-8 bytes, SQLite's BINARY collation.
+    """
+    limit = max(flt.limit or 0, 0)
+    if limit == 0:
+        return []
+    rows: list[tuple] = []
+    cursor = db.execute(*_keyed_sql(db, flt, f"{_SORTED_BY}, {columns}"))
+    try:
+        for row in cursor:  # SQLite steps the walk one row at a time: leaving the loop ends it
+            if len(rows) >= limit and row[0] >> DAY_SHIFT != rows[-1][0] >> DAY_SHIFT:
+                break
+            rows.append(row)
+    finally:
+        cursor.close()
+    rows.sort(key=itemgetter(2, 3))  # title, uid
+    rows.sort(key=itemgetter(1), reverse=getattr(flt, "order", "start") == "-start")  # then start: the sort is stable
+    return [row[4:] for row in rows[:limit]]
 
 
 def _earliest_start(db: Database, first_day: dt.date) -> str | None:

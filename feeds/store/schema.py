@@ -452,11 +452,28 @@ def _add_event_revisions(db: Database) -> None:
         db.execute(f"CREATE TRIGGER {name} AFTER {when} BEGIN {bump.format(uids=uids)} END")
 
 
-EVENT_DOCUMENT = ("SELECT e.rowid, e.title || char(10) || e.location || coalesce((SELECT char(10)"
+DAY_SHIFT = 32
+"""A search document's key is its event's start day (as YYYYMMDD) shifted left this far, plus the event's rowid."""
+EVENT_ROWID_MASK = (1 << DAY_SHIFT) - 1
+"""What of a document's key is the event's rowid (events never reach 2³² rows)."""
+
+
+def document_key(event: str) -> str:
+    """SQL for the key of the search document of the events row `event` (an alias, `new` or `old`): the start's day,
+    then the rowid, so FTS5, which yields its matches in key order, yields them by start day (migration 14)."""
+    return f"((CAST(replace(substr({event}.start, 1, 10), '-', '') AS INTEGER) << {DAY_SHIFT}) + {event}.rowid)"
+
+
+def day_key(day: str) -> int:
+    """The lowest document key of a day given as an ISO date ('2026-12-01'): document_key's day part."""
+    return int(day[:10].replace("-", "")) << DAY_SHIFT
+
+
+EVENT_DOCUMENT = (f"SELECT {document_key('e')}, e.title || char(10) || e.location || coalesce((SELECT char(10)"
                   " || group_concat(m.evidence, char(10)) FROM mentions m WHERE m.event_uid = e.uid), '')"
                   " FROM events e")
-"""An event's full-text document: its title, place and every mention's evidence, a line each (a search word has
-no spaces, so it never matches across two of them)."""
+"""An event's full-text document, under its key (document_key): its title, place and every mention's evidence, a line
+each (a search word has no spaces, so it never matches across two of them)."""
 
 
 def _add_event_search(db: Database) -> None:
@@ -517,11 +534,37 @@ def _add_recurrence(db: Database) -> None:
     db.execute("ALTER TABLE events ADD COLUMN recurrence TEXT")
 
 
+def _key_search_documents_by_start(db: Database) -> None:
+    """Version 15 (named `_key_search_documents_by_start`): each event's search document is keyed by its start day and
+    rowid (document_key) instead of the rowid alone, and rebuilt under that key by triggers that also follow a change
+    of start: FTS5 yields matches in key order, so a search by start walks its matches in order and stops at its limit,
+    and a window is a range of keys, instead of every match being collected and sorted (issue 19; issue 8's longer
+    words at 1M events: 32.6 and 22.1 ms)."""
+    if not db["event_search"].exists():  # no trigram tokenizer, no documents
+        return
+    from .search_index import (
+        EVENT_SEARCH_PENDING,
+        EVENT_SEARCH_STALE,
+        EVENT_SEARCH_TRIGGERS,
+        install_event_search_triggers,
+    )
+
+    for name in EVENT_SEARCH_TRIGGERS:
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+        db.execute(f"DROP TRIGGER IF EXISTS {name}_later")
+    db.execute(f"DROP TABLE IF EXISTS {EVENT_SEARCH_PENDING}")
+    db.execute(f"DROP TABLE IF EXISTS {EVENT_SEARCH_STALE}")
+    db.execute("DROP TABLE event_search")  # dropped and filled again: FTS5 deletes row by row, reading each document
+    db.execute("CREATE VIRTUAL TABLE event_search USING FTS5 (body, tokenize='trigram')")
+    db.execute(f"INSERT INTO event_search (rowid, body) {EVENT_DOCUMENT}")
+    install_event_search_triggers(db)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [_create_initial_schema, _add_window_indexes, _add_sources,
                                               _add_reports, _add_flags, _add_editors, _cheaper_ingest_writes,
                                               _add_event_revisions, _add_event_search, _drop_unread_search_indexes,
                                               _add_start_order_index, _add_article_shown_index, _add_feed_order,
-                                              _add_recurrence]
+                                              _add_recurrence, _key_search_documents_by_start]
 """Ordered schema changes; the database's user_version counts how many have run. Only ever append."""
 
 

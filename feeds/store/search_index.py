@@ -16,7 +16,7 @@ from contextlib import contextmanager
 
 from sqlite_utils import Database
 
-from .schema import EVENT_DOCUMENT, savepoint
+from .schema import EVENT_DOCUMENT, document_key, savepoint
 
 SEARCHED: dict[str, tuple[str, ...]] = {"events": ("title", "location"), "mentions": ("evidence",)}
 """The columns each table's full-text index held (versions 1 to 9; dropped by version 10)."""
@@ -65,33 +65,48 @@ def install_triggers(db: Database) -> None:
 
 EVENT_SEARCH_PENDING = "event_search_pending"
 """The events whose search document (`event_search`) is to be rebuilt when the triggers are paused."""
+EVENT_SEARCH_STALE = "event_search_stale"
+"""The document keys to delete when the paused triggers catch up: every key a noted event had while noted, which
+includes its document's (the key before the transaction), since a change of start is noted with the old start."""
+
+
+def _of_mentions(uids: str) -> tuple[str, str]:
+    """The keys and rowids of the events these uids name."""
+    return (f"SELECT {document_key('e')} FROM events e WHERE e.uid IN ({uids})",
+            f"SELECT rowid FROM events WHERE uid IN ({uids})")
+
+
+EVENT_SEARCH_TRIGGERS: dict[str, tuple[str, str | None, str]] = {
+    # trigger: (when, the keys of the documents it replaces, the rowids of the events it rebuilds), as SELECTs
+    "events_search_ai": ("INSERT ON events", None, "SELECT new.rowid"),
+    "events_search_au": ("UPDATE OF uid, title, location, start ON events",
+                         f"SELECT {document_key('old')} UNION SELECT {document_key('new')}",
+                         "SELECT old.rowid UNION SELECT new.rowid"),
+    "events_search_ad": ("DELETE ON events", f"SELECT {document_key('old')}", "SELECT old.rowid"),
+    "mentions_search_ai": ("INSERT ON mentions", *_of_mentions("new.event_uid")),
+    "mentions_search_au": ("UPDATE OF event_uid, evidence ON mentions", *_of_mentions("old.event_uid, new.event_uid")),
+    "mentions_search_ad": ("DELETE ON mentions", *_of_mentions("old.event_uid")),
+}
+"""The triggers that keep each event's document current (and, while paused, their `_later` twins that note it)."""
 
 
 def install_event_search_triggers(db: Database) -> None:
-    """The migration `_add_event_search`: triggers that rebuild an event's search document when the event or one
-    of its mentions changes, or, while paused, note the event so the catch-up rebuilds it once."""
-    refresh = ("DELETE FROM event_search WHERE rowid IN ({rows}); "
-               f"INSERT INTO event_search (rowid, body) {EVENT_DOCUMENT} WHERE e.rowid IN ({{rows}});")
-    note = f"INSERT OR IGNORE INTO {EVENT_SEARCH_PENDING} (rid) {{rows}};"
-    of_mentions = "SELECT rowid FROM events WHERE uid IN ({})"
-    changes = {  # trigger: (when, the rows of event_search it touches, as a SELECT)
-        "events_search_ai": ("INSERT ON events", "SELECT new.rowid"),
-        "events_search_au": ("UPDATE OF uid, title, location ON events", "SELECT old.rowid UNION SELECT new.rowid"),
-        "events_search_ad": ("DELETE ON events", "SELECT old.rowid"),
-        "mentions_search_ai": ("INSERT ON mentions", of_mentions.format("new.event_uid")),
-        "mentions_search_au": ("UPDATE OF event_uid, evidence ON mentions",
-                               of_mentions.format("old.event_uid, new.event_uid")),
-        "mentions_search_ad": ("DELETE ON mentions", of_mentions.format("old.event_uid")),
-    }
+    """The migrations `_add_event_search` and `_key_search_documents_by_start`: triggers that rebuild an event's search
+    document, under its key, when the event (its start included) or one of its mentions changes, or, while paused,
+    note the event and its keys so the catch-up rebuilds it once."""
     paused = db[PAUSED].exists()
     if paused:
         db.execute(f"CREATE TABLE {EVENT_SEARCH_PENDING} (rid INTEGER PRIMARY KEY)")
+        db.execute(f"CREATE TABLE {EVENT_SEARCH_STALE} (key INTEGER PRIMARY KEY)")
     now = f"WHEN NOT EXISTS (SELECT 1 FROM {PAUSED})" if paused else ""
-    for name, (when, rows) in changes.items():
-        db.execute(f"CREATE TRIGGER {name} AFTER {when} {now} BEGIN {refresh.format(rows=rows)} END")
+    for name, (when, keys, rows) in EVENT_SEARCH_TRIGGERS.items():
+        delete = f"DELETE FROM event_search WHERE rowid IN ({keys}); " if keys else ""
+        refresh = f"{delete}INSERT INTO event_search (rowid, body) {EVENT_DOCUMENT} WHERE e.rowid IN ({rows});"
+        db.execute(f"CREATE TRIGGER {name} AFTER {when} {now} BEGIN {refresh} END")
         if paused:
+            stale = f" INSERT OR IGNORE INTO {EVENT_SEARCH_STALE} (key) {keys};" if keys else ""
             db.execute(f"CREATE TRIGGER {name}_later AFTER {when} WHEN EXISTS (SELECT 1 FROM {PAUSED})"
-                       f" BEGIN {note.format(rows=rows)} END")
+                       f" BEGIN INSERT OR IGNORE INTO {EVENT_SEARCH_PENDING} (rid) {rows};{stale} END")
 
 
 def _indexed(db: Database) -> bool:
@@ -118,8 +133,9 @@ def deferred(db: Database) -> Iterator[None]:
 
 def catch_up(db: Database) -> None:
     """Rebuild, once, the search document of each event noted while paused, from its rows as they are now (an
-    event deleted since is left out)."""
-    db.execute(f"DELETE FROM event_search WHERE rowid IN (SELECT rid FROM {EVENT_SEARCH_PENDING})")
+    event deleted since is left out), under its key now (a key noted that has no document deletes nothing)."""
+    db.execute(f"DELETE FROM event_search WHERE rowid IN (SELECT key FROM {EVENT_SEARCH_STALE})")
     db.execute(f"INSERT INTO event_search (rowid, body) {EVENT_DOCUMENT}"
                f" WHERE e.rowid IN (SELECT rid FROM {EVENT_SEARCH_PENDING})")
     db.execute(f"DELETE FROM {EVENT_SEARCH_PENDING}")
+    db.execute(f"DELETE FROM {EVENT_SEARCH_STALE}")
