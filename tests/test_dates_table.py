@@ -255,8 +255,6 @@ RELATIVE = [
     ("明后天，全市将迎来强降雨", "2024-06-14", [days("2024-06-15", "2024-06-16")]),
     # a day written with 号 before its weekday
     ("论坛22号（周一）在会展中心开幕", "2024-07-20", ["2024-07-22"]),
-    # three digits before a month: a year of the Republic, as Taiwan's papers write it
-    ("展覽將於113年12月1日在台北開幕", "2024-06-14", ["2024-12-01"]),
     # 次年 and 同年 count from the year written before them; 隔天 from the day told
     ("2023年11月15日至次年3月15日为全市集中供暖期", "2024-06-14", [days("2023-11-15", "2024-03-15")]),
     ("2019年公司成立，同年12月在深圳上市", "2024-06-14", [month("2019-12-01", "2019-12-31")]),
@@ -1026,6 +1024,9 @@ GENERAL = [  # `feeds dates`: every kind, read at a day or at a moment of public
     ("今年Q1，新能源车销量翻番", "2024-06-12", [("今年Q1", "2024-01-01", "2024-03-31", "quarter", "period")]),
     ("该型号手机于2023.9上市", "2024-06-12", [("2023.9", "2023-09-01", "2023-09-30", "month", "period")]),
     ("全年营收2023.5万元", "2024-06-12", []),
+    # three digits before a month and day: a year of the Republic, as Taiwan's papers write it (an event's date too)
+    ("展覽將於113年12月1日在台北開幕", "2024-06-14",
+     [("113年12月1日", "2024-12-01", "2024-12-01", "day", "point")]),
     # a lunar date written with Arabic digits after 农历 is lunar
     ("农历2月2日，庙会在老街举行", "2024-01-14", [("农历2月2日", "2024-03-11", "2024-03-11", "day", "calendar")]),
     ("2019年，公司在深圳成立，次年上市", "2024-06-12",

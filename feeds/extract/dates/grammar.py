@@ -124,17 +124,16 @@ _CN_DIGIT = "〇零一二三四五六七八九"
 NOT_IN_ERA = "".join(f"(?<!{name})" for name in (*ERA_FIRST_YEARS, *REIGN_NAMES))
 """A two-digit year is none after an era's name (`民国38年`, `康熙20年`): rules.py reads the eras it can."""
 MONTH = r"(?:1[ ]?[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-YEAR_IN_WORDS = (r"(?<![\d〇零一二两三四五六七八九十百千万])[两二]千"
+YEAR_IN_WORDS = (r"[两二]千(?<![\d〇零一二两三四五六七八九十百千万].千)"  # the rare 千 first: a cheap fail elsewhere
                  r"(?:零[一二三四五六七八九]|零?一十[一二三四五六七八九]?"
                  r"|[二三]十[一二三四五六七八九]?"
                  r"|(?=\s*年\s*(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月))"
                  r"(?=\s*年)")
 """A year counted in words (`两千零八年`, `二千零一十五年`); `两千年` only before a month (`两千年来` is a count)."""
 YEAR = (rf"(?:(?<![\d.])[12]\d{{3}}|[{_CN_DIGIT}]{{4}}|(?<![\d.])(?=\d{{2}}\s*年){NOT_IN_ERA}\d{{2}}"
-        rf"|(?<![{_CN_DIGIT}十])(?=[{_CN_DIGIT}]{{2}}年){NOT_IN_ERA}[{_CN_DIGIT}]{{2}}|{YEAR_IN_WORDS}"
-        rf"|(?<![\d.第])1[01]\d(?=\s*年\s*(?:1[0-2]|0?[1-9])\s*月))")
+        rf"|(?<![{_CN_DIGIT}十])(?=[{_CN_DIGIT}]{{2}}年){NOT_IN_ERA}[{_CN_DIGIT}]{{2}}|{YEAR_IN_WORDS})")
 """A year: `2023`, `二〇二三`, `两千零八`, or two digits (`15年`, `零七年`) read in the century the base date makes
-likely; three digits before a month are the Republic of China's (`113年5月20日`, Taiwan's papers: 2024)."""
+likely (three digits before a month, a year of the Republic, rules.py reads: `113年5月20日`)."""
 DAY = r"(?:3[ ]?[01]|[12][ ]?\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 ASCII_DAY = r"(?:3[ ]?[01]|[12][ ]?\d|0?[1-9])"
 """Months and days; OCR may space the digits of one number (`8 月 2 5 日`, `1 2月1 8日`)."""

@@ -74,8 +74,6 @@ def full_year(text: str, base_year: int | None) -> int:
     """A written year; two digits (`15年`, `九八年`) are of the 2000s when that is at most ten years past
     the base year, else of the 1900s (`九零年` in a paper of 1973 is 1990)."""
     value = number(text)
-    if len(text) == 3 and text.isascii() and 100 <= value < 200:
-        return value + g.ERA_FIRST_YEARS["民国"] - 1  # `113年5月`: a year of the Republic, as Taiwan's papers count
     if len(text) > 2 or "千" in text:
         return value
     base = base_year or 2000

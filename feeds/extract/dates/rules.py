@@ -40,9 +40,12 @@ class Rule:
     """(start, end, precision) of the example's expression, read at REFERENCE_DAY."""
     needs: tuple[str, ...] = ()
     """Words one of which a text must hold for the rule to be tried at all (a cheap test before the regex)."""
+    or_holds: re.Pattern[str] | None = None
+    """A pattern with a literal first character a text may hold instead of one of `needs` (as cheap a test)."""
 
     def may_match(self, text: str) -> bool:
-        return not self.needs or any(word in text for word in self.needs)
+        return (not self.needs or any(word in text for word in self.needs)
+                or bool(self.or_holds and self.or_holds.search(text)))
 
 
 # --- shared pieces ------------------------------------------------------------------------------
@@ -740,9 +743,12 @@ ERA_YEAR = rf"(?P<era>{ERA_NAMES})\s*(?P<n>\d{{1,3}}|元|[〇零一二三四五�
 
 
 def read_era(m: re.Match, ctx: Context) -> Interval:
-    """`民国113年`, `民國38年5月`, `令和6年3月1日`: year N of an era is its first year + N - 1."""
-    n = 1 if m.group("n") == "元" else number(m.group("n"))
-    year = cal.ERA_FIRST_YEARS[m.group("era")] + n - 1
+    """`民国113年`, `民國38年5月`, `令和6年3月1日`, `113年5月20日`: year N of an era is its first year + N - 1."""
+    if _group(m, "roc"):  # `113年12月1日`: Taiwan's papers count the Republic's years without naming it
+        n, era = int(m.group("roc")), "民国"
+    else:
+        n, era = 1 if m.group("n") == "元" else number(m.group("n")), m.group("era")
+    year = cal.ERA_FIRST_YEARS[era] + n - 1
     if n < 1 or ((ctx.published or ctx.year) and year > base_year(ctx) + 10):
         raise Unresolvable("no such year of the era")
     if not m.group("m"):
@@ -1003,10 +1009,10 @@ RULES: tuple[Rule, ...] = (
          "冬至这天，居民们在社区食堂一起包饺子。", ("2024-12-21", "2024-12-21", "day"),
          needs=cal.SOLAR_TERMS),
     Rule("era-date",
-         re.compile(rf"{ERA_YEAR}\s*(?P<m>{g.MONTH})\s*月\s*(?P<d>{g.DAY})\s*[日号]"),
+         re.compile(rf"(?:{ERA_YEAR}|(?<![\d.第])(?P<roc>1[01]\d)\s*年)\s*(?P<m>{g.MONTH})\s*月\s*(?P<d>{g.DAY})\s*[日号]"),
          DateKind.POINT, read_era,
          "民国113年5月20日，新一届领导人宣誓就职。", ("2024-05-20", "2024-05-20", "day"),
-         needs=tuple(cal.ERA_FIRST_YEARS)),
+         needs=tuple(cal.ERA_FIRST_YEARS), or_holds=re.compile(r"1[01]\d\s*年")),
     Rule("era-year",
          re.compile(rf"{ERA_YEAR}(?:\s*(?P<m>{g.MONTH})\s*月)?"),
          DateKind.PERIOD, read_era,
