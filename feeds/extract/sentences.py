@@ -25,7 +25,8 @@ SENTENCE = re.compile(
 crawl glued on: `…yesterday.According`), a bracketed credit, a quotation (not the one in `Sept. 30`), or a list's
 next item (`:- `, `.- `)."""
 
-SENTENCE_END = re.compile(r"[。！？!?；;\n]|" + _NOT_AFTER_ABBREVIATION + r"(?<=[a-z0-9)”\"’])\.(?=\s+[A-Z\"“])")
+SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?<=[a-z0-9)”\"’]\.)"
+                          + "".join(rf"(?<!\b{word}\.)" for word in ABBREVIATIONS) + r"(?=\s+[A-Z\"“])")
 """The characters that end a Chinese sentence (or a line), and an English full stop before the next sentence (not
 `U.S. Agriculture`, `Mr. Li`, `Sept. 15`); what date rules count sentences by."""
 
