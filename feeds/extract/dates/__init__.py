@@ -895,6 +895,10 @@ def _dated_later(starts: list[int], i: int, m: re.Match[str], sentence_ends: lis
     return i + 1 < len(starts) and _sentence(sentence_ends, starts[i + 1]) == _sentence(sentence_ends, m.start())
 
 
+OPEN_CLOSE_RULE = "span:open-close"
+"""The rule of a span from the day something opens to the day it closes (`3月15日开启，3月25日截止`)."""
+
+
 def _apply_sentence_rules(text: str, found: list[DateMatch], sentence_ends: list[int],
                           published: dt.date | None) -> list[DateMatch]:
     """Spans a sentence gives in words: `为期三天`, `X日开幕…Y日闭幕`, `持续至X`."""
@@ -907,7 +911,7 @@ def _apply_sentence_rules(text: str, found: list[DateMatch], sentence_ends: list
         after = text[date.end:date.end + 40]
         opens = previous is not None and g.OPEN_CLOSE[0].match(text[previous.end:previous.end + 8])
         if same_sentence and opens and g.OPEN_CLOSE[1].match(after):
-            result[-1] = _span(text, previous, date, "span:open-close")
+            result[-1] = _span(text, previous, date, OPEN_CLOSE_RULE)
             continue
         if date.cue == Cue.UNTIL and same_sentence and date.interval.start_date >= previous.interval.start_date \
                 and previous.cue not in (Cue.UNTIL, Cue.DEADLINE):  # an end does not start a span

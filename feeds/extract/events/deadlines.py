@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from ...models import Article, Cue, DateKind, DateMatch, Event, Interval
+from ..dates import OPEN_CLOSE_RULE
 from ..sentences import CLAUSE_BREAK
 from . import vocabulary as v
 from .names import Name, is_bare
@@ -198,8 +199,6 @@ VAGUE_WHAT = re.compile(r"(?:this|that|the|each|every)\b", re.I)
 """`this round`: what is due is named only by the page."""
 ENGLISH_DUE_REACH = 40
 """How far after `… must be received` its day may stand (`by the end of the day October 1`)."""
-OPEN_CLOSE_RULE = "span:open-close"
-"""The date parser's span from the day something opens to the day it closes (`3月15日开启，3月25日截止`)."""
 STARTED = re.compile(r"(?:启动|开始|正式)(?:征集|报名|申报)?$|(?:征集|报名|申报)?(?:启动|开始)$")
 """`…资助启动申报`: the words that say a call opened, which the deadline's label says again."""
 

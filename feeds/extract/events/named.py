@@ -193,11 +193,9 @@ class _NameChooser:
 
     def followed_by(self, date: DateMatch) -> Name | None:
         """The English name standing right before the date (`the Tokyo summit last May`)."""
-        text, start = self.sentence.text, self.sentence.start
-        if not text.isascii():
+        if not self.sentence.text.isascii():
             return None
-        return next((n for n in self.names if n.end <= date.start
-                     and not text[n.end - start:date.start - start].strip(" '\"’”")), None)
+        return next((n for n in self.names if _right_before(self.sentence, n, date)), None)
 
     def name_for(self, date: DateMatch) -> Name | None:
         sentence = self.sentence
@@ -367,13 +365,18 @@ def _named_on_its_day(sentence: Sentence, date: DateMatch, name: Name) -> bool:
     between = sentence.text[date.end - sentence.start:name.start - sentence.start]
     after = sentence.text[name.end - sentence.start:name.end - sentence.start + 1]
     english = sentence.text.isascii()
-    between_after = sentence.text[name.end - sentence.start:date.start - sentence.start]
-    if english and name.end <= date.start and (not between_after.strip(" '\"’”")
-                                               or v.ENGLISH_PLACE_BETWEEN.fullmatch(between_after)) \
+    if english and (_right_before(sentence, name, date) or name.end <= date.start and v.ENGLISH_PLACE_BETWEEN.fullmatch(
+            sentence.text, name.end - sentence.start, date.start - sentence.start)) \
             and not v.ENGLISH_RELEASED.search(sentence.text, 0, name.start - sentence.start):
         return True  # `the Venice summit on June 8-10`, `the Harbour Expo in Qingdao on 19 May`
     return name.start >= date.end and not between.strip(" 的") and (
         not after or after in "，,。；;！!？?" or english)
+
+
+def _right_before(sentence: Sentence, name: Name, date: DateMatch) -> bool:
+    """Whether only spaces and quote marks stand between the name and the date after it."""
+    return name.end <= date.start and not sentence.text[name.end - sentence.start:date.start
+                                                        - sentence.start].strip(" '\"’”")
 
 
 def _english_not_on(sentence: Sentence, date: DateMatch, name: Name) -> bool:
