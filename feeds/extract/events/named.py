@@ -322,8 +322,8 @@ def _of_another_time(sentence: Sentence, date: DateMatch, name: Name) -> bool:
     the … exhibition`), or a past ceremony dated only by a part of a month (`于10月下旬在上海举行纪念仪式`)."""
     at = name.start - sentence.start
     if v.WON_AT_BEFORE.search(sentence.masked, max(0, at - 8), at) or (
-            v.FOLLOWING_ON[0].search(sentence.masked, max(0, at - 40), at)
-            and v.FOLLOWING_ON[1].match(sentence.masked, name.end - sentence.start)):
+            v.FOLLOWING_ON.search(sentence.masked, max(0, at - 40), at)
+            and v.FOLLOWED_ON.match(sentence.masked, name.end - sentence.start)):
         return True
     if date.end <= name.start and (v.OWN_TIME.search(sentence.text, date.end - sentence.start, at)
                                    or v.PART_OF_BEFORE.search(sentence.text, max(0, at - 60), at)

@@ -166,8 +166,9 @@ OWN_TIME_BEFORE = re.compile(r"\b(?:the|its|a) (?:recent|previous|past|former)\s
 """`…on October 14: At the recent 79th session of the UN General Assembly`: an English name of another time."""
 WON_AT_BEFORE = re.compile(r"(?:曾经?|此前|往届|早前)(?:荣获|获得|获|入围|参加|出席|参与)$")
 """`曾荣获金马影展…肯定的新剧…将于8月14日开播`: where something once won or took part, not what is held on the date."""
-FOLLOWING_ON = (re.compile(r"继[^，,。]{0,30}$"), re.compile(r"(?:之)?后"))
-"""`继月初…演出后，今日举办…`: what came before (继 … 后), not what the date holds."""
+FOLLOWING_ON = re.compile(r"继[^，,。]{0,30}$")
+FOLLOWED_ON = re.compile(r"(?:之)?后")
+"""`继月初…演出后，今日举办…`: what came before (继 before the name, 后 after it), not what the date holds."""
 
 HOLDING_VERBS = re.compile(r"举办|举行|开展|开幕|召开")
 """Verbs that say an event is held (not merely that something happens at it)."""
