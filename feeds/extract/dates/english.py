@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ...models import TZ, Cue, DateMatch, Interval
+from .resolve import Context, Tense, choose, maybe_date
 
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -232,22 +233,15 @@ def _month_number(name: str) -> int:
 
 
 def _day_of_year_chosen(month: int, day: int, published: dt.date, prefer: str) -> dt.date:
-    """`June 3` with no year: the coming one when the sentence looks ahead (the paper's own day included), the one
-    gone by when it looks back, else the nearest (`a November 19 news conference` in a March paper: last
-    November's)."""
-    candidates = []
-    for year in (published.year - 1, published.year, published.year + 1):
-        try:
-            candidates.append(dt.date(year, month, day))
-        except ValueError:
-            continue
-    if not candidates:
-        raise ValueError("no such day")
-    if prefer == "future":
-        return min((c for c in candidates if c >= published), default=candidates[-1])
-    if prefer == "past":
-        return max((c for c in candidates if c <= published), default=candidates[0])
-    return min(candidates, key=lambda c: abs((c - published).days))
+    """`June 3` with no year: the Chinese grammar's choice (`resolve.choose`), the tense told by the English words
+    (`a November 19 news conference` in a March paper: last November's)."""
+    candidates = [d for year in (published.year - 1, published.year, published.year + 1)
+                  if (d := maybe_date(year, month, day))]
+    return choose(candidates, Context(published, published.year, tense=TENSE_OF_PREFERENCE.get(prefer, Tense.UNSAID)))
+
+
+TENSE_OF_PREFERENCE = {"future": Tense.ANNOUNCED, "past": Tense.PAST}
+"""The tense `choose` reads for dateparser's preference an English sentence gave."""
 
 
 def _weekday(name: str, which: str, published: dt.date, m: re.Match) -> dt.date:

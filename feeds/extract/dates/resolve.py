@@ -198,7 +198,7 @@ def resolve_point(m, p: str, ctx: Context, anchor: Point | None = None) -> Point
         return Point(dt.date(year, first_month, 1), dt.date(year, last_month, month_end(year, last_month)),
                      "month", True, True)
     if p == "e_" and get("e_dm2") and anchor is not None:
-        day = _date(anchor.first.year, int(get("e_dm2")), int(get("e_dd2")))
+        day = maybe_date(anchor.first.year, int(get("e_dm2")), int(get("e_dd2")))
         if day is None:
             raise Unresolvable("no such day")
         return Point(day, day, "day", True, True)
@@ -214,7 +214,7 @@ def _told_day(offset: int, day_of_month: int, ctx: Context) -> Point:
     printed the day after), the day of that number nearest to it."""
     counted = _base_day(ctx) + dt.timedelta(days=offset)
     months = (counted.year * 12 + counted.month - 1 + k for k in (-1, 0, 1))
-    candidates = [d for index in months if (d := _date(index // 12, index % 12 + 1, day_of_month))]
+    candidates = [d for index in months if (d := maybe_date(index // 12, index % 12 + 1, day_of_month))]
     if not candidates:
         raise Unresolvable("no such day")
     day = min(candidates, key=lambda d: abs((d - counted).days))
@@ -262,7 +262,7 @@ def _month_point(m, p: str, ctx: Context, anchor: Point | None) -> Point:
     day_text, part = get(p + "d") or get(p + "dd") or get(p + "nd") or get(p + "sd"), get(p + "part")
     if day_text:
         day = number(day_text)
-        candidates = [_date(y, months, day) for y in years]
+        candidates = [maybe_date(y, months, day) for y in years]
         candidates = [c for c in candidates if c]
         if not candidates and (months, day) == (2, 29) and not year_given:
             candidates = [dt.date(y, 2, 29) for y in range(years[0] - 4, years[-1] + 5) if calendar.isleap(y)]
@@ -294,7 +294,8 @@ def _untensed(m, p: str, ctx: Context) -> Context:
     return ctx
 
 
-def _date(year: int, month: int, day: int) -> dt.date | None:
+def maybe_date(year: int, month: int, day: int) -> dt.date | None:
+    """The day, or None where the calendar has none (`2月30日`)."""
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -308,7 +309,7 @@ def _day_only(day: int, ctx: Context, anchor: Point | None) -> Point:
         base = anchor.first
         for k in range(3):
             month_index = base.year * 12 + base.month - 1 + k
-            candidate = _date(month_index // 12, month_index % 12 + 1, day)
+            candidate = maybe_date(month_index // 12, month_index % 12 + 1, day)
             if candidate and candidate >= anchor.first:
                 return Point(candidate, candidate, "day")
         raise Unresolvable("range end before its start")
@@ -318,7 +319,7 @@ def _day_only(day: int, ctx: Context, anchor: Point | None) -> Point:
     candidates = []
     for k in (-1, 0, 1):
         month_index = base.year * 12 + base.month - 1 + k
-        candidate = _date(month_index // 12, month_index % 12 + 1, day)
+        candidate = maybe_date(month_index // 12, month_index % 12 + 1, day)
         if candidate:
             candidates.append(candidate)
     if ctx.last is not None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ...models import TZ, DateKind, Interval
 from . import calendars as cal
 from . import grammar as g
-from .resolve import Context, Tense, Unresolvable, choose, full_year, month_end, number
+from .resolve import Context, Tense, Unresolvable, choose, full_year, maybe_date, month_end, number
 
 REFERENCE_DAY = dt.date(2024, 6, 12)
 """The publication date every rule's example is read at (a Wednesday)."""
@@ -522,7 +522,7 @@ def _month_of(m: re.Match, ctx: Context) -> tuple[int, int]:
 def read_relative_month_day(m: re.Match, ctx: Context) -> Interval:
     """`下个月廿号`, `本月卅日`: 廿 (twenty) and 卅 (thirty) as a day of a month named from the publication's."""
     year, month = _month_of(m, ctx)
-    day = _maybe_date(year, month, number(m.group("d").replace("廿", "二十").replace("卅", "三十")))
+    day = maybe_date(year, month, number(m.group("d").replace("廿", "二十").replace("卅", "三十")))
     if day is None:
         raise Unresolvable("no such day")
     return Interval(day, day, "day")
@@ -758,7 +758,7 @@ def read_era(m: re.Match, ctx: Context) -> Interval:
         raise Unresolvable("no such month")
     if not _group(m, "d"):
         return month_span(year, month)
-    day = _maybe_date(year, month, number(m.group("d")))
+    day = maybe_date(year, month, number(m.group("d")))
     if day is None:
         raise Unresolvable("no such day")
     return Interval(day, day, "day")
@@ -771,15 +771,8 @@ def read_compact_ymd(m: re.Match, ctx: Context) -> Interval:
 
 def read_dotted_md(m: re.Match, ctx: Context) -> Interval:
     month, day_of_month = int(m.group("m")), int(m.group("d"))
-    day = nearest_year(lambda y: _maybe_date(y, month, day_of_month), ctx, None)
+    day = nearest_year(lambda y: maybe_date(y, month, day_of_month), ctx, None)
     return Interval(day, day, "day")
-
-
-def _maybe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def read_months_between(m: re.Match, ctx: Context) -> Interval:

@@ -182,8 +182,10 @@ class _NameChooser:
         self.dated = Counter(sentence.clause_of(d.start) for d in sentence.dates if usable(d))
         self.held: set[int] = {id(n) for d in dates if (n := self.held_after(d)) is not None}
         """Names the `…举行的` after one of the dates points at: that date's, not another date's of their clause."""
-        self.dated_by: dict[int, DateMatch] = {id(n): d for d in dates if (n := self.followed_by(d)) is not None}
-        """English names their own date follows (`the Tokyo summit last May`): that date's, not another's."""
+        self.followed: dict[int, Name] = {id(d): n for d in dates if (n := self._followed_by(d)) is not None}
+        """The English name right before each date (`the Tokyo summit last May`), by the date's id."""
+        self.dated_by: dict[int, DateMatch] = {id(n): d for d in dates if (n := self.followed.get(id(d)))}
+        """English names their own date follows: that date's, not another's."""
 
     def take(self, name: Name) -> None:
         self.taken.add(id(name))
@@ -191,7 +193,7 @@ class _NameChooser:
     def is_taken(self, name: Name) -> bool:
         return id(name) in self.taken
 
-    def followed_by(self, date: DateMatch) -> Name | None:
+    def _followed_by(self, date: DateMatch) -> Name | None:
         """The English name standing right before the date (`the Tokyo summit last May`)."""
         if not self.sentence.text.isascii():
             return None
@@ -199,7 +201,7 @@ class _NameChooser:
 
     def name_for(self, date: DateMatch) -> Name | None:
         sentence = self.sentence
-        own = self.followed_by(date)
+        own = self.followed.get(id(date))
         if own is not None and id(own) not in self.taken:
             return own
         if v.HELD_ON_DATE.match(sentence.masked, date.end - sentence.start):

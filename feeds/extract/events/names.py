@@ -179,14 +179,14 @@ def _book_title_spans(text: str) -> list[tuple[int, int]]:
     """Titles in book marks, whose words name a work, not an event; a notice's title (`《关于举办…大赛的通知》`)
     names the event it is about, and so does a festival held under book marks (`举办《…夏日嘉年华》`)."""
     return [(m.start(), m.end()) for m in re.finditer(r"《(?!关于(?:举办|召开|开展|组织))[^《》]*》", text)
-            if not BOOKED_GATHERING.fullmatch(m.group()) or not HELD_BEFORE.search(text, max(0, m.start() - 4),
-                                                                                    m.start())]
+            if not BOOKED_GATHERING.fullmatch(m.group())
+            or not (m.start() == 0 or HELD_BEFORE.search(text, max(0, m.start() - 4), m.start()))]
 
 
 BOOKED_GATHERING = re.compile(r"《[^《》]{2,30}(?:嘉年华|音乐节|艺术节|文化节|博览会|展览会|影展|市集|摄影展|画展|特展|"
                               r"作品展)》")
-HELD_BEFORE = re.compile(r"(?:举办|举行|推出|登场)$|^$")
-"""What a gathering's title in book marks follows: a verb that holds it, or nothing (it opens the text)."""
+HELD_BEFORE = re.compile(r"(?:举办|举行|推出|登场)$")
+"""The verb a gathering's title in book marks follows, unless the title opens the text."""
 
 
 def _quoted_start(masked: str, head_start: int, head_end: int) -> int | None:
