@@ -370,6 +370,12 @@ LEAP = [
 # --- English ----------------------------------------------------------------------------------------
 
 ENGLISH = [
+    # feasts and national days named for their date, the year by the tense
+    ("The harbour fair will be held on Easter Sunday.", "1993-03-31", ["1993-04-11"]),
+    ("The parade was held on Good Friday.", "1993-03-31", ["1992-04-17"]),
+    ("Shops reopen on Boxing Day 2019.", "2019-12-01", ["2019-12-26"]),
+    ("The town's picnic is on Australia Day.", "2026-01-10", ["2026-01-26"]),
+    ("The pipe band marches on St Patrick’s Day.", "2026-03-01", ["2026-03-17"]),
     # English dates inside Chinese text: a Chinese character beside them is no letter of a word
     ("国际设计周定于June 20举行", "2024-06-14", ["2024-06-20"]),
     ("峰会将于Jun. 20-22在上海举行", "2024-06-14", [days("2024-06-20", "2024-06-22")]),

@@ -1396,3 +1396,44 @@ def test_a_lower_case_lecture_or_forum_with_its_date_after_its_place_is_held_the
 
 def test_conducting_a_meeting_is_not_part_of_its_name():
     assert events_of("安理会9日进行紧急会议，讨论港口局势。") == [("紧急会议", "2026-06-09", "2026-06-09")]
+
+
+def test_english_heads_of_community_and_business_news_name_events():
+    assert events_of("The Orchard Club will hold its Annual Races on 4 April at Thistlebeds.") == [
+        ("Annual Races", "2027-04-04", "2027-04-04")]
+    assert events_of("Celebrate at Harbour Fest, returning to Lakeside Park July 25–27 for a weekend of music.") == [
+        ("Harbour Fest", "2026-07-25", "2026-07-27")]
+
+
+def test_a_curly_apostrophe_stays_inside_an_english_name():
+    assert events_of("The Riverside Rock ’n’ Roll Festival will be held on 23-25 February.") == [
+        ("Riverside Rock ’n’ Roll Festival", "2027-02-23", "2027-02-25")]
+
+
+def test_an_english_head_alone_is_titled_by_who_holds_it():
+    assert events_of("The Acme Chamber hosted its Gala Night on 4 June at the Grand Hotel.") == [
+        ("Acme Chamber Gala Night", "2026-06-04", "2026-06-04")]
+    assert events_of("Its Gala Night will be held on 4 July.") == []
+
+
+def test_organised_and_coming_up_say_an_english_event_takes_place():
+    assert events_of("The Harbour Rose & Flower Show was organised by Jane Doe over the 15-17 May.") == [
+        ("Harbour Rose & Flower Show", "2026-05-15", "2026-05-17")]
+    assert events_of("A Silk Painting Workshop with Anna Berg is coming up on 21 September.") == [
+        ("Silk Painting Workshop", "2026-09-21", "2026-09-21")]
+
+
+def test_galas_openings_and_ribbon_cuttings_are_gatherings_of_their_own():
+    found = extract_page("Finalists are invited to attend the awards gala in New York on October 10.", PUBLISHED)
+    assert [(e.title, e.interval.start.isoformat(), e.category) for r in found for e in r.events] == [
+        ("awards gala", "2026-10-10", "other")]
+    assert events_of("The studio will be celebrating its grand opening on Wednesday, June 17.") == [
+        ("grand opening", "2026-06-17", "2026-06-17")]
+    assert events_of("The dance drama marks the grand opening of the Harbour Arts Festival on June 12.") == [
+        ("Harbour Arts Festival", "2026-06-12", "2026-06-12")]
+
+
+def test_a_press_release_dateline_is_not_the_date_of_its_event():
+    text = ("Acme Opens Its New Studio\n\nMIAMI LAKES, FL, June 10, 2026 /24-7PressRelease/ -- Acme Studio will "
+            "hold its Grand Opening on June 20 at 15450 New Barn Road.")
+    assert events_of(text) == [("Acme Studio Grand Opening", "2026-06-20", "2026-06-20")]

@@ -62,6 +62,22 @@ EASTER_FEASTS = {
 name takes the Orthodox Easter)."""
 ORTHODOX = "东正教"
 
+ENGLISH_FESTIVALS = {
+    "easter sunday": "复活节", "easter day": "复活节", "easter monday": "复活节星期一", "good friday": "耶稣受难日",
+    "palm sunday": "棕枝主日", "ash wednesday": "圣灰星期三", "pentecost": "圣灵降临节", "whit sunday": "圣灵降临节",
+    "ascension day": "耶稣升天节", "christmas day": "圣诞节", "christmas eve": "平安夜", "new year's day": "元旦",
+    "valentine's day": "情人节", "halloween": "万圣节", "thanksgiving day": "感恩节", "thanksgiving": "感恩节",
+    "mother's day": "母亲节", "april fools' day": "愚人节",
+}
+"""English names of the feasts above (`on Easter Sunday`, `Good Friday`), by their Chinese names."""
+ENGLISH_FIXED_DAYS = {
+    "boxing day": (12, 26), "new year's eve": (12, 31), "anzac day": (4, 25), "australia day": (1, 26),
+    "st patrick's day": (3, 17), "st. patrick's day": (3, 17), "remembrance day": (11, 11),
+    "veterans day": (11, 11), "veterans' day": (11, 11), "canada day": (7, 1), "fourth of july": (7, 4),
+    "bonfire night": (11, 5), "guy fawkes night": (11, 5),
+}
+"""Days English-speaking countries keep on a fixed date: (month, day)."""
+
 ERA_FIRST_YEARS = {"民国": 1912, "民國": 1912, "明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
 """Eras a paper still counts years in, by the Gregorian year of their first: the Republic of China's
 (Taiwan's papers: `民国113年` is 2024) and Japan's (`令和6年`). Year N of an era is first + N - 1."""
@@ -158,6 +174,9 @@ def festival_day(name: str, year: int) -> dt.date | None:
     """The day of a festival in a year: a Gregorian one's in that year, a lunar one's in the lunar
     year that starts in it (so `2023年除夕` is the eve that ends lunar 2023, in February 2024)."""
     name = HOLIDAY_SHORT_NAMES.get(name, name)
+    if name in ENGLISH_FIXED_DAYS:
+        return dt.date(year, *ENGLISH_FIXED_DAYS[name])
+    name = ENGLISH_FESTIVALS.get(name, name)
     if name.removeprefix(ORTHODOX) in EASTER_FEASTS:
         return easter_feast(name, year)
     if name in GREGORIAN_FESTIVALS or name in OBSERVANCE_DAYS:

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ...models import TZ, Cue, DateMatch, Interval
+from . import calendars as cal
 from .resolve import Context, Tense, choose, maybe_date
 
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -17,6 +18,10 @@ TIME = r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)|(?:[01]?\d|2[0-
 RANGE_WORD = r"\s*(?:-|–|—|to|through|until|till|and|&)\s*"
 WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 """A weekday written before its date (`on Friday 10 October`, `Sunday, December 12`): one date, not two."""
+HOLIDAY = "|".join(sorted((re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]?")
+                           for name in (*cal.ENGLISH_FESTIVALS, *cal.ENGLISH_FIXED_DAYS)), key=len, reverse=True))
+"""`Easter Sunday`, `Boxing Day`, `St Patrick’s Day`: a feast or a national day named for its date."""
+HOLIDAY_KEYS = {name.replace("'", ""): name for name in (*cal.ENGLISH_FESTIVALS, *cal.ENGLISH_FIXED_DAYS)}
 START, END = r"(?<![A-Za-z0-9])(?=[A-Za-z0-9])", r"(?<=[A-Za-z0-9])(?![A-Za-z0-9])"
 """Word edges of Latin letters and digits only: a Chinese character beside an English date is no letter of it
 (`展会定于June 20举行`), where `\b` counts it as one."""
@@ -31,6 +36,7 @@ ENGLISH_DATE = re.compile(
       | (?:in\s+)?(?P<part>early|mid|late)[-\s]+(?P<pm>{MONTH})(?:\s+(?P<pmy>{YEAR}))?
       | (?:in\s+)(?P<mo>{MONTH})(?:\s+(?P<moy>{YEAR})|\s+(?P<mow>this|last|next)\s+year)?
       | (?P<mwo>last|next|this)\s+(?P<mw>{MONTH})(?!\s*\d)
+      | (?P<hol>{HOLIDAY})(?:,?\s+(?P<hy>{YEAR}))?
       | (?P<wk>(?:next|this|last)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend)
       | (?P<rel>today|tomorrow|yesterday|tonight
           |(?:next|this|last)\s+(?:week|month|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))
@@ -135,10 +141,13 @@ def _ongoing(text: str, first: DateMatch, last: DateMatch) -> bool:
 
 def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch | None:
     get = m.group
-    year = get("y1") or get("y") or get("yy") or get("moy") or get("pmy")
+    year = get("y1") or get("y") or get("yy") or get("moy") or get("pmy") or get("hy")
     if not year and published is None and not get("rel"):
         return None
-    if get("wd"):
+    if get("hol"):
+        start = end = _holiday(m, int(year) if year else None, published, prefer)
+        precision = "day"
+    elif get("wd"):
         if published is None:
             return None
         start = end = _weekday(get("wd"), (get("wk") or "").strip().lower(), published, m)
@@ -222,10 +231,23 @@ def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch |
     span_start = m.start("cue") if get("cue") and cue in ("until", "till", "by", "before", "from") else m.start() + (
         len(m.group(0)) - len(m.group(0).lstrip()))
     text = m.string[span_start:m.end()].strip()
-    kind = ("relative" if get("rel") or get("wd") else "month" if get("mo") or get("mw") or get("part")
+    kind = ("holiday" if get("hol") else "relative" if get("rel") or get("wd") else "month" if get("mo") or get("mw") or get("part")
             else "range" if (get("d2") or get("dd2")) else "date")
     rule = "en:" + kind
     return DateMatch(text, span_start, span_start + len(text), interval, rule, cue_name)
+
+
+def _holiday(m: re.Match, year: int | None, published: dt.date | None, prefer: str) -> dt.date:
+    """`on Easter Sunday`: the feast's day in the year written, else the one the tense points to (`was held on
+    Good Friday` is the last)."""
+    name = HOLIDAY_KEYS[re.sub(r"\s+", " ", m.group("hol").lower()).replace("’", "").replace("'", "")]
+    if year is not None or published is None:
+        return cal.festival_day(name, year or published.year)
+    if prefer != "future" and _said_past(m.string, m.start(), m.end()):
+        prefer = "past"
+    candidates = [d for y in (published.year - 1, published.year, published.year + 1)
+                  if (d := cal.festival_day(name, y))]
+    return choose(candidates, Context(published, published.year, tense=TENSE_OF_PREFERENCE.get(prefer, Tense.UNSAID)))
 
 
 def _month_number(name: str) -> int:

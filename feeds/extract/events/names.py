@@ -95,7 +95,7 @@ def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
         who = ((holder.group("who") or holder.group("owner") or holder.group("named")).strip() + " ") if holder else ""
         title = v.ENGLISH_ARTICLE.sub("", who) + m.group("head")
         names.append(Name(title, "", sentence.start + m.start() - len(who), sentence.start + m.end(),
-                          "other" if m.group("head").endswith("ceremony") else "conference"))
+                          "conference" if v.ENGLISH_MEETING.search(m.group("head")) else "other"))
     for m in v.ENGLISH_COREFERENCE.finditer(masked):
         head = m.group("head").lower()
         begin = m.start() + m.group(0).rfind(MASK) + 1  # `the June 8-10 summit`: the name after its date
@@ -140,12 +140,21 @@ def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
                               sentence.start + m.start("name") + len(title),
                               "exhibition" if re.search(r"\bArt\b", title) else "other"))
     for m in v.ENGLISH_NAME.finditer(masked):
-        if m.group(0) != m.group("head"):
-            category = next(c for p, c in v.ENGLISH_CATEGORY if p.search(m.group("head")))
-            title = m.group(0).strip()
-            article = len("The ") if title.startswith("The ") and title[4:] != m.group("head") else 0
-            names.append(Name(title[article:], m.group("head"), sentence.start + m.start() + article,
-                              sentence.start + m.end(), category))  # `The Qingdao Jazz Festival will…`
+        category = next(c for p, c in v.ENGLISH_CATEGORY if p.search(m.group("head")))
+        lead = v.ENGLISH_DETERMINER.match(m.group(0))
+        start = m.start() + (lead.end() if lead else 0)
+        if masked[start:m.end()] == m.group("head"):
+            holder = v.ENGLISH_HOLDER.search(masked, max(0, m.start() - 120), m.start())
+            who = holder and (holder.group("who") or holder.group("owner"))
+            if who:  # `The Acme Chamber hosted its Gala Night`: a head alone, titled by who holds it
+                names.append(Name(f"{v.ENGLISH_ARTICLE.sub('', who.strip())} {m.group('head')}", m.group("head"),
+                                  sentence.start + start, sentence.start + m.end(), category))
+            elif lead and lead.group(0).startswith("The"):  # `The final is scheduled for…`: of the one named before
+                names.append(Name(m.group(0).strip(), m.group("head"), sentence.start + m.start(),
+                                  sentence.start + m.end(), category))
+            continue
+        names.append(Name(masked[start:m.end()].strip(), m.group("head"), sentence.start + start,
+                          sentence.start + m.end(), category))  # `The Qingdao Jazz Festival will…`
     return names
 
 

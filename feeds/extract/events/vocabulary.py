@@ -263,19 +263,20 @@ ENGLISH_APPLY_BY = re.compile(r"\b(?:apply|register|enrol|sign up)\s+"
                               r"by\s+(?=(?:\w+day,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z][a-z]{2,8}))")
 """`…are invited to apply for this year's … Scheme by February 27`: what a reader applies for, due on the day."""
 ENGLISH_HEADS = (
-    (r"Expo|Fair|Trade Show", "fair"),
+    (r"Expo|Fair|Trade Show|Fete", "fair"),
     (r"Exhibition|Art Show|Biennale|Retrospective|Show", "exhibition"),
-    (r"Marathon|Competition|Contest|Championships?|Cup|Trophy|Regatta|Games|Challenge|Tournament|[Ff]inals?",
+    (r"Marathon|Competition|Contest|Championships?|Cup|Trophy|Regatta|Games|Challenge|Tournament|[Ff]inals?|Races"
+     r"|Hackathon",
      "competition"),
-    (r"Festival|Carnival|Concert|Fashion Week|Week", "festival"),
+    (r"Festival|Fest|Carnival|Concert|Fashion Week|Week|Parade", "festival"),
     (r"Forum|Conference|Summit|Symposium|(?:(?<=World )|(?<=International )|(?<=Annual ))Congress|Convention(?! Cent)"
-     r"|Seminar|Workshop|Meeting|Lecture", "conference"),  # `the Congress` alone is a party or a parliament
-    (r"Ceremony", "other"),
+     r"|Seminar|Workshop|Meeting|Lecture|Webinar|Masterclass|Retreat", "conference"),  # `the Congress` alone is a party or a parliament
+    (r"Ceremony|Gala(?: Night| Dinner)?|Banquet|Luncheon|Grand Opening|Open House|Open Day|Graduation", "other"),
 )
 ENGLISH_NAME = re.compile(
-    r"(?:\b(?:19|20)\d{2}\s+)?(?:(?:\b[A-Z][\w&'.-]*|(?<=[A-Za-z] )(?:19|20)\d{2}|“[A-Z][^“”.;]{0,40}”"
+    r"(?:\b(?:19|20)\d{2}\s+)?(?:(?:\b[A-Z][\w&'’.-]*|(?<=[A-Za-z] )(?:19|20)\d{2}|“[A-Z][^“”.;]{0,40}”"
     r"|\([A-Z]{2,6}\))\s+"
-    r"(?:(?:of|on|for|and|the|in|de|&)\s+)?){0,8}"
+    r"(?:(?:of|on|for|and|the|in|de|&|[’']n[’'])\s+)?){0,8}"
     r"(?P<head>" + "|".join(p for p, _ in ENGLISH_HEADS) + r")\b"
     r"(?!\s+(?:and\s+[A-Z]\w+\s+)?(?:Cent(?:er|re)|Hall|Hotel|Park|Building|Grounds?|Venue|Dome|Stadium|Arena|"
     r"Gymnasium|Pavilion|Complex|Village|Museum|Theat(?:er|re)|Plaza|Square)\b)"
@@ -352,6 +353,8 @@ ENGLISH_QUOTED_TITLE = re.compile(r"\b(?P<head>exhibition|festival|show|concert|
                                   r"[“\"](?P<title>[A-Z][^”\"]{2,80})[”\"]")
 """`the museum's three-month exhibition "The Beauty of the Floating World in Edo."`: a gathering titled in quotes."""
 ENGLISH_ARTICLE = re.compile(r"^(?:A|An|The)\s+")
+ENGLISH_DETERMINER = re.compile(r"^(?:A|An|The|Its|Their|Our|His|Her|This|That)\s+")
+"""The words before a capitalized head that are no part of its name (`Its Gala Night`, `A Silk Painting Workshop`)."""
 ENGLISH_SUBJECT_LEAD = re.compile(r"(?:A|An|The)\s+(?:(?:annual|yearly|biennial|traditional)\s+)?")
 """What may stand before an English name that opens its sentence."""
 ENGLISH_HEAD_TAIL = re.compile(r"\s+(?:featuring|of|on)\s+[^,.;]{3,80}?"
@@ -362,8 +365,12 @@ ENGLISH_WHICH = re.compile(r"[^.;]{0,3},\s+which\s+(?:is|was|will|opened|opens|r
 that the relative clause hangs on."""
 ENGLISH_CATEGORY = [(re.compile(rf"(?:{p})$"), c) for p, c in ENGLISH_HEADS]
 ENGLISH_GENERIC = re.compile(r"\b(?P<head>(?:press|news|investor|media)\s+(?:conference|briefing)|town hall"
-                             r"|(?:opening|closing|award|awards|signing)\s+ceremony)\b")
+                             r"|(?:opening|closing|award|awards|signing|ribbon[- ]cutting)\s+ceremony"
+                             r"|(?:awards?|charity)\s+(?:gala|dinner|banquet|luncheon|night)|grand (?:re-?)?opening(?!\s+of\b)"
+                             r"|ribbon[- ]cutting|open house)\b")
 """Lower-case heads that name a gathering without a name of its own (`held a press conference Sunday`)."""
+ENGLISH_MEETING = re.compile(r"conference|briefing|town hall")
+"""The generic heads that are meetings; the rest (ceremonies, galas, openings) are other gatherings."""
 ENGLISH_BARE_CEREMONIES = ("opening ceremony", "closing ceremony")
 ENGLISH_HELD_GENERIC = re.compile(r"\b(?P<head>briefing(?: session)?|seminar|workshop|open day|consultation session)\b")
 """Lower-case heads that are a gathering only when someone holds them (`The FEHD held the first briefing for the
@@ -382,7 +389,9 @@ ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|take 
                            r"opens|opened|kicks off|flocked|gathered|attended|drew|"
                            r"kicked off|will open|runs|will run|starts|begins|closes|hosted|hosts|will host|"
                            r"hold|holds|holding|(?:at|during) (?:the|a|an|this year's)|told (?:the|a|an)|"
-                           r"welcome to|the (?:grand )?(?:opening|start|launch|kick-off) of)\b", re.I)
+                           r"welcome to|the (?:grand )?(?:opening|start|launch|kick-off) of|organi[sz]ed|organi[sz]es|"
+                           r"will organi[sz]e|(?:was|were) conducted|(?:is|are) coming up|(?:is|are) set for|"
+                           r"returning to|will be(?=\s+\x00)|celebrat(?:e|es|ed|ing) (?:its|their|the))\b", re.I)
 TODAY_EN = re.compile(r"(?:today|yesterday|tomorrow|this (?:morning|afternoon|evening))\b")
 """`…Summit on Global Health today (May 11)`: a day named right after an English name, as the paper's own day."""
 OPENING_OF = re.compile(r"\bthe (?:grand )?(?:opening|start|launch|kick-off) of (?:the )?(?:[a-z-]+\s+){0,5}$")
