@@ -231,7 +231,8 @@ def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch |
     span_start = m.start("cue") if get("cue") and cue in ("until", "till", "by", "before", "from") else m.start() + (
         len(m.group(0)) - len(m.group(0).lstrip()))
     text = m.string[span_start:m.end()].strip()
-    kind = ("holiday" if get("hol") else "relative" if get("rel") or get("wd") else "month" if get("mo") or get("mw") or get("part")
+    kind = ("holiday" if get("hol") else "relative" if get("rel") or get("wd")
+            else "month" if get("mo") or get("mw") or get("part")
             else "range" if (get("d2") or get("dd2")) else "date")
     rule = "en:" + kind
     return DateMatch(text, span_start, span_start + len(text), interval, rule, cue_name)

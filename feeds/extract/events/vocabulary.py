@@ -266,11 +266,11 @@ ENGLISH_HEADS = (
     (r"Expo|Fair|Trade Show|Fete", "fair"),
     (r"Exhibition|Art Show|Biennale|Retrospective|Show", "exhibition"),
     (r"Marathon|Competition|Contest|Championships?|Cup|Trophy|Regatta|Games|Challenge|Tournament|[Ff]inals?|Races"
-     r"|Hackathon",
-     "competition"),
+     r"|Hackathon", "competition"),
     (r"Festival|Fest|Carnival|Concert|Fashion Week|Week|Parade", "festival"),
     (r"Forum|Conference|Summit|Symposium|(?:(?<=World )|(?<=International )|(?<=Annual ))Congress|Convention(?! Cent)"
-     r"|Seminar|Workshop|Meeting|Lecture|Webinar|Masterclass|Retreat", "conference"),  # `the Congress` alone is a party or a parliament
+     r"|Seminar|Workshop|Meeting|Lecture|Webinar|Masterclass|Retreat",
+     "conference"),  # `the Congress` alone is a party or a parliament
     (r"Ceremony|Gala(?: Night| Dinner)?|Banquet|Luncheon|Grand Opening|Open House|Open Day|Graduation", "other"),
 )
 ENGLISH_NAME = re.compile(
@@ -366,8 +366,8 @@ that the relative clause hangs on."""
 ENGLISH_CATEGORY = [(re.compile(rf"(?:{p})$"), c) for p, c in ENGLISH_HEADS]
 ENGLISH_GENERIC = re.compile(r"\b(?P<head>(?:press|news|investor|media)\s+(?:conference|briefing)|town hall"
                              r"|(?:opening|closing|award|awards|signing|ribbon[- ]cutting)\s+ceremony"
-                             r"|(?:awards?|charity)\s+(?:gala|dinner|banquet|luncheon|night)|grand (?:re-?)?opening(?!\s+of\b)"
-                             r"|ribbon[- ]cutting|open house)\b")
+                             r"|(?:awards?|charity)\s+(?:gala|dinner|banquet|luncheon|night)"
+                             r"|grand (?:re-?)?opening(?!\s+of\b)|ribbon[- ]cutting|open house)\b")
 """Lower-case heads that name a gathering without a name of its own (`held a press conference Sunday`)."""
 ENGLISH_MEETING = re.compile(r"conference|briefing|town hall")
 """The generic heads that are meetings; the rest (ceremonies, galas, openings) are other gatherings."""
