@@ -1437,3 +1437,18 @@ def test_a_press_release_dateline_is_not_the_date_of_its_event():
     text = ("Acme Opens Its New Studio\n\nMIAMI LAKES, FL, June 10, 2026 /24-7PressRelease/ -- Acme Studio will "
             "hold its Grand Opening on June 20 at 15450 New Barn Road.")
     assert events_of(text) == [("Acme Studio Grand Opening", "2026-06-20", "2026-06-20")]
+
+
+def test_a_body_named_for_an_event_is_not_the_event():
+    text = "The Harbour Show Society held its AGM on 25 May. The 126th show will be held on 11 October."
+    assert events_of(text) == [("126th show", "2026-10-11", "2026-10-11")]
+
+
+def test_who_opens_or_holds_a_lower_case_gathering_titles_it_with_what_it_is():
+    found = extract_page("The Riverside Gallery opened its portrait competition on Saturday evening.", PUBLISHED)
+    assert [(e.title, e.interval.start.isoformat(), e.category) for r in found for e in r.events] == [
+        ("Riverside Gallery portrait competition", "2026-06-06", "competition")]
+    assert events_of("The Rotary Club will hold a charity concert on 5 July.") == [
+        ("Rotary Club charity concert", "2026-07-05", "2026-07-05")]
+    assert events_of("The Rotary Club will hold its first concert on 5 July.") == [
+        ("Rotary Club concert", "2026-07-05", "2026-07-05")]

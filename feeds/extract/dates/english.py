@@ -16,6 +16,9 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d{2}"
 TIME = r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)|(?:[01]?\d|2[0-3]):[0-5]\d"
 RANGE_WORD = r"\s*(?:-|–|—|to|through|until|till|and|&)\s*"
+RANGE_TO = r"\s*(?:-|–|—|to|through|until|till)\s*"
+"""What joins two days of different months into one span (`Sunday 28 September to Friday 31 October`); `and`
+joins two days of one month only."""
 WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 """A weekday written before its date (`on Friday 10 October`, `Sunday, December 12`): one date, not two."""
 HOLIDAY = "|".join(sorted((re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]?")
@@ -32,7 +35,8 @@ ENGLISH_DATE = re.compile(
         (?:{WEEKDAY_NAME},?\s+)?(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,?\s+(?P<y1>{YEAR}))?
         (?:{RANGE_WORD}(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY}){END})?
         (?:,?\s+(?P<y>{YEAR}))?
-      | (?:{WEEKDAY_NAME},?\s+)?(?P<dd1>{DAY})(?:{RANGE_WORD}(?P<dd2>{DAY}))?\s+(?P<mm1>{MONTH})(?:,?\s+(?P<yy>{YEAR}))?
+      | (?:{WEEKDAY_NAME},?\s+)?(?P<dd1>{DAY})(?:{RANGE_WORD}(?P<dd2>{DAY}))?\s+(?P<mm1>{MONTH})
+        (?:{RANGE_TO}(?:{WEEKDAY_NAME},?\s+)?(?P<dd3>{DAY})\s+(?P<mm3>{MONTH}))?(?:,?\s+(?P<yy>{YEAR}))?
       | (?:in\s+)?(?P<part>early|mid|late)[-\s]+(?P<pm>{MONTH})(?:\s+(?P<pmy>{YEAR}))?
       | (?:in\s+)(?P<mo>{MONTH})(?:\s+(?P<moy>{YEAR})|\s+(?P<mow>this|last|next)\s+year)?
       | (?P<mwo>last|next|this)\s+(?P<mw>{MONTH})(?!\s*\d)
@@ -205,9 +209,9 @@ def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch |
             start = _day_of_year_chosen(_month_number(month1), int(day1), published, prefer)
         end = start
         precision = "day"
-        day2 = get("d2") or get("dd2")
+        day2 = get("d2") or get("dd2") or get("dd3")
         if day2:
-            month2 = get("m2") or month1
+            month2 = get("m2") or get("mm3") or month1
             second = _parse(f"{month2} {re.sub(r'[^0-9]', '', day2)} {get('y') or start.year}", published, prefer)
             if second is None:
                 return None
@@ -233,7 +237,7 @@ def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch |
     text = m.string[span_start:m.end()].strip()
     kind = ("holiday" if get("hol") else "relative" if get("rel") or get("wd")
             else "month" if get("mo") or get("mw") or get("part")
-            else "range" if (get("d2") or get("dd2")) else "date")
+            else "range" if (get("d2") or get("dd2") or get("dd3")) else "date")
     rule = "en:" + kind
     return DateMatch(text, span_start, span_start + len(text), interval, rule, cue_name)
 

@@ -93,9 +93,11 @@ def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
         if held_only and (holder is None or not holder.group("who")):
             continue
         who = ((holder.group("who") or holder.group("owner") or holder.group("named")).strip() + " ") if holder else ""
-        title = v.ENGLISH_ARTICLE.sub("", who) + m.group("head")
+        modifier = (holder.group("modifier") or "") if holder and holder.group("who") else ""
+        title = v.ENGLISH_ARTICLE.sub("", who) + modifier + m.group("head")
         names.append(Name(title, "", sentence.start + m.start() - len(who), sentence.start + m.end(),
-                          "conference" if v.ENGLISH_MEETING.search(m.group("head")) else "other"))
+                          "conference" if v.ENGLISH_MEETING.search(m.group("head"))
+                          else _english_category(m.group("head"))))
     for m in v.ENGLISH_COREFERENCE.finditer(masked):
         head = m.group("head").lower()
         begin = m.start() + m.group(0).rfind(MASK) + 1  # `the June 8-10 summit`: the name after its date
@@ -339,4 +341,7 @@ def _english_antecedent(name: Name, known: list[Name]) -> str | None:
     if same_head:
         return same_head[-1].title
     same_kind = [k for k in named if name.head == "event" or k.category == name.category]
-    return same_kind[0].title if same_kind else None
+    if same_kind:
+        return same_kind[0].title
+    counted = v.ENGLISH_COUNTED_EDITION.match(name.title)
+    return counted.group("edition") if counted else None  # `The 126th show`, the first the text names

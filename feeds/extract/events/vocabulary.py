@@ -279,20 +279,26 @@ ENGLISH_NAME = re.compile(
     r"(?:(?:of|on|for|and|the|in|de|&|[’']n[’'])\s+)?){0,8}"
     r"(?P<head>" + "|".join(p for p, _ in ENGLISH_HEADS) + r")\b"
     r"(?!\s+(?:and\s+[A-Z]\w+\s+)?(?:Cent(?:er|re)|Hall|Hotel|Park|Building|Grounds?|Venue|Dome|Stadium|Arena|"
-    r"Gymnasium|Pavilion|Complex|Village|Museum|Theat(?:er|re)|Plaza|Square)\b)"
+    r"Gymnasium|Pavilion|Complex|Village|Museum|Theat(?:er|re)|Plaza|Square|Society|Committee|Association|Club|"
+    r"Council|Board|Trust|Foundation|Inc|Ltd|Organi[sz]ation|Secretariat|Authority|Company)\b)"
     r"(?:\s+\([A-Z]{2,6}\))?"  # `Chinese Culture Festival (CCF) 2026`
     r"(?:\s+(?:19|20)\d{2}(?:\s+[A-Z][a-z]+\b(?!\s+[A-Z]))?)?"  # `Expo 2026 Qingdao`
     r"(?:\s+(?:of|on)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})?")
 """An English event name ending in its head word (or `Festival of Books`, `Summit on Global Health`), quoted words
 (`…Cup “Chinese Characters and Me” Speech Contest`) and an acronym (`Hospital Authority (HA) Convention`) inside it;
-`National Exhibition and Convention Center`, `East Asian Games Dome` are places."""
+`National Exhibition and Convention Center`, `East Asian Games Dome` are places, `Burra Show Society` a body."""
 ENGLISH_COREFERENCE = re.compile(
-    r"(?:^|(?<=[.;]\s)|(?<=\s))(?:The|the|(?:This|this|Next|next) year's)\s+(?:\x00+\s+)?(?:[a-z]{3,12}\s+)?"
-    r"(?P<head>summit|forum|festival|expo|fair|exhibition|conference|games|Games|show|tournament|competition|event)\b"
+    r"(?:^|(?<=[.;]\s)|(?<=\s))(?:The|the|This|this|(?:This|this|Next|next) year's)\s+(?:\x00+\s+)?"
+    r"(?:\d{1,3}(?:st|nd|rd|th)\s+)?(?:[a-z]{3,12}\s+)?"
+    r"(?P<head>summit|forum|festival|expo|fair|exhibition|conference|games|Games|show|tournament|competition|event"
+    r"|webinar|seminar|workshop|gala|concert|races|rally|parade|lecture)\b"
     r"(?=,|\s+(?:will|would|is|was|has|had|runs|opens|takes|kicks|begins|starts|returns|that|which)\b|\s+\x00)")
-"""`The summit, organized by …, will be held …`, `this year's flower show will be held …`, `After the June 8-10
+"""`The summit, organized by …, will be held …`, `this year's flower show will be held …`, `The 126th show will be
+held …`, `This webinar will be held …`, `After the June 8-10
 summit, …`, `at the festival on Friday`: the event the text named before, as the subject of a sentence or with its
 date."""
+ENGLISH_COUNTED_EDITION = re.compile(r"^(?:The|the|This|this)\s+(?P<edition>\d{1,3}(?:st|nd|rd|th)\s+[a-z ]+)$")
+"""`The 126th show`: an edition counted is a name of its own when none was named before."""
 ENGLISH_SUBJECT = re.compile(
     r"(?:^\s*|(?<=\.\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bwhen\s)|(?<=\buntil\s))"
     r"(?:(?:This|Next|Last) year's\s+)?(?P<name>(?:[A-Z][\w&'.-]*\s+(?:&\s+)?){1,7}(?:(?:19|20)\d{2}\s+)?)"
@@ -370,17 +376,23 @@ ENGLISH_GENERIC = re.compile(r"\b(?P<head>(?:press|news|investor|media)\s+(?:con
                              r"|grand (?:re-?)?opening(?!\s+of\b)|ribbon[- ]cutting|open house)\b")
 """Lower-case heads that name a gathering without a name of its own (`held a press conference Sunday`)."""
 ENGLISH_MEETING = re.compile(r"conference|briefing|town hall")
-"""The generic heads that are meetings; the rest (ceremonies, galas, openings) are other gatherings."""
+"""The generic heads that are meetings (`town hall` among them); the rest are of the kind their head word says."""
 ENGLISH_BARE_CEREMONIES = ("opening ceremony", "closing ceremony")
-ENGLISH_HELD_GENERIC = re.compile(r"\b(?P<head>briefing(?: session)?|seminar|workshop|open day|consultation session)\b")
+ENGLISH_HELD_GENERIC = re.compile(r"\b(?P<head>briefing(?: session)?|seminar|workshop|open day|consultation session"
+                                  r"|competition|exhibition|show|concert|festival|fair|ball|fete|races|rally|parade"
+                                  r"|lecture|forum|conference)\b")
 """Lower-case heads that are a gathering only when someone holds them (`The FEHD held the first briefing for the
 trade today`)."""
 ENGLISH_HOLDER = re.compile(
     r"(?P<who>(?:[A-Z][\w&'.-]*\s+){1,6}?)(?:\([A-Z]{2,8}\)\s+)?(?:will\s+|is\s+to\s+)?"
-    r"(?:hold|holds|held|hosted|hosts|host|convened|is holding)\s+(?:a|an|its|the)\s+(?:\w+\s+)?$"
+    r"(?:hold|holds|held|hosted|hosts|host|convened|is holding|is hosting|opened|opens|will open|launched|launches"
+    r"|staged|stages|will stage|organi[sz]ed|organi[sz]es|presented|presents|will present|ran|runs|will run)\s+"
+    r"(?:a|an|its|their|the)\s+(?:(?P<modifier>(?!(?:first|second|third|next|last|final|new|latest|same|annual|"
+    r"special|regular|public|free|two|three|one)\b)\w+\s+)|\w+\s+)?$"
     r"|(?P<owner>(?:[A-Z][\w&-]*\s+){0,5}[A-Z][\w&-]*)(?:'s|')\s+$"
     r"|\bthe\s+(?P<named>(?:[A-Z][\w&-]*\s+){1,4})$")
-"""Who holds a lower-case gathering (`TSMC will hold an investor conference`), whose it is, or what names it
+"""Who holds a lower-case gathering (`TSMC will hold an investor conference`, with the word that says what it is:
+`The gallery opened its portrait competition`), whose it is, or what names it
 (`at the Ready4Repeal town hall`) (`the Games' opening
 ceremony`): its title."""
 ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|take place|is held|was held|held|scheduled|"
