@@ -1452,3 +1452,12 @@ def test_who_opens_or_holds_a_lower_case_gathering_titles_it_with_what_it_is():
         ("Rotary Club charity concert", "2026-07-05", "2026-07-05")]
     assert events_of("The Rotary Club will hold its first concert on 5 July.") == [
         ("Rotary Club concert", "2026-07-05", "2026-07-05")]
+
+
+def test_a_press_conference_someone_spoke_at_is_titled_by_the_speaker_who_opens_the_clause():
+    assert events_of("陈志明昨日在記者會則表示，方案仍需諮詢公眾。") == [("陈志明記者會", "2026-06-09", "2026-06-09")]
+
+
+def test_a_councillor_is_no_meeting_and_a_kind_of_activity_no_event():
+    assert events_of("前立法會議員張三今日宣布參選。") == []
+    assert events_of("工程今日展开，不会影响正常活动。") == []

@@ -315,7 +315,10 @@ def _organiser_title(sentence: Sentence, name: Name) -> str | None:
         return speaker.group("who") + name.title
     spoke_there = v.SPOKE_AT.match(sentence.masked, name.end - sentence.start)
     at = sentence.masked[max(0, name.start - sentence.start - 12):name.start - sentence.start]
-    return name.title if spoke_there and "在" in at and name.title in v.PRESS_HEADS else None
+    if not (spoke_there and "在" in at and name.title in v.PRESS_HEADS):
+        return None
+    speaker = v.SPEAKER_OPENS.search(before)
+    return (speaker.group("who") if speaker else "") + name.title
 
 
 def _of_another_time(sentence: Sentence, date: DateMatch, name: Name) -> bool:

@@ -45,7 +45,7 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
 """Event head words and their category, most specific first."""
 
 EVENT_HEAD = re.compile("(?:" + "|".join(f"(?:{pattern})" for pattern, _ in EVENT_HEADS) + ")"
-                        r"(?!议|览|[\u4e00-\u9fff]{0,2}中心|室|厅|堂|馆|楼|场馆|所|址|秘书处|组委会|执委会|主席|代表(?!大会)|精神|展览|区|位|台|品|(?<!记者会)(?<!发布会)期间|"
+                        r"(?!议|览|员|[\u4e00-\u9fff]{0,2}中心|室|厅|堂|馆|楼|场馆|所|址|秘书处|组委会|执委会|主席|代表(?!大会)|精神|展览|区|位|台|品|(?<!记者会)(?<!发布会)期间|"
                         r"主(?:新闻|媒体)?中心|新闻中心|媒体中心|志愿者|"
                         r"官网|网站|公众号|项目|工种|类别|门类)")
 """A head word, unless it names a place or a body (`会议中心`, `会议娱乐中心`, `大会组委会`), or a time (`两会期间`;
@@ -95,10 +95,12 @@ TOPIC_BEFORE = re.compile(r"(?:^|(?<=[\x00\s，,]))(?P<what>[\u4e00-\u9fffA-Za-z
                           r"(?:确定|公布|宣布|官宣|敲定)?(?:的)?[\x00\s]*$")
 """`小米手环9确定发布会时间为…`: the product or work a bare launch is for, standing as its clause's subject."""
 PRESS_HEADS = {"记者会", "新闻发布会", "发布会", "记者招待会", "新闻会", "简报会", "吹风会"}
-SPOKE_AT = re.compile(r"[”》]?(?:上|期间)"
+SPOKE_AT = re.compile(r"[”》]?(?:上|期间)?(?:则|亦|也|又|更|还)?"
                       r"(?:称|表示|说|指出|透露|宣布|强调|介绍|[^，,。；;]{0,12}?(?:深表|表达|批评|高呼|呼吁))")
-"""`…昨日下午在记者会上称`, `…昨在记者会期间对…深表不满`: a press conference someone spoke at, held on the day of
-the sentence."""
+"""`…昨日下午在记者会上称`, `…昨日在记者会则表示`, `…昨在记者会期间对…深表不满`: a press conference someone spoke
+at, held on the day of the sentence."""
+SPEAKER_OPENS = re.compile(r"(?:^|(?<=[，,。\s]))(?P<who>[\u4e00-\u9fff·]{2,4})[\x00\s]*在$")
+"""`曾俊华昨日在记者会则表示`: the speaker who opens the clause, a name of two to four characters, titles it."""
 SPEAKER_AFTER = re.compile(r"[”》]?(?:上|期间)[，,]\s*(?P<who>[\u4e00-\u9fff·]{2,10}?)"
                            r"(?:称|表示|说|指出|透露|宣布|强调)")
 """`当天举行的记者会上，某某说`: who spoke at a bare press conference, named right after it, titles it."""
@@ -117,7 +119,7 @@ NAMED_BY_HEAD = {"书展", "车展", "广交会", "进博会", "服贸会", "消
 HAPPENING_VERBS = re.compile(
     r"举行|举办|召开|开幕|闭幕|启动|开展|开讲|落幕|落下帷幕|拉开帷幕|亮相|开赛|开启|上演|进行|开园|开馆|开营|揭幕|"
     r"开班|开课|开考|进驻|展出|鸣枪|开跑|开锣|开打|打响|登场|启幕|启航|成立|揭晓|达成|(?:开始|结束)了|在[^，。]{1,20}?(?:举行|召开|举办)|出席|参加|参展|现身|办|开|"
-    r"(?:会|展|节|赛|坛|式|礼)[”》]?(?:上|现场|期间|回答|答问|致辞|发言|讲话|介绍|通报|消息)|时间(?:为|是|定为|定在|定于)|带来|奉献|献演|连演|首演|公演|演出|推出|迎战|对阵|对手是")
+    r"(?:会|展|节|赛|坛|式|礼)[”》]?(?:上|现场|期间|回答|答问|致辞|发言|讲话|介绍|通报|消息)|时间(?:为|是|定为|定在|定于)|(?:记者会|发布会|记者招待会)(?:则|亦|也|又)?(?:表示|称|说|指出|透露)|带来|奉献|献演|连演|首演|公演|演出|推出|迎战|对阵|对手是")
 """Verbs that say a named gathering takes place on the date (`峰会就…达成协议`: what it agreed, it met for)."""
 
 EVE_AFTER = re.compile(r"[”》]?(?:召开|举行|开幕|开赛)?(?:前夕|前一天|前两天)")
