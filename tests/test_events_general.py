@@ -817,7 +817,7 @@ def test_a_final_told_by_who_won_it_is_a_result():
 
 def test_what_was_said_during_a_press_conference_dates_it():
     found = events_of("摊贩昨在记者会期间对管理处深表不满，要求重新商议租金。")
-    assert found == [("记者会", "2026-06-09", "2026-06-09")]
+    assert found == [("摊贩记者会", "2026-06-09", "2026-06-09")]
 
 
 def test_the_place_after_words_that_describe_it_is_the_venue():

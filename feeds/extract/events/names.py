@@ -19,7 +19,7 @@ LATIN_LETTER = re.compile(r"[A-Za-z]")
 BOOK_TITLE_MODIFIER = re.compile(r"[\u4e00-\u9fff]{0,6}")
 """What may stand between a work's title and the head of the event about it (`《…》进阶培训工作坊`)."""
 KIND_OF_ACTIVITY = re.compile(r"(?:正常|日常|公众|相关|其他|其它|有关|类似|同类|大型|户外|室内|线下|线上|社区|宗教|政治|"
-                              r"集体|公开|各种|这类|此类|该类)活动")
+                              r"集体|公开|各种|这类|此类|该类)活动$")
 """`影响正常活动`, `不设公众活动`: a kind of activity, not one."""
 HABITUAL = re.compile(r"^(?:往年|历年|每年|以往|往届|历届)")
 """`往年双选会均安排在6月`: the events of other years, not one of them."""
@@ -54,7 +54,7 @@ def find_names(sentence: Sentence) -> list[Name]:
         left = _name_start(masked, head.start()) if left is None else left
         title = _clean_title(masked[left:head.end()])
         if not title or MASK in title or COUNTED.search(title) or SERIES.match(title) or HABITUAL.match(title) \
-                or KIND_OF_ACTIVITY.fullmatch(title):
+                or KIND_OF_ACTIVITY.search(title):
             continue
         start = sentence.start + head.end() - len(title)
         end = sentence.start + head.end()
