@@ -1461,3 +1461,20 @@ def test_a_press_conference_someone_spoke_at_is_titled_by_the_speaker_who_opens_
 def test_a_councillor_is_no_meeting_and_a_kind_of_activity_no_event():
     assert events_of("前立法會議員張三今日宣布參選。") == []
     assert events_of("工程今日展开，不会影响正常活动。") == []
+
+
+def test_english_with_typographic_dashes_and_quotes_is_read_as_english():
+    assert events_of("The upcoming Harbour Science Conference (Sept. 24–26, 2026) brings together 18 experts.") == [
+        ("Harbour Science Conference", "2026-09-24", "2026-09-26")]
+
+
+def test_a_list_of_attendees_stands_between_an_english_gathering_and_its_date():
+    text = ("Acme, a provider of medical education, is hosting a CME conference for nurse practitioners, physician "
+            "assistants, registered nurses and physicians on June 20-23 at the Hilton.")
+    assert events_of(text) == [("CME conference", "2026-06-20", "2026-06-23")]
+
+
+def test_the_seminar_refers_back_to_a_name_in_straight_quotes():
+    text = ('Lee is a speaker at the "Winning Harbour Cases" Seminar in Qingdao. Lee will be presenting at the seminar '
+            'on August 4.')
+    assert events_of(text) == [('"Winning Harbour Cases" Seminar', "2026-08-04", "2026-08-04")]

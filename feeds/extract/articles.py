@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import Article
-from .normalize import ENGLISH_HEADLINE_LENGTH, ENUMERATED
+from .normalize import ENGLISH_HEADLINE_LENGTH, ENUMERATED, is_latin
 from .published import PAGE_HEADER
 from .sentences import TERMINAL_PUNCTUATION
 
@@ -196,7 +196,7 @@ def _classify(line: str) -> str:
         return "body"
     if len(line) <= 48 and not TERMINAL_PUNCTUATION.search(line) and not line.startswith(("(", "（")):
         return "heading"
-    if line.isascii() and len(line) <= ENGLISH_HEADLINE_LENGTH and not ENGLISH_SENTENCE_END.search(line):
+    if is_latin(line) and len(line) <= ENGLISH_HEADLINE_LENGTH and not ENGLISH_SENTENCE_END.search(line):
         return "heading"  # `China enhances cooperation with B&R countries despite COVID-19`
     return "body"
 
@@ -210,7 +210,7 @@ def _ends_in_dateline(line: str) -> bool:
 def _stands_apart(heading: str, line: str) -> bool:
     """A short line that heads what follows: an English heading, the name over `时间：…` lines, or a notice's
     section title over its numbered items (`一、时间地点` / `（一）首场：…`)."""
-    return bool(LABELLED.match(line) or ENUMERATED.match(line)) or (heading.isascii() and line[:1].isupper())
+    return bool(LABELLED.match(line) or ENUMERATED.match(line)) or (is_latin(heading) and line[:1].isupper())
 
 
 ENGLISH_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")

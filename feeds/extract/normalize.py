@@ -161,6 +161,13 @@ class _OpenLine:
 
 SHORT_LINE = ENGLISH_HEADLINE_LENGTH = 160
 """The longest line a headline rule looks at (an English headline); what is longer is running text."""
+NOT_LATIN = re.compile(rf"[\u2e80-\u303f{CJK}\uff00-\uffef]")
+"""Chinese characters and full-width signs: what English text has none of."""
+
+
+def is_latin(text: str) -> bool:
+    """Text in Latin script: no Chinese character or full-width sign (curly quotes and dashes are English too)."""
+    return not NOT_LATIN.search(text)
 
 
 def _join_lines(paragraph: str) -> str:
@@ -192,7 +199,7 @@ def _heads_paragraph(after_a_sentence: bool, last: str, line: str) -> bool:
     """`港口开放迈出新步伐（经济观察）` over a paragraph far longer than it: a headline on its own line, not a
     line the layout broke (broken lines run the column's width and the text before them has no sentence end)."""
     if not after_a_sentence or _holds_a_sentence(last) \
-            or len(last) > (ENGLISH_HEADLINE_LENGTH if last.isascii() else HEADLINE_LENGTH):
+            or len(last) > (ENGLISH_HEADLINE_LENGTH if is_latin(last) else HEADLINE_LENGTH):
         return False
     if _title_case(last):
         return _holds_a_sentence(line)
@@ -201,7 +208,7 @@ def _heads_paragraph(after_a_sentence: bool, last: str, line: str) -> bool:
 
 
 def _title_case(line: str) -> bool:
-    words = ENGLISH_WORD.findall(line) if line.isascii() else []
+    words = ENGLISH_WORD.findall(line) if is_latin(line) else []
     return len(words) >= 4 and len(TITLE_CASE_WORD.findall(line)) >= TITLE_CASE_SHARE * len(words)
 
 

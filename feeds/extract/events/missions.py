@@ -7,6 +7,7 @@ import re
 
 from ...models import Event, Interval
 from ..dates.grammar import ENGLISH_NUMBERS
+from ..normalize import is_latin
 from . import vocabulary as v
 from .sentences import Sentence, usable
 
@@ -15,7 +16,7 @@ def trade_missions(sentence: Sentence) -> list[Event]:
     """`拟于A、B，分别组织企业赴甲、乙开展…`: dates paired in order with destinations; an English delegation's
     visit of so many days."""
     masked = sentence.masked
-    if masked.isascii():
+    if is_latin(masked):
         return _english_visit(sentence)
     mission = v.TRADE_MISSION.search(masked)
     if not mission:

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ...models import Cue, DateMatch, Event, Interval
+from ..normalize import is_latin
 from . import vocabulary as v
 from .names import Name, full_title, is_bare, title_category
 from .places import location_of, without
@@ -46,7 +47,7 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
                 sentence, date, name) or (name.head in v.SPAN_ONLY_HEADS and date.interval.start_date
                                           == date.interval.end_date):
             return None
-        if sentence.text.isascii() and _english_not_on(sentence, date, name):
+        if is_latin(sentence.text) and _english_not_on(sentence, date, name):
             return None
         clause = _clause_text(sentence, masked, date, name)
         happens = (v.HAPPENING_VERBS.search(clause) or v.ENGLISH_VERBS.search(clause)
@@ -195,7 +196,7 @@ class _NameChooser:
 
     def _followed_by(self, date: DateMatch) -> Name | None:
         """The English name standing right before the date (`the Tokyo summit last May`)."""
-        if not self.sentence.text.isascii():
+        if not is_latin(self.sentence.text):
             return None
         return next((n for n in self.names if _right_before(self.sentence, n, date)), None)
 
@@ -235,7 +236,11 @@ class _NameChooser:
         if sum(self.dated.values()) == 1:
             opening = sentence.text[:len(sentence.text) - len(sentence.text.lstrip())]
             subject = [n for n in self.names if id(n) not in self.taken and self._is_subject(n, len(opening))]
-            return subject[0] if subject else None  # `The summit, organized by …, will be held from June 13-14`
+            if subject:
+                return subject[0]  # `The summit, organized by …, will be held from June 13-14`
+            if is_latin(sentence.text):  # `is hosting a CME conference for nurses, physicians and … on May 20-23`
+                before = [n for n in self.names if id(n) not in self.taken and n.end <= date.start]
+                return before[-1] if before else None
         return None
 
     def _is_subject(self, name: Name, opening: int) -> bool:
@@ -245,7 +250,7 @@ class _NameChooser:
         before = self.sentence.text[opening:name.start - self.sentence.start].strip("\"“‘'")
         if name.refers_back:
             return not before
-        return (self.sentence.text.isascii() and not is_bare(name)
+        return (is_latin(self.sentence.text) and not is_bare(name)
                 and (not before or bool(v.ENGLISH_SUBJECT_LEAD.fullmatch(before))))
 
     def held_after(self, date: DateMatch) -> Name | None:
@@ -283,7 +288,7 @@ class _NameChooser:
         """`X attends the 12th BRICS summit via video link in Beijing, Nov. 17, 2020.`: an English caption's date,
         closing its sentence, is the day of all of it."""
         text, at = self.sentence.text, date.start - self.sentence.start
-        return (text.isascii() and not text[date.end - self.sentence.start:].strip(" .)")
+        return (is_latin(text) and not text[date.end - self.sentence.start:].strip(" .)")
                 and text[:at].rstrip().endswith(",") and sum(self.dated.values()) == 1)
 
     def leads(self, date: DateMatch) -> bool:
@@ -344,7 +349,7 @@ def _ceremony_of(title: str, known: list[Name]) -> str:
     ceremony with no name of its own is the one of the event named before."""
     if title not in v.ENGLISH_BARE_CEREMONIES:
         return title
-    named = [k for k in known if k.title.isascii() and not k.refers_back and k.title not in v.ENGLISH_BARE_CEREMONIES]
+    named = [k for k in known if is_latin(k.title) and not k.refers_back and k.title not in v.ENGLISH_BARE_CEREMONIES]
     return f"{title} of the {named[-1].title}" if named else title
 
 
@@ -369,7 +374,7 @@ def _named_on_its_day(sentence: Sentence, date: DateMatch, name: Name) -> bool:
     Qingdao on 19 May`, `at the … Summit today (May 11)`)."""
     between = sentence.text[date.end - sentence.start:name.start - sentence.start]
     after = sentence.text[name.end - sentence.start:name.end - sentence.start + 1]
-    english = sentence.text.isascii()
+    english = is_latin(sentence.text)
     if english and (_right_before(sentence, name, date) or name.end <= date.start and v.ENGLISH_PLACE_BETWEEN.fullmatch(
             sentence.text, name.end - sentence.start, date.start - sentence.start)) \
             and not v.ENGLISH_RELEASED.search(sentence.text, 0, name.start - sentence.start):
@@ -379,9 +384,10 @@ def _named_on_its_day(sentence: Sentence, date: DateMatch, name: Name) -> bool:
 
 
 def _right_before(sentence: Sentence, name: Name, date: DateMatch) -> bool:
-    """Whether only spaces and quote marks stand between the name and the date after it."""
+    """Whether only spaces, quote marks and an opening bracket stand between the name and the date after it
+    (`the Tao Conference (Sept. 24–26, 2025)`)."""
     return name.end <= date.start and not sentence.text[name.end - sentence.start:date.start
-                                                        - sentence.start].strip(" '\"’”")
+                                                        - sentence.start].strip(" '\"’”(")
 
 
 def _english_not_on(sentence: Sentence, date: DateMatch, name: Name) -> bool:

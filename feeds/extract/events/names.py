@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..normalize import is_latin
 from . import vocabulary as v
 from .sentences import MASK, Sentence, as_printed
 
@@ -18,8 +19,8 @@ LATIN_LETTER = re.compile(r"[A-Za-z]")
 """Only a sentence with Latin letters is read for Latin-script names (most Chinese sentences have none)."""
 BOOK_TITLE_MODIFIER = re.compile(r"[\u4e00-\u9fff]{0,6}")
 """What may stand between a work's title and the head of the event about it (`《…》进阶培训工作坊`)."""
-KIND_OF_ACTIVITY = re.compile(r"(?:正常|日常|公众|相关|其他|其它|有关|类似|同类|大型|户外|室内|线下|线上|社区|宗教|政治|"
-                              r"集体|公开|各种|这类|此类|该类)活动$")
+KIND_OF_ACTIVITY = re.compile(r"(?:正常|日常|公众|相关|其他|其它|有关|类似|同类|大型|户外|室内|线下|线上|社区|宗教|"
+                              r"政治|集体|公开|各种|这类|此类|该类)活动$")
 """`影响正常活动`, `不设公众活动`: a kind of activity, not one."""
 HABITUAL = re.compile(r"^(?:往年|历年|每年|以往|往届|历届)")
 """`往年双选会均安排在6月`: the events of other years, not one of them."""
@@ -83,7 +84,7 @@ def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
     """Names in Latin script: `ChinaJoy` inside Chinese text, and the names of English text."""
     names: list[Name] = []
     for m in v.LATIN_NAME.finditer(masked):
-        if masked.isascii():
+        if is_latin(masked):
             break  # English text has its own names below
         if m.group("name").strip("0123456789 ") in v.LATIN_COMMON_WORDS:
             continue
@@ -294,7 +295,7 @@ def category_of(title: str) -> str:
 def title_category(title: str) -> str:
     """The category a title's own head word gives (`Los Angeles Times Festival of Books`: festival), for a name
     that took its title from the event it refers to."""
-    if title.isascii():
+    if is_latin(title):
         named = v.ENGLISH_NAME.search(title)
         return _english_category(named.group("head")) if named else "other"
     return category_of(title)
@@ -306,7 +307,7 @@ def bare_form(name: Name) -> str:
 
 
 def is_bare(name: Name) -> bool:
-    if name.refers_back and name.title.isascii():
+    if name.refers_back and is_latin(name.title):
         return True  # `The summit`: always the one named before
     bare = bare_form(name)
     if bare in v.NAMED_BY_HEAD:
@@ -322,10 +323,10 @@ def full_title(name: Name, known: list[Name]) -> str | None:
     parents = [k for k in known if not v.SUB_EVENTS.match(bare_form(k))]
     if v.SUB_EVENTS.match(part) and parents:
         parent = v.SUB_EVENT_SUFFIX.sub("", parents[-1].title)
-        return f"{parent} {part.removeprefix('The ')}" if parent.isascii() else parent + part
+        return f"{parent} {part.removeprefix('The ')}" if is_latin(parent) else parent + part
     if not name.refers_back:
         return None
-    if name.title.isascii():
+    if is_latin(name.title):
         return _english_antecedent(name, known)
     earlier = next((k for k in reversed(known) if k.head == name.head), None)
     earlier = earlier or next((k for k in reversed(known) if k.head[-1:] == name.head[-1:]
@@ -340,7 +341,7 @@ def _english_category(head: str) -> str:
 def _english_antecedent(name: Name, known: list[Name]) -> str | None:
     """`The summit` is the last summit named before; `The competition` or `The event`, with no such head before,
     the first competition or event named (what the article is about)."""
-    named = [k for k in known if k.title.isascii() and not k.refers_back]
+    named = [k for k in known if is_latin(k.title) and not k.refers_back]
     same_head = [k for k in named if k.head.lower() == name.head or k.title.lower().endswith(name.head)]
     if same_head:
         return same_head[-1].title

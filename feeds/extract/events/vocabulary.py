@@ -277,6 +277,7 @@ ENGLISH_HEADS = (
 )
 ENGLISH_NAME = re.compile(
     r"(?:\b(?:19|20)\d{2}\s+)?(?:(?:\b[A-Z][\w&'’.-]*|(?<=[A-Za-z] )(?:19|20)\d{2}|“[A-Z][^“”.;]{0,40}”"
+    r"|\"[A-Z][^\".;]{0,40}\""
     r"|\([A-Z]{2,6}\))\s+"
     r"(?:(?:of|on|for|and|the|in|de|&|[’']n[’'])\s+)?){0,8}"
     r"(?P<head>" + "|".join(p for p, _ in ENGLISH_HEADS) + r")\b"
@@ -401,7 +402,7 @@ ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|take 
                            r"(?:is|are) set to|will return|returns|on display|will be (?:displayed|shown|screened)|"
                            r"began|addressing|addressed|took place|concluded|concludes|ends|ended|attends|attending|"
                            r"opens|opened|kicks off|flocked|gathered|attended|drew|"
-                           r"kicked off|will open|runs|will run|starts|begins|closes|hosted|hosts|will host|"
+                           r"kicked off|will open|runs|will run|starts|begins|closes|hosted|hosts|will host|hosting|"
                            r"hold|holds|holding|(?:at|during) (?:the|a|an|this year's)|told (?:the|a|an)|"
                            r"welcome to|the (?:grand )?(?:opening|start|launch|kick-off) of|organi[sz]ed|organi[sz]es|"
                            r"will organi[sz]e|(?:was|were) conducted|(?:is|are) coming up|(?:is|are) set for|"
