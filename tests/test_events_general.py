@@ -1478,3 +1478,10 @@ def test_the_seminar_refers_back_to_a_name_in_straight_quotes():
     text = ('Lee is a speaker at the "Winning Harbour Cases" Seminar in Qingdao. Lee will be presenting at the seminar '
             'on August 4.')
     assert events_of(text) == [('"Winning Harbour Cases" Seminar', "2026-08-04", "2026-08-04")]
+
+
+def test_a_ceremony_alone_is_the_one_of_the_awards_named_before():
+    text = ("Nominees for the Harbour Song Awards were revealed on Tuesday. The winners will be announced at a "
+            "ceremony in Qingdao on 22 June.")
+    assert events_of(text) == [("Harbour Song Awards", "2026-06-22", "2026-06-22")]
+    assert events_of("The winners will be announced at a ceremony in Qingdao on 22 June.") == []

@@ -100,9 +100,10 @@ def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
         who = ((holder.group("who") or holder.group("owner") or holder.group("named")).strip() + " ") if holder else ""
         modifier = (holder.group("modifier") or "") if holder and holder.group("who") else ""
         title = v.ENGLISH_ARTICLE.sub("", who) + modifier + m.group("head")
-        names.append(Name(title, "", sentence.start + m.start() - len(who), sentence.start + m.end(),
-                          "conference" if v.ENGLISH_MEETING.search(m.group("head"))
-                          else _english_category(m.group("head"))))
+        names.append(Name(title, m.group("head") if title == "ceremony" else "", sentence.start + m.start() - len(who),
+                          sentence.start + m.end(), "conference" if v.ENGLISH_MEETING.search(m.group("head"))
+                          else _english_category(m.group("head")),
+                          refers_back=title == "ceremony"))  # `at a ceremony in London on 22 May`: the awards
     for m in v.ENGLISH_COREFERENCE.finditer(masked):
         head = m.group("head").lower()
         begin = m.start() + m.group(0).rfind(MASK) + 1  # `the June 8-10 summit`: the name after its date

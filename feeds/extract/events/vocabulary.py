@@ -273,7 +273,7 @@ ENGLISH_HEADS = (
     (r"Forum|Conference|Summit|Symposium|(?:(?<=World )|(?<=International )|(?<=Annual ))Congress|Convention(?! Cent)"
      r"|Seminar|Workshop|Meeting|Lecture|Webinar|Masterclass|Retreat",
      "conference"),  # `the Congress` alone is a party or a parliament
-    (r"Ceremony|Gala(?: Night| Dinner)?|Banquet|Luncheon|Grand Opening|Open House|Open Day|Graduation", "other"),
+    (r"Ceremony|Gala(?: Night| Dinner)?|Banquet|Luncheon|Grand Opening|Open House|Open Day|Graduation|Awards", "other"),
 )
 ENGLISH_NAME = re.compile(
     r"(?:\b(?:19|20)\d{2}\s+)?(?:(?:\b[A-Z][\w&'’.-]*|(?<=[A-Za-z] )(?:19|20)\d{2}|“[A-Z][^“”.;]{0,40}”"
@@ -376,8 +376,10 @@ ENGLISH_CATEGORY = [(re.compile(rf"(?:{p})$"), c) for p, c in ENGLISH_HEADS]
 ENGLISH_GENERIC = re.compile(r"\b(?P<head>(?:press|news|investor|media)\s+(?:conference|briefing)|town hall"
                              r"|(?:opening|closing|award|awards|signing|ribbon[- ]cutting)\s+ceremony"
                              r"|(?:awards?|charity)\s+(?:gala|dinner|banquet|luncheon|night)"
-                             r"|grand (?:re-?)?opening(?!\s+of\b)|ribbon[- ]cutting|open house)\b")
-"""Lower-case heads that name a gathering without a name of its own (`held a press conference Sunday`)."""
+                             r"|grand (?:re-?)?opening(?!\s+of\b)|ribbon[- ]cutting|open house"
+                             r"|gala(?:\s+(?:dinner|night|evening|concert))?|(?<=\ba )ceremony)\b")
+"""Lower-case heads that name a gathering without a name of its own (`held a press conference Sunday`); `a ceremony`
+alone is the one of the awards named before."""
 ENGLISH_MEETING = re.compile(r"conference|briefing|town hall")
 """The generic heads that are meetings (`town hall` among them); the rest are of the kind their head word says."""
 ENGLISH_BARE_CEREMONIES = ("opening ceremony", "closing ceremony")
