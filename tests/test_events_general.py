@@ -1485,3 +1485,7 @@ def test_a_ceremony_alone_is_the_one_of_the_awards_named_before():
             "ceremony in Qingdao on 22 June.")
     assert events_of(text) == [("Harbour Song Awards", "2026-06-22", "2026-06-22")]
     assert events_of("The winners will be announced at a ceremony in Qingdao on 22 June.") == []
+
+
+def test_a_farewell_ceremony_is_named_by_its_head_alone():
+    assert events_of("家属决定，将于16日上午在青岛举行告别仪式。") == [("告别仪式", "2026-06-16", "2026-06-16")]

@@ -113,8 +113,10 @@ SPEAKER_AT = re.compile(
 BARE_HEADS = {"开幕式", "仪式", "典礼", "会议", "活动", "大会", "展", "周", "节", "晚会", "论坛"}
 """Head words that are no name by themselves (`同日将举行开幕式`)."""
 NAMED_BY_HEAD = {"书展", "车展", "广交会", "进博会", "服贸会", "消博会", "世博会", "冬奥会", "奥运会", "亚运会",
-                 "全运会", "高交会", "文博会", "茶博会", "春交会", "秋交会", "漫博会"}
-"""Heads that name one well-known event by themselves (`书展今日开锣`: the city's book fair)."""
+                 "全运会", "高交会", "文博会", "茶博会", "春交会", "秋交会", "漫博会",
+                 "告别仪式", "告别式", "追悼会", "追思会", "追思法会", "荼毗法会"}
+"""Heads that name one well-known event by themselves (`书展今日开锣`: the city's book fair), and the one farewell a
+report of a death is about (`将于16日上午在唐山举行告别仪式`)."""
 
 HAPPENING_VERBS = re.compile(
     r"举行|举办|召开|开幕|闭幕|启动|开展|开讲|落幕|落下帷幕|拉开帷幕|亮相|开赛|开启|上演|进行|开园|开馆|开营|揭幕|"
