@@ -1489,3 +1489,10 @@ def test_a_ceremony_alone_is_the_one_of_the_awards_named_before():
 
 def test_a_farewell_ceremony_is_named_by_its_head_alone():
     assert events_of("家属决定，将于16日上午在青岛举行告别仪式。") == [("告别仪式", "2026-06-16", "2026-06-16")]
+
+
+def test_a_call_said_alone_is_for_what_the_page_is_about():
+    assert events_of("Harbour Papers Award\n\nNominations will be open until Feb 7th, 2027.") == [
+        ("Nominations for Harbour Papers Award deadline", "2027-02-07", "2027-02-07")]
+    assert events_of("Harbour Grants\n\nThe next deadline for submissions will be November 15, 2026.") == [
+        ("Harbour Grants submissions deadline", "2026-11-15", "2026-11-15")]

@@ -52,8 +52,12 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
     if english:
         rest = english.groupdict().get("rest") or ""
         what = english.group("what")
+        headline = re.sub(r"[,:;.!?].*$", "", article.headline)[:80]
         if VAGUE_WHAT.match(what):  # `The deadline for this round is May 15`: the round of what the page is about
-            what, rest = re.sub(r"[,:;.!?].*$", "", article.headline)[:80], ""
+            what, rest = headline, ""
+        elif headline and not headline.isupper() and not rest.strip() and v.ENGLISH_CALL_WORD.fullmatch(what) \
+                and what not in headline:
+            what = f"{what} for {headline}"  # `Nominations will be open until Feb 7th`: for the page's award
         title = f"{what}{rest.rstrip()} deadline"
     elif applying:
         what = (applying.group("what") or "").strip(" \"“”")

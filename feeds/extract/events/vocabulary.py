@@ -260,7 +260,11 @@ ENGLISH_DEADLINE = re.compile(r"\b(?P<what>Registration|Applications?|Submission
                               r"(?P<rest>[^.;]{0,80}?)\b(?:(?:is|are|will be|remains?)\s+open"
                               r"|(?:must|should) be (?:submitted|filed|made|received|sent)|"
                               r"(?:is|are) due|close[sd]?)\b", re.I)
-ENGLISH_DEADLINE_IS = re.compile(r"\b[Tt]he deadline (?:for|to) (?P<what>[^.;]{2,80}?)(?:\s+this year)? is\b")
+ENGLISH_CALL_WORD = re.compile(r"(?:Registration|Applications?|Submissions?|Entries|Nominations?|Proposals?|Abstracts?"
+                               r"|Petitions?)", re.I)
+"""What a call asks for, said alone: the call of what the page is about."""
+ENGLISH_DEADLINE_IS = re.compile(r"\b[Tt]he (?:next |final |new )?deadline (?:for|to) (?P<what>[^.;]{2,80}?)"
+                                 r"(?:\s+this year)? (?:is|will be)\b")
 """`The deadline for submitting nominations this year is September 1`: what is due, and the day after it."""
 ENGLISH_APPLY_BY = re.compile(r"\b(?:apply|register|enrol|sign up)\s+"
                               r"(?:for\s+(?:this year's\s+)?(?P<what>[^.;]{2,160}?)\s+)?"
