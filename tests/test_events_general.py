@@ -1495,4 +1495,4 @@ def test_a_call_said_alone_is_for_what_the_page_is_about():
     assert events_of("Harbour Papers Award\n\nNominations will be open until Feb 7th, 2027.") == [
         ("Nominations for Harbour Papers Award deadline", "2027-02-07", "2027-02-07")]
     assert events_of("Harbour Grants\n\nThe next deadline for submissions will be November 15, 2026.") == [
-        ("Harbour Grants submissions deadline", "2026-11-15", "2026-11-15")]
+        ("Submissions for Harbour Grants deadline", "2026-11-15", "2026-11-15")]
