@@ -57,7 +57,7 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
             what, rest = headline, ""
         elif headline and not headline.isupper() and not rest.strip() and v.ENGLISH_CALL_WORD.fullmatch(what) \
                 and what not in headline:
-            what = f"{what[:1].upper()}{what[1:]} for {headline}"  # `Nominations will be open until …`: the page's award
+            what = f"{what[:1].upper()}{what[1:]} for {headline}"  # `Nominations will be open until …`
         title = f"{what}{rest.rstrip()} deadline"
     elif applying:
         what = (applying.group("what") or "").strip(" \"“”")
