@@ -1496,3 +1496,21 @@ def test_a_call_said_alone_is_for_what_the_page_is_about():
         ("Nominations for Harbour Papers Award deadline", "2027-02-07", "2027-02-07")]
     assert events_of("Harbour Grants\n\nThe next deadline for submissions will be November 15, 2026.") == [
         ("Submissions for Harbour Grants deadline", "2026-11-15", "2026-11-15")]
+
+
+def test_a_post_announcing_one_talk_is_named_by_its_headline_over_its_labelled_time():
+    text = ("港城之夜：从零写一个解析器\n\n本周的分享由李明带来。\n\n* 地点：三教 1301\n"
+            "* 时间：**2026/06/13（周六） 19:00**\n* 主讲人：李明")
+    found = extract_page(text, PUBLISHED)
+    assert [(e.title, e.interval.start.isoformat(), e.location) for r in found for e in r.events] == [
+        ("港城之夜:从零写一个解析器", "2026-06-13T19:00:00+08:00", "三教1301")]
+
+
+def test_a_line_that_names_no_event_is_no_listing_title():
+    text = "开源软件分享\n\n此次活动内容有：\n时间：2026年6月20日14:00\n地点：主楼报告厅"
+    assert events_of(text) == [("开源软件分享", "2026-06-20T14:00:00+08:00", "2026-06-20T14:00:00+08:00")]
+
+
+def test_markdown_bullets_and_comments_are_no_words_of_the_text():
+    from feeds.extract.normalize import normalize
+    assert normalize("* 时间：**6月20日**\n<!--more-->\n- 地点：主楼") == "时间:6月20日\n\n地点:主楼"

@@ -31,6 +31,14 @@ LABELLED_LINE = re.compile(r"^(?:时间|日期|地点|地址|场馆|票价|主�
 ENUMERATED = re.compile(
     r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、](?!\d))")
 """`（一）首场…`, `二、参会对象`, `3.`: the numbered parts of a notice each begin anew."""
+MARKDOWN_MARKS = re.compile(r"^[ \t]*(?:[*+•]|-(?!-))[ \t]+|<!--.*?-->|^\*\*[^*\n]*\*\*[ \t]*$|\*\*", re.MULTILINE)
+"""A list item's bullet (`* 时间：…`, `• Date: …`), HTML comments (`<!--more-->`) and bold stars inside a line
+(`时间：**8月21日**`): the marks of Markdown and blog posts, no words of the text (a bullet would make its labelled
+line a headline). A line bold from end to end stays as it is: it stands apart, as a heading or a dateline."""
+
+
+def _unmarked(mark: re.Match) -> str:
+    return mark.group(0) if mark.group(0).startswith("**") and len(mark.group(0)) > 2 else ""
 HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});")
 """`B&amp;R`, `&#39;`: markup a crawl left in its text; only whole references, so `AT&T` and `&notice` stay."""
 BLANK_LINES = re.compile(r"\n[ \t]*\n[\s]*")
@@ -130,6 +138,7 @@ def normalize_page(text: str) -> tuple[str, ScriptMap | None]:
     text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     text = CONTROL.sub("", HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text))
+    text = MARKDOWN_MARKS.sub(_unmarked, text)
     simplified = to_simplified(text)
     paragraphs = [_join_lines(p) for p in BLANK_LINES.split(simplified.strip())]
     page = "\n\n".join(_join_paragraphs([p for p in paragraphs if p]))

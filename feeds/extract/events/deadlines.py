@@ -52,7 +52,7 @@ def deadlines(sentence: Sentence, article: Article, known: list[Name], names: li
     if english:
         rest = english.groupdict().get("rest") or ""
         what = english.group("what")
-        headline = re.sub(r"[,:;.!?].*$", "", article.headline)[:80]
+        headline = HEADLINE_CLAUSE_END.sub("", article.headline)[:80]
         if VAGUE_WHAT.match(what):  # `The deadline for this round is May 15`: the round of what the page is about
             what, rest = headline, ""
         elif headline and not headline.isupper() and not rest.strip() and v.ENGLISH_CALL_WORD.fullmatch(what) \
@@ -199,6 +199,8 @@ def _deadline_title(sentence: Sentence, date: DateMatch, article: Article, known
     return STARTED.sub("", headline) + what
 
 
+HEADLINE_CLAUSE_END = re.compile(r"(?:[,:;!?]|(?<![A-Z][a-z])(?<![A-Z])\.)(?:\s|$).*$")
+"""Where a headline's first clause ends: a comma, colon or full stop before a space (`Dr. Lee …` keeps its title)."""
 VAGUE_WHAT = re.compile(r"(?:this|that|the|each|every)\b", re.I)
 """`this round`: what is due is named only by the page."""
 ENGLISH_DUE_REACH = 40

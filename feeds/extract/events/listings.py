@@ -21,6 +21,11 @@ SESSION = re.compile(r"场$|^(?:线上|线下)|开幕|闭幕|决赛|复赛|初�
 NAME_THEN_TIME = re.compile(r"(?P<kind>活动|赛事|比赛|展览)?名称\s*[:：]\s*"
                             r"(?P<name>“[^“”]{2,30}”|[^\s，,。:：“”]{2,30}?)\s*(?P=kind)?时间\s*[:：]")
 """`活动名称：“…” 活动时间：11月5日~11月26日`: a notice's name and time labels run into one line."""
+NOT_A_TITLE = re.compile(r"[。！？!?:：]$|^[(（]|^[^\w]*$|[=/]")
+"""A line above labelled lines that names no event: a sentence, a label over a list (`此次活动内容有：`), an aside in
+brackets, a rule (`---`), a link's code."""
+NOTICE_HEADLINE_LENGTH = 50
+"""The longest headline that can name the event of a notice with a `时间：` line (longer is a news story's)."""
 NOTICE = re.compile(r"关于(?:举办|召开|开展|组织)(?P<name>.+?)的(?:补充)?通知")
 """`关于举办2024年“鸢都英才”高校毕业生春季双选会的通知`: the event the whole notice is about."""
 
@@ -48,6 +53,11 @@ def listed_events(sentences: list[Sentence], article: Article) -> tuple[list[Eve
                 used.add(title_index)
             elif (lead := _lead_name(article, sentences)) is not None:
                 title = lead  # `…说明会…。时间：7月30日…地点：…`: the event the article opens with
+                if article.headline.startswith((lead + ":", lead + "：")) \
+                        and len(article.headline) <= NOTICE_HEADLINE_LENGTH:
+                    title = article.headline  # `金枪鱼之夜：Parsing from scratch`: the series and this one
+            elif 2 <= len(article.headline) <= NOTICE_HEADLINE_LENGTH:
+                title = article.headline  # a post that announces one event: its headline names it
             else:
                 continue
         elif notice and SESSION.search(label.group("label")):
@@ -56,8 +66,8 @@ def listed_events(sentences: list[Sentence], article: Article) -> tuple[list[Eve
             title = label.group("label")
         else:
             continue  # `预约：即日起…`, `报名：…`: not an event of its own
-        place = next((m.group("place").strip() for s in sentences[i + 1:i + 4]
-                      if (m := PLACE_LABEL.match(s.text.strip()))), "")
+        place = next((m.group("place").strip() for s in sentences[i + 1:i + 4] + sentences[max(0, i - 3):i][::-1]
+                      if (m := PLACE_LABEL.match(s.text.strip()))), "")  # below the time, else above it
         category = category_of(notice.group("name")) if notice and title.startswith(notice.group("name")) \
             else category_of(title)
         events.append(sentence.event(title, category, dates[0].interval, place, date=dates[0]))
@@ -85,4 +95,4 @@ def _title_above(sentences: list[Sentence], i: int) -> int | None:
     if j < 0:
         return None
     text = sentences[j].text.strip()
-    return j if 2 <= len(text) <= 50 and not re.search(r"[。！？]$", text) else None
+    return j if 2 <= len(text) <= 50 and not NOT_A_TITLE.search(text) else None
