@@ -1514,3 +1514,8 @@ def test_a_line_that_names_no_event_is_no_listing_title():
 def test_markdown_bullets_and_comments_are_no_words_of_the_text():
     from feeds.extract.normalize import normalize
     assert normalize("* 时间：**6月20日**\n<!--more-->\n- 地点：主楼") == "时间:6月20日\n\n地点:主楼"
+
+
+def test_a_place_or_a_title_named_for_an_event_is_not_the_event():
+    assert events_of("Anna received her degree at the Adelaide festival Centre on 27 May.") == []
+    assert events_of("Sally was declared Miss Harbour Country Show Girl at Saddleworth on 28 May.") == []

@@ -55,8 +55,10 @@ PAST = re.compile(r"\b(?:was|were|held|had|met|took place|opened|closed|ended|co
                   r"died|killed|injured|reached|called|extended|told|took|gave|made|drew|lost|spoke|performed|played|"
                   r"marched|gathered|celebrated|marked|unveiled|released|awarded|crowned)\b",
                   re.I)
-PAST_VERB_AFTER = re.compile(r"\s+(?!(?:need|speed|feed|seed|proceed|exceed|succeed)\b)[a-z]{3,}ed\b")
-"""`on Tuesday addressed`, `on Tuesday called for`: a verb in the past right after the date."""
+PAST_VERB_AFTER = re.compile(r"(?:\s+(?:night|morning|afternoon|evening))?"
+                             r"\s+(?!(?:need|speed|feed|seed|proceed|exceed|succeed)\b)[a-z]{3,}ed\b")
+"""`on Tuesday addressed`, `on Tuesday called for`, `on Saturday night attracted`: a verb in the past right after the
+date (or its part of the day)."""
 ONGOING = re.compile(r"\b(?:runs|is running|continues|is under way|is underway)\b", re.I)
 """`The competition runs from Tuesday to Saturday` in a Friday paper: the week it is running in."""
 NOWADAYS_BEFORE = re.compile(r"\b(?:available|existing|used|seen|known|living|world|society|people|China|Asia|"

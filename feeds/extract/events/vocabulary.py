@@ -289,7 +289,7 @@ ENGLISH_NAME = re.compile(
     r"(?P<head>" + "|".join(p for p, _ in ENGLISH_HEADS) + r")\b"
     r"(?!\s+(?:and\s+[A-Z]\w+\s+)?(?:Cent(?:er|re)|Hall|Hotel|Park|Building|Grounds?|Venue|Dome|Stadium|Arena|"
     r"Gymnasium|Pavilion|Complex|Village|Museum|Theat(?:er|re)|Plaza|Square|Society|Committee|Association|Club|"
-    r"Council|Board|Trust|Foundation|Inc|Ltd|Organi[sz]ation|Secretariat|Authority|Company)\b)"
+    r"Council|Board|Trust|Foundation|Inc|Ltd|Organi[sz]ation|Secretariat|Authority|Company|Girl|Queen|King)\b)"
     r"(?:\s+\([A-Z]{2,6}\))?"  # `Chinese Culture Festival (CCF) 2026`
     r"(?:\s+(?:19|20)\d{2}(?:\s+[A-Z][a-z]+\b(?!\s+[A-Z]))?)?"  # `Expo 2026 Qingdao`
     r"(?:\s+(?:of|on)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})?")
@@ -320,9 +320,10 @@ ENGLISH_LOWER_HEAD = re.compile(
     r"(?:(?:media|trade|investment|cooperation|culture|cultural|economic|business|music|film|arts?|food|book|beer|"
     r"wine|lantern|flower|fashion|jazz|dance|light|literary|science|state)\s+){0,3}"
     r"(?P<head>pilgrimage|procession|parade|retrospective|summit|forum|conference|expo|fair|"
-    r"festival|exhibition|dialogue|contest|competition|funeral|memorial service|gala)\b")
+    r"festival|exhibition|dialogue|contest|competition|funeral|memorial service|gala)\b"
+    r"(?!\s+(?:Cent(?:er|re)|Hall|Park|Grounds?|Theat(?:er|re)|Plaza|Square|Society|Committee|Association|Club)\b)")
 """`The annual Laoshan Mazu pilgrimage … began`, `the 12th BRICS summit`, `Scott's Astroworld music festival`, `Pope
-Francis's funeral`: a capitalized name before a lower-case head."""
+Francis's funeral`: a capitalized name before a lower-case head (`the Adelaide festival Centre` is a place)."""
 HELD_HEADS = (r"competition|contest|event|fair|festival|forum|exhibition|conference|show|tournament|race|gala|concert|"
               r"parade|seminar|symposium|workshop|ceremony|march|rally|match|(?:quarter-?|semi-?)?finals?")
 HELD_TAIL = r"(?:between|among|on|of|for|featuring)\s+(?:[^,.;\"“]|\"[^\"]{0,80}\"|“[^”]{0,80}”){3,120}?"
