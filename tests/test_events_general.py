@@ -1519,3 +1519,10 @@ def test_markdown_bullets_and_comments_are_no_words_of_the_text():
 def test_a_place_or_a_title_named_for_an_event_is_not_the_event():
     assert events_of("Anna received her degree at the Adelaide festival Centre on 27 May.") == []
     assert events_of("Sally was declared Miss Harbour Country Show Girl at Saddleworth on 28 May.") == []
+
+
+def test_a_release_party_with_its_version_is_named_inside_chinese_text():
+    assert events_of("2026 年 6 月 16 日，openSUSE 16.1 Release Party 清华站如期在中央主楼报告厅举办。") == [
+        ("openSUSE 16.1 Release Party", "2026-06-16", "2026-06-16")]
+    assert events_of("The Labour Party will hold its conference in Liverpool on 20 September.") != [
+        ("Labour Party", "2026-09-20", "2026-09-20")]

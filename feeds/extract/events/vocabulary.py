@@ -279,11 +279,12 @@ ENGLISH_HEADS = (
     (r"Forum|Conference|Summit|Symposium|(?:(?<=World )|(?<=International )|(?<=Annual ))Congress|Convention(?! Cent)"
      r"|Seminar|Workshop|Meeting|Lecture|Webinar|Masterclass|Retreat",
      "conference"),  # `the Congress` alone is a party or a parliament
-    (r"Ceremony|Gala(?: Night| Dinner)?|Banquet|Luncheon|Grand Opening|Open House|Open Day|Graduation|Awards", "other"),
+    (r"Ceremony|Gala(?: Night| Dinner)?|Banquet|Luncheon|Grand Opening|Open House|Open Day|Graduation|Awards"
+     r"|(?:Release|Launch|Install) Party", "other"),  # a party alone is a political one
 )
 ENGLISH_NAME = re.compile(
     r"(?:\b(?:19|20)\d{2}\s+)?(?:(?:\b[A-Z][\w&'’.-]*|(?<=[A-Za-z] )(?:19|20)\d{2}|“[A-Z][^“”.;]{0,40}”"
-    r"|\"[A-Z][^\".;]{0,40}\""
+    r"|\"[A-Z][^\".;]{0,40}\"|(?<=[A-Za-z] )\d{1,3}(?:\.\d{1,3})+|\b[a-z]+[A-Z][\w&'’.-]*"
     r"|\([A-Z]{2,6}\))\s+"
     r"(?:(?:of|on|for|and|the|in|de|&|[’']n[’'])\s+)?){0,8}"
     r"(?P<head>" + "|".join(p for p, _ in ENGLISH_HEADS) + r")\b"
@@ -293,7 +294,8 @@ ENGLISH_NAME = re.compile(
     r"(?:\s+\([A-Z]{2,6}\))?"  # `Chinese Culture Festival (CCF) 2026`
     r"(?:\s+(?:19|20)\d{2}(?:\s+[A-Z][a-z]+\b(?!\s+[A-Z]))?)?"  # `Expo 2026 Qingdao`
     r"(?:\s+(?:of|on)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})?")
-"""An English event name ending in its head word (or `Festival of Books`, `Summit on Global Health`), quoted words
+"""An English event name ending in its head word (or `Festival of Books`, `Summit on Global Health`), a version
+(`GNOME 3.28 Release Party`), a camel-cased word (`openSUSE`), quoted words
 (`…Cup “Chinese Characters and Me” Speech Contest`) and an acronym (`Hospital Authority (HA) Convention`) inside it;
 `National Exhibition and Convention Center`, `East Asian Games Dome` are places, `Burra Show Society` a body."""
 ENGLISH_COREFERENCE = re.compile(
