@@ -1526,3 +1526,9 @@ def test_a_release_party_with_its_version_is_named_inside_chinese_text():
         ("openSUSE 16.1 Release Party", "2026-06-16", "2026-06-16")]
     assert events_of("The Labour Party will hold its conference in Liverpool on 20 September.") != [
         ("Labour Party", "2026-09-20", "2026-09-20")]
+
+
+def test_a_gathering_named_by_its_purpose_that_begins_on_a_day_is_held_then():
+    text = ("A conference to assess the recovery of coastal towns begins in Qingdao on June 15, officials said. "
+            "The June 15-19 conference would be attended by several mayors.")
+    assert events_of(text) == [("conference to assess the recovery of coastal towns", "2026-06-15", "2026-06-19")]

@@ -328,13 +328,14 @@ ENGLISH_LOWER_HEAD = re.compile(
 Francis's funeral`: a capitalized name before a lower-case head (`the Adelaide festival Centre` is a place)."""
 HELD_HEADS = (r"competition|contest|event|fair|festival|forum|exhibition|conference|show|tournament|race|gala|concert|"
               r"parade|seminar|symposium|workshop|ceremony|march|rally|match|(?:quarter-?|semi-?)?finals?")
-HELD_TAIL = r"(?:between|among|on|of|for|featuring)\s+(?:[^,.;\"“]|\"[^\"]{0,80}\"|“[^”]{0,80}”){3,120}?"
+HELD_TAIL = r"(?:between|among|on|of|for|featuring|to)\s+(?:[^,.;\"“]|\"[^\"]{0,80}\"|“[^”]{0,80}”){3,120}?"
 """What a head word with no name of its own is of (`on the Juche idea titled "Sovereignty, …"`)."""
 ENGLISH_HELD_NOUN = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:annual\s+|yearly\s+)?(?:[a-z]+-day\s+)?(?P<name>(?!(?:same|such|whole|entire|main|other|similar|latest|"
     r"previous|recent|first|second|last|next|opening|closing)\b)(?:(?:[A-Za-z0-9][\w-]+\s+){1,4}?(?P<head>" + HELD_HEADS
     + r")(?:\s+" + HELD_TAIL + r")?|(?P<tailed>" + HELD_HEADS + r")\s+" + HELD_TAIL + r"))(?:,[^.;]{3,120}?,)?"
     r"(?=\s+(?:was|is|will be|has been|were|are)\s+(?:being\s+)?held\b|\s+took place\b|\s+(?:kicked|kicks) off\b"
+    r"|\s+(?:begins|began|opens|opened|starts|started|will (?:begin|open|start))\s+(?:in|at|on|\x00)"
     r"|\s+(?:which|that)\s+(?:ends|ended|will end|began|begins|opens|opened|runs|closes|closed)\b)")
 """`A dialogue and exchange event between X and Y was held on Monday`, `A European regional seminar on … took place`,
 `An unveiling ceremony of the tablet took place`, `a two-day graduation ceremony which ends on Saturday`: a
