@@ -1532,3 +1532,8 @@ def test_a_gathering_named_by_its_purpose_that_begins_on_a_day_is_held_then():
     text = ("A conference to assess the recovery of coastal towns begins in Qingdao on June 15, officials said. "
             "The June 15-19 conference would be attended by several mayors.")
     assert events_of(text) == [("conference to assess the recovery of coastal towns", "2026-06-15", "2026-06-19")]
+
+
+def test_one_forum_someone_attended_is_that_forum_not_a_count():
+    assert events_of("前大法官李明昨日出席一個閉門論壇時，罕有談及釋法。") == [("閉門論壇", "2026-06-09", "2026-06-09")]
+    assert events_of("总统将在广场为来宾举行一个欢迎仪式。") == []

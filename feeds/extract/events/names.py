@@ -13,6 +13,9 @@ COUNTED = re.compile(r"^(?:(?:共有|共计|共|这|那)?[\d一二三四五六�
                      r"|各类|各项|哪些|哪个|什么|这些|那些)|(?<![第\d])[\d两多几上百千]+(?:个|项|场|类)[\u4e00-\u9fff]{0,4}$"
                      r"|等(?:活动|赛事|展会|比赛)$")
 """`22个竞赛`, `各类展会`, `春风行动等活动`: a count or a list of events, not the name of one."""
+SINGULAR = re.compile(r"^(?:一个|一场|一次|一项)")
+ATTENDED_BEFORE = re.compile(r"(?:出席|参加|在)$")
+"""`出席一个闭门论坛`, `在一个论坛上表示`: one forum someone attended, not a count of them; the title is the forum."""
 SERIES = re.compile(r"^(?:一系列|系列|各类|各项|各种|这些|那些)")
 """`举行的一系列学术会议`: many events, where `举行的一个研讨会` is one."""
 LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -54,6 +57,8 @@ def find_names(sentence: Sentence) -> list[Name]:
         left = _quoted_start(masked, head.start(), head.end())
         left = _name_start(masked, head.start()) if left is None else left
         title = _clean_title(masked[left:head.end()])
+        if len(title) > 4 and SINGULAR.match(title) and ATTENDED_BEFORE.search(masked, 0, head.end() - len(title)):
+            title = SINGULAR.sub("", title)
         if not title or MASK in title or COUNTED.search(title) or SERIES.match(title) or HABITUAL.match(title) \
                 or KIND_OF_ACTIVITY.search(title):
             continue
