@@ -1537,3 +1537,9 @@ def test_a_gathering_named_by_its_purpose_that_begins_on_a_day_is_held_then():
 def test_one_forum_someone_attended_is_that_forum_not_a_count():
     assert events_of("前大法官李明昨日出席一個閉門論壇時，罕有談及釋法。") == [("閉門論壇", "2026-06-09", "2026-06-09")]
     assert events_of("总统将在广场为来宾举行一个欢迎仪式。") == []
+
+
+def test_a_meeting_held_online_is_one_where_an_online_forum_is_a_website():
+    assert events_of("他今日出席國際法律組織網上研討會時強調，審理方式沒有分別。") == [
+        ("國際法律組織網上研討會", "2026-06-10", "2026-06-10")]
+    assert events_of("黑客6月2日在网络论坛上公开了窃取的数据。") == []

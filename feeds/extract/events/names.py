@@ -50,7 +50,8 @@ def find_names(sentence: Sentence) -> list[Name]:
     for head in v.EVENT_HEAD.finditer(masked):
         if any(a <= head.start() < b for a, b in in_book_title):
             continue
-        if v.NOT_A_GATHERING_BEFORE.search(masked, max(0, head.start() - 3), head.start()):
+        not_one = v.NOT_A_GATHERING_BEFORE.search(masked, max(0, head.start() - 3), head.start())
+        if not_one and not (not_one.group(0) in v.ONLINE and head.group(0) in v.ONLINE_HEADS):
             continue
         if v.FIXTURE_HEAD.fullmatch(head.group(0)) and not v.FIXTURE.match(masked, head.end()):
             continue

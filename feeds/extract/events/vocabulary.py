@@ -71,6 +71,9 @@ NOT_A_GATHERING_BEFORE = re.compile(r"(?:晋级|进入|闯入|挺进|杀入|入�
                                     r"暴力|恐怖|违法|犯罪|非法|走私|诈骗|军事|间谍|商业|经营)$")
 """`24支代表队晋级决赛`: reaching a final is no event; the final itself is named elsewhere; `在网络论坛上发帖`: a
 website; `或引发暴力活动`, `中国的军事活动`: crime or what armies and firms do is no gathering."""
+ONLINE = {"网络", "网路", "网上"}
+ONLINE_HEADS = {"研讨会", "讲座", "座谈会", "发布会", "会议", "分享会", "说明会", "宣讲会"}
+"""`网上研讨会`: a meeting held online is one (a webinar), where `网络论坛` is a website."""
 TALKS_TOPIC = re.compile(r"就[^，,。；;]{2,40}?(?:事宜|问题|等)?(?:开展|进行|展开)?(?:讨论|磋商|交换意见|沟通)")
 """`双方将就朝鲜参加平昌冬奥会事宜开展讨论`: an event named as a topic of talks is not what is held then."""
 ITSELF_DUE = re.compile(r"^(?:该|此|这项|这次|本次)?(?P<what>[\u4e00-\u9fff]{2,10}?)(?:将|会)?(?:于|在)?$")
