@@ -380,6 +380,8 @@ ENGLISH = [
     ("Gallery show Sunday 28 September to Friday 31 October.", "1997-09-24", [days("1997-09-28", "1997-10-31")]),
     ("Open on 5 and 6 May.", "2025-04-24", [days("2025-05-05", "2025-05-06")]),
     ("The dance at the hall on Saturday night attracted 170 people.", "2001-02-28", ["2001-02-24"]),
+    ("The auction takes place on Tuesday, November 26, and Wednesday, November 27, 2024.", "2024-11-25",
+     [days("2024-11-26", "2024-11-27")]),
     # English dates inside Chinese text: a Chinese character beside them is no letter of a word
     ("国际设计周定于June 20举行", "2024-06-14", ["2024-06-20"]),
     ("峰会将于Jun. 20-22在上海举行", "2024-06-14", [days("2024-06-20", "2024-06-22")]),

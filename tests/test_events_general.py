@@ -1543,3 +1543,11 @@ def test_a_meeting_held_online_is_one_where_an_online_forum_is_a_website():
     assert events_of("他今日出席國際法律組織網上研討會時強調，審理方式沒有分別。") == [
         ("國際法律組織網上研討會", "2026-06-10", "2026-06-10")]
     assert events_of("黑客6月2日在网络论坛上公开了窃取的数据。") == []
+
+
+def test_a_name_said_to_be_an_event_after_its_comma_is_one():
+    text = ("Dr. Sam Lee will host Lead Forward Live 2026, an exclusive event devoted to leadership, June 22 at "
+            "The Civic Centre.")
+    assert events_of(text) == [("Lead Forward Live 2026", "2026-06-22", "2026-06-22")]
+    assert events_of("It is installed at the East Entrance of Yumeshima, the island where the expo is held on "
+                     "June 20.") == []

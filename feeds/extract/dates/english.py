@@ -104,8 +104,9 @@ def find_english_dates(text: str, published: dt.date | None) -> list[DateMatch]:
     return _join_weekday_ranges(text, found)
 
 
-WEEKDAY_JOINER = re.compile(r"\s*(?:to|through|thru|and|-|–)\s*", re.I)
-"""`Thursday to Saturday`, `on Saturday and Sunday`: two days of a week that make one span."""
+WEEKDAY_JOINER = re.compile(r"\s*,?\s*(?:to|through|thru|and|-|–)\s*", re.I)
+"""`Thursday to Saturday`, `on Saturday and Sunday`, `Tuesday, November 26, and Wednesday, November 27`: two days of
+a week that make one span."""
 
 
 def _join_weekday_ranges(text: str, found: list[DateMatch]) -> list[DateMatch]:
@@ -127,7 +128,7 @@ def _join_weekday_ranges(text: str, found: list[DateMatch]) -> list[DateMatch]:
         if (joined
                 and previous.interval.precision == date.interval.precision == "day"
                 and 0 < (date.interval.start_date - previous.interval.end_date).days <= 6
-                and (text[previous.end:date.start].strip().lower() != "and"
+                and (text[previous.end:date.start].strip(" ,").lower() != "and"
                      or (date.interval.start_date - previous.interval.end_date).days == 1)):
             result[-1] = DateMatch(text[previous.start:date.end], previous.start, date.end,
                                    Interval(previous.interval.start_date, date.interval.end_date, "day"),

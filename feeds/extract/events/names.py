@@ -110,6 +110,11 @@ def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
                           sentence.start + m.end(), "conference" if v.ENGLISH_MEETING.search(m.group("head"))
                           else _english_category(m.group("head")),
                           refers_back=title == "ceremony"))  # `at a ceremony in London on 22 May`: the awards
+    for m in v.ENGLISH_APPOSITIVE.finditer(masked):
+        title = v.ENGLISH_DETERMINER.sub("", m.group("name"))
+        if not v.ENGLISH_NAME.search(title) and not v.NOT_ENGLISH_PLACES.match(title):
+            start = sentence.start + m.end("name") - len(title)
+            names.append(Name(title, m.group("noun"), start, start + len(title), _english_category(m.group("noun"))))
     for m in v.ENGLISH_COREFERENCE.finditer(masked):
         head = m.group("head").lower()
         begin = m.start() + m.group(0).rfind(MASK) + 1  # `the June 8-10 summit`: the name after its date

@@ -311,6 +311,12 @@ ENGLISH_COREFERENCE = re.compile(
 held …`, `This webinar will be held …`, `After the June 8-10
 summit, …`, `at the festival on Friday`: the event the text named before, as the subject of a sentence or with its
 date."""
+ENGLISH_APPOSITIVE = re.compile(
+    r"\b(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:of|the|and|&)?\s*[A-Z][\w&'’.-]*){0,5}(?:\s+(?:19|20)\d{2})?),\s+"
+    r"(?:an?|the)\s+(?:(?!(?:where|which|that|who|whose|of|in|at|on|the|an?)\b)[\w-]+\s+){0,3}?(?P<noun>event|conference|summit|festival|fair|expo|exhibition|competition"
+    r"|gathering|celebration|gala|workshop|seminar|webinar|forum)\b")
+"""`Dear Leader Live 2024, an exclusive event devoted to …`: a name that says no kind, said to be one by the words
+after its comma."""
 ENGLISH_COUNTED_EDITION = re.compile(r"^(?:The|the|This|this)\s+(?P<edition>\d{1,3}(?:st|nd|rd|th)\s+[a-z ]+)$")
 """`The 126th show`: an edition counted is a name of its own when none was named before."""
 ENGLISH_SUBJECT = re.compile(
