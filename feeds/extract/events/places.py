@@ -133,6 +133,10 @@ def _abbreviated_city(masked: str) -> str:
     return v.PLACE_ABBREVIATIONS[abbreviated.group(1)] if abbreviated else ""
 
 
+DEMONYM = re.compile(r"[A-Z][a-z]+(?:ese|ish|ian|ean)")
+"""`in Japanese art`, `in Italian`: a people's or a language's adjective, no town."""
+
+
 def _english_place(masked: str) -> str:
     """`at a press conference in Beijing`, `at the X Center in Taipei`, `in the coastal city of Nice`."""
     after = ENGLISH_AFTER_NAME.search(masked)
@@ -140,7 +144,8 @@ def _english_place(masked: str) -> str:
         return _with_english_city(after.group("place"), masked, after.end())
     for english in v.VENUE_EN.finditer(masked):
         place = next(p for p in english.groups() if p).strip()
-        if v.NOT_ENGLISH_PLACES.match(place) or (english.group("place") and (AFFILIATION.search(
+        if v.NOT_ENGLISH_PLACES.match(place) or (english.group("town") and DEMONYM.fullmatch(place)) or (
+                english.group("place") and (AFFILIATION.search(
                 masked, 0, english.start()) or NAME_GOES_ON.match(masked, english.end()))):
             continue
         return _with_english_city(place, masked, english.end()) if english.group("place") else place
