@@ -255,3 +255,8 @@ def test_the_city_an_english_name_holds_before_the_dateline():
 def test_a_press_conference_with_no_place_is_where_the_office_that_holds_it_is():
     [result] = extract_page("今天上午，烟台市人民政府新闻办公室举行防汛工作发布会。", dt.date(2026, 6, 10))
     assert [e.location for e in result.events] == ["烟台市"]
+
+
+def test_a_peoples_adjective_is_no_town():
+    assert location_of("The show opens on May 3 in Japanese style.") == ""
+    assert location_of("The exhibition in Italian painting opens on May 3.") == ""
