@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import vocabulary as v
@@ -41,7 +40,7 @@ def find_names(sentence: Sentence) -> list[Name]:
     masked = sentence.masked
     in_book_title = _book_title_spans(masked)
     names = []
-    for head in _heads(masked):
+    for head in v.EVENT_HEAD.finditer(masked):
         if any(a <= head.start() < b for a, b in in_book_title):
             continue
         if v.NOT_A_GATHERING_BEFORE.search(masked, max(0, head.start() - 3), head.start()):
@@ -74,18 +73,6 @@ def find_names(sentence: Sentence) -> list[Name]:
     if LATIN_LETTER.search(masked):
         names += _latin_script_names(sentence, masked)
     return _outermost(names)
-
-
-def _heads(masked: str) -> Iterator[re.Match[str]]:
-    """`EVENT_HEAD.finditer(masked)`, the same matches, with EVENT_HEAD tried only where a head word can begin."""
-    at = 0
-    while (start := v.EVENT_HEAD_START.search(masked, at)) is not None:
-        head = v.EVENT_HEAD.match(masked, start.start())  # its look-behinds still see the text before
-        if head is None:
-            at = start.start() + 1
-        else:
-            yield head
-            at = head.end()  # never empty (vocabulary.first_characters refuses a pattern that may be)
 
 
 def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
