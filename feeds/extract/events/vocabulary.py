@@ -46,7 +46,7 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
 )
 """Event head words and their category, most specific first."""
 
-EVENT_HEAD_WORDS = ("(?:" + "|".join(f"(?:{pattern})" for pattern, _ in EVENT_HEADS) + ")"
+EVENT_HEAD = re.compile("(?:" + "|".join(f"(?:{pattern})" for pattern, _ in EVENT_HEADS) + ")"
                         r"(?!议|览|[\u4e00-\u9fff]{0,2}中心|室|厅|堂|馆|楼|场馆|所|址|秘书处|组委会|执委会|主席|代表(?!大会)|精神|展览|区|位|台|品|(?<!记者会)(?<!发布会)期间|"
                         r"主(?:新闻|媒体)?中心|新闻中心|媒体中心|志愿者|"
                         r"官网|网站|公众号|项目|工种|类别|门类)")
@@ -92,10 +92,11 @@ def first_characters(pattern: str) -> str:
     return "[" + "".join(re.escape(chr(c)) for c in sorted(chars)) + "]"
 
 
+EVENT_HEAD_WORDS = EVENT_HEAD.pattern
 EVENT_HEAD_START = first_characters(EVENT_HEAD_WORDS)
 """Every character a head word can begin with."""
 EVENT_HEAD = re.compile(f"(?={EVENT_HEAD_START}){EVENT_HEAD_WORDS}")
-"""A head word, tried only where one can begin: the look-behinds that open many head words leave `re` no
+"""The same head words, tried only where one can begin: the look-behinds that open many head words leave `re` no
 first-character set of its own, and without this gate it tries all ~250 words at every position."""
 HEAD_CATEGORY = [(re.compile(f"(?:{pattern})$"), category) for pattern, category in EVENT_HEADS]
 RALLY = re.compile(r"(?:誓师|动员)大会$")
