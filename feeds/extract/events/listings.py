@@ -35,6 +35,7 @@ def listed_events(sentences: list[Sentence], article: Article) -> tuple[list[Eve
     events: list[Event] = []
     used: set[int] = set()
     notice = NOTICE.search(article.headline + "".join(article.subheadlines) + article.body[:200])
+    headline = article.headline if 2 <= len(article.headline) <= NOTICE_HEADLINE_LENGTH else ""
     for i, sentence in enumerate(sentences):
         dates = [d for d in sentence.dates if usable(d)]
         named = NAME_THEN_TIME.search(sentence.text)
@@ -53,11 +54,10 @@ def listed_events(sentences: list[Sentence], article: Article) -> tuple[list[Eve
                 used.add(title_index)
             elif (lead := _lead_name(article, sentences)) is not None:
                 title = lead  # `…说明会…。时间：7月30日…地点：…`: the event the article opens with
-                if article.headline.startswith((lead + ":", lead + "：")) \
-                        and len(article.headline) <= NOTICE_HEADLINE_LENGTH:
-                    title = article.headline  # `金枪鱼之夜：Parsing from scratch`: the series and this one
-            elif 2 <= len(article.headline) <= NOTICE_HEADLINE_LENGTH:
-                title = article.headline  # a post that announces one event: its headline names it
+                if headline.startswith((lead + ":", lead + "：")):
+                    title = headline  # `金枪鱼之夜：Parsing from scratch`: the series and this one
+            elif headline:
+                title = headline  # a post that announces one event: its headline names it
             else:
                 continue
         elif notice and SESSION.search(label.group("label")):

@@ -106,10 +106,10 @@ def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
         who = ((holder.group("who") or holder.group("owner") or holder.group("named")).strip() + " ") if holder else ""
         modifier = (holder.group("modifier") or "") if holder and holder.group("who") else ""
         title = v.ENGLISH_ARTICLE.sub("", who) + modifier + m.group("head")
-        names.append(Name(title, m.group("head") if title == "ceremony" else "", sentence.start + m.start() - len(who),
-                          sentence.start + m.end(), "conference" if v.ENGLISH_MEETING.search(m.group("head"))
-                          else _english_category(m.group("head")),
-                          refers_back=title == "ceremony"))  # `at a ceremony in London on 22 May`: the awards
+        alone = title == "ceremony"  # `at a ceremony in London on 22 May`: the one of the awards named before
+        category = "conference" if v.ENGLISH_MEETING.search(m.group("head")) else _english_category(m.group("head"))
+        names.append(Name(title, m.group("head") if alone else "", sentence.start + m.start() - len(who),
+                          sentence.start + m.end(), category, refers_back=alone))
     for m in v.ENGLISH_APPOSITIVE.finditer(masked):
         title = v.ENGLISH_DETERMINER.sub("", m.group("name"))
         if not v.ENGLISH_NAME.search(title) and not v.NOT_ENGLISH_PLACES.match(title):
