@@ -159,17 +159,14 @@ def _fault(db: Database, error: Exception) -> store.StorageFault | None:
     return store.storage_fault(error, _path_of(db)) if isinstance(error, sqlite3.DatabaseError) else None
 
 
-Extracted = tuple[str, list[store.ArticleDraft]] | Rejection
-"""A file read and extracted (its source name and articles, drafted for the store), or why it was not."""
+Extracted = tuple[str, list[ArticleEvents]] | Rejection
+"""A file read and extracted (its source name and articles), or why it was not."""
 
 
-BATCH_FILES = 256
+BATCH_FILES = 64
 BATCH_SECONDS = 0.5
 """Files extracted are stored in a group after this many files or seconds, whichever comes first: a
-commit (an fsync) costs more than storing a typical file, and readers still see an ingest's progress.
-Each group's commit and search-index catch-up cost the writer CPU too: storing 10,000 extracted files took
-0.79 ms a file in groups of 64 (and of 128), 0.68-0.71 in groups of 256 (no less in groups of 512), and a
-fourth of the fsyncs (issue 19); a group of 256 holds the write lock about 0.2 s on a quiet machine."""
+commit (an fsync) costs more than storing a typical file, and readers still see an ingest's progress."""
 
 
 @dataclass(frozen=True)
@@ -407,16 +404,15 @@ def ingest_page(
 
 
 def extract_for_store(text: str, published: dt.date | None = None, extract: Extractor | None = None,
-                      ) -> list[store.ArticleDraft]:
-    """A page's articles with their events, the facts of each report derived, drafted as the store will write
-    them: all of an ingest that needs no database (what `--jobs` runs in worker processes, sending these plain
-    values back), so the one process that writes only reads and writes the store."""
-    return [store.draft(derive(article_events)) for article_events in (extract or extract_page)(text, published)]
+                      ) -> list[ArticleEvents]:
+    """A page's articles with their events, the facts of each report derived: all of an ingest that
+    needs no database (what `--jobs` runs in worker processes)."""
+    return [derive(article_events) for article_events in (extract or extract_page)(text, published)]
 
 
 def save_page(
     db: Database,
-    page: list[store.ArticleDraft],
+    page: list[ArticleEvents],
     source: str,
     source_url: str | None = None,
     *,
@@ -431,14 +427,16 @@ def save_page(
     outcomes: list[tuple[str, str]] = []
     stored: set[str] = set()
     with store.savepoint(db, "page") if db.conn.in_transaction else store.transaction(db):
-        for article in page:
-            aid = article.id
+        for article_events in page:
+            article = article_events.article
+            aid = store.article_id(article)
+            published = article.published.date.isoformat() if article.published.date else None
             seen = aid in stored  # the same article twice in a page: new the first time only
-            result.counts += store.save_draft(
-                db, source, source_url, article, now=now, fresh=fresh, outcomes=outcomes,
-                extractor_version=EXTRACTOR_VERSION, stored_articles=stored,
+            result.counts += store.save_article_events(
+                db, source, source_url, article_events, now=now, fresh=fresh, outcomes=outcomes,
+                extractor_version=EXTRACTOR_VERSION, known_id=aid, stored_articles=stored,
             )
-            result.articles.append(ArticleOutcome(aid, article.headline, article.published, aid in stored and not seen))
+            result.articles.append(ArticleOutcome(aid, article.headline, published, aid in stored and not seen))
         strongest: dict[str, str] = {}
         for uid, change in outcomes:
             if _RANK[change] > _RANK.get(strongest.get(uid, ""), -1):

@@ -69,7 +69,7 @@ def test_a_later_page_updates_the_event_instead_of_duplicating_it(db, page, tmp_
 
 
 def test_a_failure_mid_file_leaves_nothing_of_that_file(db, page, tmp_path, monkeypatch):
-    saved = store.save_draft
+    saved = store.save_article_events
     calls = []
 
     def fail_on_second_article(*args, **kwargs):
@@ -79,7 +79,7 @@ def test_a_failure_mid_file_leaves_nothing_of_that_file(db, page, tmp_path, monk
         return saved(*args, **kwargs)
 
     empty = dump(db)
-    monkeypatch.setattr(store, "save_draft", fail_on_second_article)
+    monkeypatch.setattr(store, "save_article_events", fail_on_second_article)
     report = ingest(db, page)
     assert len(calls) == 2
     assert dump(db) == empty
@@ -160,7 +160,7 @@ def test_files_committed_in_groups_leave_the_store_one_transaction_per_file_leav
 
 def test_a_file_that_fails_within_a_group_leaves_nothing_and_the_rest_of_its_group_goes_in(db, tmp_path, monkeypatch):
     folder = _pages(tmp_path / "in", 5)
-    saved = store.save_draft
+    saved = store.save_article_events
 
     def fail_on_the_third(db, source, *args, **kwargs):
         if source.endswith("002.txt"):
@@ -168,7 +168,7 @@ def test_a_file_that_fails_within_a_group_leaves_nothing_and_the_rest_of_its_gro
             raise OSError("disk full")
         return saved(db, source, *args, **kwargs)
 
-    monkeypatch.setattr(store, "save_draft", fail_on_the_third)
+    monkeypatch.setattr(store, "save_article_events", fail_on_the_third)
     report = ingest(db, folder)
     assert report.files == 4 and [Path(r.path).name for r in report.rejected] == ["002.txt"]
     assert sorted(ev.title for ev in store.query_events(db, Selection())) == ["第0届洽谈会", "第1届洽谈会",

@@ -95,25 +95,3 @@ def test_rejections_and_failures_are_reported_as_with_one_job(tmp_path):
     two, two_summary = ingested(tmp_path, "two", [folder], jobs=2, extract=fake_extract_page)
     assert two == one and two_summary == one_summary
     assert "b_empty.txt: empty file" in two_summary and "c_broken.txt: failed: ValueError" in two_summary
-
-
-def test_what_workers_send_the_writer_arrives_whole(tmp_path):
-    """Workers send each page drafted for the store (`store.ArticleDraft`, its reports `ReportDraft`), pickled as
-    plain values: unpickled, they are what was drafted, of the same types, and store the same rows."""
-    import pickle
-
-    from feeds.store.reports import ReportDraft
-
-    pages = generated_pages(tmp_path / "pages", 12)
-    drafted = [ingesting._read_and_extract(path, published=None, max_bytes=10**6, extract=None) for path in pages]
-    assert sum(len(article.reports) for _, page in drafted for article in page) > 10
-    sent = pickle.loads(pickle.dumps(drafted))
-    assert sent == drafted
-    for (_, page), (_, arrived) in zip(drafted, sent, strict=True):
-        for article, came in zip(page, arrived, strict=True):
-            assert type(came) is store.ArticleDraft and came._asdict() == article._asdict()
-            assert all(type(report) is ReportDraft for report in came.reports)
-            assert [report.title for report in came.reports] == [report.title for report in article.reports]
-    one, _ = ingested(tmp_path, "one", pages, jobs=1)
-    two, _ = ingested(tmp_path, "two", pages, jobs=2)
-    assert two == one

@@ -63,7 +63,7 @@ from .sources import (
     supersede_articles,
     update_source,
 )
-from .write import ArticleDraft, Counts, draft, save_article_events, save_draft, utc_stamp
+from .write import Counts, save_article_events, utc_stamp
 
 __all__ = [
     "corrections",
@@ -133,9 +133,6 @@ __all__ = [
     "recent_changes",
     "reported_spans",
     "save_article_events",
-    "save_draft",
-    "draft",
-    "ArticleDraft",
     "schema_version",
     "transaction",
     "utc_stamp",

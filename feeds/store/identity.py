@@ -25,7 +25,6 @@ how many processes ingested at once. The rules, also in the README ("What is one
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import re
 import sqlite3
@@ -67,10 +66,7 @@ def chinese_number(text: str) -> int | None:
     return total + current
 
 
-@functools.lru_cache(maxsize=1 << 14)
 def _plain(title: str) -> str:
-    """The letters and digits of a title or place, NFKC-folded (cached: a family's reports are read again with every
-    file that adds to it, and their titles and places compared pair by pair)."""
     text = unicodedata.normalize("NFKC", title).casefold()
     return "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN")
 

@@ -7,9 +7,7 @@ the new report of the same mention, so the event it founded keeps its uid (ident
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from sqlite_utils import Database
 
@@ -17,53 +15,11 @@ from ..models import Event
 from .identity import Report, canonical_order, event_key, family_of, make_anchor, records, title_year
 
 
-class ReportDraft(NamedTuple):
-    """A report as extraction gives it, ready to store: every value of its row that needs no database (all but its
-    anchor and its parent's), plain values, cheap to send from a worker of `feeds ingest --jobs` (`report_draft`)."""
-
-    family: str
-    parent_family: str | None
-    parent_title: str | None
-    said: tuple
-    """The values of REPORT_COLUMNS from `title` on."""
-
-    @property
-    def title(self) -> str:
-        return self.said[0]
-
-    @property
-    def start(self) -> str:
-        return self.said[2]
-
-    @property
-    def evidence_start(self) -> int:
-        return self.said[10]
-
-    @property
-    def evidence_end(self) -> int:
-        return self.said[11]
-
-    def __reduce__(self) -> tuple:
-        """Pickled as its class and values, unpickled by `tuple.__new__` (C), not the class's Python `__new__`."""
-        return tuple.__new__, (type(self), tuple(self))
-
-
-def report_draft(event: Event) -> ReportDraft:
-    """The event (scrubbed) as the row its report will be, but for the anchors."""
-    start, end = event.interval.iso()
-    said = (event.title, event.category, start, end, int(event.interval.all_day), event.interval.precision,
-            event.location, event.status, event.opened.isoformat() if event.opened else None, event.evidence,
-            event.evidence_start, event.evidence_end, json.dumps(list(event.flags)),
-            json.dumps(event.recurrence.as_json()) if event.recurrence else None)
-    return ReportDraft(family_of(event.title, event.parent_title),
-                       event_key(event.parent_title) if event.parent_title else None, event.parent_title, said)
-
-
 @dataclass(frozen=True)
 class Incoming:
-    """A report about to be stored: what it says, its family and the anchor it gets."""
+    """A report about to be stored: the event, its family and the anchor it gets."""
 
-    report: ReportDraft
+    event: Event
     family: str
     anchor: str
     created: str
@@ -97,38 +53,20 @@ def families_near(db: Database, families: set[str]) -> set[str]:
     return families | {row[0] for row in rows}
 
 
-def new_anchors(aid: str, reports: Sequence[ReportDraft]) -> tuple[str, ...]:
-    """The anchors the reports of a new article get (one with no reports stored: none to hand theirs on)."""
-    used: set[str] = set()
-    anchors = []
-    for report in reports:
-        attempt = 0
-        while (anchor := make_anchor(aid, report.evidence_start, report.evidence_end, report.family, attempt)) in used:
-            attempt += 1
-        used.add(anchor)
-        anchors.append(anchor)
-    return tuple(anchors)
-
-
-def assign_anchors(aid: str, old: list[dict], events: Sequence[ReportDraft], stamp: str,
-                   anchors: Sequence[str] | None = None) -> list[Incoming]:
+def assign_anchors(aid: str, old: list[dict], events: list[Event], stamp: str) -> list[Incoming]:
     """Each new report with its anchor: the old report of the same mention hands its anchor on.
 
     Matched in this order: the same sentence and family; the same family; the same sentence, when it
     reports as many events as it did (better titles: paired in order). The rest get new anchors.
-    `anchors`: `new_anchors` of these reports, when the caller has them (used when `old` is empty).
     """
-    if not old:
-        return [Incoming(event, event.family, anchor, stamp)
-                for event, anchor in zip(events, anchors or new_anchors(aid, events), strict=True)]
-    families = [e.family for e in events]
+    families = [family_of(e.title, e.parent_title) for e in events]
     given: list[dict | None] = [None] * len(events)
     free = list(old)
 
     def take(i: int, candidates: list[dict]) -> None:
         if candidates:
             best = min(candidates, key=lambda r: (abs(r["evidence_start"] - events[i].evidence_start),
-                                                  r["start"] != events[i].start, r["id"]))
+                                                  r["start"] != events[i].interval.iso()[0], r["id"]))
             given[i] = best
             free.remove(best)
 
@@ -168,12 +106,18 @@ REPORT_COLUMNS = ("anchor", "family", "parent_family", "parent_anchor", "title",
 
 def report_rows(incoming: list[Incoming]) -> list[tuple]:
     """The incoming reports as the values of REPORT_COLUMNS, in report order."""
-    anchors = {i.report.title: i.anchor for i in incoming}
+    anchors = {i.event.title: i.anchor for i in incoming}
     rows = []
     for item in incoming:
-        report = item.report
-        parent_anchor = anchors.get(report.parent_title) if report.parent_title else None
-        rows.append((item.anchor, item.family, report.parent_family, parent_anchor, *report.said))
+        event = item.event
+        start, end = event.interval.iso()
+        parent_family = event_key(event.parent_title) if event.parent_title else None
+        parent_anchor = anchors.get(event.parent_title) if event.parent_title else None
+        rows.append((item.anchor, item.family, parent_family, parent_anchor, event.title, event.category, start, end,
+                     int(event.interval.all_day), event.interval.precision, event.location, event.status,
+                     event.opened.isoformat() if event.opened else None, event.evidence, event.evidence_start,
+                     event.evidence_end, json.dumps(list(event.flags)),
+                     json.dumps(event.recurrence.as_json()) if event.recurrence else None))
     return rows
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 from dataclasses import dataclass, replace
-from typing import NamedTuple, TypeVar
+from typing import TypeVar
 
 from sqlite_utils import Database
 
@@ -14,27 +13,14 @@ from ..models import Article, ArticleEvents, Event
 from . import scrub
 from .identity import article_id
 from .reconcile import Change, reconcile
-from .reports import (
-    ReportDraft,
-    assign_anchors,
-    new_anchors,
-    replace_reports,
-    report_draft,
-    reports_of_article,
-    unchanged,
-)
+from .reports import assign_anchors, replace_reports, reports_of_article, unchanged
 
 T = TypeVar("T", Article, Event)
 
 
 def utc_stamp(moment: dt.datetime | None = None) -> str:
     """An ingest time as the store writes it: UTC, whole seconds, `Z`."""
-    return _stamp(moment or dt.datetime.now(dt.UTC))
-
-
-@functools.lru_cache(maxsize=8)
-def _stamp(moment: dt.datetime) -> str:
-    """utc_stamp's format (an ingest passes one time for every file: formatted once, not per article)."""
+    moment = moment or dt.datetime.now(dt.UTC)
     if moment.tzinfo is None:
         raise ValueError("ingest time must be timezone-aware")
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -64,40 +50,6 @@ class Counts:
 _OUTCOME = {"new": "new", "changed": "updated", "unchanged": "unchanged"}
 
 
-class ArticleDraft(NamedTuple):
-    """An article ready to store: all of it that needs no database (its id, its scrubbed texts, its reports' rows
-    but for what the store decides), plain values, so that the workers of `feeds ingest --jobs` compute it and
-    send it compactly, and the writer only runs the SQL (`draft`)."""
-
-    id: str
-    headline: str
-    """As extracted (what an ingest reports), before scrubbing."""
-    published: str | None
-    texts: tuple
-    """The values of the articles row from `headline` to `text`, scrubbed."""
-    year: int | None
-    reports: tuple[ReportDraft, ...]
-    anchors: tuple[str, ...]
-    """The reports' anchors if the store has no report of this article yet (`reports.new_anchors`)."""
-
-    def __reduce__(self) -> tuple:
-        """As ReportDraft's: unpickled by `tuple.__new__`."""
-        return tuple.__new__, (type(self), tuple(self))
-
-
-def draft(article_events: ArticleEvents, known_id: str | None = None) -> ArticleDraft:
-    """The article and its events as `save_draft` stores them (`known_id`: see save_article_events)."""
-    aid = known_id or article_id(article_events.article)
-    headline = article_events.article.headline
-    article_events = _scrubbed(article_events)
-    article = article_events.article
-    published = article.published.date.isoformat() if article.published.date else None
-    texts = (article.headline, json.dumps(article.subheadlines, ensure_ascii=False), article.byline,
-             article.dateline, published, article.published.method, article.text)
-    reports = tuple(report_draft(event) for event in article_events.events)
-    return ArticleDraft(aid, headline, published, texts, article.published.year, reports, new_anchors(aid, reports))
-
-
 def save_article_events(
     db: Database,
     source: str,
@@ -124,43 +76,41 @@ def save_article_events(
     text is already scrubbed), or the page being ingested. `stored_articles`, when given, receives the id of an
     article this call stored (one the store did not have), so the caller needs no lookup of its own.
     """
-    return save_draft(db, source, source_url, draft(article_events, known_id), now=now, fresh=fresh,
-                      outcomes=outcomes, extractor_version=extractor_version, changes=changes,
-                      stored_articles=stored_articles)
-
-
-def save_draft(
-    db: Database,
-    source: str,
-    source_url: str | None,
-    article: ArticleDraft,
-    *,
-    now: dt.datetime | None = None,
-    fresh: set[str] | None = None,
-    outcomes: list[tuple[str, str]] | None = None,
-    extractor_version: int = 0,
-    changes: dict[str, Change] | None = None,
-    stored_articles: set[str] | None = None,
-) -> Counts:
-    """save_article_events of an article already drafted (`draft`): what is left is reading and writing the store."""
     stamp = utc_stamp(now)
     fresh = set() if fresh is None else fresh
-    aid = article.id
+    aid = known_id or article_id(article_events.article)
+    article_events = _scrubbed(article_events)
+    article = article_events.article
     source = scrub.line(source)
+    published = article.published.date.isoformat() if article.published.date else None
     stored = db.execute("SELECT extractor_version FROM articles WHERE id = ?", [aid]).fetchone()
     if stored is None:
         db.execute(
             "INSERT INTO articles (id, source, source_url, headline, subheadlines, byline, dateline,"
             " published, published_method, text, ingested, extractor_version, published_year)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [aid, source, source_url, *article.texts, stamp, extractor_version, article.year],
+            [
+                aid,
+                source,
+                source_url,
+                article.headline,
+                json.dumps(article.subheadlines, ensure_ascii=False),
+                article.byline,
+                article.dateline,
+                published,
+                article.published.method,
+                article.text,
+                stamp,
+                extractor_version,
+                article.published.year,
+            ],
         )
         if stored_articles is not None:
             stored_articles.add(aid)
     else:
         db.execute("UPDATE articles SET extractor_version = ? WHERE id = ?", [extractor_version, aid])
     old = [] if stored is None else reports_of_article(db, aid)  # a new article has no reports yet
-    incoming = assign_anchors(aid, old, article.reports, stamp, article.anchors)
+    incoming = assign_anchors(aid, old, article_events.events, stamp)
     if stored == (extractor_version,) and unchanged(old, incoming):
         # the events are a function of the reports, and these were derived by this version: nothing to do
         for row in old:
