@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from ...models import TZ, Cue, DateMatch, Interval
@@ -253,9 +254,7 @@ def _holiday(m: re.Match, year: int | None, published: dt.date | None, prefer: s
         return cal.festival_day(name, year or published.year)
     if prefer != "future" and _said_past(m.string, m.start(), m.end()):
         prefer = "past"
-    candidates = [d for y in (published.year - 1, published.year, published.year + 1)
-                  if (d := cal.festival_day(name, y))]
-    return choose(candidates, Context(published, published.year, tense=TENSE_OF_PREFERENCE.get(prefer, Tense.UNSAID)))
+    return _year_chosen(lambda y: cal.festival_day(name, y), published, prefer)
 
 
 def _month_number(name: str) -> int:
@@ -265,8 +264,12 @@ def _month_number(name: str) -> int:
 def _day_of_year_chosen(month: int, day: int, published: dt.date, prefer: str) -> dt.date:
     """`June 3` with no year: the Chinese grammar's choice (`resolve.choose`), the tense told by the English words
     (`a November 19 news conference` in a March paper: last November's)."""
-    candidates = [d for year in (published.year - 1, published.year, published.year + 1)
-                  if (d := maybe_date(year, month, day))]
+    return _year_chosen(lambda year: maybe_date(year, month, day), published, prefer)
+
+
+def _year_chosen(day_in: Callable[[int], dt.date | None], published: dt.date, prefer: str) -> dt.date:
+    """A day named without its year (`June 3`, `Easter Sunday`): last year's, this year's or next, by the tense."""
+    candidates = [d for year in (published.year - 1, published.year, published.year + 1) if (d := day_in(year))]
     return choose(candidates, Context(published, published.year, tense=TENSE_OF_PREFERENCE.get(prefer, Tense.UNSAID)))
 
 

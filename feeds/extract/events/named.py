@@ -47,7 +47,7 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
                 sentence, date, name) or (name.head in v.SPAN_ONLY_HEADS and date.interval.start_date
                                           == date.interval.end_date):
             return None
-        if is_latin(sentence.text) and _english_not_on(sentence, date, name):
+        if sentence.latin and _english_not_on(sentence, date, name):
             return None
         clause = _clause_text(sentence, masked, date, name)
         happens = (v.HAPPENING_VERBS.search(clause) or v.ENGLISH_VERBS.search(clause)
@@ -196,7 +196,7 @@ class _NameChooser:
 
     def _followed_by(self, date: DateMatch) -> Name | None:
         """The English name standing right before the date (`the Tokyo summit last May`)."""
-        if not is_latin(self.sentence.text):
+        if not self.sentence.latin:
             return None
         return next((n for n in self.names if _right_before(self.sentence, n, date)), None)
 
@@ -238,7 +238,7 @@ class _NameChooser:
             subject = [n for n in self.names if id(n) not in self.taken and self._is_subject(n, len(opening))]
             if subject:
                 return subject[0]  # `The summit, organized by …, will be held from June 13-14`
-            if is_latin(sentence.text):  # `is hosting a CME conference for nurses, physicians and … on May 20-23`
+            if sentence.latin:  # `is hosting a CME conference for nurses, physicians and … on May 20-23`
                 before = [n for n in self.names if id(n) not in self.taken and n.end <= date.start]
                 return before[-1] if before else None
         return None
@@ -250,7 +250,7 @@ class _NameChooser:
         before = self.sentence.text[opening:name.start - self.sentence.start].strip("\"“‘'")
         if name.refers_back:
             return not before
-        return (is_latin(self.sentence.text) and not is_bare(name)
+        return (self.sentence.latin and not is_bare(name)
                 and (not before or bool(v.ENGLISH_SUBJECT_LEAD.fullmatch(before))))
 
     def held_after(self, date: DateMatch) -> Name | None:
@@ -288,7 +288,7 @@ class _NameChooser:
         """`X attends the 12th BRICS summit via video link in Beijing, Nov. 17, 2020.`: an English caption's date,
         closing its sentence, is the day of all of it."""
         text, at = self.sentence.text, date.start - self.sentence.start
-        return (is_latin(text) and not text[date.end - self.sentence.start:].strip(" .)")
+        return (self.sentence.latin and not text[date.end - self.sentence.start:].strip(" .)")
                 and text[:at].rstrip().endswith(",") and sum(self.dated.values()) == 1)
 
     def leads(self, date: DateMatch) -> bool:
@@ -374,7 +374,7 @@ def _named_on_its_day(sentence: Sentence, date: DateMatch, name: Name) -> bool:
     Qingdao on 19 May`, `at the … Summit today (May 11)`)."""
     between = sentence.text[date.end - sentence.start:name.start - sentence.start]
     after = sentence.text[name.end - sentence.start:name.end - sentence.start + 1]
-    english = is_latin(sentence.text)
+    english = sentence.latin
     if english and (_right_before(sentence, name, date) or name.end <= date.start and v.ENGLISH_PLACE_BETWEEN.fullmatch(
             sentence.text, name.end - sentence.start, date.start - sentence.start)) \
             and not v.ENGLISH_RELEASED.search(sentence.text, 0, name.start - sentence.start):

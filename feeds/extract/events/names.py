@@ -89,9 +89,7 @@ def find_names(sentence: Sentence) -> list[Name]:
 def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
     """Names in Latin script: `ChinaJoy` inside Chinese text, and the names of English text."""
     names: list[Name] = []
-    for m in v.LATIN_NAME.finditer(masked):
-        if is_latin(masked):
-            break  # English text has its own names below
+    for m in () if is_latin(masked) else v.LATIN_NAME.finditer(masked):  # English text has its own names below
         if m.group("name").strip("0123456789 ") in v.LATIN_COMMON_WORDS:
             continue
         title = m.group("name") + (m.group("part") or "")

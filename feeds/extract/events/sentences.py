@@ -9,6 +9,7 @@ from functools import cached_property
 
 from ...models import Cue, DateKind, DateMatch, Event, Interval
 from ..dates.grammar import CONTEXT_DAYS
+from ..normalize import is_latin
 from ..sentences import SENTENCE, clause_breaks
 from .confidence import date_flags
 
@@ -30,6 +31,11 @@ class Sentence:
     def clause_breaks(self) -> list[int]:
         """Where the sentence's clause breaks stand, relative to its start."""
         return [start for start, _ in clause_breaks(self.text)]
+
+    @cached_property
+    def latin(self) -> bool:
+        """An English sentence (Latin script), asked once per sentence by every rule that reads English."""
+        return is_latin(self.text)
 
     @cached_property
     def masked(self) -> str:

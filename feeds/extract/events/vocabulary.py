@@ -333,15 +333,19 @@ ENGLISH_HEADS = (
     (r"Ceremony|Gala(?: Night| Dinner)?|Banquet|Luncheon|Grand Opening|Open House|Open Day|Graduation|Awards"
      r"|(?:Release|Launch|Install) Party", "other"),  # a party alone is a political one
 )
+PLACE_OR_BODY_AFTER_HEAD = (r"(?:Cent(?:er|re)|Hall|Hotel|Park|Building|Grounds?|Venue|Dome|Stadium|Arena|Gymnasium"
+                            r"|Pavilion|Complex|Village|Museum|Theat(?:er|re)|Plaza|Square|Society|Committee|Association"
+                            r"|Club|Council|Board|Trust|Foundation|Inc|Ltd|Organi[sz]ation|Secretariat|Authority|Company"
+                            r"|Girl|Queen|King)\b")
+"""A word after an event's head that makes the whole a place, a body or a title (`Games Dome`, `Show Society`,
+`festival Centre`, `Show Girl`)."""
 ENGLISH_NAME = re.compile(
     r"(?:\b(?:19|20)\d{2}\s+)?(?:(?:\b[A-Z][\w&'’.-]*|(?<=[A-Za-z] )(?:19|20)\d{2}|“[A-Z][^“”.;]{0,40}”"
     r"|\"[A-Z][^\".;]{0,40}\"|(?<=[A-Za-z] )\d{1,3}(?:\.\d{1,3})+|\b[a-z]+[A-Z][\w&'’.-]*"
     r"|\([A-Z]{2,6}\))\s+"
     r"(?:(?:of|on|for|and|the|in|de|&|[’']n[’'])\s+)?){0,8}"
     r"(?P<head>" + "|".join(p for p, _ in ENGLISH_HEADS) + r")\b"
-    r"(?!\s+(?:and\s+[A-Z]\w+\s+)?(?:Cent(?:er|re)|Hall|Hotel|Park|Building|Grounds?|Venue|Dome|Stadium|Arena|"
-    r"Gymnasium|Pavilion|Complex|Village|Museum|Theat(?:er|re)|Plaza|Square|Society|Committee|Association|Club|"
-    r"Council|Board|Trust|Foundation|Inc|Ltd|Organi[sz]ation|Secretariat|Authority|Company|Girl|Queen|King)\b)"
+    r"(?!\s+(?:and\s+[A-Z]\w+\s+)?" + PLACE_OR_BODY_AFTER_HEAD + ")"
     r"(?:\s+\([A-Z]{2,6}\))?"  # `Chinese Culture Festival (CCF) 2026`
     r"(?:\s+(?:19|20)\d{2}(?:\s+[A-Z][a-z]+\b(?!\s+[A-Z]))?)?"  # `Expo 2026 Qingdao`
     r"(?:\s+(?:of|on)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})?")
@@ -380,7 +384,7 @@ ENGLISH_LOWER_HEAD = re.compile(
     r"wine|lantern|flower|fashion|jazz|dance|light|literary|science|state)\s+){0,3}"
     r"(?P<head>pilgrimage|procession|parade|retrospective|summit|forum|conference|expo|fair|"
     r"festival|exhibition|dialogue|contest|competition|funeral|memorial service|gala)\b"
-    r"(?!\s+(?:Cent(?:er|re)|Hall|Park|Grounds?|Theat(?:er|re)|Plaza|Square|Society|Committee|Association|Club)\b)")
+    r"(?!\s+" + PLACE_OR_BODY_AFTER_HEAD + ")")
 """`The annual Laoshan Mazu pilgrimage … began`, `the 12th BRICS summit`, `Scott's Astroworld music festival`, `Pope
 Francis's funeral`: a capitalized name before a lower-case head (`the Adelaide festival Centre` is a place)."""
 HELD_HEADS = (r"competition|contest|event|fair|festival|forum|exhibition|conference|show|tournament|race|gala|concert|"
