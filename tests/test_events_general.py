@@ -1551,3 +1551,39 @@ def test_a_name_said_to_be_an_event_after_its_comma_is_one():
     assert events_of(text) == [("Lead Forward Live 2026", "2026-06-22", "2026-06-22")]
     assert events_of("It is installed at the East Entrance of Yumeshima, the island where the expo is held on "
                      "June 20.") == []
+
+
+def test_taiwans_holding_verb_ends_a_name_read_leftwards():
+    text = "秘書處3月2日起至3月31日邀請畫家於市政中心一樓大廳辦理「春水」水彩創作個展，展出20件作品。"
+    assert events_of(text, dt.date(2026, 3, 1)) == [("「春水」水彩創作個展", "2026-03-02", "2026-03-31")]
+
+
+def test_a_show_named_by_its_artist_above_and_by_its_title_below_is_one_show():
+    page = ("王小明水彩創作個展\n"
+            "秘書處3月2日起至3月31日於市政中心一樓大廳辦理「春水」水彩創作個展，展出20件作品。")
+    assert events_of(page, dt.date(2026, 3, 1)) == [("「春水」水彩創作個展", "2026-03-02", "2026-03-31")]
+    two = "市民中心3月2日起至3月31日舉辦書法聯展，二樓3月2日起至3月31日另舉辦攝影聯展。"
+    assert len(events_of(two, dt.date(2026, 3, 1))) == 2
+
+
+def test_a_festival_called_a_rite_is_a_festival_but_a_funeral_rite_is_none():
+    found = events_of("安平區鯤鯓王平安鹽祭將於6月20日在鹽田登場。")
+    assert found == [("安平區鯤鯓王平安鹽祭", "2026-06-20", "2026-06-20")]
+    assert events_of("家屬將於6月20日在殯儀館舉行公祭。") == []
+
+
+def test_there_is_before_a_name_is_not_part_of_it():
+    found = events_of("年後還有新營波光節（2月8日至3月16日）接力登場。", dt.date(2026, 1, 30))
+    assert found == [("新營波光節", "2026-02-08", "2026-03-16")]
+
+
+def test_dates_each_followed_by_a_quoted_title_belong_to_their_own_titles():
+    text = ("下一場系列活動7月6日「荔枝烘焙嘉年華」在驛站、7月11日「夏日快閃上場」在百貨公司、"
+            "7月12-13日「山城荔枝節」在紀念園區登場。")
+    assert events_of(text, dt.date(2026, 6, 28)) == [("荔枝烘焙嘉年華", "2026-07-06", "2026-07-06"),
+                                                     ("山城荔枝節", "2026-07-12", "2026-07-13")]
+
+
+def test_a_quoted_title_ending_in_a_match_is_a_competition():
+    found = extract_page("首度舉辦的「荔枝開趴料理賽」於今(28)日中午在農場舉行。", dt.date(2026, 6, 28))
+    assert [(e.title, e.category) for r in found for e in r.events] == [("荔枝開趴料理賽", "competition")]

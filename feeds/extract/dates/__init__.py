@@ -258,6 +258,12 @@ def _next_listed_day(text: str, previous: DateMatch, date: DateMatch) -> bool:
             and not SESSIONS_COUNTED.match(text, date.end, date.end + 30))
 
 
+def _day_after_listed(text: str, previous: DateMatch, date: DateMatch) -> bool:
+    """`3月9日、3月10日上午9时`: the day after a day listed before it, whatever hour it carries."""
+    return (previous.interval.precision == "day" and date.interval.start_date == previous.interval.end_date + ONE_DAY
+            and LIST_SEPARATOR.fullmatch(text, previous.end, date.start) is not None)
+
+
 SESSIONS_COUNTED = re.compile(r"[^。；;]*?(?:两场|两次|两轮|两期|两届|各)")
 """`3月8日、9日举行两场招聘会`: two days that are two sessions, not one span."""
 
@@ -923,6 +929,15 @@ def _apply_sentence_rules(text: str, found: list[DateMatch], sentence_ends: list
             day = date.interval.start_date
             if re.match(r"[^。；;]{0,40}?(?:闭幕|落幕|结束|收官|落下帷幕)", text[date.end:date.end + 60]):
                 first, last = day - dt.timedelta(days=days - 1), day  # `为期六天的…于9日闭幕`
+            elif same_sentence and _day_after_listed(text, previous, date):
+                # `3月9日(星期日)、3月10日(星期一)…为期两日`: the length is the listed days', from the first
+                while len(result) > 1 and _next_listed_day(text, result[-2], result[-1]):
+                    result.pop()
+                listed = result.pop()
+                first = listed.interval.start_date
+                last = max(day, first + dt.timedelta(days=days - 1))
+                date = DateMatch(text[listed.start:date.end], listed.start, date.end, date.interval,
+                                 listed.rule + "+list", listed.cue, listed.kind)
             else:
                 first, last = day, day + dt.timedelta(days=days - 1)
             date = DateMatch(date.text, date.start, date.end, Interval(first, last, "day"),

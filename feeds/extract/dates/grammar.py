@@ -83,8 +83,11 @@ EVENING = {"傍晚", "晚上", "晚间", "夜间", "夜里", "晚", "当晚"}
 """Parts of the day in which `12点` is midnight, not noon."""
 """Hours added to a clock reading below 12: (from which hour on it is already afternoon, offset)."""
 
-DIRECTION_FORWARD = re.compile(r"将|拟|计划|预计|即将|定于|订于|(?<![预修签制])订(?=[\d一二三四五六七八九十今明下本]|$)"
+DIRECTION_FORWARD = re.compile(r"将(?!近|临|来临|到来|至(?=[,，。、;；之]|$))|拟"
+                               r"|计划(?!草案|书|案|区|单列|经济|生育|内|中|的|表)|预计|即将(?!到来|来临)|定于|订于|(?<![预修签制])订(?=[\d一二三四五六七八九十今明下本]|$)"
                                r"|准备|有望|届时|筹备|将要|拟定|预定|报名|迎接|备战")
+"""Words that put a date ahead; not `将近` (nearly), `端午将至，` or `即将到来之际` (a season drawing near sets the
+scene of a report), nor the noun `计划` (`本计划草案…并于7月15日举办说明会`)."""
 DIRECTION_BACKWARD = re.compile(r"了|日前|近日|已经|已于|刚刚|上周|此前|曾|过去")
 PLANNED_BEFORE = re.compile(r"原(?:定|计划|拟)")
 """`原定于5月…`: the first plan's date, near publication whichever side; not an announcement."""

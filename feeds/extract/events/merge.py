@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import replace
 
@@ -30,6 +31,8 @@ def one_per_name(events: list[Event], _article: Article) -> list[Event]:
             if shorter is not None:  # `例行新闻发布会`, then `市商务局例行新闻发布会`: the full name titles it
                 result[shorter] = replace(result[shorter], title=event.title)
                 seen[key] = shorter
+            elif (same := next((i for k, i in seen.items() if _same_show(k, result[i], key, event)), None)) is not None:
+                result[same] = replace(result[same], location=result[same].location or event.location)
             else:
                 seen[key] = len(result)
                 result.append(event)
@@ -51,6 +54,19 @@ def one_per_name(events: list[Event], _article: Article) -> list[Event]:
         elif wider:
             result[seen[key]] = replace(first, interval=event.interval, location=first.location or event.location)
     return result
+
+
+SHARED_TAIL_CHARS = 4
+"""How long a tail two names of one show share at least: `藝術聯展`, not `联展` (a calligraphy and a photo show)."""
+
+
+def _same_show(key: str, first: Event, other_key: str, other: Event) -> bool:
+    """`劉麗芬藝術聯展` in the headline, `「風生水起」藝術聯展` in the body: one show, named by its artist and by its
+    title, when the two end on the same day and share the tail of their names (at least half the shorter one)."""
+    if first.category != other.category or first.interval.end_date != other.interval.end_date:
+        return False
+    shared = len(os.path.commonprefix([key[::-1], other_key[::-1]]))
+    return shared >= max(SHARED_TAIL_CHARS, min(len(key), len(other_key)) / 2)
 
 
 def _shortens(short: str, full: str) -> bool:

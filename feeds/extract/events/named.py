@@ -167,6 +167,10 @@ def _opens_registration(sentence: Sentence, date: DateMatch, name: Name) -> bool
         and bool(v.DEADLINE_WORDS.search(sentence.text)))
 
 
+QUOTE_AFTER = re.compile(r"\s*“")
+"""A quoted title right after a date (corner brackets read as quotes in `masked`)."""
+
+
 class _NameChooser:
     """Which name a date belongs to: in its clause, else the next clause, else the one before.
 
@@ -187,6 +191,25 @@ class _NameChooser:
         """The English name right before each date (`the Tokyo summit last May`), by the date's id."""
         self.dated_by: dict[int, DateMatch] = {id(n): d for d in dates if (n := self.followed.get(id(d)))}
         """English names their own date follows: that date's, not another's."""
+        self.quote_listed = self._quote_listed(dates)
+        """In a list of dates each followed by a quoted title (`7月6日“A”在X、7月11日“B”在Y`), each date's name: the
+        one its quote opens, or None when the quote names no event of ours (a listed date is no other item's)."""
+
+    def _quote_listed(self, dates: list[DateMatch]) -> dict[int, Name | None]:
+        masked, start = self.sentence.masked, self.sentence.start
+        quoted = [d for d in dates if QUOTE_AFTER.match(masked, d.end - start)]
+        if len(quoted) < 2:
+            return {}
+        listed: dict[int, Name | None] = {}
+        for date in quoted:
+            at = start + QUOTE_AFTER.match(masked, date.end - start).end() - 1
+            listed[id(date)] = next((n for n in self.names if n.start <= at + 1 and at < n.end), None)
+        if all(name is None for name in listed.values()):
+            return {}
+        for name in listed.values():
+            if name is not None:
+                self.dated_by.setdefault(id(name), next(d for d in quoted if listed[id(d)] is name))
+        return listed
 
     def take(self, name: Name) -> None:
         self.taken.add(id(name))
@@ -205,6 +228,8 @@ class _NameChooser:
         own = self.followed.get(id(date))
         if own is not None and id(own) not in self.taken:
             return own
+        if id(date) in self.quote_listed:
+            return self.quote_listed[id(date)]
         if v.HELD_ON_DATE.match(sentence.masked, date.end - sentence.start):
             return self.held_after(date)  # `7月登场的实兵验证`: what follows is held then, named or not
         clause = sentence.clause_of(date.start)
