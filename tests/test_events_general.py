@@ -1587,3 +1587,31 @@ def test_dates_each_followed_by_a_quoted_title_belong_to_their_own_titles():
 def test_a_quoted_title_ending_in_a_match_is_a_competition():
     found = extract_page("首度舉辦的「荔枝開趴料理賽」於今(28)日中午在農場舉行。", dt.date(2026, 6, 28))
     assert [(e.title, e.category) for r in found for e in r.events] == [("荔枝開趴料理賽", "competition")]
+
+
+def test_an_english_name_inside_chinese_text_keeps_its_words_region_and_year():
+    assert events_of("参会者将参加在西班牙举办的Open Source Summit Europe 2026，时间为9月15日至17日。") == [
+        ("Open Source Summit Europe 2026", "2026-09-15", "2026-09-17")]
+    found = extract_page("openHarbor Developer Day 2026将于6月20日在上海举办。", PUBLISHED)
+    assert [(e.title, e.category) for r in found for e in r.events] == [("openHarbor Developer Day 2026",
+                                                                         "conference")]
+
+
+def test_a_section_heading_above_the_time_line_is_no_title_the_post_names_it():
+    page = ("社区Gathering 2026报名开启\n"
+            "openHarbor SIG Gathering 2026将于2026年7月26日在北京举办，欢迎报名。\n"
+            "活动详情\n"
+            "时间：2026年7月26日\n"
+            "地点：北京国际饭店\n"
+            "日程安排\n"
+            "10:00-10:20 开场\n")
+    found = [(e.title, e.location) for r in extract_page(page, PUBLISHED) for e in r.events]
+    assert found == [("openHarbor SIG Gathering 2026", "北京国际饭店")]
+
+
+def test_an_event_a_post_announces_is_not_told_again_by_its_description():
+    page = ("Rust Tour x HALO Meetup\n"
+            "HALO 将于6月27日晚上与 Rust Tour 合办一次沙龙活动，欢迎参加。\n"
+            "- 时间：6月27日 19:00\n"
+            "- 活动地点：咖啡馆\n")
+    assert [e.title for r in extract_page(page, PUBLISHED) for e in r.events] == ["HALO Meetup"]

@@ -90,6 +90,8 @@ SETS = {
                       location=0.60),  # Burra's community papers: 12 of 20 places
     "real22": GoldSet(DATA / "real22" / "docs", DATA / "real22" / "gold.json", 47, 3, 0.80, dated=True,
                       location=0.95, category=0.30),  # TUNA's talks: 38 of 39 places; `金枪鱼之夜` talks read as other
+    "real23": GoldSet(DATA / "real23" / "docs", DATA / "real23" / "gold.json", 58, 8, 0.76, dated=True,
+                      location=0.90),  # openEuler's community posts: 45 of 48 places
     "real24": GoldSet(DATA / "real24" / "docs", DATA / "real24" / "gold.json", 32, 4, 0.83, dated=True,
                       location=0.45),  # Tainan City Government releases: 16 of 34 places
     "real-dev": GoldSet(REAL_DEV / "docs", REAL_DEV / "gold.json", 70, 0, 0.98, dated=True,

@@ -24,7 +24,8 @@ def extract_events(article: Article) -> list[Event]:
     dates = _with_antecedents(_outside_titles(find_dates(article.body, published.date, published.year),
                                               article.body), article)
     sentences = split_sentences(article.body, dates, published.date)
-    events, listed = listed_events(sentences, article)
+    events, listed, post_days = listed_events(sentences, article)
+    listings = len(events)
     known_names = _headline_names(article)  # `…启动仪式上海举行` over `启动仪式当日，…`
     previous = None  # the sentence before, when it found no event
     for i, sentence in enumerate(sentences):
@@ -38,6 +39,9 @@ def extract_events(article: Article) -> list[Event]:
             events += found
         known_names += [n for n in names if n.head != n.title]
         previous = None if found or i in listed else sentence
+    if post_days:  # `TUNA 将于3月29日…合办一次沙龙活动` over the post's `时间：3月29日`: the post's event, told again
+        events = events[:listings] + [e for e in events[listings:] if e.interval.start_date not in post_days
+                                      or not DESCRIBED.search(e.title)]
     for step in ARTICLE_PASSES:
         events = step.apply(events, article)
     return events
@@ -50,6 +54,9 @@ def _with_antecedents(dates: list[DateMatch], article: Article) -> list[DateMatc
     given = next((d.start for d in dates if not d.text.startswith(CONTEXT_WORDS)), len(article.body))
     return [d for d in dates if d.start > given or not d.text.startswith(CONTEXT_WORDS)]
 
+
+DESCRIBED = re.compile(r"一[次场个项][\u4e00-\u9fff]{0,6}$")
+"""A title that describes an event rather than naming it (`…合办一次沙龙活动`)."""
 
 TITLE = re.compile(r"‘[^‘’\n]{1,30}’|《[^《》\n]{1,40}》")
 """A title in single quotes or book marks: `‘开放的六月’` names a show, not a month."""

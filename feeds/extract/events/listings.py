@@ -6,6 +6,7 @@ rather than in sentences: the name stands alone on a line, the date and place on
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ...models import Article, Event
@@ -14,26 +15,32 @@ from .names import category_of, find_names, is_bare
 from .sentences import Sentence, usable
 
 TIME_LABEL = re.compile(r"^[(（]?[一二三四五六七八九十\d]*[)）、]?\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[:：]\s*")
-PLACE_LABEL = re.compile(r"^(?:地点|地址|场馆|场地|活动地点|举办地点)\s*[:：]\s*(?P<place>[^，,。；;(（\n]{2,40})")
+PLACE_LABEL = re.compile(r"^(?:地点|地址|场馆|场地|活动地点|举办地点)\s*[:：]\s*(?P<place>[^，,。；;(（\n]{2,40}?)"
+                         r"(?=[，,。；;(（\n]|日程|议程|活动流程|扫码|报名|\d{1,2}[:：]\d{2}|$)")
+"""The place a label gives, up to the next line's words where the lines of a post ran together (`日程安排`, `10:00`)."""
 TIME_WORDS = ("时间", "日期", "活动时间", "举办时间", "演出时间", "开放时间", "展期")
 SESSION = re.compile(r"场$|^(?:线上|线下)|开幕|闭幕|决赛|复赛|初赛")
 """Labels that name a session of the notice's event (`首场`, `次场`, `线上`)."""
 NAME_THEN_TIME = re.compile(r"(?P<kind>活动|赛事|比赛|展览)?名称\s*[:：]\s*"
                             r"(?P<name>“[^“”]{2,30}”|[^\s，,。:：“”]{2,30}?)\s*(?P=kind)?时间\s*[:：]")
 """`活动名称：“…” 活动时间：11月5日~11月26日`: a notice's name and time labels run into one line."""
-NOT_A_TITLE = re.compile(r"[。！？!?:：]$|^[(（]|^[^\w]*$|[=/]")
+NOT_A_TITLE = re.compile(r"[。！？!?:：]$|^[(（]|^[^\w]*$|[=/]"
+                         r"|^[\u4e00-\u9fff]{0,4}(?:信息|详情|安排|介绍|简介|概况|须知|亮点|内容|流程|日程|议程)$")
 """A line above labelled lines that names no event: a sentence, a label over a list (`此次活动内容有：`), an aside in
-brackets, a rule (`---`), a link's code."""
+brackets, a rule (`---`), a link's code, a section's heading (`活动详情`, `会议信息`)."""
 NOTICE_HEADLINE_LENGTH = 50
 """The longest headline that can name the event of a notice with a `时间：` line (longer is a news story's)."""
 NOTICE = re.compile(r"关于(?:举办|召开|开展|组织)(?P<name>.+?)的(?:补充)?通知")
 """`关于举办2024年“鸢都英才”高校毕业生春季双选会的通知`: the event the whole notice is about."""
 
 
-def listed_events(sentences: list[Sentence], article: Article) -> tuple[list[Event], set[int]]:
-    """Events printed as listings, and the indexes of the sentences they used."""
+def listed_events(sentences: list[Sentence], article: Article) -> tuple[list[Event], set[int], set[dt.date]]:
+    """Events printed as listings, the indexes of the sentences they used, and the days of the events that the post
+    as a whole announces (a `时间：` line titled by the headline or the article's first name): any other event the
+    sentences find on such a day is that one again."""
     events: list[Event] = []
     used: set[int] = set()
+    post_days: set[dt.date] = set()
     notice = NOTICE.search(article.headline + "".join(article.subheadlines) + article.body[:200])
     headline = article.headline if 2 <= len(article.headline) <= NOTICE_HEADLINE_LENGTH else ""
     for i, sentence in enumerate(sentences):
@@ -47,17 +54,18 @@ def listed_events(sentences: list[Sentence], article: Article) -> tuple[list[Eve
         label = TIME_LABEL.match(sentence.text.strip())
         if not label or not dates or dates[0].start - sentence.start > len(label.group(0)) + 10:
             continue  # only a line whose value is a date
+        whole_post = False
         if label.group("label") in TIME_WORDS:
             title_index = _title_above(sentences, i)
             if title_index is not None:
                 title = _unwrapped(sentences[title_index].text.strip())
                 used.add(title_index)
             elif (lead := _lead_name(article, sentences)) is not None:
-                title = lead  # `…说明会…。时间：7月30日…地点：…`: the event the article opens with
+                title, whole_post = lead, True  # `…说明会…。时间：7月30日…地点：…`: the event the article opens with
                 if headline.startswith((lead + ":", lead + "：")):
                     title = headline  # `金枪鱼之夜：Parsing from scratch`: the series and this one
             elif headline:
-                title = headline  # a post that announces one event: its headline names it
+                title, whole_post = headline, True  # a post that announces one event: its headline names it
             else:
                 continue
         elif notice and SESSION.search(label.group("label")):
@@ -72,7 +80,9 @@ def listed_events(sentences: list[Sentence], article: Article) -> tuple[list[Eve
             else category_of(title)
         events.append(sentence.event(title, category, dates[0].interval, place, date=dates[0]))
         used.add(i)
-    return events, used
+        if whole_post:
+            post_days.add(dates[0].interval.start_date)
+    return events, used, post_days
 
 
 def _lead_name(article: Article, sentences: list[Sentence]) -> str | None:

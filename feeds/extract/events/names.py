@@ -299,7 +299,8 @@ def category_of(title: str) -> str:
             if category == "other" and title.endswith("活动"):
                 return next((c for p, c in v.INNER_CATEGORY if p.search(title)), category)
             return category
-    return "other"
+    named = v.ENGLISH_NAME.search(title) if LATIN_LETTER.search(title) else None
+    return _english_category(named.group("head")) if named else "other"  # `openEuler SIG Gathering 2024`
 
 
 def title_category(title: str) -> str:

@@ -329,7 +329,8 @@ ENGLISH_HEADS = (
      r"|Hackathon", "competition"),
     (r"Festival|Fest|Carnival|Concert|Fashion Week|Week|Parade", "festival"),
     (r"Forum|Conference|Summit|Symposium|(?:(?<=World )|(?<=International )|(?<=Annual ))Congress|Convention(?! Cent)"
-     r"|Seminar|Workshop|Meeting|Lecture|Webinar|Masterclass|Retreat",
+     r"|Seminar|Workshop|Meeting|Lecture|Webinar|Masterclass|Retreat|Meetup|Meet-up|Gathering|Developers? Day"
+     r"|Tech ?[Dd]ay",
      "conference"),  # `the Congress` alone is a party or a parliament
     (r"Ceremony|Gala(?: Night| Dinner)?|Banquet|Luncheon|Grand Opening|Open House|Open Day|Graduation|Awards"
      r"|(?:Release|Launch|Install) Party", "other"),  # a party alone is a political one
@@ -340,13 +341,20 @@ PLACE_OR_BODY_AFTER_HEAD = (r"(?:Cent(?:er|re)|Hall|Hotel|Park|Building|Grounds?
                             r"|Girl|Queen|King)\b")
 """A word after an event's head that makes the whole a place, a body or a title (`Games Dome`, `Show Society`,
 `festival Centre`, `Show Girl`)."""
+LATIN_WORD = r"[^\W\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]"
+"""A word character of Latin script: CJK characters are word characters too, so `\b` sees no edge in `的Open`."""
+LATIN_START, LATIN_END = f"(?<!{LATIN_WORD})", f"(?!{LATIN_WORD})"
+ENGLISH_REGION = r"Europe|Asia[- ]Pacific|Asia|China|Japan|India|Africa|North America|Latin America"
+"""A region after an event's head that is part of its name (`Open Source Summit Europe`)."""
 ENGLISH_NAME = re.compile(
-    r"(?:\b(?:19|20)\d{2}\s+)?(?:(?:\b[A-Z][\w&'’.-]*|(?<=[A-Za-z] )(?:19|20)\d{2}|“[A-Z][^“”.;]{0,40}”"
-    r"|\"[A-Z][^\".;]{0,40}\"|(?<=[A-Za-z] )\d{1,3}(?:\.\d{1,3})+|\b[a-z]+[A-Z][\w&'’.-]*"
-    r"|\([A-Z]{2,6}\))\s+"
+    r"(?:" + LATIN_START + r"(?:19|20)\d{2}\s+)?(?:(?:" + LATIN_START + r"[A-Z](?:" + LATIN_WORD + r"|[&'’.-])*"
+    r"|(?<=[A-Za-z] )(?:19|20)\d{2}|“[A-Z][^“”.;]{0,40}”"
+    r"|\"[A-Z][^\".;]{0,40}\"|(?<=[A-Za-z] )\d{1,3}(?:\.\d{1,3})+|" + LATIN_START + r"[a-z]+[A-Z](?:" + LATIN_WORD
+    + r"|[&'’.-])*|\([A-Z]{2,6}\))\s+"
     r"(?:(?:of|on|for|and|the|in|de|&|[’']n[’'])\s+)?){0,8}"
-    r"(?P<head>" + "|".join(p for p, _ in ENGLISH_HEADS) + r")\b"
-    r"(?!\s+(?:and\s+[A-Z]\w+\s+)?" + PLACE_OR_BODY_AFTER_HEAD + ")"
+    r"(?P<head>" + "|".join(p for p, _ in ENGLISH_HEADS) + r")" + LATIN_END
+    + r"(?!\s+(?:and\s+[A-Z]\w+\s+)?" + PLACE_OR_BODY_AFTER_HEAD + ")"
+    r"(?:\s+(?:" + ENGLISH_REGION + r")" + LATIN_END + r")?"  # `Open Source Summit Europe`
     r"(?:\s+\([A-Z]{2,6}\))?"  # `Chinese Culture Festival (CCF) 2026`
     r"(?:\s+(?:19|20)\d{2}(?:\s+[A-Z][a-z]+\b(?!\s+[A-Z]))?)?"  # `Expo 2026 Qingdao`
     r"(?:\s+(?:of|on)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})?")
