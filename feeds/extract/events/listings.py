@@ -15,9 +15,9 @@ from .names import category_of, find_names, is_bare
 from .sentences import Sentence, usable
 
 TIME_LABEL = re.compile(r"^[(（]?[一二三四五六七八九十\d]*[)）、]?\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[:：]\s*")
-PLACE_LABEL = re.compile(r"^(?:地点|地址|场馆|场地|活动地点|举办地点)\s*[:：]\s*(?P<place>[^，,。；;(（\n]{2,40}?)"
-                         r"(?=[，,。；;(（\n]|日程|议程|活动流程|扫码|报名|\d{1,2}[:：]\d{2}|$)")
-"""The place a label gives, up to the next line's words where the lines of a post ran together (`日程安排`, `10:00`)."""
+PLACE_LABEL = re.compile(r"^(?:地点|地址|场馆|场地|活动地点|举办地点)\s*[:：]\s*(?P<place>[^，,。；;(（\n]{2,40})")
+NEXT_LINE_WORDS = re.compile(r"(?<=..)(?:日程|议程|活动流程|扫码|报名|\d{1,2}[:：]\d{2})")
+"""Where a label's place ends when the lines of a post ran together (`北京饭店日程安排10:00-10:20开场`)."""
 TIME_WORDS = ("时间", "日期", "活动时间", "举办时间", "演出时间", "开放时间", "展期")
 SESSION = re.compile(r"场$|^(?:线上|线下)|开幕|闭幕|决赛|复赛|初赛")
 """Labels that name a session of the notice's event (`首场`, `次场`, `线上`)."""
@@ -74,7 +74,8 @@ def listed_events(sentences: list[Sentence], article: Article) -> tuple[list[Eve
             title = label.group("label")
         else:
             continue  # `预约：即日起…`, `报名：…`: not an event of its own
-        place = next((m.group("place").strip() for s in sentences[i + 1:i + 4] + sentences[max(0, i - 3):i][::-1]
+        place = next((NEXT_LINE_WORDS.split(m.group("place"), 1)[0].strip()
+                      for s in sentences[i + 1:i + 4] + sentences[max(0, i - 3):i][::-1]
                       if (m := PLACE_LABEL.match(s.text.strip()))), "")  # below the time, else above it
         category = category_of(notice.group("name")) if notice and title.startswith(notice.group("name")) \
             else category_of(title)
