@@ -382,6 +382,9 @@ ENGLISH = [
     ("The dance at the hall on Saturday night attracted 170 people.", "2001-02-28", ["2001-02-24"]),
     ("The auction takes place on Tuesday, November 26, and Wednesday, November 27, 2024.", "2024-11-25",
      [days("2024-11-26", "2024-11-27")]),
+    # a part of the day said relative to the paper's
+    ("Crowds filled last night's harbour concert.", "2006-04-27", ["2006-04-26"]),
+    ("The council meets this evening in the town hall.", "2006-04-27", ["2006-04-27"]),
     # English dates inside Chinese text: a Chinese character beside them is no letter of a word
     ("国际设计周定于June 20举行", "2024-06-14", ["2024-06-20"]),
     ("峰会将于Jun. 20-22在上海举行", "2024-06-14", [days("2024-06-20", "2024-06-22")]),

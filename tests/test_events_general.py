@@ -1615,3 +1615,10 @@ def test_an_event_a_post_announces_is_not_told_again_by_its_description():
             "- 时间：6月27日 19:00\n"
             "- 活动地点：咖啡馆\n")
     assert [e.title for r in extract_page(page, PUBLISHED) for e in r.events] == ["HALO Meetup"]
+
+
+def test_a_scanned_page_mends_an_events_name_its_line_end_broke():
+    page = ("The winners qualified for the National Indoor Champi\n"
+            "onship in Ann Arbor, to be held on Nov. 6-9, the coach said.\n")
+    assert events_of(page, dt.date(2003, 10, 22)) == [("National Indoor Championship", "2003-11-06", "2003-11-09")]
+    assert normalize("men's ten\nnis team") == "men's ten nis team"  # no dictionary: only dates' and events' words

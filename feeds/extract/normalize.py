@@ -198,7 +198,7 @@ def _join_lines(paragraph: str) -> str:
             out.append("\n" + line)  # (and a headline over its subheadline)
             last = _OpenLine.starting(line, ends_sentence)
         else:
-            glued = _glue(last.tail, line) + line
+            glued = ("" if _split_word(out[-1], line) else _glue(last.tail, line)) + line
             out.append(glued)
             last.add(glued)
     return SPACE_INSIDE_CHINESE.sub("", "".join(out))
@@ -260,6 +260,27 @@ def _ends_a_sentence(text: str) -> bool:
     while end > 0 and text[end - 1].isspace():
         end -= 1
     return end == 0 or text[end - 1] in TERMINAL
+
+
+MENDED_WORDS = frozenset({
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+    "tomorrow", "tonight", "weekend", "morning", "afternoon", "evening", "championship", "championships",
+    "conference", "festival", "exhibition", "exposition", "tournament", "competition", "symposium", "convention",
+    "seminar", "workshop", "lecture", "ceremony", "celebration", "commencement", "inauguration", "marathon",
+    "regatta", "carnival", "concert", "summit", "forum"
+})
+"""English words a scanned page may break at a line's end with no hyphen (`Champi` / `onship`): the words of dates
+and of events' names, mended where the two halves make one of them (a dictionary of the rest would be needed to tell
+`ten` / `nis` from `the` / `Omni`)."""
+LAST_LATIN_WORD = re.compile(r"[A-Za-z]+$")
+FIRST_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def _split_word(left: str, right: str) -> bool:
+    """`…National Indoor Champi` then `onship in Ann Arbor`: one word the line's end broke."""
+    tail, head = LAST_LATIN_WORD.search(left), FIRST_LOWER_WORD.match(right)
+    return bool(tail and head) and (tail.group(0) + head.group(0)).lower() in MENDED_WORDS
 
 
 def _glue(left: str, right: str) -> str:

@@ -43,12 +43,14 @@ ENGLISH_DATE = re.compile(
       | (?P<mwo>last|next|this)\s+(?P<mw>{MONTH})(?!\s*\d)
       | (?P<hol>{HOLIDAY})(?:,?\s+(?P<hy>{YEAR}))?
       | (?P<wk>(?:next|this|last)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend)
-      | (?P<rel>today|tomorrow|yesterday|tonight
+      | (?P<rel>today|tomorrow|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening)
           |(?:next|this|last)\s+(?:week|month|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))
     ){END}
     (?:\s*(?:at|from)?\s*(?P<t1>{TIME})(?:{RANGE_WORD}(?P<t2>{TIME}))?)?""",
     re.VERBOSE | re.IGNORECASE,
 )
+EVENING_OF = {"last night": "yesterday", "this morning": "today", "this afternoon": "today", "this evening": "today"}
+"""Parts of a day said relative to the paper's: `last night's Cool Products Expo` was the day before it."""
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend")
 MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 PAST = re.compile(r"\b(?:was|were|held|had|met|took place|opened|closed|ended|concluded|attended|signed|said|"
@@ -172,7 +174,8 @@ def _resolve(m: re.Match, published: dt.date | None, prefer: str) -> DateMatch |
     elif get("rel"):
         if published is None:
             return None
-        first = _parse(get("rel"), published, "future")
+        rel = " ".join(get("rel").lower().split())
+        first = _parse(EVENING_OF.get(rel, rel), published, "future")
         if first is None:
             return None
         start = end = first.date()
