@@ -1622,3 +1622,16 @@ def test_a_scanned_page_mends_an_events_name_its_line_end_broke():
             "onship in Ann Arbor, to be held on Nov. 6-9, the coach said.\n")
     assert events_of(page, dt.date(2003, 10, 22)) == [("National Indoor Championship", "2003-11-06", "2003-11-09")]
     assert normalize("men's ten\nnis team") == "men's ten nis team"  # no dictionary: only dates' and events' words
+
+
+def test_a_post_that_opens_with_a_question_is_named_by_the_sentence_after_it():
+    page = ("7月26日哪里去？Harbor Gathering 2026等你来！\n"
+            "社区年度开发者活动Harbor Gathering 2026在盛夏来到北京。\n"
+            "活动详情\n"
+            "时间：2026年7月26日\n"
+            "地点：北京国际饭店\n"
+            "北京国际饭店\n"
+            "北京市海淀区某路29号\n"
+            "活动报名\n")
+    found = [(e.title, e.location) for r in extract_page(page, PUBLISHED) for e in r.events]
+    assert found == [("Harbor Gathering 2026", "北京国际饭店")]

@@ -16,8 +16,10 @@ from .sentences import Sentence, usable
 
 TIME_LABEL = re.compile(r"^[(（]?[一二三四五六七八九十\d]*[)）、]?\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[:：]\s*")
 PLACE_LABEL = re.compile(r"^(?:地点|地址|场馆|场地|活动地点|举办地点)\s*[:：]\s*(?P<place>[^，,。；;(（\n]{2,40})")
-NEXT_LINE_WORDS = re.compile(r"(?<=..)(?:日程|议程|活动流程|扫码|报名|\d{1,2}[:：]\d{2})")
+NEXT_LINE_WORDS = re.compile(r"(?<=..)(?:日程|议程|活动(?:流程|报名|详情|介绍)|扫码|报名|\d{1,2}[:：]\d{2})")
 """Where a label's place ends when the lines of a post ran together (`北京饭店日程安排10:00-10:20开场`)."""
+PLACE_TWICE = re.compile(r"^(?P<place>.{4,}?)(?P=place)")
+"""`北京饭店` on the label's line and again on the map's line below it: the place once."""
 TIME_WORDS = ("时间", "日期", "活动时间", "举办时间", "演出时间", "开放时间", "展期")
 SESSION = re.compile(r"场$|^(?:线上|线下)|开幕|闭幕|决赛|复赛|初赛")
 """Labels that name a session of the notice's event (`首场`, `次场`, `线上`)."""
@@ -74,8 +76,7 @@ def listed_events(sentences: list[Sentence], article: Article) -> tuple[list[Eve
             title = label.group("label")
         else:
             continue  # `预约：即日起…`, `报名：…`: not an event of its own
-        place = next((NEXT_LINE_WORDS.split(m.group("place"), 1)[0].strip()
-                      for s in sentences[i + 1:i + 4] + sentences[max(0, i - 3):i][::-1]
+        place = next((_place_told(m.group("place")) for s in sentences[i + 1:i + 4] + sentences[max(0, i - 3):i][::-1]
                       if (m := PLACE_LABEL.match(s.text.strip()))), "")  # below the time, else above it
         category = category_of(notice.group("name")) if notice and title.startswith(notice.group("name")) \
             else category_of(title)
@@ -86,10 +87,24 @@ def listed_events(sentences: list[Sentence], article: Article) -> tuple[list[Eve
     return events, used, post_days
 
 
+def _place_told(value: str) -> str:
+    """A label's place, without the next lines' words that ran into it."""
+    place = NEXT_LINE_WORDS.split(value, 1)[0].strip()
+    twice = PLACE_TWICE.match(place)
+    return twice.group("place") if twice else place
+
+
 def _lead_name(article: Article, sentences: list[Sentence]) -> str | None:
     """The event an article's headline or first sentence names first, for a `时间：` line with no name above."""
-    lines = [Sentence(article.headline, 0, len(article.headline), [])] + sentences[:1]
+    opening = next((k for k, s in enumerate(sentences[:LEAD_TEASERS]) if not TEASER.search(s.text)), 0)
+    lines = [Sentence(article.headline, 0, len(article.headline), [])] + sentences[:opening + 1]
     return next((n.title for line in lines for n in find_names(line) if not is_bare(n)), None)
+
+
+TEASER = re.compile(r"[?？!！]\s*$")
+"""`7月26日哪里去？`, `SIG Gathering 2024 等你来！`: a post's opening question or call, before the sentence that
+names its event."""
+LEAD_TEASERS = 3
 
 
 def _unwrapped(title: str) -> str:
