@@ -144,8 +144,9 @@ CN_DAY = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四�
 RANGE_TO_DAY = rf"\s*(?:至|到|—+|–|-|~|～)\s*(?:\d{{1,2}}|{CN_DAY})\s*[日号]"
 LIST_TO_DAY = rf"\s*(?:和|及|、)\s*(?:\d{{1,2}}|{CN_DAY})\s*[日号]"
 """`6月17和18日`, `本月17及18日`: a start day written without 日 before the listed day that has it."""
-BARE_DAY_END = r"\s*(?:$|[，,。；;、]|(?:至|到|—+|~)\s*\d{1,2}\s*月\s*\d{1,2}(?![\d月]))"
-"""`1月3至2月10`: a day written without 日, at the end of a clause or in a month-day range."""
+BARE_DAY_END = r"\s*(?:$|[，,。；;、]|的|(?:至|到|—+|~)\s*\d{1,2}\s*月\s*\d{1,2}(?![\d月]))"
+"""`1月3至2月10`, `7月28的开幕式`: a day written without 日, at the end of a clause, before 的, or in a month-day
+range."""
 """`5月8至10日`: a start day written without 日 before a range end that has it."""
 CLOCK_HOUR = r"(?:2[0-4]|[01]?\d|十[一二]?|[一二两三四五六七八九]|零)"
 CLOCK_MINUTE = (r"(?:[一二三1-3]刻|[0-5]?\d|半|零[一二三四五六七八九]"
