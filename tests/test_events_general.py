@@ -1635,3 +1635,8 @@ def test_a_post_that_opens_with_a_question_is_named_by_the_sentence_after_it():
             "活动报名\n")
     found = [(e.title, e.location) for r in extract_page(page, PUBLISHED) for e in r.events]
     assert found == [("Harbor Gathering 2026", "北京国际饭店")]
+
+
+def test_going_to_an_event_is_no_deadline_before_it():
+    found = events_of("市長今（11）日上午前往海濱公園出席「2026海濱風箏節」開幕典禮，與民眾同樂。", dt.date(2026, 7, 11))
+    assert found == [("2026海濱風箏節", "2026-07-11", "2026-07-11")]

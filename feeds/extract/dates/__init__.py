@@ -647,7 +647,7 @@ def _tense(text: str, start: int, end: int, floor: int = 0) -> Tense:
     before, after = text[before_start:start], text[end:end + 24]
     if g.DIRECTION_FORWARD.search(before[-8:]) or g.DIRECTION_FORWARD.match(after.lstrip(" ,，")):
         return Tense.ANNOUNCED
-    if g.POSTPONED_TO.search(text[max(0, start - 8):start]) or re.match(r"\s*(?:前(?!后)|之前|以前)", after):
+    if g.POSTPONED_TO.search(text[max(0, start - 8):start]) or re.match(r"\s*(?:前(?!后|往|来|去|进|行)|之前|以前)", after):
         return Tense.ANNOUNCED  # `延期至…`: a new date is ahead; `X前报名`: a deadline is ahead
     if g.PLANNED_BEFORE.search(before[-8:]):
         return Tense.UNSAID
