@@ -1638,5 +1638,12 @@ def test_a_post_that_opens_with_a_question_is_named_by_the_sentence_after_it():
 
 
 def test_going_to_an_event_is_no_deadline_before_it():
-    found = events_of("市長今（11）日上午前往海濱公園出席「2026海濱風箏節」開幕典禮，與民眾同樂。", dt.date(2026, 7, 11))
+    found = events_of("市長今（11）日上午前往海濱公園出席「2026海濱風箏節」開幕典禮。", dt.date(2026, 7, 11))
     assert found == [("2026海濱風箏節", "2026-07-11", "2026-07-11")]
+
+
+def test_a_reception_or_a_tea_party_is_an_event():
+    found = events_of("總統今（9）日晚間出席「荷蘭國王節慶祝酒會」。")
+    assert found == [("荷蘭國王節慶祝酒會", "2026-06-09", "2026-06-09")]
+    assert events_of("市長今（9）日下午出席「新任里長就職茶會」，感謝里長付出。") == [
+        ("新任里長就職茶會", "2026-06-09", "2026-06-09")]

@@ -641,13 +641,17 @@ _OTHER_CLAUSE = re.compile(r"[，,；;][^，,；;]*[\u4e00-\u9fff]{2}")
 """Between two dates: a clause break and words of a clause of its own (not a list's `、` or a range's `至`)."""
 
 
+AHEAD_OF = re.compile(r"\s*(?:前(?!后|往|来|去|进|行)|之前|以前)")
+"""`X前报名`: a day something must happen before (not `今日上午前往…`, going somewhere that day)."""
+
+
 def _tense(text: str, start: int, end: int, floor: int = 0) -> Tense:
     """What the clause around the date at `start`–`end` says of its time (see Tense)."""
     before_start = sentences.clause_start(text, start, 40)
     before, after = text[before_start:start], text[end:end + 24]
     if g.DIRECTION_FORWARD.search(before[-8:]) or g.DIRECTION_FORWARD.match(after.lstrip(" ,，")):
         return Tense.ANNOUNCED
-    if g.POSTPONED_TO.search(text[max(0, start - 8):start]) or re.match(r"\s*(?:前(?!后|往|来|去|进|行)|之前|以前)", after):
+    if g.POSTPONED_TO.search(text[max(0, start - 8):start]) or AHEAD_OF.match(after):
         return Tense.ANNOUNCED  # `延期至…`: a new date is ahead; `X前报名`: a deadline is ahead
     if g.PLANNED_BEFORE.search(before[-8:]):
         return Tense.UNSAID
