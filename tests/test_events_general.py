@@ -1647,3 +1647,9 @@ def test_a_reception_or_a_tea_party_is_an_event():
     assert found == [("荷蘭國王節慶祝酒會", "2026-06-09", "2026-06-09")]
     assert events_of("市長今（9）日下午出席「新任里長就職茶會」，感謝里長付出。") == [
         ("新任里長就職茶會", "2026-06-09", "2026-06-09")]
+
+
+def test_the_activity_of_a_day_named_like_its_press_event_is_that_event():
+    page = ("總統今（9）日出席兒童頻道開台記者會，與小朋友同樂。"
+            "總統表示，今（9）日的「兒童頻道」開台活動，象徵公共媒體的新起點。")
+    assert events_of(page) == [("兒童頻道開台記者會", "2026-06-09", "2026-06-09")]

@@ -94,7 +94,7 @@ SETS = {
                       location=0.90),  # openEuler's community posts: 45 of 48 places
     "real24": GoldSet(DATA / "real24" / "docs", DATA / "real24" / "gold.json", 32, 4, 0.83, dated=True,
                       location=0.45),  # Tainan City Government releases: 16 of 34 places
-    "real27": GoldSet(DATA / "real27" / "docs", DATA / "real27" / "gold.json", 21, 2, 0.90, dated=True,
+    "real27": GoldSet(DATA / "real27" / "docs", DATA / "real27" / "gold.json", 21, 1, 0.93, dated=True,
                       location=0.55),  # Taiwan's Presidential Office releases: 5 of 9 places
     # The Stanford Daily, OCR'd 2000s: its campus calendars are not read yet
     "real25": GoldSet(DATA / "real25" / "docs", DATA / "real25" / "gold.json", 3, 1, 0.75, dated=True),
