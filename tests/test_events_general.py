@@ -1653,3 +1653,9 @@ def test_the_activity_of_a_day_named_like_its_press_event_is_that_event():
     page = ("總統今（9）日出席兒童頻道開台記者會，與小朋友同樂。"
             "總統表示，今（9）日的「兒童頻道」開台活動，象徵公共媒體的新起點。")
     assert events_of(page) == [("兒童頻道開台記者會", "2026-06-09", "2026-06-09")]
+
+
+def test_a_congress_known_by_the_word_before_it_is_read_not_a_crash():
+    found = extract_page("She spoke at the International Congress of Mathematicians on July 6.", PUBLISHED)
+    assert [(e.title, e.category) for r in found for e in r.events] == [("International Congress of Mathematicians",
+                                                                         "conference")]

@@ -157,7 +157,7 @@ def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
                               sentence.start + m.start("name") + len(title),
                               "exhibition" if re.search(r"\bArt\b", title) else "other"))
     for m in v.ENGLISH_NAME.finditer(masked):
-        category = next(c for p, c in v.ENGLISH_CATEGORY if p.search(m.group("head")))
+        category = _head_category(m)
         lead = v.ENGLISH_DETERMINER.match(m.group(0))
         start = m.start() + (lead.end() if lead else 0)
         if masked[start:m.end()] == m.group("head"):
@@ -300,7 +300,7 @@ def category_of(title: str) -> str:
                 return next((c for p, c in v.INNER_CATEGORY if p.search(title)), category)
             return category
     named = v.ENGLISH_NAME.search(title) if LATIN_LETTER.search(title) else None
-    return _english_category(named.group("head")) if named else "other"  # `openEuler SIG Gathering 2024`
+    return _head_category(named) if named else "other"  # `openEuler SIG Gathering 2024`
 
 
 def title_category(title: str) -> str:
@@ -308,7 +308,7 @@ def title_category(title: str) -> str:
     that took its title from the event it refers to."""
     if is_latin(title):
         named = v.ENGLISH_NAME.search(title)
-        return _english_category(named.group("head")) if named else "other"
+        return _head_category(named) if named else "other"
     return category_of(title)
 
 
@@ -343,6 +343,13 @@ def full_title(name: Name, known: list[Name]) -> str | None:
     earlier = earlier or next((k for k in reversed(known) if k.head[-1:] == name.head[-1:]
                                or k.category == name.category != "other"), None)
     return earlier.title if earlier is not None else None
+
+
+def _head_category(name: re.Match) -> str:
+    """The category of an English name's head, read where it stands: `Congress` is one only after `World `,
+    `International ` or `Annual `, which a search of the head alone cannot see."""
+    head = (name.string, name.start("head"), name.end("head"))
+    return next((c for p, c in v.ENGLISH_CATEGORY if p.search(*head)), "other")
 
 
 def _english_category(head: str) -> str:
