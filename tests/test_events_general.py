@@ -1659,3 +1659,16 @@ def test_a_congress_known_by_the_word_before_it_is_read_not_a_crash():
     found = extract_page("She spoke at the International Congress of Mathematicians on July 6.", PUBLISHED)
     assert [(e.title, e.category) for r in found for e in r.events] == [("International Congress of Mathematicians",
                                                                          "conference")]
+
+
+def test_an_english_post_with_date_and_place_labels_is_titled_by_its_headline():
+    page = ("Thesis defense: Ada Byron\n"
+            "Ada Byron will defend the PhD dissertation on Wednesday, June 17. The title is\n"
+            "\"Engines of Analysis\".\n"
+            "- Date: Wednesday, June 17\n"
+            "- Time: 1:00pm\n"
+            "- Place: Monroe Hall 114\n"
+            "Everyone is invited to attend.\n")
+    found = [(e.title, e.interval.start.isoformat(), e.location) for r in extract_page(page, PUBLISHED)
+             for e in r.events]
+    assert found == [("Thesis defense: Ada Byron", "2026-06-17", "Monroe Hall 114")]

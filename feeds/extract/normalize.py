@@ -26,8 +26,10 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2
 never content, sometimes an attack on the reader."""
 LABELLED_LINE = re.compile(r"^(?:时间|日期|地点|地址|场馆|票价|主办|承办|主讲|嘉宾|报名|预约|咨询|电话|联系人|"
                            r"看点|内容|"
-                           r"对象|费用|截止时间|活动时间|活动地点|举办时间|举办地点)\s*[:：]")
-"""A listing's labelled line (`时间：9月30日`, `地点：…`) keeps its own line: it is no continuation."""
+                           r"对象|费用|截止时间|活动时间|活动地点|举办时间|举办地点"
+                           r"|Date|Dates|When|Time|Times|Place|Location|Where|Venue|Speaker|Cost|Tickets)\s*[:：]")
+"""A listing's labelled line (`时间：9月30日`, `地点：…`, `Date: Wednesday, April 18`) keeps its own line: it is no
+continuation."""
 ENUMERATED = re.compile(
     r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、](?!\d))")
 """`（一）首场…`, `二、参会对象`, `3.`: the numbered parts of a notice each begin anew."""

@@ -14,22 +14,24 @@ from . import vocabulary as v
 from .names import category_of, find_names, is_bare
 from .sentences import Sentence, usable
 
-TIME_LABEL = re.compile(r"^[(（]?[一二三四五六七八九十\d]*[)）、]?\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[:：]\s*")
-PLACE_LABEL = re.compile(r"^(?:地点|地址|场馆|场地|活动地点|举办地点)\s*[:：]\s*(?P<place>[^，,。；;(（\n]{2,40})")
+TIME_LABEL = re.compile(r"^[(（]?[一二三四五六七八九十\d]*[)）、]?\s*"
+                        r"(?P<label>[\u4e00-\u9fff]{2,8}|Date|Dates|When|Time)\s*[:：]\s*")
+PLACE_LABEL = re.compile(r"^(?:地点|地址|场馆|场地|活动地点|举办地点|Place|Location|Where|Venue)\s*[:：]\s*"
+                         r"(?P<place>[^，,。；;(（\n]{2,40})")
 NEXT_LINE_WORDS = re.compile(r"(?<=..)(?:日程|议程|活动(?:流程|报名|详情|介绍)|扫码|报名|\d{1,2}[:：]\d{2})")
 """Where a label's place ends when the lines of a post ran together (`北京饭店日程安排10:00-10:20开场`)."""
 PLACE_TWICE = re.compile(r"^(?P<place>.{4,}?)(?P=place)")
 """`北京饭店` on the label's line and again on the map's line below it: the place once."""
-TIME_WORDS = ("时间", "日期", "活动时间", "举办时间", "演出时间", "开放时间", "展期")
+TIME_WORDS = ("时间", "日期", "活动时间", "举办时间", "演出时间", "开放时间", "展期", "Date", "Dates", "When", "Time")
 SESSION = re.compile(r"场$|^(?:线上|线下)|开幕|闭幕|决赛|复赛|初赛")
 """Labels that name a session of the notice's event (`首场`, `次场`, `线上`)."""
 NAME_THEN_TIME = re.compile(r"(?P<kind>活动|赛事|比赛|展览)?名称\s*[:：]\s*"
                             r"(?P<name>“[^“”]{2,30}”|[^\s，,。:：“”]{2,30}?)\s*(?P=kind)?时间\s*[:：]")
 """`活动名称：“…” 活动时间：11月5日~11月26日`: a notice's name and time labels run into one line."""
-NOT_A_TITLE = re.compile(r"[。！？!?:：]$|^[(（]|^[^\w]*$|[=/]"
+NOT_A_TITLE = re.compile(r"[。！？!?:：]$|\.[\"”’]?$|^[(（]|^[^\w]*$|[=/]"
                          r"|^[\u4e00-\u9fff]{0,4}(?:信息|详情|安排|介绍|简介|概况|须知|亮点|内容|流程|日程|议程)$")
-"""A line above labelled lines that names no event: a sentence, a label over a list (`此次活动内容有：`), an aside in
-brackets, a rule (`---`), a link's code, a section's heading (`活动详情`, `会议信息`)."""
+"""A line above labelled lines that names no event: a sentence (`The title is "…".`), a label over a list
+(`此次活动内容有：`), an aside in brackets, a rule (`---`), a link's code, a section's heading (`活动详情`)."""
 NOTICE_HEADLINE_LENGTH = 50
 """The longest headline that can name the event of a notice with a `时间：` line (longer is a news story's)."""
 NOTICE = re.compile(r"关于(?:举办|召开|开展|组织)(?P<name>.+?)的(?:补充)?通知")
