@@ -1672,3 +1672,8 @@ def test_an_english_post_with_date_and_place_labels_is_titled_by_its_headline():
     found = [(e.title, e.interval.start.isoformat(), e.location) for r in extract_page(page, PUBLISHED)
              for e in r.events]
     assert found == [("Thesis defense: Ada Byron", "2026-06-17", "Monroe Hall 114")]
+
+
+def test_a_series_of_lectures_is_an_event():
+    found = extract_page("The Harbour Mathematics Lectures will be given on November 13 in Wilson Hall.", PUBLISHED)
+    assert [(e.title, e.category) for r in found for e in r.events] == [("Harbour Mathematics Lectures", "conference")]
