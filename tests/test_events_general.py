@@ -1675,5 +1675,6 @@ def test_an_english_post_with_date_and_place_labels_is_titled_by_its_headline():
 
 
 def test_a_series_of_lectures_is_an_event():
-    found = extract_page("The Harbour Mathematics Lectures will be given on November 13 in Wilson Hall.", PUBLISHED)
-    assert [(e.title, e.category) for r in found for e in r.events] == [("Harbour Mathematics Lectures", "conference")]
+    found = extract_page("The Harbour Mathematics Lectures will be held on November 13 in Wilson Hall.", PUBLISHED)
+    assert [(e.title, e.category) for r in found for e in r.events] == [("Harbour Mathematics Lectures",
+                                                                         "conference")]

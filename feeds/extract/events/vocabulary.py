@@ -329,8 +329,8 @@ ENGLISH_HEADS = (
      r"|Hackathon", "competition"),
     (r"Festival|Fest|Carnival|Concert|Fashion Week|Week|Parade", "festival"),
     (r"Forum|Conference|Summit|Symposium|(?:(?<=World )|(?<=International )|(?<=Annual ))Congress|Convention(?! Cent)"
-     r"|Seminar|Workshop|Meeting|Lectures?(?: Series)?|Webinar|Masterclass|Retreat|Meetup|Meet-up|Gathering|Developers? Day"
-     r"|Tech ?[Dd]ay",
+     r"|Seminar|Workshop|Meeting|Lectures?(?: Series)?|Webinar|Masterclass|Retreat|Meetup|Meet-up|Gathering"
+     r"|Developers? Day|Tech ?[Dd]ay",
      "conference"),  # `the Congress` alone is a party or a parliament
     (r"Ceremony|Gala(?: Night| Dinner)?|Banquet|Luncheon|Grand Opening|Open House|Open Day|Graduation|Awards"
      r"|(?:Release|Launch|Install) Party", "other"),  # a party alone is a political one
