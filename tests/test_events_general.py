@@ -1662,8 +1662,8 @@ def test_a_congress_known_by_the_word_before_it_is_read_not_a_crash():
 
 
 def test_an_english_post_with_date_and_place_labels_is_titled_by_its_headline():
-    page = ("Thesis defense: Ada Byron\n"
-            "Ada Byron will defend the PhD dissertation on Wednesday, June 17. The title is\n"
+    page = ("Colloquium talk: Ada Byron\n"
+            "Ada Byron will speak to the department on Wednesday, June 17. The title is\n"
             "\"Engines of Analysis\".\n"
             "- Date: Wednesday, June 17\n"
             "- Time: 1:00pm\n"
@@ -1671,10 +1671,16 @@ def test_an_english_post_with_date_and_place_labels_is_titled_by_its_headline():
             "Everyone is invited to attend.\n")
     found = [(e.title, e.interval.start.isoformat(), e.location) for r in extract_page(page, PUBLISHED)
              for e in r.events]
-    assert found == [("Thesis defense: Ada Byron", "2026-06-17", "Monroe Hall 114")]
+    assert found == [("Colloquium talk: Ada Byron", "2026-06-17", "Monroe Hall 114")]
 
 
 def test_a_series_of_lectures_is_an_event():
     found = extract_page("The Harbour Mathematics Lectures will be held on November 13 in Wilson Hall.", PUBLISHED)
     assert [(e.title, e.category) for r in found for e in r.events] == [("Harbour Mathematics Lectures",
                                                                          "conference")]
+
+
+def test_someone_defending_a_thesis_on_a_day_is_a_thesis_defense():
+    found = events_of("Ada Byron will defend the Ph.D. thesis on Wednesday, June 17, in Monroe Hall 114.")
+    assert found == [("Ada Byron thesis defense", "2026-06-17", "2026-06-17")]
+    assert events_of("Ada Byron defended her views on tax reform on Wednesday.") == []

@@ -129,6 +129,12 @@ def _latin_script_names(sentence: Sentence, masked: str) -> list[Name]:
             title, end = title.capitalize() + tail.group(0), tail.end()
         names.append(Name(title, m.group("head"), sentence.start + m.start(), sentence.start + end,
                           _english_category(m.group("head").title())))
+    for m in v.ENGLISH_DEFENSE.finditer(masked) if "defend" in masked else ():
+        who = m.group("who").split()
+        if len(who) % 2 == 0 and who[:len(who) // 2] == who[len(who) // 2:]:
+            who = who[:len(who) // 2]  # `…defense: Liran Li` run into `Liran Li will defend…`
+        title = f"{' '.join(who)} {m.group('what').lower()} defense"
+        names.append(Name(title, "defense", sentence.start + m.start("who"), sentence.start + m.end(), "conference"))
     for m in v.ENGLISH_HELD_NOUN.finditer(masked):
         start, end = sentence.start + m.start("name"), sentence.start + m.end("name")
         if not any(n.start < end and start < n.end for n in names):  # `A press conference was held`: generic

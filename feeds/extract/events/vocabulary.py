@@ -400,6 +400,10 @@ HELD_HEADS = (r"competition|contest|event|fair|festival|forum|exhibition|confere
               r"parade|seminar|symposium|workshop|ceremony|march|rally|match|(?:quarter-?|semi-?)?finals?")
 HELD_TAIL = r"(?:between|among|on|of|for|featuring|to)\s+(?:[^,.;\"“]|\"[^\"]{0,80}\"|“[^”]{0,80}”){3,120}?"
 """What a head word with no name of its own is of (`on the Juche idea titled "Sovereignty, …"`)."""
+ENGLISH_DEFENSE = re.compile(r"(?P<who>\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:will|is to)\s+defend\s+"
+                             r"(?:(?:his|her|their|the|a)\s+)?(?:(?:Ph\.?D\.?|[A-Z][a-z]+|[Mm]aster'?s|doctoral)\s+){0,3}"
+                             r"(?P<what>[Tt]hesis|[Dd]issertation)\b")
+"""`Mike Reeks will defend the PhD dissertation on Wednesday, April 18`: a thesis defense, titled by whose it is."""
 ENGLISH_HELD_NOUN = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:annual\s+|yearly\s+)?(?:[a-z]+-day\s+)?(?P<name>(?!(?:same|such|whole|entire|main|other|similar|latest|"
     r"previous|recent|first|second|last|next|opening|closing)\b)(?:(?:[A-Za-z0-9][\w-]+\s+){1,4}?(?P<head>" + HELD_HEADS
