@@ -1684,3 +1684,14 @@ def test_someone_defending_a_thesis_on_a_day_is_a_thesis_defense():
     found = events_of("Ada Byron will defend the Ph.D. thesis on Wednesday, June 17, in Monroe Hall 114.")
     assert found == [("Ada Byron thesis defense", "2026-06-17", "2026-06-17")]
     assert events_of("Ada Byron defended her views on tax reform on Wednesday.") == []
+
+
+def test_what_opens_a_contest_is_no_part_of_its_name():
+    page = ("10日晚，全区合唱比赛在文化中心举行。"
+            "晚上7时，部队联队首先登场，以一段深情的朗诵拉开大赛序幕。")
+    assert events_of(page) == [("全区合唱比赛", "2026-06-10", "2026-06-10")]
+
+
+def test_a_study_session_for_a_policy_is_a_meeting():
+    assert events_of("14日，片区局举办全国两会精神台胞讲习会，约40名台胞参会。") == [
+        ("全国两会精神台胞讲习会", "2026-06-14", "2026-06-14")]
