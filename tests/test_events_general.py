@@ -1695,3 +1695,23 @@ def test_what_opens_a_contest_is_no_part_of_its_name():
 def test_a_study_session_for_a_policy_is_a_meeting():
     assert events_of("14日，片区局举办全国两会精神台胞讲习会，约40名台胞参会。") == [
         ("全国两会精神台胞讲习会", "2026-06-14", "2026-06-14")]
+
+
+def test_an_events_own_time_label_is_the_time_of_the_event_above_it():
+    page = ("戏剧工作坊｜“行间”工作坊招募\n"
+            "工作坊时间：6月20日-21日 周六-周日 全天\n"
+            "地点：黑匣子剧场\n"
+            "人数：12人\n")
+    found = [(e.title, e.interval.start.isoformat(), e.location) for r in extract_page(page, PUBLISHED)
+             for e in r.events]
+    assert found == [("戏剧工作坊|“行间”工作坊", "2026-06-20", "黑匣子剧场")]
+
+
+def test_a_name_with_a_colon_heads_the_labels_below_it():
+    page = ("本周活动\n"
+            "白先勇将携新戏重返校园，并于6月26日至28日演出。\n"
+            "“昆曲与青春”专场讲座:\n"
+            "时间：6月25日 晚7点\n"
+            "地点：国际会议中心三江厅\n")
+    titles = [e.title for r in extract_page(page, PUBLISHED) for e in r.events]
+    assert "“昆曲与青春”专场讲座" in titles and not any(t.startswith("时间") for t in titles)

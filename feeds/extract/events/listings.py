@@ -18,10 +18,12 @@ TIME_LABEL = re.compile(r"^[(（]?[一二三四五六七八九十\d]*[)）、]?\
                         r"(?P<label>[\u4e00-\u9fff]{2,8}|Date|Dates|When|Time)\s*[:：]\s*")
 PLACE_LABEL = re.compile(r"^(?:地点|地址|场馆|场地|活动地点|举办地点|Place|Location|Where|Venue)\s*[:：]\s*"
                          r"(?P<place>[^，,。；;(（\n]{2,40})")
-NEXT_LINE_WORDS = re.compile(r"(?<=..)(?:日程|议程|活动(?:流程|报名|详情|介绍)|扫码|报名|\d{1,2}[:：]\d{2})")
+NEXT_LINE_WORDS = re.compile(r"(?<=..)(?:日程|议程|活动(?:流程|报名|详情|介绍)|扫码|报名|详情|人数|\d{1,2}[:：]\d{2})")
 """Where a label's place ends when the lines of a post ran together (`北京饭店日程安排10:00-10:20开场`)."""
 PLACE_TWICE = re.compile(r"^(?P<place>.{4,}?)(?P=place)")
 """`北京饭店` on the label's line and again on the map's line below it: the place once."""
+OWN_TIME_LABEL = re.compile(r"(?:" + v.EVENT_HEAD.pattern + r")(?:时间|日期)$")
+"""`工作坊时间：3月8日-9日`, `讲座时间：…`: the time of the event the listing is about, not an event of its own."""
 TIME_WORDS = ("时间", "日期", "活动时间", "举办时间", "演出时间", "开放时间", "展期", "Date", "Dates", "When", "Time")
 SESSION = re.compile(r"场$|^(?:线上|线下)|开幕|闭幕|决赛|复赛|初赛")
 """Labels that name a session of the notice's event (`首场`, `次场`, `线上`)."""
@@ -32,6 +34,9 @@ NOT_A_TITLE = re.compile(r"[。！？!?:：]$|\.[\"”’]?$|^[(（]|^[^\w]*$|[=
                          r"|^[\u4e00-\u9fff]{0,4}(?:信息|详情|安排|介绍|简介|概况|须知|亮点|内容|流程|日程|议程)$")
 """A line above labelled lines that names no event: a sentence (`The title is "…".`), a label over a list
 (`此次活动内容有：`), an aside in brackets, a rule (`---`), a link's code, a section's heading (`活动详情`)."""
+HEADED_BY_NAME = re.compile(r"^(?P<name>[^:：。]{2,48}?(?:" + v.EVENT_HEAD.pattern + r"))\s*[:：]\s*$")
+"""`“青春版《牡丹亭》‘西游记’”专场讲座:`: a line ending in a head word and a colon names the event of the labels
+below it."""
 NOTICE_HEADLINE_LENGTH = 50
 """The longest headline that can name the event of a notice with a `时间：` line (longer is a news story's)."""
 NOTICE = re.compile(r"关于(?:举办|召开|开展|组织)(?P<name>.+?)的(?:补充)?通知")
@@ -59,10 +64,10 @@ def listed_events(sentences: list[Sentence], article: Article) -> tuple[list[Eve
         if not label or not dates or dates[0].start - sentence.start > len(label.group(0)) + 10:
             continue  # only a line whose value is a date
         whole_post = False
-        if label.group("label") in TIME_WORDS:
+        if label.group("label") in TIME_WORDS or OWN_TIME_LABEL.search(label.group("label")):
             title_index = _title_above(sentences, i)
             if title_index is not None:
-                title = _unwrapped(sentences[title_index].text.strip())
+                title = _title_text(sentences[title_index].text)
                 used.add(title_index)
             elif (lead := _lead_name(article, sentences)) is not None:
                 title, whole_post = lead, True  # `…说明会…。时间：7月30日…地点：…`: the event the article opens with
@@ -78,6 +83,8 @@ def listed_events(sentences: list[Sentence], article: Article) -> tuple[list[Eve
             title = label.group("label")
         else:
             continue  # `预约：即日起…`, `报名：…`: not an event of its own
+        if (stray := TIME_LABEL.match(title)) and stray.group("label") in TIME_WORDS:
+            continue  # a post's labelled line taken for its headline (`时间：11月28日晚7点`) names nothing
         place = next((_place_told(m.group("place")) for s in sentences[i + 1:i + 4] + sentences[max(0, i - 3):i][::-1]
                       if (m := PLACE_LABEL.match(s.text.strip()))), "")  # below the time, else above it
         category = category_of(notice.group("name")) if notice and title.startswith(notice.group("name")) \
@@ -123,4 +130,11 @@ def _title_above(sentences: list[Sentence], i: int) -> int | None:
     if j < 0:
         return None
     text = sentences[j].text.strip()
+    if HEADED_BY_NAME.search(text):
+        return j  # `“…”专场讲座:` over its time and place: the name, heading its labels
     return j if 2 <= len(text) <= 50 and not NOT_A_TITLE.search(text) else None
+
+
+def _title_text(line: str) -> str:
+    """A title line as the event's title: without the quotes that wrap it whole, or the colon that heads its labels."""
+    return _unwrapped(HEADED_BY_NAME.sub(lambda m: m.group("name"), line.strip()))
