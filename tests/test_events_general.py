@@ -1715,3 +1715,11 @@ def test_a_name_with_a_colon_heads_the_labels_below_it():
             "地点：国际会议中心三江厅\n")
     titles = [e.title for r in extract_page(page, PUBLISHED) for e in r.events]
     assert "“昆曲与青春”专场讲座" in titles and not any(t.startswith("时间") for t in titles)
+
+
+def test_a_later_part_of_the_day_told_before_is_that_day():
+    page = "代表團昨日早上出席佛山經貿合作交流會，了解最新發展。代表團晚上出席東莞經貿合作交流會，就合作進行交流。"
+    assert events_of(page) == [("佛山經貿合作交流會", "2026-06-09", "2026-06-09"),
+                               ("東莞經貿合作交流會", "2026-06-09", "2026-06-09")]  # two cities' meetings, not one
+    quoted = "林鄭指：「所有喺2022年6月30號後發生嘅嘢，同我無關。」林鄭晚上出席電視台論壇時回應提問。"
+    assert all(start != "2022-06-30" for _, start, _ in events_of(quoted))

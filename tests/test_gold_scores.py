@@ -96,7 +96,7 @@ SETS = {
                       location=0.45),  # Tainan City Government releases: 16 of 34 places
     # Pingtan's government news: few events, many meetings (a test of precision)
     "real26": GoldSet(DATA / "real26" / "docs", DATA / "real26" / "gold.json", 8, 1, 0.90, dated=True),
-    "real27": GoldSet(DATA / "real27" / "docs", DATA / "real27" / "gold.json", 21, 1, 0.93, dated=True,
+    "real27": GoldSet(DATA / "real27" / "docs", DATA / "real27" / "gold.json", 21, 2, 0.90, dated=True,
                       location=0.55),  # Taiwan's Presidential Office releases: 5 of 9 places
     "real28": GoldSet(DATA / "real28" / "docs", DATA / "real28" / "gold.json", 24, 0, 0.96, dated=True,
                       location=0.80),  # UVA Mathematics news: 20 of 25 places

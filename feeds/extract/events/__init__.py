@@ -32,7 +32,7 @@ def extract_events(article: Article) -> list[Event]:
         names = find_names(sentence)
         found: list[Event] = []
         if i not in listed:  # a listing's lines were read as a listing
-            scope = SentenceScope(sentence, article, names, known_names, previous)
+            scope = SentenceScope(sentence, article, names, known_names, previous, sentences[i - 1] if i else None)
             for rule in SENTENCE_RULES:
                 scope.found[rule.name] = rule.find(scope)
             found = scope.found_before()

@@ -61,14 +61,14 @@ SHARED_TAIL_CHARS = 4
 
 
 def _same_show(key: str, first: Event, other_key: str, other: Event) -> bool:
-    """`劉麗芬藝術聯展` in the headline, `「風生水起」藝術聯展` in the body: one show, named by its artist and by its
-    title, when the two end on the same day and share the tail of their names (at least half the shorter one); or
+    """`劉麗芬藝術聯展` in the headline, `「風生水起」藝術聯展` in the body: one exhibition, named by its artist and by
+    its title, when the two end on the same day and share the tail of their names (at least half the shorter one); or
     one thing called an activity the day it is held, when the names begin alike."""
     if first.interval.start_date == other.interval.start_date and (key.endswith("活动") or other_key.endswith("活动")):
         # `小公視開台記者會`, then `「小公視」開台活動` that day: the press event, called an activity
         return len(os.path.commonprefix([key, other_key])) >= SHARED_TAIL_CHARS
-    if first.category != other.category or first.interval.end_date != other.interval.end_date:
-        return False
+    if not first.category == other.category == "exhibition" or first.interval.end_date != other.interval.end_date:
+        return False  # two meetings alike in name are two cities' (`佛山…交流会`, `东莞…交流会`), not one
     shared = len(os.path.commonprefix([key[::-1], other_key[::-1]]))
     return shared >= max(SHARED_TAIL_CHARS, min(len(key), len(other_key)) / 2)
 

@@ -129,7 +129,8 @@ def _not_reports(sentence: Sentence, dates: list[DateMatch]) -> list[DateMatch]:
 
 def carried_date(previous: Sentence, sentence: Sentence) -> Sentence | None:
     """`陈健2日表示…。陈健在…洽谈会新闻发布会上说`: a sentence with no date of its own that says where the
-    words before were spoken is read with the one day of the sentence before it, as if that day opened it."""
+    words before were spoken, or that goes on to a later part of that day (`代表团晚上出席…交流会`), is read with
+    the one day of the sentence before it, as if that day opened it."""
     if any(usable(d) for d in sentence.dates):
         return None
     days = [d for d in previous.dates if usable(d) and d.cue == Cue.NONE]
@@ -137,10 +138,17 @@ def carried_date(previous: Sentence, sentence: Sentence) -> Sentence | None:
         days = [d for d in days if v.SAID_ON.search(previous.text, 0, d.start - previous.start)][-1:]
     if len(days) != 1 or days[0].interval.start_date != days[0].interval.end_date:
         return None
-    if not (previous.opens_with(days[0]) or v.AT_GATHERING.search(sentence.masked)):
+    later_that_day = v.PART_OF_DAY_OPENS.match(sentence.text.lstrip()) and not _quoted(previous, days[0])
+    if not (previous.opens_with(days[0]) or v.AT_GATHERING.search(sentence.masked) or later_that_day):
         return None
     lead = replace(days[0], start=sentence.start, end=sentence.start, parts=((sentence.start, sentence.start),))
     return Sentence(sentence.text, sentence.start, sentence.end, [lead], sentence.published)
+
+
+def _quoted(sentence: Sentence, date: DateMatch) -> bool:
+    """`林郑指：「所有2022年6月30号后发生嘅嘢…」`: a date inside someone's words, not the day the story tells."""
+    before = sentence.text[:date.start - sentence.start]
+    return before.count("「") + before.count("“") > before.count("」") + before.count("”")
 
 
 def _severally(sentence: Sentence, masked: str, dates: list[DateMatch], names: list[Name]) -> list[Event]:

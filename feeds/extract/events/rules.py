@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...models import Article, Event
+from . import vocabulary as v
 from .confidence import publication_doubt
 from .deadlines import calls_with_deadlines, deadlines
 from .merge import length_from_next_sentence, one_per_name
@@ -33,6 +34,8 @@ class SentenceScope:
     known: list[Name]
     previous: Sentence | None = None
     """The sentence before, when it found no event: its one date may be this sentence's."""
+    before: Sentence | None = None
+    """The sentence before, whatever it found: a later part of its day may open this one (`代表团晚上出席…`)."""
     found: dict[str, list[Event]] = field(default_factory=dict)
 
     def found_before(self) -> list[Event]:
@@ -63,10 +66,13 @@ def _named(scope: SentenceScope) -> list[Event]:
 
 
 def _carried(scope: SentenceScope) -> list[Event]:
-    if scope.found_before() or scope.previous is None:
+    if scope.found_before():
         return []
-    sentence = carried_date(scope.previous, scope.sentence)
-    return named_events(sentence, scope.names, scope.known, [], scope.previous.text) if sentence else []
+    previous = scope.previous or (scope.before if v.PART_OF_DAY_OPENS.match(scope.sentence.text.lstrip()) else None)
+    if previous is None:
+        return []
+    sentence = carried_date(previous, scope.sentence)
+    return named_events(sentence, scope.names, scope.known, [], previous.text) if sentence else []
 
 
 SENTENCE_RULES: tuple[SentenceRule, ...] = (

@@ -263,6 +263,9 @@ AT_GATHERING = re.compile(r"在[^，,。]{0,40}?(?:会|坛|式|典礼)[”》]?�
                           r"|\b(?:when|while) addressing\b")
 """`在…新闻发布会上说`, `发布会现场，…`, `Speaking at a news conference`: where the words reported were spoken,
 or the scene the sentence opens on."""
+PART_OF_DAY_OPENS = re.compile(r"^[^，,。]{0,10}?(?:上午|下午|晚上|傍晚|中午|早上|晚间)"
+                               r"(?=\s*(?:出席|参加|举行|召开|前往|赴|主持|举办|会见|到访|参观))")
+"""`代表团晚上出席…交流会` after `代表团昨日早上出席…`: a later part of the day the sentence before told."""
 WORK = re.compile(r"《(?P<work>[^《》]{1,20})》")
 """`新书《海风里的城》`: the work a bare launch is for."""
 LAUNCH_HEADS = PRESS_HEADS | {"首映礼", "首映式", "见面会", "签售会", "分享会", "首发式"}
