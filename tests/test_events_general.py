@@ -1723,3 +1723,8 @@ def test_a_later_part_of_the_day_told_before_is_that_day():
                                ("東莞經貿合作交流會", "2026-06-09", "2026-06-09")]  # two cities' meetings, not one
     quoted = "林鄭指：「所有喺2022年6月30號後發生嘅嘢，同我無關。」林鄭晚上出席電視台論壇時回應提問。"
     assert all(start != "2022-06-30" for _, start, _ in events_of(quoted))
+
+
+def test_a_reading_club_meeting_held_on_a_day_is_a_meeting():
+    found = events_of("下周的南新读书会将于6月17日（周三）19:00在学院311室举行。")
+    assert found == [("南新读书会", "2026-06-17T19:00:00+08:00", "2026-06-17T19:00:00+08:00")]
