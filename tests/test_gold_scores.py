@@ -100,8 +100,8 @@ SETS = {
                       location=0.55),  # Taiwan's Presidential Office releases: 5 of 9 places
     "real28": GoldSet(DATA / "real28" / "docs", DATA / "real28" / "gold.json", 24, 0, 0.96, dated=True,
                       location=0.80),  # UVA Mathematics news: 20 of 25 places
-    "real29": GoldSet(DATA / "real29" / "docs", DATA / "real29" / "gold.json", 28, 4, 0.77, dated=True,
-                      location=0.85),  # Nanjing University's daily notices: 18 of 20 places
+    "real29": GoldSet(DATA / "real29" / "docs", DATA / "real29" / "gold.json", 30, 4, 0.78, dated=True,
+                      location=0.85),  # Nanjing University's daily notices: 19 of 21 places
     # RTHK's Chinese news feed: two thirds negatives, few events
     "real30": GoldSet(DATA / "real30" / "docs", DATA / "real30" / "gold.json", 1, 0, 0.75, dated=True),
     # The Stanford Daily, OCR'd 2000s: its campus calendars are not read yet
