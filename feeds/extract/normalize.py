@@ -281,6 +281,8 @@ FIRST_LOWER_WORD = re.compile(r"[a-z]+")
 
 def _split_word(left: str, right: str) -> bool:
     """`…National Indoor Champi` then `onship in Ann Arbor`: one word the line's end broke."""
+    if not (left[-1:].isascii() and left[-1:].isalpha() and right[:1].islower() and right[:1].isascii()):
+        return False  # most joins (Chinese lines, a word's end before a capital) are decided by two characters
     tail, head = LAST_LATIN_WORD.search(left), FIRST_LOWER_WORD.match(right)
     return bool(tail and head) and (tail.group(0) + head.group(0)).lower() in MENDED_WORDS
 

@@ -641,8 +641,8 @@ _OTHER_CLAUSE = re.compile(r"[，,；;][^，,；;]*[\u4e00-\u9fff]{2}")
 """Between two dates: a clause break and words of a clause of its own (not a list's `、` or a range's `至`)."""
 
 
-AHEAD_OF = re.compile(r"\s*(?:前(?!后|往|来|去|进|行)|之前|以前)")
-"""`X前报名`: a day something must happen before (not `今日上午前往…`, going somewhere that day)."""
+AHEAD_OF = re.compile(rf"\s*(?:{g.BEFORE_DAY}(?!后)|之前|以前)")
+"""`X前报名`: a day something must happen before (`前后` is around it)."""
 
 
 def _tense(text: str, start: int, end: int, floor: int = 0) -> Tense:

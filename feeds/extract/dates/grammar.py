@@ -115,11 +115,14 @@ CUES_BEFORE = (
 )
 """Words just before a date that change what it means (the events layer reads the cue), or show it is none."""
 
+BEFORE_DAY = r"前(?!往|来|去|进|行)"
+"""`X前报名`: before the day; not `今日上午前往…`, going somewhere that day."""
+
 CUES_AFTER = (
     (Cue.REPORTED, re.compile(
         r"^\s*(?:上午|下午)?\s*(?:(?!举行|召开|举办|开幕)[^，,。]){0,24}?(?:获悉|了解到|得知|获知)")),
     (NOT_A_DATE, re.compile(r"^\s*(?:以来|来|内|以内|之内|左右|以上|均|期间以来|讯|电(?![子视话脑力网器商气]))")),
-    (Cue.DEADLINE, re.compile(r"^\s*(?:前(?!往|来|去|进|行)|之前|以前|截止|截至)")),  # not `今日上午前往…`
+    (Cue.DEADLINE, re.compile(rf"^\s*(?:{BEFORE_DAY}|之前|以前|截止|截至)")),
     (Cue.SINCE, re.compile(r"^\s*(?:起|开始)")),
 )
 

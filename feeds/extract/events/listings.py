@@ -137,4 +137,5 @@ def _title_above(sentences: list[Sentence], i: int) -> int | None:
 
 def _title_text(line: str) -> str:
     """A title line as the event's title: without the quotes that wrap it whole, or the colon that heads its labels."""
-    return _unwrapped(HEADED_BY_NAME.sub(lambda m: m.group("name"), line.strip()))
+    headed = HEADED_BY_NAME.match(line.strip())
+    return _unwrapped(headed.group("name") if headed else line.strip())

@@ -10,7 +10,7 @@ from dataclasses import replace
 from ...models import Cue, DateMatch, Event, Interval
 from ..normalize import is_latin
 from . import vocabulary as v
-from .names import Name, full_title, is_bare, title_category
+from .names import Name, category_of, full_title, is_bare
 from .places import location_of, without
 from .sentences import CONTEXT_WORDS, MASK, Sentence, as_printed, usable
 
@@ -65,7 +65,7 @@ def named_events(sentence: Sentence, names: list[Name], known: list[Name], due: 
             return None
         title = _ceremony_of(title, known + named_before)
         place = location_of(without(masked, name.start - sentence.start, name.end - sentence.start))
-        category, interval = name.category if name.category != "other" else title_category(title), date.interval
+        category, interval = name.category if name.category != "other" else category_of(title), date.interval
         if v.OPENING_OF.search(sentence.text, 0, name.start - sentence.start):
             interval = Interval(interval.start, interval.start, interval.precision)
         opened = sentence.published
@@ -127,7 +127,7 @@ def _not_reports(sentence: Sentence, dates: list[DateMatch]) -> list[DateMatch]:
     return [d for d in dates if d not in reports] if 0 < len(reports) < len(dates) else dates
 
 
-def carried_date(previous: Sentence, sentence: Sentence) -> Sentence | None:
+def carried_date(previous: Sentence, sentence: Sentence, later_that_day: bool = False) -> Sentence | None:
     """`陈健2日表示…。陈健在…洽谈会新闻发布会上说`: a sentence with no date of its own that says where the
     words before were spoken, or that goes on to a later part of that day (`代表团晚上出席…交流会`), is read with
     the one day of the sentence before it, as if that day opened it."""
@@ -138,7 +138,7 @@ def carried_date(previous: Sentence, sentence: Sentence) -> Sentence | None:
         days = [d for d in days if v.SAID_ON.search(previous.text, 0, d.start - previous.start)][-1:]
     if len(days) != 1 or days[0].interval.start_date != days[0].interval.end_date:
         return None
-    later_that_day = v.PART_OF_DAY_OPENS.match(sentence.text.lstrip()) and not _quoted(previous, days[0])
+    later_that_day = later_that_day and not _quoted(previous, days[0])
     if not (previous.opens_with(days[0]) or v.AT_GATHERING.search(sentence.masked) or later_that_day):
         return None
     lead = replace(days[0], start=sentence.start, end=sentence.start, parts=((sentence.start, sentence.start),))
@@ -205,19 +205,16 @@ class _NameChooser:
 
     def _quote_listed(self, dates: list[DateMatch]) -> dict[int, Name | None]:
         masked, start = self.sentence.masked, self.sentence.start
-        quoted = [d for d in dates if QUOTE_AFTER.match(masked, d.end - start)]
+        quoted = [(d, quote) for d in dates if (quote := QUOTE_AFTER.match(masked, d.end - start))]
         if len(quoted) < 2:
             return {}
         listed: dict[int, Name | None] = {}
-        for date in quoted:
-            at = start + QUOTE_AFTER.match(masked, date.end - start).end() - 1
-            listed[id(date)] = next((n for n in self.names if n.start <= at + 1 and at < n.end), None)
-        if all(name is None for name in listed.values()):
-            return {}
-        for name in listed.values():
+        for date, quote in quoted:
+            at = start + quote.end() - 1
+            name = listed[id(date)] = next((n for n in self.names if n.start <= at + 1 and at < n.end), None)
             if name is not None:
-                self.dated_by.setdefault(id(name), next(d for d in quoted if listed[id(d)] is name))
-        return listed
+                self.dated_by.setdefault(id(name), date)
+        return listed if any(name is not None for name in listed.values()) else {}
 
     def take(self, name: Name) -> None:
         self.taken.add(id(name))

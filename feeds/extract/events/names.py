@@ -309,15 +309,6 @@ def category_of(title: str) -> str:
     return _head_category(named) if named else "other"  # `openEuler SIG Gathering 2024`
 
 
-def title_category(title: str) -> str:
-    """The category a title's own head word gives (`Los Angeles Times Festival of Books`: festival), for a name
-    that took its title from the event it refers to."""
-    if is_latin(title):
-        named = v.ENGLISH_NAME.search(title)
-        return _head_category(named) if named else "other"
-    return category_of(title)
-
-
 def bare_form(name: Name) -> str:
     return re.sub(r"^(?:本届|此次|这次|本次|该|相关|新闻|有关|首届|一场|两场|三场|多场|本场|系列|大赛|赛事|"
                   r"正式|主要|重要|大型|其他|其它|所有|全部|The )", "", name.title)

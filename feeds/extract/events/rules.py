@@ -68,10 +68,11 @@ def _named(scope: SentenceScope) -> list[Event]:
 def _carried(scope: SentenceScope) -> list[Event]:
     if scope.found_before():
         return []
-    previous = scope.previous or (scope.before if v.PART_OF_DAY_OPENS.match(scope.sentence.text.lstrip()) else None)
+    later_that_day = v.PART_OF_DAY_OPENS.match(scope.sentence.text.lstrip()) is not None
+    previous = scope.previous or (scope.before if later_that_day else None)
     if previous is None:
         return []
-    sentence = carried_date(previous, scope.sentence)
+    sentence = carried_date(previous, scope.sentence, later_that_day)
     return named_events(sentence, scope.names, scope.known, [], previous.text) if sentence else []
 
 
