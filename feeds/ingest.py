@@ -135,12 +135,13 @@ def ingest_paths(
     found = files.expand_paths(paths)
     progress.add(len(found))
     batches = Batches(db, report, source_url, now, len(found))
-    for index, (path, read) in enumerate(_extracted(found, published, max_bytes, extract, jobs)):
-        progress.step(path.name)
-        if not batches.add(index, path, read):
-            break
-    else:
-        batches.flush()
+    with store.bulk_writes(db):
+        for index, (path, read) in enumerate(_extracted(found, published, max_bytes, extract, jobs)):
+            progress.step(path.name)
+            if not batches.add(index, path, read):
+                break
+        else:
+            batches.flush()
     report.log()
     return report
 

@@ -109,6 +109,32 @@ def savepoint(db: Database, name: str = "part") -> Iterator[Database]:
     db.conn.execute(f"RELEASE {name}")
 
 
+BULK_CACHE_KIB = 100_000
+"""The page cache of a connection that writes many groups in a row (an ingest of a folder): the event, mention and
+search indexes it touches stay in memory instead of being read back and spilled between groups."""
+BULK_CHECKPOINT_PAGES = 20_000
+"""WAL pages a bulk writer lets gather before SQLite copies them into the database file: a page written by many
+groups is copied once instead of once every 1,000 pages (a 14% faster writer on 10,000 articles, issue 19)."""
+
+
+@contextmanager
+def bulk_writes(db: Database) -> Iterator[Database]:
+    """Many write transactions in a row on this connection: a bigger page cache and fewer WAL checkpoints, then
+    SQLite's defaults back (the next commit checkpoints what gathered)."""
+    if db.conn.execute("PRAGMA database_list").fetchone()[2] == "":  # in memory: no WAL to checkpoint
+        yield db
+        return
+    cache = db.conn.execute("PRAGMA cache_size").fetchone()[0]
+    checkpoint = db.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    db.conn.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+    db.conn.execute(f"PRAGMA wal_autocheckpoint = {BULK_CHECKPOINT_PAGES}")
+    try:
+        yield db
+    finally:
+        db.conn.execute(f"PRAGMA cache_size = {cache}")
+        db.conn.execute(f"PRAGMA wal_autocheckpoint = {checkpoint}")
+
+
 def schema_version(db: Database) -> int:
     """The number of migrations applied to this database (SQLite's user_version)."""
     return db.execute("PRAGMA user_version").fetchone()[0]
