@@ -1728,3 +1728,121 @@ def test_a_later_part_of_the_day_told_before_is_that_day():
 def test_a_reading_club_meeting_held_on_a_day_is_a_meeting():
     found = events_of("下周的南新读书会将于6月17日（周三）19:00在学院311室举行。")
     assert found == [("南新读书会", "2026-06-17T19:00:00+08:00", "2026-06-17T19:00:00+08:00")]
+
+
+def test_a_date_stamp_line_is_no_part_of_the_lead_below_it():
+    page = ("海洋科普进社区\n带居民认识潮间带\n2026-06-10\n小小海洋家\n记者 王海燕 通讯员 李青\n"
+            "6月3日，本报联合海洋馆推出的“小小海洋家”活动走进市北区敦化路社区，给居民带来一场讲座。")
+    assert events_of(page) == [("“小小海洋家”活动", "2026-06-03", "2026-06-03")]
+
+
+def test_a_name_may_hold_words_with_the_characters_of_a_stop():
+    found = events_of("6月6日下午，协会在活动中心举办了开源自由日青岛站庆祝活动。")
+    assert found == [("开源自由日青岛站庆祝活动", "2026-06-06", "2026-06-06")]
+
+
+def test_a_mobilisation_meeting_after_a_contest_is_the_meeting():
+    found = events_of("协会于6月5日晚举办了第五届网络安全大赛（CTF 2026）动员会，介绍比赛规则。")
+    assert [(t, s[:10]) for t, s, _ in found] == [("第五届网络安全大赛(CTF 2026)动员会", "2026-06-05")]
+
+
+def test_a_film_screening_season_is_held_where_it_is_screened():
+    found = events_of("2026意大利电影展映将于6月18日至30日，在市南区影城展映。")
+    assert found == [("2026意大利电影展映", "2026-06-18", "2026-06-30")]
+
+
+def test_the_year_an_edition_is_named_by_moves_a_year_read_behind_it():
+    page = "2027年世界海洋大会的会址引发争议。多国学者敦促主办方撤回7月在某市举办本届大会的决定。"
+    found = events_of(page, dt.date(2027, 3, 2))
+    assert found == [("2027年世界海洋大会", "2027-07-01", "2027-07-31")]
+
+
+def test_a_notices_labels_run_into_one_line_are_read_apart():
+    page = "議員聯合記者會主題：「老街燈會 夜市一條街」時間： 6 月 12 日  星期五  上午10：00地點：議會一樓簡報室"
+    found = [(e.title, e.interval.start.isoformat(), e.location) for r in extract_page(page, PUBLISHED)
+             for e in r.events]
+    assert found == [("議員聯合記者會", "2026-06-12T10:00:00+08:00", "議會一樓簡報室")]
+
+
+def test_a_press_conference_is_titled_by_the_official_who_calls_it():
+    assert events_of("12日上午，市議會王大明議長召開記者會，說明預算審查進度。") == [
+        ("市議會王大明議長記者會", "2026-06-12", "2026-06-12")]
+
+
+def test_a_spokespersons_briefing_is_the_bodys_own():
+    found = events_of("商务部新闻发言人张明在11日举行的新闻发布会上说，外贸运行总体平稳。")
+    assert found == [("商务部新闻发布会", "2026-06-11", "2026-06-11")]
+
+
+def test_an_orchestras_annual_performance_is_a_performance():
+    found = events_of("其中的重头戏青岛交响乐团年度公演将于七月6日晚在音乐厅登场。")
+    assert [(t, s[:10]) for t, s, _ in found] == [("青岛交响乐团年度公演", "2026-07-06")]
+
+
+def test_a_plenary_named_after_its_forum_takes_the_forums_name():
+    found = events_of("第十届海洋论坛将于6月中旬在青岛举办，6月13日举办论坛大会。")
+    assert ("第十届海洋论坛大会", "2026-06-13", "2026-06-13") in found
+
+
+def test_a_list_mark_between_the_words_of_one_name_stays_in_it():
+    found = events_of("2026青岛国际海洋技术、装备与服务博览会将于6月20日至22日在青岛举办。")
+    assert found == [("2026青岛国际海洋技术、装备与服务博览会", "2026-06-20", "2026-06-22")]
+
+
+def test_a_mid_year_outlook_is_no_date():
+    found = events_of("世界钢铁协会6月10日举行全球钢铁市场年中展望报告发布会。")
+    assert found == [("全球钢铁市场年中展望报告发布会", "2026-06-10", "2026-06-10")]
+
+
+def test_english_maker_gatherings_are_events():
+    found = events_of("The best projects will be shown at the Qingdao Raspberry Jam on the 7th November.",
+                      dt.date(2026, 10, 20))
+    assert found == [("Qingdao Raspberry Jam", "2026-11-07", "2026-11-07")]
+
+
+def test_an_english_date_led_by_scheduled_for_is_the_event_named_before():
+    page = ("The city has announced the inaugural Qingdao Ocean Tourism Conference 2026. Scheduled for April 9th "
+            "to 10th, 2026, at the Expo Centre in Qingdao, this landmark event aims to unite industry experts.")
+    found = events_of(page, dt.date(2026, 2, 28))
+    assert found == [("Qingdao Ocean Tourism Conference 2026", "2026-04-09", "2026-04-10")]
+
+
+def test_its_festival_set_for_a_date_is_the_festival_named_before():
+    page = ("The Laoshan Tea and Arts Festival committee has received support to host its 2026 festival, "
+            "set for August 5-7, 2026.")
+    assert [t for t, _, _ in events_of(page)] == ["Laoshan Tea and Arts Festival"]
+
+
+def test_this_three_day_feast_in_the_next_sentence_gives_the_fair_its_length():
+    page = ("今天，2026青岛动漫游戏嘉年华将在国际会展中心正式开幕。"
+            "作为今年首个综合性漫展，这场为期三天（6月10日—12日）的二次元盛宴，集结了国漫、卡牌等精彩环节。")
+    assert events_of(page) == [("2026青岛动漫游戏嘉年华", "2026-06-10", "2026-06-12")]
+
+
+def test_an_english_name_of_two_topics_and_its_three_days_told_next():
+    page = ("The court will be hosting the 2026 International Conference on Maritime Law and Ocean Governance today "
+            "at the Expo Centre. The three-day conference, which begins today, follows the Regional Maritime "
+            "Conference held in Qingdao from 24 to 26 July 2025.")
+    assert events_of(page)[0] == ("2026 International Conference on Maritime Law and Ocean Governance",
+                                  "2026-06-10", "2026-06-12")
+
+
+def test_a_later_month_only_mention_neither_widens_nor_repeats_the_event():
+    page = "青岛市长杯兰花比赛将在3月31日到4月5日举行。3、4月正值兰花盛开期，所以特地在清明节假期举办兰花比赛。"
+    assert events_of(page, dt.date(2026, 3, 25)) == [("青岛市长杯兰花比赛", "2026-03-31", "2026-04-05")]
+
+
+def test_a_date_in_brackets_after_a_name_is_its_day():
+    found = events_of("想逛点特别的？还有“旧物新生”二手市集（6月13日至14日），就在老街广场。")
+    assert found == [("“旧物新生”二手市集", "2026-06-13", "2026-06-14")]
+
+
+def test_an_english_it_will_be_dates_the_one_event_the_sentence_before_named():
+    assert events_of("We've signed up to the Qingdao Soapbox Derby. It'll be on 4th July at Laoshan Park.") == [
+        ("Qingdao Soapbox Derby", "2026-07-04", "2026-07-04")]
+    assert events_of("We visited the Qingdao Beer Festival. It was sunny on Monday.") == []
+
+
+def test_a_name_after_a_double_dash_is_the_name():
+    found = events_of("今天，青岛又一个全新展会——2026青岛国际动漫嘉年华，将在国际会展中心正式开幕。")
+    assert found == [("2026青岛国际动漫嘉年华", "2026-06-10", "2026-06-10")]

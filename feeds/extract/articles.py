@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import Article
-from .normalize import ENGLISH_HEADLINE_LENGTH, ENUMERATED, is_latin
+from .normalize import DATE_STAMP, ENGLISH_HEADLINE_LENGTH, ENUMERATED, is_latin
 from .published import PAGE_HEADER
 from .sentences import TERMINAL_PUNCTUATION
 
@@ -186,8 +186,9 @@ def _classify(line: str) -> str:
         return "byline"
     if line.startswith("#"):
         return "heading"
-    if line in SECTION_NAMES or PAGE_HEADER.match(line) or re.fullmatch(r"【[^】]{1,10}】", line):
-        return "section"  # the masthead dates the page and heads no article; 【演出】 heads a column's part
+    if line in SECTION_NAMES or PAGE_HEADER.match(line) or DATE_STAMP.match(line) \
+            or re.fullmatch(r"【[^】]{1,10}】", line):
+        return "section"  # a masthead or a date stamp dates the page, heading no article; 【演出】 a column's part
     if LABELLED.match(line):
         return "body"
     if line.startswith(PULL_QUOTE):

@@ -25,7 +25,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2
 """Control and invisible formatting characters, and lone surrogates (no character; OpenCC cannot encode them):
 never content, sometimes an attack on the reader."""
 LABELLED_LINE = re.compile(r"^(?:时间|日期|地点|地址|场馆|票价|主办|承办|主讲|嘉宾|报名|预约|咨询|电话|联系人|"
-                           r"看点|内容|"
+                           r"看点|内容|主题|"
                            r"对象|费用|截止时间|活动时间|活动地点|举办时间|举办地点"
                            r"|Date|Dates|When|Time|Times|Place|Location|Where|Venue|Speaker|Cost|Tickets)\s*[:：]")
 """A listing's labelled line (`时间：9月30日`, `地点：…`, `Date: Wednesday, April 18`) keeps its own line: it is no
@@ -141,10 +141,26 @@ def normalize_page(text: str) -> tuple[str, ScriptMap | None]:
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     text = CONTROL.sub("", HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text))
     text = MARKDOWN_MARKS.sub(_unmarked, text)
+    if INLINE_LABEL.search(text):  # before the script is changed: the page's and the simplified text stay aligned
+        text = "\n".join(_labels_apart(line) for line in text.split("\n"))
     simplified = to_simplified(text)
     paragraphs = [_join_lines(p) for p in BLANK_LINES.split(simplified.strip())]
     page = "\n\n".join(_join_paragraphs([p for p in paragraphs if p]))
     return page, script_map(page, text, simplified)
+
+
+INLINE_LABEL = re.compile(r"(?:[活][动動]|[举舉][办辦]|[会會][议議]|[报報]名|截止)?(?:[时時][间間]|日期|地[点點]|地址)"
+                          r"\s*[:：]|主[题題]\s*[:：]")
+"""`記者會主題：「…」時間：11月28日上午9:30地點：市議會…`: a notice's labels run into one line (either script)."""
+
+
+def _labels_apart(line: str) -> str:
+    """A line holding two labels or more, cut before each: every label then keeps its own line (LABELLED_LINE)."""
+    cuts = [m.start() for m in INLINE_LABEL.finditer(line)]
+    if len(cuts) < 2:
+        return line
+    pieces = [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+    return "\n".join(piece for piece in pieces if piece)
 
 
 @dataclass
@@ -181,6 +197,11 @@ def is_latin(text: str) -> bool:
     return not NOT_LATIN.search(text)
 
 
+DATE_STAMP = re.compile(r"^(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月\d{1,2}日)"
+                        r"(?:\s*(?:星期|周)[一二三四五六日天])?$")
+"""`2026-03-29`, `2026年3月29日 星期日`: a line that only dates the page or the article, never part of a sentence."""
+
+
 def _join_lines(paragraph: str) -> str:
     """Lines of one paragraph joined, except after a byline or before a marker line."""
     lines = [line.strip() for line in paragraph.split("\n")]
@@ -193,6 +214,7 @@ def _join_lines(paragraph: str) -> str:
         following = lines[k + 1] if k + 1 < len(lines) else ""
         ends_sentence = last.tail in TERMINAL
         if (last.head.startswith(("□", "#")) or line.startswith(("□", "■", "●", "#")) or _is_dateline_start(line)
+                or DATE_STAMP.match(line) or (last.length == len(last.head) and DATE_STAMP.match(last.head))
                 or LABELLED_LINE.match(line) or ENUMERATED.match(line)
                 or (headings and _is_heading(last.head) and _is_heading(line) and last.length + len(line) > 32)
                 or _heads_paragraph(last.after_a_sentence, last.head, line)  # a headline over its paragraph,

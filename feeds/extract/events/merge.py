@@ -24,8 +24,10 @@ def one_per_name(events: list[Event], _article: Article) -> list[Event]:
         key = NAME_KEY.sub("", event.title)
         if key not in seen:
             day = event.interval.start_date
-            if any(_shortens(key, k) and result[i].interval.start_date == day for k, i in seen.items()):
-                continue  # `战略对话` after `首轮中美战略与经济对话` on the same day: the same event, named shorter
+            if any(_shortens(key, k) and (result[i].interval.start_date == day or _vaguer(event, result[i]))
+                   for k, i in seen.items()):
+                continue  # `战略对话` after `首轮中美战略与经济对话` on the same day, `3、4月…举办蘭花比賽` after
+                # `…蘭花比賽將在3月31日到4月5日舉行`: the same event, named shorter
             shorter = next((i for k, i in seen.items() if key.endswith(k) and result[i].interval == event.interval),
                            None)
             if shorter is not None:  # `例行新闻发布会`, then `市商务局例行新闻发布会`: the full name titles it
@@ -41,7 +43,8 @@ def one_per_name(events: list[Event], _article: Article) -> list[Event]:
         wider = (event.interval.start_date <= first.interval.start_date
                  and event.interval.end_date >= first.interval.end_date
                  and event.interval.end_date - event.interval.start_date
-                 > first.interval.end_date - first.interval.start_date)  # `…Cup on Friday. …runs Tue–Sat`
+                 > first.interval.end_date - first.interval.start_date  # `…Cup on Friday. …runs Tue–Sat`
+                 and not _vaguer(event, first))
         extended = event.category == first.category == "deadline" and event.interval.end_date > first.interval.end_date
         refined = (first.interval.precision == "month" and event.interval.precision != "month"
                    and first.interval.start_date <= event.interval.start_date
@@ -73,6 +76,13 @@ def _same_show(key: str, first: Event, other_key: str, other: Event) -> bool:
     return shared >= max(SHARED_TAIL_CHARS, min(len(key), len(other_key)) / 2)
 
 
+def _vaguer(later: Event, first: Event) -> bool:
+    """A month-only mention whose months hold an event dated to the day."""
+    return (later.interval.precision == "month" != first.interval.precision
+            and later.interval.start_date <= first.interval.start_date
+            and first.interval.end_date <= later.interval.end_date)
+
+
 def _shortens(short: str, full: str) -> bool:
     """`常委会议` shortens `十一届全国人大常委会第九次会议`: its characters stand in the full name, in order."""
     if len(short) >= len(full) or len(short) < 2:
@@ -90,7 +100,7 @@ LENGTH_BEFORE_NAME = re.compile(r"\b(?P<en_days>" + ENGLISH_COUNT + r")-day\b")
 """`the four-day fifth plenary session … concluded on Thursday`: the length an English name's own sentence gives it
 (`for four consecutive days` and `一连四天` the date parser reads as the span itself)."""
 
-COUNT_GROUPS = ("n", "en_days")
+COUNT_GROUPS = ("n", "n_this", "en_days")
 """The groups of the length patterns that hold the number of days."""
 
 CLOSES = re.compile(r"闭幕|落幕|结束|收官|落下帷幕|\b(?:conclu\w+|closed|closes|ended|ends|wrapped up)\b")
@@ -98,10 +108,11 @@ CLOSES = re.compile(r"闭幕|落幕|结束|收官|落下帷幕|\b(?:conclu\w+|cl
 LENGTH_LATER = re.compile(r"(?:本届|此次|本次|这次)?"
                           r"(?P<what>会议|大会|论坛|峰会|展会|展览|博览会|交易会|比赛|赛事|大赛)"
                           r"(?:为期|历时|会期|赛期)\s*(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*天(?!的)"
+                          r"|(?:这场|这次|本届|此次|本次)(?:为期|历时)\s*(?P<n_this>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*天"
                           r"|\b[Tt]he (?P<en_days>" + ENGLISH_COUNT + r")-day "
                           r"(?P<en_what>event|fair|expo|exhibition|show|festival|conference|forum|summit|competition|tournament|games)\b")
-"""`…攀岩大赛12日在日照举行。…比赛为期两天，…`, `The five-day event was …`: a later sentence gives a one-day event
-its length."""
+"""`…攀岩大赛12日在日照举行。…比赛为期两天，…`, `这场为期三天的二次元盛宴`, `The five-day event was …`: a later sentence
+gives a one-day event its length."""
 LENGTH_LATER_REACH = 300
 """How far after an event's sentence its length may be given."""
 LENGTH_NOUN_CATEGORY = {"比赛": "competition", "赛事": "competition", "大赛": "competition", "展会": "fair",
@@ -143,14 +154,17 @@ OWN_LENGTH_REACH = 40
 
 
 def _length_later(events: list[Event], k: int, article: Article) -> re.Match[str] | None:
-    """`比赛为期两天` after this event, before any later event of its kind: this event's length."""
+    """`比赛为期两天` after this event, before any later event of its kind is named: this event's length (`The
+    three-day conference, …, is a follow-up to the Regional Conference held …` is still the first one's)."""
     event = events[k]
     length = LENGTH_LATER.search(article.body, event.evidence_end, event.evidence_end + LENGTH_LATER_REACH)
-    what = length.group("what") or length.group("en_what") if length else None
-    if length is None or (what != "event" and LENGTH_NOUN_CATEGORY.get(what, "conference") != event.category):
+    if length is None:
         return None
-    later = any(e.category == event.category and event.evidence_end <= e.evidence_start < length.start()
-                for e in events[k + 1:])
+    what = length.group("what") or length.group("en_what") or "event"  # `这场为期三天的…盛宴`: whatever it is
+    if what != "event" and LENGTH_NOUN_CATEGORY.get(what, "conference") != event.category:
+        return None
+    later = any(e.category == event.category and event.evidence_end <= e.evidence_start
+                and article.body.find(e.title, e.evidence_start, length.start()) >= 0 for e in events[k + 1:])
     return None if later else length
 
 

@@ -335,7 +335,8 @@ def _organiser_title(sentence: Sentence, name: Name) -> str | None:
     breaks = [end for _, end in sentence.masked_breaks if end <= len(before)]
     holder = v.ORGANISER_BEFORE.search(before, breaks[-1] if breaks else 0)
     if holder:
-        return (holder.group("who") or holder.group("work")) + name.title
+        who = holder.group("who")
+        return ((SPOKESPERSON.sub("", who) or who) if who else holder.group("work")) + name.title
     themed = v.THEMED.search(before)
     if themed:
         return as_printed(f"“{themed.group('theme')}”", sentence) + name.title
@@ -401,7 +402,10 @@ def _named_on_its_day(sentence: Sentence, date: DateMatch, name: Name) -> bool:
     """`下一战就是4月19日香港电影金像奖颁奖典礼。`: a date right before a name that ends its clause is its day, as is
     an English date standing right before or after its name (`who qualified for the Oct 21-28 WTA Finals`, `a
     November 19 news conference`, `the Venice summit on June 8-10`, `the Tokyo summit last May`, `the Harbour Expo in
-    Qingdao on 19 May`, `at the … Summit today (May 11)`)."""
+    Qingdao on 19 May`, `at the … Summit today (May 11)`), and a date in brackets right after a name (`还有“…”二手市集
+    （3月28日至29日）`)."""
+    if _in_brackets_after(sentence, name, date):
+        return True
     between = sentence.text[date.end - sentence.start:name.start - sentence.start]
     after = sentence.text[name.end - sentence.start:name.end - sentence.start + 1]
     english = sentence.latin
@@ -411,6 +415,13 @@ def _named_on_its_day(sentence: Sentence, date: DateMatch, name: Name) -> bool:
         return True  # `the Venice summit on June 8-10`, `the Harbour Expo in Qingdao on 19 May`
     return name.start >= date.end and not between.strip(" 的") and (
         not after or after in "，,。；;！!？?" or english)
+
+
+def _in_brackets_after(sentence: Sentence, name: Name, date: DateMatch) -> bool:
+    """`二手市集（3月28日至29日）`: the date alone in the brackets that follow the name."""
+    text, start = sentence.text, sentence.start
+    return (text[name.end - start:date.start - start].strip() in ("（", "(")
+            and text[date.end - start:date.end - start + 1] in ("）", ")"))
 
 
 def _right_before(sentence: Sentence, name: Name, date: DateMatch) -> bool:
@@ -433,7 +444,7 @@ def _english_not_on(sentence: Sentence, date: DateMatch, name: Name) -> bool:
 def _a_topic(sentence: Sentence, name: Name) -> bool:
     """`…将在会谈上就朝鲜参加平昌冬奥会事宜开展讨论`: a name that talks are about."""
     at = name.start - sentence.start
-    return "就" in sentence.text and any(m.start() < at < m.end() for m in v.TALKS_TOPIC.finditer(sentence.text))
+    return "就" in sentence.text and any(m.start() <= at < m.end() for m in v.TALKS_TOPIC.finditer(sentence.text))
 
 
 def _clause_text(sentence: Sentence, masked: str, date: DateMatch, name: Name) -> str:
@@ -454,6 +465,8 @@ def _tied(masked: str, name: Name, sentence: Sentence) -> bool:
     return bool(TIED_AFTER.match(after))
 
 
+SPOKESPERSON = re.compile(r"(?:新闻)?发言人[\u4e00-\u9fff·]*$")
+"""`商务部新闻发言人何亚东`: a spokesperson speaks for the body named before the title, which holds the briefing."""
 TIED_AFTER = re.compile(r"\s*(?:[\x00\s]*(?:在[^，。]{1,20})?)(?:举行|召开|举办|开幕|启动)|[”》]?(?:上|期间)[，,]")
 
 

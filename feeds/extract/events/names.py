@@ -251,6 +251,11 @@ def _name_start(masked: str, head_start: int) -> int:
         elif depth == 0:
             if ch in v.LIST_JOINERS and v.HEAD_BEFORE_JOINER.search(masked, max(0, i - 9), i - 1):
                 break  # `签字仪式和中意经贸论坛`: two events, not one name
+            if ch == "—" and v.DESCRIBED_BEFORE_DASH.search(masked, max(0, i - 16), i):
+                break
+            if ch == "、" and _words_of_one_name(masked, i - 1, head_start):
+                i -= 1
+                continue
             stop = v.NAME_STOP_BEFORE.search(masked[max(0, i - 6):i])
             if stop and masked[i:i + 1] in v.WORDS_GOING_ON.get(stop.group(0), ""):
                 stop = None  # `对话`: 对 begins a word here, it does not end the name
@@ -267,6 +272,23 @@ def _name_start(masked: str, head_start: int) -> int:
                 break
         i -= 1
     return i
+
+
+HEAD_AT_END = re.compile(f"(?:{v.EVENT_HEAD_WORDS})$")
+
+
+def _words_of_one_name(masked: str, mark: int, head_start: int) -> bool:
+    """`上海国际碳中和技术、产品与成果博览会`: a `、` in a list the name's own `与` closes, the words before it (back to
+    a stop) naming no event of their own (`啤酒节、海洋节` are two; `发布秀、论坛` lists without a `与`)."""
+    if not any(joiner in masked[mark + 1:head_start] for joiner in v.LIST_JOINERS):
+        return False
+    before = masked[max(0, mark - 12):mark]
+    words = before[max((m.end() for m in v.NAME_STOP.finditer(before)), default=0):]
+    return len(words) >= ONE_NAMES_WORDS and "\u4e00" <= words[-1] <= "\u9fff" and not HEAD_AT_END.search(words)
+
+
+ONE_NAMES_WORDS = 4
+"""The fewest characters before a `、` inside a name: `举行经济、战略对话` lists two dialogues."""
 
 
 def _quote_opens_before(masked: str, i: int, head_start: int) -> bool:
@@ -310,8 +332,8 @@ def category_of(title: str) -> str:
 
 
 def bare_form(name: Name) -> str:
-    return re.sub(r"^(?:本届|此次|这次|本次|该|相关|新闻|有关|首届|一场|两场|三场|多场|本场|系列|大赛|赛事|"
-                  r"正式|主要|重要|大型|其他|其它|所有|全部|The )", "", name.title)
+    return re.sub(r"^(?:本届|此次|这次|本次|该|相关|新闻|有关|首届|一场|两场|三场|多场|本场|系列|"
+                  r"大赛|赛事|正式|主要|重要|大型|其他|其它|所有|全部|The )", "", name.title)
 
 
 def is_bare(name: Name) -> bool:
@@ -324,7 +346,13 @@ def is_bare(name: Name) -> bool:
 
 
 def full_title(name: Name, known: list[Name]) -> str | None:
-    """A bare name's full title: `本届时装周` is the one named before; `决赛` is the final of it."""
+    """A bare name's full title: `本届时装周` is the one named before; `决赛` is the final of it; `论坛大会` the
+    plenary of the `…海峡论坛` named before."""
+    parent = next((k for k in reversed(known) if len(k.head) >= 2 and k.title.endswith(k.head)
+                   and name.title.startswith(k.head) and len(name.title) > len(k.head)
+                   and v.EVENT_HEAD.fullmatch(name.title, len(k.head))), None)
+    if parent is not None:
+        return parent.title + name.title[len(parent.head):]
     if not is_bare(name):
         return name.title
     part = bare_form(name)

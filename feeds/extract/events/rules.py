@@ -8,7 +8,7 @@ these lists and nothing else, so the order of the passes is the order written he
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...models import Article, Event
 from . import vocabulary as v
@@ -17,10 +17,11 @@ from .deadlines import calls_with_deadlines, deadlines
 from .merge import length_from_next_sentence, one_per_name
 from .missions import trade_missions
 from .named import carried_date, named_events
-from .names import Name
+from .names import Name, is_bare
 from .places import fill_places
 from .recurrence import with_recurrences
 from .sentences import Sentence
+from .years import year_from_name
 
 
 @dataclass
@@ -76,6 +77,18 @@ def _carried(scope: SentenceScope) -> list[Event]:
     return named_events(sentence, scope.names, scope.known, [], previous.text) if sentence else []
 
 
+def _pronoun(scope: SentenceScope) -> list[Event]:
+    if scope.found_before() or scope.previous is None or not scope.sentence.latin:
+        return []
+    it = v.IT_OPENS.match(scope.sentence.text)
+    named = [n for n in scope.known if n.start >= scope.previous.start and not is_bare(n)]
+    if it is None or len(named) != 1:
+        return []
+    start = scope.sentence.start + it.start("it")
+    name = replace(named[0], start=start, end=start + len(it.group("it")))
+    return named_events(scope.sentence, [name], scope.known, [], scope.previous.text)
+
+
 SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("deadline", "deadline: the day something is due, titled with what is due",
                  "征集活动即日起启动，截止日期为2023年1月20日。",
@@ -87,6 +100,8 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
                  "2022世界工业互联网产业大会将于2022年11月29日至30日在青岛举办。", _named),
     SentenceRule("carried-date", "an event named in a sentence with no date, on the one day of the sentence before",
                  "副局长2022年11月22日表示，外贸形势平稳。他在第二届贸易洽谈会新闻发布会上说，展位已满。", _carried),
+    SentenceRule("pronoun-date", "the one event the sentence before named with no date, on the date of an `It'll be …`",
+                 "We've signed up to the Qingdao Soapbox Derby. It'll be on 4th June at Laoshan Park.", _pronoun),
 )
 """Run in this order on every sentence that is not part of a listing."""
 
@@ -99,6 +114,8 @@ ARTICLE_PASSES: tuple[ArticlePass, ...] = (
                 "青岛国际茶叶博览会11月29日开幕。青岛国际茶叶博览会11月29日至12月1日在会展中心举行。", one_per_name),
     ArticlePass("places-elsewhere", "a place from another sentence about the event, or from its name",
                 "青岛国际啤酒节8月10日开幕。青岛国际啤酒节在西海岸新区举办。", fill_places),
+    ArticlePass("year-in-name", "an event dated a year behind the year its name opens with (none printed) is in it",
+                "2026年国际数学家大会的会址引发争议。数学家敦促撤回7月在费城举办本届大会的决定。", year_from_name),
     ArticlePass("publication-doubt", "dates counted from an inferred publication date are flagged",
                 "青岛国际啤酒节明天开幕。", publication_doubt),
     ArticlePass("recurrence", "an event of several days held every day or on weekdays, at a time, gets its recurrence",

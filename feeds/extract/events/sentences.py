@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -16,6 +17,10 @@ from .confidence import date_flags
 MASK = "\x00"
 CONTEXT_WORDS = tuple(CONTEXT_DAYS)
 """`当天`, `次日`: days counted from a day the text gave before."""
+
+
+SCHEDULED_FOR = re.compile(r"(?:Scheduled|Set|Slated|Planned|Slotted)\s+(?:for|on|from)|(?:Running|Held)\s+(?:on|from)")
+"""The words an English sentence may open with before its lead date (`Set for August 5-7, the festival …`)."""
 
 
 @dataclass
@@ -52,8 +57,10 @@ class Sentence:
         return bisect.bisect_left(self.clause_breaks, position - self.start)
 
     def opens_with(self, date: DateMatch) -> bool:
-        """Whether `date` is what the sentence begins with (`10月15日-16日，…`): a lead date."""
-        return not self.text[:date.start - self.start].strip(" \u3000\n")
+        """Whether `date` is what the sentence begins with (`10月15日-16日，…`, `Scheduled for April 9th to 10th, …`):
+        a lead date."""
+        before = self.text[:date.start - self.start].strip(" \u3000\n")
+        return not before or bool(SCHEDULED_FOR.fullmatch(before))
 
     def event(self, title: str, category: str, interval: Interval, location: str = "",
               status: str = "confirmed", date: DateMatch | None = None) -> Event:

@@ -25,16 +25,16 @@ EVENT_HEADS: tuple[tuple[str, str], ...] = (
      r"(?<=[\u4e00-\u9fff])(?:球|舟|项|棋|车|跑|泳|艇|船|跳|射|拳|跤|剑)赛"
      r"(?![区道季事程制点场况前后期果手])|(?<=[\u4e00-\u9fff]{2})赛(?=”|$)", "competition"),
     (FIXTURE_HEADS, "competition"),
-    (r"艺术节|啤酒节|音乐节|电影节|影展|戏剧节|文化节|旅游节|美食节|读书节|科技节|体育节|电商节|动漫节|海洋节|樱花节|"
-     r"花节|灯会|庙会|嘉年华|祭典|(?<=[\u4e00-\u9fff]{2})(?<![公家路血献遥追致])祭(?![祀拜奠扫品文器坛司祖])|音乐会|演唱会|晚会|人才周|时装周|活动周|创新创业周|文化周|设计周|展演|"
-     r"巡演|演出|开放日|体验日|游园会|旅游季|文化季|购物季|活动季|音乐季|"
+    (r"艺术节|啤酒节|音乐节|电影节|影展(?!映)|(?<=电影|影片|佳片|新片|录片|画片|影像)展映|戏剧节|文化节|旅游节|美食节|读书节|科技节|体育节|电商节|动漫节|海洋节|樱花节|"
+     r"花节|灯会|庙会|嘉年华|祭典|(?<=[\u4e00-\u9fff]{2})(?<![公家路血献遥追致])祭(?![祀拜奠扫品文器坛司祖])|音乐会|演唱会|晚会|联欢会|人才周|时装周|活动周|创新创业周|文化周|设计周|展演|"
+     r"巡演|演出|(?<=[\u4e00-\u9fff]{2})公演|开放日|体验日|游园会|旅游季|文化季|购物季|活动季|音乐季|"
      r"(?:音乐剧|话剧|歌剧|舞剧|戏剧|京剧|吕剧|芭蕾舞剧|儿童剧)《[^》]{1,20}》|"
      r"(?<=[\u4e00-\u9fff]{2})(?<![赛春夏秋冬雨旺淡一二三四本当换产上下每汛业获收感风])季(?=(?:19|20)\d{2}|”|$)|"
      r"(?<=[\u4e00-\u9fff]{3})(?<![上下本每这前])(?<!宣传)(?<!妇女|儿童|劳动|护士|教师|青年|建军|记者)"
-     r"(?:周|节|(?<![赛春夏秋冬雨旺淡一二三四本当换产上下每汛业获收感风])季)"
+     r"(?:周|(?<![环章细情关调礼音季时])节|(?<![赛春夏秋冬雨旺淡一二三四本当换产上下每汛业获收感风])季)"
      r"(?=[，,。;；\s在于将)(”已开闭落举正定今明昨登]|(?:19|20)\d{2}|$)(?!期间)", "festival"),
     (r"大会|论坛|峰会|研讨会|年会|推介会|发布会|记者会|吹风会|通气会|简报会|记者招待会|通报会|(?<=[\u4e00-\u9fff]{2})对话(?!机制|框架|会|解决|化解|处理|方式|途径|协商)|(?<=[\u4e00-\u9fff]{2})会晤|大讲堂|讲堂|座谈会|推进会|部署会|报告会|交流会|对接会|恳谈会|"
-     r"见面会|分享会|沙龙|听证会|联谊会|表彰会|说明会|介绍会|宣讲会|讲习会|讲习班|读书会|培训班|工作坊|工作会议|联组会议|会议|招商会|签约会|"
+     r"见面会|分享会|沙龙|听证会|联谊会|表彰会|说明会|介绍会|宣讲会|讲习会|讲习班|读书会|动员会|高官会|部长会|协调会|联席会|(?<!小)聚会|小聚(?!集)|培训班|工作坊|工作会议|联组会议|会议|招商会|签约会|"
      r"洽谈推介签约活动|推介签约活动|讲座|研讨班|品鉴会|路演会|路演|推介活动|交流活动|对接活动", "conference"),
     (r"宣传周|宣传月|签约仪式|启动仪式|联合婚礼|集体婚礼|开工仪式|揭牌仪式|授牌仪式|成立仪式|颁奖典礼|颁奖仪式|开幕式|仪式|典礼|首映礼|首映式|"
      r"首发式|开机仪式|颁奖盛典|盛典|颁奖礼|启动礼|开幕礼|闭幕礼|揭牌礼|开业礼|奠基礼|追思会|追悼会|追思法会|荼毗法会|"
@@ -134,10 +134,11 @@ SUB_EVENTS = re.compile(r"^(?:决赛|总决赛|半决赛|复赛|初赛|颁奖典
 
 ORGANISER_BEFORE = re.compile(
     r"(?:^|(?<=[\x00\s，,】]))(?:由)?(?P<who>[\u4e00-\u9fff]{2,16}?(?:部|局|委|委员会|厅|院|办|办公室|政府|中心|协会|学会|"
-    r"商会|联合会|公司|集团|大学|学院|银行|法院|检察院|组委会|基金会|研究所|研究院|馆|社|会|党|团|队|署|处|联盟|阵线|省|市|县)"
-    r"|[\u4e00-\u9fff]{2,8}?(?:首相|总统|总理|外长|市长|州长|省长|发言人)[\u4e00-\u9fff·]{2,6}?"
+    r"商会|联合会|公司|集团|大学|学院|银行|法院|检察院|组委会|基金会|研究所|研究院|馆|社|会|党|团|队|署|处|联盟|阵线|省|市|县|"
+    r"(?<![增成延生助家])长|议员|主任|主席|书记)"
+    r"|[\u4e00-\u9fff]{2,8}?(?:首相|总统|总理|外长|市长|州长|省长|发言人)[\u4e00-\u9fff·]{2,6}?(?<![在于])"
     r"|[\u4e00-\u9fff]{2,10}?(?:领导人|首脑|元首|外长|防长))"
-    r"[\x00\s]*(?:今天|今日|昨天|昨日|明天|日前|近日|上午|下午|晚上|当天)*[\x00\s]*(?:[在于][^，,。\x00]{1,15}?)?"
+    r"[\x00\s]*(?:今天|今日|昨天|昨日|明天|日前|近日|上午|下午|晚上|当天)*[\x00\s]*(?:[在于](?:[^，,。\x00]{1,15}?|\x00+))?"
     r"(?:召开|举行|举办|组织召开|联合召开|主办)(?:了|的)?(?:一场|一次|首场|专场)?[\x00\s]*$"
     r"|(?P<work>《[^《》]{1,20}》)[\x00\s]*(?:在[^，,。\x00]{1,15}?)?(?:举行|举办|召开)(?:了)?[\x00\s]*$")
 """`最高人民法院今天召开新闻发布会`, `新片《保持通话》举行记者会`: who or what holds a bare `新闻发布会`,
@@ -171,7 +172,7 @@ report of a death is about (`将于16日上午在唐山举行告别仪式`)."""
 
 HAPPENING_VERBS = re.compile(
     r"举行|举办|召开|开幕|闭幕|启动|开展|开讲|落幕|落下帷幕|拉开帷幕|亮相|开赛|开启|上演|进行|开园|开馆|开营|揭幕|"
-    r"开班|开课|开考|进驻|展出|鸣枪|开跑|开锣|开打|打响|登场|启幕|启航|成立|揭晓|达成|(?:开始|结束)了|在[^，。]{1,20}?(?:举行|召开|举办)|出席|参加|参展|现身|办|开|"
+    r"开班|开课|开考|进驻|展出|展映|放映|鸣枪|开跑|开锣|开打|打响|登场|启幕|启航|成立|揭晓|达成|(?:开始|结束)了|在[^，。]{1,20}?(?:举行|召开|举办)|出席|参加|参展|现身|办|开|"
     r"(?:会|展|节|赛|坛|式|礼)[”》]?(?:上|现场|期间|回答|答问|致辞|发言|讲话|介绍|通报|消息)|时间(?:为|是|定为|定在|定于)|(?:记者会|发布会|记者招待会)(?:则|亦|也|又)?(?:表示|称|说|指出|透露)|带来|奉献|献演|连演|首演|公演|演出|推出|迎战|对阵|对手是")
 """Verbs that say a named gathering takes place on the date (`峰会就…达成协议`: what it agreed, it met for)."""
 
@@ -246,13 +247,15 @@ POSTPONED_UNDATED = re.compile(rf"(?:{POSTPONEMENT_VERBS})[^。]{{0,12}}(?:另�
 """`延期举办，具体时间另行通知`: no date stands; the old one must not stay on anyone's calendar."""
 
 NAME_STOP = re.compile(
-    r"[，,。；;：:！？!?、\n“”《》■▲◆●#]|(?:(?<![通资喜快简音])讯|的|在|于|(?<!麻)将(?!军)|了|及|是|为|从|由|对|向|给|把|被|据|并|还|又|也|"
+    r"[，,。；;：:！？!?、\n“”《》■▲◆●#]|(?:(?<![通资喜快简音])讯|的|在|于|(?<!麻)将(?!军)|了|及|是|为|从|(?<![自理经])由|对|向|给|把|被|据|并|还|又|也|"
     r"参加|出席|主持|举办|举行|办理|召开|进行|召集|启动|主办|承办|协办|开展|亮相|期间|其间|当天|当日|同日|举措|带来|推出|奉献|献上|呈现|"
-    r"迎来|迎战|对阵|开启|拉开|踏上|完成|运行|投用|启用|开通|晚间|中午|凌晨|"
+    r"迎来|迎战|对阵|开启|拉开|重头戏|压轴戏|踏上|完成|运行|投用|启用|开通|晚间|中午|凌晨|"
     r"今天|今日|明天|日前|近日|目前|日上午|日下午|日晚|日,|上午|下午|晚上|本届|此次|这次|本次|今年|明年|去年|"
     r"宣布|获悉|了解到|表示|介绍|透露|获得|荣获|入围|通过|启幕|开幕|闭幕|落幕|揭晓|现身|露面|共有|共计|确定|敲定|公布)"
 )
 """Where an event's name stops when read leftwards from its head word."""
+DESCRIBED_BEFORE_DASH = re.compile(r"(?:一[个场次项届]|又一)[^，,。；;—\x00]{0,12}——$")
+"""`又一个全新漫展——HAHA…嘉年华`: words that describe what the name after the dash is (`…大会——…论坛` is one name)."""
 NAME_STOP_BEFORE = re.compile(f"(?:{NAME_STOP.pattern})$")
 """A stop that ends right where the name would continue."""
 
@@ -289,7 +292,7 @@ TITLE_TRIM_LEFT = re.compile(r"^(?:[的了在于将和与及暨并]|(?:另|还|�
 
 VENUE_VERBS = (r"(?:隆重|盛大|正式|顺利|成功|同步|还将|将|联合|共同|持续)?"
                r"(?:举行|举办|召开|开幕|闭幕|启动|开展|开讲|落幕|落下帷幕|拉开帷幕|开赛|上演|进行|揭幕|开营|开班|启幕|"
-               r"连演|演出|奏响|展出|带来|亮相|出发|启航|鸣枪|迎来|迎战|对阵|主办)")
+               r"连演|演出|奏响|展出|展映|放映|带来|亮相|出发|启航|鸣枪|迎来|迎战|对阵|主办)")
 VENUE = re.compile(r"(?:在|于|落户|来到|从|(?<![放休请度寒暑长])假(?![期日如若使装冒设]))"
                    r"(?P<place>[^，,。；;、“”在于将从]{2,30}?(?:“[^“”\x00]{1,8}”[^，,。；;、“”在于将从]{1,10}?)?)"
                    + VENUE_VERBS)
@@ -326,17 +329,17 @@ ENGLISH_APPLY_BY = re.compile(r"\b(?:apply|register|enrol|sign up)\s+"
                               r"by\s+(?=(?:\w+day,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z][a-z]{2,8}))")
 """`…are invited to apply for this year's … Scheme by February 27`: what a reader applies for, due on the day."""
 ENGLISH_HEADS = (
-    (r"Expo|Fair|Trade Show|Fete", "fair"),
+    (r"Expo|Fair|Trade Show|Fete|Comic[- ]?Con", "fair"),
     (r"Exhibition|Art Show|Biennale|Retrospective|Show", "exhibition"),
     (r"Marathon|Competition|Contest|Championships?|Cup|Trophy|Regatta|Games|Challenge|Tournament|[Ff]inals?|Races"
-     r"|Hackathon", "competition"),
-    (r"Festival|Fest|Carnival|Concert|Fashion Week|Week|Parade", "festival"),
+     r"|Hackathon|Derby|Bake[- ]Off|Quiz(?: Night)?", "competition"),
+    (r"Festival|Fest|Carnival|Concert|Fashion Week|Week|Parade|(?<=[A-Za-z] )Camp|Jamboree", "festival"),
     (r"Forum|Conference|Summit|Symposium|(?:(?<=World )|(?<=International )|(?<=Annual ))Congress|Convention(?! Cent)"
      r"|Seminar|Workshop|Meeting|Lectures?(?: Series)?|Webinar|Masterclass|Retreat|Meetup|Meet-up|Gathering"
-     r"|Developers? Day|Tech ?[Dd]ay",
+     r"|Developers? Day|Tech ?[Dd]ay|(?<=[A-Za-z] )Jam|Build Night|Hack Night|Hack ?Day",
      "conference"),  # `the Congress` alone is a party or a parliament
-    (r"Ceremony|Gala(?: Night| Dinner)?|Banquet|Luncheon|Grand Opening|Open House|Open Day|Graduation|Awards"
-     r"|(?:Release|Launch|Install) Party", "other"),  # a party alone is a political one
+    (r"Ceremony|Gala(?: Night| Dinner)?|Banquet|Luncheon|Grand Opening|Open House|Open (?:Doors? )?Day|Repair Caf[eé]"
+     r"|Fun Day|Graduation|Awards|(?:Release|Launch|Install) Party", "other"),  # a party alone is a political one
 )
 PLACE_OR_BODY_AFTER_HEAD = (r"(?:Cent(?:er|re)|Hall|Hotel|Park|Building|Grounds?|Venue|Dome|Stadium|Arena|Gymnasium"
                             r"|Pavilion|Complex|Village|Museum|Theat(?:er|re)|Plaza|Square|Society|Committee|Association"
@@ -360,22 +363,25 @@ ENGLISH_NAME = re.compile(
     r"(?:\s+(?:" + ENGLISH_REGION + r")" + LATIN_END + r")?"  # `Open Source Summit Europe`
     r"(?:\s+\([A-Z]{2,6}\))?"  # `Chinese Culture Festival (CCF) 2026`
     r"(?:\s+(?:19|20)\d{2}(?:\s+[A-Z][a-z]+\b(?!\s+[A-Z]))?)?"  # `Expo 2026 Qingdao`
-    r"(?:\s+(?:of|on)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})?")
+    r"(?:\s+(?:of|on)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}"
+    r"(?:\s+(?:and|&)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})?)?")
 """An English event name ending in its head word (or `Festival of Books`, `Summit on Global Health`), a version
 (`GNOME 3.28 Release Party`), a camel-cased word (`openSUSE`), quoted words
 (`…Cup “Chinese Characters and Me” Speech Contest`) and an acronym (`Hospital Authority (HA) Convention`) inside it;
 `National Exhibition and Convention Center`, `East Asian Games Dome` are places, `Burra Show Society` a body."""
 ENGLISH_COREFERENCE = re.compile(
-    r"(?:^|(?<=[.;]\s)|(?<=\s))(?:The|the|This|this|(?:This|this|Next|next) year's)\s+(?:\x00+\s+)?"
-    r"(?:\d{1,3}(?:st|nd|rd|th)\s+)?(?:[a-z]{3,12}\s+)?"
+    r"(?:^|(?<=[.;]\s)|(?<=\s))(?:The|the|This|this|Its|its|Their|their|(?:This|this|Next|next) year's)\s+"
+    r"(?:\x00+\s+)?(?:(?:19|20)\d{2}\s+)?(?:\d{1,3}(?:st|nd|rd|th)\s+)?(?:[a-z]{3,12}\s+)?"
     r"(?P<head>summit|forum|festival|expo|fair|exhibition|conference|games|Games|show|tournament|competition|event"
     r"|webinar|seminar|workshop|gala|concert|races|rally|parade|lecture)\b"
-    r"(?=,|\s+(?:will|would|is|was|has|had|runs|opens|takes|kicks|begins|starts|returns|that|which)\b|\s+\x00)")
+    r"(?=,|\s+(?:will|would|is|was|has|had|runs|opens|takes|kicks|begins|starts|returns|that|which|aims|promises"
+    r"|features|brings)\b|\s+\x00)")
 """`The summit, organized by …, will be held …`, `this year's flower show will be held …`, `The 126th show will be
 held …`, `This webinar will be held …`, `After the June 8-10
 summit, …`, `at the festival on Friday`: the event the text named before, as the subject of a sentence or with its
 date."""
 ENGLISH_APPOSITIVE = re.compile(
+    r"(?<!\bin )(?<!\bat )(?<!\bto )(?<!\bfrom )(?<!\bnear )"  # `…at APEC Haus in Port Moresby, the conference`
     r"\b(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:of|the|and|&)?\s*[A-Z][\w&'’.-]*){0,5}(?:\s+(?:19|20)\d{2})?),\s+"
     r"(?:an?|the)\s+(?:(?!(?:where|which|that|who|whose|of|in|at|on|the|an?)\b)[\w-]+\s+){0,3}?(?P<noun>event|conference|summit|festival|fair|expo|exhibition|competition"
     r"|gathering|celebration|gala|workshop|seminar|webinar|forum)\b")
@@ -487,6 +493,8 @@ ENGLISH_HOLDER = re.compile(
 `The gallery opened its portrait competition`), whose it is, or what names it
 (`at the Ready4Repeal town hall`) (`the Games' opening
 ceremony`): its title."""
+IT_OPENS = re.compile(r"^\s*(?P<it>It)(?:'ll|’ll|\s+will|\s+is|\s+takes place|\s+runs)\b")
+"""`It'll be on 4th June at 11am`: a sentence that dates the event the sentence before named."""
 ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|take place|is held|was held|held|scheduled|"
                            r"(?:is|are) set to|will return|returns|on display|will be (?:displayed|shown|screened)|"
                            r"began|addressing|addressed|took place|concluded|concludes|ends|ended|attends|attending|"
@@ -495,7 +503,8 @@ ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|take 
                            r"hold|holds|holding|(?:at|during) (?:the|a|an|this year's)|told (?:the|a|an)|"
                            r"welcome to|the (?:grand )?(?:opening|start|launch|kick-off) of|organi[sz]ed|organi[sz]es|"
                            r"will organi[sz]e|(?:was|were) conducted|(?:is|are) coming up|(?:is|are) set for|"
-                           r"returning to|will be(?=\s+\x00)|celebrat(?:e|es|ed|ing) (?:its|their|the))\b", re.I)
+                           r"returning to|(?:will|'ll|’ll) be(?=\s+\x00)|(?:set|slated) for(?=\s+\x00)|to host|"
+                           r"celebrat(?:e|es|ed|ing) (?:its|their|the))\b", re.I)
 TODAY_EN = re.compile(r"(?:today|yesterday|tomorrow|this (?:morning|afternoon|evening))\b")
 """`…Summit on Global Health today (May 11)`: a day named right after an English name, as the paper's own day."""
 OPENING_OF = re.compile(r"\bthe (?:grand )?(?:opening|start|launch|kick-off) of (?:the )?(?:[a-z-]+\s+){0,5}$")
