@@ -1846,3 +1846,27 @@ def test_an_english_it_will_be_dates_the_one_event_the_sentence_before_named():
 def test_a_name_after_a_double_dash_is_the_name():
     found = events_of("今天，青岛又一个全新展会——2026青岛国际动漫嘉年华，将在国际会展中心正式开幕。")
     assert found == [("2026青岛国际动漫嘉年华", "2026-06-10", "2026-06-10")]
+
+
+def test_a_show_opened_on_a_day_runs_to_the_day_it_is_said_to_run_to():
+    assert events_of("6月1日，“海风与帆——青岛海洋艺术展”在市美术馆正式对公众开放，将展至8月31日。") == [
+        ("海风与帆——青岛海洋艺术展", "2026-06-01", "2026-08-31")]
+    page = ("5月20日，“山海之间——崂山书画展”在市博物馆开展。此次大展共展出作品百余件，展期将一直持续至2026年7月19日。"
+            "其中6月22日部分作品将进行一次换展。")
+    assert events_of(page, dt.date(2026, 5, 20)) == [("山海之间——崂山书画展", "2026-05-20", "2026-07-19")]
+
+
+def test_a_quoted_season_held_grandly_between_two_days_is_an_event():
+    assert events_of("市大剧院第三届“海韵之春”于6月2日至25日盛大举行。") == [("海韵之春", "2026-06-02", "2026-06-25")]
+    assert events_of("老城区亲子馆户外露台「幸福游花园」于6月正式开放。") == []
+
+
+def test_shi_ci_is_this_time_in_hong_kong_and_macao():
+    found = events_of("乐团将于6月19日在音乐厅呈献《海之歌》青岛交响乐团音乐会。是次音乐会以海洋为主题。")
+    assert [t for t, _, _ in found] == ["《海之歌》青岛交响乐团音乐会"]
+
+
+def test_a_fair_closed_on_a_day_after_three_days_running_began_two_days_before():
+    page = ("第十届青岛国际旅游博览会（简称“旅博会”）于6月12日圆满闭幕。"
+            "本届旅博会以“畅游青岛”为主题，一连三天吸引超过3万人次公众入场。")
+    assert events_of(page, dt.date(2026, 6, 13)) == [("第十届青岛国际旅游博览会", "2026-06-10", "2026-06-12")]

@@ -108,11 +108,12 @@ CLOSES = re.compile(r"闭幕|落幕|结束|收官|落下帷幕|\b(?:conclu\w+|cl
 LENGTH_LATER = re.compile(r"(?:本届|此次|本次|这次)?"
                           r"(?P<what>会议|大会|论坛|峰会|展会|展览|博览会|交易会|比赛|赛事|大赛)"
                           r"(?:为期|历时|会期|赛期)\s*(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*天(?!的)"
-                          r"|(?:这场|这次|本届|此次|本次)(?:为期|历时)\s*(?P<n_this>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*天"
+                          r"|(?:这场|这次|本届|此次|本次|是次)(?:[^。；;]{0,30}?[，,])?(?:为期|历时|一连|连续)\s*"
+                          r"(?P<n_this>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*天"
                           r"|\b[Tt]he (?P<en_days>" + ENGLISH_COUNT + r")-day "
                           r"(?P<en_what>event|fair|expo|exhibition|show|festival|conference|forum|summit|competition|tournament|games)\b")
-"""`…攀岩大赛12日在日照举行。…比赛为期两天，…`, `这场为期三天的二次元盛宴`, `The five-day event was …`: a later sentence
-gives a one-day event its length."""
+"""`…攀岩大赛12日在日照举行。…比赛为期两天，…`, `这场为期三天的二次元盛宴`, `本届旅博会以…为主题，一连三天吸引…`,
+`The five-day event was …`: a later sentence gives a one-day event its length."""
 LENGTH_LATER_REACH = 300
 """How far after an event's sentence its length may be given."""
 LENGTH_NOUN_CATEGORY = {"比赛": "competition", "赛事": "competition", "大赛": "competition", "展会": "fair",

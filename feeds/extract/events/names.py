@@ -332,7 +332,7 @@ def category_of(title: str) -> str:
 
 
 def bare_form(name: Name) -> str:
-    return re.sub(r"^(?:本届|此次|这次|本次|该|相关|新闻|有关|首届|一场|两场|三场|多场|本场|系列|"
+    return re.sub(r"^(?:本届|此次|这次|本次|是次|该|相关|新闻|有关|首届|一场|两场|三场|多场|本场|系列|"
                   r"大赛|赛事|正式|主要|重要|大型|其他|其它|所有|全部|The )", "", name.title)
 
 

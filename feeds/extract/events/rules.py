@@ -20,6 +20,7 @@ from .named import carried_date, named_events
 from .names import Name, is_bare
 from .places import fill_places
 from .recurrence import with_recurrences
+from .runs import runs_until
 from .sentences import Sentence
 from .years import year_from_name
 
@@ -110,6 +111,8 @@ ARTICLE_PASSES: tuple[ArticlePass, ...] = (
                 "作品征集活动即日起启动。截止时间为2023年1月20日。", calls_with_deadlines),
     ArticlePass("length-after", "a one-day event whose next sentence opens with `为期两天的会议` lasts that long",
                 "2026世界航商大会6月9日在香港举行。为期两天的会议将探讨行业转型。", length_from_next_sentence),
+    ArticlePass("runs-until", "a show dated to its opening day runs to the day its sentence or the next gives",
+                "“海洋艺术展”6月1日在市美术馆开幕，将展至8月31日。", runs_until),
     ArticlePass("one-per-name", "keeps one event per name, widened by later mentions",
                 "青岛国际茶叶博览会11月29日开幕。青岛国际茶叶博览会11月29日至12月1日在会展中心举行。", one_per_name),
     ArticlePass("places-elsewhere", "a place from another sentence about the event, or from its name",
