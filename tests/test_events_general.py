@@ -1870,3 +1870,22 @@ def test_a_fair_closed_on_a_day_after_three_days_running_began_two_days_before()
     page = ("第十届青岛国际旅游博览会（简称“旅博会”）于6月12日圆满闭幕。"
             "本届旅博会以“畅游青岛”为主题，一连三天吸引超过3万人次公众入场。")
     assert events_of(page, dt.date(2026, 6, 13)) == [("第十届青岛国际旅游博览会", "2026-06-10", "2026-06-12")]
+
+
+def test_an_activity_of_weeks_or_of_a_month_is_a_programme():
+    assert events_of("暑期研究生教学活动将于8月至9月在西海岸校区开展。") == []
+    assert events_of("自今年1月起，市民政局推出常态化的社区交流活动“邻里茶座”。") == []
+
+
+def test_a_briefing_on_a_regulation_is_a_meeting():
+    found = events_of("市场监管局早前举行《农贸市场登记制度》讲解会。讲解会于6月9日举行，约60名业界代表出席。")
+    assert [(t, s) for t, s, _ in found] == [("《农贸市场登记制度》讲解会", "2026-06-09")]
+
+
+def test_traffic_measures_for_a_festival_are_not_the_festival():
+    assert events_of("配合天后宝诞公演粤剧活动，老城区多处道路将于6月16日至20日期间实施临时交通管制措施。") == []
+
+
+def test_a_venue_that_holds_a_concert_titles_it():
+    assert events_of("海滨户外表演区将于6月20日举行音乐会，欢迎市民入场。") == [
+        ("海滨户外表演区音乐会", "2026-06-20", "2026-06-20")]

@@ -1,0 +1,19 @@
+"""Programmes are no events: `研究生教学活动` over two summer months, `社区交流活动` from January on."""
+
+from __future__ import annotations
+
+from ...models import Article, Event
+
+PROGRAMME_DAYS = 45
+"""An `…活动` that runs this long or longer is a programme of many days, not one a calendar can hold."""
+
+
+def without_programmes(events: list[Event], article: Article) -> list[Event]:
+    """The events, less the activities known only to the month or running for weeks on end."""
+    return [event for event in events if not _programme(event)]
+
+
+def _programme(event: Event) -> bool:
+    interval = event.interval
+    return event.title.endswith("活动") and (
+        interval.precision == "month" or (interval.end_date - interval.start_date).days >= PROGRAMME_DAYS)
