@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from ...models import Article, Event
 
+KEPT_CATEGORIES = {"trade_mission", "deadline"}
+"""A mission abroad `…开展商务促进活动` in a month, or a call open for weeks, is one of ours however long it runs."""
 PROGRAMME_DAYS = 45
 """An `…活动` that runs this long or longer is a programme of many days, not one a calendar can hold."""
 
@@ -15,5 +17,5 @@ def without_programmes(events: list[Event], article: Article) -> list[Event]:
 
 def _programme(event: Event) -> bool:
     interval = event.interval
-    return event.title.endswith("活动") and (
+    return event.category not in KEPT_CATEGORIES and event.title.endswith("活动") and (
         interval.precision == "month" or (interval.end_date - interval.start_date).days >= PROGRAMME_DAYS)
