@@ -1889,3 +1889,21 @@ def test_traffic_measures_for_a_festival_are_not_the_festival():
 def test_a_venue_that_holds_a_concert_titles_it():
     assert events_of("海滨户外表演区将于6月20日举行音乐会，欢迎市民入场。") == [
         ("海滨户外表演区音乐会", "2026-06-20", "2026-06-20")]
+
+
+def test_a_week_long_celebration_of_a_body_from_two_days_is_an_event():
+    found = events_of("Qingdao will host a week-long celebration of the Qingdao Naval Academy (QNA) "
+                      "from September 2–7, showcasing its heritage.")
+    assert found == [("celebration of the Qingdao Naval Academy (QNA)", "2026-09-02", "2026-09-07")]
+
+
+def test_a_sentence_of_attendees_dates_the_one_event_named_before():
+    page = ("The chamber has announced its partnership with the registry for the Inaugural Qingdao Resources Week. "
+            "With more than 500 participants to attend from July 1st to 4th at Ocean University, the chamber sees "
+            "an opportunity.")
+    assert events_of(page) == [("Inaugural Qingdao Resources Week", "2026-07-01", "2026-07-04")]
+
+
+def test_officials_who_together_call_a_press_conference_title_it():
+    found = events_of("12日下午王大明議長與李小華議員、花藝協會陳建國理事長等人一同召開記者會，邀請民眾賞花。")
+    assert found == [("花藝協會陳建國理事長記者會", "2026-06-12", "2026-06-12")]

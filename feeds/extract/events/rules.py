@@ -83,11 +83,13 @@ def _pronoun(scope: SentenceScope) -> list[Event]:
     if scope.found_before() or scope.previous is None or not scope.sentence.latin:
         return []
     it = v.IT_OPENS.match(scope.sentence.text)
+    attended = None if it or scope.names else v.ATTENDED_ON.search(scope.sentence.text)
     named = [n for n in scope.known if n.start >= scope.previous.start and not is_bare(n)]
-    if it is None or len(named) != 1:
+    if (it or attended) is None or len(named) != 1:
         return []
-    start = scope.sentence.start + it.start("it")
-    name = replace(named[0], start=start, end=start + len(it.group("it")))
+    words = it or attended
+    start = scope.sentence.start + words.start()
+    name = replace(named[0], start=start, end=start + len(words.group(0)))
     return named_events(scope.sentence, [name], scope.known, [], scope.previous.text)
 
 
@@ -102,7 +104,8 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
                  "2022世界工业互联网产业大会将于2022年11月29日至30日在青岛举办。", _named),
     SentenceRule("carried-date", "an event named in a sentence with no date, on the one day of the sentence before",
                  "副局长2022年11月22日表示，外贸形势平稳。他在第二届贸易洽谈会新闻发布会上说，展位已满。", _carried),
-    SentenceRule("pronoun-date", "the one event the sentence before named with no date, on the date of an `It'll be …`",
+    SentenceRule("pronoun-date", "the one event the sentence before named with no date, on the date of an `It'll be …`"
+                 " or of a sentence that names none and says people attend",
                  "We've signed up to the Qingdao Soapbox Derby. It'll be on 4th June at Laoshan Park.", _pronoun),
 )
 """Run in this order on every sentence that is not part of a listing."""

@@ -133,11 +133,12 @@ SUB_EVENTS = re.compile(r"^(?:决赛|总决赛|半决赛|复赛|初赛|颁奖典
 """Parts of an event named before: `大赛决赛定于7月22日…` is the final of the contest named earlier."""
 
 ORGANISER_BEFORE = re.compile(
-    r"(?:^|(?<=[\x00\s，,】]))(?:由)?(?P<who>[\u4e00-\u9fff]{2,16}?(?:部|局|委|委员会|厅|院|办|办公室|政府|中心|协会|学会|"
+    r"(?:^|(?<=[\x00\s，,、】]))(?:由)?(?P<who>[\u4e00-\u9fff]{2,16}?(?:部|局|委|委员会|厅|院|办|办公室|政府|中心|协会|学会|"
     r"商会|联合会|公司|集团|大学|学院|银行|法院|检察院|组委会|基金会|研究所|研究院|馆|社|会|党|团|队|署|处|联盟|阵线|省|市|县|"
     r"(?<![增成延生助家])长|议员|主任|主席|书记|(?<![地小])区)"
     r"|[\u4e00-\u9fff]{2,8}?(?:首相|总统|总理|外长|市长|州长|省长|发言人)[\u4e00-\u9fff·]{2,6}?(?<![在于])"
     r"|[\u4e00-\u9fff]{2,10}?(?:领导人|首脑|元首|外长|防长))"
+    r"(?:等人)?(?:一同|共同|一起)?"
     r"[\x00\s]*(?:今天|今日|昨天|昨日|明天|日前|近日|上午|下午|晚上|当天)*[\x00\s]*(?:将|拟)?"
     r"(?:[在于](?:[^，,。\x00]{1,15}?|\x00+))?"
     r"(?:召开|举行|举办|组织召开|联合召开|主办)(?:了|的)?(?:一场|一次|首场|专场)?[\x00\s]*$"
@@ -435,10 +436,12 @@ ENGLISH_RELEASED = re.compile(r"\b(?:released|announced|unveiled|published|issue
 ENGLISH_ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
 ENGLISH_AT_HELD_NOUN = re.compile(
     r"\b(?:[Aa]t|give|gives|giving|deliver|delivers|host|hosts|hosting)\s+(?:a|an|the)\s+"
-    r"(?:special\s+|annual\s+|two-day\s+|three-day\s+)?"
+    r"(?:special\s+|annual\s+|two-day\s+|three-day\s+|week-long\s+)?"
     r"(?P<name>(?:[a-z][\w-]+\s+){0,4}?(?P<head>convention|conference|congress|summit|forum|seminar|symposium|rally|"
-    r"ceremony|festival|fair|exhibition|lecture|workshop)(?:\s+at\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})?)"
-    r"(?:\s+to be held|\s+on campus)?(?=\s+\x00)")
+    r"ceremony|festival|fair|exhibition|lecture|workshop|celebrations?)"
+    r"(?:\s+at\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}"
+    r"|\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z(][\w'()-]*){0,6})?)"
+    r"(?:\s+to be held|\s+on campus)?(?:\s+(?:from|on))?(?=\s+\x00)")
 """`cheered … at a special bargaining strategy convention yesterday`, `will give a public lecture on campus next
 Monday`, `at a forum at AUT University tomorrow`: a gathering named in lower case (and its venue), with its date
 right after it."""
@@ -498,6 +501,9 @@ ENGLISH_HOLDER = re.compile(
 ceremony`): its title."""
 IT_OPENS = re.compile(r"^\s*(?P<it>It)(?:'ll|’ll|\s+will|\s+is|\s+takes place|\s+runs)\b")
 """`It'll be on 4th June at 11am`: a sentence that dates the event the sentence before named."""
+ATTENDED_ON = re.compile(r"\b(?:to attend|will attend|are expected to attend)\b")
+"""`With more than 500 participants to attend from July 1st to 4th`: a sentence naming no event that dates the one
+named before."""
 ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|take place|is held|was held|held|scheduled|"
                            r"(?:is|are) set to|will return|returns|on display|will be (?:displayed|shown|screened)|"
                            r"began|addressing|addressed|took place|concluded|concludes|ends|ended|attends|attending|"
