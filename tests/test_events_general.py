@@ -1907,3 +1907,20 @@ def test_a_sentence_of_attendees_dates_the_one_event_named_before():
 def test_officials_who_together_call_a_press_conference_title_it():
     found = events_of("12日下午王大明議長與李小華議員、花藝協會陳建國理事長等人一同召開記者會，邀請民眾賞花。")
     assert found == [("花藝協會陳建國理事長記者會", "2026-06-12", "2026-06-12")]
+
+
+def test_a_quoted_name_someone_holds_is_an_event():
+    found = events_of("海洋大学于6月14日（今日）举办“海洋大学2026就业发展日”，共有百余家企业参与。",
+                      dt.date(2026, 6, 14))
+    assert found == [("海洋大学2026就业发展日", "2026-06-14", "2026-06-14")]
+
+
+def test_a_two_day_training_is_a_meeting():
+    found = events_of("市科技局于6月14日及15日，举办为期两天的高质量专利文件撰写培训，共逾百人参加。")
+    assert found == [("高质量专利文件撰写培训", "2026-06-14", "2026-06-15")]
+
+
+def test_a_contest_that_closed_after_two_days_began_the_day_before():
+    found = events_of("6月12日，为期两天的2026国际篮联三人篮球（FIBA 3x3）青岛挑战赛在市体育中心圆满收官。",
+                      dt.date(2026, 6, 13))
+    assert [(s, e) for _, s, e in found] == [("2026-06-11", "2026-06-12")]

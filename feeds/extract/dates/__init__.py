@@ -931,7 +931,7 @@ def _apply_sentence_rules(text: str, found: list[DateMatch], sentence_ends: list
         days = _length(duration, date) if duration else None
         if days and date.interval.start_date == date.interval.end_date and date.interval.precision != "month":
             day = date.interval.start_date
-            if re.match(r"[^。；;]{0,40}?(?:闭幕|落幕|结束|收官|落下帷幕)", text[date.end:date.end + 60]):
+            if re.match(r"[^。；;]{0,70}?(?:闭幕|落幕|结束|收官|落下帷幕)", text[date.end:date.end + 80]):
                 first, last = day - dt.timedelta(days=days - 1), day  # `为期六天的…于9日闭幕`
             elif same_sentence and _day_after_listed(text, previous, date):
                 # `3月9日(星期日)、3月10日(星期一)…为期两日`: the length is the listed days', from the first

@@ -74,7 +74,8 @@ def find_names(sentence: Sentence) -> list[Name]:
         if v.FIXTURE_HEAD.fullmatch(head.group(0)):
             title, category = _fixture_title(title, masked, left, head.end()), "competition"
         names.append(Name(as_printed(title, sentence), head.group(0), start, end, category, refers_back))
-    for pattern, needed in ((v.HELD_NAME, "的"), (v.LAUNCHED_CAMPAIGN, "启动"), (v.QUOTED_OPENING, "“")):
+    for pattern, needed in ((v.HELD_NAME, "的"), (v.LAUNCHED_CAMPAIGN, "启动"), (v.QUOTED_OPENING, "“"),
+                            (v.HOLDS_QUOTED, "“")):
         for m in pattern.finditer(masked) if needed in masked else ():
             start, end = sentence.start + m.start("name"), sentence.start + m.end("name")
             if SERIES.match(m.group("name")) or HABITUAL.match(m.group("name")):
