@@ -1924,3 +1924,17 @@ def test_a_contest_that_closed_after_two_days_began_the_day_before():
     found = events_of("6月12日，为期两天的2026国际篮联三人篮球（FIBA 3x3）青岛挑战赛在市体育中心圆满收官。",
                       dt.date(2026, 6, 13))
     assert [(s, e) for _, s, e in found] == [("2026-06-11", "2026-06-12")]
+
+
+def test_an_english_name_its_date_then_what_it_is():
+    page = ("Write the Code Qingdao on May 7-9, 2027, an in person conference in Qingdao. Write the Code Atlantic, "
+            "on September 10-12, 2027, a new virtual conference between time zones.")
+    assert events_of(page, dt.date(2026, 11, 3)) == [("Write the Code Qingdao", "2027-05-07", "2027-05-09"),
+                                                     ("Write the Code Atlantic", "2027-09-10", "2027-09-12")]
+
+
+def test_a_cfp_that_closes_or_is_open_till_a_day_is_a_deadline():
+    assert [(t, s) for t, s, _ in events_of("The Qingdao CFP closes 22 April.", dt.date(2026, 3, 5))] == [
+        ("CFP deadline", "2026-04-22")]
+    assert [s for _, s, _ in events_of("The Call for Proposals is open til 30th June.", dt.date(2026, 3, 5))] == [
+        "2026-06-30"]

@@ -425,10 +425,10 @@ def _in_brackets_after(sentence: Sentence, name: Name, date: DateMatch) -> bool:
 
 
 def _right_before(sentence: Sentence, name: Name, date: DateMatch) -> bool:
-    """Whether only spaces, quote marks and an opening bracket stand between the name and the date after it
-    (`the Tao Conference (Sept. 24–26, 2025)`)."""
+    """Whether only spaces, quote marks, a comma and an opening bracket stand between the name and the date after it
+    (`the Tao Conference (Sept. 24–26, 2025)`, `Write the Docs Atlantic, on September 10-12, 2023, a new …`)."""
     return name.end <= date.start and not sentence.text[name.end - sentence.start:date.start
-                                                        - sentence.start].strip(" '\"’”(")
+                                                        - sentence.start].strip(" '\"’”(,")
 
 
 def _english_not_on(sentence: Sentence, date: DateMatch, name: Name) -> bool:

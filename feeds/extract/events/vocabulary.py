@@ -322,11 +322,13 @@ LATIN_PART_CATEGORY = {"小组赛": "competition", "淘汰赛": "competition", "
                        "展会": "fair", "博览会": "fair"}
 
 ENGLISH_DEADLINE = re.compile(r"\b(?P<what>Registration|Applications?|Submissions?|Entries|Nominations?|Voting"
+                              r"|CFPs?|CfPs?|Call for (?:Proposals|Papers|Speakers|Talks)"
                               r"|Petitions?|Proposals?|Abstracts?)\b"
                               r"(?P<rest>[^.;]{0,80}?)\b(?:(?:is|are|will be|remains?)\s+open"
                               r"|(?:must|should) be (?:submitted|filed|made|received|sent)|"
                               r"(?:is|are) due|close[sd]?)\b", re.I)
 ENGLISH_CALL_WORD = re.compile(r"(?:Registration|Applications?|Submissions?|Entries|Nominations?|Proposals?|Abstracts?"
+                               r"|CFPs?|Call for (?:Proposals|Papers|Speakers|Talks)"
                                r"|Petitions?)", re.I)
 """What a call asks for, said alone: the call of what the page is about."""
 ENGLISH_DEADLINE_IS = re.compile(r"\b[Tt]he (?:next |final |new )?deadline (?:for|to) (?P<what>[^.;]{2,80}?)"
@@ -390,8 +392,10 @@ summit, …`, `at the festival on Friday`: the event the text named before, as t
 date."""
 ENGLISH_APPOSITIVE = re.compile(
     r"(?<!\bin )(?<!\bat )(?<!\bto )(?<!\bfrom )(?<!\bnear )"  # `…at APEC Haus in Port Moresby, the conference`
-    r"\b(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:of|the|and|&)?\s*[A-Z][\w&'’.-]*){0,5}(?:\s+(?:19|20)\d{2})?),\s+"
-    r"(?:an?|the)\s+(?:(?!(?:where|which|that|who|whose|of|in|at|on|the|an?)\b)[\w-]+\s+){0,3}?(?P<noun>event|conference|summit|festival|fair|expo|exhibition|competition"
+    r"\b(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:of|the|and|&)?\s*[A-Z][\w&'’.-]*){0,5}(?:\s+(?:19|20)\d{2})?)"
+    r"(?:,?\s+(?:(?:on|from)\s+)?\x00+)?,\s+"  # `Write the Docs Portland on May 7-9, 2023, an in person conference`
+    r"(?:an?|the)\s+(?:(?:in[- ]person|new)\s+)*"
+    r"(?:(?!(?:where|which|that|who|whose|of|in|at|on|the|an?)\b)[\w-]+\s+){0,3}?(?P<noun>event|conference|summit|festival|fair|expo|exhibition|competition"
     r"|gathering|celebration|gala|workshop|seminar|webinar|forum)\b")
 """`Dear Leader Live 2024, an exclusive event devoted to …`: a name that says no kind, said to be one by the words
 after its comma."""
