@@ -406,6 +406,7 @@ ENGLISH = [
     ("The forum is scheduled for 9 May 2024.", "2024-04-01", ["2024-05-09"]),
     ("Registration closes on Dec 15.", "2022-11-22", ["2022-12-15"]),
     ("The fair will be held in September.", "2023-05-01", [month("2023-09-01", "2023-09-30")]),
+    ("It'll be 15th-17th September, back in the old hall.", "2019-02-04", [days("2019-09-15", "2019-09-17")]),
     ("Tickets go on sale tomorrow.", "2023-06-01", ["2023-06-02"]),
     ("The light show runs from December 28 to January 3.", "2023-12-20", [days("2023-12-28", "2024-01-03")]),
     ("The conference will be held on June 20 from 9:00 to 17:00.", "2023-06-01",

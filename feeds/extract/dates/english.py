@@ -67,7 +67,9 @@ ONGOING = re.compile(r"\b(?:runs|is running|continues|is under way|is underway)\
 NOWADAYS_BEFORE = re.compile(r"\b(?:available|existing|used|seen|known|living|world|society|people|China|Asia|"
                              r"America|Europe)\s+$")
 """`the technologies available today`, `the world today`: `today` as these days."""
-FUTURE = re.compile(r"\b(?:will|would(?! have)|to be held|is scheduled|are scheduled|plans? to|upcoming|next)\b", re.I)
+FUTURE = re.compile(r"\b(?:will|would(?! have)|to be held|is scheduled|are scheduled|plans? to|upcoming|next)\b"
+                    r"|(?<=\w)['’]ll\b", re.I)
+"""The words that put a date ahead: `will`, and its `'ll` (`It'll be 15th-17th September`)."""
 ATTRIBUTION = re.compile(r"\b(?:said|told|announced)\b", re.I)
 """`…the Venice summit in June, sources said.`: the verb that tells who said it, after the date and a comma, says
 nothing of the date's tense."""
