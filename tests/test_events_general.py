@@ -1938,3 +1938,8 @@ def test_a_cfp_that_closes_or_is_open_till_a_day_is_a_deadline():
         ("CFP deadline", "2026-04-22")]
     assert [s for _, s, _ in events_of("The Call for Proposals is open til 30th June.", dt.date(2026, 3, 5))] == [
         "2026-06-30"]
+
+
+def test_then_from_two_days_a_name_that_will_be_returning():
+    page = "Then from November 15-16, Write the Code Qingdao will be returning for a second year as a full conference."
+    assert events_of(page, dt.date(2026, 5, 4)) == [("Write the Code Qingdao", "2026-11-15", "2026-11-16")]

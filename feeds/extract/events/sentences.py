@@ -19,7 +19,8 @@ CONTEXT_WORDS = tuple(CONTEXT_DAYS)
 """`当天`, `次日`: days counted from a day the text gave before."""
 
 
-SCHEDULED_FOR = re.compile(r"(?:Scheduled|Set|Slated|Planned|Slotted)\s+(?:for|on|from)|(?:Running|Held)\s+(?:on|from)")
+SCHEDULED_FOR = re.compile(r"(?:Scheduled|Set|Slated|Planned|Slotted)\s+(?:for|on|from)|(?:Running|Held)\s+(?:on|from)"
+                           r"|Then|And then|Next")
 """The words an English sentence may open with before its lead date (`Set for August 5-7, the festival …`)."""
 
 

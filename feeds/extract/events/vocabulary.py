@@ -402,12 +402,14 @@ after its comma."""
 ENGLISH_COUNTED_EDITION = re.compile(r"^(?:The|the|This|this)\s+(?P<edition>\d{1,3}(?:st|nd|rd|th)\s+[a-z ]+)$")
 """`The 126th show`: an edition counted is a name of its own when none was named before."""
 ENGLISH_SUBJECT = re.compile(
-    r"(?:^\s*|(?<=\.\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bwhen\s)|(?<=\buntil\s))"
-    r"(?:(?:This|Next|Last) year's\s+)?(?P<name>(?:[A-Z][\w&'.-]*\s+(?:&\s+)?){1,7}(?:(?:19|20)\d{2}\s+)?)"
-    r"(?=(?:runs|opens|will (?:run|open|be held|take place)|takes place"
+    r"(?:^\s*|(?<=\.\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bwhen\s)|(?<=\buntil\s)|(?<=\x00,\s))"
+    r"(?:(?:This|Next|Last) year's\s+)?"
+    r"(?P<name>[A-Z][\w&'.-]*\s+(?:(?:(?:the|of|and|for|&)\s+)?[A-Z][\w&'.-]*\s+){0,6}(?:(?:19|20)\d{2}\s+)?)"
+    r"(?=(?:runs|opens|will (?:run|open|be held|take place|be returning|return)|takes place|returns"
     r"|is scheduled(?! to (?:arrive|depart|leave|return))|kicks off)\b)")
-"""`West Bund Art & Design 2018 runs Nov 8-11`, `before Qingdao Tech Expo opens on June 20`: a capitalized subject that
-runs, opens or is held (`Mazu is scheduled to arrive at the temple` travels)."""
+"""`West Bund Art & Design 2018 runs Nov 8-11`, `before Qingdao Tech Expo opens on June 20`, `Then from November 15-16,
+Write the Docs Australia will be returning`: a capitalized subject that runs, opens, returns or is held (`Mazu is
+scheduled to arrive at the temple` travels)."""
 ENGLISH_LOWER_HEAD = re.compile(
     r"(?:\b\d{1,3}(?:st|nd|rd|th)\s+)?(?:\b[A-Z][\w'-]*\s+){1,4}"
     r"(?:(?:media|trade|investment|cooperation|culture|cultural|economic|business|music|film|arts?|food|book|beer|"
@@ -513,7 +515,8 @@ ATTENDED_ON = re.compile(r"\b(?:to attend|will attend|are expected to attend)\b"
 """`With more than 500 participants to attend from July 1st to 4th`: a sentence naming no event that dates the one
 named before."""
 ENGLISH_VERBS = re.compile(r"\b(?:will be held|will take place|takes place|take place|is held|was held|held|scheduled|"
-                           r"(?:is|are) set to|will return|returns|on display|will be (?:displayed|shown|screened)|"
+                           r"(?:is|are) set to|will return|will be returning|returns|on display|"
+                           r"will be (?:displayed|shown|screened)|"
                            r"began|addressing|addressed|took place|concluded|concludes|ends|ended|attends|attending|"
                            r"opens|opened|kicks off|flocked|gathered|attended|drew|"
                            r"kicked off|will open|runs|will run|starts|begins|closes|hosted|hosts|will host|hosting|"
