@@ -1943,3 +1943,25 @@ def test_a_cfp_that_closes_or_is_open_till_a_day_is_a_deadline():
 def test_then_from_two_days_a_name_that_will_be_returning():
     page = "Then from November 15-16, Write the Code Qingdao will be returning for a second year as a full conference."
     assert events_of(page, dt.date(2026, 5, 4)) == [("Write the Code Qingdao", "2026-11-15", "2026-11-16")]
+
+
+def test_a_weekday_told_after_a_festivals_days_is_the_festivals():
+    page = "The Qingdao German Fest runs July 25-27 at the harbour. Don't miss the beloved Dachshund Derby on Sunday."
+    assert events_of(page, dt.date(2026, 7, 10)) == [("Qingdao German Fest", "2026-07-25", "2026-07-27"),
+                                                     ("Dachshund Derby", "2026-07-26", "2026-07-26")]
+
+
+def test_a_call_before_the_edition_it_names_keeps_its_year():
+    page = "2027年青岛市民文化节群众文艺作品征集活动即日起启动，征集时间为12月19日至1月20日。"
+    assert all(start.startswith("2026-12") for _, start, _ in events_of(page, dt.date(2026, 12, 1)))
+
+
+def test_the_first_of_a_fairs_sessions_does_not_swallow_the_fair():
+    page = ("双选会安排如下：首场：5月18日9:00，2026年“海鸥英才”高校毕业生春季双选会首场在市体育中心举行。"
+            "为帮助毕业生就业，定于5月中下旬举办2026年“海鸥英才”高校毕业生春季双选会。")
+    titles = [t for t, _, _ in events_of(page, dt.date(2026, 4, 20))]
+    assert "2026年“海鸥英才”高校毕业生春季双选会" in titles
+
+
+def test_an_anniversarys_celebrations_in_a_month_stay():
+    assert [t for t, _, _ in events_of("两国将于7月举办建交50周年纪念活动。")] == ["建交50周年纪念活动"]

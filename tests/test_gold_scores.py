@@ -106,6 +106,30 @@ SETS = {
     "real30": GoldSet(DATA / "real30" / "docs", DATA / "real30" / "gold.json", 1, 0, 0.75, dated=True),
     # The Stanford Daily, OCR'd 2000s: its campus calendars are not read yet
     "real25": GoldSet(DATA / "real25" / "docs", DATA / "real25" / "gold.json", 3, 1, 0.75, dated=True),
+    # Dushi Kuaibao, a Hangzhou city paper: 7 of 12 places
+    "real31": GoldSet(DATA / "real31" / "docs", DATA / "real31" / "gold.json", 11, 1, 0.8, dated=True, location=0.58),
+    # Tainan City Council news and press-conference notices, traditional: 12 of 21 places
+    "real32": GoldSet(DATA / "real32" / "docs", DATA / "real32" / "gold.json", 22, 3, 0.72, dated=True, location=0.57),
+    # a British hackspace's blog: English names without head words
+    "real33": GoldSet(DATA / "real33" / "docs", DATA / "real33" / "gold.json", 3, 1, 0.57, dated=True),
+    # Cailian Press wire items on trade and industry
+    "real34": GoldSet(DATA / "real34" / "docs", DATA / "real34" / "gold.json", 22, 0, 0.96, dated=True),
+    # USTC's Linux user group news: talks and meetups named by their topic
+    "real35": GoldSet(DATA / "real35" / "docs", DATA / "real35" / "gold.json", 22, 5, 0.67, dated=True),
+    # TVWAN, Papua New Guinea's English TV news: 8 of 12 places
+    "real36": GoldSet(DATA / "real36" / "docs", DATA / "real36" / "gold.json", 13, 0, 0.93, dated=True, location=0.66),
+    # Xinhua on Chinese museums: exhibitions and their runs; 12 of 19 places
+    "real38": GoldSet(DATA / "real38" / "docs", DATA / "real38" / "gold.json", 19, 3, 0.74, dated=True, location=0.63),
+    # Zambian news feeds' excerpts: mostly negatives
+    "real40": GoldSet(DATA / "real40" / "docs", DATA / "real40" / "gold.json", 2, 0, 0.8, dated=True),
+    # Macao Government Information Bureau, traditional: 13 of 32 places
+    "real41": GoldSet(DATA / "real41" / "docs", DATA / "real41" / "gold.json", 33, 5, 0.73, dated=True, location=0.40),
+    # openLooKeng and PLCT Lab community news
+    "real42": GoldSet(DATA / "real42" / "docs", DATA / "real42" / "gold.json", 15, 1, 0.83, dated=True),
+    # openGauss community news: mostly negatives
+    "real43": GoldSet(DATA / "real43" / "docs", DATA / "real43" / "gold.json", 8, 0, 0.9, dated=True),
+    # Write the Docs' English newsletters: conferences named without a head word
+    "real44": GoldSet(DATA / "real44" / "docs", DATA / "real44" / "gold.json", 16, 2, 0.86, dated=True),
     "real-dev": GoldSet(REAL_DEV / "docs", REAL_DEV / "gold.json", 70, 0, 0.98, dated=True,
                         location=0.88),  # 53 of 60 places
 }

@@ -13,7 +13,7 @@ TENTATIVE_AFTER = re.compile(r"^\s*(?:前后|左右)")
 UNDECIDED = re.compile(r"具体(?:日期|时间)(?:另行|待定)")
 """`具体日期待定` makes any date of its sentence a plan's."""
 WRITTEN_YEAR = re.compile(r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}|\d{2}年|年")
-RELATIVE_WORDS = re.compile(r"今|明|昨|前天|后天|本周|下周|上周|本月|下月|上月|次日|当天|当日|同日|"
+RELATIVE_WORDS = re.compile(r"今|明|昨|即日|前天|后天|本周|下周|上周|本月|下月|上月|次日|当天|当日|同日|"
                             r"\b(?:today|tomorrow|yesterday|next|last|this)\b"
                             r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.I)
 BARE_DAY = re.compile(r"^\s*\d{1,2}\s*[日号]|^\s*[一二三十]{1,3}[日号]")

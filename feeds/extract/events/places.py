@@ -233,8 +233,13 @@ def _named_place(title: str) -> PlaceMatch | None:
     how wide it is (`中国艺术节`), not where."""
     own = v.FIXTURE_OPPONENT.split(title)[0]
     named = [m for m in gazetteer().find(own) if (m.place.kind != PlaceKind.COUNTRY or m.place.country != "CN")
-             and not (own.startswith("队", m.end) and "主场" not in own)]
+             and not (own.startswith("队", m.end) and "主场" not in own) and not _its_head(own, m)]
     return min(named, key=lambda m: -m.place.kind.rank, default=None)
+
+
+def _its_head(title: str, match: PlaceMatch) -> bool:
+    """`Dachshund Derby`: a town's name that is the English head word ending the name, not where it is."""
+    return match.end == len(title) and any(p.fullmatch(match.text) for p, _ in v.ENGLISH_CATEGORY)
 
 
 def _holder_place(event: Event) -> str:

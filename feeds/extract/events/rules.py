@@ -23,6 +23,7 @@ from .programmes import without_programmes
 from .recurrence import with_recurrences
 from .runs import runs_until
 from .sentences import Sentence
+from .weekdays import weekdays_within
 from .years import year_from_name
 
 
@@ -117,6 +118,8 @@ ARTICLE_PASSES: tuple[ArticlePass, ...] = (
                 "2026世界航商大会6月9日在香港举行。为期两天的会议将探讨行业转型。", length_from_next_sentence),
     ArticlePass("runs-until", "a show dated to its opening day runs to the day its sentence or the next gives",
                 "“海洋艺术展”6月1日在市美术馆开幕，将展至8月31日。", runs_until),
+    ArticlePass("weekday-within", "a weekday read a few days before a festival named earlier is the festival's",
+                "The German Fest runs July 25-27. Don't miss the Dachshund Derby on Sunday.", weekdays_within),
     ArticlePass("one-per-name", "keeps one event per name, widened by later mentions",
                 "青岛国际茶叶博览会11月29日开幕。青岛国际茶叶博览会11月29日至12月1日在会展中心举行。", one_per_name),
     ArticlePass("no-programmes", "an activity known only to the month, or running for weeks, is a programme",

@@ -21,8 +21,8 @@ def year_from_name(events: list[Event], article: Article) -> list[Event]:
 
 def _in_year(event: Event, year: int) -> Event:
     shift = year - event.interval.start_date.year
-    if shift != 1:
-        return event
+    if shift != 1 or event.category == "deadline" or event.interval.end_date.year != event.interval.start_date.year:
+        return event  # a call for `2026年…文化节` from 12月19日 to 1月20日 runs before the edition it names
     try:
         interval = Interval(_shifted(event.interval.start, shift), _shifted(event.interval.end, shift),
                             event.interval.precision)
