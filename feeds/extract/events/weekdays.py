@@ -17,7 +17,7 @@ less before the festival opens."""
 
 def weekdays_within(events: list[Event], article: Article) -> list[Event]:
     """An event dated only by a weekday, which the coming week put before a festival named earlier whose days hold
-    that weekday, is on the festival's weekday."""
+    that weekday, is on the festival's weekday, at the festival's place unless its own sentence names one."""
     result: list[Event] = []
     for event in events:
         span = next((e for e in reversed(result) if e.category in SPAN_CATEGORIES
@@ -35,4 +35,5 @@ def _moved(event: Event, span: Event) -> Event:
     same = [d for d in inside if d.weekday() == day.weekday()]
     if len(same) != 1:
         return event
-    return replace(event, interval=Interval(same[0], same[0], event.interval.precision))
+    return replace(event, interval=Interval(same[0], same[0], event.interval.precision),
+                   location=event.location or span.location)  # where the festival is, unless it says otherwise
