@@ -149,7 +149,7 @@ def normalize_page(text: str) -> tuple[str, ScriptMap | None]:
     return page, script_map(page, text, simplified)
 
 
-INLINE_LABEL = re.compile(r"(?:[活][动動]|[举舉][办辦]|[会會][议議]|[报報]名|截止)?(?:[时時][间間]|日期|地[点點]|地址)"
+INLINE_LABEL = re.compile(r"(?:活[动動]|[举舉][办辦]|[会會][议議]|[报報]名|截止)?(?:[时時][间間]|日期|地[点點]|地址)"
                           r"\s*[:：]|主[题題]\s*[:：]")
 """`記者會主題：「…」時間：11月28日上午9:30地點：市議會…`: a notice's labels run into one line (either script)."""
 

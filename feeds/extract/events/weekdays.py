@@ -19,10 +19,11 @@ def weekdays_within(events: list[Event], article: Article) -> list[Event]:
     """An event dated only by a weekday, which the coming week put before a festival named earlier whose days hold
     that weekday, is on the festival's weekday, at the festival's place unless its own sentence names one."""
     result: list[Event] = []
+    span: Event | None = None  # the last event of several days before this one
     for event in events:
-        span = next((e for e in reversed(result) if e.category in SPAN_CATEGORIES
-                     and e.interval.end_date > e.interval.start_date), None)
         result.append(_moved(event, span) if span is not None else event)
+        if event.category in SPAN_CATEGORIES and event.interval.end_date > event.interval.start_date:
+            span = event
     return result
 
 
@@ -31,9 +32,8 @@ def _moved(event: Event, span: Event) -> Event:
     if (EventFlag.RELATIVE not in event.flags or event.category not in SPAN_CATEGORIES
             or event.interval.start != event.interval.end or not 0 < (first - day).days <= REACH_DAYS):
         return event
-    inside = [first + dt.timedelta(days=k) for k in range((last - first).days + 1)]
-    same = [d for d in inside if d.weekday() == day.weekday()]
-    if len(same) != 1:
-        return event
-    return replace(event, interval=Interval(same[0], same[0], event.interval.precision),
+    same = first + dt.timedelta(days=(day.weekday() - first.weekday()) % 7)  # the festival's first such weekday
+    if same > last or same + dt.timedelta(days=7) <= last:
+        return event  # the festival has none of that weekday, or more than one
+    return replace(event, interval=Interval(same, same, event.interval.precision),
                    location=event.location or span.location)  # where the festival is, unless it says otherwise
