@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterator
@@ -20,6 +21,11 @@ from browsing import (
     sample_site,
     screenshot,
 )
+from clients import live_server
+from conftest import make_event, make_report, save
+from page_data import TODAY, day
+
+from feeds import create_app, store
 
 pytestmark = pytest.mark.slow
 
@@ -207,6 +213,24 @@ SMALL_SCREEN_PAGES = {
     "embed-month": "/embed?view=month",
     "interactive": "/calendar/interactive",
 }
+
+
+def test_a_cancelled_event_on_a_sunday_keeps_the_month_within_a_360px_screen(browser, tmp_path):
+    """Regression: the status hidden in a narrow bar stood where the title would end, past the Sunday column."""
+    sunday = TODAY + dt.timedelta(days=(6 - TODAY.weekday()) % 7)
+    path = tmp_path / "feeds.db"
+    db = store.open_db(path)
+    save(db, make_report("周日展会取消", day(-1), make_event("周日举行的海洋装备博览会", sunday.isoformat(),
+                                                          status="cancelled", category="fair",
+                                                          evidence="周日举行的海洋装备博览会取消举办。")))
+    db.close()
+    ctx = browser.new_context(locale="zh-CN", viewport={"width": 360, "height": 740}, device_scale_factor=1)
+    try:
+        with live_server(create_app({"DATABASE": str(path)})) as root:
+            page = open_page(ctx, f"{root}/calendar/{sunday.year}/{sunday.month}").page
+            assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    finally:
+        ctx.close()
 
 
 @pytest.mark.parametrize("name", SMALL_SCREEN_PAGES)
