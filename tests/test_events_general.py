@@ -1965,3 +1965,9 @@ def test_the_first_of_a_fairs_sessions_does_not_swallow_the_fair():
 
 def test_an_anniversarys_celebrations_in_a_month_stay():
     assert [t for t, _, _ in events_of("两国将于7月举办建交50周年纪念活动。")] == ["建交50周年纪念活动"]
+
+
+def test_a_selection_that_opens_on_a_day_is_a_competition():
+    found = events_of("6月3日8点，第二届青岛市民口碑案例评选50进30开启。", dt.date(2026, 6, 4))
+    assert [(t, s[:10]) for t, s, _ in found] == [("第二届青岛市民口碑案例评选", "2026-06-03")]
+    assert events_of("评委们6月3日评选出十佳案例。", dt.date(2026, 6, 4)) == []

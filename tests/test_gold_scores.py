@@ -106,8 +106,8 @@ SETS = {
     "real30": GoldSet(DATA / "real30" / "docs", DATA / "real30" / "gold.json", 1, 0, 0.75, dated=True),
     # The Stanford Daily, OCR'd 2000s: its campus calendars are not read yet
     "real25": GoldSet(DATA / "real25" / "docs", DATA / "real25" / "gold.json", 3, 1, 0.75, dated=True),
-    # Dushi Kuaibao, a Hangzhou city paper: 7 of 12 places
-    "real31": GoldSet(DATA / "real31" / "docs", DATA / "real31" / "gold.json", 11, 1, 0.8, dated=True, location=0.58),
+    # Dushi Kuaibao, a Hangzhou city paper: 8 of 13 places
+    "real31": GoldSet(DATA / "real31" / "docs", DATA / "real31" / "gold.json", 12, 1, 0.86, dated=True, location=0.58),
     # Tainan City Council news and press-conference notices, traditional: 12 of 21 places
     "real32": GoldSet(DATA / "real32" / "docs", DATA / "real32" / "gold.json", 22, 3, 0.72, dated=True, location=0.57),
     # a British hackspace's blog: English names without head words
