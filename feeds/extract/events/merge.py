@@ -25,7 +25,7 @@ def one_per_name(events: list[Event], _article: Article) -> list[Event]:
         if key not in seen:
             day = event.interval.start_date
             if any(_shortens(key, k) and (result[i].interval.start_date == day
-                                          or k.endswith(key) and _vaguer(event, result[i])) for k, i in seen.items()):
+                                          or (k.endswith(key) and _vaguer(event, result[i]))) for k, i in seen.items()):
                 continue  # `战略对话` after `首轮中美战略与经济对话` on the same day, `3、4月…举办蘭花比賽` after
                 # `…蘭花比賽將在3月31日到4月5日舉行`: the same event, named shorter
             shorter = next((i for k, i in seen.items() if key.endswith(k) and result[i].interval == event.interval),

@@ -327,6 +327,10 @@ class _NameChooser:
         return date is first and self.sentence.opens_with(date) and self.sentence.clause_of(date.start) == 0
 
 
+SPOKESPERSON = re.compile(r"(?:新闻)?发言人[\u4e00-\u9fff·]*$")
+"""`商务部新闻发言人何亚东`: a spokesperson speaks for the body named before the title, which holds the briefing."""
+
+
 def _organiser_title(sentence: Sentence, name: Name) -> str | None:
     """`最高人民法院今天召开新闻发布会`: a bare head takes its title from who holds it."""
     if not is_bare(name) or name.refers_back:
@@ -465,8 +469,6 @@ def _tied(masked: str, name: Name, sentence: Sentence) -> bool:
     return bool(TIED_AFTER.match(after))
 
 
-SPOKESPERSON = re.compile(r"(?:新闻)?发言人[\u4e00-\u9fff·]*$")
-"""`商务部新闻发言人何亚东`: a spokesperson speaks for the body named before the title, which holds the briefing."""
 TIED_AFTER = re.compile(r"\s*(?:[\x00\s]*(?:在[^，。]{1,20})?)(?:举行|召开|举办|开幕|启动)|[”》]?(?:上|期间)[，,]")
 
 

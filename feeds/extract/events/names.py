@@ -276,6 +276,8 @@ def _name_start(masked: str, head_start: int) -> int:
 
 
 HEAD_AT_END = re.compile(f"(?:{v.EVENT_HEAD_WORDS})$")
+ONE_NAMES_WORDS = 4
+"""The fewest characters before a `、` inside a name: `举行经济、战略对话` lists two dialogues."""
 
 
 def _words_of_one_name(masked: str, mark: int, head_start: int) -> bool:
@@ -286,10 +288,6 @@ def _words_of_one_name(masked: str, mark: int, head_start: int) -> bool:
     before = masked[max(0, mark - 12):mark]
     words = before[max((m.end() for m in v.NAME_STOP.finditer(before)), default=0):]
     return len(words) >= ONE_NAMES_WORDS and "\u4e00" <= words[-1] <= "\u9fff" and not HEAD_AT_END.search(words)
-
-
-ONE_NAMES_WORDS = 4
-"""The fewest characters before a `、` inside a name: `举行经济、战略对话` lists two dialogues."""
 
 
 def _quote_opens_before(masked: str, i: int, head_start: int) -> bool:

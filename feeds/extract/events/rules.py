@@ -83,12 +83,11 @@ def _carried(scope: SentenceScope) -> list[Event]:
 def _pronoun(scope: SentenceScope) -> list[Event]:
     if scope.found_before() or scope.previous is None or not scope.sentence.latin:
         return []
-    it = v.IT_OPENS.match(scope.sentence.text)
-    attended = None if it or scope.names else v.ATTENDED_ON.search(scope.sentence.text)
+    text = scope.sentence.text
+    words = v.IT_OPENS.match(text) or (None if scope.names else v.ATTENDED_ON.search(text))
     named = [n for n in scope.known if n.start >= scope.previous.start and not is_bare(n)]
-    if (it or attended) is None or len(named) != 1:
+    if words is None or len(named) != 1:
         return []
-    words = it or attended
     start = scope.sentence.start + words.start()
     name = replace(named[0], start=start, end=start + len(words.group(0)))
     return named_events(scope.sentence, [name], scope.known, [], scope.previous.text)

@@ -322,14 +322,16 @@ LATIN_PART_CATEGORY = {"小组赛": "competition", "淘汰赛": "competition", "
                        "总决赛": "competition", "大会": "conference", "峰会": "conference", "论坛": "conference",
                        "展会": "fair", "博览会": "fair"}
 
-ENGLISH_DEADLINE = re.compile(r"\b(?P<what>Registration|Applications?|Submissions?|Entries|Nominations?|Voting"
-                              r"|CFPs?|CfPs?|Call for (?:Proposals|Papers|Speakers|Talks)"
+CALL_FOR_TALKS = r"CFPs?|CfPs?|Call for (?:Proposals|Papers|Speakers|Talks)"
+"""A conference's call for talks, by its names."""
+ENGLISH_DEADLINE = re.compile(r"\b(?P<what>Registration|Applications?|Submissions?|Entries|Nominations?|Voting|"
+                              + CALL_FOR_TALKS +
                               r"|Petitions?|Proposals?|Abstracts?)\b"
                               r"(?P<rest>[^.;]{0,80}?)\b(?:(?:is|are|will be|remains?)\s+open"
                               r"|(?:must|should) be (?:submitted|filed|made|received|sent)|"
                               r"(?:is|are) due|close[sd]?)\b", re.I)
-ENGLISH_CALL_WORD = re.compile(r"(?:Registration|Applications?|Submissions?|Entries|Nominations?|Proposals?|Abstracts?"
-                               r"|CFPs?|Call for (?:Proposals|Papers|Speakers|Talks)"
+ENGLISH_CALL_WORD = re.compile(r"(?:Registration|Applications?|Submissions?|Entries|Nominations?|Proposals?|Abstracts?|"
+                               + CALL_FOR_TALKS +
                                r"|Petitions?)", re.I)
 """What a call asks for, said alone: the call of what the page is about."""
 ENGLISH_DEADLINE_IS = re.compile(r"\b[Tt]he (?:next |final |new )?deadline (?:for|to) (?P<what>[^.;]{2,80}?)"
@@ -510,7 +512,7 @@ ENGLISH_HOLDER = re.compile(
 `The gallery opened its portrait competition`), whose it is, or what names it
 (`at the Ready4Repeal town hall`) (`the Games' opening
 ceremony`): its title."""
-IT_OPENS = re.compile(r"^\s*(?P<it>It)(?:'ll|’ll|\s+will|\s+is|\s+takes place|\s+runs)\b")
+IT_OPENS = re.compile(r"^\s*It(?:'ll|’ll|\s+will|\s+is|\s+takes place|\s+runs)\b")
 """`It'll be on 4th June at 11am`: a sentence that dates the event the sentence before named."""
 ATTENDED_ON = re.compile(r"\b(?:to attend|will attend|are expected to attend)\b")
 """`With more than 500 participants to attend from July 1st to 4th`: a sentence naming no event that dates the one
