@@ -307,6 +307,9 @@ WEEKDAYS = [
     # the weekday's word (a paper names the year of anything that far out).
     ("5月8日（周三）举行首场推介会", "2023-04-20", ["2023-05-08"]),
     ("下周一至周三，市图书馆闭馆盘点", "2023-06-07", [days("2023-06-12", "2023-06-14")]),
+    # 夏商周三代 counts dynasties; 周三代表团 is still a Wednesday
+    ("河南夏商周三代文明展下月在博物馆展出", "2023-06-07", [month("2023-07-01", "2023-07-31")]),
+    ("周三代表团抵达北京", "2023-06-07", ["2023-06-07"]),
 ]
 
 # --- deadlines and open starts: the interval is the date X (the cue says "deadline") --------------
@@ -643,6 +646,9 @@ TAIWAN_PRESS = [
     ("燈會即日起迄8月29日登場", "2026-07-18", [days("2026-07-18", "2026-08-29")]),
     # a day without 日 before 的 (`7月28的开幕式`), not a count (`1月28家`)
     ("7月28的开幕式及主论坛环节上", "2022-07-29", ["2022-07-28"]),
+    # ... or before a part of the day (`30上午`), with its clock time when one follows
+    ("学术报告会定于9月30上午在图书馆报告厅举行", "2026-09-25", ["2026-09-30"]),
+    ("颁奖典礼于10月8晚上7点举行", "2026-10-01", [("2026-10-08T19:00:00+08:00", "2026-10-08T19:00:00+08:00", "time")]),
     # a season drawing near, or the noun 計畫, sets no date ahead: the day of the report is behind
     ("端午將至，里民活動中心於6月9日邀長輩共同舉辦包粽活動", "2026-06-18", ["2026-06-09"]),
     ("本計畫草案已公開展覽，並於7月15日在區公所舉辦說明會", "2026-07-29", ["2026-07-15"]),

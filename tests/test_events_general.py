@@ -114,6 +114,41 @@ def test_counts_questions_and_plain_adjectives_name_no_event():
     assert events_of("6月12日，这两个会议在北京召开。") == []
 
 
+def test_a_reporter_whose_name_ends_in_a_head_word_is_no_event():
+    assert events_of("本报6月9日讯（记者  王晓展）6月9日，学校召开就业工作推进会。") == [
+        ("就业工作推进会", "2026-06-09", "2026-06-09")]
+    assert events_of("6月9日上午，市委宣传部举行记者招待会（记者 李明会 摄影 张三）。")[0][0].endswith("记者招待会")
+
+
+def test_an_exhibition_named_as_such_is_an_exhibition():
+    found = events_of("科技馆今日至8月30日举办深海探测与海洋生态专题展览，市民可免费参观。")
+    assert found == [("深海探测与海洋生态专题展览", "2026-06-10", "2026-08-30")]
+    [(title, start, end)] = events_of("“齐鲁大地---山东史前文明展”下月5日至9月8日在市博物馆展出。")
+    assert (title, start, end) == ("齐鲁大地---山东史前文明展", "2026-07-05", "2026-09-08")
+
+
+def test_a_plan_put_on_public_display_is_no_exhibition():
+    found = events_of("都市计画草案自6月12日起依法公开展览30天。")
+    assert found == []
+
+
+def test_walking_into_a_press_conference_is_no_part_of_its_name():
+    found = events_of("李明今日下午举行记者会，宣布参选。下午3时，李明准时步入记者会现场。")
+    assert found == [("李明记者会", "2026-06-10", "2026-06-10")]
+
+
+def test_the_place_a_bare_ceremony_is_for_titles_it():
+    assert events_of("6月9日，学院在图书馆举行大学生创业实践基地的揭牌仪式。") == [
+        ("大学生创业实践基地揭牌仪式", "2026-06-09", "2026-06-09")]
+    assert events_of("6月9日，学院举行了隆重的揭牌仪式。") == []
+
+
+def test_the_official_who_fronts_a_bare_press_conference_titles_it():
+    assert events_of("财政局局长王立新今日举行记者会，介绍新一年预算。") == [
+        ("王立新记者会", "2026-06-10", "2026-06-10")]
+    assert events_of("他今日出席记者会，介绍新一年预算。") == []
+
+
 def test_a_shorter_name_for_the_event_on_its_day_is_the_same_event():
     found = events_of("首轮中美战略与经济对话6月12日在华盛顿举行。6月12日的战略对话聚焦双边关系。")
     assert found == [("首轮中美战略与经济对话", "2026-06-12", "2026-06-12")]
@@ -275,6 +310,8 @@ def test_a_head_that_names_one_well_known_event_is_a_name():
 def test_a_press_conference_someone_spoke_at_on_the_day_is_an_event():
     found = events_of("警方刑事调查总监、拿督沙列昨日下午在记者会上称，疑犯涉嫌走私。")
     assert found == [("记者会", "2026-06-09", "2026-06-09")]
+    found = events_of("林志远今日下午在记者会上阐述新预算的内容时说，经济将温和增长。")
+    assert found == [("林志远记者会", "2026-06-10", "2026-06-10")]
 
 
 def test_this_year_s_subject_that_runs_is_an_event():

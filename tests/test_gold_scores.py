@@ -130,6 +130,16 @@ SETS = {
     "real43": GoldSet(DATA / "real43" / "docs", DATA / "real43" / "gold.json", 8, 0, 0.9, dated=True),
     # Write the Docs' English newsletters: conferences named without a head word
     "real44": GoldSet(DATA / "real44" / "docs", DATA / "real44" / "gold.json", 16, 2, 0.86, dated=True),
+    # ZUEL university news: campus meetings, mostly optional
+    "real45": GoldSet(DATA / "real45" / "docs", DATA / "real45" / "gold.json", 19, 0, 0.93, dated=True),
+    # Apple Daily Taiwan's charity-case column, traditional: dated personal stories, one event
+    "real46": GoldSet(DATA / "real46" / "docs", DATA / "real46" / "gold.json", 0, 0, 0.0, dated=True),
+    # Sioux City Police news releases, English: crime reports with dates and clock times
+    "real47": GoldSet(DATA / "real47" / "docs", DATA / "real47" / "gold.json", 3, 0, 1.0, dated=True),
+    # Xinmin Evening News and Jiefang Daily, spring 2022: lockdown dates; 4 of 12 places
+    "real48": GoldSet(DATA / "real48" / "docs", DATA / "real48" / "gold.json", 7, 1, 0.84, dated=True, location=0.33),
+    # Hong Kong government news, traditional: press conferences held by officials
+    "real49": GoldSet(DATA / "real49" / "docs", DATA / "real49" / "gold.json", 19, 6, 0.78, dated=True, location=0.6),
     "real-dev": GoldSet(REAL_DEV / "docs", REAL_DEV / "gold.json", 70, 0, 0.98, dated=True,
                         location=0.88),  # 53 of 60 places
 }
@@ -188,7 +198,8 @@ def test_wrong_dates_and_duplicates_stay_rare(scored):
 def test_categories_and_locations_match_the_gold(scored):
     totals, gold_set = scored
     if gold_set.dated:  # real text: the floors the sets reached (real2 is small: 4 of 6 categories)
-        assert totals["category_right"] / totals["category_seen"] >= gold_set.category
+        if totals["category_seen"]:  # real46: its one event emitted is a false one, with no category to compare
+            assert totals["category_right"] / totals["category_seen"] >= gold_set.category
         if totals["location_seen"] >= 5:  # a share of one or two says nothing
             assert totals["location_right"] / totals["location_seen"] >= gold_set.location
     else:

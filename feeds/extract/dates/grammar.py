@@ -79,9 +79,9 @@ TIMES_OF_DAY = {
     "中午": (11, 12), "下午": (12, 12), "傍晚": (12, 12), "晚上": (12, 12), "晚间": (12, 12),
     "夜间": (12, 12), "夜里": (12, 12), "晚": (12, 12), "当晚": (12, 12), "早": (0, 0),
 }
+"""Hours added to a clock reading below 12: (from which hour on it is already afternoon, offset)."""
 EVENING = {"傍晚", "晚上", "晚间", "夜间", "夜里", "晚", "当晚"}
 """Parts of the day in which `12点` is midnight, not noon."""
-"""Hours added to a clock reading below 12: (from which hour on it is already afternoon, offset)."""
 
 DIRECTION_FORWARD = re.compile(r"将(?!近|临|来临|到来|至(?=[,，。、;；之]|$))|拟"
                                r"|计划(?!草案|书|案|区|单列|经济|生育|内|中|的|表)|预计|即将(?!到来|来临)|定于|订于|(?<![预修签制])订(?=[\d一二三四五六七八九十今明下本]|$)"
@@ -145,12 +145,13 @@ ASCII_DAY = r"(?:3[ ]?[01]|[12][ ]?\d|0?[1-9])"
 """Months and days; OCR may space the digits of one number (`8 月 2 5 日`, `1 2月1 8日`)."""
 CN_DAY = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 RANGE_TO_DAY = rf"\s*(?:至|到|—+|–|-|~|～)\s*(?:\d{{1,2}}|{CN_DAY})\s*[日号]"
+"""`5月8至10日`: a start day written without 日 before a range end that has it."""
 LIST_TO_DAY = rf"\s*(?:和|及|、)\s*(?:\d{{1,2}}|{CN_DAY})\s*[日号]"
 """`6月17和18日`, `本月17及18日`: a start day written without 日 before the listed day that has it."""
-BARE_DAY_END = r"\s*(?:$|[，,。；;、]|的|(?:至|到|—+|~)\s*\d{1,2}\s*月\s*\d{1,2}(?![\d月]))"
-"""`1月3至2月10`, `7月28的开幕式`: a day written without 日, at the end of a clause, before 的, or in a month-day
-range."""
-"""`5月8至10日`: a start day written without 日 before a range end that has it."""
+BARE_DAY_END = (r"\s*(?:$|[，,。；;、]|的|(?:至|到|—+|~)\s*\d{1,2}\s*月\s*\d{1,2}(?![\d月])|"
+                + "|".join(part for part in TIMES_OF_DAY if len(part) > 1) + ")")
+"""`1月3至2月10`, `7月28的开幕式`, `9月30上午`: a day written without 日, at the end of a clause, before 的, in a
+month-day range, or before a part of the day (two characters: a lone `早`/`晚` may begin another word)."""
 CLOCK_HOUR = r"(?:2[0-4]|[01]?\d|十[一二]?|[一二两三四五六七八九]|零)"
 CLOCK_MINUTE = (r"(?:[一二三1-3]刻|[0-5]?\d|半|零[一二三四五六七八九]"
                 r"|(?:[二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=\s*分))")
@@ -216,7 +217,7 @@ def _point(p: str, spaced: bool = False) -> str:
       | (?P<{p}rel>{day_words})
       | (?<![每一两几])(?P<{p}wo>{week_words})?(?:周|星期|礼拜)
         (?:(?<=[上下本这个]周)(?:周|星期))?
-        (?P<{p}wd>[一二三四五六日天])(?![年期刊])
+        (?P<{p}wd>[一二三四五六日天])(?![年期刊]|代(?!表))
       | (?:(?P<{p}yy>{YEAR})\s*年\s*|(?P<{p}yyr>{rel_years}))(?P<{p}yp>{year_parts})(?![国华心央部外文])
       | (?<![今明去前后本当同次全每一两几多近\d])(?P<{p}yp2>年底|年末|年初|年中)
         (?![国华心央部外文]|展望|总结|盘点|回顾|大促|促销|报告)

@@ -341,6 +341,12 @@ def _organiser_title(sentence: Sentence, name: Name) -> str | None:
     if holder:
         who = holder.group("who")
         return ((SPOKESPERSON.sub("", who) or who) if who else holder.group("work")) + name.title
+    owner = v.OWNER_BEFORE_DE.search(before, breaks[-1] if breaks else 0)
+    if owner:
+        return owner.group("what") + name.title
+    person = v.PRESS_HOLDER.search(before, breaks[-1] if breaks else 0) if name.title in v.PRESS_HEADS else None
+    if person:
+        return person.group("who") + name.title
     themed = v.THEMED.search(before)
     if themed:
         return as_printed(f"“{themed.group('theme')}”", sentence) + name.title

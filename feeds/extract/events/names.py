@@ -27,6 +27,10 @@ KIND_OF_ACTIVITY = re.compile(r"(?:正常|日常|公众|相关|其他|其它|有
 """`影响正常活动`, `不设公众活动`: a kind of activity, not one."""
 HABITUAL = re.compile(r"^(?:往年|历年|每年|以往|往届|历届)")
 """`往年双选会均安排在6月`: the events of other years, not one of them."""
+BYLINE_NAME = re.compile(r"^(?:本报)?(?:特约|实习|首席)?(?:记者|通讯员|实习生|责任编辑|责编)\s*[\u4e00-\u9fff]{2,3}$")
+BYLINE_AFTER = re.compile(r"\s*(?:[)）]|$|(?:本报)?(?:特约|实习|首席)?(?:记者|通讯员|摄影|实习生))")
+"""`（记者 周苏展）`: a reporter whose given name ends in a head word (展, 会), closing the byline or followed by the
+next name in it; not an event (`记者招待会` is a head word of its own)."""
 
 
 @dataclass
@@ -61,7 +65,8 @@ def find_names(sentence: Sentence) -> list[Name]:
         if len(title) > 4 and SINGULAR.match(title) and ATTENDED_BEFORE.search(masked, 0, head.end() - len(title)):
             title = SINGULAR.sub("", title)
         if not title or MASK in title or COUNTED.search(title) or SERIES.match(title) or HABITUAL.match(title) \
-                or KIND_OF_ACTIVITY.search(title):
+                or KIND_OF_ACTIVITY.search(title) \
+                or (BYLINE_NAME.match(title) and BYLINE_AFTER.match(masked, head.end())):
             continue
         start = sentence.start + head.end() - len(title)
         end = sentence.start + head.end()
