@@ -132,11 +132,6 @@ def test_a_plan_put_on_public_display_is_no_exhibition():
     assert found == []
 
 
-def test_walking_into_a_press_conference_is_no_part_of_its_name():
-    found = events_of("李明今日下午举行记者会，宣布参选。下午3时，李明准时步入记者会现场。")
-    assert found == [("李明记者会", "2026-06-10", "2026-06-10")]
-
-
 def test_the_place_a_bare_ceremony_is_for_titles_it():
     assert events_of("6月9日，学院在图书馆举行大学生创业实践基地的揭牌仪式。") == [
         ("大学生创业实践基地揭牌仪式", "2026-06-09", "2026-06-09")]
