@@ -336,24 +336,24 @@ def _organiser_title(sentence: Sentence, name: Name) -> str | None:
     if not is_bare(name) or name.refers_back:
         return None
     before = sentence.masked[:name.start - sentence.start]
-    breaks = [end for _, end in sentence.masked_breaks if end <= len(before)]
-    holder = v.ORGANISER_BEFORE.search(before, breaks[-1] if breaks else 0)
+    clause = max((end for _, end in sentence.masked_breaks if end <= len(before)), default=0)
+    holder = v.ORGANISER_BEFORE.search(before, clause)
     if holder:
         who = holder.group("who")
         return ((SPOKESPERSON.sub("", who) or who) if who else holder.group("work")) + name.title
-    owner = v.OWNER_BEFORE_DE.search(before, breaks[-1] if breaks else 0)
+    owner = v.OWNER_BEFORE_DE.search(before, clause)
     if owner:
         return owner.group("what") + name.title
-    person = v.PRESS_HOLDER.search(before, breaks[-1] if breaks else 0) if name.title in v.PRESS_HEADS else None
+    person = v.PRESS_HOLDER.search(before, clause) if name.title in v.PRESS_HEADS else None
     if person:
         return person.group("who") + name.title
     themed = v.THEMED.search(before)
     if themed:
         return as_printed(f"“{themed.group('theme')}”", sentence) + name.title
-    speaker = v.SPEAKER_AT.search(before, breaks[-1] if breaks else 0)
+    speaker = v.SPEAKER_AT.search(before, clause)
     if speaker:
         return speaker.group("who") + name.title
-    topic = v.TOPIC_BEFORE.search(before, breaks[-1] if breaks else 0)
+    topic = v.TOPIC_BEFORE.search(before, clause)
     if topic and name.title in v.PRESS_HEADS and not v.NAME_STOP.search(topic.group("what")):
         return topic.group("what") + name.title
     speaker = v.SPEAKER_AFTER.match(sentence.masked, name.end - sentence.start)

@@ -20,7 +20,7 @@ VENUE_BEFORE_NAME = re.compile(r"(?:在|于)(?P<place>[^，,。；;、“”在�
 """`在维多利亚音乐厅的午餐音乐会中…`, `在…街区内，…活动同步开展`: the venue written just before the event's name."""
 VENUE_HOLDS = re.compile(r"(?:^|(?<=[，,\s\x00]))"
                          r"(?P<place>(?![该本此这])[\u4e00-\u9fff]{1,14}?(?:馆|博物院|剧院|音乐厅|会展中心|新闻中心))"
-                         r"(?:今天|今日|昨天|昨日|明天|日前|近日|上午|下午|晚上|当天|也|还|将|再次|首次|[\x00\s])*"
+                         rf"(?:{v.DAY_WORDS}|也|还|将|再次|首次|[\x00\s])*"
                          r"(?:举办|举行|召开|推出)(?:了)?(?:一场|一次|首场)?[\x00\s]*\x00")
 """`某某馆今日也举办…座谈会`: a venue that holds an event holds it in its own rooms (an organiser that is a
 body, `某某局召开…`, says nothing of where)."""

@@ -135,6 +135,8 @@ SUB_EVENT_SUFFIX = re.compile(r"(?:决赛|总决赛|半决赛|复赛|初赛|预�
 SUB_EVENTS = re.compile(r"^(?:决赛|总决赛|半决赛|复赛|初赛|颁奖典礼|颁奖仪式|开幕式|闭幕式|(?:The )?[Ff]inals?)$")
 """Parts of an event named before: `大赛决赛定于7月22日…` is the final of the contest named earlier."""
 
+DAY_WORDS = r"今天|今日|昨天|昨日|明天|日前|近日|上午|下午|晚上|当天"
+"""The day words that stand between who holds an event and the verb (`某某局今日召开…`)."""
 ORGANISER_BEFORE = re.compile(
     r"(?:^|(?<=[\x00\s，,、】]))(?:由)?(?P<who>[\u4e00-\u9fff]{2,16}?(?:部|局|委|委员会|厅|院|办|办公室|政府|中心|协会|学会|"
     r"商会|联合会|公司|集团|大学|学院|银行|法院|检察院|组委会|基金会|研究所|研究院|馆|社|会|党|团|队|署|处|联盟|阵线|省|市|县|"
@@ -142,7 +144,7 @@ ORGANISER_BEFORE = re.compile(
     r"|[\u4e00-\u9fff]{2,8}?(?:首相|总统|总理|外长|市长|州长|省长|发言人)[\u4e00-\u9fff·]{2,6}?(?<![在于])"
     r"|[\u4e00-\u9fff]{2,10}?(?:领导人|首脑|元首|外长|防长))"
     r"(?:等人)?(?:一同|共同|一起)?"
-    r"[\x00\s]*(?:今天|今日|昨天|昨日|明天|日前|近日|上午|下午|晚上|当天)*[\x00\s]*(?:将|拟)?"
+    rf"[\x00\s]*(?:{DAY_WORDS})*[\x00\s]*(?:将|拟)?"
     r"(?:[在于](?:[^，,。\x00]{1,15}?|\x00+))?"
     r"(?:召开|举行|举办|组织召开|联合召开|主办)(?:了|的)?(?:一场|一次|首场|专场)?[\x00\s]*$"
     r"|(?P<work>《[^《》]{1,20}》)[\x00\s]*(?:在[^，,。\x00]{1,15}?)?(?:举行|举办|召开)(?:了)?[\x00\s]*$")
@@ -163,7 +165,7 @@ OWNER_BEFORE_DE = re.compile(r"(?:举行|举办|召开)(?:了)?(?P<what>[\u4e00-
 """`举行心理工作室的授牌仪式`: the place or body a bare ceremony is for, joined by 的, titles it."""
 PRESS_HOLDER = re.compile(r"(?:^|(?<=[\x00\s，,。]|长|官|席|任))(?!他|她|我|你|该|双方)"
                           r"(?P<who>[\u4e00-\u9fff·]{2,4}?)[\x00\s]*"
-                          r"(?:\x00|今天|今日|昨天|昨日|明天|明日|上午|下午|晚上|当天|同日)+[\x00\s]*(?:将|会)?"
+                          rf"(?:\x00|{DAY_WORDS}|明日|同日)+[\x00\s]*(?:将|会)?"
                           r"(?:在[^，,。\x00]{1,15}?)?(?:举行|召开|出席|主持)(?:了)?[\x00\s]*$")
 """`财政司司长陈茂波今日举行记者会`: a person who holds or fronts a bare press conference on the day, named as the
 clause opens (or after a title), titles it."""
