@@ -27,8 +27,9 @@ KIND_OF_ACTIVITY = re.compile(r"(?:正常|日常|公众|相关|其他|其它|有
 """`影响正常活动`, `不设公众活动`: a kind of activity, not one."""
 HABITUAL = re.compile(r"^(?:往年|历年|每年|以往|往届|历届)")
 """`往年双选会均安排在6月`: the events of other years, not one of them."""
-BYLINE_NAME = re.compile(r"^(?:本报)?(?:特约|实习|首席)?(?:记者|通讯员|实习生|责任编辑|责编)\s*[\u4e00-\u9fff]{2,3}$")
-BYLINE_AFTER = re.compile(r"\s*(?:[)）]|$|(?:本报)?(?:特约|实习|首席)?(?:记者|通讯员|摄影|实习生))")
+ROLE_OF = r"(?:本报)?(?:特约|实习|首席)?"
+BYLINE_NAME = re.compile(rf"^{ROLE_OF}(?:记者|通讯员|实习生|责任编辑|责编)\s*[\u4e00-\u9fff]{{2,3}}$")
+BYLINE_AFTER = re.compile(rf"\s*(?:[)）]|$|{ROLE_OF}(?:记者|通讯员|摄影|实习生))")
 """`（记者 周苏展）`: a reporter whose given name ends in a head word (展, 会), closing the byline or followed by the
 next name in it; not an event (`记者招待会` is a head word of its own)."""
 
